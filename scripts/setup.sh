@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what Stageplay's build and tests need, skipping everything already present at the
+# right version: the wasm32 target, Trunk, wasm-bindgen-cli, Debian's Chromium, and the npm
+# dev dependencies (Playwright, binaryen's wasm-opt). Idempotent; a second run takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+# Must equal the `wasm-bindgen = "=..."` pin in Cargo.toml and `[tools]` in Trunk.toml.
+WASM_BINDGEN_VERSION=0.2.130
+WASM_OPT_VERSION=132
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first"
+command -v npm >/dev/null || die "npm not found: install Node.js 20 first"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# 1. The wasm target.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown || die "rustup could not add wasm32-unknown-unknown"
+fi
+
+# 2. Trunk and wasm-bindgen-cli, built from crates (concurrently: Trunk links for minutes).
+pids=()
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION from crates (about 12 minutes on 2 cores)"
+  # Trunk declares a newer rust-version than it needs; rustls avoids a system TLS library.
+  ( CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install --quiet --locked --ignore-rust-version --no-default-features \
+      --features rustls "trunk@$TRUNK_VERSION" ) &
+  pids+=($!)
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+   [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates (about 5 minutes)"
+  # Not --locked: its lock file pins a crate version the registry may not carry.
+  ( cargo install --quiet --force --no-default-features "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" ) &
+  pids+=($!)
+fi
+for pid in "${pids[@]}"; do
+  wait "$pid" || die "cargo install failed (is the crate registry reachable?)"
+done
+
+# 3. Chromium and its driver, from Debian.
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Debian's chromium (about 2 minutes)"
+  as_root apt-get update -qq || die "apt-get update failed (is the Debian mirror reachable?)"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    chromium chromium-driver >/dev/null || die "apt-get could not install chromium"
+fi
+
+# 4. npm dev dependencies (Playwright, binaryen) from the committed lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dev dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed (is the npm registry reachable?)"
+fi
+got=$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)
+case "$got" in
+  *"version $WASM_OPT_VERSION"*) ;;
+  *) die "node_modules/.bin/wasm-opt is '$got', expected version $WASM_OPT_VERSION" ;;
+esac
+
+say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1))"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The whole test suite, in order, stopping at the first failure: formatting, clippy (native
+# and wasm), native tests, the release build, and the end-to-end tests in headless Chromium.
+# The last line counts the tests: `N passed, M failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh || exit 1
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+finish() {
+  echo
+  echo "$passed passed, $failed failed"
+  exit "$1"
+}
+
+step() {
+  local name=$1; shift
+  printf '\n==> %s\n' "$name"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  if [ "$rc" != 0 ]; then
+    echo "==> FAILED: $name"
+    failed=$((failed + 1))
+    finish 1
+  fi
+}
+
+count_cargo() {
+  local p f
+  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed;' "$log" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+step "cargo fmt --check" cargo fmt --check
+step "cargo clippy (native)" cargo clippy --quiet --all-targets -- -D warnings
+step "cargo clippy (wasm32)" cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo test" cargo test
+count_cargo
+step "trunk build --release" trunk build --release
+step "playwright (headless Chromium)" npx playwright test
+passed=$((passed + $(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
+finish 0

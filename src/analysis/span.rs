@@ -1,0 +1,155 @@
+//! Byte spans into the Dockerfile text, and the line index that turns them into lines and
+//! columns at the edges (CLI output, UI).
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the analysed text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// An empty span at `at`.
+    pub fn point(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    /// The text under the span, or "" when the span does not fit `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// Maps byte offsets to 1-based lines and 0-based columns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts; always begins with 0.
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        LineIndex {
+            line_starts,
+            len: text.len(),
+        }
+    }
+
+    /// The 1-based line that contains `offset` (offsets past the end map to the last line).
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    /// The byte offset at which 1-based `line` starts, clamped to the text.
+    pub fn line_start(&self, line: usize) -> usize {
+        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        self.line_starts.get(i).copied().unwrap_or(0)
+    }
+
+    /// The number of lines (a text ending in a newline has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based column of `offset` in UTF-16 code units, as the browser counts.
+    pub fn utf16_col(&self, text: &str, offset: usize) -> usize {
+        let start = self.line_start(self.line(offset));
+        let end = offset.min(text.len());
+        text.get(start..end)
+            .map(|s| s.encode_utf16().count())
+            .unwrap_or(0)
+    }
+}
+
+/// Converts a byte offset to a UTF-16 offset into the whole text (for textarea selections).
+pub fn utf16_offset(text: &str, byte_offset: usize) -> usize {
+    let mut end = byte_offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].encode_utf16().count()
+}
+
+/// Converts a UTF-16 offset (from a textarea) to a byte offset into `text`.
+pub fn byte_offset(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_one_based_and_clamped() {
+        let idx = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(idx.line(0), 1);
+        assert_eq!(idx.line(2), 2);
+        assert_eq!(idx.line(5), 3);
+        assert_eq!(idx.line(6), 4);
+        assert_eq!(idx.line(999), 4);
+        assert_eq!(idx.line_start(2), 2);
+        assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn utf16_round_trip() {
+        let text = "FROM é😀 x";
+        let b = text.find('x').unwrap_or(0);
+        let u = utf16_offset(text, b);
+        assert_eq!(u, 9);
+        assert_eq!(byte_offset(text, u), b);
+    }
+}

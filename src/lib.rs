@@ -1,0 +1,7 @@
+//! Stageplay: a playground for Dockerfile multi-stage builds.
+//!
+//! `analysis` is the pure core (text in, plain `Analysis` out) shared by the web app and the
+//! CLI; `ui` is the Yew app that renders it in the browser.
+
+pub mod analysis;
+pub mod ui;
