@@ -2,7 +2,7 @@
 # every test. Both install what is missing first (scripts/setup.sh).
 .PHONY: serve test setup build bench
 
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 serve: setup
 	trunk serve

@@ -1,7 +1,8 @@
 // Playwright drives Debian's Chromium (never a downloaded browser) against the built dist/.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8091;
+// PW_PORT lets several checkouts run their suites at once.
+const PORT = Number(process.env.PW_PORT || 8091);
 
 export default defineConfig({
   testDir: 'e2e',
