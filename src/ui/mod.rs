@@ -4,6 +4,7 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod examples;
+pub mod share;
 
 pub use app::App;
 
