@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const url = process.argv[2] || 'http://127.0.0.1:8103/';
+const out = process.argv[3] || 'e2e/output/dev.png';
+const width = Number(process.argv[4] || 1400);
+const scheme = process.argv[5] || 'light';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-dev-shm-usage'] });
+const page = await browser.newPage({ viewport: { width, height: 860 }, colorScheme: scheme });
+page.on('console', m => { if (m.type() === 'error') console.log('console error:', m.text()); });
+page.on('pageerror', e => console.log('pageerror:', String(e)));
+await page.goto(url);
+await page.waitForSelector('svg.stage-graph');
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: width < 900 });
+await browser.close();
