@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod expand;
+pub mod export;
 pub mod fs;
 pub mod graph;
 pub mod lint;
