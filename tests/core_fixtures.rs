@@ -38,7 +38,12 @@ pub fn dump(text: &str, opts: &Options) -> String {
         if !expand::expands_args(inst.keyword) || !raw_has_var {
             continue;
         }
-        let _ = write!(out, "  {} {}", lines.line(inst.span.start), inst.keyword.as_str());
+        let _ = write!(
+            out,
+            "  {} {}",
+            lines.line(inst.span.start),
+            inst.keyword.as_str()
+        );
         if e.pairs.is_empty() {
             let _ = write!(out, " {:?}", e.args);
         } else {
@@ -70,10 +75,18 @@ pub fn dump(text: &str, opts: &Options) -> String {
             };
             // An unnamed stage cannot be a target; show the plan by index instead.
             let b = analyze(text, &o);
-            let target = if s.name.is_some() { b.plan.target } else { Some(s.index) };
+            let target = if s.name.is_some() {
+                b.plan.target
+            } else {
+                Some(s.index)
+            };
             for builder in [Builder::BuildKit, Builder::Legacy] {
                 let p = stageplay::analysis::plan::plan_target(
-                    &a.stages, &a.edges, &a.on_cycle, target, builder,
+                    &a.stages,
+                    &a.edges,
+                    &a.on_cycle,
+                    target,
+                    builder,
                 );
                 out.push_str(&export::plan_text(&a, &p));
             }
@@ -93,7 +106,11 @@ fn fixtures_match_their_snapshots() {
         .filter(|p| p.join("Dockerfile").exists())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 20, "expected the fixture cases, found {}", cases.len());
+    assert!(
+        cases.len() >= 20,
+        "expected the fixture cases, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let text = std::fs::read_to_string(case.join("Dockerfile")).expect("Dockerfile");

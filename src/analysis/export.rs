@@ -205,7 +205,8 @@ fn short_paths(paths: &[String]) -> String {
 /// The stage graph as Graphviz DOT: stages as boxes (built filled, skipped faded, target
 /// doubled), images as ellipses, `scratch` dashed; FROM solid, COPY dashed, mounts dotted.
 pub fn to_dot(a: &Analysis) -> String {
-    let mut out = String::from("digraph stageplay {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+    let mut out =
+        String::from("digraph stageplay {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
     let images = image_nodes(a);
     let image_id = |name: &str| images.iter().position(|i| i == name).unwrap_or(0);
     for (i, name) in images.iter().enumerate() {
@@ -218,11 +219,12 @@ pub fn to_dot(a: &Analysis) -> String {
     }
     let built: std::collections::HashSet<usize> = a.plan.built.iter().copied().collect();
     for s in &a.stages {
-        let label = format!("{}\\n{} instructions", s.display_name(), s.instructions.len());
-        let mut attrs = format!(
-            "shape=box, label=\"{}\"",
-            label.replace('"', "\\\"")
+        let label = format!(
+            "{}\\n{} instructions",
+            s.display_name(),
+            s.instructions.len()
         );
+        let mut attrs = format!("shape=box, label=\"{}\"", label.replace('"', "\\\""));
         if built.contains(&s.index) {
             attrs.push_str(", style=filled, fillcolor=\"#cfe8ff\"");
         } else {
@@ -249,7 +251,10 @@ pub fn to_dot(a: &Analysis) -> String {
         };
         let attrs = match e.kind {
             EdgeKind::From => String::new(),
-            EdgeKind::Copy => format!(" [style=dashed, label={}]", dot_quote(&short_paths(&e.paths))),
+            EdgeKind::Copy => format!(
+                " [style=dashed, label={}]",
+                dot_quote(&short_paths(&e.paths))
+            ),
             EdgeKind::Mount => " [style=dotted, label=\"mount\"]".to_string(),
         };
         let _ = writeln!(out, "  {from} -> s{}{attrs};", e.to);
@@ -286,7 +291,12 @@ pub fn to_mermaid(a: &Analysis) -> String {
     }
     let built: std::collections::HashSet<usize> = a.plan.built.iter().copied().collect();
     for s in &a.stages {
-        let _ = writeln!(out, "  s{}[\"{}\"]", s.index, mermaid_text(&s.display_name()));
+        let _ = writeln!(
+            out,
+            "  s{}[\"{}\"]",
+            s.index,
+            mermaid_text(&s.display_name())
+        );
         match &s.base {
             Base::Image { name } => {
                 let _ = writeln!(out, "  i{} --> s{}", image_id(name), s.index);
@@ -374,7 +384,9 @@ pub fn diagnostic_text(d: &Diagnostic, text: &str, lines: &LineIndex) -> String 
         .and_then(|r| r.find('\n'))
         .map_or(text.len(), |i| start + i);
     let src = text.get(start..end).unwrap_or("").trim_end_matches('\r');
-    let col = text.get(start..d.span.start.min(end)).map_or(0, |p| p.chars().count());
+    let col = text
+        .get(start..d.span.start.min(end))
+        .map_or(0, |p| p.chars().count());
     let width = text
         .get(d.span.start.min(end)..d.span.end.min(end))
         .map_or(0, |p| p.chars().count())

@@ -103,7 +103,11 @@ pub fn run() -> i32 {
             let a = analysis::analyze(&text, &options);
             let lines = analysis::LineIndex::new(&text);
             for d in &a.diagnostics {
-                print!("{}:{}", input.file, export::diagnostic_text(d, &text, &lines));
+                print!(
+                    "{}:{}",
+                    input.file,
+                    export::diagnostic_text(d, &text, &lines)
+                );
             }
             let errors = a
                 .diagnostics
