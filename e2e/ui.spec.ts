@@ -131,6 +131,10 @@ test('clicking a problem moves the editor caret to its span', async ({ page }) =
   const caret = await page.locator('#dockerfile').evaluate((el: HTMLTextAreaElement) => el.selectionStart);
   expect(caret).toBe(text.indexOf('BOGUS'));
   await expect(page.locator('.reveal-band')).toHaveCount(1);
+  // Each rule explains itself with a bad and a good example.
+  await page.locator('.problem.sev-error .explain').click();
+  await expect(page.locator('.rule-doc pre.bad')).toHaveCount(1);
+  await expect(page.locator('.rule-doc pre.good')).toHaveCount(1);
 });
 
 test('the draft survives a reload', async ({ page }) => {

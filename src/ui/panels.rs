@@ -485,30 +485,6 @@ pub fn buildkit_rule_url(rule: &str) -> String {
     format!("https://docs.docker.com/reference/build-checks/{kebab}/")
 }
 
-/// BuildKit's own check names (SPEC §7); the others are Stageplay's.
-const BUILDKIT_RULES: &[&str] = &[
-    "StageNameCasing",
-    "FromAsCasing",
-    "NoEmptyContinuation",
-    "ConsistentInstructionCasing",
-    "DuplicateStageName",
-    "ReservedStageName",
-    "JSONArgsRecommended",
-    "MaintainerDeprecated",
-    "UndefinedArgInFrom",
-    "WorkdirRelativePath",
-    "UndefinedVar",
-    "MultipleInstructionsDisallowed",
-    "LegacyKeyValueFormat",
-    "RedundantTargetPlatform",
-    "SecretsUsedInArgOrEnv",
-    "InvalidDefaultArgInFrom",
-    "FromPlatformFlagConstDisallowed",
-    "CopyIgnoredFile",
-    "ExposeProtoCasing",
-    "ExposeInvalidFormat",
-];
-
 #[function_component(ProblemsView)]
 pub fn problems_view(props: &ProblemsViewProps) -> Html {
     let a = &props.analysis;
@@ -546,14 +522,22 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
     }
 }
 
+/// The rule's explanation with its bad and good examples, from the core's registry.
 fn rule_explanation(rule: &str) -> Html {
-    let buildkit = BUILDKIT_RULES.contains(&rule);
+    let Some(r) = crate::analysis::lint::rule(rule) else {
+        return html! { <div class="rule-doc"><p>{ format!("{rule}: no explanation recorded.") }</p></div> };
+    };
     html! {
         <div class="rule-doc">
-            if buildkit {
-                <p>{ "A BuildKit build check: " }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ format!("{rule} in Docker's documentation ↗") }</a></p>
+            <p>{ r.explanation }</p>
+            <div class="rule-examples">
+                <div><span class="ex-label bad-label">{ "Bad" }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
+                <div><span class="ex-label good-label">{ "Good" }</span><pre class="good"><code>{ r.good }</code></pre></div>
+            </div>
+            if r.buildkit {
+                <p class="muted">{ "A BuildKit build check: " }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ format!("{rule} in Docker's documentation ↗") }</a></p>
             } else {
-                <p>{ format!("{rule} is one of Stageplay's own checks.") }</p>
+                <p class="muted">{ "One of Stageplay's own checks." }</p>
             }
         </div>
     }
