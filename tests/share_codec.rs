@@ -36,7 +36,10 @@ fn roundtrip(state: &ShareState) {
         "the payload must be base64url without padding"
     );
     assert_eq!(decode(&payload).as_ref(), Ok(state));
-    assert_eq!(decode_fragment(&format!("#{payload}")), Ok(Some(state.clone())));
+    assert_eq!(
+        decode_fragment(&format!("#{payload}")),
+        Ok(Some(state.clone()))
+    );
 }
 
 fn python_state() -> ShareState {
@@ -152,7 +155,10 @@ fn a_100_kb_dockerfile_round_trips() {
                 text.push_str(&format!("FROM golang:1.{} AS stage{stage}\n", x % 23));
             }
             1 => text.push_str(&format!("COPY --from=stage{} /out/{x:x} /bin/\n", x % 7)),
-            2 => text.push_str(&format!("RUN make -j{} target-{x:08x} \\\r\n  && echo ok\n", x % 9)),
+            2 => text.push_str(&format!(
+                "RUN make -j{} target-{x:08x} \\\r\n  && echo ok\n",
+                x % 9
+            )),
             3 => text.push_str(&format!("ENV V{}=\"{}\"\n", x % 97, x.rotate_left(7))),
             _ => text.push_str(&format!("# note {x} ✓\n")),
         }
@@ -239,10 +245,16 @@ fn every_cut_of_a_link_is_reported_as_truncated() {
 #[test]
 fn bad_deflate_data_is_reported() {
     // 0x07: a final block of the reserved type 3, which no deflate stream may contain.
-    assert_eq!(decode(&format!("v1.{}", b64(&[0x07, 0, 0, 0]))), Err(LinkError::BadDeflate));
+    assert_eq!(
+        decode(&format!("v1.{}", b64(&[0x07, 0, 0, 0]))),
+        Err(LinkError::BadDeflate)
+    );
     // A stored block whose length and its complement disagree.
     assert_eq!(
-        decode(&format!("v1.{}", b64(&[0x01, 0x05, 0x00, 0x00, 0x00, b'h']))),
+        decode(&format!(
+            "v1.{}",
+            b64(&[0x01, 0x05, 0x00, 0x00, 0x00, b'h'])
+        )),
         Err(LinkError::BadDeflate)
     );
 }
@@ -318,14 +330,23 @@ fn absurd_field_values_are_reported_by_field() {
     let long = format!(r#"{{"target":"{}"}}"#, "x".repeat(MAX_TARGET_CHARS + 1));
     assert!(matches!(
         decode(&payload_of(long.as_bytes())),
-        Err(LinkError::BadField { field: "target", .. })
+        Err(LinkError::BadField {
+            field: "target",
+            ..
+        })
     ));
     // The encoder refuses the same values, so the page never writes a link it cannot open.
     let s = ShareState {
         target: Some(String::new()),
         ..ShareState::default()
     };
-    assert!(matches!(encode(&s), Err(LinkError::BadField { field: "target", .. })));
+    assert!(matches!(
+        encode(&s),
+        Err(LinkError::BadField {
+            field: "target",
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -367,7 +388,11 @@ fn every_error_has_a_distinct_readable_message() {
 #[test]
 fn the_python_example_fits_in_400_characters() {
     let fragment = format!("#{}", encode(&python_state()).unwrap());
-    assert!(fragment.len() <= 400, "{} chars: {fragment}", fragment.len());
+    assert!(
+        fragment.len() <= 400,
+        "{} chars: {fragment}",
+        fragment.len()
+    );
 }
 
 #[test]

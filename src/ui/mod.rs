@@ -3,6 +3,7 @@
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod embed;
 pub mod examples;
 pub mod share;
 

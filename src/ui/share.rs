@@ -31,7 +31,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Graph, View::Plan, View::Files, View::Problems, View::Steps];
+    pub const ALL: [View; 5] = [
+        View::Graph,
+        View::Plan,
+        View::Files,
+        View::Problems,
+        View::Steps,
+    ];
 
     /// The name used in URLs (`view=files`) and share links.
     pub fn as_str(self) -> &'static str {
@@ -241,7 +247,8 @@ pub fn link(base: &str, state: &ShareState) -> Result<String, LinkError> {
 pub fn decode_fragment(fragment: &str) -> Result<Option<ShareState>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut chars = fragment.chars();
-    let looks_versioned = chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit());
+    let looks_versioned =
+        chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit());
     if !looks_versioned {
         return Ok(None);
     }
@@ -263,7 +270,8 @@ pub fn decode(payload: &str) -> Result<ShareState, LinkError> {
 
 /// Parses the JSON text of a link (as [`to_json`] writes it) and validates its fields.
 pub fn from_json(json: &[u8]) -> Result<ShareState, LinkError> {
-    let wire: Wire = serde_json::from_slice(json).map_err(|e| LinkError::BadJson(json_problem(&e)))?;
+    let wire: Wire =
+        serde_json::from_slice(json).map_err(|e| LinkError::BadJson(json_problem(&e)))?;
     let builder = match wire.builder.as_deref() {
         None => Builder::default(),
         Some("buildkit") => Builder::BuildKit,
@@ -327,9 +335,7 @@ fn inflate(packed: &[u8]) -> Result<Vec<u8>, LinkError> {
     use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
     decompress_to_vec_with_limit(packed, MAX_DECODED_BYTES).map_err(|e| match e.status {
         TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
-            LinkError::Truncated
-        }
+        TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => LinkError::Truncated,
         _ => LinkError::BadDeflate,
     })
 }

@@ -35,6 +35,8 @@ enum Command {
     },
     /// Print the problems; exit 1 when there are errors.
     Check { file: String },
+    /// Print a share link that opens the page on this Dockerfile.
+    Link(crate::link::LinkArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -89,6 +91,7 @@ pub fn run() -> i32 {
             }
             0
         }
+        Command::Link(args) => crate::link::run(args),
         Command::Check { file } => {
             let text = match read_input(&file) {
                 Ok(t) => t,
