@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod embed;
 pub mod examples;
+pub mod export;
 pub mod share;
 
 pub use app::App;
