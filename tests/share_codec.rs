@@ -103,7 +103,7 @@ fn state() -> impl Strategy<Value = ShareState> {
 
 proptest! {
     // Failures print their minimal case; no regression files are written into the tree.
-    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn decode_inverts_encode(s in state()) {

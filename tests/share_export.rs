@@ -22,7 +22,12 @@ fn md_for(target: Option<&str>, builder: Builder) -> String {
             ..Options::default()
         },
     );
-    markdown(&state, &a, "flowchart LR\n  s0 --> s3\n", Some("http://h/#v1.abc"))
+    markdown(
+        &state,
+        &a,
+        "flowchart LR\n  s0 --> s3\n",
+        Some("http://h/#v1.abc"),
+    )
 }
 
 #[test]
@@ -31,16 +36,34 @@ fn markdown_has_the_file_command_plan_graph_and_link() {
     let expected = "**Dockerfile**\n\n```dockerfile\nFROM golang:1.22 AS build\n";
     assert!(md.starts_with(expected), "{md}");
     assert!(md.contains("\n```sh\ndocker build -t app .\n```\n"), "{md}");
-    assert!(md.contains("**Build plan** (BuildKit, target `stage-3`)\n\n1. `build`\n2. `stage-3`\n"), "{md}");
-    assert!(md.contains("Skipped:\n\n- `test`: not needed by target `stage-3`\n- `docs`:"), "{md}");
-    assert!(md.contains("```mermaid\nflowchart LR\n  s0 --> s3\n```\n"), "{md}");
-    assert!(md.ends_with("[Open in Stageplay](http://h/#v1.abc)\n"), "{md}");
+    assert!(
+        md.contains("**Build plan** (BuildKit, target `stage-3`)\n\n1. `build`\n2. `stage-3`\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Skipped:\n\n- `test`: not needed by target `stage-3`\n- `docs`:"),
+        "{md}"
+    );
+    assert!(
+        md.contains("```mermaid\nflowchart LR\n  s0 --> s3\n```\n"),
+        "{md}"
+    );
+    assert!(
+        md.ends_with("[Open in Stageplay](http://h/#v1.abc)\n"),
+        "{md}"
+    );
 }
 
 #[test]
 fn the_legacy_builder_builds_everything_up_to_the_target() {
     let md = md_for(Some("test"), Builder::Legacy);
-    assert!(md.contains("DOCKER_BUILDKIT=0 docker build --target test -t app ."), "{md}");
-    assert!(md.contains("(legacy builder, target `test`)\n\n1. `build`\n2. `test`\n"), "{md}");
+    assert!(
+        md.contains("DOCKER_BUILDKIT=0 docker build --target test -t app ."),
+        "{md}"
+    );
+    assert!(
+        md.contains("(legacy builder, target `test`)\n\n1. `build`\n2. `test`\n"),
+        "{md}"
+    );
     assert!(md.contains("- `docs`: after the target"), "{md}");
 }

@@ -91,7 +91,12 @@ pub fn docker_build_command(state: &ShareState) -> String {
         cmd.push_str(" --target ");
         cmd.push_str(&shell_word(t));
     }
-    for line in state.build_args.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    for line in state
+        .build_args
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         cmd.push_str(" --build-arg ");
         cmd.push_str(&shell_word(line));
     }
@@ -136,10 +141,17 @@ fn push_plan(md: &mut String, a: &Analysis) {
     };
     match plan.target {
         Some(t) => {
-            let _ = writeln!(md, "**Build plan** ({builder}, target {})\n", code(&name(t)));
+            let _ = writeln!(
+                md,
+                "**Build plan** ({builder}, target {})\n",
+                code(&name(t))
+            );
         }
         None => {
-            let _ = writeln!(md, "**Build plan** ({builder}): nothing is built (no target stage)");
+            let _ = writeln!(
+                md,
+                "**Build plan** ({builder}): nothing is built (no target stage)"
+            );
             return;
         }
     }
@@ -151,7 +163,12 @@ fn push_plan(md: &mut String, a: &Analysis) {
     if !plan.skipped.is_empty() {
         md.push_str("\nSkipped:\n\n");
         for s in &plan.skipped {
-            let _ = writeln!(md, "- {}: {}", code(&name(s.stage)), escape_inline(&s.reason));
+            let _ = writeln!(
+                md,
+                "- {}: {}",
+                code(&name(s.stage)),
+                escape_inline(&s.reason)
+            );
         }
     }
 }
@@ -170,7 +187,11 @@ fn push_fenced(md: &mut String, lang: &str, text: &str) {
 /// An inline code span that survives backticks in `s`.
 fn code(s: &str) -> String {
     let ticks = "`".repeat(longest_run(s, '`') + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{ticks}{pad}{s}{pad}{ticks}")
 }
 
@@ -223,7 +244,10 @@ mod tests {
             docker_build_command(&s),
             "DOCKER_BUILDKIT=0 docker build --target builder --build-arg A=1 --build-arg 'B=two words' -t app ."
         );
-        assert_eq!(docker_build_command(&ShareState::default()), "docker build -t app .");
+        assert_eq!(
+            docker_build_command(&ShareState::default()),
+            "docker build -t app ."
+        );
     }
 
     #[test]
