@@ -6,7 +6,9 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod editor;
+pub mod embed;
 pub mod examples;
+pub mod export;
 pub mod graph_svg;
 pub mod graph_view;
 pub mod highlight;
