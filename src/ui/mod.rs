@@ -3,7 +3,9 @@
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod embed;
 pub mod examples;
+pub mod export;
 pub mod share;
 
 pub use app::App;

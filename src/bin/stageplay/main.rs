@@ -2,6 +2,8 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+mod link;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
