@@ -11,7 +11,7 @@ use super::graph::{EdgeKind, Node};
 use super::plan::{Builder, TargetPlan};
 use super::span::LineIndex;
 use super::stages::{Base, Stage};
-use super::{Analysis, Keyword};
+use super::Analysis;
 
 /// The version of the JSON schema below; bumped only when a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
