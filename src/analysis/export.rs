@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use super::Analysis;
 use super::diagnostic::Diagnostic;
 use super::graph::{EdgeKind, Node};
 use super::plan::{Builder, TargetPlan};
 use super::span::LineIndex;
 use super::stages::{Base, Stage};
-use super::Analysis;
 
 /// The version of the JSON schema below; bumped only when a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
