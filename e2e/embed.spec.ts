@@ -10,17 +10,25 @@ function embedUrl(baseURL: string, views: string, dockerfile: string, extra: str
 
 const FILE = 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM build AS test\nRUN go test ./...\nFROM scratch\nCOPY --from=build /app /app\n';
 
-/** A docs-like host page (served from about:blank) holding one iframe of `src`. */
+/** A docs-like host page on the same origin as Stageplay (the case where an embed could
+ *  touch the reader's own draft), holding one iframe of `src`. */
 async function host(page: Page, src: string, width: number, height = 600) {
-  await page.setContent(`<!doctype html><html><body style="margin:0">
+  const html = `<!doctype html><html><body style="margin:0">
     <h1 id="host-title">Docs page</h1>
     <iframe id="frame" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" style="width:${width}px;height:${height}px;border:0"
-      sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></body></html>`);
+      sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></body></html>`;
+  await page.route('**/docs-host.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('/docs-host.html');
   return page.frameLocator('#frame');
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => localStorage.setItem('stageplay.draft.v2', JSON.stringify({ dockerfile: 'FROM busybox AS mine\n' })));
+  // The reader's own draft, set once: a later overwrite by an embed would stay visible.
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('stageplay.draft.v2')) {
+      localStorage.setItem('stageplay.draft.v2', JSON.stringify({ dockerfile: 'FROM busybox AS mine\n' }));
+    }
+  });
 });
 
 test('an embed shows only the chosen views, with compact chrome and an Open link', async ({ page, baseURL }) => {
@@ -35,6 +43,7 @@ test('an embed shows only the chosen views, with compact chrome and an Open link
   await expect(f.locator('.view-tabs')).toHaveCount(0);
   await expect(f.locator('#share-button')).toHaveCount(0);
   await expect(f.locator('#target')).toHaveValue('test');
+  await page.screenshot({ path: 'e2e/output/embed-800.png' });
 
   const open = f.locator('#embed-open');
   await expect(open).toHaveAttribute('target', '_blank');
@@ -54,7 +63,7 @@ test('an editor embed can be read-only, themed, and follows edits in its Open li
   const f = await host(page, embedUrl(baseURL!, 'editor', FILE) .replace('?embed', '?embed&readonly&theme=dark'), 700);
   await expect(f.locator('[data-pane]')).toHaveCount(1);
   await expect(f.locator('#dockerfile')).toHaveValue(FILE);
-  await expect(f.locator('#dockerfile')).toHaveAttribute('readonly', '');
+  await expect(f.locator('#dockerfile')).toHaveAttribute('readonly');
   await expect(f.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(f.locator('svg.stage-graph')).toHaveCount(0);
 
@@ -65,8 +74,9 @@ test('an editor embed can be read-only, themed, and follows edits in its Open li
   const full = await page.context().newPage();
   await full.goto(href);
   await expect(full.locator('#dockerfile')).toHaveValue('FROM alpine AS one\nFROM one AS two\n');
-  // The reader's own draft was never overwritten by the embed.
-  expect(JSON.parse((await full.evaluate(() => localStorage.getItem('stageplay.draft.v2')))!).dockerfile).toBe('FROM busybox AS mine\n');
+  // The reader's own draft was never overwritten by the embed's edit.
+  const draft = await full.evaluate(() => localStorage.getItem('stageplay.draft.v2'));
+  expect(JSON.parse(draft!).dockerfile).toBe('FROM busybox AS mine\n');
   await full.close();
 });
 

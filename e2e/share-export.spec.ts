@@ -5,9 +5,10 @@
 import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
-const require_ = createRequire(import.meta.url);
+// Playwright runs from the repository root, where npm installed the `mermaid` dev dependency.
+const MERMAID = join(process.cwd(), 'node_modules/mermaid/dist/mermaid.min.js');
 
 // Names, paths and a base that need escaping in every format: quotes, braces, unicode.
 const FILE = [
@@ -100,7 +101,7 @@ test('Mermaid export parses and renders with the npm mermaid package', async ({ 
   expect(mmd).toBe(cli(['analyze', '-', '--format', 'mermaid'], FILE));
   const checker = await browser.newPage();
   await checker.setContent('<!doctype html><div id="out"></div>');
-  await checker.addScriptTag({ path: require_.resolve('mermaid/dist/mermaid.min.js') });
+  await checker.addScriptTag({ path: MERMAID });
   const result = await checker.evaluate(async (text) => {
     const m = (window as any).mermaid;
     m.initialize({ startOnLoad: false, securityLevel: 'strict' });

@@ -78,6 +78,7 @@ test('the Share button round-trips an edited state through a fresh page', async 
   const url = await page.locator('#share-url').inputValue();
   expect(url).toMatch(/#v1\.[A-Za-z0-9_-]+$/);
   await expect(page.locator('.share-warning')).toHaveCount(0);
+  await page.screenshot({ path: 'e2e/output/share-popover.png' });
 
   const fresh = await browser.newPage();
   await fresh.goto(url);
@@ -114,6 +115,7 @@ for (const [name, fragment, message] of BROKEN) {
     await page.goto(`/${fragment}`);
     await expect(page.locator('#link-error')).toContainText(message);
     await expect(page.locator('#link-error')).toContainText('Your own draft is shown instead');
+    if (name === 'truncated') await page.screenshot({ path: 'e2e/output/share-broken-link.png' });
     // The saved draft is what the page shows, and it is still saved, unchanged.
     await expect(page.locator('#dockerfile')).toHaveValue('FROM busybox AS my-draft\n');
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('stageplay.draft.v2')))!).dockerfile)

@@ -14,7 +14,7 @@ use super::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedLayoutProps {
-    pub state: std::rc::Rc<State>,
+    pub state: UseReducerHandle<State>,
     pub dispatch: UseReducerDispatcher<State>,
     pub options: EmbedOptions,
 }

@@ -12,7 +12,6 @@ use crate::analysis::{Analysis, export as text_export};
 
 use super::embed::{self, EmbedOptions, Pane};
 use super::export::{self, ExportFormat};
-use super::graph_svg::{self, GraphOptions};
 use super::io;
 use super::share::{self, LinkError, ShareState};
 use super::state::{Action, State, Theme};
@@ -59,6 +58,44 @@ impl Startup {
     /// shows exactly the state a link opened: only a change the user makes is saved.
     pub fn may_save_draft(&self, current: &ShareState) -> bool {
         self.embed.is_none() && self.share.as_ref() != Some(current)
+    }
+}
+
+/// The state the page opens with. A test's or caller's `share` wins, then a valid share link,
+/// then (outside embeds) `initial` text, the saved draft or the default example; an embed
+/// without a link shows the default example, never the reader's draft.
+pub fn initial_state(
+    startup: &Startup,
+    share: Option<ShareState>,
+    initial: Option<String>,
+) -> State {
+    let share = share.or_else(|| startup.share.clone());
+    let mut state = match (&startup.embed, share) {
+        (_, Some(s)) => super::app::initial_state(Some(s), None),
+        (Some(_), None) => State::default(),
+        (None, None) => super::app::initial_state(None, initial),
+    };
+    if let Some(opts) = &startup.embed {
+        state.theme = opts.theme;
+    }
+    state
+}
+
+/// Runs after every change of the shared state. `first` remembers the state the page opened
+/// with: until the user changes it, nothing is written, so opening a link (good or broken)
+/// never replaces the saved draft. After a change the draft is saved and the fragment of the
+/// link that opened the page is dropped, so a reload shows the edit, not the old link.
+pub fn after_change(startup: &Startup, first: &mut Option<ShareState>, current: &ShareState) {
+    if startup.embed.is_some() {
+        return;
+    }
+    let opened = first.get_or_insert_with(|| current.clone());
+    let changed = opened != current;
+    if changed {
+        io::save_draft(current);
+        if !io::location_hash().is_empty() {
+            io::clear_fragment();
+        }
     }
 }
 
@@ -211,7 +248,8 @@ fn embed_panel(
             } else {
                 // Keep the canonical order so the snippet does not depend on click order.
                 o.panes.push(pane);
-                o.panes.sort_by_key(|p| Pane::ALL.iter().position(|q| q == p));
+                o.panes
+                    .sort_by_key(|p| Pane::ALL.iter().position(|q| q == p));
             }
             opts.set(o);
         })
@@ -244,7 +282,7 @@ fn embed_panel(
     html! {
         <div class="embed-panel" id="embed-panel">
             <p>{ "Paste this into a docs page to show a live, read-only-if-you-like view of this Dockerfile." }</p>
-            <fieldset class="embed-panes">
+            <fieldset class="embed-choose">
                 <legend>{ "Show" }</legend>
                 { for Pane::ALL.iter().map(|&p| html! {
                     <label>
@@ -262,37 +300,28 @@ fn embed_panel(
     }
 }
 
-/// The graph as the standalone SVG the Export menu, the PNG export and
-/// `stageplay analyze --format svg` all share.
-pub fn export_svg(analysis: &Analysis, dark: bool) -> String {
-    graph_svg::render_analysis_svg(
-        analysis,
-        &GraphOptions {
-            standalone: true,
-            dark,
-            legend: true,
-            ..GraphOptions::default()
-        },
-    )
-}
-
 fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popover>>) -> Html {
     let item = |format: ExportFormat| {
         let share = props.share.clone();
         let analysis = props.analysis.clone();
-        let dark = props.theme == Theme::Dark || (props.theme == Theme::System && io::prefers_dark());
+        let dark =
+            props.theme == Theme::Dark || (props.theme == Theme::System && io::prefers_dark());
         let d = props.dispatch.clone();
         let popover = popover.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let a = &analysis;
             let name = format.file_name();
             match format {
-                ExportFormat::Svg => io::download_text(name, format.mime(), &export_svg(a, dark)),
-                ExportFormat::Png => io::download_svg_as_png(name, &export_svg(a, dark)),
+                ExportFormat::Svg => {
+                    io::download_text(name, format.mime(), &export::graph_svg(a, dark))
+                }
+                ExportFormat::Png => io::download_svg_as_png(name, &export::graph_svg(a, dark)),
                 ExportFormat::Mermaid => {
                     io::download_text(name, format.mime(), &text_export::to_mermaid(a))
                 }
-                ExportFormat::Dot => io::download_text(name, format.mime(), &text_export::to_dot(a)),
+                ExportFormat::Dot => {
+                    io::download_text(name, format.mime(), &text_export::to_dot(a))
+                }
                 ExportFormat::Json => io::download_text(
                     name,
                     format.mime(),
@@ -300,11 +329,17 @@ fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popov
                 ),
                 ExportFormat::Markdown => {
                     let link = share::link(&io::page_address(), &share).ok();
-                    let md = export::markdown(&share, a, &text_export::to_mermaid(a), link.as_deref());
+                    let md =
+                        export::markdown(&share, a, &text_export::to_mermaid(a), link.as_deref());
                     let d = d.clone();
                     io::copy_text_then(&md, move |ok| {
                         d.dispatch(Action::Toast(Some(
-                            if ok { "Markdown copied" } else { "The clipboard is not available" }.into(),
+                            if ok {
+                                "Markdown copied"
+                            } else {
+                                "The clipboard is not available"
+                            }
+                            .into(),
                         )))
                     });
                 }
