@@ -30,6 +30,20 @@ impl std::ops::Deref for AnalysisRc {
     }
 }
 
+// Components written against `Rc<Analysis>` props and those taking `AnalysisRc` accept
+// either, so both kinds of props can be passed the same value.
+impl yew::html::IntoPropValue<AnalysisRc> for Rc<Analysis> {
+    fn into_prop_value(self) -> AnalysisRc {
+        AnalysisRc(self)
+    }
+}
+
+impl yew::html::IntoPropValue<Rc<Analysis>> for AnalysisRc {
+    fn into_prop_value(self) -> Rc<Analysis> {
+        self.0
+    }
+}
+
 /// Texts longer than this are analysed after a debounce instead of on every keystroke, so
 /// typing into a huge file stays responsive.
 pub const SYNC_ANALYSIS_LIMIT: usize = 256 * 1024;
