@@ -78,9 +78,12 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // Saves the draft, except in an embed and while a share link is shown unchanged.
-        let (startup, first) = (startup.clone(), use_mut_ref(|| None));
+        let (startup, guard) = (
+            startup.clone(),
+            use_mut_ref(share_menu::DraftGuard::default),
+        );
         use_effect_with(state.share.clone(), move |s| {
-            share_menu::after_change(&startup, &mut first.borrow_mut(), s)
+            share_menu::after_change(&startup, &mut guard.borrow_mut(), s)
         });
     }
     {
