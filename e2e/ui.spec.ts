@@ -113,7 +113,7 @@ test('switching the builder changes the skipped stages', async ({ page }) => {
   await page.locator('[data-example="distroless-scratch"]').click();
   await page.locator('#view-plan').click();
   await expect(page.locator('.skipped')).toContainText('minimal');
-  await expect(page.locator('#builder-diff')).toContainText('Legacy builds 1 more stage: `minimal`');
+  await expect(page.locator('#builder-diff')).toContainText('Legacy builds 1 more stage: minimal.');
   await page.locator('[data-builder="legacy"]').click();
   await expect(page.locator('.skipped')).toHaveCount(0);
   await expect(page.locator('.plan-summary')).toContainText('one after another');

@@ -78,7 +78,7 @@ async fn buildkit_plan_names_what_legacy_adds() {
     let ex = by_id("distroless-scratch").expect("example");
     let html = render(with_view(example_share(ex), View::Plan)).await;
     assert!(
-        html.contains("Legacy builds 1 more stage: `minimal`."),
+        html.contains("Legacy builds 1 more stage: <code>minimal</code>."),
         "{html}"
     );
 }

@@ -13,7 +13,7 @@ use super::image_view::ImageView;
 use super::io;
 use super::panels::{
     Gallery, Header, InputTabs, OutputToolbar, PlanView, ProblemsView, StepsView, TextPanel,
-    ViewTabs,
+    ViewTabs, rich_text,
 };
 use super::share::{ShareState, View};
 use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
@@ -225,10 +225,10 @@ pub fn app(props: &AppProps) -> Html {
                     <OutputToolbar analysis={a.clone()} target={state.share.target.clone().map(AttrValue::from)}
                         builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
                     if let Some(ex) = example {
-                        <aside class="notice" aria-label="What to notice">
-                            <strong>{ format!("{} — what to notice", ex.title) }</strong>
-                            <p>{ ex.notice }</p>
-                        </aside>
+                        <details class="notice" open=true>
+                            <summary>{ format!("{} — what to notice", ex.title) }</summary>
+                            <p>{ rich_text(ex.notice) }</p>
+                        </details>
                     }
                     <ViewTabs view={view} problems={problems} errors={errors} dispatch={dispatch.clone()} />
                     <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>

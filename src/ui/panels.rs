@@ -16,6 +16,26 @@ use super::steps;
 
 type Dispatch = UseReducerDispatcher<State>;
 
+/// Text with `backtick` spans shown as code (our messages and notes quote names that way).
+pub fn rich_text(text: &str) -> Html {
+    let parts: Vec<&str> = text.split('`').collect();
+    // An odd number of backticks leaves the last one literal.
+    let balanced = parts.len() % 2 == 1;
+    html! {
+        <>
+            { for parts.iter().enumerate().map(|(i, p)| {
+                if i % 2 == 1 && (balanced || i + 1 < parts.len()) {
+                    html! { <code>{ p.to_string() }</code> }
+                } else if i % 2 == 1 {
+                    html! { { format!("`{p}") } }
+                } else {
+                    html! { { p.to_string() } }
+                }
+            }) }
+        </>
+    }
+}
+
 fn stage_name(a: &Analysis, s: usize) -> String {
     a.stages
         .get(s)
@@ -426,7 +446,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 <code>{ stage_name(a, target) }</code>
                 { if buildkit { ", in dependency order; stages of the same wave run in parallel." } else { ", one after another in file order." } }
             </p>
-            <p class="plan-diff" id="builder-diff">{ builder_difference(a) }</p>
+            <p class="plan-diff" id="builder-diff">{ rich_text(&builder_difference(a)) }</p>
             <ol class="waves">
                 { for plan.waves.iter().enumerate().map(|(i, wave)| html! {
                     <li class="wave">
@@ -441,7 +461,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                     { for plan.skipped.iter().map(|s| html! {
                         <li>
                             <button type="button" class="chip chip-skipped" onclick={reveal(s.stage)}>{ stage_name(a, s.stage) }</button>
-                            <span class="reason">{ s.reason.clone() }</span>
+                            <span class="reason">{ rich_text(&s.reason) }</span>
                         </li>
                     }) }
                 </ul>
@@ -507,7 +527,7 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
                         <button type="button" class="problem-main" onclick={go} title="Show in the editor">
                             <span class={classes!("sev", format!("sev-badge-{sev}"))} aria-label={sev}>{ match d.severity { Severity::Error => "✕", Severity::Warning => "!", Severity::Info => "i" } }</span>
                             <span class="problem-text">
-                                <span class="problem-msg">{ d.message.clone() }</span>
+                                <span class="problem-msg">{ rich_text(&d.message) }</span>
                                 <span class="problem-meta"><span class="rule">{ d.rule }</span>{ format!(" · line {line}") }</span>
                             </span>
                         </button>
@@ -527,7 +547,7 @@ fn rule_explanation(rule: &str) -> Html {
     };
     html! {
         <div class="rule-doc">
-            <p>{ r.explanation }</p>
+            <p>{ rich_text(r.explanation) }</p>
             <div class="rule-examples">
                 <div><span class="ex-label bad-label">{ "Bad" }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
                 <div><span class="ex-label good-label">{ "Good" }</span><pre class="good"><code>{ r.good }</code></pre></div>
@@ -599,11 +619,11 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
     html! {
         <div class="steps-view">
             <div class="step-controls" role="group" aria-label="Step controls">
-                <button type="button" class="icon-btn" onclick={prev} aria-label="Previous step" disabled={cur == 0}>{ "⏮" }</button>
+                <button type="button" class="icon-btn" onclick={prev} aria-label="Previous step" disabled={cur == 0}>{ "←" }</button>
                 <button type="button" class="btn btn-primary" id="play" onclick={play} aria-label={if playing { "Pause" } else { "Play" }}>
                     { if playing { "❚❚ Pause" } else { "▶ Play" } }
                 </button>
-                <button type="button" class="icon-btn" onclick={next} aria-label="Next step" disabled={cur + 1 >= n}>{ "⏭" }</button>
+                <button type="button" class="icon-btn" onclick={next} aria-label="Next step" disabled={cur + 1 >= n}>{ "→" }</button>
                 <input type="range" class="scrub" min="0" max={(n - 1).to_string()} value={cur.to_string()}
                     aria-label="Step" oninput={scrub} />
                 <span class="step-count" aria-live="polite">{ format!("Step {} of {n}", cur + 1) }</span>
