@@ -4,6 +4,7 @@
 //! input becomes a [`Diagnostic`]. The pipeline is
 //! parse → stages → graph → plan → file simulation → checks.
 
+pub mod context;
 pub mod diagnostic;
 pub mod expand;
 pub mod fs;
