@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod expand;
 pub mod fs;
 pub mod graph;
+pub mod images;
 pub mod parse;
 pub mod plan;
 pub mod span;
