@@ -115,9 +115,7 @@ pub fn parse_listing(text: &str) -> (Vec<ContextFile>, Vec<InputProblem>) {
         if files.len() >= MAX_CONTEXT_FILES {
             problems.push(problem(
                 line_no,
-                format!(
-                    "the listing has more than {MAX_CONTEXT_FILES} files; the rest is ignored"
-                ),
+                format!("the listing has more than {MAX_CONTEXT_FILES} files; the rest is ignored"),
             ));
             break;
         }
@@ -265,7 +263,10 @@ enum Tok {
     /// `?`: one character other than `/`.
     Quest,
     /// `[...]`: ranges, negated by `^`.
-    Class { negated: bool, ranges: Vec<(char, char)> },
+    Class {
+        negated: bool,
+        ranges: Vec<(char, char)>,
+    },
     /// `**/` (or `**` inside a pattern) in `.dockerignore`: `(.*/)?`.
     AnyDirs,
     /// `**` at the end of a `.dockerignore` pattern: anything, `/` included.
@@ -683,7 +684,14 @@ mod tests {
         // "A preprocessing step uses Go's filepath.Clean to trim whitespace and remove . and
         // ..": these all mean `foo/bar`; "/foo/bar and foo/bar both exclude a file or
         // directory named bar in the foo subdirectory ... Neither excludes anything else."
-        for p in ["/foo/bar", "foo/bar", "  foo/bar  ", "./foo/bar", "foo/./bar", "foo/x/../bar"] {
+        for p in [
+            "/foo/bar",
+            "foo/bar",
+            "  foo/bar  ",
+            "./foo/bar",
+            "foo/./bar",
+            "foo/x/../bar",
+        ] {
             assert!(ignored(p, "foo/bar"), "{p}");
             assert!(ignored(p, "foo/bar/baz.txt"), "{p}");
             assert!(!ignored(p, "bar"), "{p}");
@@ -796,7 +804,10 @@ mod tests {
         assert_eq!(kept, vec!["README.md", "src/main.go"]);
         assert_eq!(
             ctx.ignored,
-            vec![(".git/HEAD".to_string(), 1), ("src/main_test.go".to_string(), 2)]
+            vec![
+                (".git/HEAD".to_string(), 1),
+                ("src/main_test.go".to_string(), 2)
+            ]
         );
         assert!(ctx.is_dir("src"));
         assert!(!ctx.is_dir("src/main.go"));

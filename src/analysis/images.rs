@@ -230,9 +230,10 @@ fn lookup_in(entries: &[CatalogueEntry], reference: &str, platform: Option<&str>
             let quality = if e.repo == parsed.repo {
                 2
             } else if e.repo.contains('/')
-                && parsed.repo.strip_prefix(e.repo.as_str()).is_some_and(|rest| {
-                    rest.starts_with(|c: char| c == '-' || c.is_ascii_digit())
-                })
+                && parsed
+                    .repo
+                    .strip_prefix(e.repo.as_str())
+                    .is_some_and(|rest| rest.starts_with(|c: char| c == '-' || c.is_ascii_digit()))
             {
                 1
             } else if e
@@ -365,7 +366,10 @@ mod tests {
         ] {
             assert!(known(r), "{r} should be in the catalogue");
         }
-        assert_eq!(lookup("example.com/team/app:1", None).size_label, "size unknown");
+        assert_eq!(
+            lookup("example.com/team/app:1", None).size_label,
+            "size unknown"
+        );
     }
 
     #[test]
@@ -389,7 +393,10 @@ mod tests {
         assert_eq!(size("docker.io/library/golang:1.22"), Some(820));
         assert_eq!(size("docker.io/golang:1.22"), Some(820));
         assert_eq!(size("library/alpine:3.19"), Some(8));
-        assert_eq!(size("public.ecr.aws/docker/library/node:20-slim"), Some(200));
+        assert_eq!(
+            size("public.ecr.aws/docker/library/node:20-slim"),
+            Some(200)
+        );
         assert_eq!(size("ALPINE:3.19"), Some(8));
         let pinned = lookup("alpine:3.19@sha256:abcdef", None);
         assert_eq!(pinned.parsed.tag.as_deref(), Some("3.19"));
@@ -406,11 +413,17 @@ mod tests {
         assert_eq!(arm.size, Some(8_000_000));
         assert!(arm.notes.iter().any(|n| n.contains("linux/amd64")));
         assert_eq!(lookup("alpine", Some("windows/amd64")).size, None);
-        assert_eq!(lookup("alpine", Some("$BUILDPLATFORM")).size, Some(8_000_000));
+        assert_eq!(
+            lookup("alpine", Some("$BUILDPLATFORM")).size,
+            Some(8_000_000)
+        );
         assert!(
-            lookup("mcr.microsoft.com/windows/servercore:ltsc2022", Some("windows/amd64"))
-                .size
-                .is_some()
+            lookup(
+                "mcr.microsoft.com/windows/servercore:ltsc2022",
+                Some("windows/amd64")
+            )
+            .size
+            .is_some()
         );
         // Unexpanded variables are never guessed.
         assert_eq!(lookup("${BASE}", None).size_label, "size unknown");

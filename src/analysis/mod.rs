@@ -12,6 +12,7 @@ pub mod graph;
 pub mod images;
 pub mod parse;
 pub mod plan;
+pub mod run_effects;
 pub mod span;
 pub mod stages;
 

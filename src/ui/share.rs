@@ -16,7 +16,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 5] = [View::Graph, View::Plan, View::Files, View::Problems, View::Steps];
+    pub const ALL: [View; 5] = [
+        View::Graph,
+        View::Plan,
+        View::Files,
+        View::Problems,
+        View::Steps,
+    ];
 
     /// The name used in URLs (`view=files`) and share links.
     pub fn as_str(self) -> &'static str {
