@@ -100,6 +100,17 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let plan = plan::plan_target(&stages, &edges, target, options.builder);
     let other_plan = plan::plan_target(&stages, &edges, target, other);
 
+    // The file simulation (issue 4): per-stage filesystems, final image, left behind.
+    let files = fs::simulate(
+        text,
+        &instructions,
+        &stages,
+        &plan,
+        fs::FileInputs {
+            context: options.context.as_deref(),
+            dockerignore: options.dockerignore.as_deref(),
+        },
+    );
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     Analysis {
         directives: parsed.directives,
@@ -108,7 +119,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         edges,
         plan,
         other_plan,
-        files: FileFlow::default(),
+        files,
         diagnostics,
     }
 }
