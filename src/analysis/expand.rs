@@ -1,58 +1,884 @@
-//! Variable expansion with BuildKit's shell-lexer rules (`$VAR`, `${VAR}`, `${VAR:-x}`, ...),
-//! bounded so that chained ARGs cannot blow up.
+//! Variable expansion with BuildKit's shell-lexer rules (`$VAR`, `${VAR}`, `${VAR:-x}`,
+//! `${VAR#pat}`, quotes, escapes), bounded so that chained ARGs cannot blow up, plus the
+//! variable scopes of a Dockerfile (global ARGs, per-stage ARG/ENV, build args, the
+//! predefined platform ARGs).
+//!
+//! Everything here is iterative except the nested `${a:-${b}}` word, whose recursion is
+//! capped at [`MAX_NESTING`] levels, so no input can overflow the stack.
 
-/// The longest result an expansion may produce; longer results are cut and reported.
-pub const MAX_EXPANDED_LEN: usize = 64 * 1024;
+use std::collections::HashMap;
 
-/// Expands `$VAR` and `${VAR}` in `text` using `lookup`. Unknown variables expand to "".
-pub fn expand(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
-    let mut out = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if out.len() > MAX_EXPANDED_LEN {
-            break;
+use serde::Serialize;
+
+use super::parse::{Instruction, Keyword};
+use super::stages::{Base, Stage};
+
+/// The longest value one expansion may produce; longer results are cut and reported.
+pub const MAX_EXPANDED_LEN: usize = 16 * 1024;
+
+/// How deeply `${a:-${b:-${c}}}` words may nest before the rest is taken literally.
+pub const MAX_NESTING: usize = 16;
+
+/// Where expansion looks variables up.
+pub trait Lookup {
+    fn get(&self, name: &str) -> Option<&str>;
+}
+
+impl Lookup for HashMap<String, String> {
+    fn get(&self, name: &str) -> Option<&str> {
+        HashMap::get(self, name).map(String::as_str)
+    }
+}
+
+impl Lookup for [(String, String)] {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Lookup for Vec<(String, String)> {
+    fn get(&self, name: &str) -> Option<&str> {
+        Lookup::get(self.as_slice(), name)
+    }
+}
+
+/// The result of expanding one word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expanded {
+    pub value: String,
+    /// Variables referenced without a default (`$X`, `${X}`) that were not defined.
+    pub unmatched: Vec<String>,
+    /// True when the result hit [`MAX_EXPANDED_LEN`] or the shared budget and was cut.
+    pub truncated: bool,
+    /// A lexer error (unterminated quote or `${`), BuildKit would fail the build.
+    pub error: Option<String>,
+}
+
+/// A shared allowance of output bytes for all expansions of one analysis, so that the total
+/// work stays linear in the input even when thousands of ARGs reference each other.
+#[derive(Clone, Debug)]
+pub struct Budget {
+    pub remaining: usize,
+}
+
+impl Budget {
+    /// A budget proportional to the text being analysed.
+    pub fn for_text(len: usize) -> Self {
+        Budget {
+            remaining: 4 * 1024 * 1024 + len.saturating_mul(4),
         }
-        if c != '$' {
-            out.push(c);
-            continue;
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::for_text(0)
+    }
+}
+
+/// Expands one word the way BuildKit's `ProcessWord` does: quotes are removed, escapes
+/// resolved, `$` references substituted. `escape` is the Dockerfile's escape character.
+pub fn expand_word(word: &str, escape: char, vars: &dyn Lookup, budget: &mut Budget) -> Expanded {
+    run_lexer(word, escape, true, vars, budget)
+}
+
+/// Expands a heredoc body: `$` references are substituted, quotes are kept as text.
+pub fn expand_heredoc(body: &str, vars: &dyn Lookup, budget: &mut Budget) -> Expanded {
+    run_lexer(body, '\\', false, vars, budget)
+}
+
+fn run_lexer(
+    word: &str,
+    escape: char,
+    quotes: bool,
+    vars: &dyn Lookup,
+    budget: &mut Budget,
+) -> Expanded {
+    let mut lx = Lexer {
+        chars: word.chars().collect(),
+        pos: 0,
+        quotes,
+        escape,
+        vars,
+        out: Expanded::default(),
+        budget,
+    };
+    let value = lx.word(None, 0);
+    let mut out = lx.out;
+    out.value = value;
+    out
+}
+
+/// Expands `text` with a fresh budget and the default escape character; unknown variables
+/// expand to "". A convenience for callers that only need the value.
+pub fn expand(text: &str, vars: &dyn Lookup) -> String {
+    expand_word(text, '\\', vars, &mut Budget::default()).value
+}
+
+struct Lexer<'a> {
+    chars: Vec<char>,
+    pos: usize,
+    /// False for heredoc bodies: quotes are ordinary text there.
+    quotes: bool,
+    escape: char,
+    vars: &'a dyn Lookup,
+    out: Expanded,
+    budget: &'a mut Budget,
+}
+
+impl Lexer<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek();
+        if c.is_some() {
+            self.pos += 1;
         }
-        let braced = chars.peek().map(|&(_, c)| c) == Some('{');
-        if braced {
-            chars.next();
+        c
+    }
+
+    fn push(&mut self, buf: &mut String, s: &str) {
+        let room = MAX_EXPANDED_LEN
+            .saturating_sub(buf.len())
+            .min(self.budget.remaining);
+        if s.len() <= room {
+            buf.push_str(s);
+            self.budget.remaining -= s.len();
+        } else {
+            let mut cut = room;
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            buf.push_str(&s[..cut]);
+            self.budget.remaining -= cut;
+            self.out.truncated = true;
         }
+    }
+
+    fn push_char(&mut self, buf: &mut String, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push(buf, c.encode_utf8(&mut tmp));
+    }
+
+    /// Reads a word until `stop` (exclusive, consumed) or the end.
+    fn word(&mut self, stop: Option<char>, depth: usize) -> String {
+        let mut buf = String::new();
+        while let Some(c) = self.peek() {
+            if Some(c) == stop {
+                self.pos += 1;
+                return buf;
+            }
+            if !self.quotes && c == self.escape {
+                self.pos += 1;
+                match self.peek() {
+                    Some('$') => {
+                        self.pos += 1;
+                        self.push_char(&mut buf, '$');
+                    }
+                    _ => self.push_char(&mut buf, c),
+                }
+                continue;
+            }
+            if !self.quotes && (c == '\'' || c == '"') {
+                self.pos += 1;
+                self.push_char(&mut buf, c);
+                continue;
+            }
+            if c == self.escape {
+                self.pos += 1;
+                // A trailing escape is dropped, as BuildKit does.
+                if let Some(n) = self.next() {
+                    self.push_char(&mut buf, n);
+                }
+                continue;
+            }
+            match c {
+                '\'' => {
+                    self.pos += 1;
+                    self.single_quoted(&mut buf);
+                }
+                '"' => {
+                    self.pos += 1;
+                    self.double_quoted(&mut buf, depth);
+                }
+                '$' => {
+                    self.pos += 1;
+                    let v = self.dollar(depth);
+                    self.push(&mut buf, &v);
+                }
+                _ => {
+                    self.pos += 1;
+                    self.push_char(&mut buf, c);
+                }
+            }
+        }
+        if stop.is_some() && self.out.error.is_none() {
+            self.out.error = Some("missing '}' in variable substitution".into());
+        }
+        buf
+    }
+
+    fn single_quoted(&mut self, buf: &mut String) {
+        loop {
+            match self.next() {
+                None => {
+                    self.out.error = Some(
+                        "unexpected end of statement while looking for matching single-quote"
+                            .into(),
+                    );
+                    return;
+                }
+                Some('\'') => return,
+                Some(c) => self.push_char(buf, c),
+            }
+        }
+    }
+
+    fn double_quoted(&mut self, buf: &mut String, depth: usize) {
+        loop {
+            match self.next() {
+                None => {
+                    self.out.error = Some(
+                        "unexpected end of statement while looking for matching double-quote"
+                            .into(),
+                    );
+                    return;
+                }
+                Some('"') => return,
+                Some('$') => {
+                    let v = self.dollar(depth);
+                    self.push(buf, &v);
+                }
+                Some(c) if c == self.escape => match self.peek() {
+                    Some(n) if n == '"' || n == '$' || n == self.escape => {
+                        self.pos += 1;
+                        self.push_char(buf, n);
+                    }
+                    _ => self.push_char(buf, c),
+                },
+                Some(c) => self.push_char(buf, c),
+            }
+        }
+    }
+
+    fn name(&mut self) -> String {
         let mut name = String::new();
-        while let Some(&(_, c)) = chars.peek() {
+        // Special single-character parameters, as in BuildKit's processName.
+        if let Some(c) = self.peek()
+            && (c.is_ascii_digit() || "*@#?-$!".contains(c))
+        {
+            self.pos += 1;
+            name.push(c);
+            return name;
+        }
+        while let Some(c) = self.peek() {
             if c.is_ascii_alphanumeric() || c == '_' {
                 name.push(c);
-                chars.next();
+                self.pos += 1;
             } else {
                 break;
             }
         }
-        if braced {
-            // Skip to the closing brace (modifiers are handled by the full lexer).
-            for (_, c) in chars.by_ref() {
+        name
+    }
+
+    fn lookup(&mut self, name: &str, record: bool) -> Option<String> {
+        match self.vars.get(name) {
+            Some(v) => Some(v.to_string()),
+            None => {
+                if record && !name.is_empty() && !self.out.unmatched.iter().any(|u| u == name) {
+                    self.out.unmatched.push(name.to_string());
+                }
+                None
+            }
+        }
+    }
+
+    /// Handles what follows a `$`.
+    fn dollar(&mut self, depth: usize) -> String {
+        if self.peek() != Some('{') {
+            let name = self.name();
+            if name.is_empty() {
+                return "$".into();
+            }
+            return self.lookup(&name, true).unwrap_or_default();
+        }
+        self.pos += 1;
+        let name = self.name();
+        if name.is_empty() {
+            self.out
+                .error
+                .get_or_insert_with(|| "bad substitution".into());
+            // Skip to the closing brace so the rest of the word survives.
+            while let Some(c) = self.next() {
                 if c == '}' {
                     break;
                 }
             }
+            return String::new();
         }
-        if name.is_empty() && !braced {
-            out.push('$');
-            continue;
-        }
-        if let Some(v) = lookup(&name) {
-            out.push_str(&v);
+        let modifier = self.next();
+        match modifier {
+            Some('}') => self.lookup(&name, true).unwrap_or_default(),
+            Some(':') | Some('-') | Some('+') | Some('?') => {
+                let colon = modifier == Some(':');
+                let op = if colon { self.next() } else { modifier };
+                let word = self.nested_word(depth);
+                let value = self.lookup(&name, false);
+                let set = match &value {
+                    Some(v) => !(colon && v.is_empty()),
+                    None => false,
+                };
+                match op {
+                    Some('-') => {
+                        if set {
+                            value.unwrap_or_default()
+                        } else {
+                            word
+                        }
+                    }
+                    Some('+') => {
+                        if set {
+                            word
+                        } else {
+                            String::new()
+                        }
+                    }
+                    Some('?') => {
+                        if set {
+                            value.unwrap_or_default()
+                        } else {
+                            if self.out.error.is_none() {
+                                self.out.error = Some(if word.is_empty() {
+                                    format!("{name}: is not allowed to be unset")
+                                } else {
+                                    format!("{name}: {word}")
+                                });
+                            }
+                            String::new()
+                        }
+                    }
+                    _ => {
+                        self.out.error.get_or_insert_with(|| {
+                            format!("unsupported modifier in substitution of {name}")
+                        });
+                        String::new()
+                    }
+                }
+            }
+            Some('#') | Some('%') => {
+                let kind = modifier.unwrap_or('#');
+                let longest = self.peek() == Some(kind);
+                if longest {
+                    self.pos += 1;
+                }
+                let pattern = self.nested_word(depth);
+                let value = self.lookup(&name, true).unwrap_or_default();
+                trim_pattern(&value, &pattern, kind == '#', longest)
+            }
+            Some('/') => {
+                let all = self.peek() == Some('/');
+                if all {
+                    self.pos += 1;
+                }
+                let pattern = self.nested_until(depth, '/');
+                let replacement = self.nested_word(depth);
+                let value = self.lookup(&name, true).unwrap_or_default();
+                if pattern.is_empty() {
+                    value
+                } else if all {
+                    value.replace(&pattern, &replacement)
+                } else {
+                    value.replacen(&pattern, &replacement, 1)
+                }
+            }
+            _ => {
+                self.out
+                    .error
+                    .get_or_insert_with(|| "missing '}' in variable substitution".into());
+                String::new()
+            }
         }
     }
-    out.truncate(floor_char_boundary(&out, MAX_EXPANDED_LEN));
-    out
+
+    /// Reads the word of a modifier up to the closing brace.
+    fn nested_word(&mut self, depth: usize) -> String {
+        self.nested_until(depth, '}')
+    }
+
+    fn nested_until(&mut self, depth: usize, stop: char) -> String {
+        if depth >= MAX_NESTING {
+            // Too deep: take the rest literally up to the stop character.
+            let mut buf = String::new();
+            while let Some(c) = self.next() {
+                if c == stop {
+                    break;
+                }
+                self.push_char(&mut buf, c);
+            }
+            self.out
+                .error
+                .get_or_insert_with(|| "variable substitution nested too deeply".into());
+            return buf;
+        }
+        self.word(Some(stop), depth + 1)
+    }
 }
 
-fn floor_char_boundary(s: &str, max: usize) -> usize {
-    let mut i = max.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
+/// Removes the shortest or longest prefix (`#`) or suffix (`%`) of `value` matching the
+/// glob `pattern` (`*` and `?`), as the shell does. Bounded: at most `value.len()`
+/// candidate cuts, each matched in O(len²) worst case on short strings.
+fn trim_pattern(value: &str, pattern: &str, prefix: bool, longest: bool) -> String {
+    // Values are capped at MAX_EXPANDED_LEN; refuse quadratic work on long ones.
+    if value.len() > 1024 || pattern.len() > 256 {
+        return value.to_string();
     }
-    i
+    let cuts: Vec<usize> = value
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(value.len()))
+        .collect();
+    let ordered: Vec<usize> = if prefix == longest {
+        cuts.iter().rev().copied().collect()
+    } else {
+        cuts.clone()
+    };
+    for cut in ordered {
+        let (part, rest) = if prefix {
+            (&value[..cut], &value[cut..])
+        } else {
+            (&value[cut..], &value[..cut])
+        };
+        if glob_match(pattern, part) {
+            return rest.to_string();
+        }
+    }
+    value.to_string()
+}
+
+/// Matches `text` against a glob with `*` and `?`, iteratively (classic two-pointer
+/// backtracking, linear in practice, O(n·m) at worst).
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == '?' || c == t[ti] => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    while p.get(pi) == Some(&'*') {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// The platform Stageplay assumes for the build machine and the target.
+pub const DEFAULT_PLATFORM: &str = "linux/amd64";
+
+/// The ARGs BuildKit predefines, with Stageplay's defaults (`linux/amd64` everywhere).
+/// They are visible in FROM lines, and inside a stage only after `ARG NAME`.
+pub fn predefined_args() -> Vec<(String, String)> {
+    [
+        ("BUILDPLATFORM", DEFAULT_PLATFORM),
+        ("BUILDOS", "linux"),
+        ("BUILDARCH", "amd64"),
+        ("BUILDVARIANT", ""),
+        ("TARGETPLATFORM", DEFAULT_PLATFORM),
+        ("TARGETOS", "linux"),
+        ("TARGETARCH", "amd64"),
+        ("TARGETVARIANT", ""),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect()
+}
+
+/// True for the names of the predefined platform ARGs.
+pub fn is_predefined_arg(name: &str) -> bool {
+    matches!(
+        name,
+        "BUILDPLATFORM"
+            | "BUILDOS"
+            | "BUILDARCH"
+            | "BUILDVARIANT"
+            | "TARGETPLATFORM"
+            | "TARGETOS"
+            | "TARGETARCH"
+            | "TARGETVARIANT"
+            | "TARGETSTAGE"
+    )
+}
+
+/// The variables visible at one point of a stage: its ARGs and ENVs. ENV wins over an ARG
+/// of the same name, as in Docker.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub args: HashMap<String, String>,
+    pub env: HashMap<String, String>,
+}
+
+impl Lookup for Scope {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.env
+            .get(name)
+            .or_else(|| self.args.get(name))
+            .map(String::as_str)
+    }
+}
+
+/// The global scope: ARGs declared before the first FROM, with build-arg overrides, plus
+/// the predefined platform ARGs. Used to expand FROM lines.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct GlobalArgs {
+    /// Name → value for FROM expansion (predefined ARGs first, then declared ones).
+    pub values: Vec<(String, String)>,
+    /// Names declared by a global `ARG`, with or without a value.
+    pub declared: Vec<String>,
+}
+
+impl GlobalArgs {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        Lookup::get(self.values.as_slice(), name)
+    }
+
+    pub fn is_declared(&self, name: &str) -> bool {
+        self.declared.iter().any(|d| d == name)
+    }
+}
+
+impl Lookup for GlobalArgs {
+    fn get(&self, name: &str) -> Option<&str> {
+        GlobalArgs::get(self, name)
+    }
+}
+
+/// One instruction after expansion in its scope, parallel to `Analysis::instructions`.
+///
+/// Only the instructions Docker expands (FROM, ADD, COPY, ENV, EXPOSE, LABEL, STOPSIGNAL,
+/// USER, VOLUME, WORKDIR, ARG) have expanded `args`; RUN, CMD, ENTRYPOINT, SHELL,
+/// HEALTHCHECK, MAINTAINER and ONBUILD keep their text verbatim (flag values of RUN, such as
+/// `--mount`, are expanded, as BuildKit does).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ExpandedInstruction {
+    /// The stage the instruction belongs to; `None` for global ARGs.
+    pub stage: Option<usize>,
+    /// `Instruction::args`, expanded (quotes removed) or verbatim.
+    pub args: Vec<String>,
+    /// `Instruction::flags` values, expanded; parallel to `flags`.
+    pub flags: Vec<Option<String>>,
+    /// ARG / ENV / LABEL: the keys and expanded values (`None` for a bare `ARG NAME` that
+    /// got no value).
+    pub pairs: Vec<(String, Option<String>)>,
+    /// `Instruction::heredocs` bodies, expanded when the delimiter was unquoted (COPY/ADD),
+    /// verbatim otherwise.
+    pub heredocs: Vec<String>,
+    /// Variables referenced without a default that were not defined at this point.
+    pub undefined: Vec<String>,
+    /// Lexer errors (unterminated quotes, bad substitutions).
+    pub errors: Vec<String>,
+    /// True when an expansion was cut at [`MAX_EXPANDED_LEN`] or by the budget.
+    pub truncated: bool,
+}
+
+/// Looks up a `--build-arg`; the last one given wins.
+pub fn build_arg<'a>(build_args: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    Lookup::get(build_args, name)
+}
+
+/// Computes the global ARG scope from the instructions before the first FROM.
+pub fn global_args(
+    instructions: &[Instruction],
+    build_args: &[(String, String)],
+    escape: char,
+    budget: &mut Budget,
+    expanded: &mut [ExpandedInstruction],
+) -> GlobalArgs {
+    let mut g = GlobalArgs {
+        values: predefined_args(),
+        declared: Vec::new(),
+    };
+    for (i, inst) in instructions.iter().enumerate() {
+        if inst.keyword == Keyword::From {
+            break;
+        }
+        if inst.keyword != Keyword::Arg {
+            continue;
+        }
+        let mut out = ExpandedInstruction {
+            flags: vec![None; inst.flags.len()],
+            ..ExpandedInstruction::default()
+        };
+        for kv in &inst.pairs {
+            let value = if let Some(v) = build_arg(build_args, &kv.key) {
+                Some(v.to_string())
+            } else {
+                kv.value.as_ref().map(|raw| {
+                    let e = expand_word(raw, escape, &g, budget);
+                    out.absorb(&e);
+                    e.value
+                })
+            };
+            if let Some(v) = &value {
+                g.values.push((kv.key.clone(), v.clone()));
+            }
+            g.declared.push(kv.key.clone());
+            out.pairs.push((kv.key.clone(), value));
+        }
+        out.args = inst.args.iter().map(|w| w.value.clone()).collect();
+        if let Some(slot) = expanded.get_mut(i) {
+            *slot = out;
+        }
+    }
+    g
+}
+
+impl ExpandedInstruction {
+    fn absorb(&mut self, e: &Expanded) {
+        for u in &e.unmatched {
+            if !self.undefined.contains(u) {
+                self.undefined.push(u.clone());
+            }
+        }
+        if let Some(err) = &e.error
+            && !self.errors.contains(err)
+        {
+            self.errors.push(err.clone());
+        }
+        self.truncated |= e.truncated;
+    }
+
+    fn word(&mut self, raw: &str, escape: char, scope: &dyn Lookup, budget: &mut Budget) -> String {
+        let e = expand_word(raw, escape, scope, budget);
+        self.absorb(&e);
+        e.value
+    }
+}
+
+/// True for the instructions whose arguments Docker expands.
+pub fn expands_args(k: Keyword) -> bool {
+    matches!(
+        k,
+        Keyword::From
+            | Keyword::Add
+            | Keyword::Copy
+            | Keyword::Env
+            | Keyword::Expose
+            | Keyword::Label
+            | Keyword::Stopsignal
+            | Keyword::User
+            | Keyword::Volume
+            | Keyword::Workdir
+            | Keyword::Arg
+    )
+}
+
+/// Expands every instruction of every stage in its scope. `inherited_env(stage)` is the ENV a
+/// stage starts with (its base stage's final ENV); stages are processed in order, so a base
+/// stage is always done before the stages built FROM it. Returns the final scope of each
+/// stage.
+pub fn expand_stages(
+    instructions: &[Instruction],
+    stages: &[Stage],
+    globals: &GlobalArgs,
+    build_args: &[(String, String)],
+    escape: char,
+    budget: &mut Budget,
+    expanded: &mut [ExpandedInstruction],
+) -> Vec<Scope> {
+    let mut finals: Vec<Scope> = Vec::with_capacity(stages.len());
+    let predefined = predefined_args();
+    for stage in stages {
+        let mut scope = Scope::default();
+        if let Base::Stage { stage: b } = stage.base
+            && let Some(parent) = finals.get(b)
+        {
+            scope.env = parent.env.clone();
+        }
+        // The FROM line itself was expanded with the global scope by `stages`.
+        if let Some(slot) = expanded.get_mut(stage.from_instruction) {
+            slot.stage = Some(stage.index);
+        }
+        for &i in &stage.instructions {
+            let Some(inst) = instructions.get(i) else {
+                continue;
+            };
+            let mut out = ExpandedInstruction {
+                stage: Some(stage.index),
+                flags: vec![None; inst.flags.len()],
+                ..ExpandedInstruction::default()
+            };
+            let expands = expands_args(inst.keyword);
+            for (slot, f) in out.flags.iter_mut().zip(&inst.flags) {
+                *slot = f.value.clone();
+            }
+            if expands || inst.keyword == Keyword::Run {
+                for k in 0..inst.flags.len() {
+                    let Some(f) = inst.flags.get(k) else { continue };
+                    // `--from` is never expanded (a variable there is an error).
+                    if f.name.eq_ignore_ascii_case("from") {
+                        continue;
+                    }
+                    if let Some(raw) = &f.value {
+                        let v = out.word(raw, escape, &scope, budget);
+                        if let Some(slot) = out.flags.get_mut(k) {
+                            *slot = Some(v);
+                        }
+                    }
+                }
+            }
+            match inst.keyword {
+                Keyword::Arg => {
+                    for kv in &inst.pairs {
+                        let value = if let Some(v) = build_arg(build_args, &kv.key) {
+                            Some(v.to_string())
+                        } else if let Some(raw) = &kv.value {
+                            Some(out.word(raw, escape, &scope, budget))
+                        } else if let Some(v) = globals
+                            .is_declared(&kv.key)
+                            .then(|| globals.get(&kv.key))
+                            .flatten()
+                        {
+                            Some(v.to_string())
+                        } else if is_predefined_arg(&kv.key) {
+                            Lookup::get(predefined.as_slice(), &kv.key).map(str::to_string)
+                        } else {
+                            None
+                        };
+                        match &value {
+                            Some(v) => {
+                                scope.args.insert(kv.key.clone(), v.clone());
+                            }
+                            None => {
+                                scope.args.remove(&kv.key);
+                            }
+                        }
+                        out.pairs.push((kv.key.clone(), value));
+                    }
+                    out.args = inst.args.iter().map(|w| w.value.clone()).collect();
+                }
+                Keyword::Env | Keyword::Label => {
+                    for kv in &inst.pairs {
+                        let key = out.word(&kv.key, escape, &scope, budget);
+                        let value = kv
+                            .value
+                            .as_ref()
+                            .map(|raw| out.word(raw, escape, &scope, budget));
+                        if inst.keyword == Keyword::Env {
+                            scope
+                                .env
+                                .insert(key.clone(), value.clone().unwrap_or_default());
+                        }
+                        out.pairs.push((key, value));
+                    }
+                    out.args = inst.args.iter().map(|w| w.value.clone()).collect();
+                }
+                k if expands_args(k) => {
+                    out.args = inst
+                        .args
+                        .iter()
+                        .map(|w| out.word(&w.value, escape, &scope, budget))
+                        .collect();
+                }
+                _ => {
+                    out.args = inst.args.iter().map(|w| w.value.clone()).collect();
+                }
+            }
+            out.heredocs = inst
+                .heredocs
+                .iter()
+                .map(|h| {
+                    if h.expand && matches!(inst.keyword, Keyword::Copy | Keyword::Add) {
+                        let e = expand_heredoc(&h.body, &scope, budget);
+                        out.absorb(&e);
+                        e.value
+                    } else {
+                        h.body.clone()
+                    }
+                })
+                .collect();
+            if let Some(slot) = expanded.get_mut(i) {
+                *slot = out;
+            }
+        }
+        finals.push(scope);
+    }
+    finals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars() -> Vec<(String, String)> {
+        vec![
+            ("A".into(), "one".into()),
+            ("E".into(), "".into()),
+            ("P".into(), "linux/arm64/v8".into()),
+        ]
+    }
+
+    fn x(s: &str) -> String {
+        expand_word(s, '\\', &vars(), &mut Budget::default()).value
+    }
+
+    #[test]
+    fn shell_lexer_forms() {
+        assert_eq!(x("$A-${A}"), "one-one");
+        assert_eq!(x("${B:-d}|${B-d}|${E:-d}|${E-d}"), "d|d|d|");
+        assert_eq!(x("${A:+alt}|${E:+alt}|${E+alt}|${B+alt}"), "alt||alt|");
+        assert_eq!(x("'$A' \"$A\" \\$A"), "$A one $A");
+        assert_eq!(
+            x("${P#*/}|${P##*/}|${P%/*}|${P%%/*}"),
+            "arm64/v8|v8|linux/arm64|linux"
+        );
+        assert_eq!(x("${B:-${A:-z}}"), "one");
+        assert_eq!(x("a$"), "a$");
+        assert_eq!(x("\"a\\\"b\""), "a\"b");
+    }
+
+    #[test]
+    fn unmatched_and_errors() {
+        let e = expand_word("$X ${Y:-d} ${Z}", '\\', &vars(), &mut Budget::default());
+        assert_eq!(e.unmatched, vec!["X".to_string(), "Z".to_string()]);
+        let e = expand_word("'open", '\\', &vars(), &mut Budget::default());
+        assert!(e.error.is_some());
+        let e = expand_word("${A", '\\', &vars(), &mut Budget::default());
+        assert!(e.error.is_some());
+    }
+
+    #[test]
+    fn deep_nesting_is_capped() {
+        let deep = "${A:-".repeat(10_000) + &"}".repeat(10_000);
+        let e = expand_word(&deep, '\\', &vars(), &mut Budget::default());
+        assert!(e.error.is_some());
+    }
+
+    #[test]
+    fn glob() {
+        assert!(glob_match("a*c", "abbbc"));
+        assert!(!glob_match("a?c", "abbc"));
+        assert!(glob_match("*", ""));
+    }
 }

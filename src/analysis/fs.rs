@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::Analysis;
 use super::context::{BuildContext, Glob, clean, has_wildcard, join};
+use super::expand::ExpandedInstruction;
 use super::images::{self, human_size};
 use super::parse::{Instruction, Keyword};
 use super::plan::TargetPlan;
@@ -288,57 +290,60 @@ impl View {
     }
 }
 
-/// Builds the view of one instruction.
-fn view(inst: &Instruction) -> View {
-    let mut v = View {
+/// Builds the view of one instruction from the parsed instruction and its expansion (core's
+/// `ExpandedInstruction`: expanded args, flag values, heredoc bodies and ARG/ENV pairs).
+fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
+    let args = match exp {
+        Some(e) if e.args.len() == inst.args.len() => e.args.clone(),
+        _ => inst.args.iter().map(|w| w.value.clone()).collect(),
+    };
+    let flags = inst
+        .flags
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let value = exp
+                .and_then(|e| e.flags.get(k).cloned())
+                .unwrap_or_else(|| f.value.clone());
+            (f.name.clone(), value)
+        })
+        .collect();
+    let heredocs = inst
+        .heredocs
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let body = exp
+                .and_then(|e| e.heredocs.get(k).cloned())
+                .unwrap_or_else(|| h.body.clone());
+            (h.name.clone(), body)
+        })
+        .collect();
+    let pairs = match exp {
+        Some(e) => e
+            .pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
+            .collect(),
+        None => Vec::new(),
+    };
+    View {
         keyword: Some(inst.keyword),
-        args: inst.args.iter().map(|w| w.value.clone()).collect(),
+        args,
         exec_form: inst.exec_form,
-        flags: inst
-            .flags
+        flags,
+        heredocs,
+        mounts: inst
+            .mounts
             .iter()
-            .map(|f| (f.name.clone(), f.value.clone()))
+            .map(|m| MountView {
+                kind: m.kind.to_ascii_lowercase(),
+                target: m.target.clone(),
+            })
             .collect(),
-        heredocs: inst
-            .heredocs
-            .iter()
-            .map(|h| (h.name.clone(), h.body.clone()))
-            .collect(),
+        pairs,
         span: inst.span,
-        ..View::default()
-    };
-    for (name, value) in &v.flags {
-        if name.eq_ignore_ascii_case("mount")
-            && let Some(value) = value
-        {
-            v.mounts.push(parse_mount(value));
-        }
     }
-    if matches!(inst.keyword, Keyword::Env | Keyword::Arg) {
-        for w in &inst.args {
-            if let Some((k, val)) = w.value.split_once('=') {
-                v.pairs
-                    .push((k.to_string(), val.trim_matches('"').to_string()));
-            }
-        }
-    }
-    v
-}
-
-fn parse_mount(value: &str) -> MountView {
-    let mut m = MountView {
-        kind: "bind".into(),
-        target: None,
-    };
-    for field in value.split(',') {
-        let (k, val) = field.split_once('=').unwrap_or((field, ""));
-        match k.trim().to_ascii_lowercase().as_str() {
-            "type" => m.kind = val.trim().to_ascii_lowercase(),
-            "target" | "dst" | "destination" => m.target = Some(val.trim().to_string()),
-            _ => {}
-        }
-    }
-    m
 }
 
 // ---------------------------------------------------------------------------------------
@@ -379,15 +384,14 @@ struct Sim<'a> {
 
 /// Runs the simulation over every stage and derives the final image, what is left behind,
 /// and the size summary for `plan`'s target.
-pub fn simulate(
-    text: &str,
-    instructions: &[Instruction],
-    stages: &[Stage],
-    plan: &TargetPlan,
-    inputs: FileInputs<'_>,
-) -> FileFlow {
-    let views: Vec<View> = instructions.iter().map(view).collect();
-    simulate_views(text, views, stages, plan, inputs)
+pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> FileFlow {
+    let views: Vec<View> = analysis
+        .instructions
+        .iter()
+        .enumerate()
+        .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
+        .collect();
+    simulate_views(text, views, &analysis.stages, &analysis.plan, inputs)
 }
 
 fn simulate_views(

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::diagnostic::Diagnostic;
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 use super::stages::{Base, Stage, find_stage_by_name};
@@ -37,7 +38,8 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// The instruction (index into `Analysis::instructions`) that created the edge.
     pub instruction: usize,
-    /// The span of the reference (`--from=builder`, or the FROM's base).
+    /// The span of the reference (`--from=builder`, the mount's `from=` value, or the
+    /// FROM's base).
     pub span: Span,
     /// For copy edges: the source paths copied.
     pub paths: Vec<String>,
@@ -45,8 +47,12 @@ pub struct Edge {
     pub onbuild: bool,
 }
 
-/// Builds the typed edges of the graph.
-pub fn build_edges(instructions: &[Instruction], stages: &[Stage]) -> Vec<Edge> {
+/// Builds the typed edges of the graph (SPEC §3 rules 5–8) and reports bad references.
+pub fn build_edges(
+    instructions: &[Instruction],
+    stages: &[Stage],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Edge> {
     let mut edges = Vec::new();
     for stage in stages {
         if let Base::Stage { stage: from } = stage.base {
@@ -59,30 +65,193 @@ pub fn build_edges(instructions: &[Instruction], stages: &[Stage]) -> Vec<Edge> 
                 paths: Vec::new(),
                 onbuild: false,
             });
+            // Rule 8: the base stage's ONBUILD triggers run at the start of this stage.
+            if let Some(base) = stages.get(from) {
+                for &i in &base.instructions {
+                    let Some(inst) = instructions.get(i) else {
+                        continue;
+                    };
+                    if let Some(trigger) = inst.trigger.as_deref() {
+                        references(trigger, i, stage, stages, true, &mut edges, diagnostics);
+                    }
+                }
+            }
         }
         for &i in &stage.instructions {
-            let Some(inst) = instructions.get(i) else {
-                continue;
-            };
-            if inst.keyword == Keyword::Copy
-                && let Some(flag) = inst.flag("from")
-            {
-                let value = flag.value.clone().unwrap_or_default();
-                let from = resolve_from(&value, stages);
-                let n = inst.args.len().saturating_sub(1);
-                edges.push(Edge {
-                    from,
-                    to: stage.index,
-                    kind: EdgeKind::Copy,
-                    instruction: i,
-                    span: flag.span,
-                    paths: inst.args.iter().take(n).map(|w| w.value.clone()).collect(),
-                    onbuild: false,
-                });
+            if let Some(inst) = instructions.get(i) {
+                references(inst, i, stage, stages, false, &mut edges, diagnostics);
             }
         }
     }
     edges
+}
+
+/// Adds the edges of one instruction's `COPY --from` and `RUN --mount from=`.
+fn references(
+    inst: &Instruction,
+    index: usize,
+    stage: &Stage,
+    stages: &[Stage],
+    onbuild: bool,
+    edges: &mut Vec<Edge>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    match inst.keyword {
+        Keyword::Copy => {
+            let Some(flag) = inst.flag("from") else {
+                return;
+            };
+            let value = flag.value.clone().unwrap_or_default();
+            let span = flag.value_span.unwrap_or(flag.span);
+            if value.contains('$') {
+                // Rule 6: BuildKit does not expand --from.
+                diagnostics.push(Diagnostic::error(
+                    "CopyFromVariable",
+                    span,
+                    format!("--from does not support variables: \"{value}\" is used as written"),
+                ));
+            }
+            let from = match value.parse::<usize>() {
+                Ok(n) if n >= stages.len() => {
+                    diagnostics.push(Diagnostic::error(
+                        "InvalidStageIndex",
+                        span,
+                        format!(
+                            "invalid stage index {n}: the Dockerfile has {} stages",
+                            stages.len()
+                        ),
+                    ));
+                    return;
+                }
+                Ok(n) => Node::Stage { stage: n },
+                Err(_) => match find_stage_by_name(stages, &value) {
+                    Some(s) => Node::Stage { stage: s },
+                    None => Node::Image { name: value },
+                },
+            };
+            edges.push(Edge {
+                from,
+                to: stage.index,
+                kind: EdgeKind::Copy,
+                instruction: index,
+                span: flag.span,
+                paths: inst.sources().iter().map(|w| w.value.clone()).collect(),
+                onbuild,
+            });
+        }
+        Keyword::Run => {
+            for m in &inst.mounts {
+                let Some(value) = &m.from else { continue };
+                // Rule 7: by name only; anything else is an image.
+                let from = match find_stage_by_name(stages, value) {
+                    Some(s) => Node::Stage { stage: s },
+                    None => Node::Image {
+                        name: value.clone(),
+                    },
+                };
+                edges.push(Edge {
+                    from,
+                    to: stage.index,
+                    kind: EdgeKind::Mount,
+                    instruction: index,
+                    span: m.from_span.unwrap_or(m.span),
+                    paths: m.source.iter().cloned().collect(),
+                    onbuild,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Stage-to-stage dependencies as adjacency lists: `deps[s]` are the stages `s` needs.
+pub fn dependencies(stage_count: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
+    let mut deps = vec![Vec::new(); stage_count];
+    for e in edges {
+        if let Node::Stage { stage } = e.from
+            && stage < stage_count
+            && let Some(d) = deps.get_mut(e.to)
+            && !d.contains(&stage)
+        {
+            d.push(stage);
+        }
+    }
+    deps
+}
+
+/// Finds the stages that lie on a dependency cycle (a stage needing itself counts), without
+/// recursion: Kahn's algorithm removes every stage that does not, and what remains and can
+/// reach itself is cyclic. Reports one error per cycle found.
+pub fn find_cycles(
+    stages: &[Stage],
+    edges: &[Edge],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<bool> {
+    let n = stages.len();
+    let deps = dependencies(n, edges);
+    let mut dependents = vec![Vec::new(); n];
+    let mut pending = vec![0usize; n];
+    for (s, ds) in deps.iter().enumerate() {
+        pending[s] = ds.len();
+        for &d in ds {
+            dependents[d].push(s);
+        }
+    }
+    let mut queue: Vec<usize> = (0..n).filter(|&s| pending[s] == 0).collect();
+    let mut done = vec![false; n];
+    while let Some(s) = queue.pop() {
+        done[s] = true;
+        for &t in &dependents[s] {
+            pending[t] -= 1;
+            if pending[t] == 0 {
+                queue.push(t);
+            }
+        }
+    }
+    // Stages not done either sit on a cycle or depend on one; trim the latter by running
+    // Kahn backwards (a stage nothing pending depends on is not on a cycle).
+    let mut out_pending = vec![0usize; n];
+    for s in (0..n).filter(|&s| !done[s]) {
+        out_pending[s] = dependents[s].iter().filter(|&&t| !done[t]).count();
+    }
+    let mut queue: Vec<usize> = (0..n)
+        .filter(|&s| !done[s] && out_pending[s] == 0)
+        .collect();
+    let mut off_cycle = done.clone();
+    while let Some(s) = queue.pop() {
+        off_cycle[s] = true;
+        for &d in &deps[s] {
+            if !off_cycle[d] {
+                out_pending[d] -= 1;
+                if out_pending[d] == 0 {
+                    queue.push(d);
+                }
+            }
+        }
+    }
+    let on_cycle: Vec<bool> = off_cycle.iter().map(|&o| !o).collect();
+    let mut reported = vec![false; n];
+    for e in edges {
+        if let Node::Stage { stage } = e.from
+            && on_cycle.get(stage) == Some(&true)
+            && on_cycle.get(e.to) == Some(&true)
+            && !reported[e.to]
+        {
+            // Mark the whole strongly-connected part as reported: everything on a cycle
+            // reachable back from this edge; simple and good enough for one message.
+            reported[e.to] = true;
+            let name = stages
+                .get(e.to)
+                .map(Stage::display_name)
+                .unwrap_or_default();
+            diagnostics.push(Diagnostic::error(
+                "DependencyCycle",
+                e.span,
+                format!("circular dependency detected on stage: {name}"),
+            ));
+        }
+    }
+    on_cycle
 }
 
 /// Resolves a `--from` value: a stage index, a stage name, else an external image.

@@ -10,6 +10,7 @@ pub mod expand;
 pub mod fs;
 pub mod graph;
 pub mod images;
+pub mod lint;
 pub mod parse;
 pub mod plan;
 pub mod run_effects;
@@ -19,9 +20,10 @@ pub mod stages;
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use expand::{ExpandedInstruction, GlobalArgs};
 pub use fs::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};
-pub use parse::{Directive, Instruction, Keyword};
+pub use parse::{Directive, Flag, Heredoc, Instruction, KeyValue, Keyword, Mount, Word};
 pub use plan::{Builder, TargetPlan};
 pub use span::{LineIndex, Span};
 pub use stages::{Base, Stage};
@@ -44,10 +46,18 @@ pub struct Options {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Analysis {
     pub directives: Vec<Directive>,
+    /// The escape character in effect (`\` or `` ` ``).
+    pub escape: char,
     /// Every instruction in file order, global ARGs included.
     pub instructions: Vec<Instruction>,
+    /// Parallel to `instructions`: each one expanded in its scope (see `expand`).
+    pub expanded: Vec<ExpandedInstruction>,
+    /// The global ARG scope that FROM lines see.
+    pub globals: GlobalArgs,
     pub stages: Vec<Stage>,
     pub edges: Vec<Edge>,
+    /// Per stage: true when it sits on a dependency cycle.
+    pub on_cycle: Vec<bool>,
     /// The plan for the chosen builder.
     pub plan: TargetPlan,
     /// The plan the other builder would make, for comparison.
@@ -62,66 +72,74 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let instructions = parsed.instructions;
+    let escape = parsed.escape;
+    let mut budget = expand::Budget::for_text(text.len());
+    let mut expanded = vec![ExpandedInstruction::default(); instructions.len()];
 
-    // Global ARGs with their defaults, overridden by build args, expand FROM lines.
-    let mut globals: Vec<(String, String)> = Vec::new();
-    for inst in instructions
-        .iter()
-        .take_while(|i| i.keyword != Keyword::From)
-    {
-        if inst.keyword == Keyword::Arg {
-            for w in &inst.args {
-                let (k, v) = w.value.split_once('=').unwrap_or((&w.value, ""));
-                globals.push((k.trim().to_string(), v.trim_matches('"').to_string()));
-            }
-        }
-    }
-    for (k, v) in &options.build_args {
-        if let Some(g) = globals.iter_mut().find(|(gk, _)| gk == k) {
-            g.1 = v.clone();
-        }
-    }
-    let lookup = |name: &str| {
-        globals
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let expand_base = |s: &str| expand::expand(s, &lookup);
-    let stages = stages::build_stages(&instructions, &expand_base, &mut diagnostics);
-    let edges = graph::build_edges(&instructions, &stages);
+    let globals = expand::global_args(
+        &instructions,
+        &options.build_args,
+        escape,
+        &mut budget,
+        &mut expanded,
+    );
+    let stages = stages::build_stages(
+        &instructions,
+        &globals,
+        escape,
+        &mut budget,
+        &mut expanded,
+        &mut diagnostics,
+    );
+    expand::expand_stages(
+        &instructions,
+        &stages,
+        &globals,
+        &options.build_args,
+        escape,
+        &mut budget,
+        &mut expanded,
+    );
+    let edges = graph::build_edges(&instructions, &stages, &mut diagnostics);
+    let on_cycle = graph::find_cycles(&stages, &edges, &mut diagnostics);
 
     let target = resolve_target(&stages, options.target.as_deref(), &mut diagnostics);
     let other = match options.builder {
         Builder::BuildKit => Builder::Legacy,
         Builder::Legacy => Builder::BuildKit,
     };
-    let plan = plan::plan_target(&stages, &edges, target, options.builder);
-    let other_plan = plan::plan_target(&stages, &edges, target, other);
+    let plan = plan::plan_target(&stages, &edges, &on_cycle, target, options.builder);
+    let other_plan = plan::plan_target(&stages, &edges, &on_cycle, target, other);
 
-    // The file simulation (issue 4): per-stage filesystems, final image, left behind.
-    let files = fs::simulate(
+    let mut analysis = Analysis {
+        directives: parsed.directives,
+        escape,
+        instructions,
+        expanded,
+        globals,
+        stages,
+        edges,
+        on_cycle,
+        plan,
+        other_plan,
+        // The file simulation (issue 4) fills this from the analysis above.
+        files: FileFlow::default(),
+        diagnostics,
+    };
+    analysis.files = fs::simulate(
         text,
-        &instructions,
-        &stages,
-        &plan,
+        &analysis,
         fs::FileInputs {
             context: options.context.as_deref(),
             dockerignore: options.dockerignore.as_deref(),
         },
     );
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    Analysis {
-        directives: parsed.directives,
-        instructions,
-        stages,
-        edges,
-        plan,
-        other_plan,
-        files,
-        diagnostics,
-    }
+    let found = lint::check(text, &analysis);
+    analysis.diagnostics.extend(found);
+    analysis.diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    analysis
 }
 
 fn resolve_target(
@@ -134,13 +152,50 @@ fn resolve_target(
         Some(name) => match stages::find_stage_by_name(stages, name) {
             Some(i) => Some(i),
             None => {
+                let names = stages.iter().filter_map(|s| s.name.as_deref());
+                let hint = match closest_name(&name.to_ascii_lowercase(), names) {
+                    Some(n) => format!("; did you mean \"{n}\"?"),
+                    None => String::new(),
+                };
                 diagnostics.push(Diagnostic::error(
                     "UnknownTarget",
                     Span::point(0),
-                    format!("target stage \"{name}\" could not be found"),
+                    format!("target stage \"{name}\" could not be found{hint}"),
                 ));
                 None
             }
         },
     }
+}
+
+/// The candidate closest to `name` by edit distance, if it is close enough to be a typo
+/// (distance at most a third of the longer name, and at least 1 allowed).
+pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = edit_distance(name, c);
+        let limit = (name.chars().count().max(c.chars().count()) / 3).max(1);
+        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars, two rows, names capped at 256 chars so the cost is
+/// bounded whatever the input.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().take(256).collect();
+    let b: Vec<char> = b.chars().take(256).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }

@@ -83,11 +83,51 @@ pub struct Flag {
 pub struct Heredoc {
     /// The delimiter word (`EOF`), without quotes and `-`.
     pub name: String,
-    /// The body, as the instruction receives it.
+    /// The body, as the instruction receives it (leading tabs stripped for `<<-`).
     pub body: String,
     /// False when the delimiter was quoted (no variable expansion in the body).
     pub expand: bool,
+    /// True for `<<-EOF` (leading tabs are stripped from the body).
+    pub strip_tabs: bool,
+    /// The body's lines, without the terminating delimiter line.
     pub span: Span,
+    /// The `<<EOF` marker on the instruction line, when it could be located exactly.
+    pub marker_span: Option<Span>,
+}
+
+/// One `--mount=...` option of a RUN, split into its fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Mount {
+    /// `type=`: bind (the default), cache, tmpfs, secret or ssh.
+    pub kind: String,
+    /// `target=` / `dst=` / `destination=`.
+    pub target: Option<String>,
+    /// `source=` / `src=`.
+    pub source: Option<String>,
+    /// `from=`: a stage name or an image.
+    pub from: Option<String>,
+    /// `id=`.
+    pub id: Option<String>,
+    /// `ro` / `readonly` (bind mounts are read-only unless `rw`).
+    pub readonly: bool,
+    /// The whole `--mount=...` flag.
+    pub span: Span,
+    /// The value after `from=`, when it could be located exactly.
+    pub from_span: Option<Span>,
+}
+
+/// One `KEY=value` (or legacy `KEY value`) of ARG, ENV or LABEL, as BuildKit splits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KeyValue {
+    pub key: String,
+    /// The raw value, quotes and escapes kept (expansion removes them); `None` for a bare
+    /// `ARG NAME`.
+    pub value: Option<String>,
+    pub key_span: Span,
+    /// The whole `KEY=value` word (the arguments' span when it cannot be located exactly).
+    pub span: Span,
+    /// True for the legacy whitespace form `ENV KEY value`.
+    pub legacy: bool,
 }
 
 /// One instruction of the Dockerfile.
@@ -111,30 +151,71 @@ pub struct Instruction {
     pub as_span: Option<Span>,
     /// The instruction an ONBUILD registers.
     pub trigger: Option<Box<Instruction>>,
+    /// RUN: the `--mount` options, parsed.
+    pub mounts: Vec<Mount>,
+    /// ARG / ENV / LABEL: the key/value pairs after BuildKit's word splitting.
+    pub pairs: Vec<KeyValue>,
 }
 
 impl Instruction {
+    /// The last flag called `name` (BuildKit keeps the last of repeated single flags).
     pub fn flag(&self, name: &str) -> Option<&Flag> {
         self.flags
             .iter()
+            .rev()
             .find(|f| f.name.eq_ignore_ascii_case(name))
+    }
+
+    /// COPY / ADD: the source words (heredoc sources are in `heredocs`).
+    pub fn sources(&self) -> &[Word] {
+        match self.keyword {
+            Keyword::Copy | Keyword::Add => {
+                let n = self.args.len().saturating_sub(1);
+                self.args.get(..n).unwrap_or(&[])
+            }
+            _ => &[],
+        }
+    }
+
+    /// COPY / ADD: the destination word.
+    pub fn dest(&self) -> Option<&Word> {
+        match self.keyword {
+            Keyword::Copy | Keyword::Add => self.args.last(),
+            _ => None,
+        }
     }
 }
 
 /// A parser directive at the top of the file (`# syntax=...`, `# escape=...`, `# check=...`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Directive {
+    /// Lowercased name.
     pub name: String,
     pub value: String,
+    /// The whole comment line.
     pub span: Span,
+    pub value_span: Span,
 }
 
 /// The result of parsing: never fails, errors are diagnostics.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Parsed {
     pub directives: Vec<Directive>,
     pub instructions: Vec<Instruction>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The escape character (`\` unless `# escape=` says otherwise).
+    pub escape: char,
+}
+
+impl Default for Parsed {
+    fn default() -> Self {
+        Parsed {
+            directives: Vec::new(),
+            instructions: Vec::new(),
+            diagnostics: Vec::new(),
+            escape: '\\',
+        }
+    }
 }
 
 const BOM: &str = "\u{feff}";
@@ -144,37 +225,569 @@ pub fn parse(text: &str) -> Parsed {
     // parse-dockerfile strips a UTF-8 BOM and reports spans relative to the rest.
     let shift = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let lines = LineIndex::new(text);
-    let mut parsed = Parsed::default();
-    let iter = match pd::parse_iter(text) {
+    let mut parsed = Parsed {
+        directives: directives(text, shift),
+        ..Parsed::default()
+    };
+    if let Some(d) = parsed.directives.iter().find(|d| d.name == "escape")
+        && d.value == "`"
+    {
+        parsed.escape = '`';
+    }
+    // parse-dockerfile reads a RUN heredoc only when `<<EOF` comes first and only one of
+    // them; BuildKit reads any number anywhere on the line. We find them all ourselves and
+    // hide the bodies the crate would misread behind comment lines of the same length, so
+    // every span stays valid.
+    let scan = scan_heredocs(text, shift, parsed.escape as u8);
+    let source: &str = scan.masked.as_deref().unwrap_or(text);
+    let iter = match pd::parse_iter(source) {
         Ok(iter) => iter,
         Err(e) => {
-            parsed.diagnostics.push(error_diagnostic(text, &lines, &e));
+            parsed
+                .diagnostics
+                .push(error_diagnostic(text, &lines, shift, &e));
             return parsed;
         }
     };
-    // Read directives from the text; the crate keeps them private on the iterator.
+    let mut docs = scan.docs.iter().peekable();
     for inst in iter {
         match inst {
-            Ok(inst) => parsed.instructions.push(convert(&inst, shift)),
+            Ok(inst) => {
+                let mut inst = convert(&inst, shift);
+                while docs.peek().is_some_and(|d| d.start < inst.span.start) {
+                    docs.next();
+                }
+                if let Some(d) = docs.next_if(|d| d.start == inst.span.start) {
+                    attach_heredocs(&mut inst, d);
+                }
+                finish(&mut inst, text, parsed.escape);
+                parsed.instructions.push(inst);
+            }
             Err(e) => {
-                parsed.diagnostics.push(error_diagnostic(text, &lines, &e));
+                parsed
+                    .diagnostics
+                    .push(error_diagnostic(text, &lines, shift, &e));
                 break;
             }
         }
     }
+    if let Some(err) = scan.error
+        && !parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.span.start <= err.span.start)
+    {
+        parsed.diagnostics.push(err);
+    }
     parsed
 }
 
-fn error_diagnostic(text: &str, lines: &LineIndex, e: &pd::Error) -> Diagnostic {
+fn error_diagnostic(text: &str, lines: &LineIndex, shift: usize, e: &pd::Error) -> Diagnostic {
     let message = format!("{e:#}");
     let span = if e.line() == 0 {
         Span::point(text.len())
     } else {
+        // The crate's column is 1-based in bytes of the BOM-stripped text.
         let start = lines.line_start(e.line());
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        Span::new(start, end)
+        let col = e.column().saturating_sub(1) + if e.line() == 1 { shift } else { 0 };
+        let line_end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| start + i);
+        let mut at = (start + col).min(line_end);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let end = text
+            .get(at..line_end)
+            .map_or(line_end, |rest| at + rest.trim_end().len());
+        Span::new(at, end)
     };
     Diagnostic::error("ParseError", span, message)
+}
+
+/// Reads the parser directives: `# name=value` comment lines at the very top.
+fn directives(text: &str, shift: usize) -> Vec<Directive> {
+    let mut out: Vec<Directive> = Vec::new();
+    let mut pos = shift;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let Some(body) = line.trim_start().strip_prefix('#') else {
+            break;
+        };
+        let Some((name, value)) = body.split_once('=') else {
+            break;
+        };
+        let name = name.trim();
+        let value = value.trim();
+        let known = ["syntax", "escape", "check"];
+        if !known.iter().any(|k| name.eq_ignore_ascii_case(k)) || value.is_empty() {
+            break;
+        }
+        let lower = name.to_ascii_lowercase();
+        if out.iter().any(|d| d.name == lower) {
+            break;
+        }
+        let vstart = value.as_ptr() as usize - text.as_ptr() as usize;
+        out.push(Directive {
+            name: lower,
+            value: value.to_string(),
+            span: Span::new(pos, pos + line.trim_end().len()),
+            value_span: Span::new(vstart, vstart + value.len()),
+        });
+        pos = end + 1;
+    }
+    out
+}
+
+/// Heredocs found by [`scan_heredocs`] for the instruction starting at `start`.
+struct ScannedDocs {
+    start: usize,
+    heredocs: Vec<Heredoc>,
+    /// The end of the last terminator line.
+    end: usize,
+    /// True when Stageplay read every body (RUN); false when the crate did (COPY/ADD).
+    ours: bool,
+}
+
+struct Scan {
+    masked: Option<String>,
+    docs: Vec<ScannedDocs>,
+    error: Option<Diagnostic>,
+}
+
+/// One physical line: `start..end` without the line break, `next` after it.
+fn line_at(text: &str, pos: usize) -> (usize, usize, usize) {
+    match text.get(pos..).and_then(|r| r.find('\n')) {
+        Some(i) => (pos, pos + i, pos + i + 1),
+        None => (pos, text.len(), text.len()),
+    }
+}
+
+/// Finds every heredoc of RUN, COPY and ADD the way BuildKit does (any word of the logical
+/// line matching `[n]<<[-]NAME`), reads their bodies, and masks the bodies parse-dockerfile
+/// would not read itself. Linear in the text.
+fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
+    let mut scan = Scan {
+        masked: None,
+        docs: Vec::new(),
+        error: None,
+    };
+    let mut pos = shift;
+    while pos < text.len() {
+        let (ls, le, next) = line_at(text, pos);
+        let line = &text[ls..le];
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            pos = next;
+            continue;
+        }
+        let start = le - trimmed.len();
+        // Gather the logical line: continuation lines, skipping comments and blank lines.
+        let mut logical = String::new();
+        let mut cur = (ls, le, next);
+        let mut first = true;
+        loop {
+            let (s, e, n) = cur;
+            let phys = &text[s..e];
+            let t = phys.trim_start();
+            if !first && (t.is_empty() || t.starts_with('#')) {
+                if n >= text.len() {
+                    pos = n;
+                    break;
+                }
+                cur = line_at(text, n);
+                continue;
+            }
+            first = false;
+            let body = phys.trim_end();
+            if body.as_bytes().last() == Some(&escape) && n < text.len() {
+                logical.push_str(&body[..body.len() - 1]);
+                cur = line_at(text, n);
+                continue;
+            }
+            logical.push_str(phys);
+            pos = n;
+            break;
+        }
+        let logical = logical.trim_start();
+        let (kw, rest) = split_word(logical);
+        let kw = kw.to_ascii_uppercase();
+        if !matches!(kw.as_str(), "RUN" | "COPY" | "ADD") {
+            continue;
+        }
+        let words = shell_words(rest, escape);
+        let mut after_flags = words.iter().skip_while(|w| w.starts_with("--"));
+        let first_arg = after_flags.next().cloned().unwrap_or_default();
+        if kw == "RUN" && first_arg.starts_with('[') && rest.trim_end().ends_with(']') {
+            continue;
+        }
+        let markers: Vec<(String, bool, bool, String)> = words
+            .iter()
+            .filter_map(|w| heredoc_marker(w).map(|(n, strip, exp)| (n, strip, exp, w.clone())))
+            .collect();
+        if markers.is_empty() {
+            continue;
+        }
+        // Which bodies parse-dockerfile reads itself: all of COPY/ADD's, and a RUN's first
+        // when `<<` starts its arguments.
+        let crate_reads = if kw == "RUN" {
+            usize::from(first_arg.starts_with("<<") && heredoc_marker(&first_arg).is_some())
+        } else {
+            markers.len()
+        };
+        let mut entry = ScannedDocs {
+            start,
+            heredocs: Vec::new(),
+            end: pos,
+            ours: kw == "RUN",
+        };
+        let mut search_from = start;
+        for (k, (name, strip, exp, word)) in markers.into_iter().enumerate() {
+            let marker_span = text
+                .get(search_from..entry.end.min(text.len()))
+                .and_then(|r| r.find(word.as_str()))
+                .map(|i| Span::new(search_from + i, search_from + i + word.len()));
+            if let Some(m) = marker_span {
+                search_from = m.end;
+            }
+            let body_start = pos;
+            let mut body = String::new();
+            let mut found = None;
+            while pos < text.len() {
+                let (s, e, n) = line_at(text, pos);
+                let mut l = &text[s..e];
+                l = l.strip_suffix('\r').unwrap_or(l);
+                if strip {
+                    l = l.trim_start_matches('\t');
+                }
+                if l == name {
+                    found = Some((s, e));
+                    pos = n;
+                    break;
+                }
+                body.push_str(l);
+                body.push('\n');
+                pos = n;
+            }
+            let body_end = found.map_or(text.len(), |(s, _)| s);
+            if found.is_none() && scan.error.is_none() {
+                scan.error = Some(Diagnostic::error(
+                    "ParseError",
+                    marker_span.unwrap_or(Span::new(start, start + kw.len())),
+                    format!("expected end of here-document ({name}), but reached eof"),
+                ));
+            }
+            if k >= crate_reads {
+                let end = found.map_or(text.len(), |(_, e)| e);
+                let masked = scan.masked.get_or_insert_with(|| text.to_string());
+                mask(masked, body_start, end);
+            }
+            entry.end = found.map_or(text.len(), |(_, e)| e);
+            entry.heredocs.push(Heredoc {
+                name,
+                body,
+                expand: exp,
+                strip_tabs: strip,
+                span: Span::new(body_start, body_end),
+                marker_span,
+            });
+            if found.is_none() {
+                break;
+            }
+        }
+        scan.docs.push(entry);
+    }
+    scan
+}
+
+/// Replaces the lines in `start..end` by comment lines of the same byte length.
+fn mask(text: &mut String, start: usize, end: usize) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut line_start = true;
+    for b in bytes.iter_mut().take(end).skip(start) {
+        if *b == b'\n' {
+            line_start = true;
+            continue;
+        }
+        if *b == b'\r' {
+            continue;
+        }
+        *b = if line_start { b'#' } else { b' ' };
+        line_start = false;
+    }
+    // Every replaced line was replaced whole, by ASCII, so the text stays valid UTF-8.
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// Splits off the first whitespace-separated word.
+fn split_word(s: &str) -> (&str, &str) {
+    let s = s.trim_start();
+    match s.find(|c: char| c.is_whitespace()) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    }
+}
+
+/// Splits shell-like words (quotes kept, as BuildKit's heredoc detection sees them).
+fn shell_words(s: &str, escape: u8) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut chars = s.chars();
+    let esc = escape as char;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                word.push(c);
+                if c == q {
+                    quote = None;
+                } else if c == esc
+                    && q == '"'
+                    && let Some(n) = chars.next()
+                {
+                    word.push(n);
+                }
+            }
+            None => {
+                if c.is_whitespace() {
+                    if !word.is_empty() {
+                        words.push(std::mem::take(&mut word));
+                    }
+                } else if c == '\'' || c == '"' {
+                    quote = Some(c);
+                    word.push(c);
+                } else if c == esc {
+                    word.push(c);
+                    if let Some(n) = chars.next() {
+                        word.push(n);
+                    }
+                } else {
+                    word.push(c);
+                }
+            }
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// `[n]<<[-]NAME` → (name without quotes, strip tabs, expand).
+fn heredoc_marker(word: &str) -> Option<(String, bool, bool)> {
+    let rest = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix("<<")?;
+    let (strip, rest) = match rest.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    if rest.is_empty() || rest.contains('<') {
+        return None;
+    }
+    let quoted = rest.contains(['"', '\'']);
+    let name: String = rest.chars().filter(|&c| c != '"' && c != '\'').collect();
+    if name.is_empty() {
+        return None;
+    }
+    Some((name, strip, !quoted))
+}
+
+fn attach_heredocs(inst: &mut Instruction, d: &ScannedDocs) {
+    if !matches!(inst.keyword, Keyword::Run | Keyword::Copy | Keyword::Add) {
+        return;
+    }
+    if d.ours {
+        inst.heredocs = d.heredocs.clone();
+    } else {
+        for (h, s) in inst.heredocs.iter_mut().zip(&d.heredocs) {
+            h.name = s.name.clone();
+            h.strip_tabs = s.strip_tabs;
+            h.marker_span = s.marker_span;
+        }
+    }
+    inst.span = Span::new(inst.span.start, inst.span.end.max(d.end));
+}
+
+/// Fills what the crate does not give: mounts, key/value pairs.
+fn finish(inst: &mut Instruction, text: &str, escape: char) {
+    match inst.keyword {
+        Keyword::Run => {
+            inst.mounts = inst
+                .flags
+                .iter()
+                .filter(|f| f.name.eq_ignore_ascii_case("mount"))
+                .map(|f| parse_mount(f, text))
+                .collect();
+        }
+        Keyword::Arg | Keyword::Env | Keyword::Label => {
+            if let Some(w) = inst.args.first() {
+                inst.pairs = key_values(w, text, escape, inst.keyword == Keyword::Arg);
+            }
+        }
+        Keyword::Onbuild => {
+            if let Some(t) = inst.trigger.as_deref_mut() {
+                // Depth one: ONBUILD cannot nest.
+                if t.keyword != Keyword::Onbuild {
+                    finish(t, text, escape);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Splits a `--mount` value into its comma-separated fields.
+fn parse_mount(f: &Flag, text: &str) -> Mount {
+    let mut m = Mount {
+        kind: "bind".into(),
+        span: f.span,
+        ..Mount::default()
+    };
+    let value = f.value.as_deref().unwrap_or("");
+    let exact = f
+        .value_span
+        .filter(|s| s.slice(text) == value)
+        .map(|s| s.start);
+    let mut offset = 0;
+    let mut rw = false;
+    for field in value.split(',') {
+        let field_start = offset;
+        offset += field.len() + 1;
+        let (k, v) = match field.split_once('=') {
+            Some((k, v)) => (k.trim(), Some(v.trim().trim_matches('"').to_string())),
+            None => (field.trim(), None),
+        };
+        match k.to_ascii_lowercase().as_str() {
+            "type" => m.kind = v.unwrap_or_default().to_ascii_lowercase(),
+            "target" | "dst" | "destination" => m.target = v,
+            "source" | "src" => m.source = v,
+            "from" => {
+                m.from_span = exact.map(|s| {
+                    let vs = s + field_start + field.find('=').map_or(0, |i| i + 1);
+                    Span::new(vs, s + field_start + field.len())
+                });
+                m.from = v;
+            }
+            "id" => m.id = v,
+            "ro" | "readonly" => m.readonly = v.as_deref().is_none_or(|v| v != "false"),
+            "rw" | "readwrite" => rw = v.as_deref().is_none_or(|v| v != "false"),
+            _ => {}
+        }
+    }
+    if m.kind == "bind" && !rw {
+        m.readonly = true;
+    }
+    m
+}
+
+/// Splits ARG/ENV/LABEL arguments into words the way BuildKit's `parseWords` does (quotes
+/// kept, whitespace outside quotes separates), returning each word with its byte offset in
+/// `s`.
+pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut word_start = 0;
+    let mut quote: Option<char> = None;
+    let mut blank_ok = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match quote {
+            None => {
+                if c.is_whitespace() {
+                    if blank_ok || !word.is_empty() {
+                        words.push((word_start, std::mem::take(&mut word)));
+                    }
+                    blank_ok = false;
+                    continue;
+                }
+                if word.is_empty() && !blank_ok {
+                    word_start = i;
+                }
+                if c == '\'' || c == '"' {
+                    quote = Some(c);
+                    blank_ok = true;
+                }
+                if c == escape {
+                    match chars.next() {
+                        None => continue,
+                        Some((_, n)) => {
+                            word.push(c);
+                            word.push(n);
+                            continue;
+                        }
+                    }
+                }
+                word.push(c);
+            }
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                }
+                if c == escape && q != '\'' {
+                    match chars.next() {
+                        None => {
+                            quote = None;
+                            continue;
+                        }
+                        Some((_, n)) => {
+                            word.push(c);
+                            word.push(n);
+                            continue;
+                        }
+                    }
+                }
+                word.push(c);
+            }
+        }
+    }
+    if !word.is_empty() || blank_ok {
+        words.push((word_start, word));
+    }
+    words
+}
+
+fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue> {
+    let exact = w.span.slice(text) == w.value;
+    let at = |off: usize, len: usize| {
+        if exact {
+            Span::new(w.span.start + off, w.span.start + off + len)
+        } else {
+            w.span
+        }
+    };
+    let words = split_words(&w.value, escape);
+    let legacy = !is_arg && words.first().is_some_and(|(_, s)| !s.contains('='));
+    if legacy {
+        let Some((off, key)) = words.first() else {
+            return Vec::new();
+        };
+        let rest = w.value.get(off + key.len()..).unwrap_or("").trim();
+        return vec![KeyValue {
+            key: key.clone(),
+            value: Some(rest.to_string()),
+            key_span: at(*off, key.len()),
+            span: w.span,
+            legacy: true,
+        }];
+    }
+    words
+        .into_iter()
+        .map(|(off, word)| {
+            let (key, value) = match word.split_once('=') {
+                Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                None => (word.clone(), None),
+            };
+            KeyValue {
+                key_span: at(off, key.len()),
+                span: at(off, word.len()),
+                key,
+                value,
+                legacy: false,
+            }
+        })
+        .collect()
 }
 
 fn sp(r: &pd::Span, shift: usize) -> Span {
@@ -220,7 +833,9 @@ fn heredoc(h: &pd::HereDoc<'_>, shift: usize) -> Heredoc {
         name: String::new(),
         body: h.value.to_string(),
         expand: h.expand,
+        strip_tabs: false,
         span: sp(&h.span, shift),
+        marker_span: None,
     }
 }
 
@@ -247,6 +862,8 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         stage_name: None,
         as_span: None,
         trigger: None,
+        mounts: Vec::new(),
+        pairs: Vec::new(),
     };
     let mut out = match inst {
         pd::Instruction::Add(i) => {
@@ -394,5 +1011,7 @@ fn blank_unknown(shift: usize) -> Instruction {
         stage_name: None,
         as_span: None,
         trigger: None,
+        mounts: Vec::new(),
+        pairs: Vec::new(),
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::graph::{Edge, Node};
+use super::graph::{Edge, dependencies};
 use super::stages::Stage;
 
 /// The builder whose behaviour is simulated.
@@ -45,10 +45,12 @@ pub struct TargetPlan {
     pub skipped: Vec<Skipped>,
 }
 
-/// Plans the build of `target` with `builder`.
+/// Plans the build of `target` with `builder` (SPEC §3 rules 9–10). `on_cycle` marks the
+/// stages on a dependency cycle (from `graph::find_cycles`); they cannot be scheduled.
 pub fn plan_target(
     stages: &[Stage],
     edges: &[Edge],
+    on_cycle: &[bool],
     target: Option<usize>,
     builder: Builder,
 ) -> TargetPlan {
@@ -60,7 +62,10 @@ pub fn plan_target(
     let Some(target) = target.filter(|&t| t < stages.len()) else {
         return plan;
     };
-    let target_name = stages[target].display_name();
+    let target_name = stages
+        .get(target)
+        .map(Stage::display_name)
+        .unwrap_or_default();
     match builder {
         Builder::Legacy => {
             plan.built = (0..=target).collect();
@@ -73,55 +78,62 @@ pub fn plan_target(
             }
         }
         Builder::BuildKit => {
+            let n = stages.len();
+            let deps = dependencies(n, edges);
             // Reachability from the target through dependency edges, without recursion.
-            let mut needed = vec![false; stages.len()];
+            let mut needed = vec![false; n];
             let mut stack = vec![target];
             while let Some(s) = stack.pop() {
                 if std::mem::replace(&mut needed[s], true) {
                     continue;
                 }
-                for e in edges.iter().filter(|e| e.to == s) {
-                    if let Node::Stage { stage } = e.from
-                        && stage < stages.len()
-                        && !needed[stage]
-                    {
-                        stack.push(stage);
+                for &d in &deps[s] {
+                    if !needed[d] {
+                        stack.push(d);
                     }
                 }
             }
-            // Waves: a stage's wave is one more than the deepest stage it depends on.
-            let mut wave = vec![0usize; stages.len()];
-            for s in 0..stages.len() {
-                if !needed[s] {
-                    continue;
-                }
-                for e in edges.iter().filter(|e| e.to == s) {
-                    if let Node::Stage { stage } = e.from
-                        && stage < s
-                    {
-                        wave[s] = wave[s].max(wave[stage] + 1);
-                    }
+            // Waves: Kahn's algorithm over the needed stages, one layer at a time, so a
+            // stage's wave is one more than the deepest stage it depends on.
+            let mut pending = vec![0usize; n];
+            let mut dependents = vec![Vec::new(); n];
+            for s in (0..n).filter(|&s| needed[s]) {
+                for &d in &deps[s] {
+                    pending[s] += 1;
+                    dependents[d].push(s);
                 }
             }
-            let max_wave = (0..stages.len())
-                .filter(|&s| needed[s])
-                .map(|s| wave[s])
-                .max()
-                .unwrap_or(0);
-            plan.waves = (0..=max_wave)
-                .map(|w| {
-                    (0..stages.len())
-                        .filter(|&s| needed[s] && wave[s] == w)
-                        .collect::<Vec<_>>()
-                })
-                .filter(|w| !w.is_empty())
-                .collect();
+            let mut layer: Vec<usize> = (0..n).filter(|&s| needed[s] && pending[s] == 0).collect();
+            let mut scheduled = vec![false; n];
+            while !layer.is_empty() {
+                layer.sort_unstable();
+                let mut next = Vec::new();
+                for &s in &layer {
+                    scheduled[s] = true;
+                    for &t in &dependents[s] {
+                        pending[t] -= 1;
+                        if pending[t] == 0 {
+                            next.push(t);
+                        }
+                    }
+                }
+                plan.waves.push(std::mem::replace(&mut layer, next));
+            }
             plan.built = plan.waves.iter().flatten().copied().collect();
-            for s in (0..stages.len()).filter(|&s| !needed[s]) {
-                plan.skipped.push(Skipped {
-                    stage: s,
-                    reason: format!("not needed by target `{target_name}`"),
-                });
+            for s in 0..n {
+                if !needed[s] {
+                    plan.skipped.push(Skipped {
+                        stage: s,
+                        reason: format!("not needed by target `{target_name}`"),
+                    });
+                } else if !scheduled[s] {
+                    let reason = if on_cycle.get(s) == Some(&true) {
+                        "part of a dependency cycle".to_string()
+                    } else {
+                        "depends on a dependency cycle".to_string()
+                    };
+                    plan.skipped.push(Skipped { stage: s, reason });
+                }
             }
         }
     }

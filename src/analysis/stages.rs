@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use super::diagnostic::Diagnostic;
+use super::expand::{Budget, ExpandedInstruction, GlobalArgs, expand_word};
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 
@@ -36,7 +39,7 @@ pub struct Stage {
     pub instructions: Vec<usize>,
     /// FROM through the last instruction of the stage.
     pub span: Span,
-    /// `--platform` of the FROM, if given.
+    /// `--platform` of the FROM, if given, expanded with the global ARGs.
     pub platform: Option<String>,
 }
 
@@ -51,13 +54,19 @@ impl Stage {
 }
 
 /// Splits `instructions` into stages. Global ARGs (before the first FROM) are not part of
-/// any stage.
+/// any stage. Each FROM's base and `--platform` are expanded with the global scope (SPEC §3
+/// rule 4) and recorded in `expanded`; the base is resolved per rule 5.
 pub fn build_stages(
     instructions: &[Instruction],
-    expand_base: &dyn Fn(&str) -> String,
+    globals: &GlobalArgs,
+    escape: char,
+    budget: &mut Budget,
+    expanded: &mut [ExpandedInstruction],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Stage> {
     let mut stages: Vec<Stage> = Vec::new();
+    // Lowercased stage name → index of its latest definition, for rule 5 lookups.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     for (i, inst) in instructions.iter().enumerate() {
         if inst.keyword == Keyword::From {
             let index = stages.len();
@@ -66,29 +75,72 @@ pub fn build_stages(
                 .first()
                 .map(|w| (w.value.clone(), w.span))
                 .unwrap_or_else(|| (String::new(), inst.keyword_span));
-            let expanded = expand_base(&base_text);
-            let base = if expanded.is_empty() {
+            let mut out = ExpandedInstruction {
+                stage: Some(index),
+                flags: vec![None; inst.flags.len()],
+                ..ExpandedInstruction::default()
+            };
+            let e = expand_word(&base_text, escape, globals, budget);
+            let expanded_base = e.value.clone();
+            for u in e.unmatched {
+                if !out.undefined.contains(&u) {
+                    out.undefined.push(u);
+                }
+            }
+            out.errors.extend(e.error);
+            out.truncated |= e.truncated;
+            out.args = vec![expanded_base.clone()];
+            for (slot, f) in out.flags.iter_mut().zip(&inst.flags) {
+                *slot = f
+                    .value
+                    .as_ref()
+                    .map(|v| expand_word(v, escape, globals, budget).value);
+            }
+            let platform = inst
+                .flags
+                .iter()
+                .rposition(|f| f.name.eq_ignore_ascii_case("platform"))
+                .and_then(|k| out.flags.get(k).cloned().flatten());
+            let base = if expanded_base.is_empty() {
                 diagnostics.push(Diagnostic::error(
                     "InvalidBaseName",
                     base_span,
                     format!("base name ({base_text}) should not be blank"),
                 ));
-                Base::Image { name: expanded }
-            } else if expanded.eq_ignore_ascii_case("scratch") {
+                Base::Image {
+                    name: expanded_base,
+                }
+            } else if expanded_base == "scratch" {
                 Base::Scratch
-            } else if let Some(s) = stages
-                .iter()
-                .rev()
-                .find(|s| s.name.as_deref() == Some(expanded.as_str()))
-            {
-                Base::Stage { stage: s.index }
+            } else if let Some(&s) = by_name.get(&expanded_base) {
+                Base::Stage { stage: s }
             } else {
-                Base::Image { name: expanded }
+                Base::Image {
+                    name: expanded_base,
+                }
             };
             let name = inst
                 .stage_name
                 .as_ref()
                 .map(|w| w.value.to_ascii_lowercase());
+            if let (Some(n), Some(w)) = (&name, &inst.stage_name)
+                && !valid_stage_name(n)
+            {
+                diagnostics.push(Diagnostic::error(
+                    "InvalidStageName",
+                    w.span,
+                    format!(
+                        "invalid name for build stage: \"{}\", name can't start with a number or contain symbols",
+                        w.value
+                    ),
+                ));
+            }
+            if let Some(slot) = expanded.get_mut(i) {
+                *slot = out;
+            }
+            if let Some(n) = &name {
+                by_name.insert(n.clone(), index);
+            }
             stages.push(Stage {
                 index,
                 name,
@@ -99,7 +151,7 @@ pub fn build_stages(
                 from_instruction: i,
                 instructions: Vec::new(),
                 span: inst.span,
-                platform: inst.flag("platform").and_then(|f| f.value.clone()),
+                platform,
             });
         } else if let Some(stage) = stages.last_mut() {
             stage.instructions.push(i);
@@ -107,6 +159,13 @@ pub fn build_stages(
         }
     }
     stages
+}
+
+/// BuildKit's rule for stage names: `^[a-z][a-z0-9-_.]*$` (after lowercasing).
+pub fn valid_stage_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('a'..='z'))
+        && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '-' | '_' | '.'))
 }
 
 /// Finds a stage by a `--from` / `--target` reference: the later duplicate wins.
