@@ -134,6 +134,63 @@ pub struct Effect {
     pub note: Option<String>,
 }
 
+/// Names that build tools give to output directories: an inferred path with one of these
+/// names is taken to be a directory (so `COPY --from` copies its contents).
+const OUTPUT_DIR_NAMES: &[&str] = &[
+    "dist",
+    "build",
+    "out",
+    "output",
+    "public",
+    "node_modules",
+    "site-packages",
+    "wheels",
+    ".venv",
+    "venv",
+    "lib",
+    "bin",
+    "publish",
+    "target",
+    "html",
+    "static",
+    "www",
+    "vendor",
+    ".next",
+    "release",
+    "debug",
+    "libs",
+    "site",
+    "_site",
+    "artifacts",
+    "install",
+];
+
+/// Directories that every Linux base image has: a COPY to one of them without a trailing
+/// `/` copies into it, as Docker does when the destination exists as a directory.
+const STANDARD_DIRS: &[&str] = &[
+    "/bin",
+    "/sbin",
+    "/etc",
+    "/usr",
+    "/usr/bin",
+    "/usr/sbin",
+    "/usr/lib",
+    "/usr/local",
+    "/usr/local/bin",
+    "/usr/local/sbin",
+    "/usr/local/lib",
+    "/usr/share",
+    "/opt",
+    "/tmp",
+    "/root",
+    "/home",
+    "/var",
+    "/var/lib",
+    "/srv",
+    "/lib",
+    "/etc/ssl/certs",
+];
+
 /// The most paths an [`Effect`] lists by name.
 pub const MAX_LISTED: usize = 200;
 
@@ -362,8 +419,9 @@ struct StageState {
     base_paths: Vec<String>,
     base_source: Option<String>,
     wasted: Vec<FileEntry>,
-    /// (dir, instruction) where a RUN writes files Stageplay cannot name.
-    areas: Vec<(String, usize)>,
+    /// (dir, instruction, estimated size of one output) where a RUN writes files
+    /// Stageplay cannot name.
+    areas: Vec<(String, usize, Option<u64>)>,
     /// RUN instructions of this stage (and its FROM chain), with their text.
     runs: Vec<(usize, String)>,
     /// ARG/ENV values visible at the end of the stage.
@@ -457,7 +515,25 @@ fn infer_context(views: &[View], stages: &[Stage], dockerignore: Option<&str>) -
                     rel
                 };
                 listing.push_str(&name);
-                if src.ends_with('/') {
+                // Without a listing, a source without an extension is most likely a
+                // directory (`src`, `cmd/app`), unless it is a well-known file.
+                let last = name.rsplit('/').next().unwrap_or("");
+                let known_file = [
+                    "Makefile",
+                    "Dockerfile",
+                    "LICENSE",
+                    "Gemfile",
+                    "Procfile",
+                    "Rakefile",
+                    "Jenkinsfile",
+                    "Pipfile",
+                    "VERSION",
+                    "README",
+                    "Caddyfile",
+                    "Brewfile",
+                ]
+                .contains(&last);
+                if src.ends_with('/') || (!last.contains('.') && !known_file) {
                     listing.push('/');
                 }
                 listing.push('\n');
@@ -469,15 +545,30 @@ fn infer_context(views: &[View], stages: &[Stage], dockerignore: Option<&str>) -
     ctx
 }
 
-/// A name that a wildcard pattern matches: `*` → `main`, `?` → `x`, `[a-z]` → `a`.
+/// A name that a wildcard pattern matches: `*` matches nothing where that leaves a name
+/// (`package*.json` → `package.json`), else `main` (`*.go` → `main.go`); `?` → `x`,
+/// `[a-z]` → `a`.
 fn plausible_name(pattern: &str) -> String {
+    let short = plausible_name_with(pattern, "");
+    let ok = short
+        .split('/')
+        .zip(pattern.split('/'))
+        .all(|(n, p)| !n.is_empty() && (p.starts_with('.') || !n.starts_with('.')));
+    if ok {
+        short
+    } else {
+        plausible_name_with(pattern, "main")
+    }
+}
+
+fn plausible_name_with(pattern: &str, star: &str) -> String {
     let mut out = String::new();
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '*' => {
                 if chars.peek() != Some(&'*') {
-                    out.push_str("main");
+                    out.push_str(star);
                 }
             }
             '?' => out.push('x'),
@@ -551,7 +642,8 @@ impl Sim<'_> {
                 s.push_str(val);
             }
         }
-        for (name, _) in &v.heredocs {
+        let marked = v.args.iter().any(|a| a.contains("<<"));
+        for (name, _) in v.heredocs.iter().filter(|_| !marked) {
             s.push_str(" <<");
             s.push_str(name);
         }
@@ -659,17 +751,20 @@ impl Sim<'_> {
                 }
                 from_effect.note = Some(note);
                 if let Some(e) = &info.entry {
-                    st.base_paths = e.paths.clone();
-                    for p in &e.paths {
+                    st.base_paths = e.paths.iter().map(|p| clean(p)).collect();
+                    for raw in &e.paths {
                         if !self.take_budget() {
                             break;
                         }
-                        let prov = self.prov(stage.index, None, FileKind::Base, p);
+                        // The catalogue marks directories with a trailing `/`.
+                        let is_dir = raw.ends_with('/');
+                        let p = clean(raw);
+                        let prov = self.prov(stage.index, None, FileKind::Base, &p);
                         st.files.insert(
                             p.clone(),
                             FileEntry {
                                 path: p.clone(),
-                                is_dir: !p.rsplit('/').next().unwrap_or("").contains('.'),
+                                is_dir,
                                 size: None,
                                 provenance: prov,
                                 note: Some(format!("part of {name}")),
@@ -824,12 +919,14 @@ impl Sim<'_> {
         };
         let is_add = v.keyword == Some(Keyword::Add);
         let dest = join(&st.workdir, &dest_raw);
-        let several =
-            sources.len() + v.heredocs.len() > 1 || sources.iter().any(|s| has_wildcard(s));
+        // Several sources need a directory destination; a wildcard does too unless it
+        // matches a single file (decided where the matches are known).
+        let several = sources.len() + v.heredocs.len() > 1;
         let dest_is_dir = dest_raw.ends_with('/')
             || dest_raw == "."
             || several
-            || st.files.get(&dest).is_some_and(|e| e.is_dir);
+            || st.files.get(&dest).is_some_and(|e| e.is_dir)
+            || (st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
         let mut notes: Vec<String> = Vec::new();
         for flag in ["chown", "chmod", "link"] {
             if v.has_flag(flag) {
@@ -1033,6 +1130,10 @@ impl Sim<'_> {
             let is_dir = self.ctx.is_dir(&src_rel);
             for f in self.ctx.under(&src_rel) {
                 matched_any = true;
+                // The directory itself is the destination directory, inserted below.
+                if f.path == src_rel && f.is_dir && !parents {
+                    continue;
+                }
                 let target = if parents {
                     join(dest, &rel_to_pivot(&f.path))
                 } else if f.path == src_rel && !f.is_dir {
@@ -1080,6 +1181,14 @@ impl Sim<'_> {
                 None => format!("{src} is not in the build context"),
             });
             return;
+        }
+        // A wildcard that matches one file copies it to a file destination.
+        if has_wildcard(&src_rel)
+            && !dest_is_dir
+            && let [(from, to, _)] = pairs.as_mut_slice()
+            && !self.ctx.is_dir(from)
+        {
+            *to = dest.to_string();
         }
         for (from, to, size) in pairs {
             if excludes.iter().any(|g| {
@@ -1154,8 +1263,8 @@ impl Sim<'_> {
                 } else {
                     dest.to_string()
                 };
-                let is_dir =
-                    src.ends_with('/') || !src.rsplit('/').next().unwrap_or("").contains('.');
+                let last = src.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                let is_dir = src.ends_with('/') || OUTPUT_DIR_NAMES.contains(&last);
                 self.insert(
                     st,
                     effect,
@@ -1196,7 +1305,9 @@ impl Sim<'_> {
                     found.extend(under(&source.files, &src_abs).map(|(_, e)| e.clone()));
                 }
             }
-            if found.is_empty() && !wildcard {
+            if found.is_empty() {
+                // For a wildcard the inferred entry keeps the pattern as its name: Stageplay
+                // cannot know which files will match.
                 match self.infer(s, &src_abs, src.ends_with('/')) {
                     Some(e) => found.push(e),
                     None => continue,
@@ -1205,7 +1316,7 @@ impl Sim<'_> {
             let root_is_file = found.len() == 1
                 && found
                     .first()
-                    .is_some_and(|e| e.path == src_abs && !e.is_dir);
+                    .is_some_and(|e| (e.path == src_abs || wildcard) && !e.is_dir);
             for e in found {
                 let target = if root_is_file {
                     if dest_is_dir {
@@ -1264,14 +1375,11 @@ impl Sim<'_> {
         // The last RUN whose output area contains the path, else whose text mentions it
         // (or its file name), else the last RUN of the stage.
         let file_name = path.rsplit('/').next().unwrap_or(path);
-        let by_area = source
-            .areas
-            .iter()
-            .rev()
-            .find(|(dir, _)| {
-                path == dir || path.starts_with(&format!("{}/", dir.trim_end_matches('/')))
-            })
-            .map(|(_, i)| *i);
+        let area = source.areas.iter().rev().find(|(dir, _, _)| {
+            path == dir || path.starts_with(&format!("{}/", dir.trim_end_matches('/')))
+        });
+        let by_area = area.map(|(_, i, _)| *i);
+        let area_size = area.and_then(|(_, _, size)| *size);
         let by_text = source
             .runs
             .iter()
@@ -1306,10 +1414,13 @@ impl Sim<'_> {
                 prov.origin_stage = owner.index;
             }
         }
+        // Whether an inferred path is a directory is a guess: a trailing `/`, or a name
+        // that build tools use for output directories.
+        let is_dir = is_dir || OUTPUT_DIR_NAMES.contains(&file_name);
         let entry = FileEntry {
             path: path.to_string(),
             is_dir,
-            size: None,
+            size: if by_area.is_some() { area_size } else { None },
             provenance: prov,
             note: Some(note),
         };
@@ -1346,7 +1457,14 @@ impl Sim<'_> {
             .iter()
             .map(|(n, b)| (n.as_str(), b.as_str()))
             .collect();
-        let text = v.args.join(" ");
+        // `RUN <<EOF` alone: the heredoc is the script.
+        let mut text = v.args.join(" ");
+        if !v.exec_form
+            && text.trim().is_empty()
+            && let Some((name, _)) = v.heredocs.first()
+        {
+            text = format!("<<{name}");
+        }
         let script = if v.exec_form {
             RunScript::Exec(&v.args)
         } else {
@@ -1391,12 +1509,17 @@ impl Sim<'_> {
                         st.not_persisted.push(path);
                         continue;
                     }
+                    // A directory that already exists grows: a second `apt-get install`
+                    // adds its packages to `/usr` (the entry keeps its first origin).
                     if is_dir
-                        && st
-                            .files
-                            .get(&path)
-                            .is_some_and(|e| e.is_dir && e.provenance.instruction == Some(i))
+                        && let Some(e) = st.files.get_mut(&path)
+                        && e.is_dir
                     {
+                        let add = size.unwrap_or(0);
+                        if e.provenance.kind != FileKind::Base {
+                            e.size = Some(e.size.unwrap_or(0).saturating_add(add));
+                        }
+                        effect.layer_bytes = effect.layer_bytes.saturating_add(add);
                         continue;
                     }
                     self.insert(
@@ -1466,9 +1589,9 @@ impl Sim<'_> {
                         }
                     }
                 }
-                Op::Area { dir, .. } => {
+                Op::Area { dir, size, .. } => {
                     if mounted(&dir).is_none() {
-                        st.areas.push((dir, i));
+                        st.areas.push((dir, i, size));
                     }
                 }
             }
@@ -1601,6 +1724,7 @@ impl Sim<'_> {
                 }
                 // A directory whose contents partly reach the image is not left behind.
                 if e.is_dir
+                    && e.size.unwrap_or(0) == 0
                     && fin.files.values().any(|f| {
                         f.provenance.origin_stage == s
                             && f.provenance
@@ -1652,6 +1776,7 @@ impl Sim<'_> {
             }
         }
         let final_known = fin.base_size.unwrap_or(0).saturating_add(fin.layers_bytes);
+        let wasted: u64 = fin.wasted.iter().filter_map(|w| w.size).sum();
         let final_bytes = fin.base_size.map(|_| final_known);
         // The build stage: the heaviest built stage outside the target's chain.
         let build = self
@@ -1687,6 +1812,14 @@ impl Sim<'_> {
                 "size unknown: the base image is not in the catalogue (layers ≈ {}, estimate)",
                 human_size(fin.layers_bytes)
             ),
+        };
+        let summary = if wasted > 0 {
+            format!(
+                "{summary}; ≈ {} of it is removed by a later layer but still stored",
+                human_size(wasted)
+            )
+        } else {
+            summary
         };
         flow.size = SizeSummary {
             estimate: true,
@@ -1876,16 +2009,20 @@ pub fn render_text(flow: &FileFlow, stages: &[Stage], with_stages: bool) -> Stri
             l.paths,
             human_size(l.bytes)
         );
-    }
-    for e in &flow.left_behind {
-        let _ = writeln!(
-            out,
-            "    {}  [{}] {}  {}",
-            e.path,
-            e.provenance.kind.label(),
-            size(e.size),
-            e.provenance.label
-        );
+        for e in flow
+            .left_behind
+            .iter()
+            .filter(|e| e.provenance.stage == l.stage)
+        {
+            let _ = writeln!(
+                out,
+                "    {}  [{}] {}  {}",
+                e.path,
+                e.provenance.kind.label(),
+                size(e.size),
+                e.provenance.label
+            );
+        }
     }
     let _ = writeln!(out, "\nsize: {}", flow.size.summary);
     for (label, bytes) in &flow.size.by_origin {

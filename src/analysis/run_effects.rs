@@ -90,7 +90,12 @@ pub enum Op {
     },
     /// The command writes files under `dir` whose names Stageplay cannot know (build
     /// output). Inference uses it to place a path a later `COPY --from` takes.
-    Area { dir: String, by: &'static str },
+    Area {
+        dir: String,
+        /// Estimated size of one output a later `COPY --from` takes from the area.
+        size: Option<u64>,
+        by: &'static str,
+    },
 }
 
 /// One simple command of the RUN, with what Stageplay made of it.
@@ -893,8 +898,8 @@ impl Out {
         });
     }
 
-    fn area(&mut self, dir: String, by: &'static str) {
-        self.effects.ops.push(Op::Area { dir, by });
+    fn area(&mut self, dir: String, size: Option<u64>, by: &'static str) {
+        self.effects.ops.push(Op::Area { dir, size, by });
     }
 
     fn command(&mut self, words: &[String], recogniser: Option<&'static str>) {
@@ -1110,7 +1115,7 @@ fn rec_go_build(c: &Cmd, o: &mut Out) -> bool {
         }
     };
     if out.ends_with('/') || c.opt(&["-o"], &[]).is_some_and(|p| p.ends_with('/')) {
-        o.area(out, "go build");
+        o.area(out, Some(10 * MB), "go build");
     } else {
         o.add(out, false, Some(10 * MB), "go build");
     }
@@ -1131,7 +1136,7 @@ fn rec_go_install(c: &Cmd, o: &mut Out) -> bool {
             })
             .unwrap_or("tool");
         if name == "." || name.is_empty() {
-            o.area("/go/bin".into(), "go install");
+            o.area("/go/bin".into(), Some(10 * MB), "go install");
         } else {
             o.add(
                 format!("/go/bin/{name}"),
@@ -1176,7 +1181,7 @@ fn rec_cargo_build(c: &Cmd, o: &mut Out) -> bool {
         None => format!("{target_dir}/{profile}"),
     };
     o.add(target_dir, true, Some(300 * MB), "cargo build");
-    o.area(out_dir, "cargo build");
+    o.area(out_dir, Some(10 * MB), "cargo build");
     true
 }
 
@@ -1196,7 +1201,7 @@ fn rec_cargo_install(c: &Cmd, o: &mut Out) -> bool {
             Some(10 * MB),
             "cargo install",
         ),
-        _ => o.area(bin, "cargo install"),
+        _ => o.area(bin, Some(10 * MB), "cargo install"),
     }
     true
 }
@@ -1372,7 +1377,7 @@ fn rec_npm_build(c: &Cmd, o: &mut Out) -> bool {
         return false;
     }
     let dir = o.cwd.clone();
-    o.area(dir, "npm build");
+    o.area(dir, Some(5 * MB), "npm build");
     true
 }
 
@@ -1387,7 +1392,7 @@ fn rec_mvn(c: &Cmd, o: &mut Out) -> bool {
     {
         let t = join(&o.cwd, "target");
         o.add(t.clone(), true, Some(50 * MB), "mvn");
-        o.area(t, "mvn");
+        o.area(t, Some(30 * MB), "mvn");
     }
     if !goals.is_empty() {
         o.add("/root/.m2".into(), true, Some(200 * MB), "mvn");
@@ -1415,7 +1420,7 @@ fn rec_gradle(c: &Cmd, o: &mut Out) -> bool {
     }) {
         let b = join(&o.cwd, "build");
         o.add(b.clone(), true, Some(50 * MB), "gradle");
-        o.area(b, "gradle");
+        o.area(b, Some(30 * MB), "gradle");
     }
     o.add("/root/.gradle".into(), true, Some(300 * MB), "gradle");
     true
@@ -1431,24 +1436,27 @@ fn rec_dotnet(c: &Cmd, o: &mut Out) -> bool {
                 .opt(&["-o"], &["--output"])
                 .map_or_else(|| join(&o.cwd, "bin"), |d| o.resolve(d));
             o.add(dir.clone(), true, Some(80 * MB), "dotnet");
-            o.area(dir, "dotnet");
+            o.area(dir, Some(MB), "dotnet");
         }
         Some("build") => {
             let dir = c
                 .opt(&["-o"], &["--output"])
                 .map_or_else(|| join(&o.cwd, "bin"), |d| o.resolve(d));
             o.add(dir.clone(), true, Some(50 * MB), "dotnet");
-            o.area(dir, "dotnet");
+            o.area(dir, Some(MB), "dotnet");
         }
         Some("restore") => {}
         _ => return false,
     }
-    o.add(
-        "/root/.nuget/packages".into(),
-        true,
-        Some(150 * MB),
-        "dotnet",
-    );
+    // publish and build restore first unless told not to.
+    if !c.has("--no-restore") {
+        o.add(
+            "/root/.nuget/packages".into(),
+            true,
+            Some(150 * MB),
+            "dotnet",
+        );
+    }
     true
 }
 
@@ -1630,7 +1638,9 @@ fn rec_extract(c: &Cmd, o: &mut Out) -> bool {
         _ => return false,
     };
     let d = o.resolve(dir.as_deref().unwrap_or("."));
-    o.area(d, "tar");
+    // The extracted files are unknown; the directory shows where they went.
+    o.add(d.clone(), true, None, "tar");
+    o.area(d, None, "tar");
     true
 }
 
@@ -1639,10 +1649,10 @@ fn rec_make(c: &Cmd, o: &mut Out) -> bool {
         return false;
     }
     if c.positional(1).any(|t| t == "install") {
-        o.area("/usr/local".into(), "make");
+        o.area("/usr/local".into(), None, "make");
     } else {
         let d = o.cwd.clone();
-        o.area(d, "make");
+        o.area(d, None, "make");
     }
     true
 }
@@ -1704,7 +1714,7 @@ mod tests {
                 Op::Remove { path, .. } => format!("- {path}"),
                 Op::Copy { from, to, .. } => format!("cp {from} -> {to}"),
                 Op::Move { from, to, .. } => format!("mv {from} -> {to}"),
-                Op::Area { dir, by } => format!("~ {dir}/… [{by}]"),
+                Op::Area { dir, by, .. } => format!("~ {dir}/… [{by}]"),
             };
             s.push_str(&line);
             s.push('\n');
@@ -1846,7 +1856,11 @@ mod tests {
             "git clone --depth 1 https://github.com/alexellis/href-counter.git",
             "+ /app/href-counter/ 10000000 [git clone]\n",
         ),
-        ("tar", "tar -xzf /tmp/tool.tgz -C /opt", "~ /opt/… [tar]\n"),
+        (
+            "tar",
+            "tar -xzf /tmp/tool.tgz -C /opt",
+            "+ /opt/ ? [tar]\n~ /opt/… [tar]\n",
+        ),
         ("make", "make", "~ /app/… [make]\n"),
         (
             "useradd",
