@@ -7,6 +7,7 @@
 pub mod context;
 pub mod diagnostic;
 pub mod expand;
+pub mod export;
 pub mod fs;
 pub mod graph;
 pub mod images;

@@ -1,9 +1,12 @@
 //! Command-line parsing and the `analyze` / `check` subcommands.
+//!
+//! Exit codes: 0 success; 1 `check` found an error; 2 the input could not be read (missing
+//! file, invalid UTF-8) or the command line was wrong.
 
 use std::io::Read;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use stageplay::analysis::{self, Analysis, Base, Builder, Options, Severity};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use stageplay::analysis::{self, Builder, Options, Severity, export};
 
 #[derive(Parser)]
 #[command(
@@ -20,21 +23,31 @@ struct Cli {
 enum Command {
     /// Analyse a Dockerfile: stages, graph, target plan, final image, problems.
     Analyze {
-        /// The Dockerfile, or `-` for standard input.
-        #[arg(default_value = "Dockerfile")]
-        file: String,
-        #[arg(long)]
-        target: Option<String>,
-        #[arg(long, value_enum, default_value_t = BuilderArg::Buildkit)]
-        builder: BuilderArg,
-        /// `KEY=VALUE`, like `docker build --build-arg`.
-        #[arg(long = "build-arg", value_name = "KEY=VALUE")]
-        build_args: Vec<String>,
+        #[command(flatten)]
+        input: Input,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Print the problems; exit 1 when there are errors.
-    Check { file: String },
+    Check {
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+#[derive(Args)]
+struct Input {
+    /// The Dockerfile, or `-` for standard input.
+    #[arg(default_value = "Dockerfile")]
+    file: String,
+    /// The stage to build (`docker build --target`); default: the last stage.
+    #[arg(long)]
+    target: Option<String>,
+    #[arg(long, value_enum, default_value_t = BuilderArg::Buildkit)]
+    builder: BuilderArg,
+    /// `KEY=VALUE`, like `docker build --build-arg`; may be repeated.
+    #[arg(long = "build-arg", value_name = "KEY=VALUE")]
+    build_args: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,71 +60,86 @@ enum BuilderArg {
 enum Format {
     Text,
     Json,
+    Dot,
+    Mermaid,
 }
 
 /// Runs the CLI and returns the process exit code.
 pub fn run() -> i32 {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
     match cli.command {
-        Command::Analyze {
-            file,
-            target,
-            builder,
-            build_args,
-            format,
-        } => {
-            let text = match read_input(&file) {
-                Ok(t) => t,
+        Command::Analyze { input, format } => {
+            let (text, options) = match load(&input) {
+                Ok(x) => x,
                 Err(msg) => {
                     eprintln!("stageplay: {msg}");
                     return 2;
                 }
-            };
-            let options = Options {
-                target,
-                builder: match builder {
-                    BuilderArg::Buildkit => Builder::BuildKit,
-                    BuilderArg::Legacy => Builder::Legacy,
-                },
-                build_args: build_args
-                    .iter()
-                    .map(|kv| match kv.split_once('=') {
-                        Some((k, v)) => (k.to_string(), v.to_string()),
-                        None => (kv.clone(), String::new()),
-                    })
-                    .collect(),
-                ..Options::default()
             };
             let a = analysis::analyze(&text, &options);
             match format {
-                Format::Json => println!("{}", to_json(&a)),
-                Format::Text => print!("{}", to_text(&a)),
+                Format::Json => println!("{}", export::to_json(&a, &text)),
+                Format::Text => print!("{}", export::to_text(&a, &text)),
+                Format::Dot => print!("{}", export::to_dot(&a)),
+                Format::Mermaid => print!("{}", export::to_mermaid(&a)),
             }
             0
         }
-        Command::Check { file } => {
-            let text = match read_input(&file) {
-                Ok(t) => t,
+        Command::Check { input } => {
+            let (text, options) = match load(&input) {
+                Ok(x) => x,
                 Err(msg) => {
                     eprintln!("stageplay: {msg}");
                     return 2;
                 }
             };
-            let a = analysis::analyze(&text, &Options::default());
+            let a = analysis::analyze(&text, &options);
             let lines = analysis::LineIndex::new(&text);
             for d in &a.diagnostics {
-                println!(
-                    "{}:{}: {} [{}] {}",
-                    file,
-                    lines.line(d.span.start),
-                    d.severity.as_str(),
-                    d.rule,
-                    d.message
+                print!(
+                    "{}:{}",
+                    input.file,
+                    export::diagnostic_text(d, &text, &lines)
                 );
             }
-            i32::from(a.diagnostics.iter().any(|d| d.severity == Severity::Error))
+            let errors = a
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let warnings = a.diagnostics.len() - errors;
+            eprintln!("{errors} error(s), {warnings} warning(s)");
+            i32::from(errors > 0)
         }
     }
+}
+
+fn load(input: &Input) -> Result<(String, Options), String> {
+    let text = read_input(&input.file)?;
+    let mut build_args = Vec::new();
+    for kv in &input.build_args {
+        match kv.split_once('=') {
+            Some((k, v)) if !k.is_empty() => build_args.push((k.to_string(), v.to_string())),
+            _ => return Err(format!("--build-arg expects KEY=VALUE, got \"{kv}\"")),
+        }
+    }
+    let options = Options {
+        target: input.target.clone(),
+        builder: match input.builder {
+            BuilderArg::Buildkit => Builder::BuildKit,
+            BuilderArg::Legacy => Builder::Legacy,
+        },
+        build_args,
+        ..Options::default()
+    };
+    Ok((text, options))
 }
 
 fn read_input(file: &str) -> Result<String, String> {
@@ -130,38 +158,4 @@ fn read_input(file: &str) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
-}
-
-fn to_json(a: &Analysis) -> String {
-    let stages: Vec<serde_json::Value> = a
-        .stages
-        .iter()
-        .map(|s| {
-            let base = match &s.base {
-                Base::Image { name } => serde_json::json!({"kind": "image", "name": name}),
-                Base::Stage { stage } => serde_json::json!({"kind": "stage", "stage": stage}),
-                Base::Scratch => serde_json::json!({"kind": "scratch"}),
-            };
-            serde_json::json!({"index": s.index, "name": s.display_name(), "base": base})
-        })
-        .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "stages": stages })).unwrap_or_default()
-}
-
-fn to_text(a: &Analysis) -> String {
-    let mut out = String::new();
-    for s in &a.stages {
-        let base = match &s.base {
-            Base::Image { name } => name.clone(),
-            Base::Stage { stage } => format!("stage {stage}"),
-            Base::Scratch => "scratch".into(),
-        };
-        out.push_str(&format!(
-            "{:>3}  {:<20} FROM {}\n",
-            s.index,
-            s.display_name(),
-            base
-        ));
-    }
-    out
 }

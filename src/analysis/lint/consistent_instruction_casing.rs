@@ -1,0 +1,49 @@
+//! ConsistentInstructionCasing: all instruction keywords in one casing.
+//!
+//! What it does: finds the majority casing (upper or lower) and flags keywords that differ.
+//! Why is this bad? Mixed casing makes a Dockerfile harder to scan.
+//! Example: `FROM alpine` / `run echo hi` → `RUN echo hi`.
+
+use super::{Ctx, Rule, report};
+use crate::analysis::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    name: "ConsistentInstructionCasing",
+    severity: Severity::Warning,
+    buildkit: true,
+    explanation: "Instruction keywords are case-insensitive, but a file that mixes RUN and run \
+        is harder to read. Write every keyword in the casing most of the file already uses \
+        (usually uppercase).",
+    bad: "FROM alpine\nrun echo hello\n",
+    good: "FROM alpine\nRUN echo hello\n",
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut upper = 0usize;
+    let mut lower = 0usize;
+    for inst in &ctx.a.instructions {
+        let k = ctx.keyword_text(inst);
+        if k == k.to_ascii_uppercase() {
+            upper += 1;
+        } else if k == k.to_ascii_lowercase() {
+            lower += 1;
+        }
+    }
+    let want_upper = upper >= lower;
+    for inst in &ctx.a.instructions {
+        let k = ctx.keyword_text(inst);
+        let ok = if want_upper {
+            k == k.to_ascii_uppercase()
+        } else {
+            k == k.to_ascii_lowercase()
+        };
+        if !ok {
+            let case = if want_upper { "uppercase" } else { "lowercase" };
+            out.push(report(
+                &RULE,
+                inst.keyword_span,
+                format!("Command '{k}' should match the case of the command majority ({case})"),
+            ));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! ExposeProtoCasing: EXPOSE protocols in lowercase.
+//!
+//! What it does: flags `EXPOSE 80/TCP`.
+//! Why is this bad? Protocols are lowercase (`tcp`, `udp`, `sctp`); other tools may not
+//! accept uppercase.
+//! Example: `EXPOSE 53/UDP` → `EXPOSE 53/udp`.
+
+use super::{Ctx, Rule, report};
+use crate::analysis::Keyword;
+use crate::analysis::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    name: "ExposeProtoCasing",
+    severity: Severity::Warning,
+    buildkit: true,
+    explanation: "The protocol of an EXPOSE port should be written in lowercase: tcp, udp or \
+        sctp.",
+    bad: "FROM nginx\nEXPOSE 80/TCP\n",
+    good: "FROM nginx\nEXPOSE 80/tcp\n",
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for inst in ctx
+        .a
+        .instructions
+        .iter()
+        .filter(|i| i.keyword == Keyword::Expose)
+    {
+        for w in &inst.args {
+            if let Some((_, proto)) = w.value.rsplit_once('/')
+                && proto != proto.to_ascii_lowercase()
+            {
+                out.push(report(
+                    &RULE,
+                    w.span,
+                    format!(
+                        "Defined protocol '{}' in EXPOSE instruction should be lowercase",
+                        w.value
+                    ),
+                ));
+            }
+        }
+    }
+}

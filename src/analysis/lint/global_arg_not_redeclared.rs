@@ -1,0 +1,110 @@
+//! GlobalArgNotRedeclared (Stageplay): a global ARG used inside a stage.
+//!
+//! What it does: flags `$X` inside a stage (in RUN too, where the shell expands it) when X
+//! was declared only before the first FROM and the stage has no `ARG X`.
+//! Why is this bad? Global ARGs are visible only in FROM lines; inside the stage X is empty.
+//! Example: add `ARG X` (no value) in the stage to inherit the global value.
+
+use std::collections::HashSet;
+
+use super::{Ctx, Rule, report, var_span};
+use crate::analysis::Keyword;
+use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::analysis::expand::expands_args;
+use crate::analysis::stages::Base;
+
+pub const RULE: Rule = Rule {
+    name: "GlobalArgNotRedeclared",
+    severity: Severity::Warning,
+    buildkit: false,
+    explanation: "An ARG declared before the first FROM is global: it can be used in FROM \
+        lines only. Inside a stage the variable is empty unless the stage declares it again \
+        with `ARG NAME` (without a value, to inherit the global default or --build-arg).",
+    bad: "ARG VERSION=1.2\nFROM alpine\nRUN echo $VERSION\n",
+    good: "ARG VERSION=1.2\nFROM alpine\nARG VERSION\nRUN echo $VERSION\n",
+};
+
+/// `$NAME` and `${NAME...` references in shell text (no quoting rules: a hint, not a
+/// shell parser).
+fn references(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'$' {
+            let mut j = i + 1;
+            if bytes.get(j) == Some(&b'{') {
+                j += 1;
+            }
+            let start = j;
+            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+                j += 1;
+            }
+            if j > start
+                && let Some(name) = text.get(start..j)
+            {
+                out.push(name.to_string());
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    if ctx.a.globals.declared.is_empty() {
+        return;
+    }
+    // ARG/ENV names defined by each stage (ENV is inherited by stages built FROM it).
+    let mut env_by_stage: Vec<HashSet<String>> = Vec::with_capacity(ctx.a.stages.len());
+    for s in &ctx.a.stages {
+        let mut defined: HashSet<String> = match s.base {
+            Base::Stage { stage } => env_by_stage.get(stage).cloned().unwrap_or_default(),
+            _ => HashSet::new(),
+        };
+        let mut env_only: HashSet<String> = defined.clone();
+        for &i in &s.instructions {
+            let Some(inst) = ctx.a.instructions.get(i) else {
+                continue;
+            };
+            let used: Vec<String> = if expands_args(inst.keyword) {
+                ctx.a
+                    .expanded
+                    .get(i)
+                    .map(|e| e.undefined.clone())
+                    .unwrap_or_default()
+            } else if inst.keyword == Keyword::Run {
+                inst.args
+                    .iter()
+                    .flat_map(|w| references(&w.value))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut reported = HashSet::new();
+            for name in used {
+                if ctx.a.globals.is_declared(&name)
+                    && !defined.contains(&name)
+                    && reported.insert(name.clone())
+                {
+                    out.push(report(
+                        &RULE,
+                        var_span(ctx, inst, &name),
+                        format!("ARG '{name}' is declared before the first FROM, so it is empty here; add `ARG {name}` to this stage"),
+                    ));
+                }
+            }
+            if matches!(inst.keyword, Keyword::Arg | Keyword::Env) {
+                for kv in &inst.pairs {
+                    defined.insert(kv.key.clone());
+                    if inst.keyword == Keyword::Env {
+                        env_only.insert(kv.key.clone());
+                    }
+                }
+            }
+        }
+        env_by_stage.push(env_only);
+    }
+}

@@ -1,0 +1,43 @@
+//! RedundantTargetPlatform: `FROM --platform=$TARGETPLATFORM` is the default.
+//!
+//! What it does: flags a FROM whose `--platform` is exactly `$TARGETPLATFORM`.
+//! Why is this bad? It changes nothing and suggests a cross-compilation setup that is not
+//! there (the useful form is `--platform=$BUILDPLATFORM`).
+//! Example: `FROM --platform=$TARGETPLATFORM alpine` → `FROM alpine`.
+
+use super::{Ctx, Rule, report};
+use crate::analysis::Keyword;
+use crate::analysis::diagnostic::{Diagnostic, Severity};
+
+pub const RULE: Rule = Rule {
+    name: "RedundantTargetPlatform",
+    severity: Severity::Info,
+    buildkit: true,
+    explanation: "Every stage is built for the target platform unless FROM says otherwise, so \
+        --platform=$TARGETPLATFORM is redundant. To build tools natively while \
+        cross-compiling, the flag you want is --platform=$BUILDPLATFORM.",
+    bad: "FROM --platform=$TARGETPLATFORM alpine\n",
+    good: "FROM alpine\n",
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for inst in ctx
+        .a
+        .instructions
+        .iter()
+        .filter(|i| i.keyword == Keyword::From)
+    {
+        if let Some(f) = inst.flag("platform")
+            && matches!(
+                f.value.as_deref(),
+                Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")
+            )
+        {
+            out.push(report(
+                &RULE,
+                f.span,
+                "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior".into(),
+            ));
+        }
+    }
+}

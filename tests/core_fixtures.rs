@@ -1,0 +1,133 @@
+//! Snapshot tests over `tests/fixtures/core/<case>/`: each case is a `Dockerfile`, an
+//! optional `options.txt` (`--target X`, `--builder legacy`, `--build-arg K=V`, one a line)
+//! and `expected.txt`, the stable text dump checked here. Run with `UPDATE_SNAPSHOTS=1` to
+//! rewrite the expected files, then review the diff like code.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use stageplay::analysis::{Builder, Options, analyze, expand, export};
+
+fn options(text: &str) -> Options {
+    let mut o = Options::default();
+    for line in text.lines() {
+        let line = line.trim();
+        if let Some(t) = line.strip_prefix("--target ") {
+            o.target = Some(t.trim().to_string());
+        } else if line == "--builder legacy" {
+            o.builder = Builder::Legacy;
+        } else if let Some(kv) = line.strip_prefix("--build-arg ") {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            o.build_args.push((k.to_string(), v.to_string()));
+        } else {
+            assert!(line.is_empty(), "unknown option line {line:?}");
+        }
+    }
+    o
+}
+
+/// The dump: the CLI's text report, the expansions that involve a variable, and the plan
+/// for every stage as target under both builders.
+pub fn dump(text: &str, opts: &Options) -> String {
+    let a = analyze(text, opts);
+    let lines = stageplay::analysis::LineIndex::new(text);
+    let mut out = export::to_text(&a, text);
+    out.push_str("expanded:\n");
+    for (inst, e) in a.instructions.iter().zip(&a.expanded) {
+        let raw_has_var = inst.span.slice(text).contains('$');
+        if !expand::expands_args(inst.keyword) || !raw_has_var {
+            continue;
+        }
+        let _ = write!(
+            out,
+            "  {} {}",
+            lines.line(inst.span.start),
+            inst.keyword.as_str()
+        );
+        if e.pairs.is_empty() {
+            let _ = write!(out, " {:?}", e.args);
+        } else {
+            let _ = write!(out, " {:?}", e.pairs);
+        }
+        let flags: Vec<String> = inst
+            .flags
+            .iter()
+            .zip(&e.flags)
+            .filter_map(|(f, v)| v.as_ref().map(|v| format!("--{}={v}", f.name)))
+            .collect();
+        if !flags.is_empty() {
+            let _ = write!(out, " flags {flags:?}");
+        }
+        if !e.undefined.is_empty() {
+            let _ = write!(out, " undefined {:?}", e.undefined);
+        }
+        if !e.errors.is_empty() {
+            let _ = write!(out, " errors {:?}", e.errors);
+        }
+        out.push('\n');
+    }
+    if a.stages.len() > 1 && opts.target.is_none() {
+        out.push_str("plans per target:\n");
+        for s in &a.stages {
+            let o = Options {
+                target: Some(s.display_name()),
+                ..opts.clone()
+            };
+            // An unnamed stage cannot be a target; show the plan by index instead.
+            let b = analyze(text, &o);
+            let target = if s.name.is_some() {
+                b.plan.target
+            } else {
+                Some(s.index)
+            };
+            for builder in [Builder::BuildKit, Builder::Legacy] {
+                let p = stageplay::analysis::plan::plan_target(
+                    &a.stages,
+                    &a.edges,
+                    &a.on_cycle,
+                    target,
+                    builder,
+                );
+                out.push_str(&export::plan_text(&a, &p));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn fixtures_match_their_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/core");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut cases: Vec<_> = std::fs::read_dir(&root)
+        .expect("fixtures dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("Dockerfile").exists())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 20,
+        "expected the fixture cases, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let text = std::fs::read_to_string(case.join("Dockerfile")).expect("Dockerfile");
+        let opts = options(&std::fs::read_to_string(case.join("options.txt")).unwrap_or_default());
+        let got = dump(&text, &opts);
+        let expected_path = case.join("expected.txt");
+        if update {
+            std::fs::write(&expected_path, &got).expect("write snapshot");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if expected != got {
+            failures.push(format!(
+                "=== {} ===\n--- expected\n{expected}\n+++ got\n{got}",
+                case.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
