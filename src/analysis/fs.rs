@@ -1049,7 +1049,7 @@ impl Sim<'_> {
         let (pivot, src_rel) = match src.split_once("/./") {
             Some((a, b)) if parents => (
                 clean(a.trim_start_matches('/')),
-                clean(&format!("{a}/{b}").trim_start_matches('/').to_string()),
+                clean(format!("{a}/{b}").trim_start_matches('/')),
             ),
             _ => (".".to_string(), clean(src.trim_start_matches('/'))),
         };
@@ -2071,4 +2071,74 @@ fn tree(files: &[FileEntry]) -> String {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON (the `final_image`, `left_behind`, `size` and `context` fields of SPEC §11).
+
+fn entry_json(e: &FileEntry) -> serde_json::Value {
+    serde_json::json!({
+        "path": e.path,
+        "is_dir": e.is_dir,
+        // The stage the path comes from (for a copy, the source stage), the line of the
+        // instruction that put it here, and its kind, as in SPEC §11.
+        "stage": e.provenance.origin_stage,
+        "line": (e.provenance.line > 0).then_some(e.provenance.line),
+        "kind": serde_json::to_value(e.provenance.kind).unwrap_or_default(),
+        "via_stage": e.provenance.stage,
+        "origin_line": (e.provenance.origin_line > 0).then_some(e.provenance.origin_line),
+        "origin_kind": serde_json::to_value(e.provenance.origin_kind).unwrap_or_default(),
+        "origin_path": e.provenance.origin_path,
+        "size": e.size,
+        "label": e.provenance.label,
+        "note": e.note,
+    })
+}
+
+/// The `final_image` object: base, its estimated size, and every path with provenance.
+pub fn final_image_json(flow: &FileFlow) -> serde_json::Value {
+    let f = &flow.final_image;
+    serde_json::json!({
+        "stage": f.stage,
+        "base": f.base,
+        "base_size": f.base_size,
+        "base_size_label": f.base_size_label,
+        "base_source": f.base_source,
+        "base_paths": f.base_paths,
+        "files": f.files.iter().map(entry_json).collect::<Vec<_>>(),
+        "wasted": f.wasted.iter().map(entry_json).collect::<Vec<_>>(),
+    })
+}
+
+/// The `left_behind` array: what the built stages produced that does not reach the image.
+pub fn left_behind_json(flow: &FileFlow) -> serde_json::Value {
+    serde_json::Value::Array(flow.left_behind.iter().map(entry_json).collect())
+}
+
+/// The `size` object: every figure is an estimate (`"estimate": true`).
+pub fn size_json(flow: &FileFlow) -> serde_json::Value {
+    let s = &flow.size;
+    serde_json::json!({
+        "estimate": true,
+        "final_bytes": s.final_bytes,
+        "final_known_bytes": s.final_known_bytes,
+        "build_stage": s.build_stage,
+        "build_stage_bytes": s.build_stage_bytes,
+        "saving_percent": s.saving_percent,
+        "by_origin": s.by_origin.iter().map(|(label, bytes)| serde_json::json!({"label": label, "bytes": bytes})).collect::<Vec<_>>(),
+        "left_behind_stages": flow.left_behind_stages,
+        "summary": s.summary,
+    })
+}
+
+/// The `context` object: the build context after `.dockerignore`, and what was inferred.
+pub fn context_json(flow: &FileFlow) -> serde_json::Value {
+    serde_json::json!({
+        "inferred": flow.context_inferred,
+        "files": flow.context.files.len(),
+        "ignored": flow.context.ignored.iter().map(|(p, l)| serde_json::json!({"path": p, "dockerignore_line": l})).collect::<Vec<_>>(),
+        "problems": flow.context.problems,
+        "notes": flow.notes,
+        "capped": flow.capped,
+    })
 }
