@@ -298,7 +298,8 @@ impl Glob {
 
     /// True when the whole of `path` matches.
     pub fn matches(&self, path: &str) -> bool {
-        // Automaton states: 2*i = "at token i"; 2*i+1 = "inside AnyDirs i, after at least
+        // Automaton states (the vectors have 2n+2 slots and i < n, so every index below is
+        // in bounds): 2*i = "at token i"; 2*i+1 = "inside AnyDirs i, after at least
         // one character, waiting for its closing `/`".
         let n = self.toks.len();
         let mut cur = vec![false; 2 * n + 2];

@@ -710,19 +710,31 @@ impl Sim<'_> {
         };
         match &stage.base {
             Base::Stage { stage: parent } => {
-                if let Some(p) = self.states.get(*parent).cloned() {
-                    let mut files = BTreeMap::new();
-                    for (k, v) in p.files {
-                        if !self.take_budget() {
-                            break;
-                        }
-                        files.insert(k, v);
-                    }
+                if let Some(p) = self.states.get(*parent) {
+                    // Clone what the child inherits (not the parent's effects). The whole
+                    // map counts against the path budget; past it the child starts empty.
+                    let files = if self.budget >= p.files.len() {
+                        self.budget -= p.files.len();
+                        p.files.clone()
+                    } else {
+                        self.capped = true;
+                        BTreeMap::new()
+                    };
                     st = StageState {
                         files,
+                        workdir: p.workdir.clone(),
                         effects: Vec::new(),
+                        layers_bytes: p.layers_bytes,
+                        base_image: p.base_image.clone(),
+                        base_size: p.base_size,
+                        base_known: p.base_known,
+                        base_paths: p.base_paths.clone(),
+                        base_source: p.base_source.clone(),
+                        wasted: p.wasted.clone(),
+                        areas: p.areas.clone(),
+                        runs: p.runs.clone(),
+                        vars: p.vars.clone(),
                         not_persisted: Vec::new(),
-                        ..p
                     };
                     from_effect.note = Some(format!(
                         "starts from stage {} (its whole filesystem)",
@@ -1620,34 +1632,43 @@ impl Sim<'_> {
     // -----------------------------------------------------------------------------------
     // Final image, left behind, sizes.
 
+    /// Summarises, then moves the per-stage states into the result (no second copy).
     fn finish(self, plan: &TargetPlan) -> FileFlow {
-        let mut flow = FileFlow {
-            context: self.ctx.clone(),
-            ..FileFlow::default()
-        };
+        let mut flow = self.summarise(plan);
+        flow.context = self.ctx;
+        flow.stages = self
+            .states
+            .into_iter()
+            .enumerate()
+            .map(|(s, st)| StageFs {
+                stage: s,
+                size: stage_size(&st),
+                entries: st.files.into_values().collect(),
+                workdir: st.workdir,
+                effects: st.effects,
+                layers_bytes: st.layers_bytes,
+                base_image: st.base_image,
+                base_size: st.base_size,
+                wasted: st.wasted,
+                built: plan.built.contains(&s),
+            })
+            .collect();
+        flow
+    }
+
+    /// The final image, what is left behind and the sizes, from the simulated stages.
+    fn summarise(&self, plan: &TargetPlan) -> FileFlow {
+        let mut flow = FileFlow::default();
         let built: Vec<bool> = (0..self.stages.len())
             .map(|s| plan.built.contains(&s))
             .collect();
-        let stage_size = |st: &StageState| -> Option<u64> {
-            st.base_size.map(|b| b.saturating_add(st.layers_bytes))
-        };
-        for (s, st) in self.states.iter().enumerate() {
-            flow.stages.push(StageFs {
-                stage: s,
-                entries: st.files.values().cloned().collect(),
-                workdir: st.workdir.clone(),
-                effects: st.effects.clone(),
-                size: stage_size(st),
-                layers_bytes: st.layers_bytes,
-                base_image: st.base_image.clone(),
-                base_size: st.base_size,
-                wasted: st.wasted.clone(),
-                built: built.get(s).copied().unwrap_or(false),
-            });
-        }
-        let Some(target) = plan.target.filter(|&t| t < self.states.len()) else {
+        // A target that cannot be built (an unknown name, a dependency cycle) has no image.
+        let Some(target) = plan
+            .target
+            .filter(|&t| t < self.states.len() && plan.built.contains(&t))
+        else {
             flow.size.estimate = true;
-            flow.size.summary = "no target stage: nothing to size".into();
+            flow.size.summary = "no buildable target stage: nothing to size".into();
             return flow;
         };
         let Some(fin) = self.states.get(target) else {
@@ -1723,16 +1744,14 @@ impl Sim<'_> {
                     continue;
                 }
                 // A directory whose contents partly reach the image is not left behind.
-                if e.is_dir
-                    && e.size.unwrap_or(0) == 0
-                    && fin.files.values().any(|f| {
+                if e.is_dir && e.size.unwrap_or(0) == 0 {
+                    let prefix = format!("{}/", e.path.trim_end_matches('/'));
+                    if fin.files.values().any(|f| {
                         f.provenance.origin_stage == s
-                            && f.provenance
-                                .origin_path
-                                .starts_with(&format!("{}/", e.path.trim_end_matches('/')))
-                    })
-                {
-                    continue;
+                            && f.provenance.origin_path.starts_with(&prefix)
+                    }) {
+                        continue;
+                    }
                 }
                 bytes = bytes.saturating_add(e.size.unwrap_or(0));
                 count += 1;
@@ -1839,6 +1858,12 @@ impl Sim<'_> {
         }
         flow
     }
+}
+
+/// Estimated total size of a stage: its base plus every layer; `None` when the base's
+/// size is unknown.
+fn stage_size(st: &StageState) -> Option<u64> {
+    st.base_size.map(|b| b.saturating_add(st.layers_bytes))
 }
 
 fn origin_label(p: &Provenance, stage_name: &str) -> String {

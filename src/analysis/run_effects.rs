@@ -1132,7 +1132,9 @@ fn rec_go_install(c: &Cmd, o: &mut Out) -> bool {
             .trim_end_matches("/...")
             .rsplit('/')
             .find(|s| {
-                !s.starts_with('v') || s.len() > 3 || !s[1..].chars().all(|c| c.is_ascii_digit())
+                !s.starts_with('v')
+                    || s.len() > 3
+                    || !s.get(1..).unwrap_or("").chars().all(|c| c.is_ascii_digit())
             })
             .unwrap_or("tool");
         if name == "." || name.is_empty() {
