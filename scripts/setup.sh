@@ -53,6 +53,14 @@ if [ ! -x /usr/bin/chromium ]; then
     chromium chromium-driver >/dev/null || die "apt-get could not install chromium"
 fi
 
+# Graphviz's `dot` checks the DOT export in the end-to-end tests (e2e/share-export.spec.ts).
+if ! command -v dot >/dev/null; then
+  say "installing Debian's graphviz"
+  as_root apt-get update -qq || die "apt-get update failed (is the Debian mirror reachable?)"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    graphviz >/dev/null || die "apt-get could not install graphviz"
+fi
+
 # 4. npm dev dependencies (Playwright, binaryen) from the committed lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies (npm ci)"

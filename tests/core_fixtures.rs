@@ -31,7 +31,9 @@ fn options(text: &str) -> Options {
 pub fn dump(text: &str, opts: &Options) -> String {
     let a = analyze(text, opts);
     let lines = stageplay::analysis::LineIndex::new(text);
-    let mut out = export::to_text(&a, text);
+    let mut out = String::from("instructions:\n");
+    out.push_str(&export::instructions_text(&a, text));
+    out.push_str(&export::to_text(&a, text));
     out.push_str("expanded:\n");
     for (inst, e) in a.instructions.iter().zip(&a.expanded) {
         let raw_has_var = inst.span.slice(text).contains('$');

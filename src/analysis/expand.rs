@@ -16,6 +16,9 @@ use super::stages::{Base, Stage};
 /// The longest value one expansion may produce; longer results are cut and reported.
 pub const MAX_EXPANDED_LEN: usize = 16 * 1024;
 
+/// How many undefined names one expansion (or one instruction) records.
+pub const MAX_UNDEFINED: usize = 32;
+
 /// How deeply `${a:-${b:-${c}}}` words may nest before the rest is taken literally.
 pub const MAX_NESTING: usize = 16;
 
@@ -291,7 +294,12 @@ impl Lexer<'_> {
         match self.vars.get(name) {
             Some(v) => Some(v.to_string()),
             None => {
-                if record && !name.is_empty() && !self.out.unmatched.iter().any(|u| u == name) {
+                // Capped, so a word with thousands of distinct unknown names stays linear.
+                if record
+                    && !name.is_empty()
+                    && self.out.unmatched.len() < MAX_UNDEFINED
+                    && !self.out.unmatched.iter().any(|u| u == name)
+                {
                     self.out.unmatched.push(name.to_string());
                 }
                 None
@@ -552,19 +560,38 @@ impl Lookup for Scope {
 /// the predefined platform ARGs. Used to expand FROM lines.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct GlobalArgs {
-    /// Name → value for FROM expansion (predefined ARGs first, then declared ones).
+    /// Name → value for FROM expansion (predefined ARGs first, then declared ones; the
+    /// last of a name wins).
     pub values: Vec<(String, String)>,
     /// Names declared by a global `ARG`, with or without a value.
     pub declared: Vec<String>,
+    /// Indexes over the two lists, so lookups stay O(1) with thousands of ARGs.
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+    #[serde(skip)]
+    declared_set: std::collections::HashSet<String>,
 }
 
 impl GlobalArgs {
     pub fn get(&self, name: &str) -> Option<&str> {
-        Lookup::get(self.values.as_slice(), name)
+        self.index
+            .get(name)
+            .and_then(|&i| <[(String, String)]>::get(&self.values, i))
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn is_declared(&self, name: &str) -> bool {
-        self.declared.iter().any(|d| d == name)
+        self.declared_set.contains(name)
+    }
+
+    fn set(&mut self, name: String, value: String) {
+        self.index.insert(name.clone(), self.values.len());
+        self.values.push((name, value));
+    }
+
+    fn declare(&mut self, name: String) {
+        self.declared_set.insert(name.clone());
+        self.declared.push(name);
     }
 }
 
@@ -615,10 +642,10 @@ pub fn global_args(
     budget: &mut Budget,
     expanded: &mut [ExpandedInstruction],
 ) -> GlobalArgs {
-    let mut g = GlobalArgs {
-        values: predefined_args(),
-        declared: Vec::new(),
-    };
+    let mut g = GlobalArgs::default();
+    for (k, v) in predefined_args() {
+        g.set(k, v);
+    }
     for (i, inst) in instructions.iter().enumerate() {
         if inst.keyword == Keyword::From {
             break;
@@ -641,9 +668,9 @@ pub fn global_args(
                 })
             };
             if let Some(v) = &value {
-                g.values.push((kv.key.clone(), v.clone()));
+                g.set(kv.key.clone(), v.clone());
             }
-            g.declared.push(kv.key.clone());
+            g.declare(kv.key.clone());
             out.pairs.push((kv.key.clone(), value));
         }
         out.args = inst.args.iter().map(|w| w.value.clone()).collect();
@@ -657,11 +684,12 @@ pub fn global_args(
 impl ExpandedInstruction {
     fn absorb(&mut self, e: &Expanded) {
         for u in &e.unmatched {
-            if !self.undefined.contains(u) {
+            if self.undefined.len() < MAX_UNDEFINED && !self.undefined.contains(u) {
                 self.undefined.push(u.clone());
             }
         }
         if let Some(err) = &e.error
+            && self.errors.len() < MAX_UNDEFINED
             && !self.errors.contains(err)
         {
             self.errors.push(err.clone());

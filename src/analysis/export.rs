@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use super::Analysis;
 use super::diagnostic::Diagnostic;
 use super::graph::{EdgeKind, Node};
 use super::plan::{Builder, TargetPlan};
 use super::span::LineIndex;
 use super::stages::{Base, Stage};
-use super::{Analysis, Keyword};
 
 /// The version of the JSON schema below; bumped only when a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
@@ -441,22 +441,53 @@ pub fn to_text(a: &Analysis, text: &str) -> String {
     out
 }
 
-/// A compact list of the instructions (keyword, line range, flags, arguments), the form the
-/// conformance script compares with BuildKit's parser.
+/// A compact list of the instructions: line range, keyword, flags, arguments (shell text
+/// joined as BuildKit joins continuation lines) and heredoc names. Used by the snapshot
+/// tests to pin down the parser's output.
 pub fn instructions_text(a: &Analysis, text: &str) -> String {
     let lines = LineIndex::new(text);
+    let clip = |s: &str| -> String {
+        let s: String = s.chars().take(60).collect();
+        format!("{s:?}")
+    };
     let mut out = String::new();
     for inst in &a.instructions {
-        let kw = match (&inst.trigger, inst.keyword) {
-            (Some(t), Keyword::Onbuild) => format!("ONBUILD {}", t.keyword.as_str()),
-            _ => inst.keyword.as_str().to_string(),
+        let shown = inst.trigger.as_deref().unwrap_or(inst);
+        let kw = if inst.trigger.is_some() {
+            format!("ONBUILD {}", shown.keyword.as_str())
+        } else {
+            inst.keyword.as_str().to_string()
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "{}-{} {kw}",
+            "  {}-{} {kw}",
             lines.line(inst.span.start),
             lines.line(inst.span.end.saturating_sub(1).max(inst.span.start))
         );
+        for f in &shown.flags {
+            let _ = write!(out, " --{}", f.name);
+            if let Some(v) = &f.value {
+                let _ = write!(out, "={}", clip(v));
+            }
+        }
+        if shown.exec_form {
+            out.push_str(" (exec)");
+        }
+        for w in &shown.args {
+            let v = if shown.exec_form {
+                w.value.clone()
+            } else {
+                super::parse::join_continuations(&w.value, a.escape)
+            };
+            let _ = write!(out, " {}", clip(&v));
+        }
+        for h in &shown.heredocs {
+            let _ = write!(out, " <<{}({} bytes)", h.name, h.body.len());
+        }
+        if let Some(n) = &shown.stage_name {
+            let _ = write!(out, " AS {}", n.value);
+        }
+        out.push('\n');
     }
     out
 }

@@ -54,6 +54,7 @@ pub fn build_edges(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Edge> {
     let mut edges = Vec::new();
+    let names = StageNames::new(stages);
     for stage in stages {
         if let Base::Stage { stage: from } = stage.base {
             edges.push(Edge {
@@ -72,14 +73,14 @@ pub fn build_edges(
                         continue;
                     };
                     if let Some(trigger) = inst.trigger.as_deref() {
-                        references(trigger, i, stage, stages, true, &mut edges, diagnostics);
+                        references(trigger, i, stage, &names, true, &mut edges, diagnostics);
                     }
                 }
             }
         }
         for &i in &stage.instructions {
             if let Some(inst) = instructions.get(i) {
-                references(inst, i, stage, stages, false, &mut edges, diagnostics);
+                references(inst, i, stage, &names, false, &mut edges, diagnostics);
             }
         }
     }
@@ -91,7 +92,7 @@ fn references(
     inst: &Instruction,
     index: usize,
     stage: &Stage,
-    stages: &[Stage],
+    names: &StageNames,
     onbuild: bool,
     edges: &mut Vec<Edge>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -111,20 +112,18 @@ fn references(
                     format!("--from does not support variables: \"{value}\" is used as written"),
                 ));
             }
+            let count = names.count;
             let from = match value.parse::<usize>() {
-                Ok(n) if n >= stages.len() => {
+                Ok(n) if n >= count => {
                     diagnostics.push(Diagnostic::error(
                         "InvalidStageIndex",
                         span,
-                        format!(
-                            "invalid stage index {n}: the Dockerfile has {} stages",
-                            stages.len()
-                        ),
+                        format!("invalid stage index {n}: the Dockerfile has {count} stages"),
                     ));
                     return;
                 }
                 Ok(n) => Node::Stage { stage: n },
-                Err(_) => match find_stage_by_name(stages, &value) {
+                Err(_) => match names.find(&value) {
                     Some(s) => Node::Stage { stage: s },
                     None => Node::Image { name: value },
                 },
@@ -143,7 +142,7 @@ fn references(
             for m in &inst.mounts {
                 let Some(value) = &m.from else { continue };
                 // Rule 7: by name only; anything else is an image.
-                let from = match find_stage_by_name(stages, value) {
+                let from = match names.find(value) {
                     Some(s) => Node::Stage { stage: s },
                     None => Node::Image {
                         name: value.clone(),
@@ -161,6 +160,32 @@ fn references(
             }
         }
         _ => {}
+    }
+}
+
+/// Lowercased stage name → index of its last definition (the later duplicate wins).
+pub struct StageNames {
+    map: std::collections::HashMap<String, usize>,
+    count: usize,
+}
+
+impl StageNames {
+    pub fn new(stages: &[Stage]) -> Self {
+        let mut map = std::collections::HashMap::new();
+        for s in stages {
+            if let Some(n) = &s.name {
+                map.insert(n.clone(), s.index);
+            }
+        }
+        StageNames {
+            map,
+            count: stages.len(),
+        }
+    }
+
+    /// Case-insensitive lookup.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.map.get(&name.to_ascii_lowercase()).copied()
     }
 }
 

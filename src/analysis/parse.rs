@@ -258,9 +258,18 @@ pub fn parse(text: &str) -> Parsed {
                     docs.next();
                 }
                 if let Some(d) = docs.next_if(|d| d.start == inst.span.start) {
-                    attach_heredocs(&mut inst, d);
+                    attach_heredocs(&mut inst, d, text);
+                }
+                if scan.placeholders {
+                    restore_placeholders(&mut inst, parsed.escape);
                 }
                 finish(&mut inst, text, parsed.escape);
+                if let Some(d) = missing_equals(&inst) {
+                    // BuildKit rejects the file here; keep what came before, like the
+                    // crate's own errors.
+                    parsed.diagnostics.push(d);
+                    break;
+                }
                 parsed.instructions.push(inst);
             }
             Err(e) => {
@@ -304,6 +313,27 @@ fn error_diagnostic(text: &str, lines: &LineIndex, shift: usize, e: &pd::Error) 
         Span::new(at, end)
     };
     Diagnostic::error("ParseError", span, message)
+}
+
+/// ENV and LABEL in key=value form need `=` in every word (BuildKit's parser error).
+fn missing_equals(inst: &Instruction) -> Option<Diagnostic> {
+    let check =
+        |i: &Instruction| {
+            if !matches!(i.keyword, Keyword::Env | Keyword::Label) {
+                return None;
+            }
+            i.pairs.iter().find(|p| p.value.is_none() && !p.legacy).map(|p| {
+            Diagnostic::error(
+                "ParseError",
+                p.span,
+                format!(
+                    "Syntax error - can't find = in \"{}\". Must be of the form: name=value",
+                    p.key
+                ),
+            )
+        })
+        };
+    check(inst).or_else(|| inst.trigger.as_deref().and_then(check))
 }
 
 /// Reads the parser directives: `# name=value` comment lines at the very top.
@@ -353,6 +383,8 @@ struct ScannedDocs {
 
 struct Scan {
     masked: Option<String>,
+    /// True when [`PLACEHOLDER`] bytes stand in for escapes in `masked`.
+    placeholders: bool,
     docs: Vec<ScannedDocs>,
     error: Option<Diagnostic>,
 }
@@ -371,6 +403,7 @@ fn line_at(text: &str, pos: usize) -> (usize, usize, usize) {
 fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
     let mut scan = Scan {
         masked: None,
+        placeholders: false,
         docs: Vec::new(),
         error: None,
     };
@@ -401,8 +434,23 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
                 continue;
             }
             first = false;
-            let body = phys.trim_end();
-            if body.as_bytes().last() == Some(&escape) && n < text.len() {
+            let body = phys.trim_end_matches([' ', '\t', '\r']);
+            let bb = body.as_bytes();
+            let ends_escaped =
+                bb.len() >= 2 && bb[bb.len() - 1] == escape && bb[bb.len() - 2] == escape;
+            if ends_escaped && n < text.len() {
+                // BuildKit: an escaped escape at the end of a line does not continue it
+                // (docker/for-win#5254); parse-dockerfile would continue. Hide the last
+                // escape behind a placeholder byte and put it back after parsing.
+                let at = s + body.len() - 1;
+                scan.placeholders = true;
+                let masked = scan.masked.get_or_insert_with(|| text.to_string());
+                replace_byte(masked, at, PLACEHOLDER);
+                logical.push_str(phys);
+                pos = n;
+                break;
+            }
+            if bb.last() == Some(&escape) && n < text.len() {
                 logical.push_str(&body[..body.len() - 1]);
                 cur = line_at(text, n);
                 continue;
@@ -502,6 +550,46 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
     scan
 }
 
+/// Stands in for an escape character that ends a line without continuing it.
+const PLACEHOLDER: u8 = 0x01;
+
+fn replace_byte(text: &mut String, at: usize, b: u8) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    if let Some(x) = bytes.get_mut(at)
+        && x.is_ascii()
+    {
+        *x = b;
+    }
+    // An ASCII byte replaced by an ASCII byte keeps the text valid UTF-8.
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
+/// Puts back the escapes hidden behind [`PLACEHOLDER`] bytes.
+fn restore_placeholders(inst: &mut Instruction, escape: char) {
+    let fix = |s: &mut String| {
+        if s.as_bytes().contains(&PLACEHOLDER) {
+            *s = s.replace(PLACEHOLDER as char, &escape.to_string());
+        }
+    };
+    for w in &mut inst.args {
+        fix(&mut w.value);
+    }
+    for f in &mut inst.flags {
+        fix(&mut f.name);
+        if let Some(v) = &mut f.value {
+            fix(v);
+        }
+    }
+    if let Some(w) = &mut inst.stage_name {
+        fix(&mut w.value);
+    }
+    if let Some(t) = inst.trigger.as_deref_mut() {
+        for w in &mut t.args {
+            fix(&mut w.value);
+        }
+    }
+}
+
 /// Replaces the lines in `start..end` by comment lines of the same byte length.
 fn mask(text: &mut String, start: usize, end: usize) {
     let mut bytes = std::mem::take(text).into_bytes();
@@ -594,11 +682,29 @@ fn heredoc_marker(word: &str) -> Option<(String, bool, bool)> {
     Some((name, strip, !quoted))
 }
 
-fn attach_heredocs(inst: &mut Instruction, d: &ScannedDocs) {
+fn attach_heredocs(inst: &mut Instruction, d: &ScannedDocs, text: &str) {
     if !matches!(inst.keyword, Keyword::Run | Keyword::Copy | Keyword::Add) {
         return;
     }
     if d.ours {
+        // When the crate read the first heredoc itself, its shell text starts after the
+        // marker; BuildKit's starts at the marker (`<<EOT`), so widen it back.
+        if !inst.exec_form
+            && let Some(first) = d.heredocs.first().and_then(|h| h.marker_span)
+        {
+            match inst.args.first_mut() {
+                Some(w) if first.start < w.span.start => {
+                    let span = Span::new(first.start, w.span.end.max(first.end));
+                    w.value = span.slice(text).to_string();
+                    w.span = span;
+                }
+                Some(_) => {}
+                None => inst.args.push(Word {
+                    value: first.slice(text).to_string(),
+                    span: first,
+                }),
+            }
+        }
         inst.heredocs = d.heredocs.clone();
     } else {
         for (h, s) in inst.heredocs.iter_mut().zip(&d.heredocs) {
@@ -610,9 +716,54 @@ fn attach_heredocs(inst: &mut Instruction, d: &ScannedDocs) {
     inst.span = Span::new(inst.span.start, inst.span.end.max(d.end));
 }
 
-/// Fills what the crate does not give: mounts, key/value pairs.
+/// Joins a shell-form argument's physical lines the way BuildKit does: an escape at the end
+/// of a line (and the whitespace after it) is removed and the next line appended; empty and
+/// comment lines inside the continuation are dropped. `RUN`/`CMD` words keep their raw text
+/// in [`Word::value`]; this gives the command the shell actually receives.
+pub fn join_continuations(raw: &str, escape: char) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for (i, line) in raw.split('\n').enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let trimmed = line.trim_start();
+        if i > 0 && (trimmed.is_empty() || trimmed.starts_with('#')) {
+            continue;
+        }
+        let end = line.trim_end();
+        let escaped_escape = end
+            .strip_suffix(escape)
+            .is_some_and(|e| e.ends_with(escape));
+        match end.strip_suffix(escape) {
+            Some(joined) if !escaped_escape => out.push_str(joined),
+            _ => out.push_str(line),
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Fills what the crate does not give: mounts, key/value pairs, the exec form of COPY/ADD.
 fn finish(inst: &mut Instruction, text: &str, escape: char) {
     match inst.keyword {
+        Keyword::Copy | Keyword::Add => {
+            // JSON form: a `[` between the flags and the first argument.
+            let from = inst
+                .flags
+                .iter()
+                .map(|f| f.span.end)
+                .max()
+                .unwrap_or(inst.keyword_span.end);
+            let first = inst
+                .args
+                .iter()
+                .map(|w| w.span.start)
+                .chain(
+                    inst.heredocs
+                        .iter()
+                        .filter_map(|h| h.marker_span.map(|m| m.start)),
+                )
+                .min()
+                .unwrap_or(from);
+            inst.exec_form = Span::new(from, first).slice(text).contains('[');
+        }
         Keyword::Run => {
             inst.mounts = inst
                 .flags
@@ -816,6 +967,8 @@ fn flags(fs: &[pd::Flag<'_>], shift: usize) -> Vec<Flag> {
 fn command(c: &pd::Command<'_>, shift: usize) -> (Vec<Word>, bool) {
     match c {
         pd::Command::Exec(words) => (words.value.iter().map(|w| word(w, shift)).collect(), true),
+        // An empty `RUN` has no argument at all, as in BuildKit.
+        pd::Command::Shell(s) if s.value.trim().is_empty() => (Vec::new(), false),
         pd::Command::Shell(s) => (
             vec![Word {
                 value: s.value.to_string(),

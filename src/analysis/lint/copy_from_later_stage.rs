@@ -21,6 +21,12 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut is_built = vec![false; ctx.a.stages.len()];
+    for &s in &ctx.a.plan.built {
+        if let Some(b) = is_built.get_mut(s) {
+            *b = true;
+        }
+    }
     for e in &ctx.a.edges {
         let Node::Stage { stage } = e.from else {
             continue;
@@ -28,7 +34,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if e.kind == EdgeKind::From || stage <= e.to {
             continue;
         }
-        let built = ctx.a.plan.built.contains(&e.to);
+        let built = is_built.get(e.to).copied().unwrap_or(false);
         let severity = if built {
             Severity::Error
         } else {

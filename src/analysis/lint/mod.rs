@@ -206,8 +206,9 @@ fn report(rule: &Rule, span: super::span::Span, message: String) -> Diagnostic {
 }
 
 /// A " (did you mean X?)" hint from the candidates, or "".
+/// Only the first 200 candidates are compared, so the cost per hint stays bounded.
 fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    match super::closest_name(name, candidates) {
+    match super::closest_name(name, candidates.take(200)) {
         Some(c) => format!(" (did you mean {c}?)"),
         None => String::new(),
     }

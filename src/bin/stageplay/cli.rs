@@ -35,6 +35,8 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Print a share link that opens the page on this Dockerfile.
+    Link(crate::link::LinkArgs),
 }
 
 #[derive(Args)]
@@ -107,6 +109,7 @@ pub fn run() -> i32 {
             }
             0
         }
+        Command::Link(args) => crate::link::run(args),
         Command::Check { input } => {
             let (text, options) = match load(&input) {
                 Ok(x) => x,

@@ -4,6 +4,8 @@
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod context_dir;
+#[cfg(not(target_arch = "wasm32"))]
+mod link;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]

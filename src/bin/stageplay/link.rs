@@ -1,0 +1,148 @@
+//! `stageplay link FILE`: prints a share link that opens the page on that Dockerfile, with
+//! the same target, builder, view, build context, .dockerignore and build args.
+
+use clap::{Args, ValueEnum};
+use stageplay::analysis::Builder;
+use stageplay::ui::embed;
+use stageplay::ui::share::{self, ShareState, View};
+
+/// Where links point when neither `--base-url` nor `STAGEPLAY_BASE_URL` says otherwise: the
+/// address `make serve` (trunk serve) uses.
+pub const DEFAULT_BASE_URL: &str = "http://127.0.0.1:8080/";
+
+#[derive(Args)]
+pub struct LinkArgs {
+    /// The Dockerfile, or `-` for standard input.
+    file: String,
+    /// The stage to build (`--target`); the last stage when absent.
+    #[arg(long)]
+    target: Option<String>,
+    /// The address of the Stageplay page the link opens [default: $STAGEPLAY_BASE_URL, else
+    /// http://127.0.0.1:8080/].
+    #[arg(long = "base-url", value_name = "URL")]
+    base_url: Option<String>,
+    #[arg(long, value_enum, default_value_t = BuilderArg::Buildkit)]
+    builder: BuilderArg,
+    /// The output view the page opens on.
+    #[arg(long, value_enum, default_value_t = ViewArg::Graph)]
+    view: ViewArg,
+    /// `KEY=VALUE`, like `docker build --build-arg`.
+    #[arg(long = "build-arg", value_name = "KEY=VALUE")]
+    build_args: Vec<String>,
+    /// A file listing the build context, one path a line with an optional size.
+    #[arg(long = "context-list", value_name = "FILE")]
+    context_list: Option<String>,
+    /// A .dockerignore file to include.
+    #[arg(long, value_name = "FILE")]
+    dockerignore: Option<String>,
+    /// Print an embed URL showing these panes (comma-separated: editor, graph, plan, files,
+    /// problems, steps) instead of a link to the full page.
+    #[arg(long, value_name = "VIEWS")]
+    embed: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BuilderArg {
+    Buildkit,
+    Legacy,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    Graph,
+    Plan,
+    Files,
+    Problems,
+    Steps,
+}
+
+/// Runs `stageplay link` and returns the exit code: 0, or 2 when an input cannot be read or
+/// the state cannot be shared.
+pub fn run(args: LinkArgs) -> i32 {
+    match make_link(&args) {
+        Ok(url) => {
+            if share::is_long(&url) {
+                eprintln!(
+                    "stageplay: warning: the link is {} characters long; some tools cut links over {}",
+                    url.chars().count(),
+                    share::LONG_LINK_CHARS
+                );
+            }
+            println!("{url}");
+            0
+        }
+        Err(msg) => {
+            eprintln!("stageplay: {msg}");
+            2
+        }
+    }
+}
+
+fn make_link(args: &LinkArgs) -> Result<String, String> {
+    let state = ShareState {
+        dockerfile: read_text(&args.file)?,
+        context: args
+            .context_list
+            .as_deref()
+            .map(read_text)
+            .transpose()?
+            .unwrap_or_default(),
+        dockerignore: args
+            .dockerignore
+            .as_deref()
+            .map(read_text)
+            .transpose()?
+            .unwrap_or_default(),
+        build_args: args.build_args.iter().map(|a| format!("{a}\n")).collect(),
+        target: args.target.clone(),
+        builder: match args.builder {
+            BuilderArg::Buildkit => Builder::BuildKit,
+            BuilderArg::Legacy => Builder::Legacy,
+        },
+        view: match args.view {
+            ViewArg::Graph => View::Graph,
+            ViewArg::Plan => View::Plan,
+            ViewArg::Files => View::Files,
+            ViewArg::Problems => View::Problems,
+            ViewArg::Steps => View::Steps,
+        },
+    };
+    let base = args
+        .base_url
+        .clone()
+        .or_else(|| std::env::var("STAGEPLAY_BASE_URL").ok())
+        .unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
+    let result = match &args.embed {
+        None => share::link(&base, &state),
+        Some(views) => {
+            let opts = embed::parse_query(&format!("embed&view={views}")).unwrap_or_default();
+            if let Some(bad) = opts.unknown_views.first() {
+                return Err(format!(
+                    "--embed: unknown view \"{bad}\" (use {})",
+                    embed::Pane::ALL.map(embed::Pane::as_str).join(", ")
+                ));
+            }
+            embed::embed_url(&base, &opts, &state)
+        }
+    };
+    result.map_err(|e| e.to_string())
+}
+
+/// Reads a whole file (or standard input for `-`) as UTF-8 text, byte for byte: the link
+/// must reproduce the file exactly, CRLF and BOM included.
+fn read_text(file: &str) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let res = if file == "-" {
+        std::io::stdin().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes))
+    };
+    res.map_err(|e| format!("cannot read {file}: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file} is not valid UTF-8 (at byte {}); a share link carries text",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,372 @@
+//! Embed mode: the options a `?embed` URL carries (`view=`, `readonly`, `theme=`, `target=`),
+//! the `<iframe>` snippet the Embed button offers, and the "Open in Stageplay" link.
+//!
+//! Pure: the page passes in `location.search` and its own address; nothing here touches the
+//! browser, so native tests cover every rule.
+
+use super::share::{self, LinkError, ShareState};
+
+/// A part of the page an embed can show. Unlike [`share::View`] (the one output tab that is
+/// selected), an embed can show several, and the editor is one of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Editor,
+    Graph,
+    Plan,
+    Files,
+    Problems,
+    Steps,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 6] = [
+        Pane::Editor,
+        Pane::Graph,
+        Pane::Plan,
+        Pane::Files,
+        Pane::Problems,
+        Pane::Steps,
+    ];
+
+    /// The name used in `view=` (and in `data-view` of embed.js).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pane::Editor => "editor",
+            Pane::Graph => "graph",
+            Pane::Plan => "plan",
+            Pane::Files => "files",
+            Pane::Problems => "problems",
+            Pane::Steps => "steps",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Pane> {
+        Pane::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// The output view this pane shows, if it is one (the editor is not).
+    pub fn view(self) -> Option<share::View> {
+        share::View::parse(self.as_str())
+    }
+}
+
+/// The colour theme an embed asks for; `System` follows the reader's preference.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What a `?embed` URL asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// The panes to show, in the order given, without duplicates; never empty.
+    pub panes: Vec<Pane>,
+    /// The Dockerfile cannot be edited (the target and builder still can).
+    pub readonly: bool,
+    pub theme: Theme,
+    /// Overrides the target carried by the share link.
+    pub target: Option<String>,
+    /// Words in `view=` that name no pane, so the page can say so instead of ignoring them.
+    pub unknown_views: Vec<String>,
+}
+
+/// The panes shown when `view=` is absent or names nothing known: the Dockerfile and its graph.
+pub const DEFAULT_PANES: [Pane; 2] = [Pane::Editor, Pane::Graph];
+
+impl Default for EmbedOptions {
+    fn default() -> Self {
+        EmbedOptions {
+            panes: DEFAULT_PANES.to_vec(),
+            readonly: false,
+            theme: Theme::System,
+            target: None,
+            unknown_views: Vec::new(),
+        }
+    }
+}
+
+impl EmbedOptions {
+    /// Whether `pane` is shown.
+    pub fn shows(&self, pane: Pane) -> bool {
+        self.panes.contains(&pane)
+    }
+
+    /// The query string (without `?`) that asks for these options.
+    pub fn to_query(&self) -> String {
+        let mut q = String::from("embed");
+        if self.panes != DEFAULT_PANES {
+            let names: Vec<&str> = self.panes.iter().map(|p| p.as_str()).collect();
+            q.push_str("&view=");
+            q.push_str(&names.join(","));
+        }
+        if self.readonly {
+            q.push_str("&readonly");
+        }
+        if self.theme != Theme::System {
+            q.push_str("&theme=");
+            q.push_str(self.theme.as_str());
+        }
+        if let Some(t) = &self.target {
+            q.push_str("&target=");
+            q.push_str(&percent_encode(t));
+        }
+        q
+    }
+}
+
+/// Reads `location.search` (with or without its `?`). `None` unless it has an `embed`
+/// parameter; unknown parameters and values are ignored, since a docs page may add its own.
+pub fn parse_query(search: &str) -> Option<EmbedOptions> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let mut embed = false;
+    let mut opts = EmbedOptions::default();
+    let mut panes: Vec<Pane> = Vec::new();
+    for pair in search.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = percent_decode(value);
+        match key {
+            "embed" => embed = true,
+            "readonly" => opts.readonly = !matches!(value.as_str(), "0" | "false"),
+            "theme" => {
+                opts.theme = match value.as_str() {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => Theme::System,
+                }
+            }
+            "target" => {
+                let t = value.trim();
+                opts.target = (!t.is_empty()
+                    && t.chars().count() <= share::MAX_TARGET_CHARS
+                    && !t.chars().any(char::is_control))
+                .then(|| t.to_string());
+            }
+            "view" => {
+                for word in value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                    match Pane::parse(&word.to_ascii_lowercase()) {
+                        Some(p) if !panes.contains(&p) => panes.push(p),
+                        Some(_) => {}
+                        None => opts.unknown_views.push(word.chars().take(40).collect()),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if !panes.is_empty() {
+        opts.panes = panes;
+    }
+    embed.then_some(opts)
+}
+
+/// The state an embed shows: the link's state with the query's target applied, and the
+/// selected view moved to the first output pane shown, so the two never disagree.
+pub fn apply(opts: &EmbedOptions, mut state: ShareState) -> ShareState {
+    if let Some(t) = &opts.target {
+        state.target = Some(t.clone());
+    }
+    let shown: Vec<share::View> = opts.panes.iter().filter_map(|p| p.view()).collect();
+    if !shown.is_empty() && !shown.contains(&state.view) {
+        state.view = shown[0];
+    }
+    state
+}
+
+/// The address of the full page (`base` without query or fragment) opened on `state`: the
+/// "Open in Stageplay" link of an embed.
+pub fn open_link(base: &str, state: &ShareState) -> Result<String, LinkError> {
+    share::link(page_address(base), state)
+}
+
+/// The address of an embed of `state` with `opts`, for an `<iframe src>`.
+pub fn embed_url(base: &str, opts: &EmbedOptions, state: &ShareState) -> Result<String, LinkError> {
+    share::link(
+        &format!("{}?{}", page_address(base), opts.to_query()),
+        state,
+    )
+}
+
+/// The `<iframe>` snippet the Embed button offers. The iframe is sandboxed without
+/// `allow-top-navigation`, so the embed can never navigate the docs page away;
+/// `allow-same-origin` is needed to load the page's own wasm, `allow-popups` for the
+/// "Open in Stageplay" link, which opens in a new tab.
+pub fn iframe_snippet(
+    base: &str,
+    opts: &EmbedOptions,
+    state: &ShareState,
+    height_px: u32,
+) -> Result<String, LinkError> {
+    let src = embed_url(base, opts, state)?;
+    Ok(format!(
+        "<iframe src=\"{}\" title=\"Stageplay: Dockerfile multi-stage build\" width=\"100%\" \
+         height=\"{height_px}\" style=\"border:0;max-width:100%\" loading=\"lazy\" \
+         sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\">\
+         </iframe>",
+        html_attr(&src)
+    ))
+}
+
+/// `base` without its query and fragment.
+pub fn page_address(base: &str) -> &str {
+    let end = base.find(['?', '#']).unwrap_or(base.len());
+    &base[..end]
+}
+
+/// Escapes text for an HTML attribute value in double quotes.
+fn html_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (a space in form encoding); a malformed escape is kept as
+/// written and invalid UTF-8 becomes U+FFFD, so no query can make this fail.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let hex = |j: usize| bytes.get(j).and_then(|c| (*c as char).to_digit(16));
+        match (b, hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_embed_parameter_means_the_full_page() {
+        assert_eq!(parse_query(""), None);
+        assert_eq!(parse_query("?view=graph"), None);
+    }
+
+    #[test]
+    fn embed_alone_shows_the_editor_and_graph() {
+        assert_eq!(parse_query("?embed"), Some(EmbedOptions::default()));
+        assert_eq!(parse_query("embed="), Some(EmbedOptions::default()));
+    }
+
+    #[test]
+    fn every_option_is_read() {
+        let o =
+            parse_query("?embed&view=files,Graph,files,bogus&readonly&theme=dark&target=my%20app")
+                .unwrap();
+        assert_eq!(o.panes, vec![Pane::Files, Pane::Graph]);
+        assert!(o.readonly);
+        assert_eq!(o.theme, Theme::Dark);
+        assert_eq!(o.target.as_deref(), Some("my app"));
+        assert_eq!(o.unknown_views, vec!["bogus".to_string()]);
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults() {
+        let o = parse_query("?embed&theme=purple&target=%0A&view=nothing&readonly=false").unwrap();
+        assert_eq!(o.theme, Theme::System);
+        assert_eq!(o.target, None);
+        assert_eq!(o.panes, DEFAULT_PANES.to_vec());
+        assert!(!o.readonly);
+    }
+
+    #[test]
+    fn to_query_round_trips() {
+        let o = EmbedOptions {
+            panes: vec![Pane::Plan, Pane::Editor],
+            readonly: true,
+            theme: Theme::Light,
+            target: Some("a&b=c".into()),
+            unknown_views: vec![],
+        };
+        assert_eq!(
+            o.to_query(),
+            "embed&view=plan,editor&readonly&theme=light&target=a%26b%3Dc"
+        );
+        assert_eq!(parse_query(&o.to_query()), Some(o));
+    }
+
+    #[test]
+    fn apply_sets_the_target_and_a_shown_view() {
+        let o = parse_query("?embed&view=editor,files&target=builder").unwrap();
+        let s = apply(&o, ShareState::default());
+        assert_eq!(s.target.as_deref(), Some("builder"));
+        assert_eq!(s.view, share::View::Files);
+    }
+
+    #[test]
+    fn the_snippet_escapes_its_url_and_carries_the_state() {
+        let state = ShareState {
+            dockerfile: "FROM alpine\n".into(),
+            ..ShareState::default()
+        };
+        let opts = parse_query("?embed&view=graph&readonly").unwrap();
+        let html =
+            iframe_snippet("https://docs.example/play/?x=1#old", &opts, &state, 400).unwrap();
+        assert!(
+            html.starts_with(
+                "<iframe src=\"https://docs.example/play/?embed&amp;view=graph&amp;readonly#v1."
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("allow-top-navigation"));
+        let src = html.split('"').nth(1).unwrap().replace("&amp;", "&");
+        let frag = src.split_once('#').unwrap().1;
+        assert_eq!(share::decode_fragment(frag), Ok(Some(state.clone())));
+        assert_eq!(
+            open_link("https://docs.example/play/?embed&view=graph", &state)
+                .unwrap()
+                .split_once('#')
+                .unwrap()
+                .0,
+            "https://docs.example/play/"
+        );
+    }
+}

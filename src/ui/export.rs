@@ -1,0 +1,260 @@
+//! Text exports of the page that are not graph renderings: "Copy as Markdown" (the Dockerfile,
+//! the command, the build plan and the graph as a Mermaid block, for an issue or a doc) and
+//! the file names and MIME types of the Export menu's downloads.
+//!
+//! Pure: the page's browser code only copies or downloads what these functions return.
+
+use std::fmt::Write as _;
+
+use crate::analysis::{Analysis, Builder};
+
+use super::share::ShareState;
+
+/// The formats of the Export menu.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Svg,
+    Png,
+    Mermaid,
+    Dot,
+    Json,
+    Markdown,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Mermaid,
+        ExportFormat::Dot,
+        ExportFormat::Json,
+        ExportFormat::Markdown,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "Graph as SVG",
+            ExportFormat::Png => "Graph as PNG",
+            ExportFormat::Mermaid => "Graph as Mermaid",
+            ExportFormat::Dot => "Graph as Graphviz DOT",
+            ExportFormat::Json => "Analysis as JSON",
+            ExportFormat::Markdown => "Copy as Markdown",
+        }
+    }
+
+    /// The download's file name; Markdown is copied to the clipboard, not downloaded.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "stageplay-graph.svg",
+            ExportFormat::Png => "stageplay-graph.png",
+            ExportFormat::Mermaid => "stageplay-graph.mmd",
+            ExportFormat::Dot => "stageplay-graph.dot",
+            ExportFormat::Json => "stageplay-analysis.json",
+            ExportFormat::Markdown => "stageplay.md",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "image/svg+xml",
+            ExportFormat::Png => "image/png",
+            ExportFormat::Mermaid | ExportFormat::Dot => "text/plain;charset=utf-8",
+            ExportFormat::Json => "application/json",
+            ExportFormat::Markdown => "text/markdown;charset=utf-8",
+        }
+    }
+
+    /// A stable name for tests and `data-format` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Mermaid => "mermaid",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "markdown",
+        }
+    }
+}
+
+/// The `docker build` command for the state's target, builder and build args, e.g.
+/// `docker build --target builder -t app .`; the legacy builder is selected with
+/// `DOCKER_BUILDKIT=0`.
+pub fn docker_build_command(state: &ShareState) -> String {
+    let mut cmd = String::new();
+    if state.builder == Builder::Legacy {
+        cmd.push_str("DOCKER_BUILDKIT=0 ");
+    }
+    cmd.push_str("docker build");
+    if let Some(t) = &state.target {
+        cmd.push_str(" --target ");
+        cmd.push_str(&shell_word(t));
+    }
+    for line in state
+        .build_args
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        cmd.push_str(" --build-arg ");
+        cmd.push_str(&shell_word(line));
+    }
+    cmd.push_str(" -t app .");
+    cmd
+}
+
+/// "Copy as Markdown": the Dockerfile, the command, the build plan and the graph (the given
+/// Mermaid text), and the share link when there is one, ready to paste into an issue.
+pub fn markdown(
+    state: &ShareState,
+    analysis: &Analysis,
+    mermaid: &str,
+    share_link: Option<&str>,
+) -> String {
+    let mut md = String::new();
+    md.push_str("**Dockerfile**\n\n");
+    push_fenced(&mut md, "dockerfile", &state.dockerfile);
+    md.push_str("\n**Command**\n\n");
+    push_fenced(&mut md, "sh", &docker_build_command(state));
+    md.push('\n');
+    push_plan(&mut md, analysis);
+    md.push_str("\n**Stage graph**\n\n");
+    push_fenced(&mut md, "mermaid", mermaid);
+    if let Some(link) = share_link {
+        let _ = write!(md, "\n[Open in Stageplay]({})\n", link.replace(')', "%29"));
+    }
+    md
+}
+
+fn push_plan(md: &mut String, a: &Analysis) {
+    let plan = &a.plan;
+    let name = |i: usize| {
+        a.stages
+            .get(i)
+            .map(|s| s.display_name())
+            .unwrap_or_else(|| format!("stage-{i}"))
+    };
+    let builder = match plan.builder {
+        Builder::BuildKit => "BuildKit",
+        Builder::Legacy => "legacy builder",
+    };
+    match plan.target {
+        Some(t) => {
+            let _ = writeln!(
+                md,
+                "**Build plan** ({builder}, target {})\n",
+                code(&name(t))
+            );
+        }
+        None => {
+            let _ = writeln!(
+                md,
+                "**Build plan** ({builder}): nothing is built (no target stage)"
+            );
+            return;
+        }
+    }
+    for (i, wave) in plan.waves.iter().enumerate() {
+        let names: Vec<String> = wave.iter().map(|&s| code(&name(s))).collect();
+        let parallel = if wave.len() > 1 { " (in parallel)" } else { "" };
+        let _ = writeln!(md, "{}. {}{parallel}", i + 1, names.join(", "));
+    }
+    if !plan.skipped.is_empty() {
+        md.push_str("\nSkipped:\n\n");
+        for s in &plan.skipped {
+            let _ = writeln!(
+                md,
+                "- {}: {}",
+                code(&name(s.stage)),
+                escape_inline(&s.reason)
+            );
+        }
+    }
+}
+
+/// Appends `text` in a fenced code block whose fence is longer than any run of backticks in
+/// the text, so no Dockerfile can close the block early.
+fn push_fenced(md: &mut String, lang: &str, text: &str) {
+    let fence = "`".repeat(longest_run(text, '`').max(2) + 1);
+    let _ = write!(md, "{fence}{lang}\n{text}");
+    if !text.ends_with('\n') {
+        md.push('\n');
+    }
+    let _ = writeln!(md, "{fence}");
+}
+
+/// An inline code span that survives backticks in `s`.
+fn code(s: &str) -> String {
+    let ticks = "`".repeat(longest_run(s, '`') + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{ticks}{pad}{s}{pad}{ticks}")
+}
+
+/// Escapes the characters that would turn plain text into Markdown or HTML.
+fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn longest_run(s: &str, ch: char) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for c in s.chars() {
+        cur = if c == ch { cur + 1 } else { 0 };
+        best = best.max(cur);
+    }
+    best
+}
+
+/// Quotes a word for a POSIX shell when it needs it.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.,:/=@%+".contains(&b));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_reflects_target_builder_and_args() {
+        let s = ShareState {
+            target: Some("builder".into()),
+            builder: Builder::Legacy,
+            build_args: "A=1\n\nB=two words\n".into(),
+            ..ShareState::default()
+        };
+        assert_eq!(
+            docker_build_command(&s),
+            "DOCKER_BUILDKIT=0 docker build --target builder --build-arg A=1 --build-arg 'B=two words' -t app ."
+        );
+        assert_eq!(
+            docker_build_command(&ShareState::default()),
+            "docker build -t app ."
+        );
+    }
+
+    #[test]
+    fn fences_outgrow_backticks_in_the_text() {
+        let mut md = String::new();
+        push_fenced(&mut md, "dockerfile", "RUN echo ````\n");
+        assert_eq!(md, "`````dockerfile\nRUN echo ````\n`````\n");
+        assert_eq!(code("a`b"), "``a`b``");
+    }
+}

@@ -1,0 +1,123 @@
+//! The `stageplay analyze | check` command line: formats, SPEC §11 JSON fields, exit codes.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stageplay"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn stageplay");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin);
+    }
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const GO: &str = "FROM golang:1.16 AS builder\nWORKDIR /go/src/app\nRUN go build -o app .\nFROM alpine:latest AS test\nRUN true\nFROM alpine:latest\nCOPY --from=builder /go/src/app/app /root/app\n";
+
+#[test]
+fn json_has_the_spec_fields() {
+    let (code, out, _) = run(&["analyze", "-", "--format", "json"], GO.as_bytes());
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["stages"][0]["name"], "builder");
+    assert_eq!(
+        v["stages"][0]["base"],
+        serde_json::json!({"kind": "image", "name": "golang:1.16"})
+    );
+    assert_eq!(v["stages"][0]["line"], 1);
+    assert_eq!(
+        v["edges"][0],
+        serde_json::json!({
+            "from": 0, "from_image": null, "to": 2, "kind": "copy", "line": 7,
+            "paths": ["/go/src/app/app"], "onbuild": false
+        })
+    );
+    assert_eq!(v["target"]["builder"], "buildkit");
+    assert_eq!(v["target"]["built"], serde_json::json!([0, 2]));
+    assert_eq!(v["target"]["skipped"][0]["stage"], 1);
+    assert_eq!(
+        v["target"]["skipped"][0]["reason"],
+        "not needed by target `stage-2`"
+    );
+    assert!(v["final_image"].is_object());
+    assert!(v["diagnostics"].is_array());
+}
+
+#[test]
+fn unknown_target_suggests_and_legacy_builds_everything() {
+    let (code, out, _) = run(
+        &["analyze", "-", "--format", "json", "--target", "biulder"],
+        GO.as_bytes(),
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("did you mean \\\"builder\\\""), "{out}");
+    let (_, out, _) = run(&["analyze", "-", "--builder", "legacy"], GO.as_bytes());
+    assert!(
+        out.contains(
+            "plan legacy --target stage-2:\n  step 1: builder\n  step 2: test\n  step 3: stage-2"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn build_args_reach_the_from_line() {
+    let text = "ARG V=1\nFROM alpine:$V\n";
+    let (_, out, _) = run(&["analyze", "-", "--build-arg", "V=3.20"], text.as_bytes());
+    assert!(out.contains("FROM alpine:3.20"), "{out}");
+    let (code, _, err) = run(&["analyze", "-", "--build-arg", "novalue"], text.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("KEY=VALUE"), "{err}");
+}
+
+#[test]
+fn dot_and_mermaid_render_the_graph() {
+    let (_, dot, _) = run(&["analyze", "-", "--format", "dot"], GO.as_bytes());
+    assert!(dot.starts_with("digraph stageplay {"), "{dot}");
+    assert!(
+        dot.contains("s0 -> s2 [style=dashed, label=\"/go/src/app/app\"];"),
+        "{dot}"
+    );
+    let (_, mm, _) = run(&["analyze", "-", "--format", "mermaid"], GO.as_bytes());
+    assert!(mm.starts_with("flowchart LR\n"), "{mm}");
+    assert!(mm.contains("s0 -. \"/go/src/app/app\" .-> s2"), "{mm}");
+}
+
+#[test]
+fn user_text_cannot_break_out_of_dot_or_mermaid_labels() {
+    let text = "FROM \"evil\\\"];x[<b>\" AS a\nFROM alpine\nCOPY --from=a \"/a<script>\" /b\n";
+    let (_, dot, _) = run(&["analyze", "-", "--format", "dot"], text.as_bytes());
+    // The quote is escaped, so the label cannot end early and inject attributes.
+    assert!(
+        dot.contains(r#"[label="evil\"];x[<b>", shape=ellipse"#),
+        "{dot}"
+    );
+    let (_, mm, _) = run(&["analyze", "-", "--format", "mermaid"], text.as_bytes());
+    assert!(!mm.contains("<script>") && !mm.contains("<b>"), "{mm}");
+}
+
+#[test]
+fn check_exits_one_on_errors_zero_on_warnings_two_on_bad_input() {
+    let (code, out, _) = run(&["check", "-"], b"FROM alpine\nBOGUS\n");
+    assert_eq!(code, 1);
+    assert!(out.contains("-:2:1: error [ParseError]"), "{out}");
+    let (code, out, _) = run(&["check", "-"], b"FROM alpine\nMAINTAINER me\n");
+    assert_eq!(code, 0);
+    assert!(out.contains("[MaintainerDeprecated]"), "{out}");
+    let (code, _, err) = run(&["check", "-"], b"FROM alpine\n\xff\xfe\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    let (code, _, err) = run(&["check", "/nonexistent/Dockerfile"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+}
