@@ -32,10 +32,11 @@ use super::stages::{Base, Stage};
 pub const MAX_PATHS: usize = 50_000;
 
 /// Where a path in a simulated filesystem came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     /// Part of the base image.
+    #[default]
     Base,
     /// Copied from the build context.
     Context,
@@ -75,7 +76,7 @@ impl FileKind {
 }
 
 /// The origin of a path: stage, instruction and kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Provenance {
     /// The stage whose instruction put the path in this filesystem.
     pub stage: usize,
@@ -98,7 +99,7 @@ pub struct Provenance {
 }
 
 /// One path in a simulated filesystem.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FileEntry {
     /// Absolute path in the image.
     pub path: String,
