@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::analysis::Severity;
 
 use super::editor::Editor;
+use super::embed_view::EmbedLayout;
 use super::graph_view::GraphView;
 use super::image_view::ImageView;
 use super::io;
@@ -15,6 +16,7 @@ use super::panels::{
     ViewTabs,
 };
 use super::share::{ShareState, View};
+use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
 use super::state::{Action, InputTab, State};
 
 #[derive(Properties, PartialEq)]
@@ -56,12 +58,31 @@ const DEBOUNCE_MS: u32 = 200;
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let (share, initial) = (props.share.clone(), props.initial.clone());
-    let state = use_reducer(move || initial_state(share, initial));
+    // The URL (a `#v1.` share link, `?embed`) is read once, before the first render.
+    let startup = use_memo((), |_| Startup::read());
+    let state = {
+        let startup = startup.clone();
+        use_reducer(move || share_menu::initial_state(&startup, share, initial))
+    };
+    let link_error = use_state(|| startup.error.clone());
     let dispatch = state.dispatcher();
 
     // Browser effects: each reacts to the one piece of state it mirrors.
-    use_effect_with(state.theme, |t| io::apply_theme(*t));
-    use_effect_with(state.share.clone(), io::save_draft);
+    {
+        // An embed shows its own theme without changing the reader's saved choice.
+        let embed = startup.embed.is_some();
+        use_effect_with(state.theme, move |t| match embed {
+            true => io::set_theme_attr(*t),
+            false => io::apply_theme(*t),
+        });
+    }
+    {
+        // Saves the draft, except in an embed and while a share link is shown unchanged.
+        let (startup, first) = (startup.clone(), use_mut_ref(|| None));
+        use_effect_with(state.share.clone(), move |s| {
+            share_menu::after_change(&startup, &mut first.borrow_mut(), s)
+        });
+    }
     {
         let d = dispatch.clone();
         use_effect_with((state.revision, state.stale), move |(rev, stale)| {
@@ -165,9 +186,23 @@ pub fn app(props: &AppProps) -> Html {
     };
     let _ = close_notice;
 
+    if let Some(options) = startup.embed.clone() {
+        return html! { <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} /> };
+    }
+    let share_actions = html! {
+        <ShareButtons share={state.share.clone()} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+    };
+    let close_link_error = {
+        let link_error = link_error.clone();
+        Callback::from(move |_: MouseEvent| link_error.set(None))
+    };
+
     html! {
         <div class="app" data-view={view.as_str()}>
-            <Header theme={state.theme} examples_open={state.examples_open} dispatch={dispatch.clone()} />
+            <Header theme={state.theme} examples_open={state.examples_open} dispatch={dispatch.clone()} actions={share_actions} />
+            if let Some(error) = (*link_error).clone() {
+                <LinkNotice {error} on_close={close_link_error} />
+            }
             <main class="panes">
                 <section class="pane input-pane" aria-label="Input">
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />

@@ -224,3 +224,187 @@ pub fn pointer_in(e: &web_sys::MouseEvent, node: &NodeRef) -> Option<(f64, f64)>
         e.client_y() as f64 - r.top(),
     ))
 }
+
+// ---- Share links, embeds and exports (share_menu.rs) ------------------------------------
+
+/// The URL fragment, with its `#` (empty when there is none).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The URL query, with its `?` (empty when there is none).
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's own address without query or fragment, the base of share links.
+pub fn page_address() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// Removes the fragment from the address bar without reloading or adding a history entry,
+/// so a reload shows the (edited) draft instead of the link's original state.
+pub fn clear_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Copies text to the clipboard and reports whether it worked (false when the clipboard API
+/// is missing or refuses, e.g. without permission).
+pub fn copy_text_then(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let (d1, d2) = (done.clone(), done);
+    let ok = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d1.take() {
+            f(true)
+        }
+    });
+    let err = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d2.take() {
+            f(false)
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    // The promise owns the callbacks from here on.
+    ok.forget();
+    err.forget();
+}
+
+/// Selects the whole text of the focused input or textarea, ready to copy.
+pub fn select_all(e: &web_sys::FocusEvent) {
+    let Some(t) = e.target() else { return };
+    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.select();
+    } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        a.select();
+    }
+}
+
+/// Whether the system asks for a dark theme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets `<html data-theme>` without remembering it: an embed follows its own `theme=`
+/// without changing the reader's saved choice.
+pub fn set_theme_attr(theme: Theme) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+}
+
+fn blob_of(parts: &wasm_bindgen::JsValue, mime: &str) -> Option<web_sys::Blob> {
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(parts, &bag).ok()
+}
+
+fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a")
+        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers `text` as a file download.
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    if let Some(blob) = blob_of(&parts, mime) {
+        download_blob(name, &blob);
+    }
+}
+
+/// Draws a standalone SVG onto a canvas at twice its size and offers the PNG as a download.
+pub fn download_svg_as_png(name: &str, svg: &str) {
+    use wasm_bindgen::closure::Closure;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let Some(blob) = blob_of(&parts, "image/svg+xml") else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let (w, h) = (img2.natural_width().max(1), img2.natural_height().max(1));
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        // Twice the size keeps text sharp on high-density screens and in documents.
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
+        let save = Closure::once(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                download_blob(&name, &blob);
+            }
+        });
+        let _ = canvas.to_blob(save.as_ref().unchecked_ref());
+        save.forget();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
+}

@@ -30,6 +30,9 @@ pub struct EditorProps {
     pub cursor_stage: Option<usize>,
     pub reveal: Option<Reveal>,
     pub dispatch: UseReducerDispatcher<State>,
+    /// An embed with `readonly`: the text can be selected and copied, not changed.
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 /// Derived once per text + analysis: the underlay, the gutter and the extent.
@@ -309,7 +312,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             spellcheck="false" autocomplete="off" autocapitalize="off"
                             aria-label="Dockerfile" aria-describedby={card.is_some().then_some("hint-card")}
                             style={size_style}
-                            value={text.clone()}
+                            value={text.clone()} readonly={props.readonly}
                             {oninput} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
                         { card_html.unwrap_or_default() }
                         <span class="measure" ref={measure} aria-hidden="true">{ MEASURE }</span>

@@ -52,3 +52,25 @@ pub fn every(_ms: u32, _f: impl FnMut() + 'static) -> TimerHandle {
 pub fn pointer_in(_e: &yew::MouseEvent, _node: &NodeRef) -> Option<(f64, f64)> {
     None
 }
+
+// Share links, embeds and exports: natively there is no URL, clipboard or download.
+pub fn location_hash() -> String {
+    String::new()
+}
+pub fn location_search() -> String {
+    String::new()
+}
+pub fn page_address() -> String {
+    String::new()
+}
+pub fn clear_fragment() {}
+pub fn copy_text_then(_text: &str, done: impl FnOnce(bool) + 'static) {
+    done(false)
+}
+pub fn select_all(_e: &yew::FocusEvent) {}
+pub fn prefers_dark() -> bool {
+    false
+}
+pub fn set_theme_attr(_theme: Theme) {}
+pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
+pub fn download_svg_as_png(_name: &str, _svg: &str) {}

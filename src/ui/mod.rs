@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod editor;
 pub mod embed;
+pub mod embed_view;
 pub mod examples;
 pub mod export;
 pub mod graph_svg;
@@ -17,6 +18,7 @@ pub mod layout;
 pub mod panels;
 pub mod reference;
 pub mod share;
+pub mod share_menu;
 pub mod state;
 pub mod steps;
 
