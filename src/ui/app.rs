@@ -17,7 +17,7 @@ use super::panels::{
 };
 use super::share::{ShareState, View};
 use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
-use super::state::{Action, InputTab, State};
+use super::state::{Action, AnalysisRc, InputTab, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -78,9 +78,12 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // Saves the draft, except in an embed and while a share link is shown unchanged.
-        let (startup, first) = (startup.clone(), use_mut_ref(|| None));
+        let (startup, guard) = (
+            startup.clone(),
+            use_mut_ref(share_menu::DraftGuard::default),
+        );
         use_effect_with(state.share.clone(), move |s| {
-            share_menu::after_change(&startup, &mut first.borrow_mut(), s)
+            share_menu::after_change(&startup, &mut guard.borrow_mut(), s)
         });
     }
     {
@@ -127,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let a = &state.analysis;
+    let a = &AnalysisRc(state.analysis.clone());
     let text: AttrValue = state.share.dockerfile.clone().into();
     let problems = a.diagnostics.len();
     let errors = a

@@ -35,11 +35,9 @@ impl Startup {
             Ok(s) => (s, None),
             Err(e) => (None, Some(e)),
         };
-        let share = match (&embed, share) {
-            (Some(opts), s) if s.is_some() || opts.target.is_some() => {
-                Some(embed::apply(opts, s.unwrap_or_default()))
-            }
-            (_, s) => s,
+        let share = match &embed {
+            Some(opts) => share.map(|s| embed::apply(opts, s)),
+            None => share,
         };
         Startup {
             share,
@@ -51,13 +49,6 @@ impl Startup {
     /// Reads the page's own URL.
     pub fn read() -> Startup {
         Startup::from_url(&io::location_hash(), &io::location_search())
-    }
-
-    /// Whether the draft may be saved when the page shows `current`. Never in an embed (a
-    /// docs page must not overwrite the reader's own work), and not while the page still
-    /// shows exactly the state a link opened: only a change the user makes is saved.
-    pub fn may_save_draft(&self, current: &ShareState) -> bool {
-        self.embed.is_none() && self.share.as_ref() != Some(current)
     }
 }
 
@@ -72,7 +63,7 @@ pub fn initial_state(
     let share = share.or_else(|| startup.share.clone());
     let mut state = match (&startup.embed, share) {
         (_, Some(s)) => super::app::initial_state(Some(s), None),
-        (Some(_), None) => State::default(),
+        (Some(opts), None) => State::new(embed::apply(opts, State::default().share)),
         (None, None) => super::app::initial_state(None, initial),
     };
     if let Some(opts) = &startup.embed {
@@ -81,17 +72,34 @@ pub fn initial_state(
     state
 }
 
-/// Runs after every change of the shared state. `first` remembers the state the page opened
-/// with: until the user changes it, nothing is written, so opening a link (good or broken)
-/// never replaces the saved draft. After a change the draft is saved and the fragment of the
-/// link that opened the page is dropped, so a reload shows the edit, not the old link.
-pub fn after_change(startup: &Startup, first: &mut Option<ShareState>, current: &ShareState) {
-    if startup.embed.is_some() {
-        return;
+/// Decides when the draft is saved. Until the user changes what the page opened with (a
+/// link, good or broken, the draft itself or an example), nothing is written, so opening a
+/// link never replaces the saved draft; from the first change on, every state is saved (even
+/// one equal to the opening state again, or an undo would be lost). Never in an embed: a docs
+/// page must not overwrite the reader's own work.
+#[derive(Debug, Default)]
+pub struct DraftGuard {
+    opened: Option<ShareState>,
+    changed: bool,
+}
+
+impl DraftGuard {
+    /// Whether `current` (the state after a render) is to be saved.
+    pub fn should_save(&mut self, startup: &Startup, current: &ShareState) -> bool {
+        if startup.embed.is_some() {
+            return false;
+        }
+        let opened = self.opened.get_or_insert_with(|| current.clone());
+        self.changed |= opened != current;
+        self.changed
     }
-    let opened = first.get_or_insert_with(|| current.clone());
-    let changed = opened != current;
-    if changed {
+}
+
+/// Runs after every change of the shared state: saves the draft when the guard says so, and
+/// then drops the fragment of the link that opened the page, so a reload shows the edit, not
+/// the old link.
+pub fn after_change(startup: &Startup, guard: &mut DraftGuard, current: &ShareState) {
+    if guard.should_save(startup, current) {
         io::save_draft(current);
         if !io::location_hash().is_empty() {
             io::clear_fragment();
@@ -102,7 +110,11 @@ pub fn after_change(startup: &Startup, first: &mut Option<ShareState>, current: 
 /// A modal-free popover under the header buttons; at most one is open.
 #[derive(Clone, Debug, PartialEq)]
 enum Popover {
-    Share { url: String, copied: Option<bool> },
+    /// The link (or why the state cannot be shared) and whether the clipboard took it.
+    Share {
+        url: Result<String, String>,
+        copied: Option<bool>,
+    },
     Embed,
     Export,
 }
@@ -148,14 +160,17 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
                         let u = url.clone();
                         io::copy_text_then(&url, move |ok| {
                             p.set(Some(Popover::Share {
-                                url: u.clone(),
+                                url: Ok(u.clone()),
                                 copied: Some(ok),
                             }))
                         });
-                        Popover::Share { url, copied: None }
+                        Popover::Share {
+                            url: Ok(url),
+                            copied: None,
+                        }
                     }
                     Err(e) => Popover::Share {
-                        url: format!("Cannot share: {e}"),
+                        url: Err(e.to_string()),
                         copied: Some(false),
                     },
                 },
@@ -208,7 +223,17 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
     }
 }
 
-fn share_panel(url: &str, copied: Option<bool>) -> Html {
+fn share_panel(url: &Result<String, String>, copied: Option<bool>) -> Html {
+    let url = match url {
+        Ok(url) => url,
+        Err(why) => {
+            return html! {
+                <div class="share-panel" id="share-panel">
+                    <p class="share-status share-warning" role="alert">{ format!("This state cannot be shared as a link. {why}") }</p>
+                </div>
+            };
+        }
+    };
     let status = match copied {
         Some(true) => "Link copied to the clipboard.",
         Some(false) => "Copy the link below (the clipboard is not available).",
