@@ -151,3 +151,32 @@ fn the_cursor_finds_its_stage() {
     let s = apply(s, vec![Action::Reveal(Span::new(second, second + 4))]);
     assert_eq!(s.cursor_stage, Some(1));
 }
+
+#[test]
+fn an_examples_context_stays_with_its_dockerfile() {
+    let ex = by_id("target-test").expect("example");
+    // Editing the example keeps its context and target.
+    let edited = format!("{}RUN echo more\n", ex.dockerfile);
+    let s = apply(State::from_example(ex), vec![Action::SetDockerfile(edited)]);
+    assert_eq!(s.share.context, ex.context);
+    assert_eq!(s.share.target.as_deref(), Some("test"));
+    // Pasting another file over it drops them: the new file gets an inferred context.
+    let s = apply(
+        s,
+        vec![Action::SetDockerfile(
+            "FROM alpine AS one\nCOPY x /x\n".into(),
+        )],
+    );
+    assert_eq!(s.share.context, "");
+    assert_eq!(s.share.target, None);
+    assert!(s.analysis.files.context_inferred);
+    // A context the user typed is theirs and stays.
+    let s = apply(
+        State::default(),
+        vec![
+            Action::SetContext("main.go 1KB\n".into()),
+            Action::SetDockerfile("FROM busybox\n".into()),
+        ],
+    );
+    assert_eq!(s.share.context, "main.go 1KB\n");
+}

@@ -186,6 +186,11 @@ pub struct State {
     pub open_rule: Option<String>,
     /// A short message shown for a moment ("Command copied").
     pub toast: Option<String>,
+    /// The example whose build context, .dockerignore, build args and target are loaded and
+    /// untouched. They belong to that example's Dockerfile: when the text stops being a
+    /// version of it (none of its FROM lines is left, e.g. another file was pasted over it),
+    /// they are cleared so the new file gets an inferred context instead of a wrong one.
+    pub example_inputs: Option<&'static str>,
 }
 
 impl State {
@@ -208,6 +213,7 @@ impl State {
             zoom: Zoom::default(),
             open_rule: None,
             toast: None,
+            example_inputs: None,
         };
         s.cursor_stage = stage_at(&s.analysis, 0);
         s
@@ -215,7 +221,31 @@ impl State {
 
     /// The state of an example of the gallery.
     pub fn from_example(ex: &Example) -> Self {
-        State::new(example_share(ex))
+        let mut s = State::new(example_share(ex));
+        s.example_inputs = Some(ex.id);
+        s
+    }
+
+    /// Clears the example's inputs when `share.dockerfile` is no longer a version of it.
+    fn drop_foreign_example_inputs(&mut self) {
+        let Some(ex) = self.example_inputs.and_then(examples::by_id) else {
+            return;
+        };
+        let text = &self.share.dockerfile;
+        let kept = ex
+            .dockerfile
+            .lines()
+            .filter(|l| l.trim_start().to_ascii_uppercase().starts_with("FROM "))
+            .any(|from| text.lines().any(|l| l.trim() == from.trim()));
+        if !kept {
+            self.share.context.clear();
+            self.share.dockerignore.clear();
+            self.share.build_args.clear();
+            if self.share.target.as_deref() == ex.target {
+                self.share.target = None;
+            }
+            self.example_inputs = None;
+        }
     }
 
     /// The example whose Dockerfile is shown, if any (for "what to notice").
@@ -402,18 +432,22 @@ impl Reducible for State {
                     return self;
                 }
                 s.share.dockerfile = text;
+                s.drop_foreign_example_inputs();
                 s.reanalyse();
             }
             Action::SetContext(text) => {
                 s.share.context = text;
+                s.example_inputs = None;
                 s.reanalyse();
             }
             Action::SetDockerignore(text) => {
                 s.share.dockerignore = text;
+                s.example_inputs = None;
                 s.reanalyse();
             }
             Action::SetBuildArgs(text) => {
                 s.share.build_args = text;
+                s.example_inputs = None;
                 s.reanalyse();
             }
             Action::SetTarget(t) => {
