@@ -43,12 +43,8 @@ fn roundtrip(state: &ShareState) {
 }
 
 fn python_state() -> ShareState {
-    ShareState {
-        dockerfile: PYTHON_WHEELS.dockerfile.into(),
-        context: PYTHON_WHEELS.context.into(),
-        dockerignore: PYTHON_WHEELS.dockerignore.into(),
-        ..ShareState::default()
-    }
+    // Exactly what the page shares for the seed's Python example.
+    stageplay::ui::state::example_share(&PYTHON_WHEELS)
 }
 
 // ---- Round trips -------------------------------------------------------------------------
@@ -400,12 +396,8 @@ fn gallery_link_sizes() {
     // Printed for the report (`cargo test --test share_codec gallery -- --nocapture`); the
     // assertion keeps every gallery example comfortably shareable.
     for ex in EXAMPLES {
-        let s = ShareState {
-            dockerfile: ex.dockerfile.into(),
-            context: ex.context.into(),
-            dockerignore: ex.dockerignore.into(),
-            ..ShareState::default()
-        };
+        // Exactly what the page shares after picking the example in the gallery.
+        let s = stageplay::ui::state::example_share(ex);
         let fragment = format!("#{}", encode(&s).unwrap());
         println!(
             "{:<28} dockerfile {:>6} B  json {:>6} B  fragment {:>5} chars",

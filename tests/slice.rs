@@ -59,11 +59,12 @@ async fn ssr_renders_the_stage_list() {
     let html =
         yew::ServerRenderer::<stageplay::ui::App>::with_props(|| stageplay::ui::app::AppProps {
             initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
+            share: None,
         })
         .hydratable(false)
         .render()
         .await;
     assert!(html.contains("builder"), "{html}");
     assert!(html.contains("python:3.9-slim"), "{html}");
-    assert_eq!(html.matches("class=\"stage\"").count(), 2, "{html}");
+    assert_eq!(html.matches("data-stage=").count(), 2, "{html}");
 }

@@ -1,152 +1,248 @@
-//! The app: one `State` with an `Action` reducer, and the components that render it.
-
-use std::rc::Rc;
+//! The app component: owns the reducer (`state.rs`), runs the effects that talk to the
+//! browser (draft, theme, debounce, play timer), and lays out the header, the input pane and
+//! the output pane. Everything it renders is a component that is a function of its props.
 
 use yew::prelude::*;
 
-use crate::analysis::{self, Analysis, Base, LineIndex, Options};
+use crate::analysis::Severity;
 
-use super::examples::GO_HREF_COUNTER;
-
-/// The whole state of the page.
-#[derive(Clone, Debug, PartialEq)]
-pub struct State {
-    pub dockerfile: String,
-    pub analysis: Rc<Analysis>,
-}
-
-impl State {
-    pub fn new(dockerfile: String) -> Self {
-        let analysis = Rc::new(analysis::analyze(&dockerfile, &Options::default()));
-        State {
-            dockerfile,
-            analysis,
-        }
-    }
-}
-
-impl Default for State {
-    fn default() -> Self {
-        State::new(GO_HREF_COUNTER.dockerfile.to_string())
-    }
-}
-
-/// Everything that can change the state.
-pub enum Action {
-    SetDockerfile(String),
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        match action {
-            Action::SetDockerfile(text) => Rc::new(State::new(text)),
-        }
-    }
-}
+use super::editor::Editor;
+use super::embed_view::EmbedLayout;
+use super::graph_view::GraphView;
+use super::image_view::ImageView;
+use super::io;
+use super::panels::{
+    Gallery, Header, InputTabs, OutputToolbar, PlanView, ProblemsView, StepsView, TextPanel,
+    ViewTabs,
+};
+use super::share::{ShareState, View};
+use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
+use super::state::{Action, AnalysisRc, InputTab, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The initial Dockerfile; `None` restores the saved draft or shows the default example.
     #[prop_or_default]
     pub initial: Option<String>,
+    /// A whole initial share state (a decoded share link, or a test's fixture); wins over
+    /// `initial`.
+    #[prop_or_default]
+    pub share: Option<ShareState>,
 }
+
+/// The state the page opens with: the given text, else the saved draft, else the default
+/// example.
+pub fn initial_state(share: Option<ShareState>, initial: Option<String>) -> State {
+    let given = share.or_else(|| {
+        initial.map(|text| ShareState {
+            dockerfile: text,
+            ..ShareState::default()
+        })
+    });
+    let mut state = match given {
+        Some(share) => State::new(share),
+        None => match io::load_draft() {
+            Some(share) => State::new(share),
+            None => State::default(),
+        },
+    };
+    state.theme = io::load_theme();
+    state
+}
+
+/// Milliseconds between steps while playing.
+const PLAY_INTERVAL_MS: u32 = 1100;
+/// The debounce for texts too large to analyse on every keystroke.
+const DEBOUNCE_MS: u32 = 200;
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let state = use_reducer(move || match initial.or_else(load_draft) {
-        Some(text) => State::new(text),
-        None => State::default(),
-    });
-    let oninput = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(text) = input_value(&e) {
-                save_draft(&text);
-                state.dispatch(Action::SetDockerfile(text));
-            }
-        })
+    let (share, initial) = (props.share.clone(), props.initial.clone());
+    // The URL (a `#v1.` share link, `?embed`) is read once, before the first render.
+    let startup = use_memo((), |_| Startup::read());
+    let state = {
+        let startup = startup.clone();
+        use_reducer(move || share_menu::initial_state(&startup, share, initial))
     };
-    html! {
-        <main class="app">
-            <header class="app-header"><h1>{ "Stageplay" }</h1></header>
-            <section class="input-pane">
-                <label for="dockerfile" class="pane-title">{ "Dockerfile" }</label>
-                <textarea id="dockerfile" class="editor" spellcheck="false"
-                    value={state.dockerfile.clone()} {oninput} />
-            </section>
-            <section class="output-pane">
-                <StageList analysis={state.analysis.clone()} text={state.dockerfile.clone()} />
-            </section>
-        </main>
+    let link_error = use_state(|| startup.error.clone());
+    let dispatch = state.dispatcher();
+
+    // Browser effects: each reacts to the one piece of state it mirrors.
+    {
+        // An embed shows its own theme without changing the reader's saved choice.
+        let embed = startup.embed.is_some();
+        use_effect_with(state.theme, move |t| match embed {
+            true => io::set_theme_attr(*t),
+            false => io::apply_theme(*t),
+        });
     }
-}
+    {
+        // Saves the draft, except in an embed and while a share link is shown unchanged.
+        let (startup, guard) = (
+            startup.clone(),
+            use_mut_ref(share_menu::DraftGuard::default),
+        );
+        use_effect_with(state.share.clone(), move |s| {
+            share_menu::after_change(&startup, &mut guard.borrow_mut(), s)
+        });
+    }
+    {
+        let d = dispatch.clone();
+        use_effect_with((state.revision, state.stale), move |(rev, stale)| {
+            let rev = *rev;
+            let timer =
+                stale.then(|| io::after(DEBOUNCE_MS, move || d.dispatch(Action::Analyse(rev))));
+            move || drop(timer)
+        });
+    }
+    {
+        let d = dispatch.clone();
+        use_effect_with(state.stepper.playing, move |playing| {
+            let timer =
+                playing.then(|| io::every(PLAY_INTERVAL_MS, move || d.dispatch(Action::Tick)));
+            move || drop(timer)
+        });
+    }
+    {
+        let d = dispatch.clone();
+        use_effect_with(state.toast.clone(), move |toast| {
+            let timer = toast
+                .is_some()
+                .then(|| io::after(1600, move || d.dispatch(Action::Toast(None))));
+            move || drop(timer)
+        });
+    }
+    // Steps reveal their instruction in the editor as they advance.
+    {
+        let d = dispatch.clone();
+        let analysis = state.analysis.clone();
+        let on_steps = state.share.view == View::Steps;
+        use_effect_with((state.stepper.step, on_steps), move |(step, on)| {
+            if *on
+                && let Some(s) = super::steps::steps(&analysis).get(*step)
+                && let Some(inst) = analysis.instructions.get(s.instruction)
+            {
+                d.dispatch(Action::Reveal(crate::analysis::Span::new(
+                    inst.span.start,
+                    inst.keyword_span.end,
+                )));
+            }
+        });
+    }
 
-#[derive(Properties, PartialEq)]
-pub struct StageListProps {
-    pub analysis: Rc<Analysis>,
-    pub text: String,
-}
+    let a = &AnalysisRc(state.analysis.clone());
+    let text: AttrValue = state.share.dockerfile.clone().into();
+    let problems = a.diagnostics.len();
+    let errors = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let command: AttrValue = state.command_line().into();
+    let example = state.current_example();
 
-/// The list of stages (index, name, base) and any parse errors.
-#[function_component(StageList)]
-pub fn stage_list(props: &StageListProps) -> Html {
-    let a = &props.analysis;
-    let lines = LineIndex::new(&props.text);
+    let input_panel = match state.input_tab {
+        InputTab::Dockerfile => html! {},
+        InputTab::Context => html! {
+            <TextPanel tab={InputTab::Context} value={state.share.context.clone()}
+                help="The files of the build context, one path a line, optionally followed by a size (src/main.go 4KB)."
+                placeholder="src/main.go 4KB"
+                note={a.files.context_inferred.then(|| AttrValue::from("No context given: Stageplay infers one from the COPY and ADD sources."))}
+                dispatch={dispatch.clone()} />
+        },
+        InputTab::Dockerignore => html! {
+            <TextPanel tab={InputTab::Dockerignore} value={state.share.dockerignore.clone()}
+                help="Patterns of .dockerignore, applied with Docker's rules (**, ! exceptions, the last match wins)."
+                placeholder="node_modules\n.git" dispatch={dispatch.clone()} />
+        },
+        InputTab::BuildArgs => html! {
+            <TextPanel tab={InputTab::BuildArgs} value={state.share.build_args.clone()}
+                help="KEY=VALUE lines, as --build-arg. They override the ARG defaults."
+                placeholder="GO_VERSION=1.22" dispatch={dispatch.clone()} />
+        },
+    };
+
+    let view = state.share.view;
+    let output = match view {
+        View::Graph => html! {
+            <GraphView analysis={a.clone()} text={text.clone()} cursor_stage={state.cursor_stage}
+                hovered={state.hovered_stage} zoom={state.zoom} dispatch={dispatch.clone()} />
+        },
+        View::Plan => {
+            html! { <PlanView analysis={a.clone()} command={command.clone()} dispatch={dispatch.clone()} /> }
+        }
+        View::Files => {
+            html! { <ImageView analysis={a.clone()} text={text.clone()} dispatch={dispatch.clone()} /> }
+        }
+        View::Problems => html! {
+            <ProblemsView analysis={a.clone()} text={text.clone()}
+                open_rule={state.open_rule.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
+        },
+        View::Steps => html! {
+            <StepsView analysis={a.clone()} text={text.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
+        },
+    };
+
+    let close_notice = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetView(View::Graph)))
+    };
+    let _ = close_notice;
+
+    if let Some(options) = startup.embed.clone() {
+        return html! { <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} /> };
+    }
+    let share_actions = html! {
+        <ShareButtons share={state.share.clone()} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+    };
+    let close_link_error = {
+        let link_error = link_error.clone();
+        Callback::from(move |_: MouseEvent| link_error.set(None))
+    };
+
     html! {
-        <div class="stages">
-            <h2>{ "Stages" }</h2>
-            <ol class="stage-list">
-            { for a.stages.iter().map(|s| {
-                let base = match &s.base {
-                    Base::Image { name } => name.clone(),
-                    Base::Stage { stage } => format!("stage {stage}"),
-                    Base::Scratch => "scratch".to_string(),
-                };
-                html! {
-                    <li class="stage" data-index={s.index.to_string()}>
-                        <span class="stage-index">{ s.index }</span>
-                        <span class="stage-name">{ s.display_name() }</span>
-                        <span class="stage-base">{ base }</span>
-                    </li>
-                }
-            }) }
-            </ol>
-            { for a.diagnostics.iter().filter(|d| d.severity == analysis::Severity::Error).map(|d| html! {
-                <p class="problem error" role="alert">
-                    { format!("line {}: {}", lines.line(d.span.start), d.message) }
-                </p>
-            }) }
+        <div class="app" data-view={view.as_str()}>
+            <Header theme={state.theme} examples_open={state.examples_open} dispatch={dispatch.clone()} actions={share_actions} />
+            if let Some(error) = (*link_error).clone() {
+                <LinkNotice {error} on_close={close_link_error} />
+            }
+            <main class="panes">
+                <section class="pane input-pane" aria-label="Input">
+                    <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
+                    <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
+                        hidden={state.input_tab != InputTab::Dockerfile}>
+                        <Editor text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                            reveal={state.reveal} dispatch={dispatch.clone()} />
+                    </div>
+                    if state.input_tab != InputTab::Dockerfile {
+                        <div class="tab-panel" role="tabpanel" id={format!("panel-{}", state.input_tab.id())}
+                            aria-labelledby={format!("tab-{}", state.input_tab.id())}>
+                            { input_panel }
+                        </div>
+                    }
+                </section>
+                <section class="pane output-pane" aria-label="Output">
+                    <OutputToolbar analysis={a.clone()} target={state.share.target.clone().map(AttrValue::from)}
+                        builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
+                    if let Some(ex) = example {
+                        <aside class="notice" aria-label="What to notice">
+                            <strong>{ format!("{} — what to notice", ex.title) }</strong>
+                            <p>{ ex.notice }</p>
+                        </aside>
+                    }
+                    <ViewTabs view={view} problems={problems} errors={errors} dispatch={dispatch.clone()} />
+                    <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
+                        if state.stale { <p class="stale" role="status">{ "Analysing…" }</p> }
+                        { output }
+                    </div>
+                </section>
+            </main>
+            if state.examples_open {
+                <Gallery current={example.map(|e| e.id)} dispatch={dispatch.clone()} />
+            }
+            if let Some(t) = &state.toast {
+                <div class="toast" role="status">{ t.clone() }</div>
+            }
         </div>
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-fn input_value(e: &InputEvent) -> Option<String> {
-    super::browser::input_value(e)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn input_value(_e: &InputEvent) -> Option<String> {
-    None
-}
-
-#[cfg(target_arch = "wasm32")]
-fn load_draft() -> Option<String> {
-    super::browser::load_draft()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn load_draft() -> Option<String> {
-    None
-}
-
-#[cfg(target_arch = "wasm32")]
-fn save_draft(text: &str) {
-    super::browser::save_draft(text)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn save_draft(_text: &str) {}

@@ -1,29 +1,410 @@
-//! The one module that touches browser APIs: localStorage, events, the URL.
+//! The one module that touches browser APIs (wasm only): localStorage, the theme attribute,
+//! textarea selections, clipboard, element sizes and event-delegation helpers.
 
 use wasm_bindgen::JsCast;
-use yew::InputEvent;
+use yew::NodeRef;
 
-const DRAFT_KEY: &str = "stageplay.draft.v1";
+use crate::analysis::Builder;
+
+use super::share::{ShareState, View};
+use super::state::Theme;
+
+const DRAFT_KEY: &str = "stageplay.draft.v2";
+/// The first slice saved only the Dockerfile text under this key.
+const OLD_DRAFT_KEY: &str = "stageplay.draft.v1";
+const THEME_KEY: &str = "stageplay.theme";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Draft {
+    dockerfile: String,
+    #[serde(default)]
+    context: String,
+    #[serde(default)]
+    dockerignore: String,
+    #[serde(default)]
+    build_args: String,
+    #[serde(default)]
+    target: Option<String>,
+    #[serde(default)]
+    builder: String,
+    #[serde(default)]
+    view: String,
+}
+
 /// The saved draft, if any.
-pub fn load_draft() -> Option<String> {
-    storage()?.get_item(DRAFT_KEY).ok()?
+pub fn load_draft() -> Option<ShareState> {
+    let s = storage()?;
+    if let Some(json) = s.get_item(DRAFT_KEY).ok()?
+        && let Ok(d) = serde_json::from_str::<Draft>(&json)
+    {
+        return Some(ShareState {
+            dockerfile: d.dockerfile,
+            context: d.context,
+            dockerignore: d.dockerignore,
+            build_args: d.build_args,
+            target: d.target,
+            builder: if d.builder == "legacy" {
+                Builder::Legacy
+            } else {
+                Builder::BuildKit
+            },
+            view: View::parse(&d.view).unwrap_or_default(),
+        });
+    }
+    let text = s.get_item(OLD_DRAFT_KEY).ok()??;
+    Some(ShareState {
+        dockerfile: text,
+        ..ShareState::default()
+    })
 }
 
 /// Saves the draft; a full or disabled storage is ignored (the text stays on the page).
-pub fn save_draft(text: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(DRAFT_KEY, text);
+pub fn save_draft(share: &ShareState) {
+    let d = Draft {
+        dockerfile: share.dockerfile.clone(),
+        context: share.context.clone(),
+        dockerignore: share.dockerignore.clone(),
+        build_args: share.build_args.clone(),
+        target: share.target.clone(),
+        builder: share.builder.as_str().to_string(),
+        view: share.view.as_str().to_string(),
+    };
+    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&d)) {
+        let _ = s.set_item(DRAFT_KEY, &json);
     }
 }
 
-/// The value of the textarea that fired `e`.
-pub fn input_value(e: &InputEvent) -> Option<String> {
+/// The saved theme choice.
+pub fn load_theme() -> Theme {
+    storage()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
+        .and_then(|t| Theme::parse(&t))
+        .unwrap_or_default()
+}
+
+/// Applies the theme to `<html data-theme>` and remembers it.
+pub fn apply_theme(theme: Theme) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+    if let Some(s) = storage() {
+        let _ = s.set_item(THEME_KEY, theme.as_str());
+    }
+}
+
+/// The value of the textarea, input or select that fired `e`.
+pub fn event_value(e: &web_sys::Event) -> Option<String> {
     let target = e.target()?;
-    let area = target.dyn_into::<web_sys::HtmlTextAreaElement>().ok()?;
-    Some(area.value())
+    if let Some(a) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return Some(a.value());
+    }
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(i.value());
+    }
+    target
+        .dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value())
+}
+
+/// The selection start (UTF-16) of the textarea that fired `e`.
+pub fn selection_start(e: &web_sys::Event) -> Option<u32> {
+    let area = e
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    area.selection_start().ok().flatten()
+}
+
+/// Selects `start..end` (UTF-16) in the textarea, without stealing the focus.
+pub fn set_selection(area: &NodeRef, start: u32, end: u32) {
+    if let Some(a) = area.cast::<web_sys::HtmlTextAreaElement>() {
+        let _ = a.set_selection_range(start, end);
+    }
+}
+
+/// Scrolls `scroller` so that the 0-based `line` is visible, a third from the top.
+pub fn scroll_to_line(scroller: &NodeRef, line: usize, line_height: f64) {
+    if let Some(el) = scroller.cast::<web_sys::Element>() {
+        let top = line as f64 * line_height;
+        let view = el.client_height() as f64;
+        let current = el.scroll_top() as f64;
+        if top < current + line_height || top > current + view - 2.0 * line_height {
+            el.set_scroll_top((top - view / 3.0).max(0.0) as i32);
+        }
+    }
+}
+
+/// Inserts text at the caret as if typed, so the textarea's undo history keeps it.
+pub fn insert_text(text: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false)
+}
+
+/// The width of one character of the editor's monospace font, measured once.
+pub fn char_width(measure: &NodeRef) -> f64 {
+    thread_local! {
+        static WIDTH: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    }
+    let cached = WIDTH.with(|w| w.get());
+    if cached > 0.0 {
+        return cached;
+    }
+    let w = measure
+        .cast::<web_sys::Element>()
+        .map(|el| el.get_bounding_client_rect().width() / 100.0)
+        .filter(|w| *w > 0.0)
+        .unwrap_or(7.8);
+    WIDTH.with(|c| c.set(w));
+    w
+}
+
+/// The value of `attr` on the event target or its closest ancestor that has it.
+pub fn closest_attr(e: &web_sys::Event, attr: &str) -> Option<String> {
+    let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let found = el.closest(&format!("[{attr}]")).ok()??;
+    found.get_attribute(attr)
+}
+
+/// The client size of an element.
+pub fn element_size(node: &NodeRef) -> Option<(f64, f64)> {
+    let el = node.cast::<web_sys::Element>()?;
+    Some((el.client_width() as f64, el.client_height() as f64))
+}
+
+/// Copies text to the clipboard (best effort; the promise is not awaited).
+pub fn copy_text(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Moves the keyboard focus to the element with this id.
+pub fn focus_id(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A running timer; dropping it cancels the timer.
+pub type TimerHandle = Box<dyn std::any::Any>;
+
+/// Calls `f` once after `ms` milliseconds.
+pub fn after(ms: u32, f: impl FnOnce() + 'static) -> TimerHandle {
+    Box::new(gloo_timers::callback::Timeout::new(ms, f))
+}
+
+/// Calls `f` every `ms` milliseconds.
+pub fn every(ms: u32, f: impl FnMut() + 'static) -> TimerHandle {
+    Box::new(gloo_timers::callback::Interval::new(ms, f))
+}
+
+/// The mouse position relative to the top-left corner of `node`'s border box.
+pub fn pointer_in(e: &web_sys::MouseEvent, node: &NodeRef) -> Option<(f64, f64)> {
+    let el = node.cast::<web_sys::Element>()?;
+    let r = el.get_bounding_client_rect();
+    Some((
+        e.client_x() as f64 - r.left(),
+        e.client_y() as f64 - r.top(),
+    ))
+}
+
+// ---- Share links, embeds and exports (share_menu.rs) ------------------------------------
+
+/// The URL fragment, with its `#` (empty when there is none).
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The URL query, with its `?` (empty when there is none).
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page's own address without query or fragment, the base of share links.
+pub fn page_address() -> String {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    format!(
+        "{}{}",
+        loc.origin().unwrap_or_default(),
+        loc.pathname().unwrap_or_default()
+    )
+}
+
+/// Removes the fragment from the address bar without reloading or adding a history entry,
+/// so a reload shows the (edited) draft instead of the link's original state.
+pub fn clear_fragment() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Copies text to the clipboard and reports whether it worked (false when the clipboard API
+/// is missing or refuses, e.g. without permission).
+pub fn copy_text_then(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let (d1, d2) = (done.clone(), done);
+    let ok = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d1.take() {
+            f(true)
+        }
+    });
+    let err = Closure::once(move |_: wasm_bindgen::JsValue| {
+        if let Some(f) = d2.take() {
+            f(false)
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    // The promise owns the callbacks from here on.
+    ok.forget();
+    err.forget();
+}
+
+/// Selects the whole text of the focused input or textarea, ready to copy.
+pub fn select_all(e: &web_sys::FocusEvent) {
+    let Some(t) = e.target() else { return };
+    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.select();
+    } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        a.select();
+    }
+}
+
+/// Whether the system asks for a dark theme.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets `<html data-theme>` without remembering it: an embed follows its own `theme=`
+/// without changing the reader's saved choice.
+pub fn set_theme_attr(theme: Theme) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+}
+
+fn blob_of(parts: &wasm_bindgen::JsValue, mime: &str) -> Option<web_sys::Blob> {
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(parts, &bag).ok()
+}
+
+fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a")
+        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers `text` as a file download.
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    if let Some(blob) = blob_of(&parts, mime) {
+        download_blob(name, &blob);
+    }
+}
+
+/// Draws a standalone SVG onto a canvas at twice its size and offers the PNG as a download.
+pub fn download_svg_as_png(name: &str, svg: &str) {
+    use wasm_bindgen::closure::Closure;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let Some(blob) = blob_of(&parts, "image/svg+xml") else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let name = name.to_string();
+    let img2 = img.clone();
+    let url2 = url.clone();
+    let onload = Closure::once(move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+        let (w, h) = (img2.natural_width().max(1), img2.natural_height().max(1));
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(canvas) = doc
+            .create_element("canvas")
+            .ok()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        // Twice the size keeps text sharp on high-density screens and in documents.
+        canvas.set_width(w * 2);
+        canvas.set_height(h * 2);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.scale(2.0, 2.0);
+        let _ = ctx.draw_image_with_html_image_element(&img2, 0.0, 0.0);
+        let save = Closure::once(move |blob: Option<web_sys::Blob>| {
+            if let Some(blob) = blob {
+                download_blob(&name, &blob);
+            }
+        });
+        let _ = canvas.to_blob(save.as_ref().unchecked_ref());
+        save.forget();
+    });
+    img.set_onload(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    img.set_src(&url);
 }

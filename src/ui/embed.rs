@@ -5,6 +5,7 @@
 //! browser, so native tests cover every rule.
 
 use super::share::{self, LinkError, ShareState};
+pub use super::state::Theme;
 
 /// A part of the page an embed can show. Unlike [`share::View`] (the one output tab that is
 /// selected), an embed can show several, and the editor is one of them.
@@ -47,25 +48,6 @@ impl Pane {
     /// The output view this pane shows, if it is one (the editor is not).
     pub fn view(self) -> Option<share::View> {
         share::View::parse(self.as_str())
-    }
-}
-
-/// The colour theme an embed asks for; `System` follows the reader's preference.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
     }
 }
 

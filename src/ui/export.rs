@@ -1,6 +1,6 @@
-//! Text exports of the page that are not graph renderings: "Copy as Markdown" (the Dockerfile,
-//! the command, the build plan and the graph as a Mermaid block, for an issue or a doc) and
-//! the file names and MIME types of the Export menu's downloads.
+//! The page's exports that are not analysis text: the standalone graph SVG (shared with the
+//! CLI), "Copy as Markdown" (the Dockerfile, the command, the build plan and the graph as a
+//! Mermaid block, for an issue or a doc), and the Export menu's file names and MIME types.
 //!
 //! Pure: the page's browser code only copies or downloads what these functions return.
 
@@ -8,7 +8,23 @@ use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, Builder};
 
+use super::graph_svg::{self, GraphOptions};
 use super::share::ShareState;
+
+/// The graph as a standalone SVG (embedded style, background, legend): what Export → SVG
+/// downloads, what the PNG export draws, and what `stageplay analyze --format svg` prints.
+/// The page's own graph uses the same renderer with `standalone: false`.
+pub fn graph_svg(analysis: &Analysis, dark: bool) -> String {
+    graph_svg::render_analysis_svg(
+        analysis,
+        &GraphOptions {
+            standalone: true,
+            dark,
+            legend: true,
+            ..GraphOptions::default()
+        },
+    )
+}
 
 /// The formats of the Export menu.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,32 +94,6 @@ impl ExportFormat {
     }
 }
 
-/// The `docker build` command for the state's target, builder and build args, e.g.
-/// `docker build --target builder -t app .`; the legacy builder is selected with
-/// `DOCKER_BUILDKIT=0`.
-pub fn docker_build_command(state: &ShareState) -> String {
-    let mut cmd = String::new();
-    if state.builder == Builder::Legacy {
-        cmd.push_str("DOCKER_BUILDKIT=0 ");
-    }
-    cmd.push_str("docker build");
-    if let Some(t) = &state.target {
-        cmd.push_str(" --target ");
-        cmd.push_str(&shell_word(t));
-    }
-    for line in state
-        .build_args
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        cmd.push_str(" --build-arg ");
-        cmd.push_str(&shell_word(line));
-    }
-    cmd.push_str(" -t app .");
-    cmd
-}
-
 /// "Copy as Markdown": the Dockerfile, the command, the build plan and the graph (the given
 /// Mermaid text), and the share link when there is one, ready to paste into an issue.
 pub fn markdown(
@@ -116,7 +106,7 @@ pub fn markdown(
     md.push_str("**Dockerfile**\n\n");
     push_fenced(&mut md, "dockerfile", &state.dockerfile);
     md.push_str("\n**Command**\n\n");
-    push_fenced(&mut md, "sh", &docker_build_command(state));
+    push_fenced(&mut md, "sh", &super::state::command_line(state, analysis));
     md.push('\n');
     push_plan(&mut md, analysis);
     md.push_str("\n**Stage graph**\n\n");
@@ -216,39 +206,9 @@ fn longest_run(s: &str, ch: char) -> usize {
     best
 }
 
-/// Quotes a word for a POSIX shell when it needs it.
-fn shell_word(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.,:/=@%+".contains(&b));
-    if plain {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_command_reflects_target_builder_and_args() {
-        let s = ShareState {
-            target: Some("builder".into()),
-            builder: Builder::Legacy,
-            build_args: "A=1\n\nB=two words\n".into(),
-            ..ShareState::default()
-        };
-        assert_eq!(
-            docker_build_command(&s),
-            "DOCKER_BUILDKIT=0 docker build --target builder --build-arg A=1 --build-arg 'B=two words' -t app ."
-        );
-        assert_eq!(
-            docker_build_command(&ShareState::default()),
-            "docker build -t app ."
-        );
-    }
 
     #[test]
     fn fences_outgrow_backticks_in_the_text() {

@@ -64,6 +64,8 @@ enum Format {
     Json,
     Dot,
     Mermaid,
+    /// The stage graph as a standalone SVG, the same as the page's Export → SVG.
+    Svg,
 }
 
 /// Runs the CLI and returns the process exit code.
@@ -91,6 +93,7 @@ pub fn run() -> i32 {
                 Format::Text => print!("{}", export::to_text(&a, &text)),
                 Format::Dot => print!("{}", export::to_dot(&a)),
                 Format::Mermaid => print!("{}", export::to_mermaid(&a)),
+                Format::Svg => print!("{}", stageplay::ui::export::graph_svg(&a, false)),
             }
             0
         }

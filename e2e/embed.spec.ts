@@ -1,0 +1,103 @@
+// Embed mode inside an iframe: only the chosen panes, compact chrome, an "Open in Stageplay"
+// link with the same state, no horizontal scroll at 320 px, no way out of the frame.
+import { test, expect, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+
+function embedUrl(baseURL: string, views: string, dockerfile: string, extra: string[] = []): string {
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'stageplay', '--', 'link', '-',
+    '--embed', views, '--base-url', `${baseURL}/`, ...extra], { input: dockerfile, encoding: 'utf8' }).trim();
+}
+
+const FILE = 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM build AS test\nRUN go test ./...\nFROM scratch\nCOPY --from=build /app /app\n';
+
+/** A docs-like host page on the same origin as Stageplay (the case where an embed could
+ *  touch the reader's own draft), holding one iframe of `src`. */
+async function host(page: Page, src: string, width: number, height = 600) {
+  const html = `<!doctype html><html><body style="margin:0">
+    <h1 id="host-title">Docs page</h1>
+    <iframe id="frame" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" style="width:${width}px;height:${height}px;border:0"
+      sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></body></html>`;
+  await page.route('**/docs-host.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('/docs-host.html');
+  return page.frameLocator('#frame');
+}
+
+test.beforeEach(async ({ page }) => {
+  // The reader's own draft, set once: a later overwrite by an embed would stay visible.
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('stageplay.draft.v2')) {
+      localStorage.setItem('stageplay.draft.v2', JSON.stringify({ dockerfile: 'FROM busybox AS mine\n' }));
+    }
+  });
+});
+
+test('an embed shows only the chosen views, with compact chrome and an Open link', async ({ page, baseURL }) => {
+  const src = embedUrl(baseURL!, 'graph,plan', FILE, ['--target', 'test']);
+  const f = await host(page, src, 800);
+  await expect(f.locator('.app.embed')).toHaveAttribute('data-embed', 'graph,plan');
+  await expect(f.locator('[data-pane]')).toHaveCount(2);
+  await expect(f.locator('[data-pane="graph"] svg.stage-graph [data-stage]')).toHaveCount(3);
+  await expect(f.locator('[data-pane="plan"]')).toContainText('test');
+  // No editor, no full header, no tabs of other views.
+  await expect(f.locator('#dockerfile')).toHaveCount(0);
+  await expect(f.locator('.view-tabs')).toHaveCount(0);
+  await expect(f.locator('#share-button')).toHaveCount(0);
+  await expect(f.locator('#target')).toHaveValue('test');
+  await page.screenshot({ path: 'e2e/output/embed-800.png' });
+
+  const open = f.locator('#embed-open');
+  await expect(open).toHaveAttribute('target', '_blank');
+  const href = (await open.getAttribute('href'))!;
+  expect(href.startsWith(`${baseURL}/#v1.`)).toBe(true);
+  // The Open link carries the same state: the full page shows the file with target test.
+  const full = await page.context().newPage();
+  await full.goto(href);
+  await expect(full.locator('#dockerfile')).toHaveValue(FILE);
+  await expect(full.locator('#target')).toHaveValue('test');
+  await full.close();
+  // The embed neither saved over the reader's draft nor navigated its host.
+  expect(await page.evaluate(() => document.getElementById('host-title')?.textContent)).toBe('Docs page');
+});
+
+test('an editor embed can be read-only, themed, and follows edits in its Open link', async ({ page, baseURL }) => {
+  const f = await host(page, embedUrl(baseURL!, 'editor', FILE) .replace('?embed', '?embed&readonly&theme=dark'), 700);
+  await expect(f.locator('[data-pane]')).toHaveCount(1);
+  await expect(f.locator('#dockerfile')).toHaveValue(FILE);
+  await expect(f.locator('#dockerfile')).toHaveAttribute('readonly');
+  await expect(f.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(f.locator('svg.stage-graph')).toHaveCount(0);
+
+  const editable = await host(page, embedUrl(baseURL!, 'editor,graph', FILE), 700);
+  await editable.locator('#dockerfile').fill('FROM alpine AS one\nFROM one AS two\n');
+  await expect(editable.locator('svg.stage-graph [data-stage]')).toHaveCount(2);
+  const href = (await editable.locator('#embed-open').getAttribute('href'))!;
+  const full = await page.context().newPage();
+  await full.goto(href);
+  await expect(full.locator('#dockerfile')).toHaveValue('FROM alpine AS one\nFROM one AS two\n');
+  // The reader's own draft was never overwritten by the embed's edit.
+  const draft = await full.evaluate(() => localStorage.getItem('stageplay.draft.v2'));
+  expect(JSON.parse(draft!).dockerfile).toBe('FROM busybox AS mine\n');
+  await full.close();
+});
+
+for (const views of ['graph', 'editor,graph,plan,files,problems,steps']) {
+  test(`no horizontal scroll at 320 px (${views})`, async ({ page, baseURL }) => {
+    const f = await host(page, embedUrl(baseURL!, views, FILE), 320, 500);
+    await expect(f.locator('[data-pane]').first()).toBeVisible();
+    const frame = page.frame({ url: /embed/ })!;
+    const [scrollW, clientW] = await frame.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scrollW).toBeLessThanOrEqual(clientW);
+    await page.screenshot({ path: `e2e/output/embed-320-${views.split(',').length}.png` });
+  });
+}
+
+test('embed.js turns a <pre> into a live embed of that Dockerfile', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const f = page.frameLocator('#demo-plan + iframe, iframe.stageplay-embed >> nth=1');
+  await expect(f.locator('.app.embed')).toHaveAttribute('data-embed', 'graph,plan');
+  await expect(f.locator('#target')).toHaveValue('test');
+  await expect(f.locator('[data-pane="graph"] svg.stage-graph [data-stage]')).toHaveCount(4);
+  const first = page.frameLocator('iframe.stageplay-embed >> nth=0');
+  await expect(first.locator('#dockerfile')).toHaveValue(/^FROM golang:1\.16 AS build\n/);
+  await expect(first.locator('[data-pane]')).toHaveCount(2);
+});

@@ -1,0 +1,252 @@
+// The playground end to end in headless Chromium: editor, graph, plan, final image,
+// problems, step-through, examples, themes, the saved draft, and that nothing leaves the page.
+import { test, expect, Page } from '@playwright/test';
+
+function watch(page: Page) {
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:') foreign.push(r.url());
+  });
+  return { errors, foreign };
+}
+
+/** Replaces the editor's text as a paste would (one input event). */
+async function setText(page: Page, text: string) {
+  await page.locator('#dockerfile').fill(text);
+}
+
+const stageNodes = (page: Page) => page.locator('svg.stage-graph [data-stage]');
+
+/** A Dockerfile shaped like moby's: 60 stages with a base, tool stages and platform switches. */
+function bigDockerfile(tools = 14): string {
+  let s = 'FROM golang:1.22 AS base\nRUN true\nFROM scratch AS binary-dummy\n';
+  for (let i = 0; i < tools; i++) {
+    s += `FROM base AS tool${i}-build\nRUN go build -o /build/tool${i}\n` +
+      `FROM tool${i}-build AS tool${i}-linux\nFROM binary-dummy AS tool${i}-windows\n` +
+      `FROM tool${i}-linux AS tool${i}\n`;
+  }
+  s += 'FROM base AS dev\n';
+  for (let i = 0; i < tools; i++) s += `COPY --from=tool${i} /build/ /usr/local/bin/\n`;
+  return s;
+}
+
+test.beforeEach(async ({ page }) => {
+  // Every test starts without a saved draft.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('keep-draft')) localStorage.clear();
+  });
+});
+
+test('the default example shows the Go graph, plan and notice, with no errors or requests', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  await expect(stageNodes(page)).toHaveCount(2);
+  await expect(page.locator('svg.stage-graph [data-image="golang:1.16"]')).toHaveCount(1);
+  await expect(page.locator('svg.stage-graph [data-stage="1"]')).toHaveClass(/sp-target/);
+  await expect(page.locator('.sp-edge-copy')).toHaveCount(1);
+  await expect(page.locator('.notice')).toContainText('what to notice');
+  await expect(page.locator('#command-line')).toHaveText('docker build -t app .');
+  await page.screenshot({ path: 'e2e/output/light.png' });
+  expect(w.errors).toEqual([]);
+  expect(w.foreign).toEqual([]);
+});
+
+test('typing a new stage updates graph, plan, final image and problems', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  const editor = page.locator('#dockerfile');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nFROM scratch AS final\nCOPY --from=1 /root/app /app\nRUN $UNDEFINED_THING\n');
+  await expect(stageNodes(page)).toHaveCount(3);
+  await expect(page.locator('svg.stage-graph [data-stage="2"]')).toHaveClass(/sp-target/);
+  await expect(page.locator('#target option').first()).toContainText('final');
+
+  await page.locator('#view-plan').click();
+  await expect(page.locator('.waves')).toContainText('final');
+  await expect(page.locator('.plan-summary')).toContainText('3 of 3');
+
+  await page.locator('#view-files').click();
+  await expect(page.locator('.image-view h3').nth(1)).toContainText('final');
+
+  await page.locator('#dockerfile').fill('FROM alpine\nBOGUS thing\n');
+  await page.locator('#view-problems').click();
+  await expect(page.locator('.problem.sev-error')).toContainText('line 2');
+  await expect(page.locator('.gutter .ln-err')).toHaveText('2');
+  expect(w.errors).toEqual([]);
+});
+
+test('picking a target in the select and by clicking a node', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#examples-button').click();
+  await page.locator('[data-example="target-test"]').click();
+  await expect(page.locator('#target')).toHaveValue('test');
+  await expect(page.locator('svg.stage-graph [data-stage="3"]')).toHaveClass(/sp-skipped/);
+
+  await page.locator('#target').selectOption('app');
+  await expect(page.locator('svg.stage-graph [data-stage="3"]')).toHaveClass(/sp-target/);
+  await expect(page.locator('svg.stage-graph [data-stage="1"]')).toHaveClass(/sp-skipped/);
+  await expect(page.locator('#command-line')).toHaveText('docker build --target app -t app .');
+
+  // Click the `build` node: it becomes the target and the editor shows its FROM line.
+  await page.locator('svg.stage-graph [data-stage="2"]').click();
+  await expect(page.locator('#target')).toHaveValue('build');
+  await expect(page.locator('svg.stage-graph [data-stage="2"]')).toHaveClass(/sp-target/);
+  const caret = await page.locator('#dockerfile').evaluate((el: HTMLTextAreaElement) => el.selectionStart);
+  const text = await page.locator('#dockerfile').inputValue();
+  expect(text.slice(caret).startsWith('FROM base AS build')).toBe(true);
+
+  // Keyboard: focus a node and press Enter.
+  await page.locator('svg.stage-graph [data-stage="0"]').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#target')).toHaveValue('base');
+});
+
+test('switching the builder changes the skipped stages', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#examples-button').click();
+  await page.locator('[data-example="distroless-scratch"]').click();
+  await page.locator('#view-plan').click();
+  await expect(page.locator('.skipped')).toContainText('minimal');
+  await expect(page.locator('#builder-diff')).toContainText('Legacy builds 1 more stage: `minimal`');
+  await page.locator('[data-builder="legacy"]').click();
+  await expect(page.locator('.skipped')).toHaveCount(0);
+  await expect(page.locator('.plan-summary')).toContainText('one after another');
+  await expect(page.locator('#command-line')).toContainText('DOCKER_BUILDKIT=0');
+  await page.locator('#view-graph').click();
+  await expect(page.locator('svg.stage-graph [data-stage="1"]')).toHaveClass(/sp-built/);
+});
+
+test('clicking a problem moves the editor caret to its span', async ({ page }) => {
+  await page.goto('/');
+  const text = 'FROM alpine AS one\nRUN true\nFROM one\nBOGUS x\n';
+  await setText(page, text);
+  await page.locator('#view-problems').click();
+  await page.locator('.problem.sev-error .problem-main').click();
+  const caret = await page.locator('#dockerfile').evaluate((el: HTMLTextAreaElement) => el.selectionStart);
+  expect(caret).toBe(text.indexOf('BOGUS'));
+  await expect(page.locator('.reveal-band')).toHaveCount(1);
+  // Each rule explains itself with a bad and a good example.
+  await page.locator('.problem.sev-error .explain').click();
+  await expect(page.locator('.rule-doc pre.bad')).toHaveCount(1);
+  await expect(page.locator('.rule-doc pre.good')).toHaveCount(1);
+});
+
+test('the draft survives a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => sessionStorage.setItem('keep-draft', '1'));
+  await setText(page, 'FROM node:20 AS web\nRUN npm ci\nFROM nginx\nCOPY --from=web /app /usr/share/nginx/html\n');
+  await page.locator('[data-builder="legacy"]').click();
+  await page.reload();
+  await expect(page.locator('#dockerfile')).toHaveValue(/FROM node:20 AS web/);
+  await expect(page.locator('[data-builder="legacy"]')).toHaveAttribute('aria-checked', 'true');
+  await expect(stageNodes(page)).toHaveCount(2);
+});
+
+test('a 59-stage file like moby\'s renders a readable graph that can zoom and fit', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  await setText(page, bigDockerfile());
+  await expect(stageNodes(page)).toHaveCount(59);
+  const before = await page.locator('.zoom-level').textContent();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.locator('.zoom-level')).not.toHaveText(before ?? '');
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(page.locator('.zoom-level')).toHaveText(before ?? '');
+  expect(w.errors).toEqual([]);
+});
+
+test('user text with <script> and <img onerror> is shown as text', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  const evil = 'FROM alpine AS a\nFROM <script>alert(1)</script> AS b\n' +
+    'COPY --from="<img src=x onerror=alert(1)>" /x /y\nRUN echo "<img src=x onerror=alert(2)>"\n';
+  await setText(page, evil);
+  for (const view of ['graph', 'plan', 'files', 'problems', 'steps']) {
+    await page.locator(`#view-${view}`).click();
+    await expect(page.locator('#output-panel')).toBeVisible();
+  }
+  expect(await page.locator('.app img, .app script').count()).toBe(0);
+  await expect(page.locator('.underlay')).toContainText('<script>alert(1)</script>');
+  await page.locator('#view-graph').click();
+  await expect(page.locator('svg.stage-graph')).toContainText('<script>alert(1)</script>');
+  await expect(page.locator('svg.stage-graph')).toContainText('"<img');
+  expect(w.errors).toEqual([]);
+});
+
+test('step through plays, pauses, steps and scrubs', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#view-steps').click();
+  await expect(page.locator('.step-count')).toHaveText('Step 1 of 10');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.locator('.step-count')).toHaveText('Step 2 of 10');
+  await expect(page.locator('.step-inst')).toContainText('WORKDIR');
+  await page.locator('.scrub').fill('8');
+  await expect(page.locator('.step-count')).toHaveText('Step 9 of 10');
+  await expect(page.locator('.step-head .chip')).toHaveText('stage-1');
+  await page.locator('#play').click();
+  await expect(page.locator('.step-count')).toHaveText('Step 10 of 10', { timeout: 4000 });
+  await expect(page.locator('#play')).toContainText('Play');
+});
+
+test('the editor: Tab indents, hover explains, the caret highlights its stage', async ({ page }) => {
+  await page.goto('/');
+  await setText(page, 'FROM alpine AS one\nRUN true\n\nFROM one AS two\nCOPY --from=one /a /b\n');
+  const editor = page.locator('#dockerfile');
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Tab');
+  await expect(editor).toHaveValue(/\n {4}$/);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(/b\n$/);
+  // The caret on line 5 is in stage `two`: its node is highlighted.
+  await expect(page.locator('svg.stage-graph [data-stage="1"]')).toHaveClass(/sp-cursor/);
+  await page.keyboard.press('Control+Home');
+  await expect(page.locator('svg.stage-graph [data-stage="0"]')).toHaveClass(/sp-cursor/);
+  // Hover over `--from` on line 5 (Escape first closes the caret's card).
+  await page.keyboard.press('Escape');
+  const box = await editor.boundingBox();
+  const cw = await page.locator('.measure').evaluate((el) => el.getBoundingClientRect().width / 100);
+  await page.mouse.move(box!.x + 10 + cw * 7.5, box!.y + 10 + 20 * 4 + 10);
+  await expect(page.locator('.hint-card')).toContainText('COPY --from');
+  await expect(page.locator('.hint-card a')).toHaveAttribute('href', /docs\.docker\.com\/reference\/dockerfile\/#copy---from/);
+});
+
+test('tabs work from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#view-graph').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#view-plan')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#view-plan')).toBeFocused();
+  await page.locator('#tab-dockerfile').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#tab-context')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#input-context')).toHaveValue(/app\.go/);
+});
+
+test('themes: dark by switch and by system, and a narrow phone screen', async ({ browser }) => {
+  const dark = await browser.newPage({ colorScheme: 'dark', viewport: { width: 1280, height: 800 } });
+  await dark.goto('/');
+  await expect(stageNodes(dark)).toHaveCount(2);
+  const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(11, 16, 32)');
+  await dark.screenshot({ path: 'e2e/output/dark.png' });
+  // The switch goes system → light → dark.
+  await dark.locator('#theme-switch').click();
+  await expect(dark.locator('html')).toHaveAttribute('data-theme', 'light');
+  expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(245, 247, 251)');
+  await dark.close();
+
+  const narrow = await browser.newPage({ viewport: { width: 360, height: 780 } });
+  await narrow.goto('/');
+  await expect(stageNodes(narrow)).toHaveCount(2);
+  const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await narrow.screenshot({ path: 'e2e/output/narrow.png', fullPage: true });
+  await narrow.close();
+});

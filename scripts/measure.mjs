@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// Measures the playground in headless Chromium against the SPEC §10 budgets:
+//   1. first render of the default example (navigation → graph in the DOM),
+//   2. analysis + render of a large Dockerfile pasted at once (default: moby's 59-stage file),
+//   3. keystroke → updated graph on that file (about 650 lines),
+//   4. the gzip transfer size of dist/ (wasm + JS + CSS + HTML).
+// Optionally saves screenshots of the large graph into e2e/output/.
+//
+// Usage (after `trunk build --release`):
+//   node scripts/measure.mjs [path/to/large.Dockerfile]
+// The default large file is ../shared/corpus/files/001-*.Dockerfile when it exists.
+// PW_PORT picks the port of the temporary static server (default 8103).
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const port = Number(process.env.PW_PORT || 8103);
+const base = `http://127.0.0.1:${port}/`;
+
+function defaultLarge() {
+  const dir = join(root, '..', 'shared', 'corpus', 'files');
+  if (!existsSync(dir)) return null;
+  const f = readdirSync(dir).find((n) => n.startsWith('001-'));
+  return f ? join(dir, f) : null;
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const fmt = (x) => `${x.toFixed(1)} ms`;
+
+function gzipSizes() {
+  const rows = [];
+  for (const name of readdirSync(dist)) {
+    if (!/\.(wasm|js|css|html)$/.test(name) || name === 'how.html') continue;
+    const raw = readFileSync(join(dist, name));
+    rows.push({ name, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length });
+  }
+  return rows;
+}
+
+async function main() {
+  const largePath = process.argv[2] || defaultLarge();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 800));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const results = {};
+  try {
+    // 1. First render, in fresh contexts (no cache, no draft).
+    const firsts = [];
+    for (let i = 0; i < 7; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+      const page = await ctx.newPage();
+      // Timed inside the page (navigation start → the graph's first node in the DOM), so
+      // Playwright's own round trips do not count.
+      await page.addInitScript(() => {
+        new MutationObserver((_, o) => {
+          if (document.querySelector('svg.stage-graph [data-stage]')) { window.__firstGraph = performance.now(); o.disconnect(); }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(base);
+      await page.waitForSelector('svg.stage-graph [data-stage]');
+      firsts.push(await page.evaluate(() => window.__firstGraph));
+      await ctx.close();
+    }
+    results.firstRender = median(firsts);
+    console.log(`first render of the default example: median ${fmt(results.firstRender)} (runs: ${firsts.map((x) => x.toFixed(0)).join(', ')})`);
+
+    if (largePath) {
+      const text = readFileSync(largePath, 'utf8');
+      const lines = text.split('\n').length;
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+      const page = await ctx.newPage();
+      await page.goto(base);
+      await page.waitForSelector('svg.stage-graph [data-stage]');
+      // 2. Paste the whole file at once: input event → DOM updated (Yew renders in a
+      // microtask, so a zero timeout runs after it) and → next frame.
+      const pastes = [];
+      const frames = [];
+      for (let i = 0; i < 7; i++) {
+        const r = await page.evaluate(async (t) => {
+          const ta = document.querySelector('#dockerfile');
+          // Start from a small file, so every run is a full re-analysis.
+          ta.value = 'FROM scratch\n';
+          ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 50));
+          const t0 = performance.now();
+          ta.value = t;
+          ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 0));
+          const t1 = performance.now();
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const t2 = performance.now();
+          return { dom: t1 - t0, frame: t2 - t0, nodes: document.querySelectorAll('svg.stage-graph [data-stage]').length };
+        }, text);
+        pastes.push(r.dom); frames.push(r.frame); results.stages = r.nodes;
+      }
+      results.paste = median(pastes);
+      console.log(`paste ${largePath.split('/').pop()} (${lines} lines, ${results.stages} stages): analysis + render median ${fmt(results.paste)}, to next frame ${fmt(median(frames))}`);
+
+      // 3. Keystrokes at the end of the file: keydown timestamp → DOM updated.
+      await page.locator('#dockerfile').focus();
+      await page.keyboard.press('Control+End');
+      await page.evaluate(() => {
+        window.__lat = [];
+        const ta = document.querySelector('#dockerfile');
+        ta.addEventListener('keydown', (e) => { window.__down = e.timeStamp; }, true);
+        ta.addEventListener('input', () => {
+          setTimeout(() => window.__lat.push(performance.now() - window.__down), 0);
+        }, true);
+      });
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
+        await page.waitForTimeout(30);
+      }
+      const lat = await page.evaluate(() => window.__lat);
+      results.keystroke = median(lat);
+      console.log(`keystroke → graph on ${lines} lines: median ${fmt(results.keystroke)}, max ${fmt(Math.max(...lat))} (${lat.length} keys)`);
+
+      // Screenshots of the large graph, fitted and zoomed.
+      mkdirSync(join(root, 'e2e', 'output'), { recursive: true });
+      await page.evaluate((t) => {
+        const ta = document.querySelector('#dockerfile');
+        ta.value = t; ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      }, text);
+      await page.getByRole('button', { name: 'Fit' }).click();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: join(root, 'e2e', 'output', 'moby-graph.png') });
+      await ctx.close();
+    }
+
+    // 4. Transfer size.
+    const rows = gzipSizes();
+    const total = rows.reduce((s, r) => s + r.gzip, 0);
+    for (const r of rows) console.log(`  ${r.name}: ${r.raw} B raw, ${r.gzip} B gzip -9`);
+    results.gzipTotal = total;
+    console.log(`dist/ transfer size (gzip -9, page files): ${(total / 1024).toFixed(1)} KiB (${total} B)`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  console.log(JSON.stringify(results));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

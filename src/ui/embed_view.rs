@@ -1,0 +1,103 @@
+//! The page in embed mode (`?embed`): compact chrome, only the panes the embed asked for, and
+//! an "Open in Stageplay" link carrying the same state. Built from the same components as the
+//! full page, so an embed always agrees with it.
+
+use yew::prelude::*;
+
+use super::editor::Editor;
+use super::embed::{self, EmbedOptions, Pane};
+use super::graph_view::GraphView;
+use super::image_view::ImageView;
+use super::io;
+use super::panels::{OutputToolbar, PlanView, ProblemsView, StepsView, view_label};
+use super::state::State;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedLayoutProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: UseReducerDispatcher<State>,
+    pub options: EmbedOptions,
+}
+
+/// The whole page of an embed.
+#[function_component(EmbedLayout)]
+pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
+    let state = &props.state;
+    let opts = &props.options;
+    let dispatch = &props.dispatch;
+    let a = &state.analysis;
+    let text: AttrValue = state.share.dockerfile.clone().into();
+    let command: AttrValue = state.command_line().into();
+
+    // The link is re-encoded only when the shared state changes, not on every render.
+    let open = {
+        let share = state.share.clone();
+        use_memo(share, |s| embed::open_link(&io::page_address(), s).ok())
+    };
+
+    let pane = |p: Pane| -> Html {
+        let body = match p {
+            Pane::Editor => html! {
+                <Editor text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                    reveal={state.reveal} readonly={opts.readonly} dispatch={dispatch.clone()} />
+            },
+            Pane::Graph => html! {
+                <GraphView analysis={a.clone()} text={text.clone()} cursor_stage={state.cursor_stage}
+                    hovered={state.hovered_stage} zoom={state.zoom} dispatch={dispatch.clone()} />
+            },
+            Pane::Plan => html! {
+                <PlanView analysis={a.clone()} command={command.clone()} dispatch={dispatch.clone()} />
+            },
+            Pane::Files => html! {
+                <ImageView analysis={a.clone()} text={text.clone()} dispatch={dispatch.clone()} />
+            },
+            Pane::Problems => html! {
+                <ProblemsView analysis={a.clone()} text={text.clone()}
+                    open_rule={state.open_rule.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
+            },
+            Pane::Steps => html! {
+                <StepsView analysis={a.clone()} text={text.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
+            },
+        };
+        let title = match p.view() {
+            Some(v) => view_label(v),
+            None => "Dockerfile",
+        };
+        html! {
+            <section class={classes!("embed-pane", format!("embed-pane-{}", p.as_str()))}
+                data-pane={p.as_str()} aria-label={title}>
+                <h2 class="embed-pane-title">{ title }</h2>
+                { body }
+            </section>
+        }
+    };
+
+    html! {
+        <div class="app embed" data-embed={opts.panes.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")}>
+            <header class="embed-bar">
+                <span class="embed-brand">{ "Stageplay" }</span>
+                <OutputToolbar analysis={a.clone()} target={state.share.target.clone().map(AttrValue::from)}
+                    builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
+                if let Some(href) = (*open).clone() {
+                    // A new tab, never the docs page itself: an embed does not navigate its host.
+                    <a class="embed-open" id="embed-open" href={href} target="_blank" rel="noopener noreferrer">
+                        { "Open in Stageplay ↗" }
+                    </a>
+                }
+            </header>
+            if !opts.unknown_views.is_empty() {
+                <p class="embed-note" role="status">{ format!(
+                    "Unknown view{} ignored: {}. Use {}.",
+                    if opts.unknown_views.len() > 1 { "s" } else { "" },
+                    opts.unknown_views.join(", "),
+                    Pane::ALL.map(Pane::as_str).join(", ")) }</p>
+            }
+            <main class="embed-panes">
+                { for opts.panes.iter().map(|&p| pane(p)) }
+            </main>
+            if let Some(t) = &state.toast {
+                <div class="toast" role="status">{ t.clone() }</div>
+            }
+        </div>
+    }
+}

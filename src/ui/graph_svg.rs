@@ -1,0 +1,485 @@
+//! The one renderer of the stage graph: `Analysis` + `Layout` in, SVG text out. Pure (no
+//! browser APIs), so the page, the exports and the CLI's `--format svg` share it and native
+//! tests can check it. Every user text is XML-escaped.
+
+use std::fmt::Write as _;
+
+use crate::analysis::{Analysis, Base, EdgeKind, Node};
+
+use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
+
+/// What a node of the drawn graph stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GraphNodeKind {
+    Stage(usize),
+    /// An external image, by name.
+    Image(String),
+    Scratch,
+}
+
+/// A node of the drawn graph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GraphNode {
+    pub kind: GraphNodeKind,
+    pub title: String,
+    pub subtitle: String,
+    /// A short count shown at the top right ("4 instr.").
+    pub meta: String,
+}
+
+/// An edge of the drawn graph (copy edges between the same pair are merged).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GraphEdge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: EdgeKind,
+    /// Copied paths, for the label.
+    pub paths: Vec<String>,
+}
+
+/// The graph as drawn: nodes (stages first, in index order, then images and scratch) and
+/// typed edges between node indices.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GraphModel {
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+}
+
+/// Rendering options.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GraphOptions {
+    /// Embed a `<style>` with fixed colours and an XML declaration-free root with `xmlns`,
+    /// so the SVG stands alone (exports). The page styles the classes with its own CSS.
+    pub standalone: bool,
+    pub dark: bool,
+    /// Draw a legend under the graph.
+    pub legend: bool,
+    /// The stage the editor's cursor is in.
+    pub cursor_stage: Option<usize>,
+    /// The stage that is hovered or selected.
+    pub selected_stage: Option<usize>,
+}
+
+pub const STAGE_W_MIN: f64 = 150.0;
+pub const STAGE_W_MAX: f64 = 240.0;
+pub const STAGE_H: f64 = 58.0;
+pub const IMAGE_H: f64 = 32.0;
+const CHAR_W: f64 = 7.2;
+const MAX_LABEL: usize = 30;
+
+impl GraphModel {
+    /// Derives the drawn graph from the analysis.
+    pub fn from_analysis(a: &Analysis) -> GraphModel {
+        let mut model = GraphModel::default();
+        for s in &a.stages {
+            let count = s.instructions.len();
+            model.nodes.push(GraphNode {
+                kind: GraphNodeKind::Stage(s.index),
+                title: s.display_name(),
+                subtitle: format!("FROM {}", s.base_text),
+                meta: format!("{count} instr."),
+            });
+        }
+        let image_node = |model: &mut GraphModel, kind: GraphNodeKind| -> usize {
+            if let Some(i) = model.nodes.iter().position(|n| n.kind == kind) {
+                return i;
+            }
+            let (title, subtitle) = match &kind {
+                GraphNodeKind::Image(name) => (name.clone(), "image".to_string()),
+                _ => ("scratch".to_string(), "empty filesystem".to_string()),
+            };
+            model.nodes.push(GraphNode {
+                kind,
+                title,
+                subtitle,
+                meta: String::new(),
+            });
+            model.nodes.len() - 1
+        };
+        let stage_count = a.stages.len();
+        for s in &a.stages {
+            let from = match &s.base {
+                Base::Image { name } => {
+                    Some(image_node(&mut model, GraphNodeKind::Image(name.clone())))
+                }
+                Base::Scratch => Some(image_node(&mut model, GraphNodeKind::Scratch)),
+                Base::Stage { .. } => None,
+            };
+            if let Some(from) = from {
+                model.edges.push(GraphEdge {
+                    from,
+                    to: s.index,
+                    kind: EdgeKind::From,
+                    paths: Vec::new(),
+                });
+            }
+        }
+        for e in &a.edges {
+            if e.to >= stage_count {
+                continue;
+            }
+            let from = match &e.from {
+                Node::Stage { stage } if *stage < stage_count => *stage,
+                Node::Stage { .. } => continue,
+                Node::Image { name } => image_node(&mut model, GraphNodeKind::Image(name.clone())),
+            };
+            if from == e.to {
+                continue;
+            }
+            if let Some(existing) = model
+                .edges
+                .iter_mut()
+                .find(|g| g.from == from && g.to == e.to && g.kind == e.kind)
+            {
+                existing.paths.extend(e.paths.iter().cloned());
+            } else {
+                model.edges.push(GraphEdge {
+                    from,
+                    to: e.to,
+                    kind: e.kind,
+                    paths: e.paths.clone(),
+                });
+            }
+        }
+        model
+    }
+
+    /// The layout input: node sizes from their labels, edges as index pairs.
+    pub fn layout_input(&self) -> LayoutInput {
+        let sizes = self
+            .nodes
+            .iter()
+            .map(|n| match n.kind {
+                GraphNodeKind::Stage(_) => {
+                    let chars = (n.title.chars().count() + n.meta.chars().count())
+                        .max(n.subtitle.chars().count() * 5 / 6);
+                    let w = (chars.min(MAX_LABEL + 4) as f64 * CHAR_W + 28.0)
+                        .clamp(STAGE_W_MIN, STAGE_W_MAX);
+                    (w, STAGE_H)
+                }
+                _ => {
+                    let chars = n.title.chars().count().min(MAX_LABEL);
+                    (
+                        (chars as f64 * 6.8 + 30.0).clamp(90.0, STAGE_W_MAX),
+                        IMAGE_H,
+                    )
+                }
+            })
+            .collect();
+        LayoutInput {
+            sizes,
+            edges: self.edges.iter().map(|e| (e.from, e.to)).collect(),
+        }
+    }
+
+    /// Lays the model out with the default options.
+    pub fn layout(&self) -> Layout {
+        layout(&self.layout_input(), &LayoutOptions::default())
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shortens a label to `max` characters with an ellipsis.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+const STYLE_LIGHT: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}\
+.sp-bg{fill:#ffffff}.sp-node rect,.sp-node path.sp-shape{fill:#eef4ff;stroke:#3b6fd8;stroke-width:1.5}\
+.sp-node.sp-skipped{opacity:.45}.sp-node.sp-skipped rect{fill:#f4f5f7;stroke:#9aa3b2;stroke-dasharray:4 3}\
+.sp-node.sp-target rect{stroke:#c2410c;stroke-width:3}.sp-image rect{fill:#f5f3ff;stroke:#7c5cc4}\
+.sp-scratch rect{fill:#ffffff;stroke:#6b7280;stroke-dasharray:2 3}\
+.sp-title{font-size:13px;font-weight:600;fill:#0f172a}.sp-sub{font-size:11px;fill:#475569}\
+.sp-edge{fill:none;stroke:#64748b;stroke-width:1.4}.sp-edge-copy{stroke-dasharray:6 4;stroke:#0e7490}\
+.sp-edge-mount{stroke-dasharray:1.5 3.5;stroke:#a16207}.sp-edge.sp-faded{opacity:.35}\
+.sp-label{font-size:10px;fill:#0e7490;paint-order:stroke;stroke:#fff;stroke-width:3px}.sp-meta{font-size:10px;fill:#64748b}.sp-badge{font-size:10px;font-weight:700;fill:#c2410c}.sp-arrow{fill:#64748b}.sp-legend text{font-size:11px;fill:#334155}";
+
+const STYLE_DARK: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}\
+.sp-bg{fill:#0f172a}.sp-node rect{fill:#1e293b;stroke:#7aa2f7;stroke-width:1.5}\
+.sp-node.sp-skipped{opacity:.45}.sp-node.sp-skipped rect{fill:#111827;stroke:#64748b;stroke-dasharray:4 3}\
+.sp-node.sp-target rect{stroke:#fb923c;stroke-width:3}.sp-image rect{fill:#231d3a;stroke:#a78bfa}\
+.sp-scratch rect{fill:#0f172a;stroke:#94a3b8;stroke-dasharray:2 3}\
+.sp-title{font-size:13px;font-weight:600;fill:#e2e8f0}.sp-sub{font-size:11px;fill:#94a3b8}\
+.sp-edge{fill:none;stroke:#94a3b8;stroke-width:1.4}.sp-edge-copy{stroke-dasharray:6 4;stroke:#22d3ee}\
+.sp-edge-mount{stroke-dasharray:1.5 3.5;stroke:#facc15}.sp-edge.sp-faded{opacity:.35}\
+.sp-label{font-size:10px;fill:#22d3ee;paint-order:stroke;stroke:#0f172a;stroke-width:3px}.sp-meta{font-size:10px;fill:#94a3b8}.sp-badge{font-size:10px;font-weight:700;fill:#fb923c}.sp-arrow{fill:#94a3b8}.sp-legend text{font-size:11px;fill:#cbd5e1}";
+
+const LEGEND_H: f64 = 44.0;
+
+/// Renders the graph as SVG text.
+pub fn render_graph_svg(
+    a: &Analysis,
+    model: &GraphModel,
+    layout: &Layout,
+    opts: &GraphOptions,
+) -> String {
+    let built: Vec<bool> = (0..a.stages.len())
+        .map(|s| a.plan.built.contains(&s))
+        .collect();
+    let is_built = |node: usize| -> bool {
+        match model.nodes.get(node).map(|n| &n.kind) {
+            Some(GraphNodeKind::Stage(s)) => built.get(*s).copied().unwrap_or(false),
+            // An image or scratch is pulled when a built stage uses it.
+            Some(_) => model
+                .edges
+                .iter()
+                .any(|e| e.from == node && built.get(e.to).copied().unwrap_or(false)),
+            None => false,
+        }
+    };
+    let width = layout.width.max(if opts.legend { 720.0 } else { 120.0 });
+    let legend_h = if opts.legend { LEGEND_H } else { 0.0 };
+    let height = layout.height.max(60.0) + legend_h;
+    let mut out = String::with_capacity(4096 + model.nodes.len() * 600);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stage-graph\" viewBox=\"0 0 {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" role=\"group\" aria-label=\"Stage graph: {n} stage{s}\">",
+        w = width,
+        h = height,
+        n = a.stages.len(),
+        s = if a.stages.len() == 1 { "" } else { "s" },
+    );
+    if opts.standalone {
+        let _ = write!(
+            out,
+            "<style>{}</style><rect class=\"sp-bg\" width=\"100%\" height=\"100%\"/>",
+            if opts.dark { STYLE_DARK } else { STYLE_LIGHT }
+        );
+    }
+    out.push_str("<defs><marker id=\"sp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"sp-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>");
+
+    // Edges first, so nodes sit on top of them.
+    out.push_str("<g class=\"sp-edges\">");
+    for route in &layout.edges {
+        let Some(edge) = model.edges.get(route.edge) else {
+            continue;
+        };
+        let kind = match edge.kind {
+            EdgeKind::From => "from",
+            EdgeKind::Copy => "copy",
+            EdgeKind::Mount => "mount",
+        };
+        let faded = !built.get(edge.to).copied().unwrap_or(false);
+        let _ = write!(
+            out,
+            "<path class=\"sp-edge sp-edge-{kind}{}\" data-edge-kind=\"{kind}\" d=\"{}\" marker-end=\"url(#sp-arrow)\"><title>{}</title></path>",
+            if faded { " sp-faded" } else { "" },
+            path_data(&route.points),
+            escape(&edge_title(model, edge)),
+        );
+        if edge.kind == EdgeKind::Copy && !edge.paths.is_empty() && route.points.len() >= 2 {
+            // The label sits in the middle of the route, on the segment that crosses it.
+            let mid = route.points.len() / 2;
+            let (x0, y0) = route.points[mid - 1];
+            let (x1, y1) = route.points[mid];
+            let label = match edge.paths.len() {
+                1 => short_path(&edge.paths[0], 18),
+                n => format!("{} +{}", short_path(&edge.paths[0], 13), n - 1),
+            };
+            let _ = write!(
+                out,
+                "<text class=\"sp-label{}\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                if faded { " sp-faded" } else { "" },
+                (x0 + x1) / 2.0,
+                (y0 + y1) / 2.0 - 4.0,
+                escape(&label)
+            );
+        }
+    }
+    out.push_str("</g><g class=\"sp-nodes\">");
+
+    for (i, node) in model.nodes.iter().enumerate() {
+        let Some(b) = layout.nodes.get(i) else {
+            continue;
+        };
+        let built_here = is_built(i);
+        match &node.kind {
+            GraphNodeKind::Stage(s) => {
+                let s = *s;
+                let target = a.plan.target == Some(s);
+                let mut class = String::from("sp-node sp-stage");
+                class.push_str(if built_here {
+                    " sp-built"
+                } else {
+                    " sp-skipped"
+                });
+                if target {
+                    class.push_str(" sp-target");
+                }
+                if opts.cursor_stage == Some(s) {
+                    class.push_str(" sp-cursor");
+                }
+                if opts.selected_stage == Some(s) {
+                    class.push_str(" sp-selected");
+                }
+                let state = match (target, built_here) {
+                    (true, _) => "target",
+                    (false, true) => "built",
+                    (false, false) => "skipped",
+                };
+                let _ = write!(
+                    out,
+                    "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({:.1} {:.1})\" tabindex=\"0\" role=\"button\" aria-label=\"Stage {} ({state}), {}\">",
+                    b.x,
+                    b.y,
+                    escape(&node.title),
+                    escape(&node.subtitle),
+                );
+                let _ = write!(
+                    out,
+                    "<title>{}</title><rect width=\"{:.1}\" height=\"{:.1}\" rx=\"8\"/>",
+                    escape(&format!(
+                        "{} — {} ({state}); click to make it the target",
+                        node.title, node.subtitle
+                    )),
+                    b.w,
+                    b.h
+                );
+                let chars = ((b.w - 24.0) / CHAR_W) as usize;
+                let meta_chars = node.meta.chars().count() * 5 / 6 + 1;
+                let _ = write!(
+                    out,
+                    "<text class=\"sp-title\" x=\"12\" y=\"23\">{}</text><text class=\"sp-meta\" x=\"{:.1}\" y=\"22\" text-anchor=\"end\">{}</text><text class=\"sp-sub\" x=\"12\" y=\"43\">{}</text>",
+                    escape(&truncate(
+                        &node.title,
+                        chars.saturating_sub(meta_chars).max(8)
+                    )),
+                    b.w - 10.0,
+                    escape(&node.meta),
+                    escape(&truncate(&node.subtitle, (chars * 6 / 5).max(8)))
+                );
+                if target {
+                    let _ = write!(
+                        out,
+                        "<text class=\"sp-badge\" x=\"{:.1}\" y=\"-6\" text-anchor=\"end\">target</text>",
+                        b.w - 4.0
+                    );
+                }
+                out.push_str("</g>");
+            }
+            GraphNodeKind::Image(_) | GraphNodeKind::Scratch => {
+                let scratch = node.kind == GraphNodeKind::Scratch;
+                let _ = write!(
+                    out,
+                    "<g class=\"sp-node {}{}\" data-image=\"{}\" transform=\"translate({:.1} {:.1})\"><title>{}</title><rect width=\"{:.1}\" height=\"{:.1}\" rx=\"{:.1}\"/><text class=\"sp-title sp-image-title\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text></g>",
+                    if scratch { "sp-scratch" } else { "sp-image" },
+                    if built_here {
+                        " sp-built"
+                    } else {
+                        " sp-skipped"
+                    },
+                    escape(&node.title),
+                    b.x,
+                    b.y,
+                    escape(&format!("{}: {}", node.title, node.subtitle)),
+                    b.w,
+                    b.h,
+                    b.h / 2.0,
+                    b.w / 2.0,
+                    b.h / 2.0 + 4.5,
+                    escape(&truncate(&node.title, MAX_LABEL)),
+                );
+            }
+        }
+    }
+    out.push_str("</g>");
+    if opts.legend {
+        render_legend(&mut out, layout.height.max(60.0));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Shortens a path from the left, keeping its end (the file name matters most).
+pub fn short_path(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        s.to_string()
+    } else {
+        let tail: String = s.chars().skip(n + 1 - max).collect();
+        format!("…{tail}")
+    }
+}
+
+/// Derives the model and layout, then renders: the one call exports and the CLI need.
+pub fn render_analysis_svg(a: &Analysis, opts: &GraphOptions) -> String {
+    let model = GraphModel::from_analysis(a);
+    let layout = model.layout();
+    render_graph_svg(a, &model, &layout, opts)
+}
+
+fn edge_title(model: &GraphModel, e: &GraphEdge) -> String {
+    let name = |i: usize| model.nodes.get(i).map(|n| n.title.as_str()).unwrap_or("?");
+    match e.kind {
+        EdgeKind::From => format!("{} is built FROM {}", name(e.to), name(e.from)),
+        EdgeKind::Copy => format!(
+            "{} copies {} from {}",
+            name(e.to),
+            if e.paths.is_empty() {
+                "files".to_string()
+            } else {
+                e.paths.join(", ")
+            },
+            name(e.from)
+        ),
+        EdgeKind::Mount => format!("{} mounts {} in a RUN", name(e.to), name(e.from)),
+    }
+}
+
+/// A smooth path through the route's points: horizontal tangents at every point.
+fn path_data(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    let Some(&(x0, y0)) = points.first() else {
+        return d;
+    };
+    let _ = write!(d, "M{x0:.1} {y0:.1}");
+    for w in points.windows(2) {
+        let ((ax, ay), (bx, by)) = (w[0], w[1]);
+        let dx = ((bx - ax) / 2.0).abs().max(12.0);
+        let _ = write!(
+            d,
+            "C{:.1} {ay:.1} {:.1} {by:.1} {bx:.1} {by:.1}",
+            ax + dx,
+            bx - dx
+        );
+    }
+    d
+}
+
+fn render_legend(out: &mut String, top: f64) {
+    let y = top + 14.0;
+    let _ = write!(
+        out,
+        "<g class=\"sp-legend\" transform=\"translate(16 {y:.1})\">\
+<g class=\"sp-node sp-stage sp-built\"><rect width=\"22\" height=\"14\" rx=\"3\"/></g><text x=\"28\" y=\"11\">built stage</text>\
+<g class=\"sp-node sp-stage sp-skipped\" transform=\"translate(110 0)\"><rect width=\"22\" height=\"14\" rx=\"3\"/></g><text x=\"138\" y=\"11\">skipped</text>\
+<g class=\"sp-node sp-stage sp-built sp-target\" transform=\"translate(200 0)\"><rect width=\"22\" height=\"14\" rx=\"3\"/></g><text x=\"228\" y=\"11\">target</text>\
+<g class=\"sp-node sp-image\" transform=\"translate(284 0)\"><rect width=\"22\" height=\"14\" rx=\"7\"/></g><text x=\"312\" y=\"11\">image</text>\
+<path class=\"sp-edge sp-edge-from\" d=\"M370 7H400\"/><text x=\"406\" y=\"11\">FROM</text>\
+<path class=\"sp-edge sp-edge-copy\" d=\"M452 7H482\"/><text x=\"488\" y=\"11\">COPY --from</text>\
+<path class=\"sp-edge sp-edge-mount\" d=\"M570 7H600\"/><text x=\"606\" y=\"11\">RUN --mount from</text></g>"
+    );
+}

@@ -1,0 +1,251 @@
+//! The graph panel: injects the SVG of `graph_svg` (the one renderer), and handles clicks,
+//! hover, keyboard, zoom, pan and fit by event delegation on `data-stage` attributes and a
+//! transform on a wrapper.
+
+use yew::prelude::*;
+
+use crate::analysis::{Analysis, Span};
+
+use super::graph_svg::{GraphModel, GraphOptions, render_graph_svg};
+use super::io;
+use super::state::{Action, AnalysisRc, State, Zoom};
+
+#[derive(Properties, PartialEq)]
+pub struct GraphViewProps {
+    pub analysis: AnalysisRc,
+    pub text: AttrValue,
+    pub cursor_stage: Option<usize>,
+    pub hovered: Option<usize>,
+    pub zoom: Zoom,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Below this scale, fitting stops shrinking and the graph is panned instead.
+const MIN_FIT: f64 = 0.45;
+
+#[function_component(GraphView)]
+pub fn graph_view(props: &GraphViewProps) -> Html {
+    let viewport = use_node_ref();
+    let drag = use_mut_ref(|| None::<(i32, i32)>);
+    let laid = use_memo(props.analysis.clone(), |a| {
+        let model = GraphModel::from_analysis(a);
+        let layout = model.layout();
+        (model, layout)
+    });
+    let svg = {
+        let laid = laid.clone();
+        use_memo(
+            (props.analysis.clone(), props.cursor_stage, laid),
+            |(a, cursor, laid)| {
+                let opts = GraphOptions {
+                    cursor_stage: *cursor,
+                    ..GraphOptions::default()
+                };
+                AttrValue::from(render_graph_svg(a, &laid.0, &laid.1, &opts))
+            },
+        )
+    };
+    let (w, h) = (laid.1.width.max(120.0), laid.1.height.max(60.0));
+
+    // Fit: when asked to, scale the graph to the viewport (never above 1:1).
+    {
+        let viewport = viewport.clone();
+        let d = props.dispatch.clone();
+        use_effect_with(
+            (props.zoom.fit, props.zoom.serial, w as i64, h as i64),
+            move |(fit, _, _, _)| {
+                // Measured after the frame, so fitting never forces a synchronous layout
+                // in the middle of a keystroke.
+                let fit = *fit;
+                let timer = io::after(0, move || {
+                    if fit && let Some((cw, ch)) = io::element_size(&viewport) {
+                        let scale = (cw / w).min(ch / h).clamp(MIN_FIT, 1.0);
+                        let x = ((cw - w * scale) / 2.0).max(0.0);
+                        let y = ((ch - h * scale) / 2.0).max(0.0);
+                        d.dispatch(Action::Fitted(scale, x, y));
+                    }
+                });
+                move || drop(timer)
+            },
+        );
+    }
+
+    let stage_of = |e: &Event| -> Option<usize> {
+        io::closest_attr(e, "data-stage").and_then(|s| s.parse().ok())
+    };
+    let onclick = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(s) = stage_of(&e) {
+                d.dispatch(Action::PickStage(s));
+            }
+        })
+    };
+    let onkeydown = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" | " " => {
+                if let Some(s) = stage_of(&e) {
+                    e.prevent_default();
+                    d.dispatch(Action::PickStage(s));
+                }
+            }
+            "+" | "=" => d.dispatch(Action::ZoomBy(1.25)),
+            "-" => d.dispatch(Action::ZoomBy(0.8)),
+            "0" => d.dispatch(Action::FitGraph),
+            _ => {}
+        })
+    };
+    let onhover = {
+        let d = props.dispatch.clone();
+        move |e: &Event| d.dispatch(Action::HoverStage(stage_of(e)))
+    };
+    let onmouseover = {
+        let f = onhover.clone();
+        Callback::from(move |e: MouseEvent| f(&e))
+    };
+    let onfocusin = {
+        let f = onhover.clone();
+        Callback::from(move |e: FocusEvent| f(&e))
+    };
+    let onmouseleave = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::HoverStage(None)))
+    };
+    let onwheel = {
+        let d = props.dispatch.clone();
+        Callback::from(move |e: WheelEvent| {
+            if e.ctrl_key() || e.meta_key() {
+                e.prevent_default();
+                d.dispatch(Action::ZoomBy(if e.delta_y() < 0.0 { 1.1 } else { 0.9 }));
+            }
+        })
+    };
+    let onpointerdown = {
+        let drag = drag.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() == 0 && stage_of(&e).is_none() {
+                *drag.borrow_mut() = Some((e.client_x(), e.client_y()));
+            }
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let d = props.dispatch.clone();
+        Callback::from(move |e: PointerEvent| {
+            let last = *drag.borrow();
+            if let Some((x, y)) = last {
+                if e.buttons() == 0 {
+                    *drag.borrow_mut() = None;
+                    return;
+                }
+                let (dx, dy) = (e.client_x() - x, e.client_y() - y);
+                if dx != 0 || dy != 0 {
+                    *drag.borrow_mut() = Some((e.client_x(), e.client_y()));
+                    d.dispatch(Action::PanBy(dx as f64, dy as f64));
+                }
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
+    let zoom_in = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ZoomBy(1.25)))
+    };
+    let zoom_out = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ZoomBy(0.8)))
+    };
+    let fit = {
+        let d = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::FitGraph))
+    };
+
+    let z = props.zoom;
+    let canvas_style = format!(
+        "width:{w:.0}px;height:{h:.0}px;transform:translate({:.1}px,{:.1}px) scale({:.3})",
+        z.x, z.y, z.scale
+    );
+
+    html! {
+        <div class="graph-view">
+            <div class="toolbar graph-toolbar">
+                <div class="legend" aria-label="Legend">
+                    <span class="lg lg-built">{ "built" }</span>
+                    <span class="lg lg-skipped">{ "skipped" }</span>
+                    <span class="lg lg-target">{ "target" }</span>
+                    <span class="lg lg-image">{ "image" }</span>
+                    <span class="lg-edge lg-from">{ "FROM" }</span>
+                    <span class="lg-edge lg-copy">{ "COPY --from" }</span>
+                    <span class="lg-edge lg-mount">{ "RUN --mount" }</span>
+                </div>
+                <div class="zoom-buttons" role="group" aria-label="Zoom">
+                    <button type="button" class="icon-btn" onclick={zoom_out} aria-label="Zoom out" title="Zoom out (-)">{ "−" }</button>
+                    <span class="zoom-level" aria-live="polite">{ format!("{:.0}%", z.scale * 100.0) }</span>
+                    <button type="button" class="icon-btn" onclick={zoom_in} aria-label="Zoom in" title="Zoom in (+)">{ "+" }</button>
+                    <button type="button" class="btn btn-small" onclick={fit} title="Fit to view (0)">{ "Fit" }</button>
+                </div>
+            </div>
+            <div class="graph-viewport" ref={viewport} tabindex="-1"
+                {onclick} {onkeydown} {onmouseover} {onfocusin} {onmouseleave} {onwheel}
+                {onpointerdown} {onpointermove} {onpointerup}>
+                <div class="graph-canvas" style={canvas_style}>
+                    { Html::from_html_unchecked((*svg).clone()) }
+                </div>
+                { stage_card(&props.analysis, &props.text, props.hovered) }
+            </div>
+            <p class="hint-line">{ "Click a stage to build it as the target · drag to pan · Ctrl + wheel or +/− to zoom" }</p>
+        </div>
+    }
+}
+
+/// The hover card of a stage: its base and instructions.
+fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>) -> Html {
+    let Some(stage) = hovered.and_then(|s| a.stages.get(s)) else {
+        return html! {};
+    };
+    let state = if a.plan.target == Some(stage.index) {
+        "target"
+    } else if a.plan.built.contains(&stage.index) {
+        "built"
+    } else {
+        "skipped"
+    };
+    let reason = a
+        .plan
+        .skipped
+        .iter()
+        .find(|s| s.stage == stage.index)
+        .map(|s| s.reason.clone());
+    let lines: Vec<String> = std::iter::once(stage.from_instruction)
+        .chain(stage.instructions.iter().copied())
+        .filter_map(|i| a.instructions.get(i))
+        .take(12)
+        .map(|i| first_line(i.span, text))
+        .collect();
+    let more = (stage.instructions.len() + 1).saturating_sub(12);
+    html! {
+        <div class="stage-card" role="status">
+            <div class="stage-card-head">
+                <strong>{ stage.display_name() }</strong>
+                <span class={classes!("pill", format!("pill-{state}"))}>{ state }</span>
+            </div>
+            if let Some(r) = reason { <p class="muted">{ r }</p> }
+            <ol class="stage-card-lines">
+                { for lines.into_iter().map(|l| html! { <li><code>{ l }</code></li> }) }
+            </ol>
+            if more > 0 { <p class="muted">{ format!("… {more} more") }</p> }
+        </div>
+    }
+}
+
+/// The first line of an instruction's text, shortened.
+pub fn first_line(span: Span, text: &str) -> String {
+    // From the span's start to the end of that line: spans may stop before a closing `"]`.
+    let s = text.get(span.start..).unwrap_or("");
+    let line = s.lines().next().unwrap_or("").trim_end_matches('\\').trim();
+    super::graph_svg::truncate(line, 90)
+}

@@ -1,0 +1,320 @@
+//! Syntax highlighting for the editor's underlay, from the analysis' own spans: keywords,
+//! flags, images, stage names, variables, strings, heredocs, comments, plus diagnostics
+//! underlined at their exact span. Output is escaped HTML text; pure and native-tested.
+
+use std::fmt::Write as _;
+
+use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span};
+
+/// Texts longer than this are shown without highlighting, to keep typing instant.
+pub const HIGHLIGHT_LIMIT: usize = 512 * 1024;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+enum Class {
+    Plain = 0,
+    Keyword,
+    Flag,
+    FlagValue,
+    Image,
+    Stage,
+    Var,
+    Str,
+    Heredoc,
+    Comment,
+    Directive,
+}
+
+impl Class {
+    fn css(self) -> &'static str {
+        match self {
+            Class::Plain => "",
+            Class::Keyword => "t-kw",
+            Class::Flag => "t-flag",
+            Class::FlagValue => "t-fv",
+            Class::Image => "t-img",
+            Class::Stage => "t-stage",
+            Class::Var => "t-var",
+            Class::Str => "t-str",
+            Class::Heredoc => "t-here",
+            Class::Comment => "t-com",
+            Class::Directive => "t-dir",
+        }
+    }
+}
+
+const CLASSES: [Class; 11] = [
+    Class::Plain,
+    Class::Keyword,
+    Class::Flag,
+    Class::FlagValue,
+    Class::Image,
+    Class::Stage,
+    Class::Var,
+    Class::Str,
+    Class::Heredoc,
+    Class::Comment,
+    Class::Directive,
+];
+
+fn paint(buf: &mut [u8], span: Span, class: Class) {
+    let end = span.end.min(buf.len());
+    if span.start < end {
+        buf[span.start..end].fill(class as u8);
+    }
+}
+
+/// Marks `$NAME` and `${...}` inside `span` (outside single quotes).
+fn paint_vars(text: &str, buf: &mut [u8], span: Span) {
+    let Some(s) = text.get(span.start..span.end.min(text.len())) else {
+        return;
+    };
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut single = false;
+    while i < b.len() {
+        match b[i] {
+            b'\'' => single = !single,
+            b'\\' => i += 1,
+            b'$' if !single => {
+                let start = i;
+                let mut j = i + 1;
+                if j < b.len() && b[j] == b'{' {
+                    while j < b.len() && b[j] != b'}' && b[j] != b'\n' {
+                        j += 1;
+                    }
+                    j = (j + 1).min(b.len());
+                } else {
+                    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                        j += 1;
+                    }
+                }
+                if j > start + 1 {
+                    paint(
+                        buf,
+                        Span::new(span.start + start, span.start + j),
+                        Class::Var,
+                    );
+                }
+                i = j;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn paint_instruction(text: &str, buf: &mut [u8], inst: &Instruction) {
+    paint(buf, inst.keyword_span, Class::Keyword);
+    for f in &inst.flags {
+        paint(buf, f.span, Class::FlagValue);
+        paint(buf, f.name_span, Class::Flag);
+    }
+    let expands = !matches!(
+        inst.keyword,
+        Keyword::Run | Keyword::Cmd | Keyword::Entrypoint | Keyword::Healthcheck | Keyword::Shell
+    );
+    for (k, w) in inst.args.iter().enumerate() {
+        if inst.keyword == Keyword::From && k == 0 {
+            paint(buf, w.span, Class::Image);
+        } else if inst.exec_form {
+            paint(buf, w.span, Class::Str);
+        }
+        if expands || !inst.exec_form {
+            paint_vars(text, buf, w.span);
+        }
+    }
+    if let Some(a) = inst.as_span {
+        paint(buf, a, Class::Keyword);
+    }
+    if let Some(n) = &inst.stage_name {
+        paint(buf, n.span, Class::Stage);
+    }
+    for h in &inst.heredocs {
+        paint(buf, h.span, Class::Heredoc);
+    }
+    if let Some(t) = &inst.trigger {
+        // ONBUILD's trigger is one level deep (the parser rejects ONBUILD ONBUILD).
+        paint(buf, t.keyword_span, Class::Keyword);
+        for f in &t.flags {
+            paint(buf, f.span, Class::FlagValue);
+            paint(buf, f.name_span, Class::Flag);
+        }
+    }
+}
+
+/// The highlighted HTML of `text` (escaped; a trailing newline keeps the last line's
+/// height).
+pub fn highlight_html(text: &str, a: &Analysis) -> String {
+    let mut out = String::with_capacity(text.len() * 2 + 64);
+    if text.len() > HIGHLIGHT_LIMIT {
+        escape_into(&mut out, text);
+        out.push('\n');
+        return out;
+    }
+    let mut class = vec![0u8; text.len()];
+    // Comments and directives: lines whose first non-blank is '#', outside heredoc bodies.
+    let heredocs: Vec<Span> = a
+        .instructions
+        .iter()
+        .flat_map(|i| i.heredocs.iter().map(|h| h.span))
+        .collect();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            let start = line_start + (line.len() - trimmed.len());
+            let end = line_start + line.trim_end_matches(['\n', '\r']).len();
+            if !heredocs.iter().any(|h| h.contains(start)) {
+                let is_directive = a.directives.iter().any(|d| d.span.contains(start));
+                paint(
+                    &mut class,
+                    Span::new(start, end),
+                    if is_directive {
+                        Class::Directive
+                    } else {
+                        Class::Comment
+                    },
+                );
+            }
+        }
+        line_start += line.len();
+    }
+    for inst in &a.instructions {
+        paint_instruction(text, &mut class, inst);
+    }
+    // Diagnostics: the highest severity wins where they overlap (1 info, 2 warning, 3 error).
+    let mut diag = vec![0u8; text.len()];
+    for d in &a.diagnostics {
+        let level = match d.severity {
+            Severity::Error => 3,
+            Severity::Warning => 2,
+            Severity::Info => 1,
+        };
+        let mut span = d.span;
+        if span.is_empty() {
+            // A point: underline the character there, if any on the line.
+            let next = text
+                .get(span.start..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| *c != '\n' && *c != '\r');
+            match next {
+                Some(c) => span = Span::new(span.start, span.start + c.len_utf8()),
+                None => continue,
+            }
+        }
+        let end = span.end.min(text.len());
+        for x in diag.iter_mut().take(end).skip(span.start) {
+            *x = (*x).max(level);
+        }
+    }
+    let mut run_start = 0;
+    let mut run_key = (255u8, 255u8);
+    for (i, _) in text.char_indices() {
+        let key = (class[i], diag[i]);
+        if key != run_key {
+            if i > run_start {
+                emit(&mut out, &text[run_start..i], run_key);
+            }
+            run_start = i;
+            run_key = key;
+        }
+    }
+    if text.len() > run_start {
+        emit(&mut out, &text[run_start..], run_key);
+    }
+    out.push('\n');
+    out
+}
+
+fn emit(out: &mut String, s: &str, (class, diag): (u8, u8)) {
+    let css = CLASSES
+        .get(class as usize)
+        .copied()
+        .unwrap_or(Class::Plain)
+        .css();
+    let d = match diag {
+        3 => "d-err",
+        2 => "d-warn",
+        1 => "d-info",
+        _ => "",
+    };
+    if css.is_empty() && d.is_empty() {
+        escape_into(out, s);
+        return;
+    }
+    let _ = write!(
+        out,
+        "<span class=\"{css}{}{d}\">",
+        if css.is_empty() || d.is_empty() {
+            ""
+        } else {
+            " "
+        }
+    );
+    escape_into(out, s);
+    out.push_str("</span>");
+}
+
+/// Escapes text for HTML content.
+pub fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// What the editor can explain at an offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    Keyword(Keyword),
+    /// A flag of an instruction: keyword and flag name.
+    Flag(Keyword, String),
+}
+
+/// The keyword or flag at byte `offset`, with its span.
+pub fn hint_at(a: &Analysis, offset: usize) -> Option<(Hint, Span)> {
+    let idx = a
+        .instructions
+        .partition_point(|i| i.span.start <= offset)
+        .checked_sub(1)?;
+    let inst = a.instructions.get(idx)?;
+    let within = |s: Span| s.start <= offset && offset < s.end.max(s.start + 1);
+    let mut candidates: Vec<&Instruction> = vec![inst];
+    if let Some(t) = &inst.trigger {
+        candidates.push(t);
+    }
+    for i in candidates {
+        if within(i.keyword_span) {
+            return Some((Hint::Keyword(i.keyword), i.keyword_span));
+        }
+        for f in &i.flags {
+            if within(f.span) {
+                return Some((Hint::Flag(i.keyword, f.name.to_ascii_lowercase()), f.span));
+            }
+        }
+    }
+    None
+}
+
+/// The 0-based lines that carry a diagnostic, with the highest severity on each.
+pub fn diagnostic_lines(text: &str, a: &Analysis) -> Vec<(usize, Severity)> {
+    let index = crate::analysis::LineIndex::new(text);
+    let mut out: Vec<(usize, Severity)> = Vec::new();
+    for d in &a.diagnostics {
+        let line = index.line(d.span.start).saturating_sub(1);
+        match out.iter_mut().find(|(l, _)| *l == line) {
+            // Severity orders Error < Warning < Info: keep the smallest.
+            Some(e) => e.1 = e.1.min(d.severity),
+            None => out.push((line, d.severity)),
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,321 @@
+//! The Final image panel: the target's filesystem as a tree with origin badges, what is left
+//! behind, and the size summary. Every figure is an estimate and says so.
+
+use yew::prelude::*;
+
+use crate::analysis::LineIndex;
+use crate::analysis::fs::{FileEntry, FileKind};
+
+use super::state::{Action, AnalysisRc, State};
+
+/// One row of the tree: a path component at a depth, with its entry when it has one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TreeRow<'a> {
+    pub depth: usize,
+    pub name: String,
+    pub is_dir: bool,
+    pub entry: Option<&'a FileEntry>,
+}
+
+/// Flattens entries into tree rows (parents first, implicit directories added), without
+/// recursion.
+pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
+    let mut sorted: Vec<&FileEntry> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut rows = Vec::new();
+    let mut open: Vec<&str> = Vec::new();
+    for e in sorted {
+        let parts: Vec<&str> = e.path.split('/').filter(|p| !p.is_empty()).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let common = open
+            .iter()
+            .zip(parts.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
+        open.truncate(common);
+        let last = parts.len() - 1;
+        for (depth, part) in parts.iter().enumerate().skip(common) {
+            if depth < last {
+                rows.push(TreeRow {
+                    depth,
+                    name: format!("{part}/"),
+                    is_dir: true,
+                    entry: None,
+                });
+                open.push(part);
+            }
+        }
+        if common > last {
+            // The entry is a directory that was already opened implicitly: attach it.
+            if let Some(row) = rows
+                .iter_mut()
+                .rev()
+                .find(|r| r.depth == last && r.entry.is_none())
+            {
+                row.entry = Some(e);
+            }
+            continue;
+        }
+        rows.push(TreeRow {
+            depth: last,
+            name: if e.is_dir {
+                format!("{}/", parts[last])
+            } else {
+                parts[last].to_string()
+            },
+            is_dir: e.is_dir,
+            entry: Some(e),
+        });
+        if e.is_dir {
+            open.push(parts[last]);
+        }
+    }
+    rows
+}
+
+/// "≈ 12 MB": a size in the units people expect.
+pub fn human_size(bytes: u64) -> String {
+    const K: f64 = 1000.0;
+    let b = bytes as f64;
+    if b < K {
+        format!("{bytes} B")
+    } else if b < K * K {
+        format!("{:.0} KB", b / K)
+    } else if b < K * K * K {
+        let mb = b / (K * K);
+        if mb < 10.0 {
+            format!("{mb:.1} MB")
+        } else {
+            format!("{mb:.0} MB")
+        }
+    } else {
+        format!("{:.1} GB", b / (K * K * K))
+    }
+}
+
+pub fn kind_label(k: FileKind) -> &'static str {
+    match k {
+        FileKind::Base => "base",
+        FileKind::Context => "context",
+        FileKind::CopyFromStage => "from stage",
+        FileKind::CopyFromImage => "from image",
+        FileKind::Run => "run",
+        FileKind::Inferred => "inferred",
+        FileKind::Heredoc => "heredoc",
+        FileKind::Download => "download",
+    }
+}
+
+fn kind_class(k: FileKind) -> &'static str {
+    match k {
+        FileKind::Base => "k-base",
+        FileKind::Context => "k-context",
+        FileKind::CopyFromStage => "k-stage",
+        FileKind::CopyFromImage => "k-image",
+        FileKind::Run => "k-run",
+        FileKind::Inferred => "k-inferred",
+        FileKind::Heredoc => "k-heredoc",
+        FileKind::Download => "k-download",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImageViewProps {
+    pub analysis: AnalysisRc,
+    pub text: AttrValue,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[function_component(ImageView)]
+pub fn image_view(props: &ImageViewProps) -> Html {
+    let a = &props.analysis;
+    let f = &a.files;
+    let lines = LineIndex::new(&props.text);
+    let stage_name = |s: usize| {
+        a.stages
+            .get(s)
+            .map(|s| s.display_name())
+            .unwrap_or_else(|| format!("stage-{s}"))
+    };
+    let origin = |e: &FileEntry| -> Html {
+        let d = props.dispatch.clone();
+        let span = e.provenance.span;
+        let label = if e.provenance.instruction.is_some() {
+            format!(
+                "{} · line {}",
+                stage_name(e.provenance.stage),
+                lines.line(span.start)
+            )
+        } else {
+            stage_name(e.provenance.stage)
+        };
+        html! {
+            <button type="button" class="origin" title="Show in the editor"
+                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
+                { label }
+            </button>
+        }
+    };
+    let Some(target) = a.plan.target.and_then(|t| a.stages.get(t)) else {
+        return html! { <div class="panel-empty">{ "No stage to build: add a FROM line." }</div> };
+    };
+
+    let rows = tree_rows(&f.final_image.files);
+    let base = match (&f.final_image.base, f.final_image.base_size) {
+        (Some(b), Some(size)) => format!("{b} (≈ {})", human_size(size)),
+        (Some(b), None) => format!("{b} (size unknown)"),
+        (None, _) => "scratch (empty)".to_string(),
+    };
+    let size = &f.size;
+    let summary = match (size.final_bytes, size.build_stage_bytes, size.build_stage) {
+        (Some(fin), Some(build), Some(bs)) if build > 0 && bs != target.index => {
+            let pct = 100.0 - (fin as f64 / build as f64 * 100.0);
+            let verdict = if pct >= 0.5 {
+                format!("{pct:.0} % smaller")
+            } else {
+                "no smaller".to_string()
+            };
+            html! { <p class="size-verdict">
+                { format!("≈ {} instead of ≈ {} if you shipped ", human_size(fin), human_size(build)) }
+                <code>{ stage_name(bs) }</code>{ format!(": {verdict}") }
+            </p> }
+        }
+        (Some(fin), _, _) => {
+            html! { <p class="size-verdict">{ format!("≈ {} (estimate)", human_size(fin)) }</p> }
+        }
+        _ => html! { <p class="size-verdict muted">{ "Size unknown for this base." }</p> },
+    };
+    let max_origin = size
+        .by_origin
+        .iter()
+        .map(|(_, b)| *b)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+
+    html! {
+        <div class="image-view">
+            <section class="card">
+                <h3>{ "Size " }<span class="estimate">{ "estimate" }</span></h3>
+                { summary }
+                if !size.by_origin.is_empty() {
+                    <ul class="bars">
+                        { for size.by_origin.iter().map(|(label, bytes)| {
+                            let pct = (*bytes as f64 / max_origin as f64 * 100.0).max(1.0);
+                            html! {
+                                <li class="bar-row">
+                                    <span class="bar-label">{ label.clone() }</span>
+                                    <span class="bar"><span class="bar-fill" style={format!("width:{pct:.1}%")} /></span>
+                                    <span class="bar-value">{ format!("≈ {}", human_size(*bytes)) }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            </section>
+            <section class="card">
+                <h3>{ format!("Final image of `{}`", target.display_name()) }</h3>
+                if f.context_inferred {
+                    <p class="note">{ "No build context was given: Stageplay inferred one from the COPY and ADD sources." }</p>
+                }
+                <ul class="tree" role="tree" aria-label="Files in the final image">
+                    <li class="tree-row tree-base" role="treeitem" aria-expanded="false">
+                        <span class="tree-name">{ "/ " }<span class="muted">{ "base image " }</span>{ base }</span>
+                        <span class="badge k-base">{ "base" }</span>
+                    </li>
+                    { for rows.iter().map(|r| {
+                        let pad = format!("padding-left:{}px", 12 + r.depth * 16);
+                        html! {
+                            <li class={classes!("tree-row", r.is_dir.then_some("tree-dir"))} role="treeitem" style={pad}>
+                                <span class="tree-name">{ r.name.clone() }</span>
+                                if let Some(e) = r.entry {
+                                    <span class={classes!("badge", kind_class(e.provenance.kind))}>{ kind_label(e.provenance.kind) }</span>
+                                    if let Some(s) = e.size { <span class="size">{ format!("≈ {}", human_size(s)) }</span> }
+                                    { origin(e) }
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if rows.is_empty() {
+                    <p class="muted">{ "Nothing is added on top of the base image." }</p>
+                }
+            </section>
+            <section class="card">
+                <h3>{ "Left behind" }</h3>
+                <p class="muted">{ "Produced by the stages that are built, but not in the final image." }</p>
+                if f.left_behind.is_empty() {
+                    <p class="muted">{ "Nothing: every built file reaches the image." }</p>
+                } else {
+                    <ul class="left-behind">
+                        { for f.left_behind.iter().take(200).map(|e| html! {
+                            <li>
+                                <code class="path">{ e.path.clone() }</code>
+                                <span class={classes!("badge", kind_class(e.provenance.kind))}>{ kind_label(e.provenance.kind) }</span>
+                                if let Some(s) = e.size { <span class="size">{ format!("≈ {}", human_size(s)) }</span> }
+                                { origin(e) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </section>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Span;
+    use crate::analysis::fs::Provenance;
+
+    fn entry(path: &str, is_dir: bool) -> FileEntry {
+        FileEntry {
+            path: path.into(),
+            is_dir,
+            size: None,
+            provenance: Provenance {
+                stage: 0,
+                instruction: None,
+                span: Span::default(),
+                kind: FileKind::Context,
+            },
+        }
+    }
+
+    #[test]
+    fn tree_adds_parents_once_and_keeps_depth() {
+        let e = [
+            entry("/root/app", false),
+            entry("/etc/ssl/certs/ca.pem", false),
+            entry("/root/", true),
+        ];
+        let rows = tree_rows(&e);
+        let names: Vec<(usize, &str)> = rows.iter().map(|r| (r.depth, r.name.as_str())).collect();
+        assert_eq!(
+            names,
+            vec![
+                (0, "etc/"),
+                (1, "ssl/"),
+                (2, "certs/"),
+                (3, "ca.pem"),
+                (0, "root/"),
+                (1, "app")
+            ]
+        );
+        assert!(
+            rows[4].entry.is_some(),
+            "the explicit /root/ entry is attached"
+        );
+    }
+
+    #[test]
+    fn sizes_read_like_docker() {
+        assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_size(7_300_000), "7.3 MB");
+        assert_eq!(human_size(850_000_000), "850 MB");
+        assert_eq!(human_size(1_100_000_000), "1.1 GB");
+    }
+}

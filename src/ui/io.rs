@@ -1,0 +1,76 @@
+//! Native stand-ins for `browser.rs`: the same functions doing nothing, so the components
+//! compile and render natively (SSR tests) without any browser API.
+
+use yew::NodeRef;
+
+use super::share::ShareState;
+use super::state::Theme;
+
+pub fn load_draft() -> Option<ShareState> {
+    None
+}
+pub fn save_draft(_share: &ShareState) {}
+pub fn load_theme() -> Theme {
+    Theme::System
+}
+pub fn apply_theme(_theme: Theme) {}
+pub fn event_value(_e: &yew::Event) -> Option<String> {
+    None
+}
+pub fn selection_start(_e: &yew::Event) -> Option<u32> {
+    None
+}
+pub fn set_selection(_area: &NodeRef, _start: u32, _end: u32) {}
+pub fn scroll_to_line(_scroller: &NodeRef, _line: usize, _line_height: f64) {}
+pub fn insert_text(_text: &str) -> bool {
+    false
+}
+pub fn char_width(_measure: &NodeRef) -> f64 {
+    7.8
+}
+pub fn closest_attr(_e: &yew::Event, _attr: &str) -> Option<String> {
+    None
+}
+pub fn element_size(_node: &NodeRef) -> Option<(f64, f64)> {
+    None
+}
+pub fn copy_text(_text: &str) {}
+pub fn focus_id(_id: &str) {}
+
+/// A running timer; dropping it cancels the timer.
+pub type TimerHandle = Box<dyn std::any::Any>;
+
+/// Natively there is no event loop: timers never fire.
+pub fn after(_ms: u32, _f: impl FnOnce() + 'static) -> TimerHandle {
+    Box::new(())
+}
+
+pub fn every(_ms: u32, _f: impl FnMut() + 'static) -> TimerHandle {
+    Box::new(())
+}
+
+pub fn pointer_in(_e: &yew::MouseEvent, _node: &NodeRef) -> Option<(f64, f64)> {
+    None
+}
+
+// Share links, embeds and exports: natively there is no URL, clipboard or download.
+pub fn location_hash() -> String {
+    String::new()
+}
+pub fn location_search() -> String {
+    String::new()
+}
+pub fn page_address() -> String {
+    String::new()
+}
+pub fn clear_fragment() {}
+pub fn copy_text_then(_text: &str, done: impl FnOnce(bool) + 'static) {
+    done(false)
+}
+pub fn select_all(_e: &yew::FocusEvent) {}
+pub fn prefers_dark() -> bool {
+    false
+}
+pub fn set_theme_attr(_theme: Theme) {}
+pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
+pub fn download_svg_as_png(_name: &str, _svg: &str) {}

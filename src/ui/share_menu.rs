@@ -1,0 +1,409 @@
+//! The header's Share, Embed and Export controls, the message shown for a broken share link,
+//! and the startup logic that reads the URL (`#v1.…` and `?embed`) before the first render.
+//!
+//! The texts come from the pure modules (`share`, `embed`, `export`, `analysis::export`,
+//! `graph_svg`); this file only wires them to buttons, and `io` to the browser.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::analysis::{Analysis, export as text_export};
+
+use super::embed::{self, EmbedOptions, Pane};
+use super::export::{self, ExportFormat};
+use super::io;
+use super::share::{self, LinkError, ShareState};
+use super::state::{Action, State, Theme};
+
+/// What the URL asked for when the page loaded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Startup {
+    /// The state of a valid share link in the fragment.
+    pub share: Option<ShareState>,
+    /// Why the fragment's share link could not be opened.
+    pub error: Option<LinkError>,
+    /// `?embed` options.
+    pub embed: Option<EmbedOptions>,
+}
+
+impl Startup {
+    /// Reads a fragment and a query string (pure, so native tests cover it).
+    pub fn from_url(fragment: &str, search: &str) -> Startup {
+        let embed = embed::parse_query(search);
+        let (share, error) = match share::decode_fragment(fragment) {
+            Ok(s) => (s, None),
+            Err(e) => (None, Some(e)),
+        };
+        let share = match &embed {
+            Some(opts) => share.map(|s| embed::apply(opts, s)),
+            None => share,
+        };
+        Startup {
+            share,
+            error,
+            embed,
+        }
+    }
+
+    /// Reads the page's own URL.
+    pub fn read() -> Startup {
+        Startup::from_url(&io::location_hash(), &io::location_search())
+    }
+}
+
+/// The state the page opens with. A test's or caller's `share` wins, then a valid share link,
+/// then (outside embeds) `initial` text, the saved draft or the default example; an embed
+/// without a link shows the default example, never the reader's draft.
+pub fn initial_state(
+    startup: &Startup,
+    share: Option<ShareState>,
+    initial: Option<String>,
+) -> State {
+    let share = share.or_else(|| startup.share.clone());
+    let mut state = match (&startup.embed, share) {
+        (_, Some(s)) => super::app::initial_state(Some(s), None),
+        (Some(opts), None) => State::new(embed::apply(opts, State::default().share)),
+        (None, None) => super::app::initial_state(None, initial),
+    };
+    if let Some(opts) = &startup.embed {
+        state.theme = opts.theme;
+    }
+    state
+}
+
+/// Decides when the draft is saved. Until the user changes what the page opened with (a
+/// link, good or broken, the draft itself or an example), nothing is written, so opening a
+/// link never replaces the saved draft; from the first change on, every state is saved (even
+/// one equal to the opening state again, or an undo would be lost). Never in an embed: a docs
+/// page must not overwrite the reader's own work.
+#[derive(Debug, Default)]
+pub struct DraftGuard {
+    opened: Option<ShareState>,
+    changed: bool,
+}
+
+impl DraftGuard {
+    /// Whether `current` (the state after a render) is to be saved.
+    pub fn should_save(&mut self, startup: &Startup, current: &ShareState) -> bool {
+        if startup.embed.is_some() {
+            return false;
+        }
+        let opened = self.opened.get_or_insert_with(|| current.clone());
+        self.changed |= opened != current;
+        self.changed
+    }
+}
+
+/// Runs after every change of the shared state: saves the draft when the guard says so, and
+/// then drops the fragment of the link that opened the page, so a reload shows the edit, not
+/// the old link.
+pub fn after_change(startup: &Startup, guard: &mut DraftGuard, current: &ShareState) {
+    if guard.should_save(startup, current) {
+        io::save_draft(current);
+        if !io::location_hash().is_empty() {
+            io::clear_fragment();
+        }
+    }
+}
+
+/// A modal-free popover under the header buttons; at most one is open.
+#[derive(Clone, Debug, PartialEq)]
+enum Popover {
+    /// The link (or why the state cannot be shared) and whether the clipboard took it.
+    Share {
+        url: Result<String, String>,
+        copied: Option<bool>,
+    },
+    Embed,
+    Export,
+}
+
+impl Popover {
+    fn kind(&self) -> &'static str {
+        match self {
+            Popover::Share { .. } => "share",
+            Popover::Embed => "embed",
+            Popover::Export => "export",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareButtonsProps {
+    pub share: ShareState,
+    pub analysis: Rc<Analysis>,
+    pub theme: Theme,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Share (copy a link), Embed (an `<iframe>` snippet) and Export (SVG, PNG, Mermaid, DOT,
+/// JSON, Markdown), placed in the header's action slot.
+#[function_component(ShareButtons)]
+pub fn share_buttons(props: &ShareButtonsProps) -> Html {
+    let popover = use_state(|| None::<Popover>);
+    let embed_opts = use_state(EmbedOptions::default);
+
+    let open_kind = popover.as_ref().map(Popover::kind);
+    let toggle = |kind: &'static str| {
+        let popover = popover.clone();
+        let share = props.share.clone();
+        Callback::from(move |_: MouseEvent| {
+            if open_kind == Some(kind) {
+                popover.set(None);
+                return;
+            }
+            let next = match kind {
+                "share" => match share::link(&io::page_address(), &share) {
+                    Ok(url) => {
+                        let p = popover.clone();
+                        let u = url.clone();
+                        io::copy_text_then(&url, move |ok| {
+                            p.set(Some(Popover::Share {
+                                url: Ok(u.clone()),
+                                copied: Some(ok),
+                            }))
+                        });
+                        Popover::Share {
+                            url: Ok(url),
+                            copied: None,
+                        }
+                    }
+                    Err(e) => Popover::Share {
+                        url: Err(e.to_string()),
+                        copied: Some(false),
+                    },
+                },
+                "embed" => Popover::Embed,
+                _ => Popover::Export,
+            };
+            popover.set(Some(next));
+        })
+    };
+    let on_share = toggle("share");
+    let on_embed = toggle("embed");
+    let on_export = toggle("export");
+    let close = {
+        let popover = popover.clone();
+        Callback::from(move |_: MouseEvent| popover.set(None))
+    };
+    let on_key = {
+        let popover = popover.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                popover.set(None);
+            }
+        })
+    };
+
+    let is = |kind: &str| open_kind == Some(kind);
+
+    let body = match &*popover {
+        None => html! {},
+        Some(Popover::Share { url, copied }) => share_panel(url, *copied),
+        Some(Popover::Embed) => embed_panel(&props.share, &embed_opts, &props.dispatch),
+        Some(Popover::Export) => export_panel(props, &popover),
+    };
+
+    html! {
+        <>
+            <button type="button" class="btn" id="share-button" aria-haspopup="dialog"
+                aria-expanded={is("share").to_string()} onclick={on_share}>{ "Share" }</button>
+            <button type="button" class="btn" id="embed-button" aria-haspopup="dialog"
+                aria-expanded={is("embed").to_string()} onclick={on_embed}>{ "Embed" }</button>
+            <button type="button" class="btn" id="export-button" aria-haspopup="menu"
+                aria-expanded={is("export").to_string()} onclick={on_export}>{ "Export ▾" }</button>
+            if popover.is_some() {
+                <div class="share-popover" role="dialog" aria-label="Share" onkeydown={on_key}>
+                    <button type="button" class="share-popover-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                    { body }
+                </div>
+            }
+        </>
+    }
+}
+
+fn share_panel(url: &Result<String, String>, copied: Option<bool>) -> Html {
+    let url = match url {
+        Ok(url) => url,
+        Err(why) => {
+            return html! {
+                <div class="share-panel" id="share-panel">
+                    <p class="share-status share-warning" role="alert">{ format!("This state cannot be shared as a link. {why}") }</p>
+                </div>
+            };
+        }
+    };
+    let status = match copied {
+        Some(true) => "Link copied to the clipboard.",
+        Some(false) => "Copy the link below (the clipboard is not available).",
+        None => "Copying…",
+    };
+    let long = share::is_long(url);
+    html! {
+        <div class="share-panel" id="share-panel">
+            <p class="share-status" role="status">{ status }</p>
+            <input class="share-url" id="share-url" readonly=true value={url.to_string()}
+                aria-label="Share link" onfocus={Callback::from(|e: FocusEvent| io::select_all(&e))} />
+            <p class="share-meta">{ format!("{} characters. The whole state is in the link's fragment, which is never sent to a server.", url.chars().count()) }</p>
+            if long {
+                <p class="share-warning" role="alert">{ format!(
+                    "This link is over {} characters: some chat tools, mail clients and older browsers cut long links. Consider sharing the Dockerfile as a file.",
+                    share::LONG_LINK_CHARS) }</p>
+            }
+        </div>
+    }
+}
+
+fn embed_panel(
+    share: &ShareState,
+    opts: &UseStateHandle<EmbedOptions>,
+    dispatch: &UseReducerDispatcher<State>,
+) -> Html {
+    let snippet = embed::iframe_snippet(&io::page_address(), opts, share, 420)
+        .unwrap_or_else(|e| format!("Cannot embed: {e}"));
+    let toggle_pane = |pane: Pane| {
+        let opts = opts.clone();
+        Callback::from(move |_: Event| {
+            let mut o = (*opts).clone();
+            if o.panes.contains(&pane) {
+                if o.panes.len() > 1 {
+                    o.panes.retain(|p| *p != pane);
+                }
+            } else {
+                // Keep the canonical order so the snippet does not depend on click order.
+                o.panes.push(pane);
+                o.panes
+                    .sort_by_key(|p| Pane::ALL.iter().position(|q| q == p));
+            }
+            opts.set(o);
+        })
+    };
+    let toggle_readonly = {
+        let opts = opts.clone();
+        Callback::from(move |_: Event| {
+            let mut o = (*opts).clone();
+            o.readonly = !o.readonly;
+            opts.set(o);
+        })
+    };
+    let copy = {
+        let snippet = snippet.clone();
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let d = d.clone();
+            io::copy_text_then(&snippet, move |ok| {
+                d.dispatch(Action::Toast(Some(
+                    if ok {
+                        "Embed snippet copied"
+                    } else {
+                        "Select the snippet and copy it"
+                    }
+                    .into(),
+                )))
+            });
+        })
+    };
+    html! {
+        <div class="embed-panel" id="embed-panel">
+            <p>{ "Paste this into a docs page to show a live, read-only-if-you-like view of this Dockerfile." }</p>
+            <fieldset class="embed-choose">
+                <legend>{ "Show" }</legend>
+                { for Pane::ALL.iter().map(|&p| html! {
+                    <label>
+                        <input type="checkbox" checked={opts.shows(p)} onchange={toggle_pane(p)}
+                            data-pane={p.as_str()} />
+                        { p.as_str() }
+                    </label>
+                }) }
+                <label><input type="checkbox" checked={opts.readonly} onchange={toggle_readonly} id="embed-readonly" />{ "read-only" }</label>
+            </fieldset>
+            <textarea class="embed-snippet" id="embed-snippet" readonly=true rows="5" aria-label="Embed snippet"
+                value={snippet} onfocus={Callback::from(|e: FocusEvent| io::select_all(&e))} />
+            <button type="button" class="btn" id="embed-copy" onclick={copy}>{ "Copy snippet" }</button>
+        </div>
+    }
+}
+
+fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popover>>) -> Html {
+    let item = |format: ExportFormat| {
+        let share = props.share.clone();
+        let analysis = props.analysis.clone();
+        let dark =
+            props.theme == Theme::Dark || (props.theme == Theme::System && io::prefers_dark());
+        let d = props.dispatch.clone();
+        let popover = popover.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let a = &analysis;
+            let name = format.file_name();
+            match format {
+                ExportFormat::Svg => {
+                    io::download_text(name, format.mime(), &export::graph_svg(a, dark))
+                }
+                ExportFormat::Png => io::download_svg_as_png(name, &export::graph_svg(a, dark)),
+                ExportFormat::Mermaid => {
+                    io::download_text(name, format.mime(), &text_export::to_mermaid(a))
+                }
+                ExportFormat::Dot => {
+                    io::download_text(name, format.mime(), &text_export::to_dot(a))
+                }
+                ExportFormat::Json => io::download_text(
+                    name,
+                    format.mime(),
+                    &text_export::to_json(a, &share.dockerfile),
+                ),
+                ExportFormat::Markdown => {
+                    let link = share::link(&io::page_address(), &share).ok();
+                    let md =
+                        export::markdown(&share, a, &text_export::to_mermaid(a), link.as_deref());
+                    let d = d.clone();
+                    io::copy_text_then(&md, move |ok| {
+                        d.dispatch(Action::Toast(Some(
+                            if ok {
+                                "Markdown copied"
+                            } else {
+                                "The clipboard is not available"
+                            }
+                            .into(),
+                        )))
+                    });
+                }
+            }
+            popover.set(None);
+        });
+        html! {
+            <li role="none">
+                <button type="button" role="menuitem" class="export-item" data-format={format.as_str()} {onclick}>
+                    { format.label() }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <ul class="export-menu" id="export-menu" role="menu" aria-label="Export">
+            { for ExportFormat::ALL.into_iter().map(item) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkNoticeProps {
+    pub error: LinkError,
+    pub on_close: Callback<MouseEvent>,
+}
+
+/// The message for a share link that could not be opened. The page behind it shows the saved
+/// draft (or the default example), untouched.
+#[function_component(LinkNotice)]
+pub fn link_notice(props: &LinkNoticeProps) -> Html {
+    html! {
+        <div class="link-error" role="alert" id="link-error">
+            <p>
+                <strong>{ "The share link could not be opened. " }</strong>
+                { props.error.to_string() }
+                { " Your own draft is shown instead; it was not changed." }
+            </p>
+            <button type="button" class="btn" onclick={props.on_close.clone()}>{ "Dismiss" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,568 @@
+//! The page's one `State` and its `Action` reducer. Pure: no browser APIs, so the reducer is
+//! tested natively. What a share link carries lives in `State::share`; everything else is
+//! derived (the analysis) or transient UI state.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::analysis::{self, Analysis, Builder, Options, Span};
+
+use super::examples::{self, Example};
+use super::share::{ShareState, View};
+
+/// An analysis shared by the components, compared by pointer: every re-analysis is a new
+/// allocation, so comparing props is O(1) instead of walking the whole analysis.
+#[derive(Clone, Debug)]
+pub struct AnalysisRc(pub Rc<Analysis>);
+
+impl PartialEq for AnalysisRc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for AnalysisRc {
+    type Target = Analysis;
+
+    fn deref(&self) -> &Analysis {
+        &self.0
+    }
+}
+
+// Components written against `Rc<Analysis>` props and those taking `AnalysisRc` accept
+// either, so both kinds of props can be passed the same value.
+impl yew::html::IntoPropValue<AnalysisRc> for Rc<Analysis> {
+    fn into_prop_value(self) -> AnalysisRc {
+        AnalysisRc(self)
+    }
+}
+
+impl yew::html::IntoPropValue<Rc<Analysis>> for AnalysisRc {
+    fn into_prop_value(self) -> Rc<Analysis> {
+        self.0
+    }
+}
+
+/// Texts longer than this are analysed after a debounce instead of on every keystroke, so
+/// typing into a huge file stays responsive.
+pub const SYNC_ANALYSIS_LIMIT: usize = 256 * 1024;
+
+/// The tabs of the input pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum InputTab {
+    #[default]
+    Dockerfile,
+    Context,
+    Dockerignore,
+    BuildArgs,
+}
+
+impl InputTab {
+    pub const ALL: [InputTab; 4] = [
+        InputTab::Dockerfile,
+        InputTab::Context,
+        InputTab::Dockerignore,
+        InputTab::BuildArgs,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            InputTab::Dockerfile => "Dockerfile",
+            InputTab::Context => "Build context",
+            InputTab::Dockerignore => ".dockerignore",
+            InputTab::BuildArgs => "Build args",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            InputTab::Dockerfile => "dockerfile",
+            InputTab::Context => "context",
+            InputTab::Dockerignore => "dockerignore",
+            InputTab::BuildArgs => "buildargs",
+        }
+    }
+}
+
+/// The colour theme.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Follow the system (`prefers-color-scheme`).
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        [Theme::System, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+    }
+
+    /// The next theme of the switch: system → light → dark → system.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Light,
+            Theme::Light => Theme::Dark,
+            Theme::Dark => Theme::System,
+        }
+    }
+}
+
+/// A request for the editor to select a span and scroll to it. The serial number makes a
+/// repeated request for the same span visible to the editor's effect.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reveal {
+    pub span: Span,
+    pub serial: u64,
+}
+
+/// The graph's zoom and pan; `fit` recomputes the scale to fit the viewport.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Zoom {
+    pub scale: f64,
+    pub x: f64,
+    pub y: f64,
+    pub fit: bool,
+    /// Bumped by every Fit request, so fitting again re-measures the viewport.
+    pub serial: u64,
+}
+
+impl Default for Zoom {
+    fn default() -> Self {
+        Zoom {
+            scale: 1.0,
+            x: 0.0,
+            y: 0.0,
+            fit: true,
+            serial: 0,
+        }
+    }
+}
+
+/// The step-through position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stepper {
+    pub step: usize,
+    pub playing: bool,
+}
+
+/// The whole state of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Everything a share link carries.
+    pub share: ShareState,
+    /// The analysis of `share` (possibly of an older text while a debounce is pending).
+    pub analysis: Rc<Analysis>,
+    /// True when `analysis` is older than `share` (large texts are debounced).
+    pub stale: bool,
+    /// Bumped on every edit, so the debounce knows which edit it is for.
+    pub revision: u64,
+    pub input_tab: InputTab,
+    /// The caret's byte offset in the Dockerfile.
+    pub cursor: usize,
+    /// The stage the caret is in.
+    pub cursor_stage: Option<usize>,
+    /// The last span another view asked the editor to show.
+    pub reveal: Option<Reveal>,
+    /// The stage under the mouse (or keyboard focus) in the graph.
+    pub hovered_stage: Option<usize>,
+    pub stepper: Stepper,
+    pub theme: Theme,
+    pub examples_open: bool,
+    pub zoom: Zoom,
+    /// The problem whose rule explanation is open.
+    pub open_rule: Option<String>,
+    /// A short message shown for a moment ("Command copied").
+    pub toast: Option<String>,
+}
+
+impl State {
+    /// A state showing `share`, analysed now.
+    pub fn new(share: ShareState) -> Self {
+        let analysis = Rc::new(analyse(&share));
+        let mut s = State {
+            share,
+            analysis,
+            stale: false,
+            revision: 0,
+            input_tab: InputTab::default(),
+            cursor: 0,
+            cursor_stage: None,
+            reveal: None,
+            hovered_stage: None,
+            stepper: Stepper::default(),
+            theme: Theme::default(),
+            examples_open: false,
+            zoom: Zoom::default(),
+            open_rule: None,
+            toast: None,
+        };
+        s.cursor_stage = stage_at(&s.analysis, 0);
+        s
+    }
+
+    /// The state of an example of the gallery.
+    pub fn from_example(ex: &Example) -> Self {
+        State::new(example_share(ex))
+    }
+
+    /// The example whose Dockerfile is shown, if any (for "what to notice").
+    pub fn current_example(&self) -> Option<&'static Example> {
+        examples::EXAMPLES
+            .iter()
+            .find(|e| e.dockerfile == self.share.dockerfile)
+    }
+
+    /// The `docker build` command equivalent to the current options.
+    pub fn command_line(&self) -> String {
+        command_line(&self.share, &self.analysis)
+    }
+
+    fn reanalyse(&mut self) {
+        self.revision = self.revision.wrapping_add(1);
+        if self.share.dockerfile.len() <= SYNC_ANALYSIS_LIMIT {
+            self.analysis = Rc::new(analyse(&self.share));
+            self.stale = false;
+        } else {
+            self.stale = true;
+        }
+        self.cursor_stage = stage_at(&self.analysis, self.cursor);
+        let steps = super::steps::step_count(&self.analysis);
+        if self.stepper.step >= steps {
+            self.stepper.step = steps.saturating_sub(1);
+        }
+    }
+
+    fn reveal(&mut self, span: Span) {
+        let serial = self.reveal.map_or(1, |r| r.serial.wrapping_add(1));
+        self.reveal = Some(Reveal { span, serial });
+        self.cursor = span.start;
+        self.cursor_stage = stage_at(&self.analysis, span.start);
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::from_example(&examples::GO_HREF_COUNTER)
+    }
+}
+
+/// The share state of an example (target and builder at their defaults).
+pub fn example_share(ex: &Example) -> ShareState {
+    ShareState {
+        dockerfile: ex.dockerfile.to_string(),
+        context: ex.context.to_string(),
+        dockerignore: ex.dockerignore.to_string(),
+        build_args: ex.build_args.to_string(),
+        target: ex.target.map(str::to_string),
+        builder: Builder::BuildKit,
+        view: View::Graph,
+    }
+}
+
+/// Runs the analysis for a share state.
+pub fn analyse(share: &ShareState) -> Analysis {
+    analysis::analyze(&share.dockerfile, &options(share))
+}
+
+/// The analysis options of a share state.
+pub fn options(share: &ShareState) -> Options {
+    Options {
+        target: share.target.clone(),
+        builder: share.builder,
+        build_args: parse_build_args(&share.build_args),
+        context: (!share.context.trim().is_empty()).then(|| share.context.clone()),
+        dockerignore: (!share.dockerignore.trim().is_empty()).then(|| share.dockerignore.clone()),
+    }
+}
+
+/// `KEY=VALUE` lines (blank lines and `#` comments ignored; `KEY` alone means empty).
+pub fn parse_build_args(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (k, v) = l.split_once('=').unwrap_or((l, ""));
+            (k.trim().to_string(), v.to_string())
+        })
+        .filter(|(k, _)| !k.is_empty())
+        .collect()
+}
+
+/// The stage whose span contains `offset` (the FROM line through its last instruction).
+pub fn stage_at(a: &Analysis, offset: usize) -> Option<usize> {
+    let mut found = None;
+    for s in &a.stages {
+        if s.span.start <= offset {
+            found = Some(s.index);
+        } else {
+            break;
+        }
+    }
+    // Past the stage's last instruction but before the next FROM still counts as the stage
+    // (blank lines and comments between stages belong to the one above).
+    found
+}
+
+/// Quotes a shell word when it needs it.
+fn shell_quote(s: &str) -> String {
+    let safe = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if safe {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// The `docker build` command line for a share state.
+pub fn command_line(share: &ShareState, a: &Analysis) -> String {
+    let mut cmd = String::new();
+    if share.builder == Builder::Legacy {
+        cmd.push_str("DOCKER_BUILDKIT=0 ");
+    }
+    cmd.push_str("docker build");
+    if let Some(t) = &share.target {
+        cmd.push_str(" --target ");
+        cmd.push_str(&shell_quote(&t.to_ascii_lowercase()));
+    }
+    for (k, v) in parse_build_args(&share.build_args) {
+        cmd.push_str(" --build-arg ");
+        cmd.push_str(&shell_quote(&format!("{k}={v}")));
+    }
+    let _ = a;
+    cmd.push_str(" -t app .");
+    cmd
+}
+
+/// Everything that can change the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetDockerfile(String),
+    SetContext(String),
+    SetDockerignore(String),
+    SetBuildArgs(String),
+    /// `None` builds the last stage.
+    SetTarget(Option<String>),
+    SetBuilder(Builder),
+    SetView(View),
+    SetInputTab(InputTab),
+    /// Replaces everything a share link carries (loading a link or a saved draft).
+    LoadShare(ShareState),
+    LoadExample(&'static str),
+    /// The debounce fired for this revision.
+    Analyse(u64),
+    /// The editor's caret moved to this byte offset.
+    Cursor(usize),
+    /// Show this span in the editor (a click on a stage, problem, file or step).
+    Reveal(Span),
+    /// A stage was clicked or chosen by keyboard in the graph: make it the target and show
+    /// its FROM line.
+    PickStage(usize),
+    HoverStage(Option<usize>),
+    StepTo(usize),
+    StepBy(isize),
+    Play,
+    Pause,
+    /// The play timer ticked.
+    Tick,
+    SetTheme(Theme),
+    ToggleExamples,
+    CloseExamples,
+    ZoomBy(f64),
+    PanBy(f64, f64),
+    /// The viewport fitted the graph: the scale and offset it used.
+    Fitted(f64, f64, f64),
+    FitGraph,
+    ToggleRule(String),
+    Toast(Option<String>),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetDockerfile(text) => {
+                if text == s.share.dockerfile {
+                    return self;
+                }
+                s.share.dockerfile = text;
+                s.reanalyse();
+            }
+            Action::SetContext(text) => {
+                s.share.context = text;
+                s.reanalyse();
+            }
+            Action::SetDockerignore(text) => {
+                s.share.dockerignore = text;
+                s.reanalyse();
+            }
+            Action::SetBuildArgs(text) => {
+                s.share.build_args = text;
+                s.reanalyse();
+            }
+            Action::SetTarget(t) => {
+                s.share.target = t.filter(|t| !t.is_empty());
+                s.reanalyse();
+            }
+            Action::SetBuilder(b) => {
+                s.share.builder = b;
+                s.reanalyse();
+            }
+            Action::SetView(v) => {
+                s.share.view = v;
+                if v != View::Steps {
+                    s.stepper.playing = false;
+                }
+            }
+            Action::SetInputTab(t) => s.input_tab = t,
+            Action::LoadShare(share) => {
+                let keep = (s.theme, s.revision);
+                s = State::new(share);
+                s.theme = keep.0;
+                s.revision = keep.1.wrapping_add(1);
+            }
+            Action::LoadExample(id) => {
+                if let Some(ex) = examples::EXAMPLES.iter().find(|e| e.id == id) {
+                    let theme = s.theme;
+                    let revision = s.revision.wrapping_add(1);
+                    s = State::from_example(ex);
+                    s.theme = theme;
+                    s.revision = revision;
+                }
+            }
+            Action::Analyse(rev) => {
+                if rev == s.revision && s.stale {
+                    s.analysis = Rc::new(analyse(&s.share));
+                    s.stale = false;
+                    s.cursor_stage = stage_at(&s.analysis, s.cursor);
+                } else {
+                    return self;
+                }
+            }
+            Action::Cursor(offset) => {
+                let stage = stage_at(&s.analysis, offset);
+                if offset == s.cursor && stage == s.cursor_stage {
+                    return self;
+                }
+                s.cursor = offset;
+                s.cursor_stage = stage;
+            }
+            Action::Reveal(span) => s.reveal(span),
+            Action::PickStage(i) => {
+                let Some(stage) = s.analysis.stages.get(i) else {
+                    return self;
+                };
+                let span = stage.span;
+                let last = s.analysis.stages.len().checked_sub(1);
+                // Picking the last stage of a file without a target keeps the default.
+                s.share.target = if s.share.target.is_none() && Some(i) == last {
+                    None
+                } else {
+                    Some(stage.display_name())
+                };
+                let first_line_end = s
+                    .share
+                    .dockerfile
+                    .get(span.start..)
+                    .and_then(|t| t.find('\n'))
+                    .map_or(span.end, |n| span.start + n);
+                s.reanalyse();
+                s.reveal(Span::new(span.start, first_line_end.min(span.end)));
+            }
+            Action::HoverStage(h) => {
+                if h == s.hovered_stage {
+                    return self;
+                }
+                s.hovered_stage = h;
+            }
+            Action::StepTo(n) => {
+                let count = super::steps::step_count(&s.analysis);
+                s.stepper.step = n.min(count.saturating_sub(1));
+            }
+            Action::StepBy(d) => {
+                let count = super::steps::step_count(&s.analysis);
+                let n = s.stepper.step as isize + d;
+                s.stepper.step = n.clamp(0, count.saturating_sub(1) as isize) as usize;
+            }
+            Action::Play => {
+                let count = super::steps::step_count(&s.analysis);
+                if s.stepper.step + 1 >= count {
+                    s.stepper.step = 0;
+                }
+                s.stepper.playing = count > 1;
+            }
+            Action::Pause => s.stepper.playing = false,
+            Action::Tick => {
+                let count = super::steps::step_count(&s.analysis);
+                if !s.stepper.playing {
+                    return self;
+                }
+                if s.stepper.step + 1 >= count {
+                    s.stepper.playing = false;
+                } else {
+                    s.stepper.step += 1;
+                }
+            }
+            Action::SetTheme(t) => s.theme = t,
+            Action::ToggleExamples => s.examples_open = !s.examples_open,
+            Action::CloseExamples => {
+                if !s.examples_open {
+                    return self;
+                }
+                s.examples_open = false;
+            }
+            Action::ZoomBy(f) => {
+                s.zoom.scale = (s.zoom.scale * f).clamp(0.1, 4.0);
+                s.zoom.fit = false;
+            }
+            Action::PanBy(dx, dy) => {
+                s.zoom.x += dx;
+                s.zoom.y += dy;
+                s.zoom.fit = false;
+            }
+            Action::Fitted(scale, x, y) => {
+                let same = (s.zoom.scale - scale).abs() < 1e-6
+                    && (s.zoom.x - x).abs() < 0.5
+                    && (s.zoom.y - y).abs() < 0.5;
+                if !s.zoom.fit || same {
+                    return self;
+                }
+                s.zoom.scale = scale;
+                s.zoom.x = x;
+                s.zoom.y = y;
+            }
+            Action::FitGraph => {
+                let serial = s.zoom.serial.wrapping_add(1);
+                s.zoom = Zoom {
+                    serial,
+                    ..Zoom::default()
+                };
+            }
+            Action::ToggleRule(rule) => {
+                s.open_rule = if s.open_rule.as_deref() == Some(rule.as_str()) {
+                    None
+                } else {
+                    Some(rule)
+                };
+            }
+            Action::Toast(t) => s.toast = t,
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,180 @@
+//! The stage graph's pure parts: the layered layout (no overlaps, few crossings, bounded on
+//! big inputs) and the SVG renderer (typed edges, states, escaping of user text).
+
+use stageplay::analysis::{Options, analyze};
+use stageplay::ui::examples::{EXAMPLES, by_id};
+use stageplay::ui::graph_svg::{GraphModel, GraphNodeKind, GraphOptions, render_analysis_svg};
+use stageplay::ui::layout::{Layout, LayoutInput, LayoutOptions, layout};
+
+fn assert_no_overlaps(l: &Layout) {
+    for (i, a) in l.nodes.iter().enumerate() {
+        for b in l.nodes.iter().skip(i + 1) {
+            let apart =
+                a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+            assert!(apart, "nodes overlap: {a:?} {b:?}");
+        }
+        assert!(a.x >= 0.0 && a.y >= 0.0 && a.x + a.w <= l.width && a.y + a.h <= l.height);
+    }
+}
+
+/// A Dockerfile shaped like moby's: one base, many tool stages built FROM it, platform
+/// switches (`FROM x-linux AS x`), and a final stage that copies from most of them.
+fn moby_like(tools: usize) -> String {
+    let mut s = String::from("FROM golang:1.22 AS base\nRUN true\nFROM scratch AS binary-dummy\n");
+    for i in 0..tools {
+        s.push_str(&format!(
+            "FROM base AS tool{i}-build\nRUN go build -o /build/tool{i}\n\
+             FROM tool{i}-build AS tool{i}-linux\nFROM binary-dummy AS tool{i}-windows\n\
+             FROM tool{i}-linux AS tool{i}\n"
+        ));
+    }
+    s.push_str("FROM base AS dev\n");
+    for i in 0..tools {
+        s.push_str(&format!("COPY --from=tool{i} /build/ /usr/local/bin/\n"));
+    }
+    s
+}
+
+#[test]
+fn every_example_lays_out_without_overlaps() {
+    for ex in EXAMPLES {
+        let a = analyze(ex.dockerfile, &Options::default());
+        let model = GraphModel::from_analysis(&a);
+        let l = model.layout();
+        assert_eq!(l.nodes.len(), model.nodes.len(), "{}", ex.id);
+        assert_no_overlaps(&l);
+        // Every edge goes left to right.
+        for e in &model.edges {
+            assert!(l.nodes[e.from].x < l.nodes[e.to].x, "{}: {e:?}", ex.id);
+        }
+    }
+}
+
+#[test]
+fn the_examples_draw_without_crossings() {
+    for id in [
+        "go-href-counter",
+        "python-wheels",
+        "rust-cargo-chef",
+        "target-test",
+    ] {
+        let ex = by_id(id).expect("example");
+        let a = analyze(ex.dockerfile, &Options::default());
+        let l = GraphModel::from_analysis(&a).layout();
+        assert_eq!(l.crossings, 0, "{id}");
+    }
+}
+
+#[test]
+fn a_sixty_stage_file_stays_readable() {
+    let text = moby_like(14);
+    let a = analyze(&text, &Options::default());
+    assert!(a.stages.len() >= 59, "{}", a.stages.len());
+    let model = GraphModel::from_analysis(&a);
+    let l = model.layout();
+    assert_no_overlaps(&l);
+    // Barycentre ordering keeps this fan-out/fan-in shape nearly planar.
+    assert!(l.crossings <= 10, "crossings: {}", l.crossings);
+    assert!(l.layers <= 8, "layers: {}", l.layers);
+}
+
+#[test]
+fn crossing_reduction_untangles_a_swapped_pair() {
+    // 0→3 and 1→2 cross in index order; barycentre sweeps must fix it.
+    let input = LayoutInput {
+        sizes: vec![(80.0, 30.0); 4],
+        edges: vec![(0, 3), (1, 2)],
+    };
+    let l = layout(&input, &LayoutOptions::default());
+    assert_eq!(l.crossings, 0);
+}
+
+#[test]
+fn thousands_of_stages_stay_bounded() {
+    // A long chain plus a stage that copies from every other: many long edges.
+    let mut s = String::new();
+    for i in 0..1500 {
+        s.push_str(&format!("FROM alpine AS s{i}\n"));
+    }
+    s.push_str("FROM alpine AS last\n");
+    for i in (0..1500).step_by(3) {
+        s.push_str(&format!("COPY --from=s{i} /a /a{i}\n"));
+    }
+    let a = analyze(&s, &Options::default());
+    let svg = render_analysis_svg(&a, &GraphOptions::default());
+    assert!(svg.matches("data-stage=").count() >= 1501);
+}
+
+#[test]
+fn svg_has_typed_edges_and_states() {
+    let ex = by_id("target-test").expect("example");
+    let opts = Options {
+        target: ex.target.map(str::to_string),
+        ..Options::default()
+    };
+    let a = analyze(ex.dockerfile, &opts);
+    let svg = render_analysis_svg(&a, &GraphOptions::default());
+    assert!(svg.contains("sp-edge-from"), "{svg}");
+    assert!(svg.contains("sp-edge-copy"), "{svg}");
+    // `test` is the target; `app` and `build` are skipped.
+    assert!(
+        svg.contains("sp-stage sp-built sp-target\" data-stage=\"1\""),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("sp-stage sp-skipped\" data-stage=\"3\""),
+        "{svg}"
+    );
+    assert!(svg.contains("role=\"button\""));
+}
+
+#[test]
+fn svg_marks_images_and_scratch_distinctly() {
+    let ex = by_id("distroless-scratch").expect("example");
+    let a = analyze(ex.dockerfile, &Options::default());
+    let model = GraphModel::from_analysis(&a);
+    assert!(model.nodes.iter().any(|n| n.kind == GraphNodeKind::Scratch));
+    assert!(
+        model
+            .nodes
+            .iter()
+            .any(|n| n.kind == GraphNodeKind::Image("golang:1.22".into()))
+    );
+    let svg = render_analysis_svg(&a, &GraphOptions::default());
+    assert!(svg.contains("class=\"sp-node sp-scratch"));
+    assert!(svg.contains("class=\"sp-node sp-image"));
+}
+
+#[test]
+fn user_text_in_the_svg_is_escaped() {
+    let text = "FROM alpine AS a\nFROM <script>alert(1)</script> AS b\n\
+                COPY --from=\"<img src=x onerror=alert(1)>\" \"/x<script>\" /y\n";
+    let a = analyze(text, &Options::default());
+    let svg = render_analysis_svg(&a, &GraphOptions::default());
+    assert!(!svg.contains("<script"), "{svg}");
+    assert!(!svg.contains("<img"), "{svg}");
+    assert!(
+        svg.contains("&lt;script&gt;") || svg.contains("&lt;img"),
+        "{svg}"
+    );
+}
+
+#[test]
+fn standalone_svg_carries_its_own_style() {
+    let a = analyze(
+        by_id("go-href-counter").expect("ex").dockerfile,
+        &Options::default(),
+    );
+    let page = render_analysis_svg(&a, &GraphOptions::default());
+    assert!(!page.contains("<style>"));
+    let export = render_analysis_svg(
+        &a,
+        &GraphOptions {
+            standalone: true,
+            legend: true,
+            ..GraphOptions::default()
+        },
+    );
+    assert!(export.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(export.contains("<style>") && export.contains("sp-legend"));
+}

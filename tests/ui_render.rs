@@ -1,0 +1,133 @@
+//! Server-side renders of the whole page, one per output view, with `yew::ServerRenderer`:
+//! what a newcomer sees for the seed examples, and that user text is rendered as text.
+
+use stageplay::analysis::Builder;
+use stageplay::ui::app::{App, AppProps};
+use stageplay::ui::examples::{GO_HREF_COUNTER, by_id};
+use stageplay::ui::share::{ShareState, View};
+use stageplay::ui::state::example_share;
+
+async fn render(share: ShareState) -> String {
+    yew::ServerRenderer::<App>::with_props(move || AppProps {
+        initial: None,
+        share: Some(share),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+fn with_view(mut share: ShareState, view: View) -> ShareState {
+    share.view = view;
+    share
+}
+
+#[tokio::test]
+async fn default_page_shows_editor_graph_and_notice() {
+    let html = render(example_share(&GO_HREF_COUNTER)).await;
+    // The editor holds the text, highlighted in the underlay.
+    assert!(html.contains("id=\"dockerfile\""), "{html}");
+    assert!(html.contains("<span class=\"t-kw\">FROM</span>"), "{html}");
+    assert!(
+        html.contains("<span class=\"t-img\">golang:1.16</span>"),
+        "{html}"
+    );
+    // The graph: two stages, two images, the target outlined.
+    assert_eq!(html.matches("data-stage=").count(), 2, "{html}");
+    assert!(html.contains("sp-target\" data-stage=\"1\""), "{html}");
+    assert!(html.contains("data-image=\"golang:1.16\""), "{html}");
+    // What to notice, and the command line.
+    assert!(html.contains("what to notice"), "{html}");
+    assert!(html.contains("docker build -t app ."), "{html}");
+    // Tabs carry their ARIA roles.
+    assert!(html.contains("role=\"tablist\""));
+    assert!(html.contains("aria-selected=\"true\""));
+}
+
+#[tokio::test]
+async fn plan_view_lists_waves_and_skipped_stages() {
+    let ex = by_id("target-test").expect("example");
+    let html = render(with_view(example_share(ex), View::Plan)).await;
+    assert!(html.contains("Wave 1"), "{html}");
+    assert!(html.contains("Skipped (2)"), "{html}");
+    assert!(html.contains("not needed by target"), "{html}");
+    assert!(
+        html.contains("docker build --target test -t app ."),
+        "{html}"
+    );
+    // The one-line builder difference.
+    assert!(
+        html.contains("Legacy builds 0 more") || html.contains("same stages"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn legacy_plan_builds_every_stage_before_the_target() {
+    let ex = by_id("distroless-scratch").expect("example");
+    let mut share = with_view(example_share(ex), View::Plan);
+    share.builder = Builder::Legacy;
+    let html = render(share).await;
+    assert!(html.contains("one after another"), "{html}");
+    assert!(html.contains("Step 3"), "{html}");
+    assert!(html.contains("DOCKER_BUILDKIT=0 docker build"), "{html}");
+}
+
+#[tokio::test]
+async fn buildkit_plan_names_what_legacy_adds() {
+    let ex = by_id("distroless-scratch").expect("example");
+    let html = render(with_view(example_share(ex), View::Plan)).await;
+    assert!(
+        html.contains("Legacy builds 1 more stage: `minimal`."),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn final_image_view_marks_estimates() {
+    let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Files)).await;
+    assert!(html.contains("Final image of `stage-1`"), "{html}");
+    assert!(html.contains("estimate"), "{html}");
+    assert!(html.contains("Left behind"), "{html}");
+    assert!(html.contains("role=\"tree\""), "{html}");
+}
+
+#[tokio::test]
+async fn problems_view_lists_parse_errors_with_lines() {
+    let share = ShareState {
+        dockerfile: "FROM alpine\nBOGUS thing\n".into(),
+        view: View::Problems,
+        ..ShareState::default()
+    };
+    let html = render(share).await;
+    assert!(html.contains("sev-error"), "{html}");
+    assert!(html.contains("line 2"), "{html}");
+    // The gutter marks the line.
+    assert!(html.contains("class=\"ln ln-err\">2<"), "{html}");
+}
+
+#[tokio::test]
+async fn step_through_starts_at_the_first_instruction() {
+    let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Steps)).await;
+    assert!(html.contains("Step 1 of 10"), "{html}");
+    assert!(html.contains("FROM golang:1.16"), "{html}");
+    assert!(html.contains("type=\"range\""), "{html}");
+}
+
+#[tokio::test]
+async fn user_text_is_rendered_as_text_everywhere() {
+    let evil = "FROM alpine AS a\nFROM <script>alert(1)</script> AS b\n\
+                COPY --from=\"<img src=x onerror=alert(1)>\" /x /y\nRUN echo '<img src=x onerror=alert(2)>'\n";
+    for view in View::ALL {
+        let share = ShareState {
+            dockerfile: evil.into(),
+            context: "<script>ctx</script> 1KB\n".into(),
+            view,
+            ..ShareState::default()
+        };
+        let html = render(share).await;
+        assert!(!html.contains("<script"), "{view:?}: {html}");
+        assert!(!html.contains("<img"), "{view:?}: {html}");
+        assert!(html.contains("&lt;script&gt;"), "{view:?}: {html}");
+    }
+}
