@@ -17,7 +17,7 @@ use super::panels::{
 };
 use super::share::{ShareState, View};
 use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
-use super::state::{Action, InputTab, State};
+use super::state::{Action, AnalysisRc, InputTab, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -130,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let a = &state.analysis;
+    let a = &AnalysisRc(state.analysis.clone());
     let text: AttrValue = state.share.dockerfile.clone().into();
     let problems = a.diagnostics.len();
     let errors = a

@@ -5,8 +5,6 @@
 //! The textarea grows to its content and one outer element scrolls, so the underlay, the
 //! gutter and the text can never drift apart.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, LineIndex, Severity, Span, span};
@@ -14,7 +12,7 @@ use crate::analysis::{Analysis, LineIndex, Severity, Span, span};
 use super::highlight::{self, Hint};
 use super::io;
 use super::reference;
-use super::state::{Action, Reveal, State};
+use super::state::{Action, AnalysisRc, Reveal, State};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
 pub const LINE_H: f64 = 20.0;
@@ -26,7 +24,7 @@ const MEASURE: &str = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub text: AttrValue,
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub cursor_stage: Option<usize>,
     pub reveal: Option<Reveal>,
     pub dispatch: UseReducerDispatcher<State>,
@@ -52,7 +50,10 @@ fn render(text: &str, a: &Analysis) -> Rendered {
         .max()
         .unwrap_or(0);
     let marks = highlight::diagnostic_lines(text, a);
-    let mut gutter = String::with_capacity(lines * 24);
+    // Both raw blocks have one root element: Yew inserts and removes a raw block node by
+    // node, and thousands of top-level nodes made every keystroke slow.
+    let mut gutter = String::with_capacity(lines * 24 + 32);
+    gutter.push_str("<div class=\"lns\">");
     let mut m = marks.iter().peekable();
     for i in 0..lines {
         let mut class = "";
@@ -76,8 +77,13 @@ fn render(text: &str, a: &Analysis) -> Rendered {
         gutter.push_str(&(i + 1).to_string());
         gutter.push_str("</div>");
     }
+    gutter.push_str("</div>");
     Rendered {
-        underlay: highlight::highlight_html(text, a).into(),
+        underlay: format!(
+            "<span class=\"hl\">{}</span>",
+            highlight::highlight_html(text, a)
+        )
+        .into(),
         gutter: gutter.into(),
         lines,
         columns,

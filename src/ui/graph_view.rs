@@ -2,19 +2,17 @@
 //! hover, keyboard, zoom, pan and fit by event delegation on `data-stage` attributes and a
 //! transform on a wrapper.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Span};
 
 use super::graph_svg::{GraphModel, GraphOptions, render_graph_svg};
 use super::io;
-use super::state::{Action, State, Zoom};
+use super::state::{Action, AnalysisRc, State, Zoom};
 
 #[derive(Properties, PartialEq)]
 pub struct GraphViewProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub text: AttrValue,
     pub cursor_stage: Option<usize>,
     pub hovered: Option<usize>,
@@ -53,14 +51,23 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     {
         let viewport = viewport.clone();
         let d = props.dispatch.clone();
-        use_effect_with((props.zoom.fit, w as i64, h as i64), move |(fit, _, _)| {
-            if *fit && let Some((cw, ch)) = io::element_size(&viewport) {
-                let scale = (cw / w).min(ch / h).clamp(MIN_FIT, 1.0);
-                let x = ((cw - w * scale) / 2.0).max(0.0);
-                let y = ((ch - h * scale) / 2.0).max(0.0);
-                d.dispatch(Action::Fitted(scale, x, y));
-            }
-        });
+        use_effect_with(
+            (props.zoom.fit, props.zoom.serial, w as i64, h as i64),
+            move |(fit, _, _, _)| {
+                // Measured after the frame, so fitting never forces a synchronous layout
+                // in the middle of a keystroke.
+                let fit = *fit;
+                let timer = io::after(0, move || {
+                    if fit && let Some((cw, ch)) = io::element_size(&viewport) {
+                        let scale = (cw / w).min(ch / h).clamp(MIN_FIT, 1.0);
+                        let x = ((cw - w * scale) / 2.0).max(0.0);
+                        let y = ((ch - h * scale) / 2.0).max(0.0);
+                        d.dispatch(Action::Fitted(scale, x, y));
+                    }
+                });
+                move || drop(timer)
+            },
+        );
     }
 
     let stage_of = |e: &Event| -> Option<usize> {

@@ -1,14 +1,12 @@
 //! The Final image panel: the target's filesystem as a tree with origin badges, what is left
 //! behind, and the size summary. Every figure is an estimate and says so.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use crate::analysis::LineIndex;
 use crate::analysis::fs::{FileEntry, FileKind};
-use crate::analysis::{Analysis, LineIndex};
 
-use super::state::{Action, State};
+use super::state::{Action, AnalysisRc, State};
 
 /// One row of the tree: a path component at a depth, with its entry when it has one.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,7 +123,7 @@ fn kind_class(k: FileKind) -> &'static str {
 
 #[derive(Properties, PartialEq)]
 pub struct ImageViewProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub text: AttrValue,
     pub dispatch: UseReducerDispatcher<State>,
 }

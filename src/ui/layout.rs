@@ -188,6 +188,9 @@ pub fn layout(input: &LayoutInput, opts: &LayoutOptions) -> Layout {
                 pos[v] = i;
             }
         }
+        if vn <= LARGE_GRAPH {
+            transpose(&mut rows, &vpreds, &vsuccs, &mut pos);
+        }
         let c = count_all_crossings(&rows, &vsuccs, &pos);
         if c < best_crossings {
             best_crossings = c;
@@ -352,6 +355,44 @@ fn sort_by_barycentre(row: &mut [usize], neighbours: &[Vec<usize>], pos: &[usize
     keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (slot, (_, _, v)) in row.iter_mut().zip(keyed) {
         *slot = v;
+    }
+}
+
+/// Gansner's "transpose" step: swaps neighbours in a layer while that removes crossings
+/// with both adjacent layers. A few passes; each pass is linear in the layer's edges.
+fn transpose(rows: &mut [Vec<usize>], preds: &[Vec<usize>], succs: &[Vec<usize>], pos: &mut [usize]) {
+    // Crossings between the edges of `u` and `v` (u left of v) towards one adjacent layer.
+    let pair = |u: usize, v: usize, nb: &[Vec<usize>], pos: &[usize]| -> (usize, usize) {
+        let (mut keep, mut swap) = (0, 0);
+        for &a in &nb[u] {
+            for &b in &nb[v] {
+                if pos[a] > pos[b] {
+                    keep += 1;
+                } else if pos[a] < pos[b] {
+                    swap += 1;
+                }
+            }
+        }
+        (keep, swap)
+    };
+    for _ in 0..4 {
+        let mut improved = false;
+        for row in rows.iter_mut() {
+            for i in 0..row.len().saturating_sub(1) {
+                let (u, v) = (row[i], row[i + 1]);
+                let (k1, s1) = pair(u, v, preds, pos);
+                let (k2, s2) = pair(u, v, succs, pos);
+                if s1 + s2 < k1 + k2 {
+                    row.swap(i, i + 1);
+                    pos[u] = i + 1;
+                    pos[v] = i;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
     }
 }
 

@@ -2,8 +2,6 @@
 //! (target, builder, command), build plan, problems and step-through. Each is a function of
 //! its props and reports up through the reducer's dispatcher.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Builder, LineIndex, Severity, Span};
@@ -13,7 +11,7 @@ use super::graph_view::first_line;
 use super::image_view::human_size;
 use super::io;
 use super::share::View;
-use super::state::{Action, InputTab, State, Stepper, Theme};
+use super::state::{Action, AnalysisRc, InputTab, State, Stepper, Theme};
 use super::steps;
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -225,7 +223,7 @@ pub fn text_panel(props: &TextPanelProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct OutputToolbarProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub target: Option<AttrValue>,
     pub builder: Builder,
     pub command: AttrValue,
@@ -364,7 +362,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct PlanViewProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub command: AttrValue,
     pub dispatch: Dispatch,
 }
@@ -462,7 +460,7 @@ fn first_span(span: Span) -> Span {
 
 #[derive(Properties, PartialEq)]
 pub struct ProblemsViewProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub text: AttrValue,
     pub open_rule: Option<AttrValue>,
     pub dispatch: Dispatch,
@@ -548,7 +546,7 @@ fn rule_explanation(rule: &str) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct StepsViewProps {
-    pub analysis: Rc<Analysis>,
+    pub analysis: AnalysisRc,
     pub text: AttrValue,
     pub stepper: Stepper,
     pub dispatch: Dispatch,

@@ -11,6 +11,39 @@ use crate::analysis::{self, Analysis, Builder, Options, Span};
 use super::examples::{self, Example};
 use super::share::{ShareState, View};
 
+/// An analysis shared by the components, compared by pointer: every re-analysis is a new
+/// allocation, so comparing props is O(1) instead of walking the whole analysis.
+#[derive(Clone, Debug)]
+pub struct AnalysisRc(pub Rc<Analysis>);
+
+impl PartialEq for AnalysisRc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for AnalysisRc {
+    type Target = Analysis;
+
+    fn deref(&self) -> &Analysis {
+        &self.0
+    }
+}
+
+// Components written against `Rc<Analysis>` props and those taking `AnalysisRc` accept
+// either, so both kinds of props can be passed the same value.
+impl yew::html::IntoPropValue<AnalysisRc> for Rc<Analysis> {
+    fn into_prop_value(self) -> AnalysisRc {
+        AnalysisRc(self)
+    }
+}
+
+impl yew::html::IntoPropValue<Rc<Analysis>> for AnalysisRc {
+    fn into_prop_value(self) -> Rc<Analysis> {
+        self.0
+    }
+}
+
 /// Texts longer than this are analysed after a debounce instead of on every keystroke, so
 /// typing into a huge file stays responsive.
 pub const SYNC_ANALYSIS_LIMIT: usize = 256 * 1024;
@@ -102,6 +135,8 @@ pub struct Zoom {
     pub x: f64,
     pub y: f64,
     pub fit: bool,
+    /// Bumped by every Fit request, so fitting again re-measures the viewport.
+    pub serial: u64,
 }
 
 impl Default for Zoom {
@@ -111,6 +146,7 @@ impl Default for Zoom {
             x: 0.0,
             y: 0.0,
             fit: true,
+            serial: 0,
         }
     }
 }
@@ -511,7 +547,13 @@ impl Reducible for State {
                 s.zoom.x = x;
                 s.zoom.y = y;
             }
-            Action::FitGraph => s.zoom = Zoom::default(),
+            Action::FitGraph => {
+                let serial = s.zoom.serial.wrapping_add(1);
+                s.zoom = Zoom {
+                    serial,
+                    ..Zoom::default()
+                };
+            }
             Action::ToggleRule(rule) => {
                 s.open_rule = if s.open_rule.as_deref() == Some(rule.as_str()) {
                     None

@@ -1,0 +1,153 @@
+//! The page's reducer: every action's effect on the state, natively.
+
+use std::rc::Rc;
+
+use stageplay::analysis::{Builder, Span};
+use stageplay::ui::examples::{GO_HREF_COUNTER, by_id};
+use stageplay::ui::share::{ShareState, View};
+use stageplay::ui::state::{Action, SYNC_ANALYSIS_LIMIT, State, parse_build_args, stage_at};
+use yew::Reducible;
+
+fn apply(state: State, actions: Vec<Action>) -> State {
+    let mut s = Rc::new(state);
+    for a in actions {
+        s = s.reduce(a);
+    }
+    Rc::try_unwrap(s).unwrap_or_else(|rc| (*rc).clone())
+}
+
+#[test]
+fn editing_reanalyses_at_once() {
+    let s = apply(
+        State::default(),
+        vec![Action::SetDockerfile(
+            "FROM a AS x\nFROM x AS y\nFROM y AS z\n".into(),
+        )],
+    );
+    assert_eq!(s.analysis.stages.len(), 3);
+    assert!(!s.stale);
+}
+
+#[test]
+fn huge_texts_wait_for_the_debounce() {
+    let mut text = String::from("FROM alpine AS a\n");
+    while text.len() <= SYNC_ANALYSIS_LIMIT {
+        text.push_str("RUN echo some padding to make the file large\n");
+    }
+    let s = apply(State::default(), vec![Action::SetDockerfile(text)]);
+    assert!(s.stale);
+    assert_eq!(s.analysis.stages.len(), 2, "still the old analysis");
+    let rev = s.revision;
+    // A stale revision is ignored; the current one analyses.
+    let s = apply(s, vec![Action::Analyse(rev.wrapping_sub(1))]);
+    assert!(s.stale);
+    let s = apply(s, vec![Action::Analyse(rev)]);
+    assert!(!s.stale);
+    assert_eq!(s.analysis.stages.len(), 1);
+}
+
+#[test]
+fn picking_a_stage_targets_it_and_reveals_its_from_line() {
+    let ex = by_id("target-test").expect("example");
+    let s = apply(State::from_example(ex), vec![Action::PickStage(2)]);
+    assert_eq!(s.share.target.as_deref(), Some("build"));
+    assert_eq!(s.analysis.plan.target, Some(2));
+    let r = s.reveal.expect("a reveal request");
+    assert!(ex.dockerfile[r.span.start..].starts_with("FROM base AS build"));
+    assert_eq!(s.cursor_stage, Some(2));
+    // A second pick of the same stage is a new request (the editor must scroll again).
+    let again = apply(s.clone(), vec![Action::PickStage(2)]);
+    assert_ne!(again.reveal.map(|r| r.serial), s.reveal.map(|r| r.serial));
+}
+
+#[test]
+fn picking_the_last_stage_keeps_the_default_target() {
+    let s = apply(State::default(), vec![Action::PickStage(1)]);
+    assert_eq!(s.share.target, None);
+    assert_eq!(s.command_line(), "docker build -t app .");
+}
+
+#[test]
+fn builder_switch_changes_the_plan() {
+    let ex = by_id("distroless-scratch").expect("example");
+    let s = apply(State::from_example(ex), vec![]);
+    assert_eq!(s.analysis.plan.skipped.len(), 1);
+    let s = apply(s, vec![Action::SetBuilder(Builder::Legacy)]);
+    assert!(s.analysis.plan.skipped.is_empty());
+    assert!(
+        s.command_line()
+            .starts_with("DOCKER_BUILDKIT=0 docker build")
+    );
+}
+
+#[test]
+fn steps_play_to_the_end_and_stop() {
+    let mut s = apply(
+        State::default(),
+        vec![Action::SetView(View::Steps), Action::Play],
+    );
+    assert!(s.stepper.playing);
+    for _ in 0..20 {
+        s = apply(s, vec![Action::Tick]);
+    }
+    assert_eq!(s.stepper.step, 9);
+    assert!(!s.stepper.playing);
+    let s = apply(s, vec![Action::StepBy(-3), Action::StepTo(99)]);
+    assert_eq!(s.stepper.step, 9);
+    // Leaving the view pauses.
+    let s = apply(s, vec![Action::Play, Action::SetView(View::Graph)]);
+    assert!(!s.stepper.playing);
+}
+
+#[test]
+fn loading_a_share_state_replaces_what_a_link_carries() {
+    let share = ShareState {
+        dockerfile: "FROM busybox AS one\nFROM one AS two\n".into(),
+        target: Some("one".into()),
+        builder: Builder::Legacy,
+        view: View::Plan,
+        ..ShareState::default()
+    };
+    let s = apply(State::default(), vec![Action::LoadShare(share.clone())]);
+    assert_eq!(s.share, share);
+    assert_eq!(s.analysis.plan.target, Some(0));
+    assert!(s.current_example().is_none());
+    let s = apply(s, vec![Action::LoadExample("go-href-counter")]);
+    assert_eq!(s.share.dockerfile, GO_HREF_COUNTER.dockerfile);
+    assert_eq!(s.current_example().map(|e| e.id), Some("go-href-counter"));
+}
+
+#[test]
+fn build_args_and_command_line() {
+    assert_eq!(
+        parse_build_args("# comment\nA=1\n\n B = two words \nEMPTY\n=x\n"),
+        vec![
+            ("A".to_string(), "1".to_string()),
+            ("B".to_string(), " two words".to_string()),
+            ("EMPTY".to_string(), String::new()),
+        ]
+    );
+    let share = ShareState {
+        dockerfile: "ARG V=1\nFROM alpine:$V AS Final\n".into(),
+        build_args: "V=3.20\nMSG=it's here\n".into(),
+        target: Some("Final".into()),
+        ..ShareState::default()
+    };
+    let s = State::new(share);
+    assert_eq!(
+        s.command_line(),
+        "docker build --target final --build-arg V=3.20 --build-arg 'MSG=it'\\''s here' -t app ."
+    );
+}
+
+#[test]
+fn the_cursor_finds_its_stage() {
+    let s = State::default();
+    let text = &s.share.dockerfile;
+    assert_eq!(stage_at(&s.analysis, 0), Some(0));
+    let second = text.find("FROM alpine").expect("second FROM");
+    assert_eq!(stage_at(&s.analysis, second), Some(1));
+    assert_eq!(stage_at(&s.analysis, second - 1), Some(0));
+    let s = apply(s, vec![Action::Reveal(Span::new(second, second + 4))]);
+    assert_eq!(s.cursor_stage, Some(1));
+}
