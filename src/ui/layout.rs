@@ -360,7 +360,12 @@ fn sort_by_barycentre(row: &mut [usize], neighbours: &[Vec<usize>], pos: &[usize
 
 /// Gansner's "transpose" step: swaps neighbours in a layer while that removes crossings
 /// with both adjacent layers. A few passes; each pass is linear in the layer's edges.
-fn transpose(rows: &mut [Vec<usize>], preds: &[Vec<usize>], succs: &[Vec<usize>], pos: &mut [usize]) {
+fn transpose(
+    rows: &mut [Vec<usize>],
+    preds: &[Vec<usize>],
+    succs: &[Vec<usize>],
+    pos: &mut [usize],
+) {
     // Crossings between the edges of `u` and `v` (u left of v) towards one adjacent layer.
     let pair = |u: usize, v: usize, nb: &[Vec<usize>], pos: &[usize]| -> (usize, usize) {
         let (mut keep, mut swap) = (0, 0);
