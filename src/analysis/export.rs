@@ -80,7 +80,10 @@ pub fn to_json_value(a: &Analysis, text: &str) -> Value {
         "edges": edges,
         "target": plan_json(a, &a.plan),
         "other_builder": plan_json(a, &a.other_plan),
-        "final_image": final_image_json(a, &lines),
+        "final_image": super::fs::final_image_json(&a.files),
+        "left_behind": super::fs::left_behind_json(&a.files),
+        "size": super::fs::size_json(&a.files),
+        "context": super::fs::context_json(&a.files),
         "diagnostics": diagnostics,
     })
 }
@@ -119,29 +122,6 @@ fn plan_json(a: &Analysis, p: &TargetPlan) -> Value {
         "built": p.built,
         "waves": p.waves,
         "skipped": skipped,
-    })
-}
-
-/// The `final_image` part: filled from `Analysis::files` (the file simulation).
-fn final_image_json(a: &Analysis, lines: &LineIndex) -> Value {
-    let fi = &a.files.final_image;
-    let files: Vec<Value> = fi
-        .files
-        .iter()
-        .map(|f| {
-            json!({
-                "path": f.path,
-                "stage": f.provenance.stage,
-                "line": f.provenance.instruction.map(|_| lines.line(f.provenance.span.start)),
-                "kind": serde_json::to_value(f.provenance.kind).unwrap_or(Value::Null),
-                "size": f.size,
-            })
-        })
-        .collect();
-    json!({
-        "base": fi.base,
-        "base_size": fi.base_size,
-        "files": files,
     })
 }
 

@@ -1,19 +1,48 @@
 //! Simulated filesystems: one per stage, built instruction by instruction, with the
 //! provenance of every path, the final image, what is left behind, and size estimates.
+//!
+//! The simulation never runs a command. FROM brings a base (an earlier stage's simulated
+//! filesystem, `scratch`, or an opaque image with a few representative paths and a size
+//! from the catalogue in `images.rs`); WORKDIR creates its directory; COPY and ADD take
+//! paths from the build context (after `.dockerignore`), from an earlier stage's root, or
+//! opaquely from an external image; heredocs create files; RUN is read by the recognisers
+//! of `run_effects.rs`. A path a later `COPY --from` needs but the source stage cannot show
+//! is inferred there, attributed to the stage's most plausible RUN.
+//!
+//! Bounds: every path inserted (including the copies a `FROM stage` or `COPY --from`
+//! makes) counts against [`MAX_PATHS`]; past it the simulation stops adding paths and says
+//! so in `FileFlow::notes`. Maps are `BTreeMap`s, so every output is sorted and the
+//! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::span::Span;
+use super::Analysis;
+use super::context::{BuildContext, Glob, clean, has_wildcard, join};
+use super::expand::ExpandedInstruction;
+use super::images::{self, human_size};
+use super::parse::{Instruction, Keyword};
+use super::plan::TargetPlan;
+use super::run_effects::{self, Op, RunScript};
+use super::span::{LineIndex, Span};
+use super::stages::{Base, Stage};
+
+/// The most paths the simulation inserts over all stages; the rest is dropped and reported.
+pub const MAX_PATHS: usize = 50_000;
 
 /// Where a path in a simulated filesystem came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     /// Part of the base image.
+    #[default]
     Base,
     /// Copied from the build context.
     Context,
-    /// Copied from another stage (`COPY --from=stage`).
+    /// Copied from another stage (`COPY --from=stage`). Written `copy` in JSON, as in
+    /// SPEC §11.
+    #[serde(rename = "copy")]
     CopyFromStage,
     /// Copied from an external image (`COPY --from=image`).
     CopyFromImage,
@@ -25,40 +54,146 @@ pub enum FileKind {
     Heredoc,
     /// Downloaded by `ADD <url>` (or a git source).
     Download,
+    /// The directory a WORKDIR created.
+    Workdir,
+}
+
+impl FileKind {
+    /// A short label for badges.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Base => "base",
+            FileKind::Context => "context",
+            FileKind::CopyFromStage => "copy from stage",
+            FileKind::CopyFromImage => "copy from image",
+            FileKind::Run => "run",
+            FileKind::Inferred => "inferred",
+            FileKind::Heredoc => "heredoc",
+            FileKind::Download => "download",
+            FileKind::Workdir => "workdir",
+        }
+    }
 }
 
 /// The origin of a path: stage, instruction and kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Provenance {
+    /// The stage whose instruction put the path in this filesystem.
     pub stage: usize,
     /// Index into `Analysis::instructions`; `None` for base-image paths.
     pub instruction: Option<usize>,
     pub span: Span,
     pub kind: FileKind,
+    /// 1-based line of the instruction; 0 for base-image paths.
+    pub line: usize,
+    /// Where the path was first produced. Equal to the fields above, except for paths
+    /// copied from another stage, where it names the source stage's instruction.
+    pub origin_stage: usize,
+    pub origin_instruction: Option<usize>,
+    pub origin_kind: FileKind,
+    pub origin_line: usize,
+    /// The path in the stage that first produced it.
+    pub origin_path: String,
+    /// Ready to show: "COPY --from=builder, line 6 ← builder: RUN, line 3 (run)".
+    pub label: String,
 }
 
 /// One path in a simulated filesystem.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FileEntry {
     /// Absolute path in the image.
     pub path: String,
     pub is_dir: bool,
-    /// Estimated size in bytes, when known.
+    /// Estimated size in bytes, when known (an estimate; context sizes are as listed).
     pub size: Option<u64>,
     pub provenance: Provenance,
+    /// A caveat to show with the path ("contents unknown: archive extracted").
+    pub note: Option<String>,
 }
 
 /// How one instruction changed its stage's filesystem (for the step-through view).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Effect {
     pub instruction: usize,
+    pub stage: usize,
+    /// 1-based line of the instruction.
+    pub line: usize,
+    /// Ready to show: "COPY --from=builder /wheels /wheels".
+    pub label: String,
+    /// Paths added, sorted (at most [`MAX_LISTED`]; `added_count` has the total).
     pub added: Vec<String>,
+    pub added_count: usize,
+    /// Paths removed from the view, sorted (at most [`MAX_LISTED`]).
     pub removed: Vec<String>,
-    /// Estimated size of the layer the instruction adds.
+    pub removed_count: usize,
+    /// Estimated size of the layer the instruction adds (an estimate).
     pub layer_bytes: u64,
+    /// Bytes that an earlier layer holds for paths this instruction removed: still in the
+    /// image, invisible (an estimate).
+    pub wasted_bytes: u64,
     /// A short human note ("RUN changed files (unknown)", "cache mount: not persisted").
     pub note: Option<String>,
 }
+
+/// Names that build tools give to output directories: an inferred path with one of these
+/// names is taken to be a directory (so `COPY --from` copies its contents).
+const OUTPUT_DIR_NAMES: &[&str] = &[
+    "dist",
+    "build",
+    "out",
+    "output",
+    "public",
+    "node_modules",
+    "site-packages",
+    "wheels",
+    ".venv",
+    "venv",
+    "lib",
+    "bin",
+    "publish",
+    "target",
+    "html",
+    "static",
+    "www",
+    "vendor",
+    ".next",
+    "release",
+    "debug",
+    "libs",
+    "site",
+    "_site",
+    "artifacts",
+    "install",
+];
+
+/// Directories that every Linux base image has: a COPY to one of them without a trailing
+/// `/` copies into it, as Docker does when the destination exists as a directory.
+const STANDARD_DIRS: &[&str] = &[
+    "/bin",
+    "/sbin",
+    "/etc",
+    "/usr",
+    "/usr/bin",
+    "/usr/sbin",
+    "/usr/lib",
+    "/usr/local",
+    "/usr/local/bin",
+    "/usr/local/sbin",
+    "/usr/local/lib",
+    "/usr/share",
+    "/opt",
+    "/tmp",
+    "/root",
+    "/home",
+    "/var",
+    "/var/lib",
+    "/srv",
+    "/lib",
+    "/etc/ssl/certs",
+];
+
+/// The most paths an [`Effect`] lists by name.
+pub const MAX_LISTED: usize = 200;
 
 /// The simulated filesystem of one stage, after its last instruction.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -68,29 +203,73 @@ pub struct StageFs {
     /// Working directory at the end of the stage.
     pub workdir: String,
     pub effects: Vec<Effect>,
-    /// Estimated total size (base + layers).
+    /// Estimated total size (base + layers); `None` when the base's size is unknown.
     pub size: Option<u64>,
+    /// The bytes of the layers alone (known part, an estimate).
+    pub layers_bytes: u64,
+    /// The external image at the root of the stage's FROM chain (`None` for scratch).
+    pub base_image: Option<String>,
+    pub base_size: Option<u64>,
+    /// Paths removed by a later layer whose bytes stay in the image.
+    pub wasted: Vec<FileEntry>,
+    /// True when the stage is built for the chosen target and builder.
+    pub built: bool,
 }
 
 /// The target's image.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FinalImage {
+    /// The target stage, if any.
+    pub stage: Option<usize>,
     /// The external base at the root of the target's FROM chain (`None` for scratch).
     pub base: Option<String>,
     pub base_size: Option<u64>,
-    /// Paths added on top of the base, with provenance.
+    /// "≈ 8 MB (estimate)" or "size unknown".
+    pub base_size_label: String,
+    /// Where the base's size came from (the catalogue's `source`).
+    pub base_source: Option<String>,
+    /// A few representative paths of the base image.
+    pub base_paths: Vec<String>,
+    /// Paths added on top of the base, with provenance, sorted by path.
     pub files: Vec<FileEntry>,
+    /// Paths removed by a later layer whose bytes stay in the image.
+    pub wasted: Vec<FileEntry>,
 }
 
-/// Estimated sizes.
+/// A built stage that does not reach the final image, summarised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeftBehindStage {
+    pub stage: usize,
+    pub name: String,
+    /// Its external base, when the base itself stays behind.
+    pub base: Option<String>,
+    pub base_size: Option<u64>,
+    /// Estimated bytes of what the stage produced that stays behind (an estimate).
+    pub bytes: u64,
+    /// Number of paths in `FileFlow::left_behind` from this stage.
+    pub paths: usize,
+}
+
+/// Estimated sizes. Every figure here is an estimate.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SizeSummary {
+    /// Always true: a reminder for renderers that these figures are estimates.
+    pub estimate: bool,
+    /// The final image; `None` when part of it (usually the base) has an unknown size.
     pub final_bytes: Option<u64>,
-    /// The stage one would ship without a multi-stage build (the heaviest built stage).
+    /// The known part of the final image.
+    pub final_known_bytes: u64,
+    /// The stage one would ship without a multi-stage build (the heaviest built stage
+    /// other than the target).
     pub build_stage: Option<usize>,
     pub build_stage_bytes: Option<u64>,
-    /// Bytes per origin label ("base golang:1.16", "COPY --from=builder", ...).
+    /// `1 - final / build stage`, in percent, when both are known.
+    pub saving_percent: Option<u32>,
+    /// Bytes per origin label ("base alpine:latest", "COPY --from=0, line 10", ...), in
+    /// image order.
     pub by_origin: Vec<(String, u64)>,
+    /// Ready to show: "≈ 130 MB instead of ≈ 1.1 GB: 88 % smaller (estimates)".
+    pub summary: String,
 }
 
 /// Everything the file simulation found.
@@ -98,8 +277,1894 @@ pub struct SizeSummary {
 pub struct FileFlow {
     pub stages: Vec<StageFs>,
     pub final_image: FinalImage,
+    /// What the built stages produced that does not reach the final image.
     pub left_behind: Vec<FileEntry>,
+    pub left_behind_stages: Vec<LeftBehindStage>,
     pub size: SizeSummary,
     /// True when no build context was given and one was inferred from COPY/ADD sources.
     pub context_inferred: bool,
+    /// The build context after `.dockerignore`, with problems in the listing.
+    pub context: BuildContext,
+    /// Caveats about the whole simulation ("capped at 50000 paths", ...).
+    pub notes: Vec<String>,
+    /// True when [`MAX_PATHS`] was reached.
+    pub capped: bool,
+}
+
+/// The inputs of the simulation besides the instructions.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileInputs<'a> {
+    /// The context listing; `None` infers one.
+    pub context: Option<&'a str>,
+    pub dockerignore: Option<&'a str>,
+}
+
+// ---------------------------------------------------------------------------------------
+// The instruction view: what the simulation needs from one instruction, expanded.
+
+/// One RUN mount, as far as the simulation cares.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct MountView {
+    kind: String,
+    target: Option<String>,
+}
+
+/// An instruction's words after expansion, flattened for the simulation.
+#[derive(Clone, Debug, Default)]
+struct View {
+    keyword: Option<Keyword>,
+    /// Expanded arguments (COPY/ADD: sources then destination; RUN: the shell text or
+    /// exec words).
+    args: Vec<String>,
+    exec_form: bool,
+    /// (name, expanded value) of every flag, in order.
+    flags: Vec<(String, Option<String>)>,
+    /// (name, body) of every heredoc.
+    heredocs: Vec<(String, String)>,
+    mounts: Vec<MountView>,
+    /// ENV / ARG: the (key, value) pairs.
+    pairs: Vec<(String, String)>,
+    span: Span,
+}
+
+impl View {
+    fn flag(&self, name: &str) -> Option<&str> {
+        self.flags
+            .iter()
+            .rev()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_deref().unwrap_or(""))
+    }
+
+    fn flags_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.flags
+            .iter()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .filter_map(|(_, v)| v.as_deref())
+    }
+
+    fn has_flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+}
+
+/// Builds the view of one instruction from the parsed instruction and its expansion (core's
+/// `ExpandedInstruction`: expanded args, flag values, heredoc bodies and ARG/ENV pairs).
+fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
+    let args = match exp {
+        Some(e) if e.args.len() == inst.args.len() => e.args.clone(),
+        _ => inst.args.iter().map(|w| w.value.clone()).collect(),
+    };
+    let flags = inst
+        .flags
+        .iter()
+        .enumerate()
+        .map(|(k, f)| {
+            let value = exp
+                .and_then(|e| e.flags.get(k).cloned())
+                .unwrap_or_else(|| f.value.clone());
+            (f.name.clone(), value)
+        })
+        .collect();
+    let heredocs = inst
+        .heredocs
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let body = exp
+                .and_then(|e| e.heredocs.get(k).cloned())
+                .unwrap_or_else(|| h.body.clone());
+            (h.name.clone(), body)
+        })
+        .collect();
+    let pairs = match exp {
+        Some(e) => e
+            .pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
+            .collect(),
+        None => Vec::new(),
+    };
+    View {
+        keyword: Some(inst.keyword),
+        args,
+        exec_form: inst.exec_form,
+        flags,
+        heredocs,
+        mounts: inst
+            .mounts
+            .iter()
+            .map(|m| MountView {
+                kind: m.kind.to_ascii_lowercase(),
+                target: m.target.clone(),
+            })
+            .collect(),
+        pairs,
+        span: inst.span,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The simulation.
+
+/// One stage's state while simulating.
+#[derive(Clone, Debug, Default)]
+struct StageState {
+    files: BTreeMap<String, FileEntry>,
+    workdir: String,
+    effects: Vec<Effect>,
+    layers_bytes: u64,
+    base_image: Option<String>,
+    base_size: Option<u64>,
+    base_known: bool,
+    base_paths: Vec<String>,
+    base_source: Option<String>,
+    wasted: Vec<FileEntry>,
+    /// (dir, instruction, estimated size of one output) where a RUN writes files
+    /// Stageplay cannot name.
+    areas: Vec<(String, usize, Option<u64>)>,
+    /// RUN instructions of this stage (and its FROM chain), with their text.
+    runs: Vec<(usize, String)>,
+    /// ARG/ENV values visible at the end of the stage.
+    vars: Vec<(String, String)>,
+    /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
+    not_persisted: Vec<String>,
+}
+
+struct Sim<'a> {
+    views: Vec<View>,
+    stages: &'a [Stage],
+    lines: LineIndex,
+    ctx: BuildContext,
+    states: Vec<StageState>,
+    budget: usize,
+    capped: bool,
+}
+
+/// Runs the simulation over every stage and derives the final image, what is left behind,
+/// and the size summary for `plan`'s target.
+pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> FileFlow {
+    let views: Vec<View> = analysis
+        .instructions
+        .iter()
+        .enumerate()
+        .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
+        .collect();
+    simulate_views(text, views, &analysis.stages, &analysis.plan, inputs)
+}
+
+fn simulate_views(
+    text: &str,
+    views: Vec<View>,
+    stages: &[Stage],
+    plan: &TargetPlan,
+    inputs: FileInputs<'_>,
+) -> FileFlow {
+    let (ctx, inferred) = match inputs.context {
+        Some(listing) => (
+            BuildContext::from_listing(listing, inputs.dockerignore),
+            false,
+        ),
+        None => (infer_context(&views, stages, inputs.dockerignore), true),
+    };
+    let mut sim = Sim {
+        views,
+        stages,
+        lines: LineIndex::new(text),
+        ctx,
+        states: Vec::with_capacity(stages.len()),
+        budget: MAX_PATHS,
+        capped: false,
+    };
+    for stage in stages {
+        let state = sim.run_stage(stage);
+        sim.states.push(state);
+    }
+    let mut flow = sim.finish(plan);
+    flow.context_inferred = inferred;
+    if inferred {
+        flow.notes.push(
+            "No build context was given: Stageplay inferred one from the COPY/ADD sources."
+                .to_string(),
+        );
+    }
+    flow
+}
+
+/// Infers a context: every local COPY/ADD source, with wildcards replaced by a plausible
+/// name (`*.go` → `main.go`), and `.dockerignore` applied.
+fn infer_context(views: &[View], stages: &[Stage], dockerignore: Option<&str>) -> BuildContext {
+    let mut listing = String::new();
+    for stage in stages {
+        for &i in &stage.instructions {
+            let Some(v) = views.get(i) else { continue };
+            if !matches!(v.keyword, Some(Keyword::Copy | Keyword::Add)) || v.has_flag("from") {
+                continue;
+            }
+            let n = v.args.len().saturating_sub(1);
+            for src in v.args.iter().take(n) {
+                if is_remote(src) || src.contains('$') {
+                    continue;
+                }
+                let rel = clean(src.trim_start_matches('/'));
+                if rel == "." || rel.starts_with("..") {
+                    continue;
+                }
+                let name = if has_wildcard(&rel) {
+                    plausible_name(&rel)
+                } else {
+                    rel
+                };
+                listing.push_str(&name);
+                // Without a listing, a source without an extension is most likely a
+                // directory (`src`, `cmd/app`), unless it is a well-known file.
+                let last = name.rsplit('/').next().unwrap_or("");
+                let known_file = [
+                    "Makefile",
+                    "Dockerfile",
+                    "LICENSE",
+                    "Gemfile",
+                    "Procfile",
+                    "Rakefile",
+                    "Jenkinsfile",
+                    "Pipfile",
+                    "VERSION",
+                    "README",
+                    "Caddyfile",
+                    "Brewfile",
+                ]
+                .contains(&last);
+                if src.ends_with('/') || (!last.contains('.') && !known_file) {
+                    listing.push('/');
+                }
+                listing.push('\n');
+            }
+        }
+    }
+    let mut ctx = BuildContext::from_listing(&listing, dockerignore);
+    ctx.inferred = true;
+    ctx
+}
+
+/// A name that a wildcard pattern matches: `*` matches nothing where that leaves a name
+/// (`package*.json` → `package.json`), else `main` (`*.go` → `main.go`); `?` → `x`,
+/// `[a-z]` → `a`.
+fn plausible_name(pattern: &str) -> String {
+    let short = plausible_name_with(pattern, "");
+    let ok = short
+        .split('/')
+        .zip(pattern.split('/'))
+        .all(|(n, p)| !n.is_empty() && (p.starts_with('.') || !n.starts_with('.')));
+    if ok {
+        short
+    } else {
+        plausible_name_with(pattern, "main")
+    }
+}
+
+fn plausible_name_with(pattern: &str, star: &str) -> String {
+    let mut out = String::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '*' => {
+                if chars.peek() != Some(&'*') {
+                    out.push_str(star);
+                }
+            }
+            '?' => out.push('x'),
+            '[' => {
+                let mut first = None;
+                for n in chars.by_ref() {
+                    if n == ']' && first.is_some() {
+                        break;
+                    }
+                    if first.is_none() && n != '^' {
+                        first = Some(n);
+                    }
+                }
+                out.push(first.unwrap_or('x'));
+            }
+            '\\' => out.extend(chars.next()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_remote(src: &str) -> bool {
+    let l = src.to_ascii_lowercase();
+    l.starts_with("http://") || l.starts_with("https://") || is_git(src)
+}
+
+fn is_git(src: &str) -> bool {
+    let l = src.to_ascii_lowercase();
+    l.starts_with("git@")
+        || l.starts_with("git://")
+        || l.starts_with("ssh://")
+        || ((l.starts_with("https://") || l.starts_with("http://"))
+            && (l.split(['#', '?']).next().unwrap_or("").ends_with(".git")))
+}
+
+fn is_archive(path: &str) -> bool {
+    let l = path.to_ascii_lowercase();
+    [
+        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst",
+    ]
+    .iter()
+    .any(|ext| l.ends_with(ext))
+}
+
+impl Sim<'_> {
+    fn line(&self, span: Span) -> usize {
+        self.lines.line(span.start)
+    }
+
+    fn stage_name(&self, s: usize) -> String {
+        self.stages
+            .get(s)
+            .map_or_else(|| format!("stage-{s}"), Stage::display_name)
+    }
+
+    fn instruction_label(&self, i: usize) -> String {
+        let Some(v) = self.views.get(i) else {
+            return String::new();
+        };
+        let kw = v.keyword.map_or("", Keyword::as_str);
+        let mut s = kw.to_string();
+        for (name, value) in &v.flags {
+            if name.eq_ignore_ascii_case("mount") {
+                continue;
+            }
+            s.push_str(" --");
+            s.push_str(name);
+            if let Some(val) = value {
+                s.push('=');
+                s.push_str(val);
+            }
+        }
+        let marked = v.args.iter().any(|a| a.contains("<<"));
+        for (name, _) in v.heredocs.iter().filter(|_| !marked) {
+            s.push_str(" <<");
+            s.push_str(name);
+        }
+        for a in &v.args {
+            s.push(' ');
+            s.push_str(a.lines().next().unwrap_or(""));
+        }
+        shorten(&s, 80)
+    }
+
+    /// A new provenance for a path produced here.
+    fn prov(&self, stage: usize, i: Option<usize>, kind: FileKind, path: &str) -> Provenance {
+        let span = i
+            .and_then(|i| self.views.get(i))
+            .map_or(Span::default(), |v| v.span);
+        let line = if i.is_some() { self.line(span) } else { 0 };
+        let label = match i {
+            Some(i) => format!("{}, line {line} ({})", self.keyword_of(i), kind.label()),
+            None => format!("base of {}", self.stage_name(stage)),
+        };
+        Provenance {
+            stage,
+            instruction: i,
+            span,
+            kind,
+            line,
+            origin_stage: stage,
+            origin_instruction: i,
+            origin_kind: kind,
+            origin_line: line,
+            origin_path: path.to_string(),
+            label,
+        }
+    }
+
+    fn keyword_of(&self, i: usize) -> &'static str {
+        self.views
+            .get(i)
+            .and_then(|v| v.keyword)
+            .map_or("", Keyword::as_str)
+    }
+
+    fn take_budget(&mut self) -> bool {
+        if self.budget == 0 {
+            self.capped = true;
+            return false;
+        }
+        self.budget -= 1;
+        true
+    }
+
+    fn run_stage(&mut self, stage: &Stage) -> StageState {
+        let mut st = StageState {
+            workdir: "/".into(),
+            ..StageState::default()
+        };
+        let from = stage.from_instruction;
+        let mut from_effect = Effect {
+            instruction: from,
+            stage: stage.index,
+            line: self.views.get(from).map_or(0, |v| self.line(v.span)),
+            label: self.instruction_label(from),
+            ..Effect::default()
+        };
+        match &stage.base {
+            Base::Stage { stage: parent } => {
+                if let Some(p) = self.states.get(*parent) {
+                    // Clone what the child inherits (not the parent's effects). The whole
+                    // map counts against the path budget; past it the child starts empty.
+                    let files = if self.budget >= p.files.len() {
+                        self.budget -= p.files.len();
+                        p.files.clone()
+                    } else {
+                        self.capped = true;
+                        BTreeMap::new()
+                    };
+                    st = StageState {
+                        files,
+                        workdir: p.workdir.clone(),
+                        effects: Vec::new(),
+                        layers_bytes: p.layers_bytes,
+                        base_image: p.base_image.clone(),
+                        base_size: p.base_size,
+                        base_known: p.base_known,
+                        base_paths: p.base_paths.clone(),
+                        base_source: p.base_source.clone(),
+                        wasted: p.wasted.clone(),
+                        areas: p.areas.clone(),
+                        runs: p.runs.clone(),
+                        vars: p.vars.clone(),
+                        not_persisted: Vec::new(),
+                    };
+                    from_effect.note = Some(format!(
+                        "starts from stage {} (its whole filesystem)",
+                        self.stage_name(*parent)
+                    ));
+                } else {
+                    from_effect.note = Some("the base stage is not simulated".into());
+                }
+            }
+            Base::Scratch => {
+                st.base_known = true;
+                st.base_size = Some(0);
+                from_effect.note = Some("scratch: the empty filesystem".into());
+            }
+            Base::Image { name } => {
+                let info = images::lookup(name, stage.platform.as_deref());
+                st.base_image = Some(name.clone());
+                st.base_size = info.size;
+                st.base_known = info.size.is_some();
+                st.base_source = info.entry.as_ref().map(|e| e.source.clone());
+                from_effect.layer_bytes = info.size.unwrap_or(0);
+                let mut note = format!("base image {name}: {}", info.size_label);
+                for n in &info.notes {
+                    note.push_str("; ");
+                    note.push_str(n);
+                }
+                from_effect.note = Some(note);
+                if let Some(e) = &info.entry {
+                    st.base_paths = e.paths.iter().map(|p| clean(p)).collect();
+                    for raw in &e.paths {
+                        if !self.take_budget() {
+                            break;
+                        }
+                        // The catalogue marks directories with a trailing `/`.
+                        let is_dir = raw.ends_with('/');
+                        let p = clean(raw);
+                        let prov = self.prov(stage.index, None, FileKind::Base, &p);
+                        st.files.insert(
+                            p.clone(),
+                            FileEntry {
+                                path: p.clone(),
+                                is_dir,
+                                size: None,
+                                provenance: prov,
+                                note: Some(format!("part of {name}")),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        st.effects.push(from_effect);
+        for &i in &stage.instructions {
+            let Some(v) = self.views.get(i).cloned() else {
+                continue;
+            };
+            let mut effect = Effect {
+                instruction: i,
+                stage: stage.index,
+                line: self.line(v.span),
+                label: self.instruction_label(i),
+                ..Effect::default()
+            };
+            match v.keyword {
+                Some(Keyword::Workdir) => {
+                    let dir = v.args.first().map_or("/", String::as_str);
+                    st.workdir = join(&st.workdir, dir);
+                    let path = st.workdir.clone();
+                    if !st.files.contains_key(&path) && path != "/" {
+                        self.insert(
+                            &mut st,
+                            &mut effect,
+                            stage.index,
+                            i,
+                            FileKind::Workdir,
+                            &path,
+                            true,
+                            Some(0),
+                            None,
+                        );
+                    }
+                }
+                Some(Keyword::Env) | Some(Keyword::Arg) => {
+                    for (k, val) in &v.pairs {
+                        st.vars.retain(|(n, _)| n != k);
+                        st.vars.push((k.clone(), val.clone()));
+                    }
+                }
+                Some(Keyword::Copy) | Some(Keyword::Add) => {
+                    self.copy(&mut st, &mut effect, stage, i, &v);
+                }
+                Some(Keyword::Run) => {
+                    self.run(&mut st, &mut effect, stage.index, i, &v);
+                }
+                Some(Keyword::Onbuild) => {
+                    effect.note = Some("ONBUILD: runs only in stages built FROM this image".into());
+                }
+                _ => {}
+            }
+            st.layers_bytes = st.layers_bytes.saturating_add(effect.layer_bytes);
+            effect.added.sort();
+            effect.removed.sort();
+            st.effects.push(effect);
+        }
+        st
+    }
+
+    /// Inserts a path (and records it in the effect). Existing directories stay; files are
+    /// replaced.
+    #[allow(clippy::too_many_arguments)]
+    fn insert(
+        &mut self,
+        st: &mut StageState,
+        effect: &mut Effect,
+        stage: usize,
+        i: usize,
+        kind: FileKind,
+        path: &str,
+        is_dir: bool,
+        size: Option<u64>,
+        note: Option<String>,
+    ) {
+        let prov = self.prov(stage, Some(i), kind, path);
+        self.insert_entry(
+            st,
+            effect,
+            FileEntry {
+                path: path.to_string(),
+                is_dir,
+                size,
+                provenance: prov,
+                note,
+            },
+        );
+    }
+
+    fn insert_entry(&mut self, st: &mut StageState, effect: &mut Effect, entry: FileEntry) {
+        if !self.take_budget() {
+            return;
+        }
+        effect.added_count += 1;
+        if effect.added.len() < MAX_LISTED {
+            effect.added.push(entry.path.clone());
+        }
+        effect.layer_bytes = effect.layer_bytes.saturating_add(entry.size.unwrap_or(0));
+        // Overwriting a file of an earlier layer hides its bytes: they stay in the image.
+        if let Some(old) = st.files.get(&entry.path)
+            && old.provenance.instruction != entry.provenance.instruction
+            && !old.is_dir
+            && old.size.unwrap_or(0) > 0
+        {
+            effect.wasted_bytes = effect.wasted_bytes.saturating_add(old.size.unwrap_or(0));
+            st.wasted.push(old.clone());
+        }
+        st.files.insert(entry.path.clone(), entry);
+    }
+
+    /// Removes `path` and everything under it; bytes of earlier layers become waste.
+    fn remove(&mut self, st: &mut StageState, effect: &mut Effect, i: usize, path: &str) {
+        let keys: Vec<String> = under(&st.files, path).map(|(k, _)| k.clone()).collect();
+        for k in keys {
+            if let Some(old) = st.files.remove(&k) {
+                effect.removed_count += 1;
+                if effect.removed.len() < MAX_LISTED {
+                    effect.removed.push(k);
+                }
+                let bytes = old.size.unwrap_or(0);
+                if old.provenance.instruction == Some(i) {
+                    // Created and removed in the same layer: never stored.
+                    effect.layer_bytes = effect.layer_bytes.saturating_sub(bytes);
+                } else if bytes > 0 || old.provenance.kind == FileKind::Base {
+                    effect.wasted_bytes = effect.wasted_bytes.saturating_add(bytes);
+                    st.wasted.push(old);
+                }
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------
+    // COPY and ADD.
+
+    fn copy(
+        &mut self,
+        st: &mut StageState,
+        effect: &mut Effect,
+        stage: &Stage,
+        i: usize,
+        v: &View,
+    ) {
+        let n = v.args.len().saturating_sub(1);
+        let sources: Vec<String> = v.args.iter().take(n).cloned().collect();
+        let Some(dest_raw) = v.args.last().cloned() else {
+            return;
+        };
+        let is_add = v.keyword == Some(Keyword::Add);
+        let dest = join(&st.workdir, &dest_raw);
+        // Several sources need a directory destination; a wildcard does too unless it
+        // matches a single file (decided where the matches are known).
+        let several = sources.len() + v.heredocs.len() > 1;
+        let dest_is_dir = dest_raw.ends_with('/')
+            || dest_raw == "."
+            || several
+            || st.files.get(&dest).is_some_and(|e| e.is_dir)
+            || (st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
+        let mut notes: Vec<String> = Vec::new();
+        for flag in ["chown", "chmod", "link"] {
+            if v.has_flag(flag) {
+                notes.push(format!("--{flag} honoured (no change to paths)"));
+            }
+        }
+        // Heredoc sources create files named after their delimiter.
+        for (name, body) in &v.heredocs {
+            let path = if dest_is_dir || name.is_empty() {
+                join(&dest, if name.is_empty() { "heredoc" } else { name })
+            } else {
+                dest.clone()
+            };
+            self.insert(
+                st,
+                effect,
+                stage.index,
+                i,
+                FileKind::Heredoc,
+                &path,
+                false,
+                Some(body.len() as u64),
+                None,
+            );
+        }
+        match v.flag("from") {
+            Some(from) => self.copy_from(
+                st,
+                effect,
+                stage,
+                i,
+                from,
+                &sources,
+                &dest,
+                dest_is_dir,
+                &mut notes,
+            ),
+            None => {
+                let excludes: Vec<Glob> = v
+                    .flags_named("exclude")
+                    .filter_map(|p| Glob::new_ignore(&clean(p)).ok())
+                    .collect();
+                let parents = v.has_flag("parents")
+                    && v.flag("parents")
+                        .is_none_or(|x| x.is_empty() || x == "true");
+                for src in &sources {
+                    if is_remote(src) {
+                        if !is_add {
+                            notes.push(format!("COPY cannot take a URL ({src}); use ADD"));
+                            continue;
+                        }
+                        let git = is_git(src);
+                        let path = if git || !dest_is_dir {
+                            dest.clone()
+                        } else {
+                            let url = src.split(['?', '#']).next().unwrap_or(src);
+                            let name = url
+                                .trim_end_matches('/')
+                                .rsplit('/')
+                                .next()
+                                .unwrap_or("download");
+                            join(&dest, name)
+                        };
+                        let note = if git {
+                            "git repository, checked out (contents unknown)".to_string()
+                        } else {
+                            "downloaded at build time (size unknown)".to_string()
+                        };
+                        self.insert(
+                            st,
+                            effect,
+                            stage.index,
+                            i,
+                            FileKind::Download,
+                            &path,
+                            git,
+                            None,
+                            Some(note),
+                        );
+                        continue;
+                    }
+                    self.copy_context(
+                        st,
+                        effect,
+                        stage.index,
+                        i,
+                        src,
+                        &dest,
+                        dest_is_dir,
+                        is_add,
+                        parents,
+                        &excludes,
+                        &mut notes,
+                    );
+                }
+            }
+        }
+        if !notes.is_empty() {
+            notes.dedup();
+            effect.note = Some(notes.join("; "));
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn copy_context(
+        &mut self,
+        st: &mut StageState,
+        effect: &mut Effect,
+        stage: usize,
+        i: usize,
+        src: &str,
+        dest: &str,
+        dest_is_dir: bool,
+        is_add: bool,
+        parents: bool,
+        excludes: &[Glob],
+        notes: &mut Vec<String>,
+    ) {
+        // With --parents, a `/./` in the source marks where the kept part starts.
+        let (pivot, src_rel) = match src.split_once("/./") {
+            Some((a, b)) if parents => (
+                clean(a.trim_start_matches('/')),
+                clean(format!("{a}/{b}").trim_start_matches('/')),
+            ),
+            _ => (".".to_string(), clean(src.trim_start_matches('/'))),
+        };
+        if src_rel == ".." || src_rel.starts_with("../") {
+            notes.push(format!("{src} is outside the build context"));
+            return;
+        }
+        let rel_to_pivot = |p: &str| -> String {
+            if pivot == "." {
+                p.to_string()
+            } else {
+                p.strip_prefix(pivot.as_str())
+                    .map_or(p, |r| r.trim_start_matches('/'))
+                    .to_string()
+            }
+        };
+        // (context path, destination path) pairs.
+        let mut pairs: Vec<(String, String, Option<u64>)> = Vec::new();
+        let mut matched_any = false;
+        if has_wildcard(&src_rel) {
+            let Ok(glob) = Glob::new(&src_rel) else {
+                notes.push(format!("{src} is not a valid pattern"));
+                return;
+            };
+            let depth = src_rel.split('/').count();
+            // Every path of the context (files and their parent directories) at that depth.
+            let mut candidates: Vec<String> = Vec::new();
+            for f in &self.ctx.files {
+                let parts: Vec<&str> = f.path.split('/').collect();
+                if parts.len() >= depth {
+                    candidates.push(parts.get(..depth).unwrap_or(&[]).join("/"));
+                }
+            }
+            candidates.dedup();
+            for m in candidates.into_iter().filter(|c| glob.matches(c)) {
+                matched_any = true;
+                for f in self.ctx.under(&m) {
+                    let inside = f
+                        .path
+                        .strip_prefix(m.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    let target = if parents {
+                        join(dest, &rel_to_pivot(&f.path))
+                    } else if inside.is_empty() {
+                        join(dest, m.rsplit('/').next().unwrap_or(&m))
+                    } else {
+                        join(dest, inside)
+                    };
+                    pairs.push((f.path.clone(), target, f.size));
+                }
+            }
+        } else if src_rel == "." {
+            matched_any = true;
+            for f in &self.ctx.files {
+                pairs.push((f.path.clone(), join(dest, &f.path), f.size));
+            }
+            if self.ctx.files.is_empty() || self.ctx.inferred {
+                notes.push(
+                    "copies the whole build context (its files are unknown without a listing)"
+                        .into(),
+                );
+                if self.ctx.files.is_empty() {
+                    self.insert(
+                        st,
+                        effect,
+                        stage,
+                        i,
+                        FileKind::Context,
+                        dest,
+                        true,
+                        None,
+                        Some("the whole build context".into()),
+                    );
+                }
+            }
+        } else {
+            let is_dir = self.ctx.is_dir(&src_rel);
+            for f in self.ctx.under(&src_rel) {
+                matched_any = true;
+                // The directory itself is the destination directory, inserted below.
+                if f.path == src_rel && f.is_dir && !parents {
+                    continue;
+                }
+                let target = if parents {
+                    join(dest, &rel_to_pivot(&f.path))
+                } else if f.path == src_rel && !f.is_dir {
+                    if dest_is_dir {
+                        join(dest, f.path.rsplit('/').next().unwrap_or(&f.path))
+                    } else {
+                        dest.to_string()
+                    }
+                } else {
+                    // A directory source copies its contents.
+                    let inside = f
+                        .path
+                        .strip_prefix(src_rel.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    join(dest, inside)
+                };
+                pairs.push((f.path.clone(), target, f.size));
+            }
+            if is_dir && matched_any && !parents {
+                // The destination directory itself.
+                if !st.files.contains_key(dest) {
+                    self.insert(
+                        st,
+                        effect,
+                        stage,
+                        i,
+                        FileKind::Context,
+                        dest,
+                        true,
+                        Some(0),
+                        None,
+                    );
+                }
+            }
+        }
+        if !matched_any {
+            let ignored = self
+                .ctx
+                .ignored
+                .iter()
+                .find(|(p, _)| p == &src_rel || p.starts_with(&format!("{src_rel}/")));
+            notes.push(match ignored {
+                Some((_, line)) => format!("{src} is excluded by .dockerignore (line {line})"),
+                None => format!("{src} is not in the build context"),
+            });
+            return;
+        }
+        // A wildcard that matches one file copies it to a file destination.
+        if has_wildcard(&src_rel)
+            && !dest_is_dir
+            && let [(from, to, _)] = pairs.as_mut_slice()
+            && !self.ctx.is_dir(from)
+        {
+            *to = dest.to_string();
+        }
+        for (from, to, size) in pairs {
+            if excludes.iter().any(|g| {
+                g.matches(&from)
+                    || from
+                        .match_indices('/')
+                        .any(|(k, _)| g.matches(from.get(..k).unwrap_or("")))
+            }) {
+                continue;
+            }
+            let (is_dir, note) = match self
+                .ctx
+                .files
+                .binary_search_by(|f| f.path.as_str().cmp(&from))
+            {
+                Ok(k) => (self.ctx.files.get(k).is_some_and(|f| f.is_dir), None),
+                Err(_) => (false, None),
+            };
+            if is_add && is_archive(&from) {
+                // ADD extracts a local archive into the destination.
+                let dir = if dest_is_dir {
+                    dest.to_string()
+                } else {
+                    to.clone()
+                };
+                self.insert(
+                    st,
+                    effect,
+                    stage,
+                    i,
+                    FileKind::Context,
+                    &dir,
+                    true,
+                    size,
+                    Some(format!("{from} extracted here (contents unknown)")),
+                );
+                continue;
+            }
+            self.insert(
+                st,
+                effect,
+                stage,
+                i,
+                FileKind::Context,
+                &to,
+                is_dir,
+                size,
+                note,
+            );
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn copy_from(
+        &mut self,
+        st: &mut StageState,
+        effect: &mut Effect,
+        stage: &Stage,
+        i: usize,
+        from: &str,
+        sources: &[String],
+        dest: &str,
+        dest_is_dir: bool,
+        notes: &mut Vec<String>,
+    ) {
+        let source_stage = resolve_from(from, self.stages);
+        let Some(s) = source_stage else {
+            // An external image: its paths are opaque.
+            for src in sources {
+                let path = if dest_is_dir {
+                    join(dest, clean(src).rsplit('/').next().unwrap_or(src))
+                } else {
+                    dest.to_string()
+                };
+                let last = src.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                let is_dir = src.ends_with('/') || OUTPUT_DIR_NAMES.contains(&last);
+                self.insert(
+                    st,
+                    effect,
+                    stage.index,
+                    i,
+                    FileKind::CopyFromImage,
+                    &path,
+                    is_dir,
+                    None,
+                    Some(format!("{src} from image {from} (contents unknown)")),
+                );
+            }
+            return;
+        };
+        if s >= stage.index {
+            notes.push(format!(
+                "--from={from} names a stage that is not defined before this one"
+            ));
+            return;
+        }
+        for src in sources {
+            let src_abs = join("/", src);
+            let mut found: Vec<FileEntry> = Vec::new();
+            let wildcard = has_wildcard(&src_abs);
+            if let Some(source) = self.states.get(s) {
+                if wildcard {
+                    if let Ok(g) = Glob::new(&src_abs) {
+                        let depth = src_abs.matches('/').count();
+                        for (k, e) in &source.files {
+                            let prefix: String =
+                                k.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
+                            if g.matches(&prefix) {
+                                found.push(e.clone());
+                            }
+                        }
+                    }
+                } else {
+                    found.extend(under(&source.files, &src_abs).map(|(_, e)| e.clone()));
+                }
+            }
+            if found.is_empty() {
+                // For a wildcard the inferred entry keeps the pattern as its name: Stageplay
+                // cannot know which files will match.
+                match self.infer(s, &src_abs, src.ends_with('/')) {
+                    Some(e) => found.push(e),
+                    None => continue,
+                }
+            }
+            let root_is_file = found.len() == 1
+                && found
+                    .first()
+                    .is_some_and(|e| (e.path == src_abs || wildcard) && !e.is_dir);
+            for e in found {
+                let target = if root_is_file {
+                    if dest_is_dir {
+                        join(dest, e.path.rsplit('/').next().unwrap_or(&e.path))
+                    } else {
+                        dest.to_string()
+                    }
+                } else if wildcard {
+                    // The matched entry keeps its name (and its subtree) under the destination.
+                    let depth = src_abs.matches('/').count();
+                    let rest: Vec<&str> = e.path.split('/').skip(depth).collect();
+                    join(dest, &rest.join("/"))
+                } else {
+                    let inside = e
+                        .path
+                        .strip_prefix(src_abs.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    join(dest, inside)
+                };
+                if target == "/" {
+                    continue;
+                }
+                let mut prov = self.prov(stage.index, Some(i), FileKind::CopyFromStage, &target);
+                prov.origin_stage = e.provenance.origin_stage;
+                prov.origin_instruction = e.provenance.origin_instruction;
+                prov.origin_kind = e.provenance.origin_kind;
+                prov.origin_line = e.provenance.origin_line;
+                prov.origin_path = e.provenance.origin_path.clone();
+                prov.label = format!(
+                    "COPY --from={}, line {} ← {}",
+                    self.stage_name(s),
+                    prov.line,
+                    origin_label(&e.provenance, &self.stage_name(e.provenance.origin_stage))
+                );
+                self.insert_entry(
+                    st,
+                    effect,
+                    FileEntry {
+                        path: target,
+                        is_dir: e.is_dir,
+                        size: e.size,
+                        provenance: prov,
+                        note: e.note.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Records `path` in stage `s` as produced by its most plausible RUN (inferred), and
+    /// returns the entry. `None` when the stage has no RUN at all (then the path would come
+    /// from its base image, which is opaque: it is recorded as such).
+    fn infer(&mut self, s: usize, path: &str, is_dir: bool) -> Option<FileEntry> {
+        let source = self.states.get(s)?;
+        // The last RUN whose output area contains the path, else whose text mentions it
+        // (or its file name), else the last RUN of the stage.
+        let file_name = path.rsplit('/').next().unwrap_or(path);
+        let area = source.areas.iter().rev().find(|(dir, _, _)| {
+            path == dir || path.starts_with(&format!("{}/", dir.trim_end_matches('/')))
+        });
+        let by_area = area.map(|(_, i, _)| *i);
+        let area_size = area.and_then(|(_, _, size)| *size);
+        let by_text = source
+            .runs
+            .iter()
+            .rev()
+            .find(|(_, text)| {
+                text.contains(path) || (!file_name.is_empty() && text.contains(file_name))
+            })
+            .map(|(i, _)| *i);
+        let run = by_area
+            .or(by_text)
+            .or_else(|| source.runs.last().map(|(i, _)| *i));
+        let (kind, instruction, note) = match run {
+            Some(i) => (
+                FileKind::Inferred,
+                Some(i),
+                format!(
+                    "not visible in the simulation: inferred as produced by this RUN (line {})",
+                    self.views.get(i).map_or(0, |v| self.line(v.span))
+                ),
+            ),
+            None => (
+                FileKind::Base,
+                None,
+                "not visible in the simulation: taken to come from the base image".to_string(),
+            ),
+        };
+        let mut prov = self.prov(s, instruction, kind, path);
+        if let Some(i) = instruction {
+            // The RUN may belong to the stage's FROM chain rather than to `s` itself.
+            if let Some(owner) = self.stages.iter().find(|st| st.instructions.contains(&i)) {
+                prov.stage = owner.index;
+                prov.origin_stage = owner.index;
+            }
+        }
+        // Whether an inferred path is a directory is a guess: a trailing `/`, or a name
+        // that build tools use for output directories.
+        let is_dir = is_dir || OUTPUT_DIR_NAMES.contains(&file_name);
+        let entry = FileEntry {
+            path: path.to_string(),
+            is_dir,
+            size: if by_area.is_some() { area_size } else { None },
+            provenance: prov,
+            note: Some(note),
+        };
+        if !self.take_budget() {
+            return Some(entry);
+        }
+        if let Some(state) = self.states.get_mut(s) {
+            state.files.insert(path.to_string(), entry.clone());
+            if let Some(i) = instruction
+                && let Some(eff) = state.effects.iter_mut().find(|e| e.instruction == i)
+            {
+                eff.added_count += 1;
+                if eff.added.len() < MAX_LISTED {
+                    eff.added.push(format!("{path} (inferred)"));
+                }
+            }
+        }
+        Some(entry)
+    }
+
+    // -----------------------------------------------------------------------------------
+    // RUN.
+
+    fn run(&mut self, st: &mut StageState, effect: &mut Effect, stage: usize, i: usize, v: &View) {
+        let vars = st.vars.clone();
+        let lookup = move |name: &str| {
+            vars.iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
+        let heredocs: Vec<(&str, &str)> = v
+            .heredocs
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_str()))
+            .collect();
+        // `RUN <<EOF` alone: the heredoc is the script.
+        let mut text = v.args.join(" ");
+        if !v.exec_form
+            && text.trim().is_empty()
+            && let Some((name, _)) = v.heredocs.first()
+        {
+            text = format!("<<{name}");
+        }
+        let script = if v.exec_form {
+            RunScript::Exec(&v.args)
+        } else {
+            RunScript::Shell(&text)
+        };
+        let fx = run_effects::analyze_run(&script, &heredocs, &st.workdir, &lookup);
+        let mut mention = text.clone();
+        for (_, b) in &v.heredocs {
+            mention.push('\n');
+            mention.push_str(b);
+        }
+        st.runs.push((i, shorten(&mention, 4096)));
+        // Writes under a cache, tmpfs, secret or bind mount do not persist in the image.
+        let mounts: Vec<(String, String)> = v
+            .mounts
+            .iter()
+            .filter_map(|m| {
+                m.target
+                    .as_ref()
+                    .map(|t| (join(&st.workdir, t), m.kind.clone()))
+            })
+            .collect();
+        let mounted = |p: &str| {
+            mounts
+                .iter()
+                .find(|(t, _)| p == t || p.starts_with(&format!("{}/", t.trim_end_matches('/'))))
+                .map(|(t, k)| (t.clone(), k.clone()))
+        };
+        let mut notes: Vec<String> = Vec::new();
+        for op in fx.ops {
+            match op {
+                Op::Add {
+                    path,
+                    is_dir,
+                    size,
+                    by,
+                } => {
+                    if let Some((t, kind)) = mounted(&path) {
+                        notes.push(format!(
+                            "{path} is written to the {kind} mount {t}: not persisted in the image"
+                        ));
+                        st.not_persisted.push(path);
+                        continue;
+                    }
+                    // A directory that already exists grows: a second `apt-get install`
+                    // adds its packages to `/usr` (the entry keeps its first origin).
+                    if is_dir
+                        && let Some(e) = st.files.get_mut(&path)
+                        && e.is_dir
+                    {
+                        let add = size.unwrap_or(0);
+                        if e.provenance.kind != FileKind::Base {
+                            e.size = Some(e.size.unwrap_or(0).saturating_add(add));
+                        }
+                        effect.layer_bytes = effect.layer_bytes.saturating_add(add);
+                        continue;
+                    }
+                    self.insert(
+                        st,
+                        effect,
+                        stage,
+                        i,
+                        FileKind::Run,
+                        &path,
+                        is_dir,
+                        size,
+                        Some(format!("by `{by}`")),
+                    );
+                }
+                Op::Remove { path, .. } => {
+                    if mounted(&path).is_none() {
+                        self.remove(st, effect, i, &path);
+                    }
+                }
+                Op::Copy { from, to, by } | Op::Move { from, to, by } => {
+                    let moving = by == "mv";
+                    let found: Vec<FileEntry> =
+                        under(&st.files, &from).map(|(_, e)| e.clone()).collect();
+                    let to_dir = st.files.get(&to).is_some_and(|e| e.is_dir);
+                    for e in &found {
+                        let inside = e
+                            .path
+                            .strip_prefix(from.as_str())
+                            .unwrap_or("")
+                            .trim_start_matches('/');
+                        let base = if to_dir {
+                            join(&to, from.rsplit('/').next().unwrap_or(""))
+                        } else {
+                            to.clone()
+                        };
+                        let target = join(&base, inside);
+                        let mut entry = e.clone();
+                        entry.path = target.clone();
+                        let mut prov = self.prov(stage, Some(i), FileKind::Run, &target);
+                        prov.origin_stage = e.provenance.origin_stage;
+                        prov.origin_instruction = e.provenance.origin_instruction;
+                        prov.origin_kind = e.provenance.origin_kind;
+                        prov.origin_line = e.provenance.origin_line;
+                        prov.origin_path = e.provenance.origin_path.clone();
+                        entry.provenance = prov;
+                        entry.note = Some(format!("by `{by}` from {}", e.path));
+                        self.insert_entry(st, effect, entry);
+                    }
+                    if moving && !found.is_empty() {
+                        self.remove(st, effect, i, &from);
+                    }
+                    if found.is_empty() {
+                        // The source is unknown (produced by an unknown command): record
+                        // the destination so later COPY --from can find it.
+                        if mounted(&to).is_none() && !st.files.contains_key(&to) {
+                            self.insert(
+                                st,
+                                effect,
+                                stage,
+                                i,
+                                FileKind::Run,
+                                &to,
+                                false,
+                                None,
+                                Some(format!("by `{by}` from {from}")),
+                            );
+                        }
+                    }
+                }
+                Op::Area { dir, size, .. } => {
+                    if mounted(&dir).is_none() {
+                        st.areas.push((dir, i, size));
+                    }
+                }
+            }
+        }
+        for m in &v.mounts {
+            if m.kind == "cache"
+                && let Some(t) = &m.target
+            {
+                notes.push(format!(
+                    "cache mount {t}: reused between builds, not in the image"
+                ));
+            }
+        }
+        if fx.unknown {
+            notes.push("RUN changed files (unknown)".into());
+        }
+        if fx.truncated {
+            notes.push("the script is long: only its start was analysed".into());
+        }
+        if !notes.is_empty() {
+            notes.dedup();
+            effect.note = Some(notes.join("; "));
+        }
+    }
+
+    // -----------------------------------------------------------------------------------
+    // Final image, left behind, sizes.
+
+    /// Summarises, then moves the per-stage states into the result (no second copy).
+    fn finish(self, plan: &TargetPlan) -> FileFlow {
+        let mut flow = self.summarise(plan);
+        flow.context = self.ctx;
+        flow.stages = self
+            .states
+            .into_iter()
+            .enumerate()
+            .map(|(s, st)| StageFs {
+                stage: s,
+                size: stage_size(&st),
+                entries: st.files.into_values().collect(),
+                workdir: st.workdir,
+                effects: st.effects,
+                layers_bytes: st.layers_bytes,
+                base_image: st.base_image,
+                base_size: st.base_size,
+                wasted: st.wasted,
+                built: plan.built.contains(&s),
+            })
+            .collect();
+        flow
+    }
+
+    /// The final image, what is left behind and the sizes, from the simulated stages.
+    fn summarise(&self, plan: &TargetPlan) -> FileFlow {
+        let mut flow = FileFlow::default();
+        let built: Vec<bool> = (0..self.stages.len())
+            .map(|s| plan.built.contains(&s))
+            .collect();
+        // A target that cannot be built (an unknown name, a dependency cycle) has no image.
+        let Some(target) = plan
+            .target
+            .filter(|&t| t < self.states.len() && plan.built.contains(&t))
+        else {
+            flow.size.estimate = true;
+            flow.size.summary = "no buildable target stage: nothing to size".into();
+            return flow;
+        };
+        let Some(fin) = self.states.get(target) else {
+            return flow;
+        };
+        // The target's FROM chain: its stages' own paths reach the image too.
+        let mut chain = vec![target];
+        let mut cur = target;
+        while let Some(Base::Stage { stage: p }) = self.stages.get(cur).map(|s| &s.base) {
+            if *p >= cur || chain.len() > self.stages.len() {
+                break;
+            }
+            chain.push(*p);
+            cur = *p;
+        }
+        flow.final_image = FinalImage {
+            stage: Some(target),
+            base: fin.base_image.clone(),
+            base_size: fin.base_size,
+            base_size_label: match (fin.base_image.as_ref(), fin.base_size) {
+                (None, Some(_)) => "scratch: 0 B".into(),
+                (_, Some(b)) => format!("≈ {} (estimate)", human_size(b)),
+                _ => "size unknown".into(),
+            },
+            base_source: fin.base_source.clone(),
+            base_paths: fin.base_paths.clone(),
+            files: fin
+                .files
+                .values()
+                .filter(|e| {
+                    e.provenance.kind != FileKind::Base || e.provenance.instruction.is_some()
+                })
+                .cloned()
+                .collect(),
+            wasted: fin.wasted.clone(),
+        };
+        // What reaches the final image, by origin.
+        let reached: std::collections::BTreeSet<(usize, Option<usize>, &str)> = fin
+            .files
+            .values()
+            .chain(fin.wasted.iter())
+            .map(|e| {
+                (
+                    e.provenance.origin_stage,
+                    e.provenance.origin_instruction,
+                    e.provenance.origin_path.as_str(),
+                )
+            })
+            .collect();
+        for (s, st) in self.states.iter().enumerate() {
+            if !built.get(s).copied().unwrap_or(false) || chain.contains(&s) {
+                continue;
+            }
+            let parent = match self.stages.get(s).map(|x| &x.base) {
+                Some(Base::Stage { stage }) => Some(*stage),
+                _ => None,
+            };
+            let mut bytes = 0u64;
+            let mut count = 0usize;
+            for e in st.files.values() {
+                // Only what this stage produced itself (its parents report theirs).
+                let own = e.provenance.stage == s
+                    && (e.provenance.instruction.is_some() || parent.is_none());
+                if !own {
+                    continue;
+                }
+                let key = (
+                    e.provenance.origin_stage,
+                    e.provenance.origin_instruction,
+                    e.provenance.origin_path.as_str(),
+                );
+                if reached.contains(&key) {
+                    continue;
+                }
+                // A directory whose contents partly reach the image is not left behind.
+                if e.is_dir && e.size.unwrap_or(0) == 0 {
+                    let prefix = format!("{}/", e.path.trim_end_matches('/'));
+                    if fin.files.values().any(|f| {
+                        f.provenance.origin_stage == s
+                            && f.provenance.origin_path.starts_with(&prefix)
+                    }) {
+                        continue;
+                    }
+                }
+                bytes = bytes.saturating_add(e.size.unwrap_or(0));
+                count += 1;
+                flow.left_behind.push(e.clone());
+            }
+            let base_left =
+                parent.is_none() && st.base_image.is_some() && st.base_image != fin.base_image;
+            flow.left_behind_stages.push(LeftBehindStage {
+                stage: s,
+                name: self.stage_name(s),
+                base: if base_left {
+                    st.base_image.clone()
+                } else {
+                    None
+                },
+                base_size: if base_left { st.base_size } else { None },
+                bytes: bytes.saturating_add(st.wasted.iter().filter_map(|w| w.size).sum::<u64>()),
+                paths: count,
+            });
+        }
+        // Sizes.
+        let mut by_origin: Vec<(String, u64)> = Vec::new();
+        let root = chain.last().copied().unwrap_or(target);
+        let root_state = self.states.get(root);
+        match root_state.and_then(|r| r.base_image.clone()) {
+            Some(img) => by_origin.push((format!("base {img}"), fin.base_size.unwrap_or(0))),
+            None => by_origin.push(("scratch".into(), 0)),
+        }
+        for &s in chain.iter().rev() {
+            if let Some(st) = self.states.get(s) {
+                for eff in st.effects.iter().filter(|e| e.stage == s) {
+                    let kw = self.keyword_of(eff.instruction);
+                    if eff.layer_bytes == 0 || kw == "FROM" {
+                        continue;
+                    }
+                    by_origin.push((
+                        shorten(&format!("line {}: {}", eff.line, eff.label), 60),
+                        eff.layer_bytes,
+                    ));
+                }
+            }
+        }
+        let final_known = fin.base_size.unwrap_or(0).saturating_add(fin.layers_bytes);
+        let wasted: u64 = fin.wasted.iter().filter_map(|w| w.size).sum();
+        let final_bytes = fin.base_size.map(|_| final_known);
+        // The build stage: the heaviest built stage outside the target's chain.
+        let build = self
+            .states
+            .iter()
+            .enumerate()
+            .filter(|(s, _)| built.get(*s).copied().unwrap_or(false) && !chain.contains(s))
+            .filter_map(|(s, st)| stage_size(st).map(|b| (s, b)))
+            .max_by_key(|&(s, b)| (b, std::cmp::Reverse(s)));
+        let saving = match (final_bytes, build) {
+            (Some(f), Some((_, b))) if b > 0 && f <= b => {
+                Some((100.0 - (f as f64) * 100.0 / (b as f64)).round() as u32)
+            }
+            _ => None,
+        };
+        let summary = match (final_bytes, build) {
+            (Some(f), Some((s, b))) => match saving {
+                Some(p) => format!(
+                    "≈ {} instead of ≈ {} for shipping stage {}: {p} % smaller (estimates)",
+                    human_size(f),
+                    human_size(b),
+                    self.stage_name(s)
+                ),
+                None => format!(
+                    "≈ {} (estimate); shipping stage {} would be ≈ {}",
+                    human_size(f),
+                    self.stage_name(s),
+                    human_size(b)
+                ),
+            },
+            (Some(f), None) => format!("≈ {} (estimate)", human_size(f)),
+            (None, _) => format!(
+                "size unknown: the base image is not in the catalogue (layers ≈ {}, estimate)",
+                human_size(fin.layers_bytes)
+            ),
+        };
+        let summary = if wasted > 0 {
+            format!(
+                "{summary}; ≈ {} of it is removed by a later layer but still stored",
+                human_size(wasted)
+            )
+        } else {
+            summary
+        };
+        flow.size = SizeSummary {
+            estimate: true,
+            final_bytes,
+            final_known_bytes: final_known,
+            build_stage: build.map(|(s, _)| s),
+            build_stage_bytes: build.map(|(_, b)| b),
+            saving_percent: saving,
+            by_origin,
+            summary,
+        };
+        if self.capped {
+            flow.capped = true;
+            flow.notes.push(format!(
+                "The simulation stopped adding paths after {MAX_PATHS}: the lists are incomplete."
+            ));
+        }
+        flow
+    }
+}
+
+/// Estimated total size of a stage: its base plus every layer; `None` when the base's
+/// size is unknown.
+fn stage_size(st: &StageState) -> Option<u64> {
+    st.base_size.map(|b| b.saturating_add(st.layers_bytes))
+}
+
+fn origin_label(p: &Provenance, stage_name: &str) -> String {
+    match p.origin_instruction {
+        Some(_) => format!(
+            "{stage_name}, line {} ({})",
+            p.origin_line,
+            p.origin_kind.label()
+        ),
+        None => format!("{stage_name} (base image)"),
+    }
+}
+
+/// The entries at `path` or under it.
+fn under<'a>(
+    files: &'a BTreeMap<String, FileEntry>,
+    path: &'a str,
+) -> impl Iterator<Item = (&'a String, &'a FileEntry)> + 'a {
+    let dir_prefix = if path == "/" {
+        "/".to_string()
+    } else {
+        format!("{}/", path.trim_end_matches('/'))
+    };
+    let exact = files.get_key_value(path);
+    let root = path == "/";
+    exact.into_iter().chain(
+        files
+            .range(dir_prefix.clone()..)
+            .take_while(move |(k, _)| k.starts_with(&dir_prefix))
+            .filter(move |(k, _)| !root || k.as_str() != "/"),
+    )
+}
+
+/// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
+/// `None` for an external image.
+fn resolve_from(value: &str, stages: &[Stage]) -> Option<usize> {
+    if let Ok(n) = value.parse::<usize>() {
+        return (n < stages.len()).then_some(n);
+    }
+    super::stages::find_stage_by_name(stages, value)
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}…", s.get(..cut).unwrap_or(""))
+}
+
+// ---------------------------------------------------------------------------------------
+// A readable text rendering (the CLI's `--format text` and the fixture snapshots).
+
+/// Renders the file flow as text: the context, each stage's filesystem and steps, the
+/// final image as a tree, what is left behind, and the size summary.
+pub fn render_text(flow: &FileFlow, stages: &[Stage], with_stages: bool) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let name = |s: usize| {
+        stages
+            .get(s)
+            .map_or_else(|| format!("stage-{s}"), Stage::display_name)
+    };
+    let size = |b: Option<u64>| b.map_or_else(|| "?".to_string(), human_size);
+    let _ = writeln!(
+        out,
+        "build context: {} files{}{}",
+        flow.context.files.len(),
+        if flow.context_inferred {
+            " (inferred from COPY/ADD sources)"
+        } else {
+            ""
+        },
+        if flow.context.ignored.is_empty() {
+            String::new()
+        } else {
+            format!(", {} excluded by .dockerignore", flow.context.ignored.len())
+        }
+    );
+    for (p, line) in &flow.context.ignored {
+        let _ = writeln!(out, "  excluded: {p} (.dockerignore line {line})");
+    }
+    for p in &flow.context.problems {
+        let _ = writeln!(out, "  {} line {}: {}", p.input, p.line, p.message);
+    }
+    if with_stages {
+        for st in &flow.stages {
+            let _ = writeln!(
+                out,
+                "\nstage {} {}{}: {} paths, size {}",
+                st.stage,
+                name(st.stage),
+                if st.built { "" } else { " (not built)" },
+                st.entries.len(),
+                st.size
+                    .map_or_else(|| "unknown".to_string(), |b| format!("≈ {}", human_size(b)))
+            );
+            for e in &st.effects {
+                let _ = write!(out, "  step line {}: {}", e.line, e.label);
+                if e.added_count > 0 {
+                    let _ = write!(out, " | +{}", e.added_count);
+                }
+                if e.removed_count > 0 {
+                    let _ = write!(out, " | -{}", e.removed_count);
+                }
+                if e.layer_bytes > 0 {
+                    let _ = write!(out, " | layer ≈ {}", human_size(e.layer_bytes));
+                }
+                if e.wasted_bytes > 0 {
+                    let _ = write!(out, " | wasted ≈ {}", human_size(e.wasted_bytes));
+                }
+                if let Some(n) = &e.note {
+                    let _ = write!(out, " | {n}");
+                }
+                out.push('\n');
+            }
+            for e in &st.entries {
+                let _ = writeln!(
+                    out,
+                    "  {}{}  [{}] {}  {}",
+                    e.path,
+                    if e.is_dir && e.path != "/" { "/" } else { "" },
+                    e.provenance.kind.label(),
+                    size(e.size),
+                    e.provenance.label
+                );
+            }
+        }
+    }
+    let f = &flow.final_image;
+    let _ = writeln!(
+        out,
+        "\nfinal image ({}): base {} {}",
+        f.stage.map_or_else(|| "none".to_string(), name),
+        f.base.as_deref().unwrap_or("scratch"),
+        f.base_size_label
+    );
+    out.push_str(&tree(&f.files));
+    for w in &f.wasted {
+        let _ = writeln!(
+            out,
+            "  wasted: {} ≈ {} still in an earlier layer ({})",
+            w.path,
+            size(w.size),
+            w.provenance.label
+        );
+    }
+    let _ = writeln!(out, "\nleft behind:");
+    for l in &flow.left_behind_stages {
+        let _ = writeln!(
+            out,
+            "  stage {} {}: {}{} paths, ≈ {} of its own output",
+            l.stage,
+            l.name,
+            match (&l.base, l.base_size) {
+                (Some(b), s) => format!(
+                    "base {b} ({}), ",
+                    s.map_or_else(
+                        || "size unknown".to_string(),
+                        |s| format!("≈ {}", human_size(s))
+                    )
+                ),
+                _ => String::new(),
+            },
+            l.paths,
+            human_size(l.bytes)
+        );
+        for e in flow
+            .left_behind
+            .iter()
+            .filter(|e| e.provenance.stage == l.stage)
+        {
+            let _ = writeln!(
+                out,
+                "    {}  [{}] {}  {}",
+                e.path,
+                e.provenance.kind.label(),
+                size(e.size),
+                e.provenance.label
+            );
+        }
+    }
+    let _ = writeln!(out, "\nsize: {}", flow.size.summary);
+    for (label, bytes) in &flow.size.by_origin {
+        let _ = writeln!(out, "  {:>8}  {label}", human_size(*bytes));
+    }
+    for n in &flow.notes {
+        let _ = writeln!(out, "note: {n}");
+    }
+    out
+}
+
+/// An indented tree of absolute paths (sorted), each leaf with its badge.
+fn tree(files: &[FileEntry]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut open: Vec<String> = Vec::new();
+    for e in files {
+        let parts: Vec<&str> = e.path.split('/').filter(|p| !p.is_empty()).collect();
+        let common = open
+            .iter()
+            .zip(&parts)
+            .take_while(|(a, b)| a.as_str() == **b)
+            .count();
+        open.truncate(common);
+        // Print the directories between the last printed one and this path.
+        for (depth, dir) in parts.iter().enumerate().skip(common) {
+            if depth + 1 == parts.len() {
+                break;
+            }
+            let _ = writeln!(out, "  {}{dir}/", "  ".repeat(depth));
+            open.push((*dir).to_string());
+        }
+        let depth = parts.len().saturating_sub(1);
+        let leaf = parts.last().copied().unwrap_or("/");
+        let _ = writeln!(
+            out,
+            "  {}{leaf}{}  [{}] {}  {}",
+            "  ".repeat(depth),
+            if e.is_dir { "/" } else { "" },
+            e.provenance.kind.label(),
+            e.size.map_or_else(|| "?".to_string(), human_size),
+            e.provenance.label
+        );
+        if e.is_dir {
+            open.push(leaf.to_string());
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON (the `final_image`, `left_behind`, `size` and `context` fields of SPEC §11).
+
+fn entry_json(e: &FileEntry) -> serde_json::Value {
+    serde_json::json!({
+        "path": e.path,
+        "is_dir": e.is_dir,
+        // The stage the path comes from (for a copy, the source stage), the line of the
+        // instruction that put it here, and its kind, as in SPEC §11.
+        "stage": e.provenance.origin_stage,
+        "line": (e.provenance.line > 0).then_some(e.provenance.line),
+        "kind": serde_json::to_value(e.provenance.kind).unwrap_or_default(),
+        "via_stage": e.provenance.stage,
+        "origin_line": (e.provenance.origin_line > 0).then_some(e.provenance.origin_line),
+        "origin_kind": serde_json::to_value(e.provenance.origin_kind).unwrap_or_default(),
+        "origin_path": e.provenance.origin_path,
+        "size": e.size,
+        "label": e.provenance.label,
+        "note": e.note,
+    })
+}
+
+/// The `final_image` object: base, its estimated size, and every path with provenance.
+pub fn final_image_json(flow: &FileFlow) -> serde_json::Value {
+    let f = &flow.final_image;
+    serde_json::json!({
+        "stage": f.stage,
+        "base": f.base,
+        "base_size": f.base_size,
+        "base_size_label": f.base_size_label,
+        "base_source": f.base_source,
+        "base_paths": f.base_paths,
+        "files": f.files.iter().map(entry_json).collect::<Vec<_>>(),
+        "wasted": f.wasted.iter().map(entry_json).collect::<Vec<_>>(),
+    })
+}
+
+/// The `left_behind` array: what the built stages produced that does not reach the image.
+pub fn left_behind_json(flow: &FileFlow) -> serde_json::Value {
+    serde_json::Value::Array(flow.left_behind.iter().map(entry_json).collect())
+}
+
+/// The `size` object: every figure is an estimate (`"estimate": true`).
+pub fn size_json(flow: &FileFlow) -> serde_json::Value {
+    let s = &flow.size;
+    serde_json::json!({
+        "estimate": true,
+        "final_bytes": s.final_bytes,
+        "final_known_bytes": s.final_known_bytes,
+        "build_stage": s.build_stage,
+        "build_stage_bytes": s.build_stage_bytes,
+        "saving_percent": s.saving_percent,
+        "by_origin": s.by_origin.iter().map(|(label, bytes)| serde_json::json!({"label": label, "bytes": bytes})).collect::<Vec<_>>(),
+        "left_behind_stages": flow.left_behind_stages,
+        "summary": s.summary,
+    })
+}
+
+/// The `context` object: the build context after `.dockerignore`, and what was inferred.
+pub fn context_json(flow: &FileFlow) -> serde_json::Value {
+    serde_json::json!({
+        "inferred": flow.context_inferred,
+        "files": flow.context.files.len(),
+        "ignored": flow.context.ignored.iter().map(|(p, l)| serde_json::json!({"path": p, "dockerignore_line": l})).collect::<Vec<_>>(),
+        "problems": flow.context.problems,
+        "notes": flow.notes,
+        "capped": flow.capped,
+    })
 }

@@ -4,14 +4,17 @@
 //! input becomes a [`Diagnostic`]. The pipeline is
 //! parse → stages → graph → plan → file simulation → checks.
 
+pub mod context;
 pub mod diagnostic;
 pub mod expand;
 pub mod export;
 pub mod fs;
 pub mod graph;
+pub mod images;
 pub mod lint;
 pub mod parse;
 pub mod plan;
+pub mod run_effects;
 pub mod span;
 pub mod stages;
 
@@ -124,6 +127,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         files: FileFlow::default(),
         diagnostics,
     };
+    analysis.files = fs::simulate(
+        text,
+        &analysis,
+        fs::FileInputs {
+            context: options.context.as_deref(),
+            dockerignore: options.dockerignore.as_deref(),
+        },
+    );
     let found = lint::check(text, &analysis);
     analysis.diagnostics.extend(found);
     analysis.diagnostics.sort_by(|a, b| {

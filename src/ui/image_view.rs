@@ -105,6 +105,7 @@ pub fn kind_label(k: FileKind) -> &'static str {
         FileKind::Inferred => "inferred",
         FileKind::Heredoc => "heredoc",
         FileKind::Download => "download",
+        FileKind::Workdir => "workdir",
     }
 }
 
@@ -118,6 +119,7 @@ fn kind_class(k: FileKind) -> &'static str {
         FileKind::Inferred => "k-inferred",
         FileKind::Heredoc => "k-heredoc",
         FileKind::Download => "k-download",
+        FileKind::Workdir => "k-base",
     }
 }
 
@@ -281,7 +283,9 @@ mod tests {
                 instruction: None,
                 span: Span::default(),
                 kind: FileKind::Context,
+                ..Provenance::default()
             },
+            ..FileEntry::default()
         }
     }
 

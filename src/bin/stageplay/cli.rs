@@ -8,6 +8,8 @@ use std::io::Read;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stageplay::analysis::{self, Builder, Options, Severity, export};
 
+use crate::context_dir;
+
 #[derive(Parser)]
 #[command(
     name = "stageplay",
@@ -50,6 +52,15 @@ struct Input {
     /// `KEY=VALUE`, like `docker build --build-arg`; may be repeated.
     #[arg(long = "build-arg", value_name = "KEY=VALUE")]
     build_args: Vec<String>,
+    /// The build context: a directory to walk (its `.dockerignore` applies).
+    #[arg(long, value_name = "DIR")]
+    context: Option<String>,
+    /// The build context as a listing: one path a line, optionally with a size (`4KB`).
+    #[arg(long = "context-list", value_name = "FILE")]
+    context_list: Option<String>,
+    /// A `.dockerignore` file (instead of the context directory's own).
+    #[arg(long, value_name = "FILE")]
+    dockerignore: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -90,7 +101,11 @@ pub fn run() -> i32 {
             let a = analysis::analyze(&text, &options);
             match format {
                 Format::Json => println!("{}", export::to_json(&a, &text)),
-                Format::Text => print!("{}", export::to_text(&a, &text)),
+                Format::Text => print!(
+                    "{}\nfiles:\n{}",
+                    export::to_text(&a, &text),
+                    analysis::fs::render_text(&a.files, &a.stages, false)
+                ),
                 Format::Dot => print!("{}", export::to_dot(&a)),
                 Format::Mermaid => print!("{}", export::to_mermaid(&a)),
                 Format::Svg => print!("{}", stageplay::ui::export::graph_svg(&a, false)),
@@ -129,6 +144,11 @@ pub fn run() -> i32 {
 
 fn load(input: &Input) -> Result<(String, Options), String> {
     let text = read_input(&input.file)?;
+    let ctx = context_dir::load(
+        input.context.as_deref(),
+        input.context_list.as_deref(),
+        input.dockerignore.as_deref(),
+    )?;
     let mut build_args = Vec::new();
     for kv in &input.build_args {
         match kv.split_once('=') {
@@ -143,7 +163,8 @@ fn load(input: &Input) -> Result<(String, Options), String> {
             BuilderArg::Legacy => Builder::Legacy,
         },
         build_args,
-        ..Options::default()
+        context: ctx.listing,
+        dockerignore: ctx.dockerignore,
     };
     Ok((text, options))
 }

@@ -3,6 +3,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+mod context_dir;
+#[cfg(not(target_arch = "wasm32"))]
 mod link;
 
 fn main() {
