@@ -6,6 +6,7 @@ import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureCli, stageplay } from './cli';
 
 // Playwright runs from the repository root, where npm installed the `mermaid` dev dependency.
 const MERMAID = join(process.cwd(), 'node_modules/mermaid/dist/mermaid.min.js');
@@ -27,13 +28,20 @@ const FILE = [
   '',
 ].join('\n');
 
-function cli(args: string[], input: string): string {
-  return execFileSync('cargo', ['run', '--quiet', '--bin', 'stageplay', '--', ...args], { input, encoding: 'utf8' });
-}
+test.beforeAll(() => {
+  test.setTimeout(600_000);
+  ensureCli();
+});
+
+const cli = stageplay;
 
 async function open(page: Page) {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
+  // No build context, like the CLI reading only the Dockerfile (the default example has one).
+  await page.locator('#tab-context').click();
+  await page.locator('#input-context').fill('');
+  await page.locator('#tab-dockerfile').click();
   await page.locator('#dockerfile').fill(FILE);
   await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(4);
 }

@@ -1,15 +1,13 @@
 // Share links in Chromium: a link made by the CLI opens the same state; the Share button
 // copies a link that round-trips; broken links show their message and keep the draft.
 import { test, expect, Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
+import { ensureCli, stageplay } from './cli';
 
-const CLI = ['run', '--quiet', '--bin', 'stageplay', '--'];
-
-/** Runs the native CLI (built by `cargo test` before the e2e step) with stdin. */
-function stageplay(args: string[], input: string): string {
-  return execFileSync('cargo', [...CLI, ...args], { input, encoding: 'utf8' }).trim();
-}
+test.beforeAll(() => {
+  test.setTimeout(600_000);
+  ensureCli();
+});
 
 function watch(page: Page) {
   const errors: string[] = [];
@@ -40,7 +38,7 @@ test.beforeEach(async ({ page, context }) => {
 test('a link made by `stageplay link` opens the same Dockerfile, target, builder and view', async ({ page, baseURL }) => {
   const errors = watch(page);
   const url = stageplay(['link', '-', '--target', 'test', '--builder', 'legacy', '--view', 'plan',
-    '--base-url', `${baseURL}/`], DOCKERFILE);
+    '--base-url', `${baseURL}/`], DOCKERFILE).trim();
   expect(url.startsWith(`${baseURL}/#v1.`)).toBe(true);
   await page.goto(url);
   await expect(page.locator('#dockerfile')).toHaveValue(DOCKERFILE.replace(/\r\n/g, '\n'));
