@@ -1,16 +1,16 @@
-// The native `stageplay` CLI for the share/embed/export end-to-end tests. `ensureCli()` (call it
-// in `beforeAll`, which has a long timeout) builds the binary the way `cargo test` does, a
-// no-op right after `make test`'s cargo step, so no test spends its own timeout compiling.
+// Runs the native `stageplay` CLI from the e2e tests. scripts/test.sh builds it
+// (`cargo build --bin stageplay`) before Playwright starts, so no test waits on a compile:
+// `cargo run` would rebuild the library without the test-only features inside a test's time.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BIN = join(process.cwd(), 'target', 'debug', 'stageplay');
 
-export function ensureCli(): void {
-  execFileSync('cargo', ['test', '--no-run', '--quiet', '--test', 'share_cli'], { stdio: 'inherit' });
-}
-
-/** Runs `stageplay ARGS…` with `input` on standard input and returns its standard output. */
-export function stageplay(args: string[], input: string): string {
+/** Runs `stageplay ARGS` with `input` on stdin and returns its standard output. */
+export function runCli(args: string[], input: string): string {
+  if (!existsSync(BIN)) {
+    throw new Error(`${BIN} is missing: run \`cargo build --bin stageplay\` first (scripts/test.sh does)`);
+  }
   return execFileSync(BIN, args, { input, encoding: 'utf8' });
 }

@@ -1,15 +1,10 @@
 // Embed mode inside an iframe: only the chosen panes, compact chrome, an "Open in Stageplay"
 // link with the same state, no horizontal scroll at 320 px, no way out of the frame.
 import { test, expect, Page } from '@playwright/test';
-import { ensureCli, stageplay } from './cli';
-
-test.beforeAll(() => {
-  test.setTimeout(600_000);
-  ensureCli();
-});
+import { runCli } from './cli';
 
 function embedUrl(baseURL: string, views: string, dockerfile: string, extra: string[] = []): string {
-  return stageplay(['link', '-', '--embed', views, '--base-url', `${baseURL}/`, ...extra], dockerfile).trim();
+  return runCli(['link', '-', '--embed', views, '--base-url', `${baseURL}/`, ...extra], dockerfile).trim();
 }
 
 const FILE = 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM build AS test\nRUN go test ./...\nFROM scratch\nCOPY --from=build /app /app\n';

@@ -6,7 +6,7 @@ import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureCli, stageplay } from './cli';
+import { runCli } from './cli';
 
 // Playwright runs from the repository root, where npm installed the `mermaid` dev dependency.
 const MERMAID = join(process.cwd(), 'node_modules/mermaid/dist/mermaid.min.js');
@@ -28,12 +28,7 @@ const FILE = [
   '',
 ].join('\n');
 
-test.beforeAll(() => {
-  test.setTimeout(600_000);
-  ensureCli();
-});
-
-const cli = stageplay;
+const cli = runCli;
 
 async function open(page: Page) {
   await page.emulateMedia({ colorScheme: 'light' });

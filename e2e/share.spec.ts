@@ -2,12 +2,7 @@
 // copies a link that round-trips; broken links show their message and keep the draft.
 import { test, expect, Page } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
-import { ensureCli, stageplay } from './cli';
-
-test.beforeAll(() => {
-  test.setTimeout(600_000);
-  ensureCli();
-});
+import { runCli } from './cli';
 
 function watch(page: Page) {
   const errors: string[] = [];
@@ -37,7 +32,7 @@ test.beforeEach(async ({ page, context }) => {
 
 test('a link made by `stageplay link` opens the same Dockerfile, target, builder and view', async ({ page, baseURL }) => {
   const errors = watch(page);
-  const url = stageplay(['link', '-', '--target', 'test', '--builder', 'legacy', '--view', 'plan',
+  const url = runCli(['link', '-', '--target', 'test', '--builder', 'legacy', '--view', 'plan',
     '--base-url', `${baseURL}/`], DOCKERFILE).trim();
   expect(url.startsWith(`${baseURL}/#v1.`)).toBe(true);
   await page.goto(url);

@@ -10,8 +10,8 @@ if [ ! -d "$corpus" ]; then
   echo "no corpus at $corpus" >&2
   exit 2
 fi
-cargo build --quiet --release --bin stageplay || exit 1
-bin=target/release/stageplay
+cargo build --quiet --bin stageplay || exit 1
+bin=target/debug/stageplay
 passed=0
 failed=0
 for f in "$corpus"/*; do

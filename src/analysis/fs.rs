@@ -138,6 +138,18 @@ pub struct Effect {
 /// Names that build tools give to output directories: an inferred path with one of these
 /// names is taken to be a directory (so `COPY --from` copies its contents).
 const OUTPUT_DIR_NAMES: &[&str] = &[
+    "classes",
+    "META-INF",
+    "BOOT-INF",
+    "dependency",
+    "dependencies",
+    "config",
+    "configuration",
+    "assets",
+    "templates",
+    "migrations",
+    "share",
+    "include",
     "dist",
     "build",
     "out",
@@ -424,7 +436,8 @@ struct StageState {
     /// Stageplay cannot name.
     areas: Vec<(String, usize, Option<u64>)>,
     /// RUN instructions of this stage (and its FROM chain), with their text.
-    runs: Vec<(usize, String)>,
+    /// (instruction, text, stage that owns it, true when a command was not recognised).
+    runs: Vec<(usize, String, usize, bool)>,
     /// ARG/ENV values visible at the end of the stage.
     vars: Vec<(String, String)>,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
@@ -1385,25 +1398,58 @@ impl Sim<'_> {
     /// from its base image, which is opaque: it is recorded as such).
     fn infer(&mut self, s: usize, path: &str, is_dir: bool) -> Option<FileEntry> {
         let source = self.states.get(s)?;
-        // The last RUN whose output area contains the path, else whose text mentions it
-        // (or its file name), else the last RUN of the stage.
+        // The most plausible RUN, in this order: in the stage itself, the last one whose
+        // recogniser declared an output area containing the path, whose text mentions the
+        // path (or its file name), or that ran a command no recogniser knows; then the same
+        // two first tests in the stages it is built FROM; then the last RUN at all.
         let file_name = path.rsplit('/').next().unwrap_or(path);
-        let area = source.areas.iter().rev().find(|(dir, _, _)| {
+        let own_run = |i: usize| {
+            source
+                .runs
+                .iter()
+                .any(|(r, _, owner, _)| *r == i && *owner == s)
+        };
+        let in_area = |dir: &String| {
             path == dir || path.starts_with(&format!("{}/", dir.trim_end_matches('/')))
-        });
-        let by_area = area.map(|(_, i, _)| *i);
-        let area_size = area.and_then(|(_, _, size)| *size);
-        let by_text = source
+        };
+        let mentions = |text: &String| {
+            text.contains(path) || (!file_name.is_empty() && text.contains(file_name))
+        };
+        let area_of = |own: bool| {
+            source
+                .areas
+                .iter()
+                .rev()
+                .find(|(dir, i, _)| own_run(*i) == own && in_area(dir))
+        };
+        let text_of = |own: bool| {
+            source
+                .runs
+                .iter()
+                .rev()
+                .find(|(_, text, owner, _)| (*owner == s) == own && mentions(text))
+                .map(|(i, ..)| *i)
+        };
+        let own_area = area_of(true);
+        let chain_area = area_of(false);
+        let unknown_own = source
             .runs
             .iter()
             .rev()
-            .find(|(_, text)| {
-                text.contains(path) || (!file_name.is_empty() && text.contains(file_name))
-            })
-            .map(|(i, _)| *i);
+            .find(|(_, _, owner, unknown)| *owner == s && *unknown)
+            .map(|(i, ..)| *i);
+        let area_size = own_area.or(chain_area).and_then(|(_, _, size)| *size);
+        let by_area = own_area.map(|(_, i, _)| *i);
         let run = by_area
-            .or(by_text)
-            .or_else(|| source.runs.last().map(|(i, _)| *i));
+            .or_else(|| text_of(true))
+            .or(unknown_own)
+            .or_else(|| chain_area.map(|(_, i, _)| *i))
+            .or_else(|| text_of(false))
+            .or_else(|| source.runs.last().map(|(i, ..)| *i));
+        let by_area = own_area
+            .or(chain_area)
+            .map(|(_, i, _)| *i)
+            .filter(|i| Some(*i) == run);
         let (kind, instruction, note) = match run {
             Some(i) => (
                 FileKind::Inferred,
@@ -1489,7 +1535,8 @@ impl Sim<'_> {
             mention.push('\n');
             mention.push_str(b);
         }
-        st.runs.push((i, shorten(&mention, 4096)));
+        st.runs
+            .push((i, shorten(&mention, 4096), stage, fx.unknown));
         // Writes under a cache, tmpfs, secret or bind mount do not persist in the image.
         let mounts: Vec<(String, String)> = v
             .mounts

@@ -1337,7 +1337,10 @@ fn rec_uv(c: &Cmd, o: &mut Out) -> bool {
 fn rec_npm_install(c: &Cmd, o: &mut Out) -> bool {
     let is = match c.name() {
         "npm" => matches!(c.sub(), Some("ci" | "install" | "i")),
-        "yarn" => matches!(c.sub(), None | Some("install")),
+        // `yarn` alone (options only) installs too.
+        "yarn" => c
+            .arg(1)
+            .is_none_or(|a| a.starts_with('-') || a == "install"),
         "pnpm" => matches!(c.sub(), Some("install" | "i")),
         _ => false,
     };
