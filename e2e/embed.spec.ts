@@ -1,11 +1,10 @@
 // Embed mode inside an iframe: only the chosen panes, compact chrome, an "Open in Stageplay"
 // link with the same state, no horizontal scroll at 320 px, no way out of the frame.
 import { test, expect, Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { runCli } from './cli';
 
 function embedUrl(baseURL: string, views: string, dockerfile: string, extra: string[] = []): string {
-  return execFileSync('cargo', ['run', '--quiet', '--bin', 'stageplay', '--', 'link', '-',
-    '--embed', views, '--base-url', `${baseURL}/`, ...extra], { input: dockerfile, encoding: 'utf8' }).trim();
+  return runCli(['link', '-', '--embed', views, '--base-url', `${baseURL}/`, ...extra], dockerfile).trim();
 }
 
 const FILE = 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM build AS test\nRUN go test ./...\nFROM scratch\nCOPY --from=build /app /app\n';

@@ -4,6 +4,7 @@
 // is the CLI's; "Copy as Markdown" holds the file, command, plan and a Mermaid block.
 import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { runCli } from './cli';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,7 +29,7 @@ const FILE = [
 ].join('\n');
 
 function cli(args: string[], input: string): string {
-  return execFileSync('cargo', ['run', '--quiet', '--bin', 'stageplay', '--', ...args], { input, encoding: 'utf8' });
+  return runCli(args, input);
 }
 
 async function open(page: Page) {

@@ -1,14 +1,12 @@
 // Share links in Chromium: a link made by the CLI opens the same state; the Share button
 // copies a link that round-trips; broken links show their message and keep the draft.
 import { test, expect, Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { runCli } from './cli';
 import { deflateRawSync } from 'node:zlib';
 
-const CLI = ['run', '--quiet', '--bin', 'stageplay', '--'];
-
-/** Runs the native CLI (built by `cargo test` before the e2e step) with stdin. */
+/** Runs the native CLI (built by scripts/test.sh before the e2e step) with stdin. */
 function stageplay(args: string[], input: string): string {
-  return execFileSync('cargo', [...CLI, ...args], { input, encoding: 'utf8' }).trim();
+  return runCli(args, input).trim();
 }
 
 function watch(page: Page) {

@@ -43,6 +43,7 @@ step "cargo clippy (wasm32)" cargo clippy --quiet --target wasm32-unknown-unknow
 step "cargo test" cargo test
 count_cargo
 step "trunk build --release" trunk build --release
+step "cargo build --bin stageplay (the CLI the e2e tests call)" cargo build --quiet --bin stageplay
 step "playwright (headless Chromium)" npx playwright test
 passed=$((passed + $(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
 finish 0
