@@ -100,6 +100,25 @@ fn run_lexer(
     vars: &dyn Lookup,
     budget: &mut Budget,
 ) -> Expanded {
+    // Fast path: most words have nothing to expand, unquote or unescape.
+    let special = |c: char| c == '$' || c == escape || (quotes && (c == '\'' || c == '"'));
+    if !word.contains(special) {
+        let mut out = Expanded::default();
+        let room = MAX_EXPANDED_LEN.min(budget.remaining);
+        if word.len() <= room {
+            budget.remaining -= word.len();
+            out.value = word.to_string();
+        } else {
+            let mut cut = room;
+            while !word.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            budget.remaining -= cut;
+            out.value = word[..cut].to_string();
+            out.truncated = true;
+        }
+        return out;
+    }
     let mut lx = Lexer {
         chars: word.chars().collect(),
         pos: 0,

@@ -224,7 +224,6 @@ const BOM: &str = "\u{feff}";
 pub fn parse(text: &str) -> Parsed {
     // parse-dockerfile strips a UTF-8 BOM and reports spans relative to the rest.
     let shift = if text.starts_with(BOM) { BOM.len() } else { 0 };
-    let lines = LineIndex::new(text);
     let mut parsed = Parsed {
         directives: directives(text, shift),
         ..Parsed::default()
@@ -243,9 +242,7 @@ pub fn parse(text: &str) -> Parsed {
     let iter = match pd::parse_iter(source) {
         Ok(iter) => iter,
         Err(e) => {
-            parsed
-                .diagnostics
-                .push(error_diagnostic(text, &lines, shift, &e));
+            parsed.diagnostics.push(error_diagnostic(text, shift, &e));
             return parsed;
         }
     };
@@ -273,9 +270,7 @@ pub fn parse(text: &str) -> Parsed {
                 parsed.instructions.push(inst);
             }
             Err(e) => {
-                parsed
-                    .diagnostics
-                    .push(error_diagnostic(text, &lines, shift, &e));
+                parsed.diagnostics.push(error_diagnostic(text, shift, &e));
                 break;
             }
         }
@@ -291,7 +286,9 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
-fn error_diagnostic(text: &str, lines: &LineIndex, shift: usize, e: &pd::Error) -> Diagnostic {
+fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
+    // Built only on error: the happy path never pays for a line index.
+    let lines = LineIndex::new(text);
     let message = format!("{e:#}");
     let span = if e.line() == 0 {
         Span::point(text.len())
@@ -408,6 +405,7 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         error: None,
     };
     let mut pos = shift;
+    let mut logical = String::new();
     while pos < text.len() {
         let (ls, le, next) = line_at(text, pos);
         let line = &text[ls..le];
@@ -418,7 +416,7 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         }
         let start = le - trimmed.len();
         // Gather the logical line: continuation lines, skipping comments and blank lines.
-        let mut logical = String::new();
+        logical.clear();
         let mut cur = (ls, le, next);
         let mut first = true;
         loop {
@@ -459,12 +457,15 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
             pos = n;
             break;
         }
-        let logical = logical.trim_start();
-        let (kw, rest) = split_word(logical);
-        let kw = kw.to_ascii_uppercase();
-        if !matches!(kw.as_str(), "RUN" | "COPY" | "ADD") {
+        let (kw, rest) = split_word(logical.trim_start());
+        // Only RUN, COPY and ADD take heredocs, and only with a `<<` somewhere.
+        let takes_heredocs = ["RUN", "COPY", "ADD"]
+            .iter()
+            .any(|k| kw.eq_ignore_ascii_case(k));
+        if !takes_heredocs || !rest.contains("<<") {
             continue;
         }
+        let kw = kw.to_ascii_uppercase();
         let words = shell_words(rest, escape);
         let mut after_flags = words.iter().skip_while(|w| w.starts_with("--"));
         let first_arg = after_flags.next().cloned().unwrap_or_default();

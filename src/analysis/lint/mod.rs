@@ -33,7 +33,6 @@ mod workdir_relative_path;
 use super::Analysis;
 use super::diagnostic::{Diagnostic, Severity};
 use super::parse::Instruction;
-use super::span::LineIndex;
 
 /// A build check as documentation: what the Problems panel shows about a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -105,7 +104,6 @@ pub const COPY_IGNORED_FILE: Rule = Rule {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub a: &'a Analysis,
-    pub lines: LineIndex,
 }
 
 impl Ctx<'_> {
@@ -126,11 +124,7 @@ impl Ctx<'_> {
 
 /// Runs every build check over a finished analysis.
 pub fn check(text: &str, a: &Analysis) -> Vec<Diagnostic> {
-    let ctx = Ctx {
-        text,
-        a,
-        lines: LineIndex::new(text),
-    };
+    let ctx = Ctx { text, a };
     let mut out = Vec::new();
     let checks: &[fn(&Ctx, &mut Vec<Diagnostic>)] = &[
         stage_name_casing::check,
