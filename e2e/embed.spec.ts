@@ -100,3 +100,43 @@ test('embed.js turns a <pre> into a live embed of that Dockerfile', async ({ pag
   await expect(first.locator('#dockerfile')).toHaveValue(/^FROM golang:1\.16 AS build\n/);
   await expect(first.locator('[data-pane]')).toHaveCount(2);
 });
+
+test('the Embed button gives an <iframe> snippet that embeds the current state', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await page.locator('#dockerfile').fill(FILE);
+  await page.locator('#target').selectOption('test');
+  await page.locator('#embed-button').click();
+  await page.locator('#embed-panel input[data-pane="plan"]').check();
+  await page.locator('#embed-panel input[data-pane="editor"]').uncheck();
+  await page.locator('#embed-readonly').check();
+  await page.locator('#embed-panel input[data-theme="dark"]').check();
+  await page.screenshot({ path: 'e2e/output/embed-popover.png' });
+  const snippet = await page.locator('#embed-snippet').inputValue();
+  expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed&amp;view=graph,plan&amp;readonly&amp;theme=dark#v1\.[A-Za-z0-9_-]+" /);
+  expect(snippet).toContain('sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"');
+  await page.locator('#embed-copy').click();
+  await expect(page.locator('.toast')).toHaveText('Embed snippet copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+  // Pasted into a docs page, the snippet shows that state.
+  await page.route('**/pasted.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><h1>Docs</h1>${snippet}` }));
+  await page.goto('/pasted.html');
+  const f = page.frameLocator('iframe');
+  await expect(f.locator('.app.embed')).toHaveAttribute('data-embed', 'graph,plan');
+  await expect(f.locator('#target')).toHaveValue('test');
+  await expect(f.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(f.locator('[data-pane="graph"] svg.stage-graph [data-stage]')).toHaveCount(3);
+});
+
+test('a popover closes on a click outside it and on Escape', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#export-button').click();
+  await expect(page.locator('#export-menu')).toBeVisible();
+  await page.mouse.click(300, 400);
+  await expect(page.locator('#export-menu')).toHaveCount(0);
+  await page.locator('#embed-button').click();
+  await page.locator('#embed-snippet').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#embed-panel')).toHaveCount(0);
+});

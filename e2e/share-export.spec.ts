@@ -4,9 +4,9 @@
 // is the CLI's; "Copy as Markdown" holds the file, command, plan and a Mermaid block.
 import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { runCli } from './cli';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCli } from './cli';
 
 // Playwright runs from the repository root, where npm installed the `mermaid` dev dependency.
 const MERMAID = join(process.cwd(), 'node_modules/mermaid/dist/mermaid.min.js');
@@ -28,13 +28,15 @@ const FILE = [
   '',
 ].join('\n');
 
-function cli(args: string[], input: string): string {
-  return runCli(args, input);
-}
+const cli = runCli;
 
 async function open(page: Page) {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
+  // No build context, like the CLI reading only the Dockerfile (the default example has one).
+  await page.locator('#tab-context').click();
+  await page.locator('#input-context').fill('');
+  await page.locator('#tab-dockerfile').click();
   await page.locator('#dockerfile').fill(FILE);
   await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(4);
 }

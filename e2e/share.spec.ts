@@ -1,13 +1,8 @@
 // Share links in Chromium: a link made by the CLI opens the same state; the Share button
 // copies a link that round-trips; broken links show their message and keep the draft.
 import { test, expect, Page } from '@playwright/test';
-import { runCli } from './cli';
 import { deflateRawSync } from 'node:zlib';
-
-/** Runs the native CLI (built by scripts/test.sh before the e2e step) with stdin. */
-function stageplay(args: string[], input: string): string {
-  return runCli(args, input).trim();
-}
+import { runCli } from './cli';
 
 function watch(page: Page) {
   const errors: string[] = [];
@@ -37,8 +32,8 @@ test.beforeEach(async ({ page, context }) => {
 
 test('a link made by `stageplay link` opens the same Dockerfile, target, builder and view', async ({ page, baseURL }) => {
   const errors = watch(page);
-  const url = stageplay(['link', '-', '--target', 'test', '--builder', 'legacy', '--view', 'plan',
-    '--base-url', `${baseURL}/`], DOCKERFILE);
+  const url = runCli(['link', '-', '--target', 'test', '--builder', 'legacy', '--view', 'plan',
+    '--base-url', `${baseURL}/`], DOCKERFILE).trim();
   expect(url.startsWith(`${baseURL}/#v1.`)).toBe(true);
   await page.goto(url);
   await expect(page.locator('#dockerfile')).toHaveValue(DOCKERFILE.replace(/\r\n/g, '\n'));

@@ -142,3 +142,21 @@ fn a_long_link_is_printed_with_a_warning() {
     assert_eq!(state.dockerfile, text);
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the link is"));
 }
+
+#[test]
+fn analyze_format_svg_prints_the_pages_export_svg() {
+    use stageplay::analysis::{Options, analyze};
+    let text = "FROM golang:1.22 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n";
+    let out = stageplay(&["analyze", "-", "--format", "svg"], text.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
+    assert_eq!(
+        svg,
+        stageplay::ui::export::graph_svg(&analyze(text, &Options::default()), false)
+    );
+}

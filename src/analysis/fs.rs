@@ -15,6 +15,7 @@
 //! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -422,7 +423,8 @@ fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
 /// One stage's state while simulating.
 #[derive(Clone, Debug, Default)]
 struct StageState {
-    files: BTreeMap<String, FileEntry>,
+    /// Entries are shared (`Rc`): a `FROM stage` copies the map, not every entry.
+    files: BTreeMap<String, Rc<FileEntry>>,
     workdir: String,
     effects: Vec<Effect>,
     layers_bytes: u64,
@@ -788,13 +790,13 @@ impl Sim<'_> {
                         let prov = self.prov(stage.index, None, FileKind::Base, &p);
                         st.files.insert(
                             p.clone(),
-                            FileEntry {
+                            Rc::new(FileEntry {
                                 path: p.clone(),
                                 is_dir,
                                 size: None,
                                 provenance: prov,
                                 note: Some(format!("part of {name}")),
-                            },
+                            }),
                         );
                     }
                 }
@@ -901,9 +903,9 @@ impl Sim<'_> {
             && old.size.unwrap_or(0) > 0
         {
             effect.wasted_bytes = effect.wasted_bytes.saturating_add(old.size.unwrap_or(0));
-            st.wasted.push(old.clone());
+            st.wasted.push((**old).clone());
         }
-        st.files.insert(entry.path.clone(), entry);
+        st.files.insert(entry.path.clone(), Rc::new(entry));
     }
 
     /// Removes `path` and everything under it; bytes of earlier layers become waste.
@@ -921,7 +923,7 @@ impl Sim<'_> {
                     effect.layer_bytes = effect.layer_bytes.saturating_sub(bytes);
                 } else if bytes > 0 || old.provenance.kind == FileKind::Base {
                     effect.wasted_bytes = effect.wasted_bytes.saturating_add(bytes);
-                    st.wasted.push(old);
+                    st.wasted.push(Rc::unwrap_or_clone(old));
                 }
             }
         }
@@ -1323,12 +1325,12 @@ impl Sim<'_> {
                             let prefix: String =
                                 k.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
                             if g.matches(&prefix) {
-                                found.push(e.clone());
+                                found.push((**e).clone());
                             }
                         }
                     }
                 } else {
-                    found.extend(under(&source.files, &src_abs).map(|(_, e)| e.clone()));
+                    found.extend(under(&source.files, &src_abs).map(|(_, e)| (**e).clone()));
                 }
             }
             if found.is_empty() {
@@ -1487,7 +1489,7 @@ impl Sim<'_> {
             return Some(entry);
         }
         if let Some(state) = self.states.get_mut(s) {
-            state.files.insert(path.to_string(), entry.clone());
+            state.files.insert(path.to_string(), Rc::new(entry.clone()));
             if let Some(i) = instruction
                 && let Some(eff) = state.effects.iter_mut().find(|e| e.instruction == i)
             {
@@ -1577,6 +1579,7 @@ impl Sim<'_> {
                     {
                         let add = size.unwrap_or(0);
                         if e.provenance.kind != FileKind::Base {
+                            let e = Rc::make_mut(e);
                             e.size = Some(e.size.unwrap_or(0).saturating_add(add));
                         }
                         effect.layer_bytes = effect.layer_bytes.saturating_add(add);
@@ -1601,8 +1604,9 @@ impl Sim<'_> {
                 }
                 Op::Copy { from, to, by } | Op::Move { from, to, by } => {
                     let moving = by == "mv";
-                    let found: Vec<FileEntry> =
-                        under(&st.files, &from).map(|(_, e)| e.clone()).collect();
+                    let found: Vec<FileEntry> = under(&st.files, &from)
+                        .map(|(_, e)| (**e).clone())
+                        .collect();
                     let to_dir = st.files.get(&to).is_some_and(|e| e.is_dir);
                     for e in &found {
                         let inside = e
@@ -1691,7 +1695,7 @@ impl Sim<'_> {
             .map(|(s, st)| StageFs {
                 stage: s,
                 size: stage_size(&st),
-                entries: st.files.into_values().collect(),
+                entries: st.files.into_values().map(Rc::unwrap_or_clone).collect(),
                 workdir: st.workdir,
                 effects: st.effects,
                 layers_bytes: st.layers_bytes,
@@ -1749,7 +1753,7 @@ impl Sim<'_> {
                 .filter(|e| {
                     e.provenance.kind != FileKind::Base || e.provenance.instruction.is_some()
                 })
-                .cloned()
+                .map(|e| (**e).clone())
                 .collect(),
             wasted: fin.wasted.clone(),
         };
@@ -1757,6 +1761,7 @@ impl Sim<'_> {
         let reached: std::collections::BTreeSet<(usize, Option<usize>, &str)> = fin
             .files
             .values()
+            .map(|e| &**e)
             .chain(fin.wasted.iter())
             .map(|e| {
                 (
@@ -1803,7 +1808,7 @@ impl Sim<'_> {
                 }
                 bytes = bytes.saturating_add(e.size.unwrap_or(0));
                 count += 1;
-                flow.left_behind.push(e.clone());
+                flow.left_behind.push((**e).clone());
             }
             let base_left =
                 parent.is_none() && st.base_image.is_some() && st.base_image != fin.base_image;
@@ -1927,9 +1932,9 @@ fn origin_label(p: &Provenance, stage_name: &str) -> String {
 
 /// The entries at `path` or under it.
 fn under<'a>(
-    files: &'a BTreeMap<String, FileEntry>,
+    files: &'a BTreeMap<String, Rc<FileEntry>>,
     path: &'a str,
-) -> impl Iterator<Item = (&'a String, &'a FileEntry)> + 'a {
+) -> impl Iterator<Item = (&'a String, &'a Rc<FileEntry>)> + 'a {
     let dir_prefix = if path == "/" {
         "/".to_string()
     } else {

@@ -214,6 +214,8 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
             <button type="button" class="btn" id="export-button" aria-haspopup="menu"
                 aria-expanded={is("export").to_string()} onclick={on_export}>{ "Export ▾" }</button>
             if popover.is_some() {
+                // A transparent layer under the popover: a click anywhere else closes it.
+                <div class="share-backdrop" aria-hidden="true" onclick={close.clone()} />
                 <div class="share-popover" role="dialog" aria-label="Share" onkeydown={on_key}>
                     <button type="button" class="share-popover-close" aria-label="Close" onclick={close}>{ "×" }</button>
                     { body }
@@ -279,6 +281,14 @@ fn embed_panel(
             opts.set(o);
         })
     };
+    let set_theme = |theme: Theme| {
+        let opts = opts.clone();
+        Callback::from(move |_: Event| {
+            let mut o = (*opts).clone();
+            o.theme = theme;
+            opts.set(o);
+        })
+    };
     let toggle_readonly = {
         let opts = opts.clone();
         Callback::from(move |_: Event| {
@@ -306,7 +316,7 @@ fn embed_panel(
     };
     html! {
         <div class="embed-panel" id="embed-panel">
-            <p>{ "Paste this into a docs page to show a live, read-only-if-you-like view of this Dockerfile." }</p>
+            <p>{ "Paste this into a docs page to show a live view of this Dockerfile." }</p>
             <fieldset class="embed-choose">
                 <legend>{ "Show" }</legend>
                 { for Pane::ALL.iter().map(|&p| html! {
@@ -317,6 +327,16 @@ fn embed_panel(
                     </label>
                 }) }
                 <label><input type="checkbox" checked={opts.readonly} onchange={toggle_readonly} id="embed-readonly" />{ "read-only" }</label>
+            </fieldset>
+            <fieldset class="embed-choose">
+                <legend>{ "Theme" }</legend>
+                { for [Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| html! {
+                    <label>
+                        <input type="radio" name="embed-theme" checked={opts.theme == t}
+                            onchange={set_theme(t)} data-theme={t.as_str()} />
+                        { if t == Theme::System { "reader's" } else { t.as_str() } }
+                    </label>
+                }) }
             </fieldset>
             <textarea class="embed-snippet" id="embed-snippet" readonly=true rows="5" aria-label="Embed snippet"
                 value={snippet} onfocus={Callback::from(|e: FocusEvent| io::select_all(&e))} />
