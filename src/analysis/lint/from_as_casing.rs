@@ -5,7 +5,6 @@
 //! Example: `FROM node as build` → `FROM node AS build`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
 use crate::analysis::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -28,12 +27,7 @@ fn is_lower(s: &str) -> bool {
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for inst in ctx
-        .a
-        .instructions
-        .iter()
-        .filter(|i| i.keyword == Keyword::From)
-    {
+    for inst in ctx.froms() {
         let Some(as_span) = inst.as_span else {
             continue;
         };

@@ -6,7 +6,6 @@
 //! Example: `FROM --platform=linux/amd64 golang` → `FROM --platform=$BUILDPLATFORM golang`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
 use crate::analysis::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -21,12 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for inst in ctx
-        .a
-        .instructions
-        .iter()
-        .filter(|i| i.keyword == Keyword::From)
-    {
+    for inst in ctx.froms() {
         if let Some(f) = inst.flag("platform")
             && let Some(v) = f.value.as_deref()
             && !v.contains('$')

@@ -20,12 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let all = ctx
-        .a
-        .instructions
-        .iter()
-        .flat_map(|i| std::iter::once(i).chain(i.trigger.as_deref()));
-    for inst in all {
+    for inst in ctx.with_triggers() {
         if inst.pairs.iter().any(|p| p.legacy) {
             let k = inst.keyword.as_str();
             out.push(report(

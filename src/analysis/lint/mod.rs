@@ -32,7 +32,7 @@ mod workdir_relative_path;
 
 use super::Analysis;
 use super::diagnostic::{Diagnostic, Severity};
-use super::parse::Instruction;
+use super::parse::{Instruction, Keyword};
 
 /// A build check as documentation: what the Problems panel shows about a rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -110,6 +110,22 @@ impl Ctx<'_> {
     /// The keyword exactly as written.
     pub fn keyword_text(&self, inst: &Instruction) -> &str {
         inst.keyword_span.slice(self.text)
+    }
+
+    /// Every FROM instruction, in file order.
+    pub fn froms(&self) -> impl Iterator<Item = &Instruction> + '_ {
+        self.a
+            .instructions
+            .iter()
+            .filter(|i| i.keyword == Keyword::From)
+    }
+
+    /// Every instruction followed by the instruction its ONBUILD registers, if any.
+    pub fn with_triggers(&self) -> impl Iterator<Item = &Instruction> + '_ {
+        self.a
+            .instructions
+            .iter()
+            .flat_map(|i| std::iter::once(i).chain(i.trigger.as_deref()))
     }
 
     /// Instructions inside stages, with their index, stage index and the instruction.

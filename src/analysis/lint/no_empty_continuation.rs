@@ -21,12 +21,7 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let all = ctx
-        .a
-        .instructions
-        .iter()
-        .flat_map(|i| std::iter::once(i).chain(i.trigger.as_deref()));
-    for inst in all {
+    for inst in ctx.with_triggers() {
         // Only the instruction's own lines: heredoc bodies may contain blank lines.
         let end = inst
             .heredocs
