@@ -219,36 +219,80 @@ pub fn parse_size(text: &str) -> Option<u64> {
 /// resolved lexically (dropped at the root of an absolute path), no trailing `/`; the
 /// empty path becomes `.`.
 pub fn clean(path: &str) -> String {
+    if is_clean(path) {
+        return path.to_string();
+    }
+    // One pass into one buffer: `..` truncates back to the previous separator.
     let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
+    let mut out = String::with_capacity(path.len() + 1);
+    if rooted {
+        out.push('/');
+    }
+    let base = out.len();
+    // Leading `..` segments of a relative path stay: nothing before them can be popped.
+    let mut floor = base;
     for part in path.split('/') {
         match part {
             "" | "." => {}
             ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
+                if out.len() > floor {
+                    let cut = out
+                        .get(base..)
+                        .and_then(|rest| rest.rfind('/'))
+                        .map_or(base, |i| base + i);
+                    out.truncate(cut);
                 } else if !rooted {
-                    parts.push("..");
+                    if out.len() > base {
+                        out.push('/');
+                    }
+                    out.push_str("..");
+                    floor = out.len();
                 }
             }
-            p => parts.push(p),
+            p => {
+                if out.len() > base {
+                    out.push('/');
+                }
+                out.push_str(p);
+            }
         }
     }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".to_string(),
-        (false, false) => joined,
+    if out.is_empty() {
+        out.push('.');
     }
+    out
+}
+
+/// True when [`clean`] would return `path` unchanged: not empty, no empty, `.` or `..`
+/// segment, no trailing `/` (except the root itself).
+fn is_clean(path: &str) -> bool {
+    if path == "/" {
+        return true;
+    }
+    let rest = path.strip_prefix('/').unwrap_or(path);
+    !rest.is_empty() && rest.split('/').all(|p| !matches!(p, "" | "." | ".."))
 }
 
 /// Joins `path` to the directory `base` (absolute), unless `path` is absolute, and cleans.
 pub fn join(base: &str, path: &str) -> String {
     if path.starts_with('/') {
-        clean(path)
-    } else {
-        clean(&format!("{base}/{path}"))
+        return clean(path);
     }
+    if is_clean(base) && is_clean(path) {
+        // Both parts are clean: the result is their concatenation (one allocation).
+        let mut out = String::with_capacity(base.len() + 1 + path.len());
+        out.push_str(base);
+        if !base.ends_with('/') {
+            out.push('/');
+        }
+        out.push_str(path);
+        return out;
+    }
+    let mut joined = String::with_capacity(base.len() + 1 + path.len());
+    joined.push_str(base);
+    joined.push('/');
+    joined.push_str(path);
+    clean(&joined)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -654,6 +698,83 @@ mod tests {
             ("./", "."),
         ] {
             assert_eq!(clean(input), want, "clean({input:?})");
+        }
+    }
+
+    /// The straightforward segment-stack algorithm (Go's `path.Clean`), to check the
+    /// one-buffer version against.
+    fn reference_clean(path: &str) -> String {
+        let rooted = path.starts_with('/');
+        let mut parts: Vec<&str> = Vec::new();
+        for part in path.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    if parts.last().is_some_and(|p| *p != "..") {
+                        parts.pop();
+                    } else if !rooted {
+                        parts.push("..");
+                    }
+                }
+                p => parts.push(p),
+            }
+        }
+        let joined = parts.join("/");
+        match (rooted, joined.is_empty()) {
+            (true, _) => format!("/{joined}"),
+            (false, true) => ".".to_string(),
+            (false, false) => joined,
+        }
+    }
+
+    /// Every path of up to five segments drawn from awkward pieces, rooted or not.
+    #[test]
+    fn clean_matches_reference_on_all_short_paths() {
+        let pieces = ["", ".", "..", "a", "bc"];
+        let mut paths = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for p in &paths {
+                for q in pieces {
+                    next.push(format!("{p}/{q}"));
+                    next.push(format!("{p}{q}/"));
+                }
+            }
+            paths.extend(next);
+            paths.sort();
+            paths.dedup();
+        }
+        for p in &paths {
+            for candidate in [p.as_str(), p.trim_start_matches('/')] {
+                assert_eq!(
+                    clean(candidate),
+                    reference_clean(candidate),
+                    "clean({candidate:?})"
+                );
+            }
+        }
+    }
+
+    /// The allocation-saving shortcuts of `clean` and `join` give what the general path
+    /// gives, on every combination of awkward segments.
+    #[test]
+    fn join_shortcut_matches_general_clean() {
+        let parts = [
+            "", ".", "..", "a", "bc", "a/b", "a//b", "a/./b", "a/../b", "/", "/a", "/a/", "./a",
+            "a/", "...",
+        ];
+        let bases = ["/", "/usr", "/usr/local/", "/a/../b", "/x/./y", "rel", "."];
+        for p in parts {
+            // A cleaned path takes the shortcut and must come back unchanged.
+            assert_eq!(clean(&clean(p)), clean(p), "clean({p:?}) is idempotent");
+            for b in bases {
+                let general = if p.starts_with('/') {
+                    clean(p)
+                } else {
+                    clean(&format!("{b}/{p}"))
+                };
+                assert_eq!(join(b, p), general, "join({b:?}, {p:?})");
+            }
         }
     }
 

@@ -15,6 +15,8 @@
 //! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::ops::Bound;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -212,7 +214,9 @@ pub const MAX_LISTED: usize = 200;
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct StageFs {
     pub stage: usize,
-    pub entries: Vec<FileEntry>,
+    /// Shared with the simulation's maps: a stage built FROM another holds the same
+    /// entries, not copies.
+    pub entries: Vec<Rc<FileEntry>>,
     /// Working directory at the end of the stage.
     pub workdir: String,
     pub effects: Vec<Effect>,
@@ -316,44 +320,46 @@ pub struct FileInputs<'a> {
 // The instruction view: what the simulation needs from one instruction, expanded.
 
 /// One RUN mount, as far as the simulation cares.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct MountView {
-    kind: String,
-    target: Option<String>,
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct MountView<'a> {
+    /// As written (compare without case).
+    kind: &'a str,
+    target: Option<&'a str>,
 }
 
-/// An instruction's words after expansion, flattened for the simulation.
+/// An instruction's words after expansion, flattened for the simulation. Borrows from the
+/// analysis: building it copies no text.
 #[derive(Clone, Debug, Default)]
-struct View {
+struct View<'a> {
     keyword: Option<Keyword>,
     /// Expanded arguments (COPY/ADD: sources then destination; RUN: the shell text or
     /// exec words).
-    args: Vec<String>,
+    args: Vec<&'a str>,
     exec_form: bool,
     /// (name, expanded value) of every flag, in order.
-    flags: Vec<(String, Option<String>)>,
+    flags: Vec<(&'a str, Option<&'a str>)>,
     /// (name, body) of every heredoc.
-    heredocs: Vec<(String, String)>,
-    mounts: Vec<MountView>,
+    heredocs: Vec<(&'a str, &'a str)>,
+    mounts: Vec<MountView<'a>>,
     /// ENV / ARG: the (key, value) pairs.
-    pairs: Vec<(String, String)>,
+    pairs: Vec<(&'a str, &'a str)>,
     span: Span,
 }
 
-impl View {
-    fn flag(&self, name: &str) -> Option<&str> {
+impl<'a> View<'a> {
+    fn flag(&self, name: &str) -> Option<&'a str> {
         self.flags
             .iter()
             .rev()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_deref().unwrap_or(""))
+            .map(|(_, v)| v.unwrap_or(""))
     }
 
-    fn flags_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    fn flags_named<'b>(&'b self, name: &'b str) -> impl Iterator<Item = &'a str> + 'b {
         self.flags
             .iter()
             .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-            .filter_map(|(_, v)| v.as_deref())
+            .filter_map(|(_, v)| *v)
     }
 
     fn has_flag(&self, name: &str) -> bool {
@@ -363,20 +369,21 @@ impl View {
 
 /// Builds the view of one instruction from the parsed instruction and its expansion (core's
 /// `ExpandedInstruction`: expanded args, flag values, heredoc bodies and ARG/ENV pairs).
-fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
+fn view<'a>(inst: &'a Instruction, exp: Option<&'a ExpandedInstruction>) -> View<'a> {
     let args = match exp {
-        Some(e) if e.args.len() == inst.args.len() => e.args.clone(),
-        _ => inst.args.iter().map(|w| w.value.clone()).collect(),
+        Some(e) if e.args.len() == inst.args.len() => e.args.iter().map(String::as_str).collect(),
+        _ => inst.args.iter().map(|w| w.value.as_str()).collect(),
     };
     let flags = inst
         .flags
         .iter()
         .enumerate()
         .map(|(k, f)| {
-            let value = exp
-                .and_then(|e| e.flags.get(k).cloned())
-                .unwrap_or_else(|| f.value.clone());
-            (f.name.clone(), value)
+            let value = match exp.and_then(|e| e.flags.get(k)) {
+                Some(v) => v.as_deref(),
+                None => f.value.as_deref(),
+            };
+            (f.name.as_str(), value)
         })
         .collect();
     let heredocs = inst
@@ -384,17 +391,15 @@ fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
         .iter()
         .enumerate()
         .map(|(k, h)| {
-            let body = exp
-                .and_then(|e| e.heredocs.get(k).cloned())
-                .unwrap_or_else(|| h.body.clone());
-            (h.name.clone(), body)
+            let body = exp.and_then(|e| e.heredocs.get(k)).unwrap_or(&h.body);
+            (h.name.as_str(), body.as_str())
         })
         .collect();
     let pairs = match exp {
         Some(e) => e
             .pairs
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
+            .map(|(k, v)| (k.as_str(), v.as_deref().unwrap_or("")))
             .collect(),
         None => Vec::new(),
     };
@@ -408,8 +413,8 @@ fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
             .mounts
             .iter()
             .map(|m| MountView {
-                kind: m.kind.to_ascii_lowercase(),
-                target: m.target.clone(),
+                kind: m.kind.as_str(),
+                target: m.target.as_deref(),
             })
             .collect(),
         pairs,
@@ -424,7 +429,7 @@ fn view(inst: &Instruction, exp: Option<&ExpandedInstruction>) -> View {
 #[derive(Clone, Debug, Default)]
 struct StageState {
     /// Entries are shared (`Rc`): a `FROM stage` copies the map, not every entry.
-    files: BTreeMap<String, Rc<FileEntry>>,
+    files: BTreeMap<Rc<str>, Rc<FileEntry>>,
     workdir: String,
     effects: Vec<Effect>,
     layers_bytes: u64,
@@ -439,7 +444,7 @@ struct StageState {
     areas: Vec<(String, usize, Option<u64>)>,
     /// RUN instructions of this stage (and its FROM chain), with their text.
     /// (instruction, text, stage that owns it, true when a command was not recognised).
-    runs: Vec<(usize, String, usize, bool)>,
+    runs: Vec<(usize, Rc<str>, usize, bool)>,
     /// ARG/ENV values visible at the end of the stage.
     vars: Vec<(String, String)>,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
@@ -447,7 +452,7 @@ struct StageState {
 }
 
 struct Sim<'a> {
-    views: Vec<View>,
+    views: &'a [View<'a>],
     stages: &'a [Stage],
     lines: LineIndex,
     ctx: BuildContext,
@@ -465,12 +470,12 @@ pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> File
         .enumerate()
         .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
         .collect();
-    simulate_views(text, views, &analysis.stages, &analysis.plan, inputs)
+    simulate_views(text, &views, &analysis.stages, &analysis.plan, inputs)
 }
 
 fn simulate_views(
     text: &str,
-    views: Vec<View>,
+    views: &[View],
     stages: &[Stage],
     plan: &TargetPlan,
     inputs: FileInputs<'_>,
@@ -480,7 +485,7 @@ fn simulate_views(
             BuildContext::from_listing(listing, inputs.dockerignore),
             false,
         ),
-        None => (infer_context(&views, stages, inputs.dockerignore), true),
+        None => (infer_context(views, stages, inputs.dockerignore), true),
     };
     let mut sim = Sim {
         views,
@@ -635,6 +640,16 @@ impl Sim<'_> {
         self.lines.line(span.start)
     }
 
+    /// Appends the stage's display name (its `AS` name, else `stage-N`) without a copy.
+    fn push_stage_name(&self, out: &mut String, s: usize) {
+        match self.stages.get(s).and_then(|st| st.name.as_deref()) {
+            Some(n) => out.push_str(n),
+            None => {
+                let _ = write!(out, "stage-{s}");
+            }
+        }
+    }
+
     fn stage_name(&self, s: usize) -> String {
         self.stages
             .get(s)
@@ -646,7 +661,8 @@ impl Sim<'_> {
             return String::new();
         };
         let kw = v.keyword.map_or("", Keyword::as_str);
-        let mut s = kw.to_string();
+        let mut s = String::with_capacity(96);
+        s.push_str(kw);
         for (name, value) in &v.flags {
             if name.eq_ignore_ascii_case("mount") {
                 continue;
@@ -664,10 +680,14 @@ impl Sim<'_> {
             s.push_str(name);
         }
         for a in &v.args {
+            if s.len() > 80 {
+                break;
+            }
             s.push(' ');
             s.push_str(a.lines().next().unwrap_or(""));
         }
-        shorten(&s, 80)
+        shorten_in_place(&mut s, 80);
+        s
     }
 
     /// A new provenance for a path produced here.
@@ -676,10 +696,16 @@ impl Sim<'_> {
             .and_then(|i| self.views.get(i))
             .map_or(Span::default(), |v| v.span);
         let line = if i.is_some() { self.line(span) } else { 0 };
-        let label = match i {
-            Some(i) => format!("{}, line {line} ({})", self.keyword_of(i), kind.label()),
-            None => format!("base of {}", self.stage_name(stage)),
-        };
+        let mut label = String::with_capacity(40);
+        match i {
+            Some(i) => {
+                let _ = write!(label, "{}, line {line} ({})", self.keyword_of(i), kind.label());
+            }
+            None => {
+                label.push_str("base of ");
+                self.push_stage_name(&mut label, stage);
+            }
+        }
         Provenance {
             stage,
             instruction: i,
@@ -789,7 +815,7 @@ impl Sim<'_> {
                         let p = clean(raw);
                         let prov = self.prov(stage.index, None, FileKind::Base, &p);
                         st.files.insert(
-                            p.clone(),
+                            Rc::from(p.as_str()),
                             Rc::new(FileEntry {
                                 path: p.clone(),
                                 is_dir,
@@ -804,7 +830,8 @@ impl Sim<'_> {
         }
         st.effects.push(from_effect);
         for &i in &stage.instructions {
-            let Some(v) = self.views.get(i).cloned() else {
+            let views = self.views;
+            let Some(v) = views.get(i) else {
                 continue;
             };
             let mut effect = Effect {
@@ -816,10 +843,10 @@ impl Sim<'_> {
             };
             match v.keyword {
                 Some(Keyword::Workdir) => {
-                    let dir = v.args.first().map_or("/", String::as_str);
+                    let dir = v.args.first().copied().unwrap_or("/");
                     st.workdir = join(&st.workdir, dir);
                     let path = st.workdir.clone();
-                    if !st.files.contains_key(&path) && path != "/" {
+                    if !st.files.contains_key(path.as_str()) && path != "/" {
                         self.insert(
                             &mut st,
                             &mut effect,
@@ -836,7 +863,7 @@ impl Sim<'_> {
                 Some(Keyword::Env) | Some(Keyword::Arg) => {
                     for (k, val) in &v.pairs {
                         st.vars.retain(|(n, _)| n != k);
-                        st.vars.push((k.clone(), val.clone()));
+                        st.vars.push((k.to_string(), val.to_string()));
                     }
                 }
                 Some(Keyword::Copy) | Some(Keyword::Add) => {
@@ -897,7 +924,7 @@ impl Sim<'_> {
         }
         effect.layer_bytes = effect.layer_bytes.saturating_add(entry.size.unwrap_or(0));
         // Overwriting a file of an earlier layer hides its bytes: they stay in the image.
-        if let Some(old) = st.files.get(&entry.path)
+        if let Some(old) = st.files.get(entry.path.as_str())
             && old.provenance.instruction != entry.provenance.instruction
             && !old.is_dir
             && old.size.unwrap_or(0) > 0
@@ -905,17 +932,18 @@ impl Sim<'_> {
             effect.wasted_bytes = effect.wasted_bytes.saturating_add(old.size.unwrap_or(0));
             st.wasted.push((**old).clone());
         }
-        st.files.insert(entry.path.clone(), Rc::new(entry));
+        st.files
+            .insert(Rc::from(entry.path.as_str()), Rc::new(entry));
     }
 
     /// Removes `path` and everything under it; bytes of earlier layers become waste.
     fn remove(&mut self, st: &mut StageState, effect: &mut Effect, i: usize, path: &str) {
-        let keys: Vec<String> = under(&st.files, path).map(|(k, _)| k.clone()).collect();
+        let keys: Vec<Rc<str>> = under(&st.files, path).map(|(k, _)| k.clone()).collect();
         for k in keys {
             if let Some(old) = st.files.remove(&k) {
                 effect.removed_count += 1;
                 if effect.removed.len() < MAX_LISTED {
-                    effect.removed.push(k);
+                    effect.removed.push(k.to_string());
                 }
                 let bytes = old.size.unwrap_or(0);
                 if old.provenance.instruction == Some(i) {
@@ -941,8 +969,8 @@ impl Sim<'_> {
         v: &View,
     ) {
         let n = v.args.len().saturating_sub(1);
-        let sources: Vec<String> = v.args.iter().take(n).cloned().collect();
-        let Some(dest_raw) = v.args.last().cloned() else {
+        let sources: &[&str] = v.args.get(..n).unwrap_or(&[]);
+        let Some(dest_raw) = v.args.last().copied() else {
             return;
         };
         let is_add = v.keyword == Some(Keyword::Add);
@@ -953,7 +981,7 @@ impl Sim<'_> {
         let dest_is_dir = dest_raw.ends_with('/')
             || dest_raw == "."
             || several
-            || st.files.get(&dest).is_some_and(|e| e.is_dir)
+            || st.files.get(dest.as_str()).is_some_and(|e| e.is_dir)
             || (st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
         let mut notes: Vec<String> = Vec::new();
         for flag in ["chown", "chmod", "link"] {
@@ -987,7 +1015,7 @@ impl Sim<'_> {
                 stage,
                 i,
                 from,
-                &sources,
+                sources,
                 &dest,
                 dest_is_dir,
                 &mut notes,
@@ -1000,7 +1028,7 @@ impl Sim<'_> {
                 let parents = v.has_flag("parents")
                     && v.flag("parents")
                         .is_none_or(|x| x.is_empty() || x == "true");
-                for src in &sources {
+                for &src in sources {
                     if is_remote(src) {
                         if !is_add {
                             notes.push(format!("COPY cannot take a URL ({src}); use ADD"));
@@ -1203,7 +1231,7 @@ impl Sim<'_> {
                 .ctx
                 .ignored
                 .iter()
-                .find(|(p, _)| p == &src_rel || p.starts_with(&format!("{src_rel}/")));
+                .find(|(p, _)| is_within(p, &src_rel));
             notes.push(match ignored {
                 Some((_, line)) => format!("{src} is excluded by .dockerignore (line {line})"),
                 None => format!("{src} is not in the build context"),
@@ -1277,7 +1305,7 @@ impl Sim<'_> {
         stage: &Stage,
         i: usize,
         from: &str,
-        sources: &[String],
+        sources: &[&str],
         dest: &str,
         dest_is_dir: bool,
         notes: &mut Vec<String>,
@@ -1374,12 +1402,22 @@ impl Sim<'_> {
                 prov.origin_kind = e.provenance.origin_kind;
                 prov.origin_line = e.provenance.origin_line;
                 prov.origin_path = e.provenance.origin_path.clone();
-                prov.label = format!(
-                    "COPY --from={}, line {} ← {}",
-                    self.stage_name(s),
-                    prov.line,
-                    origin_label(&e.provenance, &self.stage_name(e.provenance.origin_stage))
-                );
+                prov.label.clear();
+                prov.label.push_str("COPY --from=");
+                self.push_stage_name(&mut prov.label, s);
+                let _ = write!(prov.label, ", line {} ← ", prov.line);
+                self.push_stage_name(&mut prov.label, e.provenance.origin_stage);
+                match e.provenance.origin_instruction {
+                    Some(_) => {
+                        let _ = write!(
+                            prov.label,
+                            ", line {} ({})",
+                            e.provenance.origin_line,
+                            e.provenance.origin_kind.label()
+                        );
+                    }
+                    None => prov.label.push_str(" (base image)"),
+                }
                 self.insert_entry(
                     st,
                     effect,
@@ -1411,12 +1449,9 @@ impl Sim<'_> {
                 .iter()
                 .any(|(r, _, owner, _)| *r == i && *owner == s)
         };
-        let in_area = |dir: &String| {
-            path == dir || path.starts_with(&format!("{}/", dir.trim_end_matches('/')))
-        };
-        let mentions = |text: &String| {
-            text.contains(path) || (!file_name.is_empty() && text.contains(file_name))
-        };
+        let in_area = |dir: &String| is_within(path, dir);
+        let mentions =
+            |text: &str| text.contains(path) || (!file_name.is_empty() && text.contains(file_name));
         let area_of = |own: bool| {
             source
                 .areas
@@ -1489,7 +1524,7 @@ impl Sim<'_> {
             return Some(entry);
         }
         if let Some(state) = self.states.get_mut(s) {
-            state.files.insert(path.to_string(), Rc::new(entry.clone()));
+            state.files.insert(Rc::from(path), Rc::new(entry.clone()));
             if let Some(i) = instruction
                 && let Some(eff) = state.effects.iter_mut().find(|e| e.instruction == i)
             {
@@ -1506,18 +1541,14 @@ impl Sim<'_> {
     // RUN.
 
     fn run(&mut self, st: &mut StageState, effect: &mut Effect, stage: usize, i: usize, v: &View) {
-        let vars = st.vars.clone();
-        let lookup = move |name: &str| {
+        let vars = &st.vars;
+        let lookup = |name: &str| {
             vars.iter()
                 .rev()
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.clone())
         };
-        let heredocs: Vec<(&str, &str)> = v
-            .heredocs
-            .iter()
-            .map(|(n, b)| (n.as_str(), b.as_str()))
-            .collect();
+        let heredocs = &v.heredocs;
         // `RUN <<EOF` alone: the heredoc is the script.
         let mut text = v.args.join(" ");
         if !v.exec_form
@@ -1532,13 +1563,17 @@ impl Sim<'_> {
             RunScript::Shell(&text)
         };
         let fx = run_effects::analyze_run(&script, &heredocs, &st.workdir, &lookup);
-        let mut mention = text.clone();
+        // The text later `COPY --from` inference searches: the command and heredoc bodies.
+        let mut mention = text;
         for (_, b) in &v.heredocs {
+            if mention.len() > 4096 {
+                break;
+            }
             mention.push('\n');
             mention.push_str(b);
         }
-        st.runs
-            .push((i, shorten(&mention, 4096), stage, fx.unknown));
+        shorten_in_place(&mut mention, 4096);
+        st.runs.push((i, Rc::from(mention), stage, fx.unknown));
         // Writes under a cache, tmpfs, secret or bind mount do not persist in the image.
         let mounts: Vec<(String, String)> = v
             .mounts
@@ -1546,13 +1581,13 @@ impl Sim<'_> {
             .filter_map(|m| {
                 m.target
                     .as_ref()
-                    .map(|t| (join(&st.workdir, t), m.kind.clone()))
+                    .map(|t| (join(&st.workdir, t), m.kind.to_ascii_lowercase()))
             })
             .collect();
         let mounted = |p: &str| {
             mounts
                 .iter()
-                .find(|(t, _)| p == t || p.starts_with(&format!("{}/", t.trim_end_matches('/'))))
+                .find(|(t, _)| is_within(p, t))
                 .map(|(t, k)| (t.clone(), k.clone()))
         };
         let mut notes: Vec<String> = Vec::new();
@@ -1574,7 +1609,7 @@ impl Sim<'_> {
                     // A directory that already exists grows: a second `apt-get install`
                     // adds its packages to `/usr` (the entry keeps its first origin).
                     if is_dir
-                        && let Some(e) = st.files.get_mut(&path)
+                        && let Some(e) = st.files.get_mut(path.as_str())
                         && e.is_dir
                     {
                         let add = size.unwrap_or(0);
@@ -1607,7 +1642,7 @@ impl Sim<'_> {
                     let found: Vec<FileEntry> = under(&st.files, &from)
                         .map(|(_, e)| (**e).clone())
                         .collect();
-                    let to_dir = st.files.get(&to).is_some_and(|e| e.is_dir);
+                    let to_dir = st.files.get(to.as_str()).is_some_and(|e| e.is_dir);
                     for e in &found {
                         let inside = e
                             .path
@@ -1638,7 +1673,7 @@ impl Sim<'_> {
                     if found.is_empty() {
                         // The source is unknown (produced by an unknown command): record
                         // the destination so later COPY --from can find it.
-                        if mounted(&to).is_none() && !st.files.contains_key(&to) {
+                        if mounted(&to).is_none() && !st.files.contains_key(to.as_str()) {
                             self.insert(
                                 st,
                                 effect,
@@ -1661,8 +1696,8 @@ impl Sim<'_> {
             }
         }
         for m in &v.mounts {
-            if m.kind == "cache"
-                && let Some(t) = &m.target
+            if m.kind.eq_ignore_ascii_case("cache")
+                && let Some(t) = m.target
             {
                 notes.push(format!(
                     "cache mount {t}: reused between builds, not in the image"
@@ -1695,7 +1730,7 @@ impl Sim<'_> {
             .map(|(s, st)| StageFs {
                 stage: s,
                 size: stage_size(&st),
-                entries: st.files.into_values().map(Rc::unwrap_or_clone).collect(),
+                entries: st.files.into_values().collect(),
                 workdir: st.workdir,
                 effects: st.effects,
                 layers_bytes: st.layers_bytes,
@@ -1919,22 +1954,21 @@ fn stage_size(st: &StageState) -> Option<u64> {
     st.base_size.map(|b| b.saturating_add(st.layers_bytes))
 }
 
-fn origin_label(p: &Provenance, stage_name: &str) -> String {
-    match p.origin_instruction {
-        Some(_) => format!(
-            "{stage_name}, line {} ({})",
-            p.origin_line,
-            p.origin_kind.label()
-        ),
-        None => format!("{stage_name} (base image)"),
-    }
+
+/// True when `path` is `dir` or lies under it (no allocation).
+fn is_within(path: &str, dir: &str) -> bool {
+    let dir = dir.trim_end_matches('/');
+    path == dir
+        || path
+            .strip_prefix(dir)
+            .is_some_and(|rest| rest.starts_with('/') || dir.is_empty())
 }
 
 /// The entries at `path` or under it.
 fn under<'a>(
-    files: &'a BTreeMap<String, Rc<FileEntry>>,
+    files: &'a BTreeMap<Rc<str>, Rc<FileEntry>>,
     path: &'a str,
-) -> impl Iterator<Item = (&'a String, &'a Rc<FileEntry>)> + 'a {
+) -> impl Iterator<Item = (&'a Rc<str>, &'a Rc<FileEntry>)> + 'a {
     let dir_prefix = if path == "/" {
         "/".to_string()
     } else {
@@ -1944,9 +1978,9 @@ fn under<'a>(
     let root = path == "/";
     exact.into_iter().chain(
         files
-            .range(dir_prefix.clone()..)
-            .take_while(move |(k, _)| k.starts_with(&dir_prefix))
-            .filter(move |(k, _)| !root || k.as_str() != "/"),
+            .range::<str, _>((Bound::Included(dir_prefix.as_str()), Bound::Unbounded))
+            .take_while(move |(k, _)| k.starts_with(dir_prefix.as_str()))
+            .filter(move |(k, _)| !root || &***k != "/"),
     )
 }
 
@@ -1957,6 +1991,19 @@ fn resolve_from(value: &str, stages: &[Stage]) -> Option<usize> {
         return (n < stages.len()).then_some(n);
     }
     super::stages::find_stage_by_name(stages, value)
+}
+
+/// [`shorten`] without a new allocation when `s` is already owned.
+fn shorten_in_place(s: &mut String, max: usize) {
+    if s.len() <= max {
+        return;
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s.push('…');
 }
 
 fn shorten(s: &str, max: usize) -> String {

@@ -440,9 +440,7 @@ pub fn analyze_run(
                     continue;
                 }
             }
-            let c = Cmd {
-                words: words.to_vec(),
-            };
+            let c = Cmd::new(words);
             // `cd` changes the directory for the rest of this RUN.
             if c.name() == "cd" {
                 let to = c.words.get(1).map_or("/root", String::as_str);
@@ -487,7 +485,7 @@ pub fn analyze_run(
 #[derive(Clone, Copy, Debug)]
 pub enum RunScript<'a> {
     Shell(&'a str),
-    Exec(&'a [String]),
+    Exec(&'a [&'a str]),
 }
 
 // ---------------------------------------------------------------------------------------
@@ -538,7 +536,9 @@ pub fn split_script(
         if !*in_word {
             return;
         }
-        let w = std::mem::take(word);
+        // A copy of exactly the word's length; the buffer keeps its capacity for the next.
+        let w = word.clone();
+        word.clear();
         *in_word = false;
         match pending.take() {
             Some(op) => cur.redirects.push(Redirect {
@@ -809,14 +809,24 @@ fn base(word: &str) -> &str {
 
 /// A simple command after prefixes were stripped.
 #[doc(hidden)]
-pub struct Cmd {
-    words: Vec<String>,
+pub struct Cmd<'a> {
+    words: &'a [String],
+    /// Where the program's base name starts in the first word (every recogniser asks).
+    name_at: usize,
 }
 
-impl Cmd {
+impl<'a> Cmd<'a> {
+    fn new(words: &'a [String]) -> Cmd<'a> {
+        let name_at = words.first().map_or(0, |w| w.len() - base(w).len());
+        Cmd { words, name_at }
+    }
+
     /// The program's base name (`/usr/bin/pip3` → `pip3`).
     fn name(&self) -> &str {
-        self.words.first().map_or("", |w| base(w))
+        self.words
+            .first()
+            .and_then(|w| w.get(self.name_at..))
+            .unwrap_or("")
     }
 
     fn arg(&self, i: usize) -> Option<&str> {
@@ -1985,12 +1995,7 @@ mod tests {
 
     #[test]
     fn exec_form_and_wrappers() {
-        let words = vec![
-            "go".to_string(),
-            "build".into(),
-            "-o".into(),
-            "/out/app".into(),
-        ];
+        let words = ["go", "build", "-o", "/out/app"];
         let e = analyze_run(&RunScript::Exec(&words), &[], "/", &none);
         assert_eq!(e.ops.len(), 1);
         assert_eq!(

@@ -4,7 +4,7 @@
 //! Why is this bad? Mixed casing makes a Dockerfile harder to scan.
 //! Example: `FROM alpine` / `run echo hi` → `RUN echo hi`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule, is_lower, is_upper, report};
 use crate::analysis::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -23,20 +23,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let mut lower = 0usize;
     for inst in &ctx.a.instructions {
         let k = ctx.keyword_text(inst);
-        if k == k.to_ascii_uppercase() {
+        if is_upper(k) {
             upper += 1;
-        } else if k == k.to_ascii_lowercase() {
+        } else if is_lower(k) {
             lower += 1;
         }
     }
     let want_upper = upper >= lower;
     for inst in &ctx.a.instructions {
         let k = ctx.keyword_text(inst);
-        let ok = if want_upper {
-            k == k.to_ascii_uppercase()
-        } else {
-            k == k.to_ascii_lowercase()
-        };
+        let ok = if want_upper { is_upper(k) } else { is_lower(k) };
         if !ok {
             let case = if want_upper { "uppercase" } else { "lowercase" };
             out.push(report(

@@ -28,7 +28,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     {
         for w in &inst.args {
             if let Some((_, proto)) = w.value.rsplit_once('/')
-                && proto != proto.to_ascii_lowercase()
+                && !super::is_lower(proto)
             {
                 out.push(report(
                     &RULE,

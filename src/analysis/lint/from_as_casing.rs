@@ -4,7 +4,7 @@
 //! Why is this bad? Mixed casing reads as a mistake and hides the stage name.
 //! Example: `FROM node as build` → `FROM node AS build`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule, is_lower, is_upper, report};
 use crate::analysis::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -17,14 +17,6 @@ pub const RULE: Rule = Rule {
     bad: "FROM node:20 as build\n",
     good: "FROM node:20 AS build\n",
 };
-
-fn is_upper(s: &str) -> bool {
-    s == s.to_ascii_uppercase()
-}
-
-fn is_lower(s: &str) -> bool {
-    s == s.to_ascii_lowercase()
-}
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for inst in ctx.froms() {

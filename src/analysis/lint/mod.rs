@@ -173,6 +173,17 @@ pub fn check(text: &str, a: &Analysis) -> Vec<Diagnostic> {
     out
 }
 
+/// True when `s` has no lowercase ASCII letter (what `s == s.to_ascii_uppercase()` tests,
+/// without a copy).
+fn is_upper(s: &str) -> bool {
+    !s.bytes().any(|b| b.is_ascii_lowercase())
+}
+
+/// True when `s` has no uppercase ASCII letter.
+fn is_lower(s: &str) -> bool {
+    !s.bytes().any(|b| b.is_ascii_uppercase())
+}
+
 /// The span of the first `$name` / `${name` reference inside `inst`, else the instruction.
 fn var_span(ctx: &Ctx, inst: &Instruction, name: &str) -> super::span::Span {
     let text = inst.span.slice(ctx.text);
