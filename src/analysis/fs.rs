@@ -699,7 +699,12 @@ impl Sim<'_> {
         let mut label = String::with_capacity(40);
         match i {
             Some(i) => {
-                let _ = write!(label, "{}, line {line} ({})", self.keyword_of(i), kind.label());
+                let _ = write!(
+                    label,
+                    "{}, line {line} ({})",
+                    self.keyword_of(i),
+                    kind.label()
+                );
             }
             None => {
                 label.push_str("base of ");
@@ -867,10 +872,10 @@ impl Sim<'_> {
                     }
                 }
                 Some(Keyword::Copy) | Some(Keyword::Add) => {
-                    self.copy(&mut st, &mut effect, stage, i, &v);
+                    self.copy(&mut st, &mut effect, stage, i, v);
                 }
                 Some(Keyword::Run) => {
-                    self.run(&mut st, &mut effect, stage.index, i, &v);
+                    self.run(&mut st, &mut effect, stage.index, i, v);
                 }
                 Some(Keyword::Onbuild) => {
                     effect.note = Some("ONBUILD: runs only in stages built FROM this image".into());
@@ -974,7 +979,7 @@ impl Sim<'_> {
             return;
         };
         let is_add = v.keyword == Some(Keyword::Add);
-        let dest = join(&st.workdir, &dest_raw);
+        let dest = join(&st.workdir, dest_raw);
         // Several sources need a directory destination; a wildcard does too unless it
         // matches a single file (decided where the matches are known).
         let several = sources.len() + v.heredocs.len() > 1;
@@ -1562,7 +1567,7 @@ impl Sim<'_> {
         } else {
             RunScript::Shell(&text)
         };
-        let fx = run_effects::analyze_run(&script, &heredocs, &st.workdir, &lookup);
+        let fx = run_effects::analyze_run(&script, heredocs, &st.workdir, &lookup);
         // The text later `COPY --from` inference searches: the command and heredoc bodies.
         let mut mention = text;
         for (_, b) in &v.heredocs {
@@ -1953,7 +1958,6 @@ impl Sim<'_> {
 fn stage_size(st: &StageState) -> Option<u64> {
     st.base_size.map(|b| b.saturating_add(st.layers_bytes))
 }
-
 
 /// True when `path` is `dir` or lies under it (no allocation).
 fn is_within(path: &str, dir: &str) -> bool {
