@@ -589,6 +589,9 @@ pub struct GlobalArgs {
     index: HashMap<String, usize>,
     #[serde(skip)]
     declared_set: std::collections::HashSet<String>,
+    /// True when a `--build-arg` replaced a global ARG's default.
+    #[serde(skip)]
+    pub overridden: bool,
 }
 
 impl GlobalArgs {
@@ -678,6 +681,7 @@ pub fn global_args(
         };
         for kv in &inst.pairs {
             let value = if let Some(v) = build_arg(build_args, &kv.key) {
+                g.overridden = true;
                 Some(v.to_string())
             } else {
                 kv.value.as_ref().map(|raw| {

@@ -9,7 +9,7 @@
 use super::{Ctx, Rule, report};
 use crate::analysis::Keyword;
 use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::expand::{Budget, ExpandedInstruction, expand_word, global_args};
+use crate::analysis::expand::{Budget, expand_word, global_args};
 
 pub const RULE: Rule = Rule {
     name: "InvalidDefaultArgInFrom",
@@ -41,13 +41,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     let mut budget = Budget::for_text(ctx.text.len());
-    let mut scratch = vec![ExpandedInstruction::default(); instructions.len()];
-    let defaults = global_args(instructions, &[], ctx.a.escape, &mut budget, &mut scratch);
+    // The analysis's own global scope holds the defaults unless a --build-arg replaced one.
+    let recomputed;
+    let defaults = if ctx.a.globals.overridden {
+        recomputed = global_args(instructions, &[], ctx.a.escape, &mut budget, &mut []);
+        &recomputed
+    } else {
+        &ctx.a.globals
+    };
     for s in &ctx.a.stages {
         if !s.base_text.contains('$') {
             continue;
         }
-        let e = expand_word(&s.base_text, ctx.a.escape, &defaults, &mut budget);
+        let e = expand_word(&s.base_text, ctx.a.escape, defaults, &mut budget);
         if invalid(&e.value) {
             let names: Vec<String> = e
                 .unmatched
