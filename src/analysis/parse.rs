@@ -811,10 +811,29 @@ fn parse_mount(f: &Flag, text: &str) -> Mount {
             Some((k, v)) => (k.trim(), Some(v.trim().trim_matches('"').to_string())),
             None => (field.trim(), None),
         };
-        match k.to_ascii_lowercase().as_str() {
+        // Field names compare without case, and without a lowercased copy.
+        let is = |names: &[&str]| names.iter().any(|n| k.eq_ignore_ascii_case(n));
+        let key = if is(&["type"]) {
+            "type"
+        } else if is(&["target", "dst", "destination"]) {
+            "target"
+        } else if is(&["source", "src"]) {
+            "source"
+        } else if is(&["from"]) {
+            "from"
+        } else if is(&["id"]) {
+            "id"
+        } else if is(&["ro", "readonly"]) {
+            "ro"
+        } else if is(&["rw", "readwrite"]) {
+            "rw"
+        } else {
+            ""
+        };
+        match key {
             "type" => m.kind = v.unwrap_or_default().to_ascii_lowercase(),
-            "target" | "dst" | "destination" => m.target = v,
-            "source" | "src" => m.source = v,
+            "target" => m.target = v,
+            "source" => m.source = v,
             "from" => {
                 m.from_span = exact.map(|s| {
                     let vs = s + field_start + field.find('=').map_or(0, |i| i + 1);
@@ -823,8 +842,8 @@ fn parse_mount(f: &Flag, text: &str) -> Mount {
                 m.from = v;
             }
             "id" => m.id = v,
-            "ro" | "readonly" => m.readonly = v.as_deref().is_none_or(|v| v != "false"),
-            "rw" | "readwrite" => rw = v.as_deref().is_none_or(|v| v != "false"),
+            "ro" => m.readonly = v.as_deref().is_none_or(|v| v != "false"),
+            "rw" => rw = v.as_deref().is_none_or(|v| v != "false"),
             _ => {}
         }
     }
