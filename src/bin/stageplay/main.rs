@@ -7,6 +7,11 @@ mod context_dir;
 #[cfg(not(target_arch = "wasm32"))]
 mod link;
 
+/// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs`.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     std::process::exit(cli::run());
