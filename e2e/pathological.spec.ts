@@ -1,0 +1,59 @@
+// SPEC §12's pathological inputs pasted into the real page, where the analysis runs as
+// wasm with its small stack: each must be analysed without a panic or a stack overflow
+// (either would kill the page), and the page must still work afterwards.
+import { test, expect, Page } from '@playwright/test';
+
+function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+const stageNodes = (page: Page) => page.locator('svg.stage-graph [data-stage]');
+
+/** Pastes `text` into the editor as one input event (Playwright's `fill` gives up on
+ * megabytes of text before the page has even handled them). */
+async function paste(page: Page, text: string) {
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    ta.value = t;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+}
+
+/** After the big input: a small file must still analyse and draw (the wasm is alive). */
+async function stillWorks(page: Page) {
+  await page.locator('#dockerfile').fill('FROM golang:1.22 AS build\nRUN go build -o /app\nFROM alpine\nCOPY --from=build /app /app\n');
+  await expect(stageNodes(page)).toHaveCount(2);
+  await expect(page.locator('svg.stage-graph')).toContainText('build');
+}
+
+const cases: [string, () => string, (page: Page) => Promise<void>][] = [
+  ['100 000 continuation lines', () => 'FROM alpine\nRUN echo start \\\n' + '  word \\\n'.repeat(100_000) + '  end\n',
+    async (page) => { await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 }); }],
+  ['a 10 MB line', () => 'FROM alpine\nRUN echo ' + 'a'.repeat(10_000_000) + '\n',
+    async (page) => { await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 }); }],
+  ['10 000 stages', () => Array.from({ length: 10_000 }, (_, i) => `FROM scratch AS s${i}\n`).join(''),
+    async (page) => { await expect(stageNodes(page)).toHaveCount(10_000, { timeout: 60_000 }); }],
+  ['a 30-level exponential ARG chain', () => {
+    let s = 'ARG A0=xxxxxxxxxx\n';
+    for (let i = 1; i <= 30; i++) s += `ARG A${i}=\${A${i - 1}}\${A${i - 1}}\n`;
+    return s + 'FROM alpine:$A30\nARG A30\nENV E=$A30$A30\n';
+  }, async (page) => { await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 }); }],
+  ['50 000 nested substitutions', () => `FROM alpine\nENV X=${'${U:-'.repeat(50_000)}a${'}'.repeat(50_000)}\n`,
+    async (page) => { await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 }); }],
+];
+
+for (const [name, make, check] of cases) {
+  test(`pathological input: ${name}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await expect(stageNodes(page)).not.toHaveCount(0);
+    await paste(page, make());
+    await check(page);
+    await stillWorks(page);
+    expect(errors).toEqual([]);
+  });
+}
