@@ -833,6 +833,7 @@ impl Sim<'_> {
                 }
             }
         }
+        st.effects.reserve_exact(stage.instructions.len() + 1);
         st.effects.push(from_effect);
         for &i in &stage.instructions {
             let views = self.views;
