@@ -80,7 +80,10 @@ fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
     let mut seen = std::collections::HashMap::<u64, usize>::new();
     let mut close = |from: usize, to: usize, out: &mut Vec<Chunk>| {
         if let Some(part) = html_lines.get(from..to) {
-            let html = part.join("\n");
+            // One root element: Yew inserts a raw block node by node.
+            let mut html = String::from("<span>");
+            html.push_str(&part.join("\n"));
+            html.push_str("</span>");
             let hash = fnv(html.as_bytes(), FNV_SEED);
             // Two identical chunks get distinct keys by their occurrence.
             let n = seen.entry(hash).or_insert(0);
@@ -455,7 +458,10 @@ mod tests {
             "a chunk is too long"
         );
         assert!(cs.len() > 500 / CHUNK_MAX, "{} chunks", cs.len());
-        let joined: Vec<&str> = cs.iter().map(|c| c.html.as_str()).collect();
+        let joined: Vec<&str> = cs
+            .iter()
+            .filter_map(|c| c.html.strip_prefix("<span>")?.strip_suffix("</span>"))
+            .collect();
         assert_eq!(joined.join("\n"), lines.join("\n"));
     }
 
