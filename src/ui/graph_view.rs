@@ -27,11 +27,10 @@ const MIN_FIT: f64 = 0.45;
 pub fn graph_view(props: &GraphViewProps) -> Html {
     let viewport = use_node_ref();
     let drag = use_mut_ref(|| None::<(i32, i32)>);
-    let laid = use_memo(props.analysis.clone(), |a| {
-        let model = GraphModel::from_analysis(a);
-        let layout = model.layout();
-        (model, layout)
-    });
+    // The model is rebuilt for every analysis, but laid out again only when it changed:
+    // most keystrokes change an instruction's text, not the stages and their edges.
+    let model = use_memo(props.analysis.clone(), |a| GraphModel::from_analysis(a));
+    let laid = use_memo((*model).clone(), |m| (m.clone(), m.layout()));
     let svg = {
         let laid = laid.clone();
         use_memo(
