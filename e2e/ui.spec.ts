@@ -161,6 +161,55 @@ test('a 59-stage file like moby\'s renders a readable graph that can zoom and fi
   expect(w.errors).toEqual([]);
 });
 
+test('the underlay, updated chunk by chunk while editing, equals a fresh render', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  await setText(page, bigDockerfile(40));
+  await expect(stageNodes(page)).toHaveCount(163);
+  const area = page.locator('#dockerfile');
+  await area.focus();
+  // Caret to the start of line 60: type, add and delete lines, paste, undo.
+  await page.evaluate(() => {
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    const at = ta.value.split('\n').slice(0, 60).join('\n').length + 1;
+    ta.setSelectionRange(at, at);
+  });
+  await page.keyboard.type('RUN echo typed\n# a comment\n');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('FROM alpine AS pasted\nRUN <<EOF\necho "<b>&"\nEOF\n');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nFROM pasted\nBOGUS x');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.type('x');
+  const snapshot = () => page.evaluate(() => {
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    const chunks = [...document.querySelectorAll('.underlay .ul-chunk')] as HTMLElement[];
+    return {
+      value: ta.value,
+      underlay: document.querySelector('.underlay')!.innerHTML,
+      gutter: document.querySelector('.gutter')!.innerHTML,
+      lines: chunks.flatMap((c) => c.textContent!.split('\n')),
+      heights: chunks.every((c) => parseFloat(c.style.height) === 20 * c.textContent!.split('\n').length),
+    };
+  });
+  await expect(page.locator('.stale')).toHaveCount(0);
+  const edited = await snapshot();
+  expect(edited.value).toContain('FROM alpine AS pasted');
+  expect(edited.value).toContain('RUN echo typed');
+  // Every line of the text is in the underlay, in order, and each chunk is as tall as its lines.
+  expect(edited.lines).toEqual(edited.value.split('\n'));
+  expect(edited.heights).toBe(true);
+  // A fresh render of the same text (from a different one, so no chunk is reused) is identical.
+  await setText(page, 'FROM scratch\n');
+  await expect(stageNodes(page)).toHaveCount(1);
+  await setText(page, edited.value);
+  const fresh = await snapshot();
+  expect(fresh.underlay).toEqual(edited.underlay);
+  expect(fresh.gutter).toEqual(edited.gutter);
+  expect(w.errors).toEqual([]);
+});
+
 test('user text with <script> and <img onerror> is shown as text', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');
