@@ -10,7 +10,7 @@
 // Usage (after `trunk build --release`):
 //   node scripts/measure.mjs [path/to/large.Dockerfile]
 // The default large file is ../shared/corpus/files/001-*.Dockerfile when it exists.
-// PW_PORT picks the port of the temporary static server (default 8103).
+// PW_PORT picks the port of the temporary static server (default 8103); DIST another dist/.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
@@ -19,7 +19,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// DIST measures another build (e.g. one of an older commit, for a before/after).
+const dist = process.env.DIST || join(root, 'dist');
 const port = Number(process.env.PW_PORT || 8103);
 const base = `http://127.0.0.1:${port}/`;
 
