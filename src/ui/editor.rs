@@ -101,7 +101,7 @@ fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
         let boundary = len >= CHUNK_MAX
             || (len >= CHUNK_MIN
                 && !line.trim().is_empty()
-                && fnv(line.as_bytes(), FNV_SEED) % CHUNK_SPREAD == 0);
+                && fnv(line.as_bytes(), FNV_SEED).is_multiple_of(CHUNK_SPREAD));
         if boundary {
             close(start, i, &mut out);
             start = i;
