@@ -146,6 +146,7 @@ async function main() {
       const atEnd = await typeAt('end');
       const inMiddle = await typeAt('middle');
       const lat = [...atEnd, ...inMiddle];
+      if (process.env.VERBOSE) console.log(`  keystrokes (ms): ${lat.map((x) => x.toFixed(0)).join(" ")}`);
       results.keystroke = median(lat);
       results.keystrokeMax = Math.max(...lat);
       console.log(`keystroke → painted graph on ${lines} lines: median ${fmt(results.keystroke)}, max ${fmt(results.keystrokeMax)} (${lat.length} keys; at the end: median ${fmt(median(atEnd))}, max ${fmt(Math.max(...atEnd))}; in the middle: median ${fmt(median(inMiddle))}, max ${fmt(Math.max(...inMiddle))})`);
