@@ -39,16 +39,24 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     let layout = use_memo(model.1.clone(), |input| {
         layout::layout(input, &LayoutOptions::default())
     });
+    // The SVG depends on the analysis only through the model, the layout, which stages
+    // are built, the target and the stage count (see `render_graph_pieces`): a keystroke
+    // that changes none of them renders nothing.
     let svg = {
-        let (model, layout) = (model.clone(), layout.clone());
+        let a = props.analysis.clone();
+        let plan = (
+            props.analysis.plan.built.clone(),
+            props.analysis.plan.target,
+            props.analysis.stages.len(),
+        );
         use_memo(
-            (props.analysis.clone(), props.cursor_stage, model, layout),
-            |(a, cursor, model, layout)| {
+            (model.clone(), layout.clone(), plan, props.cursor_stage),
+            move |(model, layout, _, cursor)| {
                 let opts = GraphOptions {
                     cursor_stage: *cursor,
                     ..GraphOptions::default()
                 };
-                SvgView::new(render_graph_pieces(a, &model.0, layout, &opts))
+                SvgView::new(render_graph_pieces(&a, &model.0, layout, &opts))
             },
         )
     };
