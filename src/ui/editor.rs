@@ -66,7 +66,7 @@ const CHUNK_MAX: usize = 64;
 
 /// A small, stable hash for chunk boundaries and keys, eight bytes at a time (in the
 /// manner of FxHash; a byte-at-a-time hash cost a noticeable part of a keystroke).
-fn fnv(bytes: &[u8], mut h: u64) -> u64 {
+fn hash_bytes(bytes: &[u8], mut h: u64) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut words = bytes.chunks_exact(8);
     for w in &mut words {
@@ -80,7 +80,7 @@ fn fnv(bytes: &[u8], mut h: u64) -> u64 {
     // Mix the high bits down, so `% CHUNK_SPREAD` depends on every byte.
     h ^ (h >> 32) ^ (h >> 47)
 }
-const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Groups highlighted lines (the raw `text` lines decide the boundaries) into chunks.
 fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
@@ -92,7 +92,7 @@ fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
             let mut html = String::from("<span>");
             html.push_str(&part.join("\n"));
             html.push_str("</span>");
-            let hash = fnv(html.as_bytes(), FNV_SEED);
+            let hash = hash_bytes(html.as_bytes(), HASH_SEED);
             // Two identical chunks get distinct keys by their occurrence.
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
@@ -109,7 +109,7 @@ fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
         let boundary = len >= CHUNK_MAX
             || (len >= CHUNK_MIN
                 && !line.trim().is_empty()
-                && fnv(line.as_bytes(), FNV_SEED).is_multiple_of(CHUNK_SPREAD));
+                && hash_bytes(line.as_bytes(), HASH_SEED).is_multiple_of(CHUNK_SPREAD));
         if boundary {
             close(start, i, &mut out);
             start = i;
