@@ -163,12 +163,14 @@ fn render(text: &str, a: &Analysis) -> Rendered {
     let html_lines = highlight::highlight_lines(text, a);
     let lines = html_lines.len().max(1);
     // The widest line in character cells (a tab reaches the next multiple of 4, as
-    // `tab-size: 4` in style.css), so the textarea and the underlay are wide enough.
+    // `tab-size: 4` in style.css; wide characters take two), so the textarea and the
+    // underlay's chunks, which clip at their width, are wide enough.
     let columns = text
         .split('\n')
         .map(|l| {
             l.chars().fold(0, |col, c| match c {
                 '\t' => (col / 4 + 1) * 4,
+                c if is_wide(c) => col + 2,
                 _ => col + 1,
             })
         })
@@ -181,6 +183,15 @@ fn render(text: &str, a: &Analysis) -> Rendered {
         lines,
         columns,
     }
+}
+
+/// Whether a character takes two cells in a monospace font (East Asian wide and fullwidth
+/// ranges, emoji). Erring wide only makes the editor a little wider than needed.
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF
+        | 0x20000..=0x3FFFD)
 }
 
 /// 0-based line and column (in characters) of a byte offset.
@@ -521,5 +532,15 @@ mod tests {
             gutter(2, &[(5, Severity::Error)]),
             "<div class=\"lns\"><div class=\"lnr\">1\n2</div></div>"
         );
+    }
+
+    #[test]
+    fn columns_count_tabs_and_wide_characters() {
+        let cols = |t: &str| render(t, &crate::analysis::analyze(t, &Default::default())).columns;
+        assert_eq!(cols("RUN a"), 5);
+        // A tab reaches the next multiple of four: "a" + tab = 4, then "b".
+        assert_eq!(cols("a\tb"), 5);
+        assert_eq!(cols("漢字x"), 5);
+        assert_eq!(cols("ab\n"), 2);
     }
 }
