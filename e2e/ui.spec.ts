@@ -161,11 +161,18 @@ test('a 59-stage file like moby\'s renders a readable graph that can zoom and fi
   expect(w.errors).toEqual([]);
 });
 
-test('the underlay and the graph, updated piece by piece while editing, equal a fresh render', async ({ page }) => {
+// Long files let the browser skip the underlay's chunks out of view (`.underlay.lazy`).
+for (const [kind, filler] of [['a short file', 0], ['a long file', 900]] as const) {
+test(`the underlay and the graph, updated piece by piece while editing, equal a fresh render (${kind})`, async ({ page }) => {
+  // A long file makes every keystroke of the test slower; give it time on a busy machine.
+  if (filler) test.slow();
   const w = watch(page);
   await page.goto('/');
-  await setText(page, bigDockerfile(40));
+  let text = bigDockerfile(40);
+  for (let i = 0; i < filler; i++) text += `# note ${i}\n`;
+  await setText(page, text);
   await expect(stageNodes(page)).toHaveCount(163);
+  await expect(page.locator('.underlay.lazy')).toHaveCount(filler ? 1 : 0);
   const area = page.locator('#dockerfile');
   await area.focus();
   // Caret to the start of line 60: type, add and delete lines, paste, undo.
@@ -229,6 +236,7 @@ test('the underlay and the graph, updated piece by piece while editing, equal a 
   expect(firstDiff(fresh.graph, edited.graph)).toBe('');
   expect(w.errors).toEqual([]);
 });
+}
 
 test('user text with <script> and <img onerror> is shown as text', async ({ page }) => {
   const w = watch(page);

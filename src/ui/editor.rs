@@ -61,6 +61,11 @@ struct Chunk {
 /// own text and not on their numbers, inserting or deleting a line moves no boundary far
 /// from the edit, and the chunks below it keep their keys.
 const CHUNK_SPREAD: u64 = 16;
+/// Above this many lines the browser may skip the chunks out of view (`.underlay.lazy` in
+/// style.css). Below it, skipping saved less on a paste of moby's 650 lines than it cost on
+/// every keystroke (a chunk new in view is laid out in a second pass of the frame: ~2–3 ms,
+/// measured with scripts/measure.mjs); a file of thousands of lines needs it.
+const LAZY_LINES: usize = 1000;
 const CHUNK_MIN: usize = 8;
 const CHUNK_MAX: usize = 64;
 
@@ -423,7 +428,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     <div class="code">
                         { band.unwrap_or_default() }
                         { flash.unwrap_or_default() }
-                        <pre class="underlay" aria-hidden="true">
+                        <pre class={classes!("underlay", (rendered.lines > LAZY_LINES).then_some("lazy"))} aria-hidden="true">
                             { for rendered.chunks.iter().map(|c| html! {
                                 <div class="ul-chunk" key={c.key.clone()}
                                     style={format!("height:{}px", c.lines as f64 * LINE_H)}>
