@@ -161,6 +161,83 @@ test('a 59-stage file like moby\'s renders a readable graph that can zoom and fi
   expect(w.errors).toEqual([]);
 });
 
+// Long files let the browser skip the underlay's chunks out of view (`.underlay.lazy`).
+for (const [kind, filler] of [['a short file', 0], ['a long file', 900]] as const) {
+test(`the underlay and the graph, updated piece by piece while editing, equal a fresh render (${kind})`, async ({ page }) => {
+  // A long file makes every keystroke of the test slower; give it time on a busy machine.
+  if (filler) test.slow();
+  const w = watch(page);
+  await page.goto('/');
+  let text = bigDockerfile(40);
+  for (let i = 0; i < filler; i++) text += `# note ${i}\n`;
+  await setText(page, text);
+  await expect(stageNodes(page)).toHaveCount(163);
+  await expect(page.locator('.underlay.lazy')).toHaveCount(filler ? 1 : 0);
+  const area = page.locator('#dockerfile');
+  await area.focus();
+  // Caret to the start of line 60: type, add and delete lines, paste, undo.
+  await page.evaluate(() => {
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    const at = ta.value.split('\n').slice(0, 60).join('\n').length + 1;
+    ta.setSelectionRange(at, at);
+  });
+  await page.keyboard.type('RUN echo typed\n# a comment\n');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('FROM alpine AS pasted\nRUN <<EOF\necho "<b>&"\nEOF\n');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nFROM pasted\nBOGUS x');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.type('x');
+  const snapshot = async () => {
+    // The same caret for both renders: the graph outlines the caret's stage.
+    await area.focus();
+    await page.evaluate(() => (document.querySelector('#dockerfile') as HTMLTextAreaElement).setSelectionRange(0, 0));
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.locator('svg.stage-graph .sp-cursor')).toHaveAttribute('data-stage', '0');
+    return snap();
+  };
+  const snap = () => page.evaluate(() => {
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    const chunks = [...document.querySelectorAll('.underlay .ul-chunk')] as HTMLElement[];
+    return {
+      value: ta.value,
+      underlay: document.querySelector('.underlay')!.innerHTML,
+      gutter: document.querySelector('.gutter')!.innerHTML,
+      graph: document.querySelector('.graph-canvas')!.innerHTML,
+      lines: chunks.flatMap((c) => c.textContent!.split('\n')),
+      // Each chunk starts exactly where its first line belongs (20 px a line).
+      placed: chunks.every((c, i) => c.offsetTop - chunks[0].offsetTop ===
+        20 * chunks.slice(0, i).reduce((n, d) => n + d.textContent!.split('\n').length, 0)),
+    };
+  });
+  await expect(page.locator('.stale')).toHaveCount(0);
+  const edited = await snapshot();
+  expect(edited.value).toContain('FROM alpine AS pasted');
+  expect(edited.graph).toContain('aria-label="Stage pasted');
+  expect(edited.value).toContain('RUN echo typed');
+  // Every line of the text is in the underlay, in order and in its place.
+  expect(edited.lines).toEqual(edited.value.split('\n'));
+  expect(edited.placed).toBe(true);
+  // A fresh render of the same text (from a different one, so no chunk is reused) is identical.
+  await setText(page, 'FROM scratch\n');
+  await expect(stageNodes(page)).toHaveCount(1);
+  await setText(page, edited.value);
+  const fresh = await snapshot();
+  // Compared by their first difference, so a failure prints a short excerpt.
+  const firstDiff = (a: string, b: string) => {
+    if (a === b) return '';
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    return `at ${i}: ${a.slice(Math.max(0, i - 80), i + 80)} | ${b.slice(Math.max(0, i - 80), i + 80)}`;
+  };
+  expect(firstDiff(fresh.underlay, edited.underlay)).toBe('');
+  expect(firstDiff(fresh.gutter, edited.gutter)).toBe('');
+  expect(firstDiff(fresh.graph, edited.graph)).toBe('');
+  expect(w.errors).toEqual([]);
+});
+}
+
 test('user text with <script> and <img onerror> is shown as text', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');

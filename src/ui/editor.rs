@@ -6,6 +6,7 @@
 //! gutter and the text can never drift apart.
 
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 use crate::analysis::{Analysis, LineIndex, Severity, Span, span};
 
@@ -33,66 +34,179 @@ pub struct EditorProps {
     pub readonly: bool,
 }
 
-/// Derived once per text + analysis: the underlay, the gutter and the extent.
+/// Derived once per text + analysis: the underlay's chunks, the gutter and the extent.
 #[derive(PartialEq)]
 struct Rendered {
-    underlay: AttrValue,
+    chunks: Vec<Chunk>,
     gutter: AttrValue,
     lines: usize,
     columns: usize,
 }
 
+/// A run of consecutive lines of the underlay, rendered as one block.
+///
+/// The underlay is split into chunks so that an edit re-creates only the chunks it changed
+/// (each is keyed by its content, so unchanged chunks keep their DOM even when lines are
+/// inserted above them), and so that the browser can skip the style, layout and paint of
+/// the chunks scrolled out of view (`content-visibility: auto` in style.css).
+#[derive(PartialEq)]
+struct Chunk {
+    key: Key,
+    lines: usize,
+    html: AttrValue,
+}
+
+/// A chunk closes before a line whose hash is a multiple of this (and it has `CHUNK_MIN`
+/// lines), or when it reaches `CHUNK_MAX` lines. Because the boundaries depend on the lines'
+/// own text and not on their numbers, inserting or deleting a line moves no boundary far
+/// from the edit, and the chunks below it keep their keys.
+const CHUNK_SPREAD: u64 = 16;
+/// Above this many lines the browser may skip the chunks out of view (`.underlay.lazy` in
+/// style.css). Below it, skipping saved less on a paste of moby's 650 lines than it cost on
+/// every keystroke (a chunk new in view is laid out in a second pass of the frame: ~2–3 ms,
+/// measured with scripts/measure.mjs); a file of thousands of lines needs it.
+const LAZY_LINES: usize = 1000;
+const CHUNK_MIN: usize = 8;
+const CHUNK_MAX: usize = 64;
+
+/// A small, stable hash for chunk boundaries and keys, eight bytes at a time (in the
+/// manner of FxHash; a byte-at-a-time hash cost a noticeable part of a keystroke).
+fn hash_bytes(bytes: &[u8], mut h: u64) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(w);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    for &b in words.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+    // Mix the high bits down, so `% CHUNK_SPREAD` depends on every byte.
+    h ^ (h >> 32) ^ (h >> 47)
+}
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Groups highlighted lines (the raw `text` lines decide the boundaries) into chunks.
+fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashMap::<u64, usize>::new();
+    let mut close = |from: usize, to: usize, out: &mut Vec<Chunk>| {
+        if let Some(part) = html_lines.get(from..to) {
+            // One root element: Yew inserts a raw block node by node.
+            let mut html = String::from("<span>");
+            html.push_str(&part.join("\n"));
+            html.push_str("</span>");
+            let hash = hash_bytes(html.as_bytes(), HASH_SEED);
+            // Two identical chunks get distinct keys by their occurrence.
+            let n = seen.entry(hash).or_insert(0);
+            *n += 1;
+            out.push(Chunk {
+                key: Key::from(format!("{hash:x}.{n}")),
+                lines: to - from,
+                html: html.into(),
+            });
+        }
+    };
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate().take(html_lines.len()) {
+        let len = i - start;
+        let boundary = len >= CHUNK_MAX
+            || (len >= CHUNK_MIN
+                && !line.trim().is_empty()
+                && hash_bytes(line.as_bytes(), HASH_SEED).is_multiple_of(CHUNK_SPREAD));
+        if boundary {
+            close(start, i, &mut out);
+            start = i;
+        }
+    }
+    close(start, html_lines.len(), &mut out);
+    out
+}
+
+/// The gutter: line numbers as a few blocks of text, and a block of its own for each line
+/// with a diagnostic (coloured, with a dot). A handful of nodes instead of one per line.
+fn gutter(lines: usize, marks: &[(usize, Severity)]) -> String {
+    let mut out = String::with_capacity(lines * 5 + 64 * (marks.len() + 1));
+    out.push_str("<div class=\"lns\">");
+    let mut next = 0;
+    let plain = |from: usize, to: usize, out: &mut String| {
+        if from < to {
+            out.push_str("<div class=\"lnr\">");
+            for i in from..to {
+                if i > from {
+                    out.push('\n');
+                }
+                out.push_str(&(i + 1).to_string());
+            }
+            out.push_str("</div>");
+        }
+    };
+    for &(line, sev) in marks {
+        if line < next || line >= lines {
+            continue;
+        }
+        plain(next, line, &mut out);
+        let class = match sev {
+            Severity::Error => "ln-err",
+            Severity::Warning => "ln-warn",
+            Severity::Info => "ln-info",
+        };
+        out.push_str("<div class=\"ln ");
+        out.push_str(class);
+        out.push_str("\">");
+        out.push_str(&(line + 1).to_string());
+        out.push_str("</div>");
+        next = line + 1;
+    }
+    plain(next, lines, &mut out);
+    out.push_str("</div>");
+    out
+}
+
 fn render(text: &str, a: &Analysis) -> Rendered {
-    let lines = text.split('\n').count().max(1);
+    let html_lines = highlight::highlight_lines(text, a);
+    let lines = html_lines.len().max(1);
+    // The widest line in character cells (a tab reaches the next multiple of 4, as
+    // `tab-size: 4` in style.css; wide characters take two), so the textarea and the
+    // underlay's chunks, which clip at their width, are wide enough.
     let columns = text
         .split('\n')
-        .map(|l| l.chars().count())
+        .map(|l| {
+            l.chars().fold(0, |col, c| match c {
+                '\t' => (col / 4 + 1) * 4,
+                c if is_wide(c) => col + 2,
+                _ => col + 1,
+            })
+        })
         .max()
         .unwrap_or(0);
     let marks = highlight::diagnostic_lines(text, a);
-    // Both raw blocks have one root element: Yew inserts and removes a raw block node by
-    // node, and thousands of top-level nodes made every keystroke slow.
-    let mut gutter = String::with_capacity(lines * 24 + 32);
-    gutter.push_str("<div class=\"lns\">");
-    let mut m = marks.iter().peekable();
-    for i in 0..lines {
-        let mut class = "";
-        while let Some((l, sev)) = m.peek() {
-            if *l < i {
-                m.next();
-            } else {
-                if *l == i {
-                    class = match sev {
-                        Severity::Error => " ln-err",
-                        Severity::Warning => " ln-warn",
-                        Severity::Info => " ln-info",
-                    };
-                }
-                break;
-            }
-        }
-        gutter.push_str("<div class=\"ln");
-        gutter.push_str(class);
-        gutter.push_str("\">");
-        gutter.push_str(&(i + 1).to_string());
-        gutter.push_str("</div>");
-    }
-    gutter.push_str("</div>");
     Rendered {
-        underlay: format!(
-            "<span class=\"hl\">{}</span>",
-            highlight::highlight_html(text, a)
-        )
-        .into(),
-        gutter: gutter.into(),
+        chunks: chunks(text, &html_lines),
+        gutter: gutter(lines, &marks).into(),
         lines,
         columns,
     }
 }
 
+/// Whether a character takes two cells in a monospace font (East Asian wide and fullwidth
+/// ranges, emoji). Erring wide only makes the editor a little wider than needed.
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF
+        | 0x20000..=0x3FFFD)
+}
+
 /// 0-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let idx = LineIndex::new(text);
+    line_col_in(&LineIndex::new(text), text, offset)
+}
+
+/// `line_col` with the text's line index already built (it is memoised per text, so a
+/// render of a large file does not index it once per lookup).
+fn line_col_in(idx: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
     let line = idx.line(offset);
     let start = idx.line_start(line);
     let col = text
@@ -136,6 +250,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let analysis = props.analysis.clone();
         use_memo((text, analysis), |(t, a)| render(t, a))
     };
+    let index = use_memo(props.text.clone(), |t| LineIndex::new(t));
 
     {
         let area = area.clone();
@@ -276,20 +391,20 @@ pub fn editor(props: &EditorProps) -> Html {
         .cursor_stage
         .and_then(|s| props.analysis.stages.get(s))
         .map(|s| {
-            let (l0, _) = line_col(text, s.span.start);
-            let (l1, _) = line_col(text, s.span.end.saturating_sub(1).max(s.span.start));
+            let (l0, _) = line_col_in(&index, text, s.span.start);
+            let (l1, _) = line_col_in(&index, text, s.span.end.saturating_sub(1).max(s.span.start));
             html! { <div class="stage-band" aria-hidden="true"
                 style={format!("top:{}px;height:{}px", PAD + l0 as f64 * LINE_H, (l1 - l0 + 1) as f64 * LINE_H)} /> }
         });
     let flash = props.reveal.map(|r| {
-        let (l0, _) = line_col(text, r.span.start);
-        let (l1, _) = line_col(text, r.span.end.max(r.span.start));
+        let (l0, _) = line_col_in(&index, text, r.span.start);
+        let (l1, _) = line_col_in(&index, text, r.span.end.max(r.span.start));
         html! { <div key={r.serial.to_string()} class="reveal-band" aria-hidden="true"
             style={format!("top:{}px;height:{}px", PAD + l0 as f64 * LINE_H, (l1 - l0 + 1) as f64 * LINE_H)} /> }
     });
     let card_html = card.as_ref().and_then(|(hint, sp, pinned)| {
         let entry = reference::for_hint(hint)?;
-        let (line, col) = line_col(text, sp.start);
+        let (line, col) = line_col_in(&index, text, sp.start);
         let cw = io::char_width(&measure);
         let style = format!(
             "top:{}px;left:{}px",
@@ -313,7 +428,14 @@ pub fn editor(props: &EditorProps) -> Html {
                     <div class="code">
                         { band.unwrap_or_default() }
                         { flash.unwrap_or_default() }
-                        <pre class="underlay" aria-hidden="true">{ Html::from_html_unchecked(rendered.underlay.clone()) }</pre>
+                        <pre class={classes!("underlay", (rendered.lines > LAZY_LINES).then_some("lazy"))} aria-hidden="true">
+                            { for rendered.chunks.iter().map(|c| html! {
+                                <div class="ul-chunk" key={c.key.clone()}
+                                    style={format!("height:{}px", c.lines as f64 * LINE_H)}>
+                                    { Html::from_html_unchecked(c.html.clone()) }
+                                </div>
+                            }) }
+                        </pre>
                         <textarea id="dockerfile" ref={area} class="code-input" wrap="off"
                             spellcheck="false" autocomplete="off" autocapitalize="off"
                             aria-label="Dockerfile" aria-describedby={card.is_some().then_some("hint-card")}
@@ -342,5 +464,88 @@ mod tests {
         assert_eq!(offset_at(t, 1, 6), Some(x));
         assert_eq!(offset_at(t, 1, 60), None);
         assert_eq!(offset_at(t, 9, 0), None);
+    }
+
+    /// A text of `n` lines, each different.
+    fn numbered(n: usize) -> String {
+        (0..n).map(|i| format!("RUN echo {i}\n")).collect()
+    }
+
+    fn chunks_of(text: &str) -> Vec<Chunk> {
+        let a = crate::analysis::analyze(text, &Default::default());
+        chunks(text, &highlight::highlight_lines(text, &a))
+    }
+
+    #[test]
+    fn chunks_cover_every_line_once() {
+        let text = numbered(500);
+        let a = crate::analysis::analyze(&text, &Default::default());
+        let lines = highlight::highlight_lines(&text, &a);
+        let cs = chunks(&text, &lines);
+        assert_eq!(cs.iter().map(|c| c.lines).sum::<usize>(), lines.len());
+        assert!(
+            cs.iter().all(|c| c.lines <= CHUNK_MAX),
+            "a chunk is too long"
+        );
+        assert!(cs.len() > 500 / CHUNK_MAX, "{} chunks", cs.len());
+        let joined: Vec<&str> = cs
+            .iter()
+            .filter_map(|c| c.html.strip_prefix("<span>")?.strip_suffix("</span>"))
+            .collect();
+        assert_eq!(joined.join("\n"), lines.join("\n"));
+    }
+
+    #[test]
+    fn an_inserted_line_keeps_the_keys_of_distant_chunks() {
+        let text = numbered(600);
+        let before = chunks_of(&text);
+        // Insert a line in the middle.
+        let at = text.match_indices('\n').nth(300).map_or(0, |(i, _)| i + 1);
+        let edited = format!("{}RUN inserted\n{}", &text[..at], &text[at..]);
+        let after = chunks_of(&edited);
+        let keys = |cs: &[Chunk]| cs.iter().map(|c| c.key.clone()).collect::<Vec<_>>();
+        let (kb, ka) = (keys(&before), keys(&after));
+        // All but a few chunks around the edit keep their keys (and so their DOM).
+        let kept = kb.iter().filter(|k| ka.contains(k)).count();
+        assert!(kept + 3 >= kb.len(), "kept {kept} of {}", kb.len());
+        assert_ne!(kb, ka);
+    }
+
+    #[test]
+    fn identical_chunks_get_distinct_keys() {
+        let text = "RUN x\n".repeat(300);
+        let cs = chunks_of(&text);
+        let mut keys: Vec<String> = cs.iter().map(|c| c.key.to_string()).collect();
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+    }
+
+    #[test]
+    fn gutter_has_every_number_and_marks_lines() {
+        let g = gutter(12, &[(0, Severity::Warning), (4, Severity::Error)]);
+        assert!(g.contains("<div class=\"ln ln-warn\">1</div>"), "{g}");
+        assert!(g.contains("<div class=\"ln ln-err\">5</div>"), "{g}");
+        assert!(g.contains("<div class=\"lnr\">2\n3\n4</div>"), "{g}");
+        assert!(
+            g.contains("<div class=\"lnr\">6\n7\n8\n9\n10\n11\n12</div>"),
+            "{g}"
+        );
+        // A mark past the end (a stale analysis) is ignored.
+        assert_eq!(
+            gutter(2, &[(5, Severity::Error)]),
+            "<div class=\"lns\"><div class=\"lnr\">1\n2</div></div>"
+        );
+    }
+
+    #[test]
+    fn columns_count_tabs_and_wide_characters() {
+        let cols = |t: &str| render(t, &crate::analysis::analyze(t, &Default::default())).columns;
+        assert_eq!(cols("RUN a"), 5);
+        // A tab reaches the next multiple of four: "a" + tab = 4, then "b".
+        assert_eq!(cols("a\tb"), 5);
+        assert_eq!(cols("漢字x"), 5);
+        assert_eq!(cols("ab\n"), 2);
     }
 }

@@ -229,6 +229,21 @@ const STYLE_DARK: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Rob
 
 const LEGEND_H: f64 = 44.0;
 
+/// The arrow head the edges share.
+pub const SVG_DEFS: &str = "<defs><marker id=\"sp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"sp-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>";
+
+/// The graph's SVG in pieces: the root's size and label, and the markup of each edge (its
+/// path and label) and each node. The page keeps the pieces an edit did not change
+/// (`graph_view`); `render_graph_svg` joins them into one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SvgPieces {
+    pub width: f64,
+    pub height: f64,
+    pub label: String,
+    pub edges: Vec<String>,
+    pub nodes: Vec<String>,
+}
+
 /// Renders the graph as SVG text.
 pub fn render_graph_svg(
     a: &Analysis,
@@ -236,6 +251,49 @@ pub fn render_graph_svg(
     layout: &Layout,
     opts: &GraphOptions,
 ) -> String {
+    let p = render_graph_pieces(a, model, layout, opts);
+    let size = p
+        .edges
+        .iter()
+        .chain(&p.nodes)
+        .map(String::len)
+        .sum::<usize>();
+    let mut out = String::with_capacity(size + 4096);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stage-graph\" viewBox=\"0 0 {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" role=\"group\" aria-label=\"{label}\">",
+        w = p.width,
+        h = p.height,
+        label = p.label,
+    );
+    if opts.standalone {
+        let _ = write!(
+            out,
+            "<style>{}</style><rect class=\"sp-bg\" width=\"100%\" height=\"100%\"/>",
+            if opts.dark { STYLE_DARK } else { STYLE_LIGHT }
+        );
+    }
+    out.push_str(SVG_DEFS);
+    // Edges first, so nodes sit on top of them.
+    out.push_str("<g class=\"sp-edges\">");
+    p.edges.iter().for_each(|e| out.push_str(e));
+    out.push_str("</g><g class=\"sp-nodes\">");
+    p.nodes.iter().for_each(|n| out.push_str(n));
+    out.push_str("</g>");
+    if opts.legend {
+        render_legend(&mut out, layout.height.max(60.0));
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Renders the graph's pieces (see `SvgPieces`).
+pub fn render_graph_pieces(
+    a: &Analysis,
+    model: &GraphModel,
+    layout: &Layout,
+    opts: &GraphOptions,
+) -> SvgPieces {
     let built: Vec<bool> = (0..a.stages.len())
         .map(|s| a.plan.built.contains(&s))
         .collect();
@@ -253,26 +311,13 @@ pub fn render_graph_svg(
     let width = layout.width.max(if opts.legend { 720.0 } else { 120.0 });
     let legend_h = if opts.legend { LEGEND_H } else { 0.0 };
     let height = layout.height.max(60.0) + legend_h;
-    let mut out = String::with_capacity(4096 + model.nodes.len() * 600);
-    let _ = write!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stage-graph\" viewBox=\"0 0 {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" role=\"group\" aria-label=\"Stage graph: {n} stage{s}\">",
-        w = width,
-        h = height,
+    let label = format!(
+        "Stage graph: {n} stage{s}",
         n = a.stages.len(),
         s = if a.stages.len() == 1 { "" } else { "s" },
     );
-    if opts.standalone {
-        let _ = write!(
-            out,
-            "<style>{}</style><rect class=\"sp-bg\" width=\"100%\" height=\"100%\"/>",
-            if opts.dark { STYLE_DARK } else { STYLE_LIGHT }
-        );
-    }
-    out.push_str("<defs><marker id=\"sp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path class=\"sp-arrow\" d=\"M0 0L10 5L0 10z\"/></marker></defs>");
-
-    // Edges first, so nodes sit on top of them.
-    out.push_str("<g class=\"sp-edges\">");
+    let mut edges = Vec::with_capacity(layout.edges.len());
+    let mut nodes = Vec::with_capacity(model.nodes.len());
     for route in &layout.edges {
         let Some(edge) = model.edges.get(route.edge) else {
             continue;
@@ -283,6 +328,7 @@ pub fn render_graph_svg(
             EdgeKind::Mount => "mount",
         };
         let faded = !built.get(edge.to).copied().unwrap_or(false);
+        let mut out = String::with_capacity(256);
         let _ = write!(
             out,
             "<path class=\"sp-edge sp-edge-{kind}{}\" data-edge-kind=\"{kind}\" d=\"{}\" marker-end=\"url(#sp-arrow)\"><title>{}</title></path>",
@@ -308,14 +354,15 @@ pub fn render_graph_svg(
                 escape(&label)
             );
         }
+        edges.push(out);
     }
-    out.push_str("</g><g class=\"sp-nodes\">");
 
     for (i, node) in model.nodes.iter().enumerate() {
         let Some(b) = layout.nodes.get(i) else {
             continue;
         };
         let built_here = is_built(i);
+        let mut out = String::with_capacity(640);
         match &node.kind {
             GraphNodeKind::Stage(s) => {
                 let s = *s;
@@ -404,13 +451,15 @@ pub fn render_graph_svg(
                 );
             }
         }
+        nodes.push(out);
     }
-    out.push_str("</g>");
-    if opts.legend {
-        render_legend(&mut out, layout.height.max(60.0));
+    SvgPieces {
+        width,
+        height,
+        label,
+        edges,
+        nodes,
     }
-    out.push_str("</svg>");
-    out
 }
 
 /// Shortens a path from the left, keeping its end (the file name matters most).

@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 use crate::analysis::{Analysis, Span};
 
-use super::graph_svg::{GraphModel, GraphOptions, render_graph_svg};
+use super::graph_svg::{GraphModel, GraphOptions, SVG_DEFS, SvgPieces, render_graph_pieces};
 use super::io;
+use super::layout::{self, LayoutOptions};
 use super::state::{Action, AnalysisRc, State, Zoom};
 
 #[derive(Properties, PartialEq)]
@@ -27,25 +28,39 @@ const MIN_FIT: f64 = 0.45;
 pub fn graph_view(props: &GraphViewProps) -> Html {
     let viewport = use_node_ref();
     let drag = use_mut_ref(|| None::<(i32, i32)>);
-    let laid = use_memo(props.analysis.clone(), |a| {
+    // The model is rebuilt for every analysis, but laid out again only when the layout's
+    // input (node sizes and edges) changed: most keystrokes change an instruction's text,
+    // not the stages and their edges.
+    let model = use_memo(props.analysis.clone(), |a| {
         let model = GraphModel::from_analysis(a);
-        let layout = model.layout();
-        (model, layout)
+        let input = model.layout_input();
+        (model, input)
     });
+    let layout = use_memo(model.1.clone(), |input| {
+        layout::layout(input, &LayoutOptions::default())
+    });
+    // The SVG depends on the analysis only through the model, the layout, which stages
+    // are built, the target and the stage count (see `render_graph_pieces`): a keystroke
+    // that changes none of them renders nothing.
     let svg = {
-        let laid = laid.clone();
+        let a = props.analysis.clone();
+        let plan = (
+            props.analysis.plan.built.clone(),
+            props.analysis.plan.target,
+            props.analysis.stages.len(),
+        );
         use_memo(
-            (props.analysis.clone(), props.cursor_stage, laid),
-            |(a, cursor, laid)| {
+            (model.clone(), layout.clone(), plan, props.cursor_stage),
+            move |(model, layout, _, cursor)| {
                 let opts = GraphOptions {
                     cursor_stage: *cursor,
                     ..GraphOptions::default()
                 };
-                AttrValue::from(render_graph_svg(a, &laid.0, &laid.1, &opts))
+                SvgView::new(render_graph_pieces(&a, &model.0, layout, &opts))
             },
         )
     };
-    let (w, h) = (laid.1.width.max(120.0), laid.1.height.max(60.0));
+    let (w, h) = (layout.width.max(120.0), layout.height.max(60.0));
 
     // Fit: when asked to, scale the graph to the viewport (never above 1:1).
     {
@@ -193,12 +208,53 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 {onclick} {onkeydown} {onmouseover} {onfocusin} {onmouseleave} {onwheel}
                 {onpointerdown} {onpointermove} {onpointerup}>
                 <div class="graph-canvas" style={canvas_style}>
-                    { Html::from_html_unchecked((*svg).clone()) }
+                    <svg class="stage-graph" viewBox={svg.view_box.clone()} width={svg.width.clone()}
+                        height={svg.height.clone()} role="group" aria-label={svg.label.clone()}>
+                        { Html::from_html_unchecked(AttrValue::Static(SVG_DEFS)) }
+                        // Edges first, so nodes sit on top of them.
+                        <g class="sp-edges">{ for svg.edges.iter().map(|e| Html::from_html_unchecked(e.clone())) }</g>
+                        <g class="sp-nodes">{ for svg.nodes.iter().map(|n| Html::from_html_unchecked(n.clone())) }</g>
+                    </svg>
                 </div>
                 { stage_card(&props.analysis, &props.text, props.hovered) }
             </div>
             <p class="hint-line">{ "Click a stage to build it as the target · drag to pan · Ctrl + wheel or +/− to zoom" }</p>
         </div>
+    }
+}
+
+/// The graph's SVG as the page shows it: the root's attributes, and the edges and nodes
+/// in groups of `GROUP`. Yew keeps every group whose markup did not change, so an edit
+/// that changes one stage (its instruction count, its state) re-creates a few elements
+/// instead of the whole graph, while a new graph is still inserted with a few calls.
+#[derive(PartialEq)]
+struct SvgView {
+    view_box: AttrValue,
+    width: AttrValue,
+    height: AttrValue,
+    label: AttrValue,
+    edges: Vec<AttrValue>,
+    nodes: Vec<AttrValue>,
+}
+
+const GROUP: usize = 8;
+
+impl SvgView {
+    fn new(p: SvgPieces) -> Self {
+        let group = |pieces: &[String]| -> Vec<AttrValue> {
+            pieces
+                .chunks(GROUP)
+                .map(|g| AttrValue::from(g.concat()))
+                .collect()
+        };
+        SvgView {
+            view_box: format!("0 0 {:.0} {:.0}", p.width, p.height).into(),
+            width: format!("{:.0}", p.width).into(),
+            height: format!("{:.0}", p.height).into(),
+            label: p.label.into(),
+            edges: group(&p.edges),
+            nodes: group(&p.nodes),
+        }
     }
 }
 

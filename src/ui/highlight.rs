@@ -144,14 +144,15 @@ fn paint_instruction(text: &str, buf: &mut [u8], inst: &Instruction) {
     }
 }
 
-/// The highlighted HTML of `text` (escaped; a trailing newline keeps the last line's
-/// height).
-pub fn highlight_html(text: &str, a: &Analysis) -> String {
-    let mut out = String::with_capacity(text.len() * 2 + 64);
+/// The highlighted HTML of `text`, one escaped string per line (the text split at `\n`).
+/// Every line is complete on its own: a highlighted run that spans lines (a heredoc, a
+/// multi-line string) is closed at each line's end and reopened on the next, so the editor
+/// can replace the lines of one edited region without touching the others.
+pub fn highlight_lines(text: &str, a: &Analysis) -> Vec<String> {
+    let mut out = Lines::default();
     if text.len() > HIGHLIGHT_LIMIT {
-        escape_into(&mut out, text);
-        out.push('\n');
-        return out;
+        out.emit(text, (0, 0));
+        return out.finish();
     }
     let mut class = vec![0u8; text.len()];
     // Comments and directives: lines whose first non-blank is '#', outside heredoc bodies.
@@ -215,20 +216,48 @@ pub fn highlight_html(text: &str, a: &Analysis) -> String {
         let key = (class[i], diag[i]);
         if key != run_key {
             if i > run_start {
-                emit(&mut out, &text[run_start..i], run_key);
+                out.emit(&text[run_start..i], run_key);
             }
             run_start = i;
             run_key = key;
         }
     }
     if text.len() > run_start {
-        emit(&mut out, &text[run_start..], run_key);
+        out.emit(&text[run_start..], run_key);
     }
-    out.push('\n');
-    out
+    out.finish()
+}
+
+/// The lines being written by `highlight_lines`.
+#[derive(Default)]
+struct Lines {
+    done: Vec<String>,
+    current: String,
+}
+
+impl Lines {
+    /// Appends a run of one class, split at its newlines.
+    fn emit(&mut self, run: &str, key: (u8, u8)) {
+        let mut pieces = run.split('\n');
+        if let Some(first) = pieces.next() {
+            emit(&mut self.current, first, key);
+        }
+        for piece in pieces {
+            self.done.push(std::mem::take(&mut self.current));
+            emit(&mut self.current, piece, key);
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.done.push(self.current);
+        self.done
+    }
 }
 
 fn emit(out: &mut String, s: &str, (class, diag): (u8, u8)) {
+    if s.is_empty() {
+        return;
+    }
     let css = CLASSES
         .get(class as usize)
         .copied()
@@ -317,4 +346,52 @@ pub fn diagnostic_lines(text: &str, a: &Analysis) -> Vec<(usize, Severity)> {
     }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of highlighted HTML: tags dropped, entities decoded.
+    fn plain(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn lines_are_the_text_split_at_newlines() {
+        let text = "# syntax=docker/dockerfile:1\nFROM alpine AS a\nRUN <<EOF\necho \"<b>&\"\nEOF\nCOPY --from=a / /x\n\nBOGUS\n";
+        let a = crate::analysis::analyze(text, &Default::default());
+        let lines = highlight_lines(text, &a);
+        let raw: Vec<&str> = text.split('\n').collect();
+        assert_eq!(lines.len(), raw.len());
+        for (h, r) in lines.iter().zip(&raw) {
+            assert_eq!(plain(h), *r, "{h}");
+            // Every line closes what it opens.
+            assert_eq!(
+                h.matches("<span").count(),
+                h.matches("</span>").count(),
+                "{h}"
+            );
+        }
+        // The heredoc body is highlighted on each of its lines.
+        assert!(lines[3].starts_with("<span class=\"t-here"), "{}", lines[3]);
+        assert!(
+            lines[1].contains("<span class=\"t-kw\">FROM</span>"),
+            "{}",
+            lines[1]
+        );
+    }
 }
