@@ -37,10 +37,10 @@ count_cargo() {
   passed=$((passed + p)); failed=$((failed + f))
 }
 
-step "cargo fmt --check" cargo fmt --check
-step "cargo clippy (native)" cargo clippy --quiet --all-targets -- -D warnings
-step "cargo clippy (wasm32)" cargo clippy --quiet --target wasm32-unknown-unknown --lib --bins -- -D warnings
-step "cargo test" cargo test
+step "cargo fmt --check" cargo fmt --all --check
+step "cargo clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D warnings
+step "cargo clippy (wasm32)" cargo clippy --quiet --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo test" cargo test --workspace
 count_cargo
 step "trunk build --release" trunk build --release
 step "cargo build --bin stageplay (the CLI the e2e tests call)" cargo build --quiet --bin stageplay

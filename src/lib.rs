@@ -3,5 +3,5 @@
 //! `analysis` is the pure core (text in, plain `Analysis` out) shared by the web app and the
 //! CLI; `ui` is the Yew app that renders it in the browser.
 
-pub mod analysis;
+pub use stageplay_analysis as analysis;
 pub mod ui;

@@ -205,6 +205,23 @@ pub fn focus_id(id: &str) {
 /// A running timer; dropping it cancels the timer.
 pub type TimerHandle = Box<dyn std::any::Any>;
 
+/// Runs `f` between two User Timing marks and leaves one `measure` named `name` (the
+/// latest run only), so `scripts/measure.mjs` can read how long the analysis took.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return f();
+    };
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    perf.clear_marks_with_mark_name(&start);
+    perf.clear_marks_with_mark_name(&end);
+    let _ = perf.mark(&start);
+    let out = f();
+    let _ = perf.mark(&end);
+    perf.clear_measures_with_measure_name(name);
+    let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
+    out
+}
+
 /// Calls `f` once after `ms` milliseconds.
 pub fn after(ms: u32, f: impl FnOnce() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Timeout::new(ms, f))

@@ -303,8 +303,11 @@ pub fn example_share(ex: &Example) -> ShareState {
 }
 
 /// Runs the analysis for a share state.
+/// In the browser it is timed as the User Timing measure `stageplay:analyse`.
 pub fn analyse(share: &ShareState) -> Analysis {
-    analysis::analyze(&share.dockerfile, &options(share))
+    super::io::timed("stageplay:analyse", || {
+        analysis::analyze(&share.dockerfile, &options(share))
+    })
 }
 
 /// The analysis options of a share state.

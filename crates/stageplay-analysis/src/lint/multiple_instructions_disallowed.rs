@@ -5,8 +5,8 @@
 //! Example: two `CMD` lines → keep the last.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "MultipleInstructionsDisallowed",

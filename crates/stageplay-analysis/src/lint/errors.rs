@@ -2,7 +2,7 @@
 //! target resolution, not by a check of their own), so the Problems panel can explain them.
 
 use super::Rule;
-use crate::analysis::diagnostic::Severity;
+use crate::diagnostic::Severity;
 
 /// What it does: reports text BuildKit's parser rejects (unknown instruction, missing
 /// arguments, bad JSON, unterminated heredoc). Why: the build fails before it starts;

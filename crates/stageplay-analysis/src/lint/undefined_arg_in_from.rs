@@ -5,8 +5,8 @@
 //! Example: `FROM alpine:$TAG` with no `ARG TAG` → add `ARG TAG=3.20` before the FROM.
 
 use super::{Ctx, Rule, did_you_mean, report, var_span};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::expand::is_predefined_arg;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::expand::is_predefined_arg;
 
 pub const RULE: Rule = Rule {
     name: "UndefinedArgInFrom",

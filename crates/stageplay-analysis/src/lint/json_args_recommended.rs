@@ -6,8 +6,8 @@
 //! Example: `CMD node server.js` → `CMD ["node", "server.js"]`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "JSONArgsRecommended",

@@ -6,8 +6,8 @@
 //! Example: `RUN apk add \` / `` / `    curl` → remove the blank line.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::span::Span;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::span::Span;
 
 pub const RULE: Rule = Rule {
     name: "NoEmptyContinuation",

@@ -7,9 +7,9 @@
 //! Example: `WORKDIR app` → `WORKDIR /app`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::stages::Base;
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::stages::Base;
 
 pub const RULE: Rule = Rule {
     name: "WorkdirRelativePath",

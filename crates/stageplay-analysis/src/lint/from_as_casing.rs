@@ -5,7 +5,7 @@
 //! Example: `FROM node as build` → `FROM node AS build`.
 
 use super::{Ctx, Rule, is_lower, is_upper, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "FromAsCasing",

@@ -6,8 +6,8 @@
 //! Example: `EXPOSE 53/UDP` → `EXPOSE 53/udp`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "ExposeProtoCasing",

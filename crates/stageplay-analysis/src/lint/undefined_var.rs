@@ -8,8 +8,8 @@
 //! Example: `ENV PATH=$GOPTH/bin` → `ENV PATH=$GOPATH/bin`.
 
 use super::{Ctx, Rule, did_you_mean, report, var_span};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "UndefinedVar",

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "DuplicateStageName",

@@ -8,10 +8,10 @@
 use std::collections::HashSet;
 
 use super::{Ctx, Rule, report, var_span};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::expand::expands_args;
-use crate::analysis::stages::Base;
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::expand::expands_args;
+use crate::stages::Base;
 
 pub const RULE: Rule = Rule {
     name: "GlobalArgNotRedeclared",

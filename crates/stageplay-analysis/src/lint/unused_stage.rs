@@ -7,8 +7,8 @@
 //! Example: a `FROM alpine AS debug` nobody copies from.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::graph::Node;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::graph::Node;
 
 pub const RULE: Rule = Rule {
     name: "UnusedStage",

@@ -7,8 +7,8 @@
 //! Example: `ARG NPM_TOKEN` → `RUN --mount=type=secret,id=npm_token ...`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "SecretsUsedInArgOrEnv",

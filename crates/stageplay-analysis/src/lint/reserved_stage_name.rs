@@ -6,7 +6,7 @@
 //! Example: `FROM alpine AS scratch` → `FROM alpine AS minimal`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "ReservedStageName",

@@ -8,8 +8,8 @@
 //! `gcr.io/distroless/static`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::stages::Base;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::stages::Base;
 
 pub const RULE: Rule = Rule {
     name: "HeavyFinalBase",

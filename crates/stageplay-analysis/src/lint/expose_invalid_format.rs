@@ -6,8 +6,8 @@
 //! Example: `EXPOSE 8080:80` → `EXPOSE 80` and `docker run -p 8080:80`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "ExposeInvalidFormat",

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 /// The catalogue's text, embedded in the binary.
-pub const CATALOGUE_TOML: &str = include_str!("../../data/images.toml");
+pub const CATALOGUE_TOML: &str = include_str!("../../../data/images.toml");
 
 /// One catalogue entry: a repository (or repository prefix) and a tag family.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -6,7 +6,7 @@
 //! Example: `FROM golang AS Builder` → `FROM golang AS builder`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "StageNameCasing",

@@ -5,7 +5,7 @@
 //! Example: `FROM alpine` / `run echo hi` → `RUN echo hi`.
 
 use super::{Ctx, Rule, is_lower, is_upper, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "ConsistentInstructionCasing",

@@ -6,7 +6,7 @@
 //! Example: `FROM --platform=linux/amd64 golang` → `FROM --platform=$BUILDPLATFORM golang`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "FromPlatformFlagConstDisallowed",

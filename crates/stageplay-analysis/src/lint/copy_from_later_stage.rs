@@ -6,8 +6,8 @@
 //! Example: move the source stage above the stage that copies from it.
 
 use super::{Ctx, Rule};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::graph::{EdgeKind, Node};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::graph::{EdgeKind, Node};
 
 pub const RULE: Rule = Rule {
     name: "CopyFromLaterStage",

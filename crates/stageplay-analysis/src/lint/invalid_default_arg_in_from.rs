@@ -7,9 +7,9 @@
 //! Example: `ARG TAG` / `FROM alpine:$TAG` → `ARG TAG=3.20`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
-use crate::analysis::expand::{Budget, expand_word, global_args};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::expand::{Budget, expand_word, global_args};
 
 pub const RULE: Rule = Rule {
     name: "InvalidDefaultArgInFrom",

@@ -5,8 +5,8 @@
 //! Example: `MAINTAINER me@x.org` → `LABEL org.opencontainers.image.authors="me@x.org"`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::Keyword;
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::Keyword;
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "MaintainerDeprecated",

@@ -6,7 +6,7 @@
 //! Example: `ENV PORT 8080` → `ENV PORT=8080`.
 
 use super::{Ctx, Rule, report};
-use crate::analysis::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "LegacyKeyValueFormat",
