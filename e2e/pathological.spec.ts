@@ -24,7 +24,7 @@ async function paste(page: Page, text: string) {
 
 /** After the big input: a small file must still analyse and draw (the wasm is alive). */
 async function stillWorks(page: Page) {
-  await page.locator('#dockerfile').fill('FROM golang:1.22 AS build\nRUN go build -o /app\nFROM alpine\nCOPY --from=build /app /app\n');
+  await paste(page, 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM alpine\nCOPY --from=build /app /app\n');
   await expect(stageNodes(page)).toHaveCount(2);
   await expect(page.locator('svg.stage-graph')).toContainText('build');
 }

@@ -24,16 +24,23 @@ hashes = " ".join(
     for s in scripts
 )
 
-csp = re.search(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', html)
+# Release builds are minified: attribute order and quotes may change.
+csp = None
+for tag in re.finditer(r"<meta\b[^>]*>", html, flags=re.I):
+    if re.search(r'http-equiv="?Content-Security-Policy"?', tag.group(0), flags=re.I):
+        content = re.search(r'content="([^"]*)"', tag.group(0))
+        if content:
+            csp = (tag.start() + content.start(1), tag.start() + content.end(1))
+        break
 if not csp:
     sys.exit(f"csp_hash: no Content-Security-Policy meta in {path}")
-policy = csp.group(2)
+policy = html[csp[0] : csp[1]]
 script_src = re.search(r"script-src ([^;]*)", policy)
 if not script_src or "'unsafe-inline'" not in script_src.group(1):
     sys.exit("csp_hash: script-src has no 'unsafe-inline' to replace")
 new_src = script_src.group(1).replace("'unsafe-inline'", hashes)
 policy = policy.replace(script_src.group(0), "script-src " + new_src)
-html = html[: csp.start(2)] + policy + html[csp.end(2) :]
+html = html[: csp[0]] + policy + html[csp[1] :]
 with open(path, "w", encoding="utf-8") as f:
     f.write(html)
 print(f"csp_hash: script-src allows {len(scripts)} inline script(s) by hash")
