@@ -269,8 +269,13 @@ fn is_clean(path: &str) -> bool {
     if path == "/" {
         return true;
     }
-    let rest = path.strip_prefix('/').unwrap_or(path);
-    !rest.is_empty() && rest.split('/').all(|p| !matches!(p, "" | "." | ".."))
+    // One pass over the bytes: every segment must be non-empty and neither `.` nor `..`.
+    let bytes = path.as_bytes();
+    let rest = bytes.strip_prefix(b"/").unwrap_or(bytes);
+    !rest.is_empty()
+        && rest
+            .split(|&c| c == b'/')
+            .all(|seg| !matches!(seg, b"" | b"." | b".."))
 }
 
 /// Joins `path` to the directory `base` (absolute), unless `path` is absolute, and cleans.

@@ -26,7 +26,7 @@ pub const RULE: Rule = Rule {
 
 /// `$NAME` and `${NAME...` references in shell text (no quoting rules: a hint, not a
 /// shell parser).
-fn references(text: &str) -> Vec<String> {
+fn references(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -43,7 +43,7 @@ fn references(text: &str) -> Vec<String> {
             if j > start
                 && let Some(name) = text.get(start..j)
             {
-                out.push(name.to_string());
+                out.push(name);
             }
             i = j.max(i + 1);
         } else {
@@ -58,22 +58,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     }
     // ARG/ENV names defined by each stage (ENV is inherited by stages built FROM it).
-    let mut env_by_stage: Vec<HashSet<String>> = Vec::with_capacity(ctx.a.stages.len());
+    let mut env_by_stage: Vec<HashSet<&str>> = Vec::with_capacity(ctx.a.stages.len());
     for s in &ctx.a.stages {
-        let mut defined: HashSet<String> = match s.base {
+        let mut defined: HashSet<&str> = match s.base {
             Base::Stage { stage } => env_by_stage.get(stage).cloned().unwrap_or_default(),
             _ => HashSet::new(),
         };
-        let mut env_only: HashSet<String> = defined.clone();
+        let mut env_only: HashSet<&str> = defined.clone();
         for &i in &s.instructions {
             let Some(inst) = ctx.a.instructions.get(i) else {
                 continue;
             };
-            let used: Vec<String> = if expands_args(inst.keyword) {
+            let used: Vec<&str> = if expands_args(inst.keyword) {
                 ctx.a
                     .expanded
                     .get(i)
-                    .map(|e| e.undefined.clone())
+                    .map(|e| e.undefined.iter().map(String::as_str).collect())
                     .unwrap_or_default()
             } else if inst.keyword == Keyword::Run {
                 inst.args
@@ -85,22 +85,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             let mut reported = HashSet::new();
             for name in used {
-                if ctx.a.globals.is_declared(&name)
+                if ctx.a.globals.is_declared(name)
                     && !defined.contains(&name)
-                    && reported.insert(name.clone())
+                    && reported.insert(name)
                 {
                     out.push(report(
                         &RULE,
-                        var_span(ctx, inst, &name),
+                        var_span(ctx, inst, name),
                         format!("ARG '{name}' is declared before the first FROM, so it is empty here; add `ARG {name}` to this stage"),
                     ));
                 }
             }
             if matches!(inst.keyword, Keyword::Arg | Keyword::Env) {
                 for kv in &inst.pairs {
-                    defined.insert(kv.key.clone());
+                    defined.insert(kv.key.as_str());
                     if inst.keyword == Keyword::Env {
-                        env_only.insert(kv.key.clone());
+                        env_only.insert(kv.key.as_str());
                     }
                 }
             }
