@@ -341,9 +341,21 @@ pub fn render_graph_pieces(
             let mid = route.points.len() / 2;
             let (x0, y0) = route.points[mid - 1];
             let (x1, y1) = route.points[mid];
+            // As many characters as the segment has room for (about 6 px each at 10 px),
+            // so the boxes at both ends never hide the label; the edge's title has it whole.
+            let room = ((x1 - x0).hypot(y1 - y0) - 12.0) / LABEL_CHAR_PX;
+            let max = if room.is_finite() {
+                room.clamp(6.0, 18.0) as usize
+            } else {
+                18
+            };
             let label = match edge.paths.len() {
-                1 => short_path(&edge.paths[0], 18),
-                n => format!("{} +{}", short_path(&edge.paths[0], 13), n - 1),
+                1 => short_path(&edge.paths[0], max),
+                n => format!(
+                    "{} +{}",
+                    short_path(&edge.paths[0], max.saturating_sub(5).max(4)),
+                    n - 1
+                ),
             };
             let _ = write!(
                 out,
@@ -461,6 +473,9 @@ pub fn render_graph_pieces(
         nodes,
     }
 }
+
+/// The width of one character of an edge label (10 px system-ui), for fitting labels.
+const LABEL_CHAR_PX: f64 = 6.0;
 
 /// Shortens a path from the left, keeping its end (the file name matters most).
 pub fn short_path(s: &str, max: usize) -> String {
