@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::parse::{Instruction, Keyword};
+use super::span::floor_char_boundary;
 use super::stages::{Base, Stage};
 
 /// The longest value one expansion may produce; longer results are cut and reported.
@@ -109,10 +110,7 @@ fn run_lexer(
             budget.remaining -= word.len();
             out.value = word.to_string();
         } else {
-            let mut cut = room;
-            while !word.is_char_boundary(cut) {
-                cut -= 1;
-            }
+            let cut = floor_char_boundary(word, room);
             budget.remaining -= cut;
             out.value = word[..cut].to_string();
             out.truncated = true;
@@ -172,10 +170,7 @@ impl Lexer<'_> {
             buf.push_str(s);
             self.budget.remaining -= s.len();
         } else {
-            let mut cut = room;
-            while !s.is_char_boundary(cut) {
-                cut -= 1;
-            }
+            let cut = floor_char_boundary(s, room);
             buf.push_str(&s[..cut]);
             self.budget.remaining -= cut;
             self.out.truncated = true;

@@ -10,7 +10,7 @@ use super::Analysis;
 use super::diagnostic::Diagnostic;
 use super::graph::{EdgeKind, Node};
 use super::plan::{Builder, TargetPlan};
-use super::span::LineIndex;
+use super::span::{LineIndex, floor_char_boundary};
 use super::stages::{Base, Stage};
 
 /// The version of the JSON schema below; bumped only when a field changes meaning.
@@ -172,11 +172,7 @@ fn short_paths(paths: &[String]) -> String {
         let _ = write!(s, " +{}", paths.len() - 3);
     }
     if s.len() > 60 {
-        let mut cut = 57;
-        while !s.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        s.truncate(cut);
+        s.truncate(floor_char_boundary(&s, 57));
         s.push_str("...");
     }
     s

@@ -28,7 +28,7 @@ use super::images::{self, human_size};
 use super::parse::{Instruction, Keyword};
 use super::plan::TargetPlan;
 use super::run_effects::{self, Op, RunScript};
-use super::span::{LineIndex, Span};
+use super::span::{LineIndex, Span, floor_char_boundary, shorten_in_place};
 use super::stages::{Base, Stage};
 
 /// The most paths the simulation inserts over all stages; the rest is dropped and reported.
@@ -651,9 +651,9 @@ impl Sim<'_> {
     }
 
     fn stage_name(&self, s: usize) -> String {
-        self.stages
-            .get(s)
-            .map_or_else(|| format!("stage-{s}"), Stage::display_name)
+        let mut name = String::new();
+        self.push_stage_name(&mut name, s);
+        name
     }
 
     fn instruction_label(&self, i: usize) -> String {
@@ -1998,28 +1998,16 @@ fn resolve_from(value: &str, stages: &[Stage]) -> Option<usize> {
     super::stages::find_stage_by_name(stages, value)
 }
 
-/// [`shorten`] without a new allocation when `s` is already owned.
-fn shorten_in_place(s: &mut String, max: usize) {
-    if s.len() <= max {
-        return;
-    }
-    let mut cut = max;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    s.truncate(cut);
-    s.push('…');
-}
-
+/// [`shorten_in_place`] for a borrowed string: copies only the part that is kept.
 fn shorten(s: &str, max: usize) -> String {
-    if s.len() <= max {
-        return s.to_string();
+    let mut out = s
+        .get(..floor_char_boundary(s, max))
+        .unwrap_or("")
+        .to_string();
+    if out.len() < s.len() {
+        out.push('…');
     }
-    let mut cut = max;
-    while !s.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    format!("{}…", s.get(..cut).unwrap_or(""))
+    out
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ use parse_dockerfile as pd;
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
-use super::span::{LineIndex, Span};
+use super::span::{LineIndex, Span, floor_char_boundary};
 
 /// The instruction keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -300,10 +300,7 @@ fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
             .get(start..)
             .and_then(|rest| rest.find('\n'))
             .map_or(text.len(), |i| start + i);
-        let mut at = (start + col).min(line_end);
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
+        let at = floor_char_boundary(text, (start + col).min(line_end));
         let end = text
             .get(at..line_end)
             .map_or(line_end, |rest| at + rest.trim_end().len());

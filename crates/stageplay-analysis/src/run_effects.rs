@@ -51,6 +51,7 @@
 use serde::Serialize;
 
 use super::context::{clean, join};
+use super::span::{floor_char_boundary, shorten_in_place};
 
 /// Scripts longer than this are cut (the rest is reported as not analysed).
 pub const MAX_SCRIPT_LEN: usize = 256 * 1024;
@@ -512,10 +513,7 @@ pub fn split_script(
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> (Vec<SimpleCommand>, bool) {
     let truncated = text.len() > MAX_SCRIPT_LEN;
-    let mut cut = MAX_SCRIPT_LEN.min(text.len());
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
+    let cut = floor_char_boundary(text, MAX_SCRIPT_LEN);
     let chars: Vec<char> = text.get(..cut).unwrap_or("").chars().collect();
     let mut cmds = Vec::new();
     let mut cur = SimpleCommand::default();
@@ -914,14 +912,7 @@ impl Out {
 
     fn command(&mut self, words: &[String], recogniser: Option<&'static str>) {
         let mut text = words.join(" ");
-        if text.len() > 200 {
-            let mut cut = 200;
-            while !text.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            text.truncate(cut);
-            text.push('…');
-        }
+        shorten_in_place(&mut text, 200);
         self.effects.commands.push(CommandInfo { text, recogniser });
     }
 }

@@ -107,12 +107,27 @@ impl LineIndex {
     }
 }
 
+/// The largest char boundary of `text` at or before `at` (clamped to its length).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Cuts `s` to at most `max` bytes (at a char boundary) and marks the cut with `…`; a
+/// string that fits is left alone.
+pub fn shorten_in_place(s: &mut String, max: usize) {
+    if s.len() > max {
+        s.truncate(floor_char_boundary(s, max));
+        s.push('…');
+    }
+}
+
 /// Converts a byte offset to a UTF-16 offset into the whole text (for textarea selections).
 pub fn utf16_offset(text: &str, byte_offset: usize) -> usize {
-    let mut end = byte_offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = floor_char_boundary(text, byte_offset);
     text[..end].encode_utf16().count()
 }
 
