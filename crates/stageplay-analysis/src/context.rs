@@ -283,21 +283,18 @@ pub fn join(base: &str, path: &str) -> String {
     if path.starts_with('/') {
         return clean(path);
     }
-    if is_clean(base) && is_clean(path) {
-        // Both parts are clean: the result is their concatenation (one allocation).
-        let mut out = String::with_capacity(base.len() + 1 + path.len());
-        out.push_str(base);
-        if !base.ends_with('/') {
-            out.push('/');
-        }
-        out.push_str(path);
-        return out;
-    }
     let mut joined = String::with_capacity(base.len() + 1 + path.len());
     joined.push_str(base);
-    joined.push('/');
+    if !base.ends_with('/') {
+        joined.push('/');
+    }
     joined.push_str(path);
-    clean(&joined)
+    // Two clean parts make a clean whole: no second pass, no second allocation.
+    if is_clean(base) && is_clean(path) {
+        joined
+    } else {
+        clean(&joined)
+    }
 }
 
 // ---------------------------------------------------------------------------------------
