@@ -6,7 +6,7 @@
 //! Everything here is iterative except the nested `${a:-${b}}` word, whose recursion is
 //! capped at [`MAX_NESTING`] levels, so no input can overflow the stack.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
@@ -118,7 +118,7 @@ fn run_lexer(
         return out;
     }
     let mut lx = Lexer {
-        chars: word.chars().collect(),
+        text: word,
         pos: 0,
         quotes,
         escape,
@@ -139,7 +139,8 @@ pub fn expand(text: &str, vars: &dyn Lookup) -> String {
 }
 
 struct Lexer<'a> {
-    chars: Vec<char>,
+    text: &'a str,
+    /// A byte offset into `text`, always on a char boundary.
     pos: usize,
     /// False for heredoc bodies: quotes are ordinary text there.
     quotes: bool,
@@ -151,15 +152,41 @@ struct Lexer<'a> {
 
 impl Lexer<'_> {
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.text.get(self.pos..).and_then(|r| r.chars().next())
     }
 
     fn next(&mut self) -> Option<char> {
         let c = self.peek();
-        if c.is_some() {
-            self.pos += 1;
+        if let Some(c) = c {
+            self.pos += c.len_utf8();
         }
         c
+    }
+
+    /// Takes the run of text from the current position up to the next byte `special`
+    /// accepts (or the end) and appends it to `buf` in one piece. Every special byte is
+    /// ASCII, so the run ends on a char boundary. Returns false (taking nothing) when the
+    /// current char is itself special.
+    fn take_run(&mut self, buf: &mut String, special: impl Fn(u8) -> bool) -> bool {
+        let Some(rest) = self.text.get(self.pos..) else {
+            return false;
+        };
+        let end = rest.bytes().position(special).unwrap_or(rest.len());
+        if end == 0 {
+            return false;
+        }
+        self.pos += end;
+        self.push(buf, &rest[..end]);
+        true
+    }
+
+    /// The escape character as a byte, or 0 (never special) when it is not ASCII.
+    fn escape_byte(&self) -> u8 {
+        if self.escape.is_ascii() {
+            self.escape as u8
+        } else {
+            0
+        }
     }
 
     fn push(&mut self, buf: &mut String, s: &str) {
@@ -229,8 +256,18 @@ impl Lexer<'_> {
                     self.push(&mut buf, &v);
                 }
                 _ => {
-                    self.pos += 1;
-                    self.push_char(&mut buf, c);
+                    // Ordinary text up to the next character that means something here.
+                    let esc = self.escape_byte();
+                    let stop_b = stop.filter(char::is_ascii).map_or(0, |s| s as u8);
+                    let ascii = self.escape.is_ascii() && stop.is_none_or(|s| s.is_ascii());
+                    if !(ascii
+                        && self.take_run(&mut buf, |b| {
+                            matches!(b, b'$' | b'\'' | b'"') || b == esc || (b == stop_b && b != 0)
+                        }))
+                    {
+                        self.pos += c.len_utf8();
+                        self.push_char(&mut buf, c);
+                    }
                 }
             }
         }
@@ -242,6 +279,7 @@ impl Lexer<'_> {
 
     fn single_quoted(&mut self, buf: &mut String) {
         loop {
+            self.take_run(buf, |b| b == b'\'');
             match self.next() {
                 None => {
                     self.out.error = Some(
@@ -257,7 +295,11 @@ impl Lexer<'_> {
     }
 
     fn double_quoted(&mut self, buf: &mut String, depth: usize) {
+        let esc = self.escape_byte();
         loop {
+            if self.escape.is_ascii() {
+                self.take_run(buf, |b| matches!(b, b'"' | b'$') || b == esc);
+            }
             match self.next() {
                 None => {
                     self.out.error = Some(
@@ -583,7 +625,7 @@ pub struct GlobalArgs {
     #[serde(skip)]
     index: HashMap<String, usize>,
     #[serde(skip)]
-    declared_set: std::collections::HashSet<String>,
+    declared_set: HashSet<String>,
     /// True when a `--build-arg` replaced a global ARG's default.
     #[serde(skip)]
     pub overridden: bool,
@@ -902,6 +944,10 @@ mod tests {
         assert_eq!(x("${B:-${A:-z}}"), "one");
         assert_eq!(x("a$"), "a$");
         assert_eq!(x("\"a\\\"b\""), "a\"b");
+        // Runs of ordinary text are copied whole: multi-byte characters next to every kind
+        // of special character keep their bytes.
+        assert_eq!(x("é$A ü\"ö$A€\"'ß'→\\$A…"), "éone üöone€ß→$A…");
+        assert_eq!(x("${B:-日本}|${A:+語}"), "日本|語");
     }
 
     #[test]

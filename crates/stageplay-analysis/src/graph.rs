@@ -165,13 +165,13 @@ fn references(
 
 /// Lowercased stage name → index of its last definition (the later duplicate wins).
 pub struct StageNames {
-    map: std::collections::HashMap<String, usize>,
+    map: rustc_hash::FxHashMap<String, usize>,
     count: usize,
 }
 
 impl StageNames {
     pub fn new(stages: &[Stage]) -> Self {
-        let mut map = std::collections::HashMap::new();
+        let mut map = rustc_hash::FxHashMap::default();
         for s in stages {
             if let Some(n) = &s.name {
                 map.insert(n.clone(), s.index);

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::diagnostic::Diagnostic;
 use super::expand::{Budget, ExpandedInstruction, GlobalArgs, expand_word};
@@ -66,7 +66,7 @@ pub fn build_stages(
 ) -> Vec<Stage> {
     let mut stages: Vec<Stage> = Vec::new();
     // Lowercased stage name → index of its latest definition, for rule 5 lookups.
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     for (i, inst) in instructions.iter().enumerate() {
         if inst.keyword == Keyword::From {
             let index = stages.len();

@@ -4,7 +4,7 @@
 //! Why is this bad? `--from` and `--target` silently pick the later one.
 //! Example: two `AS base` → rename one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Ctx, Rule, report};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -21,7 +21,7 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     for s in &ctx.a.stages {
         let (Some(name), Some(span)) = (s.name.as_deref(), s.name_span) else {
             continue;

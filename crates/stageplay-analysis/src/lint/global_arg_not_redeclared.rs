@@ -5,7 +5,7 @@
 //! Why is this bad? Global ARGs are visible only in FROM lines; inside the stage X is empty.
 //! Example: add `ARG X` (no value) in the stage to inherit the global value.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Ctx, Rule, report, var_span};
 use crate::Keyword;
@@ -62,7 +62,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for s in &ctx.a.stages {
         let mut defined: HashSet<&str> = match s.base {
             Base::Stage { stage } => env_by_stage.get(stage).cloned().unwrap_or_default(),
-            _ => HashSet::new(),
+            _ => HashSet::default(),
         };
         let mut env_only: HashSet<&str> = defined.clone();
         for &i in &s.instructions {
@@ -83,7 +83,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             } else {
                 Vec::new()
             };
-            let mut reported = HashSet::new();
+            let mut reported = HashSet::default();
             for name in used {
                 if ctx.a.globals.is_declared(name)
                     && !defined.contains(&name)
