@@ -86,6 +86,23 @@ fn a_ten_megabyte_line() {
     check_invariants(&text, &a);
 }
 
+/// A RUN word longer than the shell splitter's word cap, made of multi-byte characters
+/// at every alignment: the cut must not fall inside a character (it once did, and
+/// panicked on `String::truncate`).
+#[test]
+fn long_non_ascii_words_in_run() {
+    for pad in 0..4 {
+        for ch in ["é", "€", "😀"] {
+            let word = format!("{}{}", "a".repeat(pad), ch.repeat(3000));
+            let text =
+                format!("FROM alpine\nRUN echo {word} > /out/{word}\nRUN '{word}' \"{word}\"\n");
+            let a = analyze(&text, &Options::default());
+            assert_eq!(a.instructions.len(), 3, "pad {pad} {ch}");
+            check_invariants(&text, &a);
+        }
+    }
+}
+
 #[test]
 fn ten_thousand_stages() {
     let text = many_stages(10_000);

@@ -514,10 +514,12 @@ pub fn split_script(
 ) -> (Vec<SimpleCommand>, bool) {
     let truncated = text.len() > MAX_SCRIPT_LEN;
     let cut = floor_char_boundary(text, MAX_SCRIPT_LEN);
-    let chars: Vec<char> = text.get(..cut).unwrap_or("").chars().collect();
+    // Bytes, not chars: every character the shell treats specially is ASCII, and the bytes
+    // of other characters are copied through in order, so words stay valid UTF-8.
+    let chars: &[u8] = text.get(..cut).unwrap_or("").as_bytes();
     let mut cmds = Vec::new();
     let mut cur = SimpleCommand::default();
-    let mut word = String::new();
+    let mut word: Vec<u8> = Vec::new();
     let mut in_word = false;
     // A redirection waiting for its target word.
     let mut pending: Option<String> = None;
@@ -526,7 +528,7 @@ pub fn split_script(
 
     // Ends the current word: it becomes a redirection target or a word.
     fn finish(
-        word: &mut String,
+        word: &mut Vec<u8>,
         in_word: &mut bool,
         pending: &mut Option<String>,
         cur: &mut SimpleCommand,
@@ -535,7 +537,8 @@ pub fn split_script(
             return;
         }
         // A copy of exactly the word's length; the buffer keeps its capacity for the next.
-        let w = word.clone();
+        // Lossy only where a word was cut at MAX_WORD_LEN inside a character.
+        let w = String::from_utf8_lossy(word).into_owned();
         word.clear();
         *in_word = false;
         match pending.take() {
@@ -559,21 +562,21 @@ pub fn split_script(
             word.truncate(MAX_WORD_LEN);
         }
         match c {
-            ' ' | '\t' | '\r' => finish(&mut word, &mut in_word, &mut pending, &mut cur),
-            '\n' => {
+            b' ' | b'\t' | b'\r' => finish(&mut word, &mut in_word, &mut pending, &mut cur),
+            b'\n' => {
                 finish(&mut word, &mut in_word, &mut pending, &mut cur);
                 end_command(&mut cur, &mut cmds);
             }
-            '#' if !in_word => {
+            b'#' if !in_word => {
                 while let Some(c) = at(i) {
-                    if c == '\n' {
+                    if c == b'\n' {
                         break;
                     }
                     i += 1;
                 }
             }
-            '\\' => match at(i) {
-                Some('\n') => i += 1,
+            b'\\' => match at(i) {
+                Some(b'\n') => i += 1,
                 Some(n) => {
                     word.push(n);
                     in_word = true;
@@ -581,88 +584,88 @@ pub fn split_script(
                 }
                 None => {}
             },
-            '\'' => {
+            b'\'' => {
                 in_word = true;
                 while let Some(c) = at(i) {
                     i += 1;
-                    if c == '\'' {
+                    if c == b'\'' {
                         break;
                     }
                     word.push(c);
                 }
             }
-            '"' => {
+            b'"' => {
                 in_word = true;
                 while let Some(c) = at(i) {
                     i += 1;
                     match c {
-                        '"' => break,
-                        '\\' => match at(i) {
-                            Some(n @ ('"' | '\\' | '$' | '`')) => {
+                        b'"' => break,
+                        b'\\' => match at(i) {
+                            Some(n @ (b'"' | b'\\' | b'$' | b'`')) => {
                                 word.push(n);
                                 i += 1;
                             }
-                            Some('\n') => i += 1,
-                            _ => word.push('\\'),
+                            Some(b'\n') => i += 1,
+                            _ => word.push(b'\\'),
                         },
-                        '$' => i = dollar(&chars, i, &mut word, lookup),
+                        b'$' => i = dollar(chars, i, &mut word, lookup),
                         c => word.push(c),
                     }
                 }
             }
-            '$' => {
+            b'$' => {
                 in_word = true;
-                i = dollar(&chars, i, &mut word, lookup);
+                i = dollar(chars, i, &mut word, lookup);
             }
-            '`' => {
+            b'`' => {
                 in_word = true;
-                word.push('`');
+                word.push(b'`');
                 while let Some(c) = at(i) {
                     i += 1;
                     word.push(c);
-                    if c == '`' {
+                    if c == b'`' {
                         break;
                     }
                 }
             }
-            '&' | '|' | ';' | '(' | ')' => {
-                if c == '&' && at(i) == Some('>') {
+            b'&' | b'|' | b';' | b'(' | b')' => {
+                if c == b'&' && at(i) == Some(b'>') {
                     finish(&mut word, &mut in_word, &mut pending, &mut cur);
                     i += 1;
-                    if at(i) == Some('>') {
+                    if at(i) == Some(b'>') {
                         i += 1;
                     }
                     pending = Some("&>".into());
                     continue;
                 }
                 finish(&mut word, &mut in_word, &mut pending, &mut cur);
-                if (c == '&' || c == '|' || c == ';') && at(i) == Some(c) {
+                if (c == b'&' || c == b'|' || c == b';') && at(i) == Some(c) {
                     i += 1;
                 }
                 end_command(&mut cur, &mut cmds);
             }
-            '>' | '<' => {
+            b'>' | b'<' => {
                 // A word of digits right before is a file descriptor (`2>`).
-                let fd_word = in_word && word.chars().all(|d| d.is_ascii_digit());
+                let fd_word = in_word && word.iter().all(u8::is_ascii_digit);
                 if fd_word {
                     word.clear();
                     in_word = false;
                 } else {
                     finish(&mut word, &mut in_word, &mut pending, &mut cur);
                 }
-                let mut op = c.to_string();
+                let mut op = String::from(char::from(c));
                 while let Some(n) = at(i) {
-                    if (n == '>' || n == '<' || n == '-' || n == '|') && op.len() < 3 {
-                        op.push(n);
+                    if matches!(n, b'>' | b'<' | b'-' | b'|') && op.len() < 3 {
+                        op.push(char::from(n));
                         i += 1;
                     } else {
                         break;
                     }
                 }
-                if at(i) == Some('&') {
+                if at(i) == Some(b'&') {
                     // `2>&1`, `>&2`: a descriptor, not a file.
                     i += 1;
-                    while at(i).is_some_and(|d| d.is_ascii_digit() || d == '-') {
+                    while at(i).is_some_and(|d| d.is_ascii_digit() || d == b'-') {
                         i += 1;
                     }
                     continue;
@@ -683,23 +686,23 @@ pub fn split_script(
 /// Handles `$` at `chars[i-1]`: `$NAME`, `${NAME}` (expanded when known, else kept as
 /// written), `$(...)` and `$((...))` (kept as written). Returns the next index.
 fn dollar(
-    chars: &[char],
+    chars: &[u8],
     mut i: usize,
-    word: &mut String,
+    word: &mut Vec<u8>,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> usize {
     let at = |i: usize| chars.get(i).copied();
     match at(i) {
-        Some('(') => {
+        Some(b'(') => {
             // Command substitution: copy through the matching `)`, tracking depth.
-            word.push('$');
+            word.push(b'$');
             let mut depth = 0usize;
             while let Some(c) = at(i) {
                 i += 1;
                 word.push(c);
                 match c {
-                    '(' => depth += 1,
-                    ')' => {
+                    b'(' => depth += 1,
+                    b')' => {
                         depth = depth.saturating_sub(1);
                         if depth == 0 {
                             break;
@@ -710,60 +713,59 @@ fn dollar(
             }
             i
         }
-        Some('{') => {
+        Some(b'{') => {
             let start = i;
-            let mut name = String::new();
             i += 1;
+            let name_start = i;
             let mut closed = false;
             while let Some(c) = at(i) {
                 i += 1;
-                if c == '}' {
+                if c == b'}' {
                     closed = true;
                     break;
                 }
-                name.push(c);
             }
+            let name_end = if closed { i - 1 } else { i };
+            let name = String::from_utf8_lossy(chars.get(name_start..name_end).unwrap_or(&[]));
             let simple = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             match (closed && simple).then(|| lookup(&name)).flatten() {
-                Some(v) => word.push_str(&v),
+                Some(v) => word.extend_from_slice(v.as_bytes()),
                 None => {
                     // `${NAME:-default}` with NAME unknown: the default is the best guess.
                     if let Some((n, d)) = name.split_once(":-").or_else(|| name.split_once('-'))
                         && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                     {
                         match lookup(n) {
-                            Some(v) if !v.is_empty() => word.push_str(&v),
-                            _ => word.push_str(d),
+                            Some(v) if !v.is_empty() => word.extend_from_slice(v.as_bytes()),
+                            _ => word.extend_from_slice(d.as_bytes()),
                         }
                     } else {
-                        word.push('$');
-                        word.extend(chars.get(start..i).unwrap_or(&[]).iter());
+                        word.push(b'$');
+                        word.extend_from_slice(chars.get(start..i).unwrap_or(&[]));
                     }
                 }
             }
             i
         }
-        Some(c) if c.is_ascii_alphabetic() || c == '_' => {
-            let mut name = String::new();
-            while let Some(c) = at(i) {
-                if c.is_ascii_alphanumeric() || c == '_' {
-                    name.push(c);
-                    i += 1;
-                } else {
-                    break;
-                }
+        Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
+            let start = i;
+            while at(i).is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
+                i += 1;
             }
-            match lookup(&name) {
-                Some(v) => word.push_str(&v),
+            let name = chars.get(start..i).unwrap_or(&[]);
+            // ASCII letters, digits and `_` only.
+            let name = std::str::from_utf8(name).unwrap_or("");
+            match lookup(name) {
+                Some(v) => word.extend_from_slice(v.as_bytes()),
                 None => {
-                    word.push('$');
-                    word.push_str(&name);
+                    word.push(b'$');
+                    word.extend_from_slice(name.as_bytes());
                 }
             }
             i
         }
         _ => {
-            word.push('$');
+            word.push(b'$');
             i
         }
     }
