@@ -674,7 +674,9 @@ impl Sim<'_> {
                 s.push_str(val);
             }
         }
-        let marked = v.args.iter().any(|a| a.contains("<<"));
+        // Heredoc markers not already written in the arguments (scanning a long RUN script
+        // for `<<` only when the instruction has heredocs at all).
+        let marked = !v.heredocs.is_empty() && v.args.iter().any(|a| a.contains("<<"));
         for (name, _) in v.heredocs.iter().filter(|_| !marked) {
             s.push_str(" <<");
             s.push_str(name);

@@ -538,7 +538,10 @@ pub fn split_script(
         }
         // A copy of exactly the word's length; the buffer keeps its capacity for the next.
         // Lossy only where a word was cut at MAX_WORD_LEN inside a character.
-        let w = String::from_utf8_lossy(word).into_owned();
+        let w = match std::str::from_utf8(word) {
+            Ok(w) => w.to_owned(),
+            Err(_) => String::from_utf8_lossy(word).into_owned(),
+        };
         word.clear();
         *in_word = false;
         match pending.take() {
