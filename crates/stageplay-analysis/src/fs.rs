@@ -28,7 +28,7 @@ use super::images::{self, human_size};
 use super::parse::{Instruction, Keyword};
 use super::plan::TargetPlan;
 use super::run_effects::{self, Op, RunScript};
-use super::span::{LineIndex, Span, floor_char_boundary, shorten_in_place};
+use super::span::{LineIndex, Span, find_newline, floor_char_boundary, shorten_in_place};
 use super::stages::{Base, Stage};
 
 /// The most paths the simulation inserts over all stages; the rest is dropped and reported.
@@ -686,7 +686,8 @@ impl Sim<'_> {
                 break;
             }
             s.push(' ');
-            s.push_str(a.lines().next().unwrap_or(""));
+            let first = a.get(..find_newline(a).unwrap_or(a.len())).unwrap_or("");
+            s.push_str(first.strip_suffix('\r').unwrap_or(first));
         }
         shorten_in_place(&mut s, 80);
         s

@@ -8,7 +8,7 @@ use parse_dockerfile as pd;
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
-use super::span::{LineIndex, Span, floor_char_boundary};
+use super::span::{LineIndex, Span, find_newline, floor_char_boundary};
 
 /// The instruction keyword.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -335,7 +335,7 @@ fn directives(text: &str, shift: usize) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
     let mut pos = shift;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let end = find_newline(&text[pos..]).map_or(text.len(), |i| pos + i);
         let line = &text[pos..end];
         let Some(body) = line.trim_start().strip_prefix('#') else {
             break;
@@ -385,7 +385,7 @@ struct Scan {
 
 /// One physical line: `start..end` without the line break, `next` after it.
 fn line_at(text: &str, pos: usize) -> (usize, usize, usize) {
-    match text.get(pos..).and_then(|r| r.find('\n')) {
+    match text.get(pos..).and_then(find_newline) {
         Some(i) => (pos, pos + i, pos + i + 1),
         None => (pos, text.len(), text.len()),
     }

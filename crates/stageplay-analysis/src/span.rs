@@ -66,11 +66,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                line_starts.push(i + 1);
-            }
-        }
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             line_starts,
             len: text.len(),
@@ -105,6 +101,12 @@ impl LineIndex {
             .map(|s| s.encode_utf16().count())
             .unwrap_or(0)
     }
+}
+
+/// The offset of the first line break in `s` (the `memchr` crate: several times faster
+/// than `str::find` on the lines of a Dockerfile).
+pub fn find_newline(s: &str) -> Option<usize> {
+    memchr::memchr(b'\n', s.as_bytes())
 }
 
 /// The largest char boundary of `text` at or before `at` (clamped to its length).

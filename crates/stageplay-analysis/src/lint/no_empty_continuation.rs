@@ -28,14 +28,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .first()
             .map_or(inst.span.end, |h| h.span.start.min(inst.span.end));
         let body = Span::new(inst.span.start, end).slice(ctx.text);
-        if !body.contains('\n') {
+        // Each line after the first, with its line break, found with memchr.
+        let mut starts = memchr::memchr_iter(b'\n', body.as_bytes()).map(|nl| nl + 1);
+        let Some(mut from) = starts.next() else {
             continue;
-        }
-        let mut offset = inst.span.start;
-        for line in body.split_inclusive('\n') {
-            let here = offset;
-            offset += line.len();
-            if here != inst.span.start && line.trim().is_empty() && offset < end {
+        };
+        for to in starts.chain(std::iter::once(body.len())) {
+            let line = body.get(from..to).unwrap_or("");
+            let offset = inst.span.start + to;
+            from = to;
+            if line.trim().is_empty() && offset < end {
                 out.push(report(
                     &RULE,
                     Span::new(inst.keyword_span.start, inst.keyword_span.end),
