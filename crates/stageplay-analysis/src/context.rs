@@ -75,14 +75,23 @@ impl BuildContext {
     }
 
     /// The entries at or under `path` (a cleaned relative path; `""` or `.` is the root).
+    /// `files` is sorted, so every path that starts with `path` sits in one run that begins
+    /// at the first entry not below it: found by binary search, not a scan of the context.
     pub fn under<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a ContextFile> + 'a {
         let root = path.is_empty() || path == ".";
-        self.files.iter().filter(move |f| {
-            root || f.path == path
-                || (f.path.len() > path.len()
-                    && f.path.starts_with(path)
-                    && f.path.as_bytes().get(path.len()) == Some(&b'/'))
-        })
+        let start = if root {
+            0
+        } else {
+            self.files.partition_point(|f| f.path.as_str() < path)
+        };
+        self.files
+            .get(start..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |f| root || f.path.starts_with(path))
+            .filter(move |f| {
+                root || f.path == path || f.path.as_bytes().get(path.len()) == Some(&b'/')
+            })
     }
 
     /// True when `path` is a directory of the context: listed with `/` or a parent of a file.
@@ -628,6 +637,22 @@ impl DockerIgnore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `under` finds its run by binary search: neighbours that share a prefix but not a
+    /// directory (`a-b`, `a.txt`, `ab/`) sort inside or next to the run and stay out.
+    #[test]
+    fn under_takes_exactly_the_subtree() {
+        let ctx = BuildContext::from_listing("b\nab/c\na/y/z\na.txt\na-b\na/x\na\n", None);
+        let under = |p: &str| ctx.under(p).map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(under("a"), ["a", "a/x", "a/y/z"]);
+        assert_eq!(under("a/y"), ["a/y/z"]);
+        assert_eq!(under("ab"), ["ab/c"]);
+        assert_eq!(under("a-b"), ["a-b"]);
+        assert!(under("c").is_empty());
+        assert!(under("a/y/z/w").is_empty());
+        assert_eq!(under(".").len(), 7);
+        assert!(ctx.is_dir("a") && ctx.is_dir("a/y") && !ctx.is_dir("a.txt"));
+    }
 
     fn m(pattern: &str, path: &str) -> bool {
         Glob::new(pattern).map(|g| g.matches(path)).unwrap_or(false)

@@ -24,6 +24,7 @@ use serde::Serialize;
 use super::Analysis;
 use super::context::{BuildContext, Glob, clean, has_wildcard, join};
 use super::expand::ExpandedInstruction;
+use super::graph::StageNames;
 use super::images::{self, human_size};
 use super::parse::{Instruction, Keyword};
 use super::plan::TargetPlan;
@@ -454,6 +455,8 @@ struct StageState {
 struct Sim<'a> {
     views: &'a [View<'a>],
     stages: &'a [Stage],
+    /// Stage names → indexes, for `--from` (thousands of stages stay linear).
+    names: StageNames,
     lines: LineIndex,
     ctx: BuildContext,
     states: Vec<StageState>,
@@ -490,6 +493,7 @@ fn simulate_views(
     let mut sim = Sim {
         views,
         stages,
+        names: StageNames::new(stages),
         lines: LineIndex::new(text),
         ctx,
         states: Vec::with_capacity(stages.len()),
@@ -1319,7 +1323,7 @@ impl Sim<'_> {
         dest_is_dir: bool,
         notes: &mut Vec<String>,
     ) {
-        let source_stage = resolve_from(from, self.stages);
+        let source_stage = resolve_from(from, self.stages, &self.names);
         let Some(s) = source_stage else {
             // An external image: its paths are opaque.
             for src in sources {
@@ -1730,7 +1734,8 @@ impl Sim<'_> {
 
     /// Summarises, then moves the per-stage states into the result (no second copy).
     fn finish(self, plan: &TargetPlan) -> FileFlow {
-        let mut flow = self.summarise(plan);
+        let built = built_flags(plan, self.stages.len());
+        let mut flow = self.summarise(plan, &built);
         flow.context = self.ctx;
         flow.stages = self
             .states
@@ -1746,22 +1751,19 @@ impl Sim<'_> {
                 base_image: st.base_image,
                 base_size: st.base_size,
                 wasted: st.wasted,
-                built: plan.built.contains(&s),
+                built: built.get(s).copied().unwrap_or(false),
             })
             .collect();
         flow
     }
 
     /// The final image, what is left behind and the sizes, from the simulated stages.
-    fn summarise(&self, plan: &TargetPlan) -> FileFlow {
+    fn summarise(&self, plan: &TargetPlan, built: &[bool]) -> FileFlow {
         let mut flow = FileFlow::default();
-        let built: Vec<bool> = (0..self.stages.len())
-            .map(|s| plan.built.contains(&s))
-            .collect();
         // A target that cannot be built (an unknown name, a dependency cycle) has no image.
         let Some(target) = plan
             .target
-            .filter(|&t| t < self.states.len() && plan.built.contains(&t))
+            .filter(|&t| t < self.states.len() && built.get(t).copied().unwrap_or(false))
         else {
             flow.size.estimate = true;
             flow.size.summary = "no buildable target stage: nothing to size".into();
@@ -1779,6 +1781,12 @@ impl Sim<'_> {
             }
             chain.push(*p);
             cur = *p;
+        }
+        let mut in_chain = vec![false; self.stages.len()];
+        for &s in &chain {
+            if let Some(x) = in_chain.get_mut(s) {
+                *x = true;
+            }
         }
         flow.final_image = FinalImage {
             stage: Some(target),
@@ -1815,8 +1823,14 @@ impl Sim<'_> {
                 )
             })
             .collect();
+        // The final image's paths by origin stage and path: what a directory's contents reach.
+        let reached_paths: std::collections::BTreeSet<(usize, &str)> = fin
+            .files
+            .values()
+            .map(|e| (e.provenance.origin_stage, e.provenance.origin_path.as_str()))
+            .collect();
         for (s, st) in self.states.iter().enumerate() {
-            if !built.get(s).copied().unwrap_or(false) || chain.contains(&s) {
+            if !built.get(s).copied().unwrap_or(false) || in_chain.get(s).copied().unwrap_or(true) {
                 continue;
             }
             let parent = match self.stages.get(s).map(|x| &x.base) {
@@ -1843,10 +1857,13 @@ impl Sim<'_> {
                 // A directory whose contents partly reach the image is not left behind.
                 if e.is_dir && e.size.unwrap_or(0) == 0 {
                     let prefix = format!("{}/", e.path.trim_end_matches('/'));
-                    if fin.files.values().any(|f| {
-                        f.provenance.origin_stage == s
-                            && f.provenance.origin_path.starts_with(&prefix)
-                    }) {
+                    // The first reached path of this stage at or after the prefix is the
+                    // only one that can start with it.
+                    let inside = reached_paths
+                        .range((s, prefix.as_str())..)
+                        .next()
+                        .is_some_and(|&(rs, p)| rs == s && p.starts_with(prefix.as_str()));
+                    if inside {
                         continue;
                     }
                 }
@@ -1899,7 +1916,10 @@ impl Sim<'_> {
             .states
             .iter()
             .enumerate()
-            .filter(|(s, _)| built.get(*s).copied().unwrap_or(false) && !chain.contains(s))
+            .filter(|(s, _)| {
+                built.get(*s).copied().unwrap_or(false)
+                    && !in_chain.get(*s).copied().unwrap_or(true)
+            })
             .filter_map(|(s, st)| stage_size(st).map(|b| (s, b)))
             .max_by_key(|&(s, b)| (b, std::cmp::Reverse(s)));
         let saving = match (final_bytes, build) {
@@ -1957,6 +1977,17 @@ impl Sim<'_> {
     }
 }
 
+/// Per stage: whether the plan builds it (one pass, not a search per stage).
+fn built_flags(plan: &TargetPlan, stages: usize) -> Vec<bool> {
+    let mut built = vec![false; stages];
+    for &s in &plan.built {
+        if let Some(b) = built.get_mut(s) {
+            *b = true;
+        }
+    }
+    built
+}
+
 /// Estimated total size of a stage: its base plus every layer; `None` when the base's
 /// size is unknown.
 fn stage_size(st: &StageState) -> Option<u64> {
@@ -1994,11 +2025,11 @@ fn under<'a>(
 
 /// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
 /// `None` for an external image.
-fn resolve_from(value: &str, stages: &[Stage]) -> Option<usize> {
+fn resolve_from(value: &str, stages: &[Stage], names: &StageNames) -> Option<usize> {
     if let Ok(n) = value.parse::<usize>() {
         return (n < stages.len()).then_some(n);
     }
-    super::stages::find_stage_by_name(stages, value)
+    names.find(value)
 }
 
 /// [`shorten_in_place`] for a borrowed string: copies only the part that is kept.

@@ -192,13 +192,25 @@ impl StageNames {
 /// Stage-to-stage dependencies as adjacency lists: `deps[s]` are the stages `s` needs.
 pub fn dependencies(stage_count: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
     let mut deps = vec![Vec::new(); stage_count];
+    // Each pair once, in the order of the edges. Short lists are searched; past a few
+    // dozen a set takes over, so a final stage copying from thousands stays linear.
+    let mut seen = rustc_hash::FxHashSet::default();
     for e in edges {
         if let Node::Stage { stage } = e.from
             && stage < stage_count
             && let Some(d) = deps.get_mut(e.to)
-            && !d.contains(&stage)
         {
-            d.push(stage);
+            let new = if d.len() < 32 {
+                !d.contains(&stage)
+            } else {
+                if d.len() == 32 && d.first().is_some_and(|&f| !seen.contains(&(e.to, f))) {
+                    seen.extend(d.iter().map(|&x| (e.to, x)));
+                }
+                seen.insert((e.to, stage))
+            };
+            if new {
+                d.push(stage);
+            }
         }
     }
     deps
@@ -291,5 +303,43 @@ pub fn resolve_from(value: &str, stages: &[Stage]) -> Node {
         None => Node::Image {
             name: value.to_string(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(from: usize, to: usize) -> Edge {
+        Edge {
+            from: Node::Stage { stage: from },
+            to,
+            kind: EdgeKind::Copy,
+            instruction: 0,
+            span: Span::default(),
+            paths: Vec::new(),
+            onbuild: false,
+        }
+    }
+
+    /// Dependencies keep the order of first appearance and drop repeats, both while the list
+    /// is searched and after the set takes over (past 32 entries).
+    #[test]
+    fn dependencies_are_unique_and_ordered() {
+        let mut edges = Vec::new();
+        for round in 0..3 {
+            for s in (0..80).rev() {
+                edges.push(edge(s, 80));
+                if round == 0 && s % 7 == 0 {
+                    edges.push(edge(s, 80));
+                }
+            }
+        }
+        edges.push(edge(3, 5));
+        edges.push(edge(3, 5));
+        let deps = dependencies(81, &edges);
+        assert_eq!(deps[80], (0..80).rev().collect::<Vec<_>>());
+        assert_eq!(deps[5], vec![3]);
+        assert!(deps[0].is_empty());
     }
 }
