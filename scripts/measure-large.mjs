@@ -68,6 +68,9 @@ async function main() {
       const page = await ctx.newPage();
       await page.goto(base);
       await page.waitForSelector('svg.stage-graph [data-stage]');
+      // A person pastes a few seconds after the page opened: the app's idle-time warm-up
+      // (src/ui/mod.rs `warm_up`) has run by then. WARM=0 pastes at once instead.
+      await page.waitForTimeout(Number(process.env.WARM ?? 2500));
       for (let k = 0; k < times; k++) {
         if (k > 0) {
           await page.evaluate(async () => {

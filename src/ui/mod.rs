@@ -36,4 +36,28 @@ pub fn start() {
         share: None,
     })
     .render();
+    warm_up(WARM_UP_ROUNDS);
+}
+
+/// How many idle-time analyses [`warm_up`] runs, [`WARM_UP_GAP_MS`] apart.
+const WARM_UP_ROUNDS: u32 = 6;
+const WARM_UP_GAP_MS: u32 = 250;
+
+/// V8 first runs wasm in a baseline tier and optimises a function only once it has run
+/// enough, so in a fresh page the first large paste was analysed about 3 times slower than
+/// the next ones (a 1 MB file: 580 ms, then 154 ms; `scripts/measure-large.mjs`). A few
+/// analyses of every gallery example, one short task each while the page is idle after its
+/// first render, make those functions hot before the user needs them.
+fn warm_up(rounds: u32) {
+    if rounds == 0 {
+        return;
+    }
+    // The handle is kept alive by leaking it: a one-off timer per round.
+    std::mem::forget(io::after(WARM_UP_GAP_MS, move || {
+        let options = crate::analysis::Options::default();
+        for e in examples::EXAMPLES {
+            std::hint::black_box(crate::analysis::analyze(e.dockerfile, &options));
+        }
+        warm_up(rounds - 1);
+    }));
 }
