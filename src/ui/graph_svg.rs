@@ -9,7 +9,7 @@ use crate::analysis::{Analysis, Base, EdgeKind, Node};
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
 
 /// What a node of the drawn graph stands for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GraphNodeKind {
     Stage(usize),
     /// An external image, by name.
@@ -80,10 +80,15 @@ impl GraphModel {
                 meta: format!("{count} instr."),
             });
         }
-        let image_node = |model: &mut GraphModel, kind: GraphNodeKind| -> usize {
-            if let Some(i) = model.nodes.iter().position(|n| n.kind == kind) {
+        // Indexes instead of searches, so thousands of stages stay linear: image nodes by
+        // kind, edges by (from, to, kind).
+        let mut images: std::collections::HashMap<GraphNodeKind, usize> =
+            std::collections::HashMap::new();
+        let mut image_node = |model: &mut GraphModel, kind: GraphNodeKind| -> usize {
+            if let Some(&i) = images.get(&kind) {
                 return i;
             }
+            images.insert(kind.clone(), model.nodes.len());
             let (title, subtitle) = match &kind {
                 GraphNodeKind::Image(name) => (name.clone(), "image".to_string()),
                 _ => ("scratch".to_string(), "empty filesystem".to_string()),
@@ -114,6 +119,12 @@ impl GraphModel {
                 });
             }
         }
+        let mut edge_index: std::collections::HashMap<(usize, usize, EdgeKind), usize> = model
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(k, g)| ((g.from, g.to, g.kind), k))
+            .collect();
         for e in &a.edges {
             if e.to >= stage_count {
                 continue;
@@ -126,13 +137,13 @@ impl GraphModel {
             if from == e.to {
                 continue;
             }
-            if let Some(existing) = model
-                .edges
-                .iter_mut()
-                .find(|g| g.from == from && g.to == e.to && g.kind == e.kind)
+            if let Some(existing) = edge_index
+                .get(&(from, e.to, e.kind))
+                .and_then(|&k| model.edges.get_mut(k))
             {
                 existing.paths.extend(e.paths.iter().cloned());
             } else {
+                edge_index.insert((from, e.to, e.kind), model.edges.len());
                 model.edges.push(GraphEdge {
                     from,
                     to: e.to,
