@@ -131,3 +131,46 @@ async fn user_text_is_rendered_as_text_everywhere() {
         assert!(html.contains("&lt;script&gt;"), "{view:?}: {html}");
     }
 }
+
+/// Thousands of stages: the plan and the problems show their first `LIST_CAP` entries and a
+/// button for the rest, the step timeline a window of that many steps (SPEC §10: a large
+/// paste must not build tens of thousands of rows).
+#[tokio::test]
+async fn long_lists_are_capped_with_a_way_to_see_everything() {
+    use stageplay::ui::panels::LIST_CAP;
+    let n = LIST_CAP * 3;
+    // A chain: every stage builds FROM the one before, so each is a wave of its own; the
+    // lowercase `from` lines give more than LIST_CAP problems (instruction casing).
+    let mut text = String::from("FROM alpine AS s0\n");
+    for i in 1..n {
+        text.push_str(&format!("from s{} AS s{i}\nRUN echo {i}\n", i - 1));
+    }
+    let mut share = example_share(&GO_HREF_COUNTER);
+    share.dockerfile = text;
+
+    let html = render(with_view(share.clone(), View::Plan)).await;
+    assert_eq!(
+        html.matches("data-plan-stage=").count(),
+        LIST_CAP,
+        "plan chips"
+    );
+    assert!(
+        html.contains(&format!("Showing {LIST_CAP} of {n} built stages.")),
+        "{}",
+        &html[..2000]
+    );
+    assert!(html.contains(&format!("Show all {n}")));
+
+    let html = render(with_view(share.clone(), View::Problems)).await;
+    let problems = html.matches("<li class=\"problem ").count();
+    assert_eq!(problems, LIST_CAP, "problem rows");
+    assert!(html.contains(" problems. "), "the capped list says so");
+
+    let html = render(with_view(share, View::Steps)).await;
+    assert_eq!(
+        html.matches("class=\"tl-step\"").count(),
+        LIST_CAP,
+        "timeline rows"
+    );
+    assert!(html.contains("later steps (use → or the slider)"));
+}

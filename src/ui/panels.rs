@@ -16,6 +16,28 @@ use super::steps;
 
 type Dispatch = UseReducerDispatcher<State>;
 
+/// Long lists (plan, problems) show their first `LIST_CAP` entries until asked for all, and
+/// the step timeline a window of that many around the current step: thousands of rows
+/// would hold the page for seconds after a paste (SPEC §10).
+pub const LIST_CAP: usize = 400;
+
+/// The line under a capped list: how much is shown and a button for the rest; nothing when
+/// the whole list is shown.
+fn show_all(shown: usize, total: usize, all: &UseStateHandle<bool>, what: &str) -> Html {
+    if shown >= total {
+        return html! {};
+    }
+    let all = all.clone();
+    html! {
+        <p class="list-more">
+            <span class="muted">{ format!("Showing {shown} of {total} {what}. ") }</span>
+            <button type="button" class="btn btn-small" onclick={Callback::from(move |_: MouseEvent| all.set(true))}>
+                { format!("Show all {total}") }
+            </button>
+        </p>
+    }
+}
+
 /// Text with `backtick` spans shown as code (our messages and notes quote names that way).
 pub fn rich_text(text: &str) -> Html {
     let parts: Vec<&str> = text.split('`').collect();
@@ -438,6 +460,25 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         }
     };
     let buildkit = plan.builder == Builder::BuildKit;
+    let all = use_state(|| false);
+    let limit = if *all { usize::MAX } else { LIST_CAP };
+    // How many chips of each wave fit under the cap, in order.
+    let mut room = limit;
+    let waves: Vec<(usize, &[usize])> = plan
+        .waves
+        .iter()
+        .enumerate()
+        .map_while(|(i, w)| {
+            (room > 0).then(|| {
+                let take = w.len().min(room);
+                room -= take;
+                (i, w.get(..take).unwrap_or(&[]))
+            })
+        })
+        .collect();
+    let chips_total: usize = plan.waves.iter().map(Vec::len).sum();
+    let chips_shown: usize = waves.iter().map(|(_, w)| w.len()).sum();
+    let skipped_shown = plan.skipped.len().min(limit);
     html! {
         <div class="plan-view">
             <p class="plan-summary">
@@ -448,23 +489,25 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
             </p>
             <p class="plan-diff" id="builder-diff">{ rich_text(&builder_difference(a)) }</p>
             <ol class="waves">
-                { for plan.waves.iter().enumerate().map(|(i, wave)| html! {
+                { for waves.iter().map(|&(i, wave)| html! {
                     <li class="wave">
                         <span class="wave-label">{ if buildkit { format!("Wave {}", i + 1) } else { format!("Step {}", i + 1) } }</span>
                         <div class="wave-stages">{ for wave.iter().map(|&s| stage_chip(s)) }</div>
                     </li>
                 }) }
             </ol>
+            { show_all(chips_shown, chips_total, &all, "built stages") }
             if !plan.skipped.is_empty() {
                 <h3>{ format!("Skipped ({})", plan.skipped.len()) }</h3>
                 <ul class="skipped">
-                    { for plan.skipped.iter().map(|s| html! {
+                    { for plan.skipped.iter().take(skipped_shown).map(|s| html! {
                         <li>
                             <button type="button" class="chip chip-skipped" onclick={reveal(s.stage)}>{ stage_name(a, s.stage) }</button>
                             <span class="reason">{ rich_text(&s.reason) }</span>
                         </li>
                     }) }
                 </ul>
+                { show_all(skipped_shown, plan.skipped.len(), &all, "skipped stages") }
             }
         </div>
     }
@@ -506,13 +549,19 @@ pub fn buildkit_rule_url(rule: &str) -> String {
 #[function_component(ProblemsView)]
 pub fn problems_view(props: &ProblemsViewProps) -> Html {
     let a = &props.analysis;
+    let all = use_state(|| false);
     if a.diagnostics.is_empty() {
         return html! { <div class="panel-empty ok">{ "No problems found. ✓" }</div> };
     }
     let lines = LineIndex::new(&props.text);
+    let shown = a
+        .diagnostics
+        .len()
+        .min(if *all { usize::MAX } else { LIST_CAP });
     html! {
+        <>
         <ul class="problems">
-            { for a.diagnostics.iter().map(|d| {
+            { for a.diagnostics.iter().take(shown).map(|d| {
                 let line = lines.line(d.span.start);
                 let span = d.span;
                 let dispatch = props.dispatch.clone();
@@ -537,6 +586,8 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
                 }
             }) }
         </ul>
+        { show_all(shown, a.diagnostics.len(), &all, "problems") }
+        </>
     }
 }
 
@@ -616,6 +667,11 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
         .unwrap_or_default();
     let buildkit = a.plan.builder == Builder::BuildKit;
     let effect = step.effect;
+    // The timeline shows a window of LIST_CAP steps around the current one.
+    let lo = cur
+        .saturating_sub(LIST_CAP / 2)
+        .min(n.saturating_sub(LIST_CAP));
+    let hi = (lo + LIST_CAP).min(n);
     html! {
         <div class="steps-view">
             <div class="step-controls" role="group" aria-label="Step controls">
@@ -657,11 +713,12 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                     <p class="muted">{ "No filesystem change recorded for this step." }</p>
                 }
             </div>
-            <ol class="timeline">
-                { for all.iter().enumerate().map(|(i, s)| {
+            if lo > 0 { <p class="muted list-more">{ format!("… {lo} earlier steps (use ← or the slider)") }</p> }
+            <ol class="timeline" start={(lo + 1).to_string()}>
+                { for all.iter().enumerate().skip(lo).take(hi - lo).map(|(i, s)| {
                     let d = props.dispatch.clone();
                     let label = a.instructions.get(s.instruction).map(|inst| first_line(inst.span, &props.text)).unwrap_or_default();
-                    let new_stage = i == 0 || all[i - 1].stage != s.stage;
+                    let new_stage = i == lo || all[i - 1].stage != s.stage;
                     html! {
                         <li class={classes!("tl-item", (i == cur).then_some("current"), new_stage.then_some("tl-stage-start"))}>
                             if new_stage { <span class="tl-stage">{ stage_name(a, s.stage) }</span> }
@@ -673,6 +730,7 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                     }
                 }) }
             </ol>
+            if hi < n { <p class="muted list-more">{ format!("… {} later steps (use → or the slider)", n - hi) }</p> }
         </div>
     }
 }
