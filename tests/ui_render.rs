@@ -166,6 +166,25 @@ async fn long_lists_are_capped_with_a_way_to_see_everything() {
     assert_eq!(problems, LIST_CAP, "problem rows");
     assert!(html.contains(" problems. "), "the capped list says so");
 
+    // Fifty stages add ten files each, which the next one inherits: the final image has
+    // 500 files under /out (plus the directory), more than the tree shows at first.
+    let mut files = share.clone();
+    files.dockerfile = String::from("FROM alpine AS s0\n");
+    for i in 1..=50 {
+        let touch: Vec<String> = (0..10).map(|k| format!("/out/f{i}-{k}")).collect();
+        files.dockerfile.push_str(&format!(
+            "FROM s{} AS s{i}\nRUN touch {}\n",
+            i - 1,
+            touch.join(" ")
+        ));
+    }
+    let html = render(with_view(files, View::Files)).await;
+    assert!(
+        html.contains(&format!("Showing {LIST_CAP} of 501 paths.")),
+        "tree rows capped"
+    );
+    assert!(html.contains("Show all 501"));
+
     let html = render(with_view(share, View::Steps)).await;
     assert_eq!(
         html.matches("class=\"tl-step\"").count(),

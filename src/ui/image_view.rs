@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::analysis::LineIndex;
 use crate::analysis::fs::{FileEntry, FileKind};
 
+use super::panels::{LIST_CAP, show_all};
 use super::state::{Action, AnalysisRc, State};
 
 /// One row of the tree: a path component at a depth, with its entry when it has one.
@@ -134,6 +135,9 @@ pub struct ImageViewProps {
 pub fn image_view(props: &ImageViewProps) -> Html {
     let a = &props.analysis;
     let f = &a.files;
+    // Long lists show LIST_CAP rows until asked for all (see panels::LIST_CAP).
+    let all = use_state(|| false);
+    let limit = if *all { usize::MAX } else { LIST_CAP };
     let lines = LineIndex::new(&props.text);
     let stage_name = |s: usize| {
         a.stages
@@ -204,7 +208,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                 { summary }
                 if !size.by_origin.is_empty() {
                     <ul class="bars">
-                        { for size.by_origin.iter().map(|(label, bytes)| {
+                        { for size.by_origin.iter().take(limit).map(|(label, bytes)| {
                             let pct = (*bytes as f64 / max_origin as f64 * 100.0).max(1.0);
                             html! {
                                 <li class="bar-row">
@@ -215,6 +219,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                             }
                         }) }
                     </ul>
+                    { show_all(size.by_origin.len().min(limit), size.by_origin.len(), &all, "layers") }
                 }
             </section>
             <section class="card">
@@ -227,7 +232,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                         <span class="tree-name">{ "/ " }<span class="muted">{ "base image " }</span>{ base }</span>
                         <span class="badge k-base">{ "base" }</span>
                     </li>
-                    { for rows.iter().map(|r| {
+                    { for rows.iter().take(limit).map(|r| {
                         let pad = format!("padding-left:{}px", 12 + r.depth * 16);
                         html! {
                             <li class={classes!("tree-row", r.is_dir.then_some("tree-dir"))} role="treeitem" style={pad}>
@@ -241,6 +246,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                         }
                     }) }
                 </ul>
+                { show_all(rows.len().min(limit), rows.len(), &all, "paths") }
                 if rows.is_empty() {
                     <p class="muted">{ "Nothing is added on top of the base image." }</p>
                 }
@@ -252,7 +258,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                     <p class="muted">{ "Nothing: every built file reaches the image." }</p>
                 } else {
                     <ul class="left-behind">
-                        { for f.left_behind.iter().take(200).map(|e| html! {
+                        { for f.left_behind.iter().take(limit).map(|e| html! {
                             <li>
                                 <code class="path">{ e.path.clone() }</code>
                                 <span class={classes!("badge", kind_class(e.provenance.kind))}>{ kind_label(e.provenance.kind) }</span>
@@ -261,6 +267,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                             </li>
                         }) }
                     </ul>
+                    { show_all(f.left_behind.len().min(limit), f.left_behind.len(), &all, "left-behind paths") }
                 }
             </section>
         </div>

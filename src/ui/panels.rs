@@ -23,7 +23,7 @@ pub const LIST_CAP: usize = 400;
 
 /// The line under a capped list: how much is shown and a button for the rest; nothing when
 /// the whole list is shown.
-fn show_all(shown: usize, total: usize, all: &UseStateHandle<bool>, what: &str) -> Html {
+pub(crate) fn show_all(shown: usize, total: usize, all: &UseStateHandle<bool>, what: &str) -> Html {
     if shown >= total {
         return html! {};
     }
