@@ -193,3 +193,38 @@ async fn long_lists_are_capped_with_a_way_to_see_everything() {
     );
     assert!(html.contains("later steps (use → or the slider)"));
 }
+
+/// Past GRAPH_CAP stages the page draws the ones the target needs, nearest first, and says
+/// how many of how many; below it, every stage.
+#[tokio::test]
+async fn huge_graphs_draw_the_stages_the_target_needs() {
+    use stageplay::ui::graph_svg::GRAPH_CAP;
+    let n = GRAPH_CAP * 2;
+    let mut text = String::from("FROM alpine AS s0\n");
+    for i in 1..n {
+        text.push_str(&format!("FROM s{} AS s{i}\n", i - 1));
+    }
+    // Stages after the target are not needed: they are never drawn past the cap.
+    text.push_str("FROM alpine AS after\n");
+    let mut share = example_share(&GO_HREF_COUNTER);
+    share.dockerfile = text;
+    share.target = Some(format!("s{}", n - 1));
+    let html = render(share).await;
+    assert_eq!(html.matches("data-stage=").count(), GRAPH_CAP);
+    assert!(html.contains(&format!("draws {GRAPH_CAP} of {} stages", n + 1)));
+    assert!(
+        html.contains(&format!("data-stage=\"{}\"", n - 1)),
+        "the target is drawn"
+    );
+    assert!(
+        !html.contains(&format!("data-stage=\"{n}\"")),
+        "a stage after it is not"
+    );
+    assert!(
+        !html.contains("data-stage=\"0\""),
+        "the farthest stages are left out"
+    );
+
+    let html = render(example_share(&GO_HREF_COUNTER)).await;
+    assert!(!html.contains("graph-capped"));
+}

@@ -67,12 +67,58 @@ pub const IMAGE_H: f64 = 32.0;
 const CHAR_W: f64 = 7.2;
 const MAX_LABEL: usize = 30;
 
+/// The page draws at most this many stages: a graph of thousands of boxes is unreadable and
+/// would hold the page for seconds (SPEC §10). Exports draw every stage.
+pub const GRAPH_CAP: usize = 300;
+
 impl GraphModel {
-    /// Derives the drawn graph from the analysis.
+    /// Derives the drawn graph from the analysis: every stage.
     pub fn from_analysis(a: &Analysis) -> GraphModel {
+        Self::from_stages(a, None)
+    }
+
+    /// The page's graph: every stage up to [`GRAPH_CAP`]; past it, the stages the target's
+    /// build needs, nearest to the target first, up to the cap. Returns the model and, when
+    /// stages were left out, how many are drawn.
+    pub fn for_page(a: &Analysis) -> (GraphModel, Option<usize>) {
+        if a.stages.len() <= GRAPH_CAP {
+            return (Self::from_analysis(a), None);
+        }
+        let mut keep = vec![false; a.stages.len()];
+        let mut kept = 0;
+        'waves: for wave in a.plan.waves.iter().rev() {
+            for &s in wave.iter().rev() {
+                if kept == GRAPH_CAP {
+                    break 'waves;
+                }
+                if let Some(k) = keep.get_mut(s)
+                    && !*k
+                {
+                    *k = true;
+                    kept += 1;
+                }
+            }
+        }
+        // No plan (an unknown target): the first stages.
+        if kept == 0 {
+            keep.iter_mut().take(GRAPH_CAP).for_each(|k| *k = true);
+            kept = GRAPH_CAP;
+        }
+        (Self::from_stages(a, Some(&keep)), Some(kept))
+    }
+
+    /// The graph of the stages `keep` marks (all when `None`), their images and the edges
+    /// between them.
+    fn from_stages(a: &Analysis, keep: Option<&[bool]>) -> GraphModel {
         let mut model = GraphModel::default();
-        for s in &a.stages {
+        let kept = |s: usize| keep.is_none_or(|k| k.get(s).copied().unwrap_or(false));
+        // Node index of each drawn stage.
+        let mut node_of: Vec<Option<usize>> = vec![None; a.stages.len()];
+        for s in a.stages.iter().filter(|s| kept(s.index)) {
             let count = s.instructions.len();
+            if let Some(n) = node_of.get_mut(s.index) {
+                *n = Some(model.nodes.len());
+            }
             model.nodes.push(GraphNode {
                 kind: GraphNodeKind::Stage(s.index),
                 title: s.display_name(),
@@ -101,8 +147,9 @@ impl GraphModel {
             });
             model.nodes.len() - 1
         };
-        let stage_count = a.stages.len();
+        let node = |s: usize| node_of.get(s).copied().flatten();
         for s in &a.stages {
+            let Some(to) = node(s.index) else { continue };
             let from = match &s.base {
                 Base::Image { name } => {
                     Some(image_node(&mut model, GraphNodeKind::Image(name.clone())))
@@ -113,7 +160,7 @@ impl GraphModel {
             if let Some(from) = from {
                 model.edges.push(GraphEdge {
                     from,
-                    to: s.index,
+                    to,
                     kind: EdgeKind::From,
                     paths: Vec::new(),
                 });
@@ -126,27 +173,27 @@ impl GraphModel {
             .map(|(k, g)| ((g.from, g.to, g.kind), k))
             .collect();
         for e in &a.edges {
-            if e.to >= stage_count {
-                continue;
-            }
+            let Some(to) = node(e.to) else { continue };
             let from = match &e.from {
-                Node::Stage { stage } if *stage < stage_count => *stage,
-                Node::Stage { .. } => continue,
+                Node::Stage { stage } => match node(*stage) {
+                    Some(n) => n,
+                    None => continue,
+                },
                 Node::Image { name } => image_node(&mut model, GraphNodeKind::Image(name.clone())),
             };
-            if from == e.to {
+            if from == to {
                 continue;
             }
             if let Some(existing) = edge_index
-                .get(&(from, e.to, e.kind))
+                .get(&(from, to, e.kind))
                 .and_then(|&k| model.edges.get_mut(k))
             {
                 existing.paths.extend(e.paths.iter().cloned());
             } else {
-                edge_index.insert((from, e.to, e.kind), model.edges.len());
+                edge_index.insert((from, to, e.kind), model.edges.len());
                 model.edges.push(GraphEdge {
                     from,
-                    to: e.to,
+                    to,
                     kind: e.kind,
                     paths: e.paths.clone(),
                 });

@@ -32,9 +32,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // input (node sizes and edges) changed: most keystrokes change an instruction's text,
     // not the stages and their edges.
     let model = use_memo(props.analysis.clone(), |a| {
-        let model = GraphModel::from_analysis(a);
+        let (model, drawn) = GraphModel::for_page(a);
         let input = model.layout_input();
-        (model, input)
+        (model, input, drawn)
     });
     let layout = use_memo(model.1.clone(), |input| {
         layout::layout(input, &LayoutOptions::default())
@@ -204,6 +204,12 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     <button type="button" class="btn btn-small" onclick={fit} title="Fit to view (0)">{ "Fit" }</button>
                 </div>
             </div>
+            if let Some(drawn) = model.2 {
+                <p class="graph-capped note" role="status">{ format!(
+                    "This graph draws {drawn} of {} stages: the ones the target needs, nearest first. \
+                     The Plan and Problems tabs list every stage; Export draws the whole graph.",
+                    props.analysis.stages.len()) }</p>
+            }
             <div class="graph-viewport" ref={viewport} tabindex="-1"
                 {onclick} {onkeydown} {onmouseover} {onfocusin} {onmouseleave} {onwheel}
                 {onpointerdown} {onpointermove} {onpointerup}>
