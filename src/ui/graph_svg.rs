@@ -78,8 +78,8 @@ impl GraphModel {
     }
 
     /// The page's graph: every stage up to [`GRAPH_CAP`]; past it, the stages the target's
-    /// build needs, nearest to the target first, up to the cap. Returns the model and, when
-    /// stages were left out, how many are drawn.
+    /// build needs, nearest to the target first, then the last stages of the file, up to
+    /// the cap. Returns the model and, when stages were left out, how many are drawn.
     pub fn for_page(a: &Analysis) -> (GraphModel, Option<usize>) {
         if a.stages.len() <= GRAPH_CAP {
             return (Self::from_analysis(a), None);
@@ -99,10 +99,16 @@ impl GraphModel {
                 }
             }
         }
-        // No plan (an unknown target): the first stages.
-        if kept == 0 {
-            keep.iter_mut().take(GRAPH_CAP).for_each(|k| *k = true);
-            kept = GRAPH_CAP;
+        // Room left (the target needs few stages, or there is no plan): the stages nearest
+        // the end of the file, where the target usually is.
+        for k in keep.iter_mut().rev() {
+            if kept == GRAPH_CAP {
+                break;
+            }
+            if !*k {
+                *k = true;
+                kept += 1;
+            }
         }
         (Self::from_stages(a, Some(&keep)), Some(kept))
     }

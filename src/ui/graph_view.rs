@@ -206,8 +206,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             </div>
             if let Some(drawn) = model.2 {
                 <p class="graph-capped note" role="status">{ format!(
-                    "This graph draws {drawn} of {} stages: the ones the target needs, nearest first. \
-                     The Plan and Problems tabs list every stage; Export draws the whole graph.",
+                    "This graph draws {drawn} of {} stages: the ones the target needs, nearest first, then \
+                     the last of the file. The Plan tab lists every stage; Export draws the whole graph.",
                     props.analysis.stages.len()) }</p>
             }
             <div class="graph-viewport" ref={viewport} tabindex="-1"
