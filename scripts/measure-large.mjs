@@ -10,8 +10,7 @@
 //
 // Usage (after `trunk build --release`): node scripts/measure-large.mjs [name-filter]
 // PW_PORT picks the port of the temporary static server (default 8104); DIST another dist/.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startBrowser } from './measure-browser.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,13 +51,7 @@ const inputs = [
 
 async function main() {
   const filter = process.argv[2] || '';
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { browser, close } = await startBrowser(dist, port);
   const results = [];
   try {
     for (const [name, make, times] of inputs) {
@@ -102,8 +95,7 @@ async function main() {
       await ctx.close();
     }
   } finally {
-    await browser.close();
-    server.kill();
+    await close();
   }
   console.log(JSON.stringify(results.map(({ name, analyses, frame, longest }) => ({ name, analyses, frame, longest }))));
 }

@@ -11,8 +11,7 @@
 //   node scripts/measure.mjs [path/to/large.Dockerfile]
 // The default large file is ../shared/corpus/files/001-*.Dockerfile when it exists.
 // PW_PORT picks the port of the temporary static server (default 8103); DIST another dist/.
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startBrowser } from './measure-browser.mjs';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -48,13 +47,7 @@ function gzipSizes() {
 
 async function main() {
   const largePath = process.argv[2] || defaultLarge();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
-  await new Promise((r) => setTimeout(r, 800));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { browser, close } = await startBrowser(dist, port);
   const results = {};
   try {
     // 1. First render, in fresh contexts (no cache, no draft).
@@ -177,8 +170,7 @@ async function main() {
     results.gzipTotal = total;
     console.log(`dist/ transfer size (gzip -9, page files): ${(total / 1024).toFixed(1)} KiB (${total} B)`);
   } finally {
-    await browser.close();
-    server.kill();
+    await close();
   }
   console.log(JSON.stringify(results));
 }
