@@ -141,6 +141,12 @@ pub fn scroll_to_line(scroller: &NodeRef, line: usize, line_height: f64) {
     }
 }
 
+/// The scroll offset and the visible height of a scrolling element, in CSS pixels.
+pub fn scroll_view(node: &NodeRef) -> Option<(f64, f64)> {
+    let el = node.cast::<web_sys::Element>()?;
+    Some((el.scroll_top() as f64, el.client_height() as f64))
+}
+
 /// Inserts text at the caret as if typed, so the textarea's undo history keeps it.
 pub fn insert_text(text: &str) -> bool {
     web_sys::window()

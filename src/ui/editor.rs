@@ -47,8 +47,8 @@ struct Rendered {
 ///
 /// The underlay is split into chunks so that an edit re-creates only the chunks it changed
 /// (each is keyed by its content, so unchanged chunks keep their DOM even when lines are
-/// inserted above them), and so that the browser can skip the style, layout and paint of
-/// the chunks scrolled out of view (`content-visibility: auto` in style.css).
+/// inserted above them), and so that only the chunks near what is in view are rendered
+/// (`window`); the others are empty blocks of their exact height.
 #[derive(PartialEq)]
 struct Chunk {
     key: Key,
@@ -61,13 +61,52 @@ struct Chunk {
 /// own text and not on their numbers, inserting or deleting a line moves no boundary far
 /// from the edit, and the chunks below it keep their keys.
 const CHUNK_SPREAD: u64 = 16;
-/// Above this many lines the browser may skip the chunks out of view (`.underlay.lazy` in
-/// style.css). Below it, skipping saved less on a paste of moby's 650 lines than it cost on
-/// every keystroke (a chunk new in view is laid out in a second pass of the frame: ~2–3 ms,
-/// measured with scripts/measure.mjs); a file of thousands of lines needs it.
-const LAZY_LINES: usize = 1000;
+/// Lines assumed in view before the editor has been measured (a tall window shows ~60).
+const VIEW_LINES_GUESS: usize = 60;
+/// The scroll position is followed in steps of this many lines, so scrolling re-renders the
+/// editor only every few lines, not on every scroll event.
+const VIEW_STEP: usize = 16;
 const CHUNK_MIN: usize = 8;
 const CHUNK_MAX: usize = 64;
+
+/// The part of the text the editor shows: the first line in view (0-based, rounded down to
+/// `VIEW_STEP`) and how many lines fit in the scroller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct View {
+    top: usize,
+    lines: usize,
+}
+
+impl View {
+    /// The view of a scroller scrolled to `scroll_top` and `height` pixels tall.
+    fn measured(scroll_top: f64, height: f64) -> View {
+        let line = (scroll_top.max(0.0) / LINE_H) as usize;
+        View {
+            top: line / VIEW_STEP * VIEW_STEP,
+            lines: ((height.max(0.0) / LINE_H).ceil() as usize).max(1),
+        }
+    }
+}
+
+/// The 0-based line ranges whose chunks the underlay renders: what is in view, with one
+/// view's worth of lines above and below (so scrolling by up to a screen never shows a line
+/// before its chunk is rendered), and the same around the caret and the last revealed span
+/// (the browser scrolls to them after a render: a paste ends with the caret at its end).
+/// Every other chunk is an empty block of its exact height, so a paste of a long file
+/// builds, styles and lays out a few screens of highlighted lines, not the whole file; the
+/// textarea above holds the whole text either way (caret, selection, find, copy).
+fn window(view: View, around: &[usize]) -> Vec<(usize, usize)> {
+    let margin = view.lines + VIEW_STEP;
+    std::iter::once((view.top, view.top + view.lines))
+        .chain(around.iter().map(|&l| (l, l + 1)))
+        .map(|(from, to)| (from.saturating_sub(margin), to + margin))
+        .collect()
+}
+
+/// Whether the chunk of lines `from..to` meets one of the window's ranges.
+fn in_window(window: &[(usize, usize)], from: usize, to: usize) -> bool {
+    window.iter().any(|&(a, b)| from < b && a < to)
+}
 
 /// A small, stable hash for chunk boundaries and keys, eight bytes at a time (in the
 /// manner of FxHash; a byte-at-a-time hash cost a noticeable part of a keystroke).
@@ -244,6 +283,13 @@ pub fn editor(props: &EditorProps) -> Html {
     let card = use_state(|| None::<(Hint, Span, bool)>);
     // After Escape, Tab leaves the editor instead of indenting (keyboard users can get out).
     let escaped = use_mut_ref(|| false);
+    // What is in view (`window`), followed through scroll events; and the caret (UTF-16)
+    // after the last input, read when that input's text is rendered.
+    let view = use_state_eq(|| View {
+        top: 0,
+        lines: VIEW_LINES_GUESS,
+    });
+    let input_caret = use_mut_ref(|| None::<u32>);
 
     let rendered = {
         let text = props.text.clone();
@@ -267,10 +313,34 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
+    // The scroller's real size, once it is laid out (after the first frame, so measuring it
+    // never forces a layout in the middle of a render).
+    {
+        let (view, scroller) = (view.clone(), scroller.clone());
+        use_effect_with((), move |_| {
+            let timer = io::after(0, move || {
+                if let Some((top, height)) = io::scroll_view(&scroller) {
+                    view.set(View::measured(top, height));
+                }
+            });
+            move || drop(timer)
+        });
+    }
+    let onscroll = {
+        let (view, scroller) = (view.clone(), scroller.clone());
+        Callback::from(move |_: Event| {
+            if let Some((top, height)) = io::scroll_view(&scroller) {
+                view.set(View::measured(top, height));
+            }
+        })
+    };
+
     let oninput = {
         let d = props.dispatch.clone();
         let card = card.clone();
+        let input_caret = input_caret.clone();
         Callback::from(move |e: InputEvent| {
+            *input_caret.borrow_mut() = io::selection_start(&e);
             if let Some(text) = io::event_value(&e) {
                 d.dispatch(Action::SetDockerfile(text));
             }
@@ -386,6 +456,18 @@ pub fn editor(props: &EditorProps) -> Html {
         2.0 * PAD
     );
 
+    // The lines whose chunks are rendered: those in view, and around the caret of the last
+    // input and the last revealed span (the browser scrolls to those after this render).
+    let window = {
+        let line_of = |offset: usize| index.line(offset).saturating_sub(1);
+        let caret = input_caret
+            .borrow()
+            .map(|u| line_of(span::byte_offset(text, u as usize)));
+        let revealed = props.reveal.map(|r| line_of(r.span.start));
+        let around: Vec<usize> = caret.into_iter().chain(revealed).collect();
+        window(*view, &around)
+    };
+
     // The band behind the lines of the stage the caret is in.
     let band = props
         .cursor_stage
@@ -422,18 +504,23 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor">
-            <div class="editor-scroll" ref={scroller}>
+            <div class="editor-scroll" ref={scroller} {onscroll}>
                 <div class="editor-inner" style={format!("min-height:{height}px")}>
                     <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(rendered.gutter.clone()) }</div>
                     <div class="code">
                         { band.unwrap_or_default() }
                         { flash.unwrap_or_default() }
-                        <pre class={classes!("underlay", (rendered.lines > LAZY_LINES).then_some("lazy"))} aria-hidden="true">
-                            { for rendered.chunks.iter().map(|c| html! {
-                                <div class="ul-chunk" key={c.key.clone()}
-                                    style={format!("height:{}px", c.lines as f64 * LINE_H)}>
-                                    { Html::from_html_unchecked(c.html.clone()) }
-                                </div>
+                        <pre class="underlay" aria-hidden="true">
+                            { for rendered.chunks.iter().scan(0, |line, c| {
+                                let from = *line;
+                                *line += c.lines;
+                                let shown = in_window(&window, from, *line);
+                                Some(html! {
+                                    <div class="ul-chunk" key={c.key.clone()}
+                                        style={format!("height:{}px", c.lines as f64 * LINE_H)}>
+                                        if shown { { Html::from_html_unchecked(c.html.clone()) } }
+                                    </div>
+                                })
                             }) }
                         </pre>
                         <textarea id="dockerfile" ref={area} class="code-input" wrap="off"
@@ -520,6 +607,38 @@ mod tests {
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), n);
+    }
+
+    #[test]
+    fn the_window_covers_the_view_and_the_caret_with_a_view_of_margin() {
+        // 36 lines in view, scrolled to line 200 (rounded down to a multiple of VIEW_STEP).
+        let view = View::measured(200.0 * LINE_H + 7.0, 36.0 * LINE_H);
+        assert_eq!(
+            view,
+            View {
+                top: 192,
+                lines: 36
+            }
+        );
+        let w = window(view, &[640]);
+        let margin = 36 + VIEW_STEP;
+        assert_eq!(
+            w,
+            vec![
+                (192 - margin, 192 + 36 + margin),
+                (640 - margin, 641 + margin)
+            ]
+        );
+        assert!(in_window(&w, 130, 150), "a chunk reaching into the margin");
+        assert!(!in_window(&w, 100, 140));
+        assert!(in_window(&w, 250, 400), "a chunk reaching into the view");
+        assert!(!in_window(&w, 300, 580));
+        assert!(in_window(&w, 600, 650), "around the caret");
+        // At the top, the window starts at line 0.
+        assert_eq!(
+            window(View::measured(0.0, 0.0), &[]),
+            vec![(0, 1 + 1 + VIEW_STEP)]
+        );
     }
 
     #[test]

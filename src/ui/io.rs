@@ -37,6 +37,9 @@ pub fn closest_attr(_e: &yew::Event, _attr: &str) -> Option<String> {
 pub fn element_size(_node: &NodeRef) -> Option<(f64, f64)> {
     None
 }
+pub fn scroll_view(_node: &NodeRef) -> Option<(f64, f64)> {
+    None
+}
 pub fn copy_text(_text: &str) {}
 pub fn focus_id(_id: &str) {}
 
