@@ -195,13 +195,14 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
     await page.evaluate(() => (document.querySelector('#dockerfile') as HTMLTextAreaElement).setSelectionRange(0, 0));
     await page.keyboard.press('ArrowLeft');
     await expect(page.locator('svg.stage-graph .sp-cursor')).toHaveAttribute('data-stage', '0');
-    return { ...await snap(), underlay: await scrollThrough() };
+    return { ...await snap(), ...await scrollThrough() };
   };
-  // The whole underlay, chunk by chunk, as each is rendered while the editor is scrolled from
-  // top to bottom a view at a time.
+  // The whole underlay, chunk by chunk, and the whole gutter, line by line, as each is
+  // rendered while the editor is scrolled from top to bottom a view at a time.
   const scrollThrough = () => page.evaluate(async () => {
     const sc = document.querySelector('.editor-scroll')!;
     const seen: string[] = [];
+    const numbers: string[] = [];
     for (let top = 0; ; top += sc.clientHeight) {
       sc.scrollTop = top;
       await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -209,9 +210,14 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
         if (c.firstChild !== null) seen[i] = c.outerHTML;
         else seen[i] ??= `never rendered: ${c.outerHTML}`;
       });
+      const lns = document.querySelector('.gutter .lns') as HTMLElement;
+      for (const b of [...lns.children] as HTMLElement[]) {
+        const first = Math.round((b.offsetTop - lns.offsetTop) / 20);
+        (b.textContent ? b.textContent.split('\n') : []).forEach((n, k) => { numbers[first + k] = `${b.className} ${n}`; });
+      }
       if (top + sc.clientHeight >= sc.scrollHeight) break;
     }
-    return seen.join('\n');
+    return { underlay: seen.join('\n'), gutter: [...numbers].map((n) => n ?? 'never numbered').join('\n') };
   });
   const snap = () => page.evaluate(() => {
     const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
@@ -224,7 +230,6 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
     return {
       value: ta.value,
       underlay: document.querySelector('.underlay')!.innerHTML,
-      gutter: document.querySelector('.gutter')!.innerHTML,
       graph: document.querySelector('.graph-canvas')!.innerHTML,
       covered: sizes.reduce((n, d) => n + d, 0) === value.length,
       renderedLines: rendered.reduce((n, { i }) => n + sizes[i], 0),
@@ -276,6 +281,9 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
     return `at ${i}: ${a.slice(Math.max(0, i - 80), i + 80)} | ${b.slice(Math.max(0, i - 80), i + 80)}`;
   };
   expect(edited.underlay).not.toContain('never rendered');
+  expect(edited.gutter).not.toContain('never numbered');
+  expect(edited.gutter.split('\n').length).toBe(edited.value.split('\n').length);
+  expect(edited.gutter.split('\n').every((n, i) => n.endsWith(` ${i + 1}`))).toBe(true);
   expect(firstDiff(fresh.underlay, edited.underlay)).toBe('');
   expect(firstDiff(fresh.gutter, edited.gutter)).toBe('');
   expect(firstDiff(fresh.graph, edited.graph)).toBe('');

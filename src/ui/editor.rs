@@ -5,6 +5,9 @@
 //! The textarea grows to its content and one outer element scrolls, so the underlay, the
 //! gutter and the text can never drift apart.
 
+use std::cell::RefCell;
+use std::fmt::Write as _;
+
 use yew::prelude::*;
 use yew::virtual_dom::Key;
 
@@ -34,26 +37,51 @@ pub struct EditorProps {
     pub readonly: bool,
 }
 
-/// Derived once per text + analysis: the underlay's chunks, the gutter and the extent.
-#[derive(PartialEq)]
+/// Derived once per text + analysis: the underlay's chunks, what highlights them, the
+/// diagnostic marks of the gutter and the extent.
 struct Rendered {
     chunks: Vec<Chunk>,
-    gutter: AttrValue,
+    highlight: highlight::Highlight,
+    /// The HTML of each chunk, written the first time the chunk is in the window.
+    html: RefCell<Vec<Option<AttrValue>>>,
+    marks: Vec<(usize, Severity)>,
     lines: usize,
     columns: usize,
+}
+
+impl Rendered {
+    /// The HTML of chunk `i`: its lines, highlighted, in one root element (Yew inserts a raw
+    /// block node by node).
+    fn html(&self, text: &str, i: usize) -> AttrValue {
+        let mut cache = self.html.borrow_mut();
+        if let Some(Some(html)) = cache.get(i) {
+            return html.clone();
+        }
+        let range = self.chunks.get(i).map_or(0..0, |c| c.range.clone());
+        let mut html = String::from("<span>");
+        html.push_str(&self.highlight.lines(text, range).join("\n"));
+        html.push_str("</span>");
+        let html = AttrValue::from(html);
+        if let Some(slot) = cache.get_mut(i) {
+            *slot = Some(html.clone());
+        }
+        html
+    }
 }
 
 /// A run of consecutive lines of the underlay, rendered as one block.
 ///
 /// The underlay is split into chunks so that an edit re-creates only the chunks it changed
-/// (each is keyed by its content, so unchanged chunks keep their DOM even when lines are
-/// inserted above them), and so that only the chunks near what is in view are rendered
+/// (each is keyed by its text, so unchanged chunks keep their DOM even when lines are
+/// inserted above them; Yew replaces a kept chunk's HTML when its highlighting changed),
+/// and so that only the chunks near what is in view are highlighted and rendered
 /// (`window`); the others are empty blocks of their exact height.
-#[derive(PartialEq)]
+#[derive(Debug, PartialEq)]
 struct Chunk {
     key: Key,
     lines: usize,
-    html: AttrValue,
+    /// Its bytes in the text, from its first line's start to its last line's end.
+    range: std::ops::Range<usize>,
 }
 
 /// A chunk closes before a line whose hash is a multiple of this (and it has `CHUNK_MIN`
@@ -90,17 +118,22 @@ impl View {
 
 /// The 0-based line ranges whose chunks the underlay renders: what is in view, with one
 /// view's worth of lines above and below (so scrolling by up to a screen never shows a line
-/// before its chunk is rendered), and the same around the caret and the last revealed span
-/// (the browser scrolls to them after a render: a paste ends with the caret at its end).
-/// Every other chunk is an empty block of its exact height, so a paste of a long file
-/// builds, styles and lays out a few screens of highlighted lines, not the whole file; the
-/// textarea above holds the whole text either way (caret, selection, find, copy).
-fn window(view: View, around: &[usize]) -> Vec<(usize, usize)> {
+/// before its chunk is rendered), and, when the caret of the last input is out of view,
+/// the view the browser is about to scroll to, with the caret at its bottom (or top) edge:
+/// a paste ends with the caret at its end. Every other chunk is an empty block of its exact
+/// height, so a paste of a long file builds, styles and lays out a few screens of
+/// highlighted lines, not the whole file; the textarea above holds the whole text either
+/// way (caret, selection, find, copy).
+fn window(view: View, caret: Option<usize>) -> Vec<(usize, usize)> {
     let margin = view.lines + VIEW_STEP;
-    std::iter::once((view.top, view.top + view.lines))
-        .chain(around.iter().map(|&l| (l, l + 1)))
-        .map(|(from, to)| (from.saturating_sub(margin), to + margin))
-        .collect()
+    let bottom = view.top + view.lines;
+    let mut out = vec![(view.top.saturating_sub(margin), bottom + margin)];
+    match caret {
+        Some(c) if c >= bottom => out.push((c.saturating_sub(margin), c + VIEW_STEP)),
+        Some(c) if c < view.top => out.push((c.saturating_sub(VIEW_STEP), c + margin)),
+        _ => {}
+    }
+    out
 }
 
 /// Whether the chunk of lines `from..to` meets one of the window's ranges.
@@ -126,49 +159,48 @@ fn hash_bytes(bytes: &[u8], mut h: u64) -> u64 {
 }
 const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Groups highlighted lines (the raw `text` lines decide the boundaries) into chunks.
-fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
+/// Groups the lines of `text` into chunks.
+fn chunks(text: &str) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::<u64, usize>::new();
-    let mut close = |from: usize, to: usize, out: &mut Vec<Chunk>| {
-        if let Some(part) = html_lines.get(from..to) {
-            // One root element: Yew inserts a raw block node by node.
-            let mut html = String::from("<span>");
-            html.push_str(&part.join("\n"));
-            html.push_str("</span>");
-            let hash = hash_bytes(html.as_bytes(), HASH_SEED);
-            // Two identical chunks get distinct keys by their occurrence.
-            let n = seen.entry(hash).or_insert(0);
-            *n += 1;
-            out.push(Chunk {
-                key: Key::from(format!("{hash:x}.{n}")),
-                lines: to - from,
-                html: html.into(),
-            });
-        }
+    let mut close = |lines: usize, range: std::ops::Range<usize>, out: &mut Vec<Chunk>| {
+        let hash = hash_bytes(text.as_bytes().get(range.clone()).unwrap_or(&[]), HASH_SEED);
+        // Two identical chunks get distinct keys by their occurrence.
+        let n = seen.entry(hash).or_insert(0);
+        *n += 1;
+        out.push(Chunk {
+            key: Key::from(format!("{hash:x}.{n}")),
+            lines,
+            range,
+        });
     };
-    let mut start = 0;
-    for (i, line) in text.split('\n').enumerate().take(html_lines.len()) {
+    // The chunk being gathered: its first line, and its first byte.
+    let (mut start, mut from) = (0, 0);
+    let mut offset = 0;
+    for (i, line) in text.split('\n').enumerate() {
         let len = i - start;
         let boundary = len >= CHUNK_MAX
             || (len >= CHUNK_MIN
                 && !line.trim().is_empty()
                 && hash_bytes(line.as_bytes(), HASH_SEED).is_multiple_of(CHUNK_SPREAD));
         if boundary {
-            close(start, i, &mut out);
-            start = i;
+            // Up to the end of the previous line (its newline excluded).
+            close(len, from..offset - 1, &mut out);
+            (start, from) = (i, offset);
         }
+        offset += line.len() + 1;
     }
-    close(start, html_lines.len(), &mut out);
+    close(text.split('\n').count() - start, from..text.len(), &mut out);
     out
 }
 
 /// The gutter: line numbers as a few blocks of text, and a block of its own for each line
 /// with a diagnostic (coloured, with a dot). A handful of nodes instead of one per line.
-fn gutter(lines: usize, marks: &[(usize, Severity)]) -> String {
-    let mut out = String::with_capacity(lines * 5 + 64 * (marks.len() + 1));
+/// Only the lines in `shown` (sorted, disjoint ranges, as `merged` gives) are numbered; the
+/// others are empty blocks of their exact height, as in the underlay.
+fn gutter(lines: usize, marks: &[(usize, Severity)], shown: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(64 * (marks.len() + shown.len() + 2));
     out.push_str("<div class=\"lns\">");
-    let mut next = 0;
     let plain = |from: usize, to: usize, out: &mut String| {
         if from < to {
             out.push_str("<div class=\"lnr\">");
@@ -181,31 +213,63 @@ fn gutter(lines: usize, marks: &[(usize, Severity)]) -> String {
             out.push_str("</div>");
         }
     };
-    for &(line, sev) in marks {
-        if line < next || line >= lines {
+    let mut next = 0;
+    for &(from, to) in shown {
+        let to = to.min(lines);
+        if from >= to {
             continue;
         }
-        plain(next, line, &mut out);
-        let class = match sev {
-            Severity::Error => "ln-err",
-            Severity::Warning => "ln-warn",
-            Severity::Info => "ln-info",
-        };
-        out.push_str("<div class=\"ln ");
-        out.push_str(class);
-        out.push_str("\">");
-        out.push_str(&(line + 1).to_string());
-        out.push_str("</div>");
-        next = line + 1;
+        if from > next {
+            let _ = write!(
+                out,
+                "<div style=\"height:{}px\"></div>",
+                (from - next) as f64 * LINE_H
+            );
+        }
+        next = from;
+        for &(line, sev) in marks.iter().filter(|m| m.0 >= from && m.0 < to) {
+            if line < next {
+                continue;
+            }
+            plain(next, line, &mut out);
+            let class = match sev {
+                Severity::Error => "ln-err",
+                Severity::Warning => "ln-warn",
+                Severity::Info => "ln-info",
+            };
+            let _ = write!(out, "<div class=\"ln {class}\">{}</div>", line + 1);
+            next = line + 1;
+        }
+        plain(next, to, &mut out);
+        next = to;
     }
-    plain(next, lines, &mut out);
+    if lines > next {
+        let _ = write!(
+            out,
+            "<div style=\"height:{}px\"></div>",
+            (lines - next) as f64 * LINE_H
+        );
+    }
     out.push_str("</div>");
     out
 }
 
+/// The window's ranges sorted and merged, so each line is in at most one.
+fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (from, to) in ranges {
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
 fn render(text: &str, a: &Analysis) -> Rendered {
-    let html_lines = highlight::highlight_lines(text, a);
-    let lines = html_lines.len().max(1);
+    let chunks = chunks(text);
+    let lines = chunks.iter().map(|c| c.lines).sum::<usize>().max(1);
     // The widest line in character cells (a tab reaches the next multiple of 4, as
     // `tab-size: 4` in style.css; wide characters take two), so the textarea and the
     // underlay's chunks, which clip at their width, are wide enough.
@@ -220,10 +284,11 @@ fn render(text: &str, a: &Analysis) -> Rendered {
         })
         .max()
         .unwrap_or(0);
-    let marks = highlight::diagnostic_lines(text, a);
     Rendered {
-        chunks: chunks(text, &html_lines),
-        gutter: gutter(lines, &marks).into(),
+        html: RefCell::new(vec![None; chunks.len()]),
+        chunks,
+        highlight: highlight::Highlight::new(text, a),
+        marks: highlight::diagnostic_lines(text, a),
         lines,
         columns,
     }
@@ -302,6 +367,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let area = area.clone();
         let scroller = scroller.clone();
         let text = props.text.clone();
+        let view = view.clone();
         use_effect_with(props.reveal, move |reveal| {
             if let Some(r) = reveal {
                 let start = span::utf16_offset(&text, r.span.start) as u32;
@@ -309,6 +375,10 @@ pub fn editor(props: &EditorProps) -> Html {
                 io::set_selection(&area, start, end);
                 let (line, _) = line_col(&text, r.span.start);
                 io::scroll_to_line(&scroller, line, LINE_H);
+                // Follow the scroll now, so the lines revealed are rendered in this frame.
+                if let Some((top, height)) = io::scroll_view(&scroller) {
+                    view.set(View::measured(top, height));
+                }
             }
         });
     }
@@ -456,17 +526,17 @@ pub fn editor(props: &EditorProps) -> Html {
         2.0 * PAD
     );
 
-    // The lines whose chunks are rendered: those in view, and around the caret of the last
-    // input and the last revealed span (the browser scrolls to those after this render).
+    // The lines whose chunks are rendered: those in view, and those the browser is about to
+    // scroll to when the caret of the last input is out of view.
     let window = {
-        let line_of = |offset: usize| index.line(offset).saturating_sub(1);
-        let caret = input_caret
-            .borrow()
-            .map(|u| line_of(span::byte_offset(text, u as usize)));
-        let revealed = props.reveal.map(|r| line_of(r.span.start));
-        let around: Vec<usize> = caret.into_iter().chain(revealed).collect();
-        window(*view, &around)
+        let caret = input_caret.borrow().map(|u| {
+            index
+                .line(span::byte_offset(text, u as usize))
+                .saturating_sub(1)
+        });
+        merged(window(*view, caret))
     };
+    let gutter_html = AttrValue::from(gutter(rendered.lines, &rendered.marks, &window));
 
     // The band behind the lines of the stage the caret is in.
     let band = props
@@ -506,19 +576,19 @@ pub fn editor(props: &EditorProps) -> Html {
         <div class="editor">
             <div class="editor-scroll" ref={scroller} {onscroll}>
                 <div class="editor-inner" style={format!("min-height:{height}px")}>
-                    <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(rendered.gutter.clone()) }</div>
+                    <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(gutter_html) }</div>
                     <div class="code">
                         { band.unwrap_or_default() }
                         { flash.unwrap_or_default() }
                         <pre class="underlay" aria-hidden="true">
-                            { for rendered.chunks.iter().scan(0, |line, c| {
+                            { for rendered.chunks.iter().enumerate().scan(0, |line, (i, c)| {
                                 let from = *line;
                                 *line += c.lines;
                                 let shown = in_window(&window, from, *line);
                                 Some(html! {
                                     <div class="ul-chunk" key={c.key.clone()}
                                         style={format!("height:{}px", c.lines as f64 * LINE_H)}>
-                                        if shown { { Html::from_html_unchecked(c.html.clone()) } }
+                                        if shown { { Html::from_html_unchecked(rendered.html(text, i)) } }
                                     </div>
                                 })
                             }) }
@@ -559,27 +629,39 @@ mod tests {
     }
 
     fn chunks_of(text: &str) -> Vec<Chunk> {
-        let a = crate::analysis::analyze(text, &Default::default());
-        chunks(text, &highlight::highlight_lines(text, &a))
+        chunks(text)
     }
 
     #[test]
-    fn chunks_cover_every_line_once() {
-        let text = numbered(500);
+    fn chunks_cover_every_line_once_and_their_html_is_the_highlighted_text() {
+        // Heredocs and a diagnostic, so highlighted runs cross lines and chunk boundaries.
+        let text = format!(
+            "{}RUN <<EOF\n  a <b>\n  c\nEOF\nFROM x AS y\nCOPY --from=nowhere /a /b\n",
+            numbered(500)
+        );
         let a = crate::analysis::analyze(&text, &Default::default());
         let lines = highlight::highlight_lines(&text, &a);
-        let cs = chunks(&text, &lines);
+        let r = render(&text, &a);
+        let cs = &r.chunks;
         assert_eq!(cs.iter().map(|c| c.lines).sum::<usize>(), lines.len());
+        assert_eq!(r.lines, lines.len());
         assert!(
             cs.iter().all(|c| c.lines <= CHUNK_MAX),
             "a chunk is too long"
         );
         assert!(cs.len() > 500 / CHUNK_MAX, "{} chunks", cs.len());
-        let joined: Vec<&str> = cs
+        // The chunks' bytes are the text, less the newline between two chunks.
+        let texts: Vec<&str> = cs.iter().map(|c| &text[c.range.clone()]).collect();
+        assert_eq!(texts.join("\n"), text);
+        let html: Vec<String> = (0..cs.len())
+            .map(|i| r.html(&text, i).to_string())
+            .collect();
+        let joined: Vec<&str> = html
             .iter()
-            .filter_map(|c| c.html.strip_prefix("<span>")?.strip_suffix("</span>"))
+            .filter_map(|h| h.strip_prefix("<span>")?.strip_suffix("</span>"))
             .collect();
         assert_eq!(joined.join("\n"), lines.join("\n"));
+        assert!(joined.concat().contains("&lt;b&gt;"));
     }
 
     #[test]
@@ -610,7 +692,7 @@ mod tests {
     }
 
     #[test]
-    fn the_window_covers_the_view_and_the_caret_with_a_view_of_margin() {
+    fn the_window_covers_the_view_and_where_the_caret_takes_it() {
         // 36 lines in view, scrolled to line 200 (rounded down to a multiple of VIEW_STEP).
         let view = View::measured(200.0 * LINE_H + 7.0, 36.0 * LINE_H);
         assert_eq!(
@@ -620,29 +702,54 @@ mod tests {
                 lines: 36
             }
         );
-        let w = window(view, &[640]);
         let margin = 36 + VIEW_STEP;
+        let around_view = (192 - margin, 192 + 36 + margin);
+        // A caret in view adds nothing.
+        assert_eq!(window(view, Some(200)), vec![around_view]);
+        assert_eq!(window(view, None), vec![around_view]);
+        // Below the view, the browser scrolls it to the bottom edge; above, to the top edge.
+        let below = window(view, Some(640));
+        assert_eq!(below, vec![around_view, (640 - margin, 640 + VIEW_STEP)]);
         assert_eq!(
-            w,
-            vec![
-                (192 - margin, 192 + 36 + margin),
-                (640 - margin, 641 + margin)
-            ]
+            window(view, Some(20)),
+            vec![around_view, (20 - VIEW_STEP, 20 + margin)]
         );
-        assert!(in_window(&w, 130, 150), "a chunk reaching into the margin");
-        assert!(!in_window(&w, 100, 140));
-        assert!(in_window(&w, 250, 400), "a chunk reaching into the view");
-        assert!(!in_window(&w, 300, 580));
-        assert!(in_window(&w, 600, 650), "around the caret");
+        assert!(
+            in_window(&below, 130, 150),
+            "a chunk reaching into the margin"
+        );
+        assert!(!in_window(&below, 100, 140));
+        assert!(
+            in_window(&below, 250, 400),
+            "a chunk reaching into the view"
+        );
+        assert!(!in_window(&below, 300, 580));
+        assert!(in_window(&below, 600, 650), "where the caret is");
         // At the top, the window starts at line 0.
         assert_eq!(
-            window(View::measured(0.0, 0.0), &[]),
+            window(View::measured(0.0, 0.0), None),
             vec![(0, 1 + 1 + VIEW_STEP)]
         );
     }
 
     #[test]
+    fn the_gutter_numbers_the_lines_shown_and_keeps_the_height_of_the_others() {
+        let marks = [(2, Severity::Error), (30, Severity::Warning)];
+        let g = gutter(40, &marks, &merged(vec![(20, 35), (0, 5), (3, 8)]));
+        assert_eq!(
+            g,
+            "<div class=\"lns\"><div class=\"lnr\">1\n2</div><div class=\"ln ln-err\">3</div>\
+             <div class=\"lnr\">4\n5\n6\n7\n8</div><div style=\"height:240px\"></div>\
+             <div class=\"lnr\">21\n22\n23\n24\n25\n26\n27\n28\n29\n30</div>\
+             <div class=\"ln ln-warn\">31</div><div class=\"lnr\">32\n33\n34\n35</div>\
+             <div style=\"height:100px\"></div></div>"
+        );
+    }
+
+    #[test]
     fn gutter_has_every_number_and_marks_lines() {
+        let gutter =
+            |lines: usize, marks: &[(usize, Severity)]| gutter(lines, marks, &[(0, lines)]);
         let g = gutter(12, &[(0, Severity::Warning), (4, Severity::Error)]);
         assert!(g.contains("<div class=\"ln ln-warn\">1</div>"), "{g}");
         assert!(g.contains("<div class=\"ln ln-err\">5</div>"), "{g}");
