@@ -78,12 +78,13 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // Saves the draft, except in an embed and while a share link is shown unchanged.
-        let (startup, guard) = (
+        let (startup, guard, pending) = (
             startup.clone(),
             use_mut_ref(share_menu::DraftGuard::default),
+            use_mut_ref(|| None),
         );
         use_effect_with(state.share.clone(), move |s| {
-            share_menu::after_change(&startup, &mut guard.borrow_mut(), s)
+            share_menu::after_change(&startup, &mut guard.borrow_mut(), &pending, s)
         });
     }
     {

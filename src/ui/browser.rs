@@ -233,6 +233,22 @@ pub fn after(ms: u32, f: impl FnOnce() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Timeout::new(ms, f))
 }
 
+/// Calls `f` once when the browser is next idle (after the coming frame), or after `ms`
+/// milliseconds at the latest.
+pub fn when_idle(ms: u32, f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(ms);
+    if w.request_idle_callback_with_options(f.unchecked_ref(), &opts)
+        .is_err()
+    {
+        let _ = w.set_timeout_with_callback(f.unchecked_ref());
+    }
+}
+
 /// Calls `f` every `ms` milliseconds.
 pub fn every(ms: u32, f: impl FnMut() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Interval::new(ms, f))
