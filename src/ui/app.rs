@@ -184,12 +184,6 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
-    let close_notice = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetView(View::Graph)))
-    };
-    let _ = close_notice;
-
     if let Some(options) = startup.embed.clone() {
         return html! { <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} /> };
     }

@@ -20,6 +20,7 @@ use super::state::{Action, AnalysisRc, Reveal, State};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
 pub const LINE_H: f64 = 20.0;
+const LINE_PX: usize = LINE_H as usize;
 pub const PAD: f64 = 10.0;
 const INDENT: &str = "    ";
 /// 100 characters, measured once to learn the monospace character width.
@@ -89,7 +90,8 @@ struct Chunk {
 /// own text and not on their numbers, inserting or deleting a line moves no boundary far
 /// from the edit, and the chunks below it keep their keys.
 const CHUNK_SPREAD: u64 = 16;
-/// Lines assumed in view before the editor has been measured (a tall window shows ~60).
+/// Lines assumed in view until the first scroll event measures the editor (a tall window
+/// shows about 60; the window's margin covers as many again).
 const VIEW_LINES_GUESS: usize = 60;
 /// The scroll position is followed in steps of this many lines, so scrolling re-renders the
 /// editor only every few lines, not on every scroll event.
@@ -223,7 +225,7 @@ fn gutter(lines: usize, marks: &[(usize, Severity)], shown: &[(usize, usize)]) -
             let _ = write!(
                 out,
                 "<div style=\"height:{}px\"></div>",
-                (from - next) as f64 * LINE_H
+                (from - next) * LINE_PX
             );
         }
         next = from;
@@ -247,7 +249,7 @@ fn gutter(lines: usize, marks: &[(usize, Severity)], shown: &[(usize, usize)]) -
         let _ = write!(
             out,
             "<div style=\"height:{}px\"></div>",
-            (lines - next) as f64 * LINE_H
+            (lines - next) * LINE_PX
         );
     }
     out.push_str("</div>");
@@ -256,7 +258,14 @@ fn gutter(lines: usize, marks: &[(usize, Severity)], shown: &[(usize, usize)]) -
 
 /// The window's ranges sorted and merged, so each line is in at most one.
 fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    ranges.sort_unstable();
+    // An insertion sort: the window has two ranges at most (and `sort` costs code size).
+    for i in 1..ranges.len() {
+        let mut j = i;
+        while j > 0 && ranges[j - 1] > ranges[j] {
+            ranges.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (from, to) in ranges {
         match out.last_mut() {
@@ -383,19 +392,6 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     }
 
-    // The scroller's real size, once it is laid out (after the first frame, so measuring it
-    // never forces a layout in the middle of a render).
-    {
-        let (view, scroller) = (view.clone(), scroller.clone());
-        use_effect_with((), move |_| {
-            let timer = io::after(0, move || {
-                if let Some((top, height)) = io::scroll_view(&scroller) {
-                    view.set(View::measured(top, height));
-                }
-            });
-            move || drop(timer)
-        });
-    }
     let onscroll = {
         let (view, scroller) = (view.clone(), scroller.clone());
         Callback::from(move |_: Event| {
@@ -584,11 +580,12 @@ pub fn editor(props: &EditorProps) -> Html {
                             { for rendered.chunks.iter().enumerate().scan(0, |line, (i, c)| {
                                 let from = *line;
                                 *line += c.lines;
-                                let shown = in_window(&window, from, *line);
+                                let shown = in_window(&window, from, *line)
+                                    .then(|| Html::from_html_unchecked(rendered.html(text, i)));
                                 Some(html! {
                                     <div class="ul-chunk" key={c.key.clone()}
-                                        style={format!("height:{}px", c.lines as f64 * LINE_H)}>
-                                        if shown { { Html::from_html_unchecked(rendered.html(text, i)) } }
+                                        style={format!("height:{}px", c.lines * LINE_PX)}>
+                                        { shown.unwrap_or_default() }
                                     </div>
                                 })
                             }) }
