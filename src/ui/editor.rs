@@ -90,9 +90,10 @@ struct Chunk {
 /// own text and not on their numbers, inserting or deleting a line moves no boundary far
 /// from the edit, and the chunks below it keep their keys.
 const CHUNK_SPREAD: u64 = 16;
-/// Lines assumed in view until the first scroll event measures the editor (a tall window
-/// shows about 60; the window's margin covers as many again).
-const VIEW_LINES_GUESS: usize = 60;
+/// Lines assumed in view until the first scroll event measures the editor: with the
+/// window's margin this renders the first 2 × 44 + 16 = 104 lines, enough for an editor
+/// 2 080 px tall, and not much more than the 36 lines a 860 px tall window shows.
+const VIEW_LINES_GUESS: usize = 44;
 /// The scroll position is followed in steps of this many lines, so scrolling re-renders the
 /// editor only every few lines, not on every scroll event.
 const VIEW_STEP: usize = 16;
