@@ -161,7 +161,8 @@ test('a 59-stage file like moby\'s renders a readable graph that can zoom and fi
   expect(w.errors).toEqual([]);
 });
 
-// Long files let the browser skip the underlay's chunks out of view (`.underlay.lazy`).
+// Only the underlay's chunks near the view (and the caret) are rendered; the others are empty
+// blocks of their exact height (editor.rs `window`).
 for (const [kind, filler] of [['a short file', 0], ['a long file', 900]] as const) {
 test(`the underlay and the graph, updated piece by piece while editing, equal a fresh render (${kind})`, async ({ page }) => {
   // A long file makes every keystroke of the test slower; give it time on a busy machine.
@@ -172,7 +173,6 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
   for (let i = 0; i < filler; i++) text += `# note ${i}\n`;
   await setText(page, text);
   await expect(stageNodes(page)).toHaveCount(163);
-  await expect(page.locator('.underlay.lazy')).toHaveCount(filler ? 1 : 0);
   const area = page.locator('#dockerfile');
   await area.focus();
   // Caret to the start of line 60: type, add and delete lines, paste, undo.
@@ -195,20 +195,55 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
     await page.evaluate(() => (document.querySelector('#dockerfile') as HTMLTextAreaElement).setSelectionRange(0, 0));
     await page.keyboard.press('ArrowLeft');
     await expect(page.locator('svg.stage-graph .sp-cursor')).toHaveAttribute('data-stage', '0');
-    return snap();
+    return { ...await snap(), ...await scrollThrough() };
   };
+  // The whole underlay, chunk by chunk, and the whole gutter, line by line, as each is
+  // rendered while the editor is scrolled from top to bottom a view at a time.
+  const scrollThrough = () => page.evaluate(async () => {
+    const sc = document.querySelector('.editor-scroll')!;
+    const seen: string[] = [];
+    const numbers: string[] = [];
+    for (let top = 0; ; top += sc.clientHeight) {
+      sc.scrollTop = top;
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      document.querySelectorAll('.underlay .ul-chunk').forEach((c, i) => {
+        if (c.firstChild !== null) seen[i] = c.outerHTML;
+        else seen[i] ??= `never rendered: ${c.outerHTML}`;
+      });
+      const lns = document.querySelector('.gutter .lns') as HTMLElement;
+      for (const b of [...lns.children] as HTMLElement[]) {
+        const first = Math.round((b.offsetTop - lns.offsetTop) / 20);
+        (b.textContent ? b.textContent.split('\n') : []).forEach((n, k) => { numbers[first + k] = `${b.className} ${n}`; });
+      }
+      if (top + sc.clientHeight >= sc.scrollHeight) break;
+    }
+    return { underlay: seen.join('\n'), gutter: [...numbers].map((n) => n ?? 'never numbered').join('\n') };
+  });
   const snap = () => page.evaluate(() => {
     const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
     const chunks = [...document.querySelectorAll('.underlay .ul-chunk')] as HTMLElement[];
+    const value = ta.value.split('\n');
+    // A chunk's lines, by its height (20 px a line); a rendered chunk has its one span.
+    const sizes = chunks.map((c) => Math.round(c.getBoundingClientRect().height / 20));
+    const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((n, d) => n + d, 0));
+    const rendered = chunks.map((c, i) => ({ c, i })).filter(({ c }) => c.firstChild !== null);
     return {
       value: ta.value,
       underlay: document.querySelector('.underlay')!.innerHTML,
-      gutter: document.querySelector('.gutter')!.innerHTML,
       graph: document.querySelector('.graph-canvas')!.innerHTML,
-      lines: chunks.flatMap((c) => c.textContent!.split('\n')),
-      // Each chunk starts exactly where its first line belongs (20 px a line).
-      placed: chunks.every((c, i) => c.offsetTop - chunks[0].offsetTop ===
-        20 * chunks.slice(0, i).reduce((n, d) => n + d.textContent!.split('\n').length, 0)),
+      covered: sizes.reduce((n, d) => n + d, 0) === value.length,
+      renderedLines: rendered.reduce((n, { i }) => n + sizes[i], 0),
+      // Every rendered chunk holds exactly the lines of the text at its place.
+      inPlace: rendered.every(({ c, i }) => c.textContent === value.slice(starts[i], starts[i] + sizes[i]).join('\n')),
+      // Each chunk starts exactly where its first line belongs.
+      placed: chunks.every((c, i) => c.offsetTop - chunks[0].offsetTop === 20 * starts[i]),
+      // The lines in view are rendered.
+      inView: (() => {
+        const sc = document.querySelector('.editor-scroll')!;
+        const top = sc.scrollTop, bottom = top + sc.clientHeight;
+        return chunks.every((c, i) => c.firstChild !== null ||
+          c.offsetTop + c.offsetHeight <= top || c.offsetTop >= bottom);
+      })(),
     };
   });
   await expect(page.locator('.stale')).toHaveCount(0);
@@ -216,9 +251,23 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
   expect(edited.value).toContain('FROM alpine AS pasted');
   expect(edited.graph).toContain('aria-label="Stage pasted');
   expect(edited.value).toContain('RUN echo typed');
-  // Every line of the text is in the underlay, in order and in its place.
-  expect(edited.lines).toEqual(edited.value.split('\n'));
+  // Every line of the text has its place in the underlay, and the rendered ones are right.
+  expect(edited.covered).toBe(true);
+  expect(edited.inPlace).toBe(true);
   expect(edited.placed).toBe(true);
+  expect(edited.inView).toBe(true);
+  expect(edited.renderedLines).toBeGreaterThan(30);
+  // A long file is not rendered whole.
+  if (filler) expect(edited.renderedLines).toBeLessThan(edited.value.split('\n').length / 2);
+  // Scrolled to the end, the end is rendered (in the frame after the scroll event).
+  await page.evaluate(() => new Promise<void>((done) => {
+    const sc = document.querySelector('.editor-scroll')!;
+    sc.scrollTop = sc.scrollHeight;
+    requestAnimationFrame(() => setTimeout(done, 0));
+  }));
+  const scrolled = await snap();
+  expect(scrolled.inView).toBe(true);
+  expect(scrolled.inPlace).toBe(true);
   // A fresh render of the same text (from a different one, so no chunk is reused) is identical.
   await setText(page, 'FROM scratch\n');
   await expect(stageNodes(page)).toHaveCount(1);
@@ -231,6 +280,10 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
     while (i < a.length && a[i] === b[i]) i++;
     return `at ${i}: ${a.slice(Math.max(0, i - 80), i + 80)} | ${b.slice(Math.max(0, i - 80), i + 80)}`;
   };
+  expect(edited.underlay).not.toContain('never rendered');
+  expect(edited.gutter).not.toContain('never numbered');
+  expect(edited.gutter.split('\n').length).toBe(edited.value.split('\n').length);
+  expect(edited.gutter.split('\n').every((n, i) => n.endsWith(` ${i + 1}`))).toBe(true);
   expect(firstDiff(fresh.underlay, edited.underlay)).toBe('');
   expect(firstDiff(fresh.gutter, edited.gutter)).toBe('');
   expect(firstDiff(fresh.graph, edited.graph)).toBe('');

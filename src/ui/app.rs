@@ -78,12 +78,13 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         // Saves the draft, except in an embed and while a share link is shown unchanged.
-        let (startup, guard) = (
+        let (startup, guard, pending) = (
             startup.clone(),
             use_mut_ref(share_menu::DraftGuard::default),
+            use_mut_ref(|| None),
         );
         use_effect_with(state.share.clone(), move |s| {
-            share_menu::after_change(&startup, &mut guard.borrow_mut(), s)
+            share_menu::after_change(&startup, &mut guard.borrow_mut(), &pending, s)
         });
     }
     {
@@ -182,12 +183,6 @@ pub fn app(props: &AppProps) -> Html {
             <StepsView analysis={a.clone()} text={text.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
         },
     };
-
-    let close_notice = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetView(View::Graph)))
-    };
-    let _ = close_notice;
 
     if let Some(options) = startup.embed.clone() {
         return html! { <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} /> };

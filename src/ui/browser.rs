@@ -141,6 +141,12 @@ pub fn scroll_to_line(scroller: &NodeRef, line: usize, line_height: f64) {
     }
 }
 
+/// The scroll offset and the visible height of a scrolling element, in CSS pixels.
+pub fn scroll_view(node: &NodeRef) -> Option<(f64, f64)> {
+    let el = node.cast::<web_sys::Element>()?;
+    Some((el.scroll_top() as f64, el.client_height() as f64))
+}
+
 /// Inserts text at the caret as if typed, so the textarea's undo history keeps it.
 pub fn insert_text(text: &str) -> bool {
     web_sys::window()
@@ -225,6 +231,22 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// Calls `f` once after `ms` milliseconds.
 pub fn after(ms: u32, f: impl FnOnce() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Timeout::new(ms, f))
+}
+
+/// Calls `f` once when the browser is next idle (after the coming frame), or after `ms`
+/// milliseconds at the latest.
+pub fn when_idle(ms: u32, f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(ms);
+    if w.request_idle_callback_with_options(f.unchecked_ref(), &opts)
+        .is_err()
+    {
+        let _ = w.set_timeout_with_callback(f.unchecked_ref());
+    }
 }
 
 /// Calls `f` every `ms` milliseconds.

@@ -5,6 +5,9 @@
 //! The textarea grows to its content and one outer element scrolls, so the underlay, the
 //! gutter and the text can never drift apart.
 
+use std::cell::RefCell;
+use std::fmt::Write as _;
+
 use yew::prelude::*;
 use yew::virtual_dom::Key;
 
@@ -17,6 +20,7 @@ use super::state::{Action, AnalysisRc, Reveal, State};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
 pub const LINE_H: f64 = 20.0;
+const LINE_PX: usize = LINE_H as usize;
 pub const PAD: f64 = 10.0;
 const INDENT: &str = "    ";
 /// 100 characters, measured once to learn the monospace character width.
@@ -34,26 +38,51 @@ pub struct EditorProps {
     pub readonly: bool,
 }
 
-/// Derived once per text + analysis: the underlay's chunks, the gutter and the extent.
-#[derive(PartialEq)]
+/// Derived once per text + analysis: the underlay's chunks, what highlights them, the
+/// diagnostic marks of the gutter and the extent.
 struct Rendered {
     chunks: Vec<Chunk>,
-    gutter: AttrValue,
+    highlight: highlight::Highlight,
+    /// The HTML of each chunk, written the first time the chunk is in the window.
+    html: RefCell<Vec<Option<AttrValue>>>,
+    marks: Vec<(usize, Severity)>,
     lines: usize,
     columns: usize,
+}
+
+impl Rendered {
+    /// The HTML of chunk `i`: its lines, highlighted, in one root element (Yew inserts a raw
+    /// block node by node).
+    fn html(&self, text: &str, i: usize) -> AttrValue {
+        let mut cache = self.html.borrow_mut();
+        if let Some(Some(html)) = cache.get(i) {
+            return html.clone();
+        }
+        let range = self.chunks.get(i).map_or(0..0, |c| c.range.clone());
+        let mut html = String::from("<span>");
+        html.push_str(&self.highlight.lines(text, range).join("\n"));
+        html.push_str("</span>");
+        let html = AttrValue::from(html);
+        if let Some(slot) = cache.get_mut(i) {
+            *slot = Some(html.clone());
+        }
+        html
+    }
 }
 
 /// A run of consecutive lines of the underlay, rendered as one block.
 ///
 /// The underlay is split into chunks so that an edit re-creates only the chunks it changed
-/// (each is keyed by its content, so unchanged chunks keep their DOM even when lines are
-/// inserted above them), and so that the browser can skip the style, layout and paint of
-/// the chunks scrolled out of view (`content-visibility: auto` in style.css).
-#[derive(PartialEq)]
+/// (each is keyed by its text, so unchanged chunks keep their DOM even when lines are
+/// inserted above them; Yew replaces a kept chunk's HTML when its highlighting changed),
+/// and so that only the chunks near what is in view are highlighted and rendered
+/// (`window`); the others are empty blocks of their exact height.
+#[derive(Debug, PartialEq)]
 struct Chunk {
     key: Key,
     lines: usize,
-    html: AttrValue,
+    /// Its bytes in the text, from its first line's start to its last line's end.
+    range: std::ops::Range<usize>,
 }
 
 /// A chunk closes before a line whose hash is a multiple of this (and it has `CHUNK_MIN`
@@ -61,13 +90,59 @@ struct Chunk {
 /// own text and not on their numbers, inserting or deleting a line moves no boundary far
 /// from the edit, and the chunks below it keep their keys.
 const CHUNK_SPREAD: u64 = 16;
-/// Above this many lines the browser may skip the chunks out of view (`.underlay.lazy` in
-/// style.css). Below it, skipping saved less on a paste of moby's 650 lines than it cost on
-/// every keystroke (a chunk new in view is laid out in a second pass of the frame: ~2–3 ms,
-/// measured with scripts/measure.mjs); a file of thousands of lines needs it.
-const LAZY_LINES: usize = 1000;
+/// Lines assumed in view until the first scroll event measures the editor: with the
+/// window's margin this renders the first 2 × 44 + 16 = 104 lines, enough for an editor
+/// 2 080 px tall, and not much more than the 36 lines a 860 px tall window shows.
+const VIEW_LINES_GUESS: usize = 44;
+/// The scroll position is followed in steps of this many lines, so scrolling re-renders the
+/// editor only every few lines, not on every scroll event.
+const VIEW_STEP: usize = 16;
 const CHUNK_MIN: usize = 8;
 const CHUNK_MAX: usize = 64;
+
+/// The part of the text the editor shows: the first line in view (0-based, rounded down to
+/// `VIEW_STEP`) and how many lines fit in the scroller.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct View {
+    top: usize,
+    lines: usize,
+}
+
+impl View {
+    /// The view of a scroller scrolled to `scroll_top` and `height` pixels tall.
+    fn measured(scroll_top: f64, height: f64) -> View {
+        let line = (scroll_top.max(0.0) / LINE_H) as usize;
+        View {
+            top: line / VIEW_STEP * VIEW_STEP,
+            lines: ((height.max(0.0) / LINE_H).ceil() as usize).max(1),
+        }
+    }
+}
+
+/// The 0-based line ranges whose chunks the underlay renders: what is in view, with one
+/// view's worth of lines above and below (so scrolling by up to a screen never shows a line
+/// before its chunk is rendered), and, when the caret of the last input is out of view,
+/// the view the browser is about to scroll to, with the caret at its bottom (or top) edge:
+/// a paste ends with the caret at its end. Every other chunk is an empty block of its exact
+/// height, so a paste of a long file builds, styles and lays out a few screens of
+/// highlighted lines, not the whole file; the textarea above holds the whole text either
+/// way (caret, selection, find, copy).
+fn window(view: View, caret: Option<usize>) -> Vec<(usize, usize)> {
+    let margin = view.lines + VIEW_STEP;
+    let bottom = view.top + view.lines;
+    let mut out = vec![(view.top.saturating_sub(margin), bottom + margin)];
+    match caret {
+        Some(c) if c >= bottom => out.push((c.saturating_sub(margin), c + VIEW_STEP)),
+        Some(c) if c < view.top => out.push((c.saturating_sub(VIEW_STEP), c + margin)),
+        _ => {}
+    }
+    out
+}
+
+/// Whether the chunk of lines `from..to` meets one of the window's ranges.
+fn in_window(window: &[(usize, usize)], from: usize, to: usize) -> bool {
+    window.iter().any(|&(a, b)| from < b && a < to)
+}
 
 /// A small, stable hash for chunk boundaries and keys, eight bytes at a time (in the
 /// manner of FxHash; a byte-at-a-time hash cost a noticeable part of a keystroke).
@@ -87,49 +162,48 @@ fn hash_bytes(bytes: &[u8], mut h: u64) -> u64 {
 }
 const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Groups highlighted lines (the raw `text` lines decide the boundaries) into chunks.
-fn chunks(text: &str, html_lines: &[String]) -> Vec<Chunk> {
+/// Groups the lines of `text` into chunks.
+fn chunks(text: &str) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::<u64, usize>::new();
-    let mut close = |from: usize, to: usize, out: &mut Vec<Chunk>| {
-        if let Some(part) = html_lines.get(from..to) {
-            // One root element: Yew inserts a raw block node by node.
-            let mut html = String::from("<span>");
-            html.push_str(&part.join("\n"));
-            html.push_str("</span>");
-            let hash = hash_bytes(html.as_bytes(), HASH_SEED);
-            // Two identical chunks get distinct keys by their occurrence.
-            let n = seen.entry(hash).or_insert(0);
-            *n += 1;
-            out.push(Chunk {
-                key: Key::from(format!("{hash:x}.{n}")),
-                lines: to - from,
-                html: html.into(),
-            });
-        }
+    let mut close = |lines: usize, range: std::ops::Range<usize>, out: &mut Vec<Chunk>| {
+        let hash = hash_bytes(text.as_bytes().get(range.clone()).unwrap_or(&[]), HASH_SEED);
+        // Two identical chunks get distinct keys by their occurrence.
+        let n = seen.entry(hash).or_insert(0);
+        *n += 1;
+        out.push(Chunk {
+            key: Key::from(format!("{hash:x}.{n}")),
+            lines,
+            range,
+        });
     };
-    let mut start = 0;
-    for (i, line) in text.split('\n').enumerate().take(html_lines.len()) {
+    // The chunk being gathered: its first line, and its first byte.
+    let (mut start, mut from) = (0, 0);
+    let mut offset = 0;
+    for (i, line) in text.split('\n').enumerate() {
         let len = i - start;
         let boundary = len >= CHUNK_MAX
             || (len >= CHUNK_MIN
                 && !line.trim().is_empty()
                 && hash_bytes(line.as_bytes(), HASH_SEED).is_multiple_of(CHUNK_SPREAD));
         if boundary {
-            close(start, i, &mut out);
-            start = i;
+            // Up to the end of the previous line (its newline excluded).
+            close(len, from..offset - 1, &mut out);
+            (start, from) = (i, offset);
         }
+        offset += line.len() + 1;
     }
-    close(start, html_lines.len(), &mut out);
+    close(text.split('\n').count() - start, from..text.len(), &mut out);
     out
 }
 
 /// The gutter: line numbers as a few blocks of text, and a block of its own for each line
 /// with a diagnostic (coloured, with a dot). A handful of nodes instead of one per line.
-fn gutter(lines: usize, marks: &[(usize, Severity)]) -> String {
-    let mut out = String::with_capacity(lines * 5 + 64 * (marks.len() + 1));
+/// Only the lines in `shown` (sorted, disjoint ranges, as `merged` gives) are numbered; the
+/// others are empty blocks of their exact height, as in the underlay.
+fn gutter(lines: usize, marks: &[(usize, Severity)], shown: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(64 * (marks.len() + shown.len() + 2));
     out.push_str("<div class=\"lns\">");
-    let mut next = 0;
     let plain = |from: usize, to: usize, out: &mut String| {
         if from < to {
             out.push_str("<div class=\"lnr\">");
@@ -142,31 +216,70 @@ fn gutter(lines: usize, marks: &[(usize, Severity)]) -> String {
             out.push_str("</div>");
         }
     };
-    for &(line, sev) in marks {
-        if line < next || line >= lines {
+    let mut next = 0;
+    for &(from, to) in shown {
+        let to = to.min(lines);
+        if from >= to {
             continue;
         }
-        plain(next, line, &mut out);
-        let class = match sev {
-            Severity::Error => "ln-err",
-            Severity::Warning => "ln-warn",
-            Severity::Info => "ln-info",
-        };
-        out.push_str("<div class=\"ln ");
-        out.push_str(class);
-        out.push_str("\">");
-        out.push_str(&(line + 1).to_string());
-        out.push_str("</div>");
-        next = line + 1;
+        if from > next {
+            let _ = write!(
+                out,
+                "<div style=\"height:{}px\"></div>",
+                (from - next) * LINE_PX
+            );
+        }
+        next = from;
+        for &(line, sev) in marks.iter().filter(|m| m.0 >= from && m.0 < to) {
+            if line < next {
+                continue;
+            }
+            plain(next, line, &mut out);
+            let class = match sev {
+                Severity::Error => "ln-err",
+                Severity::Warning => "ln-warn",
+                Severity::Info => "ln-info",
+            };
+            let _ = write!(out, "<div class=\"ln {class}\">{}</div>", line + 1);
+            next = line + 1;
+        }
+        plain(next, to, &mut out);
+        next = to;
     }
-    plain(next, lines, &mut out);
+    if lines > next {
+        let _ = write!(
+            out,
+            "<div style=\"height:{}px\"></div>",
+            (lines - next) * LINE_PX
+        );
+    }
     out.push_str("</div>");
     out
 }
 
+/// The window's ranges sorted and merged, so each line is in at most one.
+fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    // An insertion sort: the window has two ranges at most (and `sort` costs code size).
+    for i in 1..ranges.len() {
+        let mut j = i;
+        while j > 0 && ranges[j - 1] > ranges[j] {
+            ranges.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (from, to) in ranges {
+        match out.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => out.push((from, to)),
+        }
+    }
+    out
+}
+
 fn render(text: &str, a: &Analysis) -> Rendered {
-    let html_lines = highlight::highlight_lines(text, a);
-    let lines = html_lines.len().max(1);
+    let chunks = chunks(text);
+    let lines = chunks.iter().map(|c| c.lines).sum::<usize>().max(1);
     // The widest line in character cells (a tab reaches the next multiple of 4, as
     // `tab-size: 4` in style.css; wide characters take two), so the textarea and the
     // underlay's chunks, which clip at their width, are wide enough.
@@ -181,10 +294,11 @@ fn render(text: &str, a: &Analysis) -> Rendered {
         })
         .max()
         .unwrap_or(0);
-    let marks = highlight::diagnostic_lines(text, a);
     Rendered {
-        chunks: chunks(text, &html_lines),
-        gutter: gutter(lines, &marks).into(),
+        html: RefCell::new(vec![None; chunks.len()]),
+        chunks,
+        highlight: highlight::Highlight::new(text, a),
+        marks: highlight::diagnostic_lines(text, a),
         lines,
         columns,
     }
@@ -244,6 +358,13 @@ pub fn editor(props: &EditorProps) -> Html {
     let card = use_state(|| None::<(Hint, Span, bool)>);
     // After Escape, Tab leaves the editor instead of indenting (keyboard users can get out).
     let escaped = use_mut_ref(|| false);
+    // What is in view (`window`), followed through scroll events; and the caret (UTF-16)
+    // after the last input, read when that input's text is rendered.
+    let view = use_state_eq(|| View {
+        top: 0,
+        lines: VIEW_LINES_GUESS,
+    });
+    let input_caret = use_mut_ref(|| None::<u32>);
 
     let rendered = {
         let text = props.text.clone();
@@ -256,6 +377,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let area = area.clone();
         let scroller = scroller.clone();
         let text = props.text.clone();
+        let view = view.clone();
         use_effect_with(props.reveal, move |reveal| {
             if let Some(r) = reveal {
                 let start = span::utf16_offset(&text, r.span.start) as u32;
@@ -263,14 +385,29 @@ pub fn editor(props: &EditorProps) -> Html {
                 io::set_selection(&area, start, end);
                 let (line, _) = line_col(&text, r.span.start);
                 io::scroll_to_line(&scroller, line, LINE_H);
+                // Follow the scroll now, so the lines revealed are rendered in this frame.
+                if let Some((top, height)) = io::scroll_view(&scroller) {
+                    view.set(View::measured(top, height));
+                }
             }
         });
     }
 
+    let onscroll = {
+        let (view, scroller) = (view.clone(), scroller.clone());
+        Callback::from(move |_: Event| {
+            if let Some((top, height)) = io::scroll_view(&scroller) {
+                view.set(View::measured(top, height));
+            }
+        })
+    };
+
     let oninput = {
         let d = props.dispatch.clone();
         let card = card.clone();
+        let input_caret = input_caret.clone();
         Callback::from(move |e: InputEvent| {
+            *input_caret.borrow_mut() = io::selection_start(&e);
             if let Some(text) = io::event_value(&e) {
                 d.dispatch(Action::SetDockerfile(text));
             }
@@ -386,6 +523,18 @@ pub fn editor(props: &EditorProps) -> Html {
         2.0 * PAD
     );
 
+    // The lines whose chunks are rendered: those in view, and those the browser is about to
+    // scroll to when the caret of the last input is out of view.
+    let window = {
+        let caret = input_caret.borrow().map(|u| {
+            index
+                .line(span::byte_offset(text, u as usize))
+                .saturating_sub(1)
+        });
+        merged(window(*view, caret))
+    };
+    let gutter_html = AttrValue::from(gutter(rendered.lines, &rendered.marks, &window));
+
     // The band behind the lines of the stage the caret is in.
     let band = props
         .cursor_stage
@@ -422,18 +571,24 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor">
-            <div class="editor-scroll" ref={scroller}>
+            <div class="editor-scroll" ref={scroller} {onscroll}>
                 <div class="editor-inner" style={format!("min-height:{height}px")}>
-                    <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(rendered.gutter.clone()) }</div>
+                    <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(gutter_html) }</div>
                     <div class="code">
                         { band.unwrap_or_default() }
                         { flash.unwrap_or_default() }
-                        <pre class={classes!("underlay", (rendered.lines > LAZY_LINES).then_some("lazy"))} aria-hidden="true">
-                            { for rendered.chunks.iter().map(|c| html! {
-                                <div class="ul-chunk" key={c.key.clone()}
-                                    style={format!("height:{}px", c.lines as f64 * LINE_H)}>
-                                    { Html::from_html_unchecked(c.html.clone()) }
-                                </div>
+                        <pre class="underlay" aria-hidden="true">
+                            { for rendered.chunks.iter().enumerate().scan(0, |line, (i, c)| {
+                                let from = *line;
+                                *line += c.lines;
+                                let shown = in_window(&window, from, *line)
+                                    .then(|| Html::from_html_unchecked(rendered.html(text, i)));
+                                Some(html! {
+                                    <div class="ul-chunk" key={c.key.clone()}
+                                        style={format!("height:{}px", c.lines * LINE_PX)}>
+                                        { shown.unwrap_or_default() }
+                                    </div>
+                                })
                             }) }
                         </pre>
                         <textarea id="dockerfile" ref={area} class="code-input" wrap="off"
@@ -472,27 +627,39 @@ mod tests {
     }
 
     fn chunks_of(text: &str) -> Vec<Chunk> {
-        let a = crate::analysis::analyze(text, &Default::default());
-        chunks(text, &highlight::highlight_lines(text, &a))
+        chunks(text)
     }
 
     #[test]
-    fn chunks_cover_every_line_once() {
-        let text = numbered(500);
+    fn chunks_cover_every_line_once_and_their_html_is_the_highlighted_text() {
+        // Heredocs and a diagnostic, so highlighted runs cross lines and chunk boundaries.
+        let text = format!(
+            "{}RUN <<EOF\n  a <b>\n  c\nEOF\nFROM x AS y\nCOPY --from=nowhere /a /b\n",
+            numbered(500)
+        );
         let a = crate::analysis::analyze(&text, &Default::default());
         let lines = highlight::highlight_lines(&text, &a);
-        let cs = chunks(&text, &lines);
+        let r = render(&text, &a);
+        let cs = &r.chunks;
         assert_eq!(cs.iter().map(|c| c.lines).sum::<usize>(), lines.len());
+        assert_eq!(r.lines, lines.len());
         assert!(
             cs.iter().all(|c| c.lines <= CHUNK_MAX),
             "a chunk is too long"
         );
         assert!(cs.len() > 500 / CHUNK_MAX, "{} chunks", cs.len());
-        let joined: Vec<&str> = cs
+        // The chunks' bytes are the text, less the newline between two chunks.
+        let texts: Vec<&str> = cs.iter().map(|c| &text[c.range.clone()]).collect();
+        assert_eq!(texts.join("\n"), text);
+        let html: Vec<String> = (0..cs.len())
+            .map(|i| r.html(&text, i).to_string())
+            .collect();
+        let joined: Vec<&str> = html
             .iter()
-            .filter_map(|c| c.html.strip_prefix("<span>")?.strip_suffix("</span>"))
+            .filter_map(|h| h.strip_prefix("<span>")?.strip_suffix("</span>"))
             .collect();
         assert_eq!(joined.join("\n"), lines.join("\n"));
+        assert!(joined.concat().contains("&lt;b&gt;"));
     }
 
     #[test]
@@ -523,7 +690,64 @@ mod tests {
     }
 
     #[test]
+    fn the_window_covers_the_view_and_where_the_caret_takes_it() {
+        // 36 lines in view, scrolled to line 200 (rounded down to a multiple of VIEW_STEP).
+        let view = View::measured(200.0 * LINE_H + 7.0, 36.0 * LINE_H);
+        assert_eq!(
+            view,
+            View {
+                top: 192,
+                lines: 36
+            }
+        );
+        let margin = 36 + VIEW_STEP;
+        let around_view = (192 - margin, 192 + 36 + margin);
+        // A caret in view adds nothing.
+        assert_eq!(window(view, Some(200)), vec![around_view]);
+        assert_eq!(window(view, None), vec![around_view]);
+        // Below the view, the browser scrolls it to the bottom edge; above, to the top edge.
+        let below = window(view, Some(640));
+        assert_eq!(below, vec![around_view, (640 - margin, 640 + VIEW_STEP)]);
+        assert_eq!(
+            window(view, Some(20)),
+            vec![around_view, (20 - VIEW_STEP, 20 + margin)]
+        );
+        assert!(
+            in_window(&below, 130, 150),
+            "a chunk reaching into the margin"
+        );
+        assert!(!in_window(&below, 100, 140));
+        assert!(
+            in_window(&below, 250, 400),
+            "a chunk reaching into the view"
+        );
+        assert!(!in_window(&below, 300, 580));
+        assert!(in_window(&below, 600, 650), "where the caret is");
+        // At the top, the window starts at line 0.
+        assert_eq!(
+            window(View::measured(0.0, 0.0), None),
+            vec![(0, 1 + 1 + VIEW_STEP)]
+        );
+    }
+
+    #[test]
+    fn the_gutter_numbers_the_lines_shown_and_keeps_the_height_of_the_others() {
+        let marks = [(2, Severity::Error), (30, Severity::Warning)];
+        let g = gutter(40, &marks, &merged(vec![(20, 35), (0, 5), (3, 8)]));
+        assert_eq!(
+            g,
+            "<div class=\"lns\"><div class=\"lnr\">1\n2</div><div class=\"ln ln-err\">3</div>\
+             <div class=\"lnr\">4\n5\n6\n7\n8</div><div style=\"height:240px\"></div>\
+             <div class=\"lnr\">21\n22\n23\n24\n25\n26\n27\n28\n29\n30</div>\
+             <div class=\"ln ln-warn\">31</div><div class=\"lnr\">32\n33\n34\n35</div>\
+             <div style=\"height:100px\"></div></div>"
+        );
+    }
+
+    #[test]
     fn gutter_has_every_number_and_marks_lines() {
+        let gutter =
+            |lines: usize, marks: &[(usize, Severity)]| gutter(lines, marks, &[(0, lines)]);
         let g = gutter(12, &[(0, Severity::Warning), (4, Severity::Error)]);
         assert!(g.contains("<div class=\"ln ln-warn\">1</div>"), "{g}");
         assert!(g.contains("<div class=\"ln ln-err\">5</div>"), "{g}");

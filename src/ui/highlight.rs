@@ -149,83 +149,116 @@ fn paint_instruction(text: &str, buf: &mut [u8], inst: &Instruction) {
 /// multi-line string) is closed at each line's end and reopened on the next, so the editor
 /// can replace the lines of one edited region without touching the others.
 pub fn highlight_lines(text: &str, a: &Analysis) -> Vec<String> {
-    let mut out = Lines::default();
-    if text.len() > HIGHLIGHT_LIMIT {
-        out.emit(text, (0, 0));
-        return out.finish();
-    }
-    let mut class = vec![0u8; text.len()];
-    // Comments and directives: lines whose first non-blank is '#', outside heredoc bodies.
-    let heredocs: Vec<Span> = a
-        .instructions
-        .iter()
-        .flat_map(|i| i.heredocs.iter().map(|h| h.span))
-        .collect();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('#') {
-            let start = line_start + (line.len() - trimmed.len());
-            let end = line_start + line.trim_end_matches(['\n', '\r']).len();
-            if !heredocs.iter().any(|h| h.contains(start)) {
-                let is_directive = a.directives.iter().any(|d| d.span.contains(start));
-                paint(
-                    &mut class,
-                    Span::new(start, end),
-                    if is_directive {
-                        Class::Directive
-                    } else {
-                        Class::Comment
-                    },
-                );
+    Highlight::new(text, a).lines(text, 0..text.len())
+}
+
+/// The class and diagnostic level of every byte of a text: what `highlight_lines` turns
+/// into HTML. Painting them is cheap; writing the HTML is what costs, so the editor keeps
+/// this and writes only the lines it shows (`lines`).
+#[derive(Debug, Default)]
+pub struct Highlight {
+    class: Vec<u8>,
+    diag: Vec<u8>,
+}
+
+impl Highlight {
+    pub fn new(text: &str, a: &Analysis) -> Highlight {
+        if text.len() > HIGHLIGHT_LIMIT {
+            return Highlight::default();
+        }
+        let mut class = vec![0u8; text.len()];
+        // Comments and directives: lines whose first non-blank is '#', outside heredoc bodies.
+        let heredocs: Vec<Span> = a
+            .instructions
+            .iter()
+            .flat_map(|i| i.heredocs.iter().map(|h| h.span))
+            .collect();
+        let mut line_start = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('#') {
+                let start = line_start + (line.len() - trimmed.len());
+                let end = line_start + line.trim_end_matches(['\n', '\r']).len();
+                if !heredocs.iter().any(|h| h.contains(start)) {
+                    let is_directive = a.directives.iter().any(|d| d.span.contains(start));
+                    paint(
+                        &mut class,
+                        Span::new(start, end),
+                        if is_directive {
+                            Class::Directive
+                        } else {
+                            Class::Comment
+                        },
+                    );
+                }
+            }
+            line_start += line.len();
+        }
+        for inst in &a.instructions {
+            paint_instruction(text, &mut class, inst);
+        }
+        // Diagnostics: the highest severity wins where they overlap (1 info, 2 warning, 3 error).
+        let mut diag = vec![0u8; text.len()];
+        for d in &a.diagnostics {
+            let level = match d.severity {
+                Severity::Error => 3,
+                Severity::Warning => 2,
+                Severity::Info => 1,
+            };
+            let mut span = d.span;
+            if span.is_empty() {
+                // A point: underline the character there, if any on the line.
+                let next = text
+                    .get(span.start..)
+                    .and_then(|t| t.chars().next())
+                    .filter(|c| *c != '\n' && *c != '\r');
+                match next {
+                    Some(c) => span = Span::new(span.start, span.start + c.len_utf8()),
+                    None => continue,
+                }
+            }
+            let end = span.end.min(text.len());
+            for x in diag.iter_mut().take(end).skip(span.start) {
+                *x = (*x).max(level);
             }
         }
-        line_start += line.len();
+        Highlight { class, diag }
     }
-    for inst in &a.instructions {
-        paint_instruction(text, &mut class, inst);
-    }
-    // Diagnostics: the highest severity wins where they overlap (1 info, 2 warning, 3 error).
-    let mut diag = vec![0u8; text.len()];
-    for d in &a.diagnostics {
-        let level = match d.severity {
-            Severity::Error => 3,
-            Severity::Warning => 2,
-            Severity::Info => 1,
+
+    /// The HTML of the lines of `text` in `range` (a byte range from a line's start to a
+    /// line's end, or to the end of the text), one string per line.
+    pub fn lines(&self, text: &str, range: std::ops::Range<usize>) -> Vec<String> {
+        let mut out = Lines::default();
+        let Some(part) = text.get(range.clone()) else {
+            return out.finish();
         };
-        let mut span = d.span;
-        if span.is_empty() {
-            // A point: underline the character there, if any on the line.
-            let next = text
-                .get(span.start..)
-                .and_then(|t| t.chars().next())
-                .filter(|c| *c != '\n' && *c != '\r');
-            match next {
-                Some(c) => span = Span::new(span.start, span.start + c.len_utf8()),
-                None => continue,
+        if self.class.len() != text.len() {
+            out.emit(part, (0, 0));
+            return out.finish();
+        }
+        let key = |i: usize| {
+            (
+                self.class.get(i).copied().unwrap_or(0),
+                self.diag.get(i).copied().unwrap_or(0),
+            )
+        };
+        let mut run_start = 0;
+        let mut run_key = (255u8, 255u8);
+        for (i, _) in part.char_indices() {
+            let k = key(range.start + i);
+            if k != run_key {
+                if i > run_start {
+                    out.emit(&part[run_start..i], run_key);
+                }
+                run_start = i;
+                run_key = k;
             }
         }
-        let end = span.end.min(text.len());
-        for x in diag.iter_mut().take(end).skip(span.start) {
-            *x = (*x).max(level);
+        if part.len() > run_start {
+            out.emit(&part[run_start..], run_key);
         }
+        out.finish()
     }
-    let mut run_start = 0;
-    let mut run_key = (255u8, 255u8);
-    for (i, _) in text.char_indices() {
-        let key = (class[i], diag[i]);
-        if key != run_key {
-            if i > run_start {
-                out.emit(&text[run_start..i], run_key);
-            }
-            run_start = i;
-            run_key = key;
-        }
-    }
-    if text.len() > run_start {
-        out.emit(&text[run_start..], run_key);
-    }
-    out.finish()
 }
 
 /// The lines being written by `highlight_lines`.

@@ -37,6 +37,9 @@ pub fn closest_attr(_e: &yew::Event, _attr: &str) -> Option<String> {
 pub fn element_size(_node: &NodeRef) -> Option<(f64, f64)> {
     None
 }
+pub fn scroll_view(_node: &NodeRef) -> Option<(f64, f64)> {
+    None
+}
 pub fn copy_text(_text: &str) {}
 pub fn focus_id(_id: &str) {}
 
@@ -46,6 +49,11 @@ pub type TimerHandle = Box<dyn std::any::Any>;
 /// Natively there is no event loop: timers never fire.
 pub fn after(_ms: u32, _f: impl FnOnce() + 'static) -> TimerHandle {
     Box::new(())
+}
+
+/// Natively, idle work runs at once (tests see its effect).
+pub fn when_idle(_ms: u32, f: impl FnOnce() + 'static) {
+    f()
 }
 
 pub fn every(_ms: u32, _f: impl FnMut() + 'static) -> TimerHandle {

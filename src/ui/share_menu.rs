@@ -4,6 +4,7 @@
 //! The texts come from the pure modules (`share`, `embed`, `export`, `analysis::export`,
 //! `graph_svg`); this file only wires them to buttons, and `io` to the browser.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -98,14 +99,34 @@ impl DraftGuard {
 /// Runs after every change of the shared state: saves the draft when the guard says so, and
 /// then drops the fragment of the link that opened the page, so a reload shows the edit, not
 /// the old link.
-pub fn after_change(startup: &Startup, guard: &mut DraftGuard, current: &ShareState) {
-    if guard.should_save(startup, current) {
-        io::save_draft(current);
-        if !io::location_hash().is_empty() {
-            io::clear_fragment();
-        }
+///
+/// The writing waits for the browser's next idle moment (at most `SAVE_WITHIN_MS`), after
+/// the frame that shows the change: serialising and storing a large file took about a
+/// millisecond of every keystroke. Changes made before it runs are saved together, as the
+/// latest state.
+pub fn after_change(
+    startup: &Startup,
+    guard: &mut DraftGuard,
+    pending: &Rc<RefCell<Option<ShareState>>>,
+    current: &ShareState,
+) {
+    if guard.should_save(startup, current)
+        && pending.borrow_mut().replace(current.clone()).is_none()
+    {
+        let pending = pending.clone();
+        io::when_idle(SAVE_WITHIN_MS, move || {
+            if let Some(state) = pending.borrow_mut().take() {
+                io::save_draft(&state);
+                if !io::location_hash().is_empty() {
+                    io::clear_fragment();
+                }
+            }
+        });
     }
 }
+
+/// The longest a change waits to be saved when the browser is never idle.
+const SAVE_WITHIN_MS: u32 = 500;
 
 /// A modal-free popover under the header buttons; at most one is open.
 #[derive(Clone, Debug, PartialEq)]
