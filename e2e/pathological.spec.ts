@@ -22,8 +22,13 @@ async function paste(page: Page, text: string) {
   }, text);
 }
 
-/** After the big input: a small file must still analyse and draw (the wasm is alive). */
+/** After the big input: a small file must still analyse and draw (the wasm is alive). A
+ * file too large to edit is shown read-only (src/ui/large_text.rs): clear it first. */
 async function stillWorks(page: Page) {
+  const clear = page.locator('#large-clear');
+  if (await clear.count() > 0) {
+    await clear.click();
+  }
   await paste(page, 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM alpine\nCOPY --from=build /app /app\n');
   await expect(stageNodes(page)).toHaveCount(2);
   await expect(page.locator('svg.stage-graph')).toContainText('build');
@@ -31,9 +36,18 @@ async function stillWorks(page: Page) {
 
 const cases: [string, () => string, (page: Page) => Promise<void>][] = [
   ['100 000 continuation lines', () => 'FROM alpine\nRUN echo start \\\n' + '  word \\\n'.repeat(100_000) + '  end\n',
-    async (page) => { await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 }); }],
+    async (page) => {
+      await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 });
+      // Too many lines to edit: a read-only preview of the first 500, analysed whole.
+      await expect(page.locator('.large-note')).toContainText('100003 lines');
+      await expect(page.locator('#dockerfile')).toHaveCount(0);
+      await expect(page.locator('.large-preview')).toContainText('RUN echo start');
+    }],
   ['a 10 MB line', () => 'FROM alpine\nRUN echo ' + 'a'.repeat(10_000_000) + '\n',
-    async (page) => { await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 }); }],
+    async (page) => {
+      await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 });
+      await expect(page.locator('.large-note')).toContainText('10 MB in 2 lines');
+    }],
   ['10 000 stages', () => Array.from({ length: 10_000 }, (_, i) => `FROM scratch AS s${i}\n`).join(''),
     async (page) => {
       // The page draws at most GRAPH_CAP (300) stages, nearest to the target, and says so.
@@ -62,3 +76,21 @@ for (const [name, make, check] of cases) {
     expect(errors).toEqual([]);
   });
 }
+
+test('a file too large to edit can still be edited on request, and clearing it brings the editor back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(stageNodes(page)).not.toHaveCount(0);
+  const big = 'FROM alpine AS base\n' + 'RUN echo x\n'.repeat(25_000);
+  await paste(page, big);
+  await expect(page.locator('.large-note')).toContainText('25001 lines');
+  await expect(page.locator('#dockerfile')).toHaveCount(0);
+  // The analysis used the whole file: the stage has its 25 000 RUN instructions.
+  await expect(page.locator('svg.stage-graph')).toContainText('25000 instr.');
+  await page.locator('#large-edit').click();
+  await expect(page.locator('#dockerfile')).toHaveValue(big);
+  await page.locator('#dockerfile').fill('FROM alpine\n');
+  await expect(stageNodes(page)).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

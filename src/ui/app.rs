@@ -11,6 +11,7 @@ use super::embed_view::EmbedLayout;
 use super::graph_view::GraphView;
 use super::image_view::ImageView;
 use super::io;
+use super::large_text::{LargeText, is_large};
 use super::panels::{
     Gallery, Header, InputTabs, OutputToolbar, PlanView, ProblemsView, StepsView, TextPanel,
     ViewTabs, rich_text,
@@ -65,6 +66,8 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || share_menu::initial_state(&startup, share, initial))
     };
     let link_error = use_state(|| startup.error.clone());
+    // "Edit anyway" on a text too large for the editor (src/ui/large_text.rs).
+    let edit_large = use_state(|| false);
     let dispatch = state.dispatcher();
 
     // Browser effects: each reacts to the one piece of state it mirrors.
@@ -206,8 +209,13 @@ pub fn app(props: &AppProps) -> Html {
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
-                        <Editor text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
-                            reveal={state.reveal} dispatch={dispatch.clone()} />
+                        if is_large(&text) && !*edit_large {
+                            <LargeText text={text.clone()} dispatch={dispatch.clone()}
+                                on_edit={{ let e = edit_large.clone(); Callback::from(move |()| e.set(true)) }} />
+                        } else {
+                            <Editor text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                                reveal={state.reveal} dispatch={dispatch.clone()} />
+                        }
                     </div>
                     if state.input_tab != InputTab::Dockerfile {
                         <div class="tab-panel" role="tabpanel" id={format!("panel-{}", state.input_tab.id())}

@@ -14,6 +14,7 @@ pub mod graph_svg;
 pub mod graph_view;
 pub mod highlight;
 pub mod image_view;
+pub mod large_text;
 pub mod layout;
 pub mod panels;
 pub mod reference;
