@@ -67,6 +67,9 @@ async function main() {
       for (let k = 0; k < times; k++) {
         if (k > 0) {
           await page.evaluate(async () => {
+            // A file too large to edit is previewed read-only (src/ui/large_text.rs).
+            document.querySelector('#large-clear')?.click();
+            await new Promise((r) => setTimeout(r, 100));
             const ta = document.querySelector('#dockerfile');
             ta.value = 'FROM scratch\n';
             ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
