@@ -84,7 +84,8 @@ pub fn large_text(props: &LargeTextProps) -> Html {
             </div>
             <pre class="large-preview" tabindex="0" aria-label="The start of the file"><code>{ head }</code></pre>
             if cut {
-                <p class="muted list-more">{ format!("The preview shows the first {} of {} lines.", line_count(head), lines) }</p>
+                <p class="muted list-more">{ format!("The preview shows the start of the file: {} of {}, {} of {lines} lines.",
+                    human_size(head.len() as u64), human_size(text.len() as u64), line_count(head)) }</p>
             }
         </div>
     }
