@@ -47,6 +47,7 @@ const cases: [string, () => string, (page: Page) => Promise<void>][] = [
     async (page) => {
       await expect(stageNodes(page)).toHaveCount(1, { timeout: 60_000 });
       await expect(page.locator('.large-note')).toContainText('10 MB in 2 lines');
+      await expect(page.locator('.large-note')).toContainText('not kept as a draft');
     }],
   ['10 000 stages', () => Array.from({ length: 10_000 }, (_, i) => `FROM scratch AS s${i}\n`).join(''),
     async (page) => {

@@ -17,6 +17,21 @@ use super::state::{Action, State};
 pub const LARGE_BYTES: usize = 1_000_000;
 /// Texts with more lines than this are previewed, not edited.
 pub const LARGE_LINES: usize = 20_000;
+/// Chromium's storage holds 10 MiB per site, counted in UTF-16 code units of 2 bytes (a
+/// probe stored 4.5 M characters and failed at 6 M). A draft longer than that cannot be
+/// saved, so a reload brings the previous draft back: the preview says so.
+const STORAGE_UNITS: usize = 5 * 1024 * 1024;
+
+/// The length of `text` as a JSON string in UTF-16 code units (escapes count two), a lower
+/// bound of the draft's size in storage.
+fn json_units(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '"' | '\\' | '\t' | '\r' => 2,
+            c => c.len_utf16(),
+        })
+        .sum()
+}
 /// How much of the text the preview shows.
 const PREVIEW_BYTES: usize = 64 * 1024;
 const PREVIEW_LINES: usize = 500;
@@ -76,6 +91,9 @@ pub fn large_text(props: &LargeTextProps) -> Html {
                      freezing the page, so it is shown read-only. The graph, plan, final image \
                      and problems are analysed from the whole file.",
                     human_size(text.len() as u64)) }</p>
+                if json_units(text) > STORAGE_UNITS {
+                    <p>{ "It is also too large for the browser's storage: it is not kept as a draft, and a reload brings back your previous one." }</p>
+                }
                 <div class="large-actions">
                     <button type="button" class="btn btn-small" id="large-clear" onclick={clear}>{ "Clear the editor" }</button>
                     <button type="button" class="btn btn-small" id="large-edit" onclick={edit}
@@ -94,6 +112,13 @@ pub fn large_text(props: &LargeTextProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_units_count_escapes_and_surrogates() {
+        assert_eq!(json_units("ab"), 2);
+        assert_eq!(json_units("a\n\"b"), 6);
+        assert_eq!(json_units("é😀"), 3);
+    }
 
     #[test]
     fn large_by_bytes_or_by_lines() {
