@@ -148,6 +148,20 @@ test('the draft survives a reload', async ({ page }) => {
   await expect(stageNodes(page)).toHaveCount(2);
 });
 
+test('an edit followed at once by a reload is not lost (the idle-time save is flushed on pagehide)', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => sessionStorage.setItem('keep-draft', '1'));
+  await expect(stageNodes(page)).not.toHaveCount(0);
+  await page.evaluate(() => {
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    ta.value = 'FROM alpine AS quick\nRUN echo saved\n';
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+    location.reload();
+  });
+  await page.waitForLoadState('load');
+  await expect(page.locator('#dockerfile')).toHaveValue(/FROM alpine AS quick/);
+});
+
 test('a 59-stage file like moby\'s renders a readable graph that can zoom and fit', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');

@@ -77,6 +77,10 @@ async function main() {
       const page = await ctx.newPage();
       await page.goto(base);
       await page.waitForSelector('svg.stage-graph [data-stage]');
+      // As a person would, paste after the page has settled: the app's idle-time warm-up
+      // (src/ui/mod.rs `warm_up`, about 1.5 s after the first render) is over. WARM=0
+      // measures at once instead, warm-up rounds included.
+      await page.waitForTimeout(Number(process.env.WARM ?? 2500));
       // 2. Paste the whole file at once. Timed from just before the input event to the
       // next painted frame: a requestAnimationFrame callback runs before the frame's style,
       // layout and paint, and a zero timeout queued from it runs after them. The time to

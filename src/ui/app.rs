@@ -86,6 +86,13 @@ pub fn app(props: &AppProps) -> Html {
             use_mut_ref(share_menu::DraftGuard::default),
             use_mut_ref(|| None),
         );
+        {
+            // A draft still waiting for an idle moment is saved when the page is left.
+            let pending = pending.clone();
+            use_effect_with((), move |_| {
+                io::on_pagehide(move || share_menu::flush_draft(&pending));
+            });
+        }
         use_effect_with(state.share.clone(), move |s| {
             share_menu::after_change(&startup, &mut guard.borrow_mut(), &pending, s)
         });

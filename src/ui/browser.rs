@@ -249,6 +249,17 @@ pub fn when_idle(ms: u32, f: impl FnOnce() + 'static) {
     }
 }
 
+/// Calls `f` whenever the page is hidden or left (`pagehide`: a reload, a navigation, a
+/// closed tab), for as long as the page lives. Storage writes made there are kept.
+pub fn on_pagehide(f: impl FnMut() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let _ = w.add_event_listener_with_callback("pagehide", f.as_ref().unchecked_ref());
+    f.forget();
+}
+
 /// Calls `f` every `ms` milliseconds.
 pub fn every(ms: u32, f: impl FnMut() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Interval::new(ms, f))

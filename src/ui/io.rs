@@ -56,6 +56,8 @@ pub fn when_idle(_ms: u32, f: impl FnOnce() + 'static) {
     f()
 }
 
+pub fn on_pagehide(_f: impl FnMut() + 'static) {}
+
 pub fn every(_ms: u32, _f: impl FnMut() + 'static) -> TimerHandle {
     Box::new(())
 }

@@ -16,7 +16,7 @@ use super::state::{Action, State};
 /// Texts longer than this are previewed, not edited.
 pub const LARGE_BYTES: usize = 1_000_000;
 /// Texts with more lines than this are previewed, not edited.
-pub const LARGE_LINES: usize = 20_000;
+pub const LARGE_LINES: usize = 5_000;
 /// Chromium's storage holds 10 MiB per site, counted in UTF-16 code units of 2 bytes (a
 /// probe stored 4.5 M characters and failed at 6 M). A draft longer than that cannot be
 /// saved, so a reload brings the previous draft back: the preview says so.

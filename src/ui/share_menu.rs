@@ -114,14 +114,19 @@ pub fn after_change(
         && pending.borrow_mut().replace(current.clone()).is_none()
     {
         let pending = pending.clone();
-        io::when_idle(SAVE_WITHIN_MS, move || {
-            if let Some(state) = pending.borrow_mut().take() {
-                io::save_draft(&state);
-                if !io::location_hash().is_empty() {
-                    io::clear_fragment();
-                }
-            }
-        });
+        io::when_idle(SAVE_WITHIN_MS, move || flush_draft(&pending));
+    }
+}
+
+/// Saves the draft waiting for an idle moment, if any: when the browser is idle, and when
+/// the page is left before that (`pagehide`), so a quick reload loses nothing.
+pub fn flush_draft(pending: &Rc<RefCell<Option<ShareState>>>) {
+    let state = pending.borrow_mut().take();
+    if let Some(state) = state {
+        io::save_draft(&state);
+        if !io::location_hash().is_empty() {
+            io::clear_fragment();
+        }
     }
 }
 
