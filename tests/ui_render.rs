@@ -228,3 +228,21 @@ async fn huge_graphs_draw_the_stages_the_target_needs() {
     let html = render(example_share(&GO_HREF_COUNTER)).await;
     assert!(!html.contains("graph-capped"));
 }
+
+/// A long chain of stages built FROM one another uses up the simulation's path budget: the
+/// final image says its lists are incomplete instead of looking empty for no reason.
+#[tokio::test]
+async fn the_final_image_says_when_the_simulation_stopped() {
+    let mut text = String::from("FROM alpine AS s0\n");
+    for i in 1..600 {
+        text.push_str(&format!("FROM s{} AS s{i}\nRUN touch /out/f{i}\n", i - 1));
+    }
+    let mut share = example_share(&GO_HREF_COUNTER);
+    share.dockerfile = text;
+    let html = render(with_view(share, View::Files)).await;
+    assert!(html.contains("capped-note"), "the note is shown");
+    assert!(html.contains("these lists are incomplete"));
+
+    let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Files)).await;
+    assert!(!html.contains("capped-note"));
+}

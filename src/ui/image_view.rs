@@ -227,6 +227,11 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                 if f.context_inferred {
                     <p class="note">{ "No build context was given: Stageplay inferred one from the COPY and ADD sources." }</p>
                 }
+                if f.capped {
+                    <p class="note capped-note" role="status">{ format!(
+                        "The simulation stopped adding paths after {} (each stage built FROM another counts the paths it inherits): \
+                         these lists are incomplete.", crate::analysis::fs::MAX_PATHS) }</p>
+                }
                 <ul class="tree" role="tree" aria-label="Files in the final image">
                     <li class="tree-row tree-base" role="treeitem" aria-expanded="false">
                         <span class="tree-name">{ "/ " }<span class="muted">{ "base image " }</span>{ base }</span>
