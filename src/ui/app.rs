@@ -143,6 +143,9 @@ pub fn app(props: &AppProps) -> Html {
 
     let a = &AnalysisRc(state.analysis.clone());
     let text: AttrValue = state.share.dockerfile.clone().into();
+    // Counting the lines of a long text on every render (a hover, a caret move) would be
+    // work on the hot path: only a new text is measured.
+    let large = use_memo(text.clone(), |t| is_large(t));
     let problems = a.diagnostics.len();
     let errors = a
         .diagnostics
@@ -216,7 +219,7 @@ pub fn app(props: &AppProps) -> Html {
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
-                        if is_large(&text) && !*edit_large {
+                        if *large && !*edit_large {
                             <LargeText text={text.clone()} dispatch={dispatch.clone()}
                                 on_edit={{ let e = edit_large.clone(); Callback::from(move |()| e.set(true)) }} />
                         } else {

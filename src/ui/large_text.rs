@@ -73,8 +73,13 @@ pub struct LargeTextProps {
 #[function_component(LargeText)]
 pub fn large_text(props: &LargeTextProps) -> Html {
     let text = &props.text;
+    // Scans of the whole text, done again only for a new text: the parent re-renders this
+    // on every hover and caret move.
+    let measured = use_memo(text.clone(), |t| {
+        (line_count(t), json_units(t) > STORAGE_UNITS)
+    });
+    let (lines, too_big_for_storage) = *measured;
     let (head, cut) = preview(text);
-    let lines = line_count(text);
     let clear = {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::SetDockerfile(String::new())))
@@ -91,7 +96,7 @@ pub fn large_text(props: &LargeTextProps) -> Html {
                      freezing the page, so it is shown read-only. The graph, plan, final image \
                      and problems are analysed from the whole file.",
                     human_size(text.len() as u64)) }</p>
-                if json_units(text) > STORAGE_UNITS {
+                if too_big_for_storage {
                     <p>{ "It is also too large for the browser's storage: it is not kept as a draft, and a reload brings back your previous one." }</p>
                 }
                 <div class="large-actions">
