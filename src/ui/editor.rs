@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use yew::prelude::*;
 use yew::virtual_dom::Key;
 
+use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, LineIndex, Severity, Span, span};
 
 use super::highlight::{self, Hint};
@@ -516,11 +517,12 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     let text = &props.text;
-    let height = rendered.lines as f64 * LINE_H + 2.0 * PAD;
+    // Pixel values are written through `Fixed`: `f64`'s own formatting costs page size.
+    let height = Fixed(rendered.lines as f64 * LINE_H + 2.0 * PAD, 0);
     let size_style = format!(
         "height:{height}px;width:max(100%, calc({}ch + {}px))",
         rendered.columns + 2,
-        2.0 * PAD
+        Fixed(2.0 * PAD, 0)
     );
 
     // The lines whose chunks are rendered: those in view, and those the browser is about to
@@ -543,13 +545,13 @@ pub fn editor(props: &EditorProps) -> Html {
             let (l0, _) = line_col_in(&index, text, s.span.start);
             let (l1, _) = line_col_in(&index, text, s.span.end.saturating_sub(1).max(s.span.start));
             html! { <div class="stage-band" aria-hidden="true"
-                style={format!("top:{}px;height:{}px", PAD + l0 as f64 * LINE_H, (l1 - l0 + 1) as f64 * LINE_H)} /> }
+            style={band_style(l0, l1)} /> }
         });
     let flash = props.reveal.map(|r| {
         let (l0, _) = line_col_in(&index, text, r.span.start);
         let (l1, _) = line_col_in(&index, text, r.span.end.max(r.span.start));
         html! { <div key={r.serial.to_string()} class="reveal-band" aria-hidden="true"
-            style={format!("top:{}px;height:{}px", PAD + l0 as f64 * LINE_H, (l1 - l0 + 1) as f64 * LINE_H)} /> }
+        style={band_style(l0, l1)} /> }
     });
     let card_html = card.as_ref().and_then(|(hint, sp, pinned)| {
         let entry = reference::for_hint(hint)?;
@@ -557,8 +559,8 @@ pub fn editor(props: &EditorProps) -> Html {
         let cw = io::char_width(&measure);
         let style = format!(
             "top:{}px;left:{}px",
-            PAD + (line + 1) as f64 * LINE_H + 4.0,
-            PAD + col as f64 * cw
+            Fixed(PAD + (line + 1) as f64 * LINE_H + 4.0, 0),
+            Fixed(PAD + col as f64 * cw, 1)
         );
         Some(html! {
             <div class={classes!("hint-card", pinned.then_some("pinned"))} role="tooltip" id="hint-card" {style}>
@@ -604,6 +606,15 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The style of a band over lines `l0..=l1` (the cursor's stage, a revealed span).
+fn band_style(l0: usize, l1: usize) -> String {
+    format!(
+        "top:{}px;height:{}px",
+        Fixed(PAD + l0 as f64 * LINE_H, 0),
+        Fixed((l1 - l0 + 1) as f64 * LINE_H, 0)
+    )
 }
 
 #[cfg(test)]

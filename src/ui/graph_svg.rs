@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, Base, EdgeKind, Node};
 
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
@@ -325,9 +326,9 @@ pub fn render_graph_svg(
     let mut out = String::with_capacity(size + 4096);
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stage-graph\" viewBox=\"0 0 {w:.0} {h:.0}\" width=\"{w:.0}\" height=\"{h:.0}\" role=\"group\" aria-label=\"{label}\">",
-        w = p.width,
-        h = p.height,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stage-graph\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"group\" aria-label=\"{label}\">",
+        w = Fixed(p.width, 0),
+        h = Fixed(p.height, 0),
         label = p.label,
     );
     if opts.standalone {
@@ -425,8 +426,8 @@ pub fn render_graph_pieces(
                 out,
                 "<text class=\"sp-label{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
                 if faded { " sp-faded" } else { "" },
-                D1((x0 + x1) / 2.0),
-                D1((y0 + y1) / 2.0 - 4.0),
+                d1((x0 + x1) / 2.0),
+                d1((y0 + y1) / 2.0 - 4.0),
                 escape(&label)
             );
         }
@@ -466,8 +467,8 @@ pub fn render_graph_pieces(
                 let _ = write!(
                     out,
                     "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({} {})\" tabindex=\"0\" role=\"button\" aria-label=\"Stage {} ({state}), {}\">",
-                    D1(b.x),
-                    D1(b.y),
+                    d1(b.x),
+                    d1(b.y),
                     escape(&node.title),
                     escape(&node.subtitle),
                 );
@@ -478,8 +479,8 @@ pub fn render_graph_pieces(
                         "{} — {} ({state}); click to make it the target",
                         node.title, node.subtitle
                     )),
-                    D1(b.w),
-                    D1(b.h)
+                    d1(b.w),
+                    d1(b.h)
                 );
                 let chars = ((b.w - 24.0) / CHAR_W) as usize;
                 let meta_chars = node.meta.chars().count() * 5 / 6 + 1;
@@ -490,15 +491,15 @@ pub fn render_graph_pieces(
                         &node.title,
                         chars.saturating_sub(meta_chars).max(8)
                     )),
-                    D1(b.w - 10.0),
+                    d1(b.w - 10.0),
                     escape(&node.meta),
                     escape(&truncate(&node.subtitle, (chars * 6 / 5).max(8)))
                 );
                 if target {
                     let _ = write!(
                         out,
-                        "<text class=\"sp-badge\" x=\"{:.1}\" y=\"-6\" text-anchor=\"end\">target</text>",
-                        b.w - 4.0
+                        "<text class=\"sp-badge\" x=\"{}\" y=\"-6\" text-anchor=\"end\">target</text>",
+                        d1(b.w - 4.0)
                     );
                 }
                 out.push_str("</g>");
@@ -515,14 +516,14 @@ pub fn render_graph_pieces(
                         " sp-skipped"
                     },
                     escape(&node.title),
-                    D1(b.x),
-                    D1(b.y),
+                    d1(b.x),
+                    d1(b.y),
                     escape(&format!("{}: {}", node.title, node.subtitle)),
-                    D1(b.w),
-                    D1(b.h),
-                    D1(b.h / 2.0),
-                    D1(b.w / 2.0),
-                    D1(b.h / 2.0 + 4.5),
+                    d1(b.w),
+                    d1(b.h),
+                    d1(b.h / 2.0),
+                    d1(b.w / 2.0),
+                    d1(b.h / 2.0 + 4.5),
                     escape(&truncate(&node.title, MAX_LABEL)),
                 );
             }
@@ -583,100 +584,43 @@ fn path_data(points: &[(f64, f64)]) -> String {
     let Some(&(x0, y0)) = points.first() else {
         return d;
     };
-    let _ = write!(d, "M{} {}", D1(x0), D1(y0));
+    let _ = write!(d, "M{} {}", d1(x0), d1(y0));
     for w in points.windows(2) {
         let ((ax, ay), (bx, by)) = (w[0], w[1]);
         let dx = ((bx - ax) / 2.0).abs().max(12.0);
         let _ = write!(
             d,
             "C{} {} {} {} {} {}",
-            D1(ax + dx),
-            D1(ay),
-            D1(bx - dx),
-            D1(by),
-            D1(bx),
-            D1(by)
+            d1(ax + dx),
+            d1(ay),
+            d1(bx - dx),
+            d1(by),
+            d1(bx),
+            d1(by)
         );
     }
     d
 }
 
-/// A number written as `{:.1}` writes it (the same text), through integer formatting when
-/// that is exact: the graph's ~2 000 coordinates took about a millisecond of a paste in
-/// `f64`'s own formatting. Values near a rounding tie, negative values that round to zero
-/// and huge ones take the general path.
-struct D1(f64);
-
-impl std::fmt::Display for D1 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let t = self.0 * 10.0;
-        let r = t.round();
-        let exact = t.is_finite()
-            && t.abs() < 1e15
-            && ((t - r).abs() - 0.5).abs() > 1e-6
-            && !(r == 0.0 && self.0.is_sign_negative());
-        if !exact {
-            return write!(f, "{:.1}", self.0);
-        }
-        let n = r as i64;
-        let a = n.unsigned_abs();
-        write!(f, "{}{}.{}", if n < 0 { "-" } else { "" }, a / 10, a % 10)
-    }
+/// A coordinate with one decimal, as `{:.1}` writes it (the core's exact integer
+/// formatting: the standard float formatting would cost wasm size and, for the graph's
+/// ~2 000 coordinates, about a millisecond of a paste).
+fn d1(x: f64) -> Fixed {
+    Fixed(x, 1)
 }
 
 fn render_legend(out: &mut String, top: f64) {
     let y = top + 14.0;
     let _ = write!(
         out,
-        "<g class=\"sp-legend\" transform=\"translate(16 {y:.1})\">\
+        "<g class=\"sp-legend\" transform=\"translate(16 {})\">\
 <g class=\"sp-node sp-stage sp-built\"><rect width=\"22\" height=\"14\" rx=\"3\"/></g><text x=\"28\" y=\"11\">built stage</text>\
 <g class=\"sp-node sp-stage sp-skipped\" transform=\"translate(110 0)\"><rect width=\"22\" height=\"14\" rx=\"3\"/></g><text x=\"138\" y=\"11\">skipped</text>\
 <g class=\"sp-node sp-stage sp-built sp-target\" transform=\"translate(200 0)\"><rect width=\"22\" height=\"14\" rx=\"3\"/></g><text x=\"228\" y=\"11\">target</text>\
 <g class=\"sp-node sp-image\" transform=\"translate(284 0)\"><rect width=\"22\" height=\"14\" rx=\"7\"/></g><text x=\"312\" y=\"11\">image</text>\
 <path class=\"sp-edge sp-edge-from\" d=\"M370 7H400\"/><text x=\"406\" y=\"11\">FROM</text>\
 <path class=\"sp-edge sp-edge-copy\" d=\"M452 7H482\"/><text x=\"488\" y=\"11\">COPY --from</text>\
-<path class=\"sp-edge sp-edge-mount\" d=\"M570 7H600\"/><text x=\"606\" y=\"11\">RUN --mount from</text></g>"
+<path class=\"sp-edge sp-edge-mount\" d=\"M570 7H600\"/><text x=\"606\" y=\"11\">RUN --mount from</text></g>",
+        d1(y)
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::D1;
-
-    #[test]
-    fn d1_writes_what_the_standard_formatting_writes() {
-        let mut values = vec![
-            0.0,
-            -0.0,
-            0.05,
-            0.15,
-            0.25,
-            0.35,
-            -0.04,
-            -0.05,
-            -0.25,
-            1.25,
-            2.5,
-            12.45,
-            99.95,
-            -12.75,
-            1e14,
-            1e16,
-            -1e16,
-            f64::NAN,
-            f64::INFINITY,
-            1234.5678,
-            0.94999999,
-        ];
-        // Coordinates as the layout produces them, and every tenth and twentieth near them.
-        let mut x = -3.0f64;
-        while x < 3000.0 {
-            values.push(x);
-            values.push(x / 3.0);
-            x += 0.05;
-        }
-        for v in values {
-            assert_eq!(D1(v).to_string(), format!("{v:.1}"), "{v:e}");
-        }
-    }
 }

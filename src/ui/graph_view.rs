@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, Span};
 
 use super::graph_svg::{GraphModel, GraphOptions, SVG_DEFS, SvgPieces, render_graph_pieces};
@@ -181,8 +182,12 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 
     let z = props.zoom;
     let canvas_style = format!(
-        "width:{w:.0}px;height:{h:.0}px;transform:translate({:.1}px,{:.1}px) scale({:.3})",
-        z.x, z.y, z.scale
+        "width:{}px;height:{}px;transform:translate({}px,{}px) scale({})",
+        Fixed(w, 0),
+        Fixed(h, 0),
+        Fixed(z.x, 1),
+        Fixed(z.y, 1),
+        Fixed(z.scale, 3)
     );
 
     html! {
@@ -199,7 +204,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 </div>
                 <div class="zoom-buttons" role="group" aria-label="Zoom">
                     <button type="button" class="icon-btn" onclick={zoom_out} aria-label="Zoom out" title="Zoom out (-)">{ "−" }</button>
-                    <span class="zoom-level" aria-live="polite">{ format!("{:.0}%", z.scale * 100.0) }</span>
+                    <span class="zoom-level" aria-live="polite">{ format!("{}%", Fixed(z.scale * 100.0, 0)) }</span>
                     <button type="button" class="icon-btn" onclick={zoom_in} aria-label="Zoom in" title="Zoom in (+)">{ "+" }</button>
                     <button type="button" class="btn btn-small" onclick={fit} title="Fit to view (0)">{ "Fit" }</button>
                 </div>
@@ -254,9 +259,9 @@ impl SvgView {
                 .collect()
         };
         SvgView {
-            view_box: format!("0 0 {:.0} {:.0}", p.width, p.height).into(),
-            width: format!("{:.0}", p.width).into(),
-            height: format!("{:.0}", p.height).into(),
+            view_box: format!("0 0 {} {}", Fixed(p.width, 0), Fixed(p.height, 0)).into(),
+            width: Fixed(p.width, 0).to_string().into(),
+            height: Fixed(p.height, 0).to_string().into(),
             label: p.label.into(),
             edges: group(&p.edges),
             nodes: group(&p.nodes),

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::analysis::LineIndex;
+use crate::analysis::fixed::Fixed;
 use crate::analysis::fs::{FileEntry, FileKind};
 
 use super::panels::{LIST_CAP, show_all};
@@ -76,25 +77,8 @@ pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
     rows
 }
 
-/// "≈ 12 MB": a size in the units people expect.
-pub fn human_size(bytes: u64) -> String {
-    const K: f64 = 1000.0;
-    let b = bytes as f64;
-    if b < K {
-        format!("{bytes} B")
-    } else if b < K * K {
-        format!("{:.0} KB", b / K)
-    } else if b < K * K * K {
-        let mb = b / (K * K);
-        if mb < 10.0 {
-            format!("{mb:.1} MB")
-        } else {
-            format!("{mb:.0} MB")
-        }
-    } else {
-        format!("{:.1} GB", b / (K * K * K))
-    }
-}
+/// "≈ 12 MB": a size in the units people expect (the core's, so the page and the CLI agree).
+pub use crate::analysis::images::human_size;
 
 pub fn kind_label(k: FileKind) -> &'static str {
     match k {
@@ -179,7 +163,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
         (Some(fin), Some(build), Some(bs)) if build > 0 && bs != target.index => {
             let pct = 100.0 - (fin as f64 / build as f64 * 100.0);
             let verdict = if pct >= 0.5 {
-                format!("{pct:.0} % smaller")
+                format!("{} % smaller", Fixed(pct, 0))
             } else {
                 "no smaller".to_string()
             };
@@ -213,7 +197,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                             html! {
                                 <li class="bar-row">
                                     <span class="bar-label">{ label.clone() }</span>
-                                    <span class="bar"><span class="bar-fill" style={format!("width:{pct:.1}%")} /></span>
+                                    <span class="bar"><span class="bar-fill" style={format!("width:{}%", Fixed(pct, 1))} /></span>
                                     <span class="bar-value">{ format!("≈ {}", human_size(*bytes)) }</span>
                                 </li>
                             }

@@ -208,20 +208,28 @@ pub fn parse_size(text: &str) -> Option<u64> {
     if num.is_empty() || num.len() > 20 {
         return None;
     }
-    let value: f64 = num.parse().ok()?;
-    let mult: f64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1.0,
-        "kb" => 1e3,
-        "mb" => 1e6,
-        "gb" => 1e9,
-        "k" | "kib" => 1024.0,
-        "m" | "mib" => 1024.0 * 1024.0,
-        "g" | "gib" => 1024.0 * 1024.0 * 1024.0,
+    // Exact decimal arithmetic, not `f64`: parsing floats would link the standard
+    // library's float parser and its tables (about 14 KB of the page's wasm) for this alone.
+    let (int, frac) = num.split_once('.').unwrap_or((num, ""));
+    if (int.is_empty() && frac.is_empty()) || frac.contains('.') {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().fold(0u128, |n, b| n * 10 + u128::from(b - b'0'));
+    let scale = 10u128.pow(frac.len() as u32);
+    let mult: u128 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" => 1_000,
+        "mb" => 1_000_000,
+        "gb" => 1_000_000_000,
+        "k" | "kib" => 1 << 10,
+        "m" | "mib" => 1 << 20,
+        "g" | "gib" => 1 << 30,
         _ => return None,
     };
-    let bytes = value * mult;
+    // `num` has at most 20 digits, so this stays far below `u128::MAX`; rounds half up.
+    let bytes = ((digits(int) * scale + digits(frac)) * mult + scale / 2) / scale;
     // Sizes past a petabyte are typos, not build contexts.
-    (bytes.is_finite() && bytes < 1e15).then(|| bytes.round() as u64)
+    (bytes < 1_000_000_000_000_000).then_some(bytes as u64)
 }
 
 /// Cleans a `/`-separated path like Go's `path.Clean`: no empty or `.` elements, `..`
@@ -973,5 +981,17 @@ mod tests {
         assert_eq!(parse_size("12XB"), None);
         assert_eq!(parse_size("abc"), None);
         assert_eq!(parse_size("99999999999999999999"), None);
+        // Decimals are exact and round half up, as the float version did.
+        assert_eq!(parse_size("0.5K"), Some(512));
+        assert_eq!(parse_size(".5"), Some(1));
+        assert_eq!(parse_size("5."), Some(5));
+        assert_eq!(parse_size("2.25 kB"), Some(2250));
+        assert_eq!(parse_size("1.0000001MB"), Some(1_000_000));
+        assert_eq!(parse_size("0.000000000000000001GiB"), Some(0));
+        assert_eq!(parse_size("999999999999999KB"), None);
+        assert_eq!(parse_size("999.999999999999"), Some(1000));
+        for bad in [".", "1.2.3", "", "KB", "1..2"] {
+            assert_eq!(parse_size(bad), None, "{bad:?}");
+        }
     }
 }

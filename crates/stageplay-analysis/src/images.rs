@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::fixed::Fixed;
+
 /// The catalogue's text, embedded in the binary.
 pub const CATALOGUE_TOML: &str = include_str!("../../../data/images.toml");
 
@@ -302,13 +304,13 @@ pub fn human_size(bytes: u64) -> String {
     if bytes < 1_000 {
         format!("{bytes} B")
     } else if b < 1e6 {
-        format!("{:.0} KB", b / 1e3)
+        format!("{} KB", Fixed(b / 1e3, 0))
     } else if b < 1e7 {
-        format!("{:.1} MB", b / 1e6)
+        format!("{} MB", Fixed(b / 1e6, 1))
     } else if b < 1e9 {
-        format!("{:.0} MB", b / 1e6)
+        format!("{} MB", Fixed(b / 1e6, 0))
     } else {
-        format!("{:.1} GB", b / 1e9)
+        format!("{} GB", Fixed(b / 1e9, 1))
     }
 }
 

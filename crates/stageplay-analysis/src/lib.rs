@@ -8,6 +8,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod expand;
 pub mod export;
+pub mod fixed;
 pub mod fs;
 pub mod graph;
 pub mod images;
