@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span};
+use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span, sort};
 
 /// Texts longer than this are shown without highlighting, to keep typing instant.
 pub const HIGHLIGHT_LIMIT: usize = 512 * 1024;
@@ -377,7 +377,7 @@ pub fn diagnostic_lines(text: &str, a: &Analysis) -> Vec<(usize, Severity)> {
             None => out.push((line, d.severity)),
         }
     }
-    out.sort();
+    sort::sort(&mut out);
     out
 }
 

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::analysis::LineIndex;
 use crate::analysis::fixed::Fixed;
 use crate::analysis::fs::{FileEntry, FileKind};
+use crate::analysis::sort;
 
 use super::panels::{LIST_CAP, show_all};
 use super::state::{Action, AnalysisRc, State};
@@ -23,7 +24,7 @@ pub struct TreeRow<'a> {
 /// recursion.
 pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
     let mut sorted: Vec<&FileEntry> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    sort::sort_by(&mut sorted, |a, b| a.path.cmp(&b.path));
     let mut rows = Vec::new();
     let mut open: Vec<&str> = Vec::new();
     for e in sorted {

@@ -2,6 +2,8 @@
 //! dummy nodes for long edges, barycentre crossing reduction, and least-squares vertical
 //! placement. Left to right; no recursion, bounded work on any input.
 
+use crate::analysis::sort;
+
 /// The graph to lay out: node sizes and directed edges (`from` must be built before `to`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LayoutInput {
@@ -352,7 +354,7 @@ fn sort_by_barycentre(row: &mut [usize], neighbours: &[Vec<usize>], pos: &[usize
             (key, i, v)
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     for (slot, (_, _, v)) in row.iter_mut().zip(keyed) {
         *slot = v;
     }
@@ -417,7 +419,7 @@ fn count_all_crossings(rows: &[Vec<usize>], succs: &[Vec<usize>], pos: &[usize])
 /// Counts crossing pairs among edges given as (upper position, lower position): the
 /// inversions of the lower positions after sorting by upper, with a Fenwick tree.
 pub fn count_crossings(pairs: &mut [(usize, usize)]) -> usize {
-    pairs.sort_unstable();
+    sort::sort(pairs);
     let size = pairs.iter().map(|p| p.1 + 1).max().unwrap_or(0);
     let mut tree = vec![0usize; size + 1];
     let mut crossings = 0usize;

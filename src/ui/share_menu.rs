@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::{Analysis, export as text_export};
+use crate::analysis::{Analysis, export as text_export, sort};
 
 use super::embed::{self, EmbedOptions, Pane};
 use super::export::{self, ExportFormat};
@@ -301,8 +301,7 @@ fn embed_panel(
             } else {
                 // Keep the canonical order so the snippet does not depend on click order.
                 o.panes.push(pane);
-                o.panes
-                    .sort_by_key(|p| Pane::ALL.iter().position(|q| q == p));
+                sort::sort_by_key(&mut o.panes, |p| Pane::ALL.iter().position(|q| q == p));
             }
             opts.set(o);
         })

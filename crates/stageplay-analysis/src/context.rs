@@ -14,6 +14,8 @@
 
 use serde::Serialize;
 
+use crate::sort;
+
 /// The most files a context listing may hold; further lines are dropped and reported.
 pub const MAX_CONTEXT_FILES: usize = 20_000;
 /// The most patterns a `.dockerignore` may hold; further lines are dropped and reported.
@@ -180,7 +182,7 @@ pub fn parse_listing(text: &str) -> (Vec<ContextFile>, Vec<InputProblem>) {
     }
     // Sort stably by path and keep the last line of each path.
     files.reverse();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    sort::sort_by(&mut files, |a, b| a.path.cmp(&b.path));
     files.dedup_by(|later, earlier| later.path == earlier.path);
     (files, problems)
 }
@@ -776,7 +778,7 @@ mod tests {
                 }
             }
             paths.extend(next);
-            paths.sort();
+            sort::sort(&mut paths);
             paths.dedup();
         }
         for p in &paths {

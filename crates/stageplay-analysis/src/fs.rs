@@ -15,6 +15,8 @@
 //! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
 
 use std::collections::BTreeMap;
+
+use crate::sort;
 use std::fmt::Write as _;
 use std::ops::Bound;
 use std::rc::Rc;
@@ -891,8 +893,8 @@ impl Sim<'_> {
                 _ => {}
             }
             st.layers_bytes = st.layers_bytes.saturating_add(effect.layer_bytes);
-            effect.added.sort();
-            effect.removed.sort();
+            sort::sort(&mut effect.added);
+            sort::sort(&mut effect.removed);
             st.effects.push(effect);
         }
         st

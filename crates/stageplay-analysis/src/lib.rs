@@ -16,6 +16,7 @@ pub mod lint;
 pub mod parse;
 pub mod plan;
 pub mod run_effects;
+pub mod sort;
 pub mod span;
 pub mod stages;
 
@@ -138,7 +139,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     );
     let found = lint::check(text, &analysis);
     analysis.diagnostics.extend(found);
-    analysis.diagnostics.sort_by(|a, b| {
+    sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     analysis

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::graph::{Edge, dependencies};
+use super::sort;
 use super::stages::Stage;
 
 /// The builder whose behaviour is simulated.
@@ -106,7 +107,7 @@ pub fn plan_target(
             let mut layer: Vec<usize> = (0..n).filter(|&s| needed[s] && pending[s] == 0).collect();
             let mut scheduled = vec![false; n];
             while !layer.is_empty() {
-                layer.sort_unstable();
+                sort::sort(&mut layer);
                 let mut next = Vec::new();
                 for &s in &layer {
                     scheduled[s] = true;
