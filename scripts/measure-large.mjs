@@ -6,7 +6,9 @@
 //   - "no input of up to 10 MB makes the page unresponsive for more than 200 ms at a time":
 //     SPEC §12's pathological pastes, with the longest main-thread task (Long Tasks API)
 //     and the time from the paste to the next painted frame.
-// Each input is pasted once into a fresh page as one input event, as the e2e tests do.
+// Each input is pasted into a fresh page as a paste event over the whole text (a synthetic
+// paste has no default action: when the page leaves it to the textarea, the script inserts
+// the text and fires the input event the browser would).
 //
 // Usage (after `trunk build --release`): node scripts/measure-large.mjs [name-filter]
 // PW_PORT picks the port of the temporary static server (default 8104); DIST another dist/.
@@ -76,24 +78,39 @@ async function main() {
             await new Promise((r) => setTimeout(r, 500));
           });
         }
-        const r = await page.evaluate(async (t) => {
+        // The text reaches the page and its clipboard data is made in a task of its own:
+        // the measured task starts at the paste, as a person's paste does.
+        await page.evaluate((t) => {
+          window.pasteData = new DataTransfer();
+          window.pasteData.setData('text/plain', t);
+        }, text);
+        await page.waitForTimeout(300);
+        const r = await page.evaluate(async () => {
           const longs = [];
-          new PerformanceObserver((l) => { for (const e of l.getEntries()) longs.push(e.duration); })
+          new PerformanceObserver((l) => { for (const e of l.getEntries()) longs.push(Math.round(e.duration)); })
             .observe({ type: 'longtask' });
           performance.clearMeasures('stageplay:analyse');
           const ta = document.querySelector('#dockerfile');
+          ta.focus();
+          ta.select();
           const t0 = performance.now();
-          ta.value = t;
-          ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          // A paste, as a person makes one: the page handles a paste too large to edit
+          // itself (src/ui/editor.rs `onpaste`); otherwise the textarea takes it.
+          const data = window.pasteData;
+          const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+          if (ta.dispatchEvent(paste)) {
+            ta.value = data.getData('text/plain');
+            ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+          }
           await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
           const frame = performance.now() - t0;
           // Let any later work (debounced renders, idle callbacks) run and be observed.
           await new Promise((r) => setTimeout(r, 1500));
           const analyses = performance.getEntriesByName('stageplay:analyse', 'measure').map((m) => m.duration);
-          return { bytes: t.length, frame, analyses, longest: Math.max(0, ...longs), longs: longs.length };
-        }, text);
+          return { bytes: data.getData('text/plain').length, frame, analyses, longest: Math.max(0, ...longs), longs };
+        });
         results.push({ name, ...r });
-        console.log(`${name} (${(r.bytes / 1e6).toFixed(2)} MB), paste ${k + 1}: analysis ${r.analyses.map((x) => x.toFixed(0) + ' ms').join(', ') || 'none'}; paste → painted ${r.frame.toFixed(0)} ms; longest task ${r.longest.toFixed(0)} ms (${r.longs} long tasks)`);
+        console.log(`${name} (${(r.bytes / 1e6).toFixed(2)} MB), paste ${k + 1}: analysis ${r.analyses.map((x) => x.toFixed(0) + ' ms').join(', ') || 'none'}; paste → painted ${r.frame.toFixed(0)} ms; longest task ${r.longest.toFixed(0)} ms (long tasks: ${r.longs.join(', ') || 'none'} ms)`);
       }
       await ctx.close();
     }

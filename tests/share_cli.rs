@@ -91,7 +91,7 @@ fn the_link_carries_the_file_byte_for_byte_and_every_option() {
 fn standard_input_and_the_default_base_url() {
     let (base, state) = link_state(&stageplay(&["link", "-"], b"FROM alpine\n"));
     assert_eq!(base, "http://127.0.0.1:8080/");
-    assert_eq!(state.dockerfile, "FROM alpine\n");
+    assert_eq!(&*state.dockerfile, "FROM alpine\n");
     assert_eq!(state.target, None);
 }
 
@@ -110,7 +110,7 @@ fn embed_urls_carry_the_panes() {
     );
     let (base, state) = link_state(&out);
     assert_eq!(base, "http://h/p?embed&view=editor,plan");
-    assert_eq!(state.dockerfile, "FROM a\n");
+    assert_eq!(&*state.dockerfile, "FROM a\n");
     let out = stageplay(&["link", "-", "--embed", "graph,nope"], b"FROM a\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown view \"nope\""));
@@ -139,7 +139,7 @@ fn a_long_link_is_printed_with_a_warning() {
         .collect();
     let out = stageplay(&["link", "-"], text.as_bytes());
     let (_, state) = link_state(&out);
-    assert_eq!(state.dockerfile, text);
+    assert_eq!(&*state.dockerfile, text.as_str());
     assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the link is"));
 }
 

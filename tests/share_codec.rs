@@ -86,7 +86,7 @@ fn state() -> impl Strategy<Value = ShareState> {
     )
         .prop_map(
             |(dockerfile, context, dockerignore, build_args, target, builder, view)| ShareState {
-                dockerfile,
+                dockerfile: dockerfile.into(),
                 context,
                 dockerignore,
                 build_args,
@@ -161,7 +161,7 @@ fn a_100_kb_dockerfile_round_trips() {
     }
     assert!(text.len() >= 100 * 1024);
     let state = ShareState {
-        dockerfile: text,
+        dockerfile: text.into(),
         ..ShareState::default()
     };
     roundtrip(&state);
@@ -258,7 +258,7 @@ fn bad_deflate_data_is_reported() {
 #[test]
 fn a_state_over_one_mebibyte_is_refused_both_ways() {
     let big = ShareState {
-        dockerfile: "RUN true\n".repeat(MAX_DECODED_BYTES / 9 + 1),
+        dockerfile: "RUN true\n".repeat(MAX_DECODED_BYTES / 9 + 1).into(),
         ..ShareState::default()
     };
     assert_eq!(encode(&big), Err(LinkError::TooLarge));

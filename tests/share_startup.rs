@@ -35,7 +35,7 @@ fn a_share_link_opens_its_state_and_is_not_saved_until_changed() {
     assert!(!guard.should_save(&st, &s), "opening a link saves nothing");
     assert!(!guard.should_save(&st, &s), "nor does a re-render");
     let mut edited = s.clone();
-    edited.dockerfile.push_str("RUN true\n");
+    edited.dockerfile = format!("{}RUN true\n", edited.dockerfile).into();
     assert!(guard.should_save(&st, &edited));
     // Undoing the edit back to the link's state is saved too, or the draft keeps the edit.
     assert!(guard.should_save(&st, &s));

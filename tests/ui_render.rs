@@ -8,9 +8,28 @@ use stageplay::ui::share::{ShareState, View};
 use stageplay::ui::state::example_share;
 
 async fn render(share: ShareState) -> String {
+    // The state shares its text through an `Rc` (not `Send`): it crosses as a `String`.
+    let ShareState {
+        dockerfile,
+        context,
+        dockerignore,
+        build_args,
+        target,
+        builder,
+        view,
+    } = share;
+    let dockerfile = dockerfile.to_string();
     yew::ServerRenderer::<App>::with_props(move || AppProps {
         initial: None,
-        share: Some(share),
+        share: Some(ShareState {
+            dockerfile: dockerfile.into(),
+            context,
+            dockerignore,
+            build_args,
+            target,
+            builder,
+            view,
+        }),
     })
     .hydratable(false)
     .render()
@@ -146,7 +165,7 @@ async fn long_lists_are_capped_with_a_way_to_see_everything() {
         text.push_str(&format!("from s{} AS s{i}\nRUN echo {i}\n", i - 1));
     }
     let mut share = example_share(&GO_HREF_COUNTER);
-    share.dockerfile = text;
+    share.dockerfile = text.into();
 
     let html = render(with_view(share.clone(), View::Plan)).await;
     assert_eq!(
@@ -169,15 +188,16 @@ async fn long_lists_are_capped_with_a_way_to_see_everything() {
     // Fifty stages add ten files each, which the next one inherits: the final image has
     // 500 files under /out (plus the directory), more than the tree shows at first.
     let mut files = share.clone();
-    files.dockerfile = String::from("FROM alpine AS s0\n");
+    let mut chain = String::from("FROM alpine AS s0\n");
     for i in 1..=50 {
         let touch: Vec<String> = (0..10).map(|k| format!("/out/f{i}-{k}")).collect();
-        files.dockerfile.push_str(&format!(
+        chain.push_str(&format!(
             "FROM s{} AS s{i}\nRUN touch {}\n",
             i - 1,
             touch.join(" ")
         ));
     }
+    files.dockerfile = chain.into();
     let html = render(with_view(files, View::Files)).await;
     assert!(
         html.contains(&format!("Showing {LIST_CAP} of 501 paths.")),
@@ -207,7 +227,7 @@ async fn huge_graphs_draw_the_stages_the_target_needs() {
     // Stages after the target are not needed: they are never drawn past the cap.
     text.push_str("FROM alpine AS after\n");
     let mut share = example_share(&GO_HREF_COUNTER);
-    share.dockerfile = text;
+    share.dockerfile = text.into();
     share.target = Some(format!("s{}", n - 1));
     let html = render(share).await;
     assert_eq!(html.matches("data-stage=").count(), GRAPH_CAP);
@@ -238,7 +258,7 @@ async fn the_final_image_says_when_the_simulation_stopped() {
         text.push_str(&format!("FROM s{} AS s{i}\nRUN touch /out/f{i}\n", i - 1));
     }
     let mut share = example_share(&GO_HREF_COUNTER);
-    share.dockerfile = text;
+    share.dockerfile = text.into();
     let html = render(with_view(share, View::Files)).await;
     assert!(html.contains("capped-note"), "the note is shown");
     assert!(html.contains("these lists are incomplete"));

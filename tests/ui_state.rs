@@ -5,7 +5,9 @@ use std::rc::Rc;
 use stageplay::analysis::{Builder, Span};
 use stageplay::ui::examples::{GO_HREF_COUNTER, by_id};
 use stageplay::ui::share::{ShareState, View};
-use stageplay::ui::state::{Action, SYNC_ANALYSIS_LIMIT, State, parse_build_args, stage_at};
+use stageplay::ui::state::{
+    Action, SYNC_ANALYSIS_LIMIT, State, analyse, parse_build_args, stage_at,
+};
 use yew::Reducible;
 
 fn apply(state: State, actions: Vec<Action>) -> State {
@@ -38,10 +40,15 @@ fn huge_texts_wait_for_the_debounce() {
     assert!(s.stale);
     assert_eq!(s.analysis.stages.len(), 2, "still the old analysis");
     let rev = s.revision;
-    // A stale revision is ignored; the current one analyses.
-    let s = apply(s, vec![Action::Analyse(rev.wrapping_sub(1))]);
+    // The analysis of a stale revision is ignored; the current one's is taken.
+    let analysis = Rc::new(analyse(&s.share));
+    let s = apply(
+        s,
+        vec![Action::Analysed(rev.wrapping_sub(1), analysis.clone())],
+    );
     assert!(s.stale);
-    let s = apply(s, vec![Action::Analyse(rev)]);
+    assert_eq!(s.analysis.stages.len(), 2, "still the old analysis");
+    let s = apply(s, vec![Action::Analysed(rev, analysis)]);
     assert!(!s.stale);
     assert_eq!(s.analysis.stages.len(), 1);
 }
@@ -113,7 +120,7 @@ fn loading_a_share_state_replaces_what_a_link_carries() {
     assert_eq!(s.analysis.plan.target, Some(0));
     assert!(s.current_example().is_none());
     let s = apply(s, vec![Action::LoadExample("go-href-counter")]);
-    assert_eq!(s.share.dockerfile, GO_HREF_COUNTER.dockerfile);
+    assert_eq!(&*s.share.dockerfile, GO_HREF_COUNTER.dockerfile);
     assert_eq!(s.current_example().map(|e| e.id), Some("go-href-counter"));
 }
 

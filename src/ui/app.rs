@@ -2,6 +2,8 @@
 //! browser (draft, theme, debounce, play timer), and lays out the header, the input pane and
 //! the output pane. Everything it renders is a component that is a function of its props.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::analysis::Severity;
@@ -18,7 +20,7 @@ use super::panels::{
 };
 use super::share::{ShareState, View};
 use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
-use super::state::{Action, AnalysisRc, InputTab, State};
+use super::state::{self, Action, AnalysisRc, InputTab, State};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -36,7 +38,7 @@ pub struct AppProps {
 pub fn initial_state(share: Option<ShareState>, initial: Option<String>) -> State {
     let given = share.or_else(|| {
         initial.map(|text| ShareState {
-            dockerfile: text,
+            dockerfile: text.into(),
             ..ShareState::default()
         })
     });
@@ -98,11 +100,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        let d = dispatch.clone();
+        let (d, share) = (dispatch.clone(), state.share.clone());
         use_effect_with((state.revision, state.stale), move |(rev, stale)| {
             let rev = *rev;
-            let timer =
-                stale.then(|| io::after(DEBOUNCE_MS, move || d.dispatch(Action::Analyse(rev))));
+            // The analysis runs in the timer's task and the page shows it in the next one:
+            // together, 10 000 stages kept the page busy for 350 ms at a time.
+            let timer = stale.then(|| {
+                io::after(DEBOUNCE_MS, move || {
+                    let analysis = Rc::new(state::analyse(&share));
+                    io::soon(move || d.dispatch(Action::Analysed(rev, analysis)));
+                })
+            });
             move || drop(timer)
         });
     }
@@ -142,7 +150,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let a = &AnalysisRc(state.analysis.clone());
-    let text: AttrValue = state.share.dockerfile.clone().into();
+    let text = state.share.dockerfile.clone();
     // Counting the lines of a long text on every render (a hover, a caret move) would be
     // work on the hot path: only a new text is measured.
     let large = use_memo(text.clone(), |t| is_large(t));

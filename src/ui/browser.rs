@@ -20,7 +20,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Draft {
-    dockerfile: String,
+    dockerfile: super::share::Text,
     #[serde(default)]
     context: String,
     #[serde(default)]
@@ -57,7 +57,7 @@ pub fn load_draft() -> Option<ShareState> {
     }
     let text = s.get_item(OLD_DRAFT_KEY).ok()??;
     Some(ShareState {
-        dockerfile: text,
+        dockerfile: text.into(),
         ..ShareState::default()
     })
 }
@@ -120,6 +120,50 @@ pub fn selection_start(e: &web_sys::Event) -> Option<u32> {
         .dyn_into::<web_sys::HtmlTextAreaElement>()
         .ok()?;
     area.selection_start().ok().flatten()
+}
+
+/// The plain text a paste event carries, and the selection (UTF-16) of the textarea it
+/// is pasted into.
+pub fn paste_parts(e: &web_sys::Event) -> Option<(String, u32, u32)> {
+    let data = e.dyn_ref::<web_sys::ClipboardEvent>()?.clipboard_data()?;
+    let data: &Transfer = data.unchecked_ref();
+    let pasted = js_text(&data.get_data("text/plain").ok()?)?;
+    let area = e
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    let start = area.selection_start().ok().flatten()?;
+    let end = area.selection_end().ok().flatten()?;
+    Some((pasted, start, end))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `DataTransfer` whose `getData` leaves a JS string (web-sys converts it at once).
+    type Transfer;
+    #[wasm_bindgen(method, catch, js_name = getData)]
+    fn get_data(
+        this: &Transfer,
+        format: &str,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &wasm_bindgen::JsValue) -> js_sys::Uint8Array;
+}
+
+/// A JS string as a Rust one, through the browser's own UTF-8 encoder and one copy: the
+/// glue's string passing walks the string in a JS loop, about 80 ms for a 10 MB paste.
+fn js_text(text: &wasm_bindgen::JsValue) -> Option<String> {
+    if !text.is_string() {
+        return None;
+    }
+    let bytes = TextEncoder::new().encode(text);
+    let mut buf = vec![0; bytes.length() as usize];
+    bytes.copy_to(&mut buf);
+    String::from_utf8(buf).ok()
 }
 
 /// Selects `start..end` (UTF-16) in the textarea, without stealing the focus.
@@ -231,6 +275,15 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 /// Calls `f` once after `ms` milliseconds.
 pub fn after(ms: u32, f: impl FnOnce() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Timeout::new(ms, f))
+}
+
+/// Calls `f` once in a task of its own, as soon as the browser gets to it.
+pub fn soon(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback(f.unchecked_ref());
 }
 
 /// Calls `f` once when the browser is next idle (after the coming frame), or after `ms`

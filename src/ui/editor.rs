@@ -5,6 +5,7 @@
 //! The textarea grows to its content and one outer element scrolls, so the underlay, the
 //! gutter and the text can never drift apart.
 
+use super::share::Text;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 
@@ -16,6 +17,7 @@ use crate::analysis::{Analysis, LineIndex, Severity, Span, span};
 
 use super::highlight::{self, Hint};
 use super::io;
+use super::large_text;
 use super::reference;
 use super::state::{Action, AnalysisRc, Reveal, State};
 
@@ -29,7 +31,7 @@ const MEASURE: &str = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub text: AttrValue,
+    pub text: Text,
     pub analysis: AnalysisRc,
     pub cursor_stage: Option<usize>,
     pub reveal: Option<Reveal>,
@@ -415,6 +417,26 @@ pub fn editor(props: &EditorProps) -> Html {
             card.set(None);
         })
     };
+    // A paste that makes the file too large to edit goes straight to the state, and the
+    // read-only preview (src/ui/large_text.rs) replaces the editor. Inserted into the
+    // textarea first, a 10 MB line cost Chromium seconds: laying it out, then tearing it down
+    // when the textarea left the page.
+    let onpaste = {
+        let d = props.dispatch.clone();
+        let text = props.text.clone();
+        Callback::from(move |e: Event| {
+            let Some((pasted, start, end)) = io::paste_parts(&e) else {
+                return;
+            };
+            if let Some(whole) = paste_too_large(&text, &pasted, start, end) {
+                e.prevent_default();
+                // Reading 10 MB from the clipboard into wasm is a task's worth of work; the
+                // state and the preview take the next task.
+                let d = d.clone();
+                io::soon(move || d.dispatch(Action::SetDockerfile(whole)));
+            }
+        })
+    };
     let caret = {
         let d = props.dispatch.clone();
         let text = props.text.clone();
@@ -597,8 +619,8 @@ pub fn editor(props: &EditorProps) -> Html {
                             spellcheck="false" autocomplete="off" autocapitalize="off"
                             aria-label="Dockerfile" aria-describedby={card.is_some().then_some("hint-card")}
                             style={size_style}
-                            value={text.clone()} readonly={props.readonly}
-                            {oninput} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
+                            value={AttrValue::from(text.shared())} readonly={props.readonly}
+                            {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
                         { card_html.unwrap_or_default() }
                         <span class="measure" ref={measure} aria-hidden="true">{ MEASURE }</span>
                     </div>
@@ -606,6 +628,21 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// The text after pasting `pasted` over the UTF-16 selection `start..end` of `text`, when
+/// that text is too large to edit (`None` otherwise: the textarea pastes as usual).
+pub fn paste_too_large(text: &str, pasted: &str, start: u32, end: u32) -> Option<String> {
+    if text.len() + pasted.len() <= large_text::LARGE_LINES {
+        return None; // too short to be large by either measure
+    }
+    let a = span::byte_offset(text, start as usize);
+    let b = span::byte_offset(text, end as usize).max(a);
+    let mut whole = String::with_capacity(text.len() - (b - a) + pasted.len());
+    whole.push_str(text.get(..a).unwrap_or(""));
+    whole.push_str(pasted);
+    whole.push_str(text.get(b..).unwrap_or(""));
+    large_text::is_large(&whole).then_some(whole)
 }
 
 /// The style of a band over lines `l0..=l1` (the cursor's stage, a revealed span).
@@ -687,6 +724,29 @@ mod tests {
         let kept = kb.iter().filter(|k| ka.contains(k)).count();
         assert!(kept + 3 >= kb.len(), "kept {kept} of {}", kb.len());
         assert_ne!(kb, ka);
+    }
+
+    #[test]
+    fn a_paste_that_makes_the_file_large_replaces_the_selection() {
+        let small = "FROM alpine\nRUN echo é\n";
+        // Usual pastes are left to the textarea.
+        assert_eq!(paste_too_large(small, "RUN true\n", 0, 0), None);
+        assert_eq!(
+            paste_too_large(&"x".repeat(900_000), &"y".repeat(90_000), 0, 0),
+            None
+        );
+        // A large one replaces the selection (UTF-16 offsets: "é" is one unit, two bytes).
+        let big = "a".repeat(2_000_000);
+        let whole = paste_too_large(small, &big, 22, 23).expect("large");
+        assert_eq!(whole, format!("FROM alpine\nRUN echo é{big}"));
+        let replaced = paste_too_large(small, &big, 21, 22).expect("large");
+        assert_eq!(replaced, format!("FROM alpine\nRUN echo {big}\n"));
+        // Many short lines are large too; offsets past the end are clamped.
+        let lines = "RUN true\n".repeat(6_000);
+        assert_eq!(
+            paste_too_large(small, &lines, 99, 99),
+            Some(format!("{small}{lines}"))
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     let opts = &props.options;
     let dispatch = &props.dispatch;
     let a = &state.analysis;
-    let text: AttrValue = state.share.dockerfile.clone().into();
+    let text = state.share.dockerfile.clone();
     let command: AttrValue = state.command_line().into();
 
     // The link is re-encoded only when the shared state changes, not on every render.

@@ -2,6 +2,7 @@
 //! hover, keyboard, zoom, pan and fit by event delegation on `data-stage` attributes and a
 //! transform on a wrapper.
 
+use super::share::Text;
 use yew::prelude::*;
 
 use crate::analysis::fixed::Fixed;
@@ -15,7 +16,7 @@ use super::state::{Action, AnalysisRc, State, Zoom};
 #[derive(Properties, PartialEq)]
 pub struct GraphViewProps {
     pub analysis: AnalysisRc,
-    pub text: AttrValue,
+    pub text: Text,
     pub cursor_stage: Option<usize>,
     pub hovered: Option<usize>,
     pub zoom: Zoom,

@@ -1,6 +1,7 @@
 //! The Final image panel: the target's filesystem as a tree with origin badges, what is left
 //! behind, and the size summary. Every figure is an estimate and says so.
 
+use super::share::Text;
 use yew::prelude::*;
 
 use crate::analysis::LineIndex;
@@ -112,7 +113,7 @@ fn kind_class(k: FileKind) -> &'static str {
 #[derive(Properties, PartialEq)]
 pub struct ImageViewProps {
     pub analysis: AnalysisRc,
-    pub text: AttrValue,
+    pub text: Text,
     pub dispatch: UseReducerDispatcher<State>,
 }
 

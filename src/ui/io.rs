@@ -23,6 +23,9 @@ pub fn event_value(_e: &yew::Event) -> Option<String> {
 pub fn selection_start(_e: &yew::Event) -> Option<u32> {
     None
 }
+pub fn paste_parts(_e: &yew::Event) -> Option<(String, u32, u32)> {
+    None
+}
 pub fn set_selection(_area: &NodeRef, _start: u32, _end: u32) {}
 pub fn scroll_to_line(_scroller: &NodeRef, _line: usize, _line_height: f64) {}
 pub fn insert_text(_text: &str) -> bool {
@@ -53,6 +56,9 @@ pub fn after(_ms: u32, _f: impl FnOnce() + 'static) -> TimerHandle {
 
 /// Natively, idle work runs at once (tests see its effect).
 pub fn when_idle(_ms: u32, f: impl FnOnce() + 'static) {
+    f()
+}
+pub fn soon(f: impl FnOnce() + 'static) {
     f()
 }
 

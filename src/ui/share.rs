@@ -11,6 +11,7 @@
 //! inflating stops as soon as the output would pass [`MAX_DECODED_BYTES`].
 
 use std::fmt;
+use std::rc::Rc;
 
 use base64::Engine;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -55,11 +56,64 @@ impl View {
     }
 }
 
+/// A text shared, not copied, and compared by pointer first: a pasted file can be
+/// megabytes, and the state is cloned on every action and compared in every render (props,
+/// memos, effects). `Rc<str>` alone compares contents: its pointer shortcut needs a sized
+/// type, so each comparison of two equal 10 MB texts read them both.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(Rc<str>);
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || *self.0 == *other.0
+    }
+}
+impl Eq for Text {}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Text {
+    /// The shared text itself (a new handle, not a copy).
+    pub fn shared(&self) -> Rc<str> {
+        self.0.clone()
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s.into())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.into())
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Everything a user can set that decides what the page shows. A share link round-trips
 /// exactly this.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ShareState {
-    pub dockerfile: String,
+    pub dockerfile: Text,
     /// The build context listing (one path a line, optional size).
     pub context: String,
     pub dockerignore: String,
@@ -151,8 +205,8 @@ impl std::error::Error for LinkError {}
 #[derive(Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct Wire {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    dockerfile: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    dockerfile: Text,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     context: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -252,7 +252,7 @@ impl State {
     pub fn current_example(&self) -> Option<&'static Example> {
         examples::EXAMPLES
             .iter()
-            .find(|e| e.dockerfile == self.share.dockerfile)
+            .find(|e| e.dockerfile == &*self.share.dockerfile)
     }
 
     /// The `docker build` command equivalent to the current options.
@@ -262,7 +262,10 @@ impl State {
 
     fn reanalyse(&mut self) {
         self.revision = self.revision.wrapping_add(1);
-        if self.share.dockerfile.len() <= SYNC_ANALYSIS_LIMIT {
+        // A file too large to edit (many short lines) is analysed after the debounce too,
+        // in a task of its own, not in the paste's.
+        let text = &self.share.dockerfile;
+        if text.len() <= SYNC_ANALYSIS_LIMIT && !super::large_text::is_large(text) {
             self.analysis = Rc::new(analyse(&self.share));
             self.stale = false;
         } else {
@@ -292,7 +295,7 @@ impl Default for State {
 /// The share state of an example (target and builder at their defaults).
 pub fn example_share(ex: &Example) -> ShareState {
     ShareState {
-        dockerfile: ex.dockerfile.to_string(),
+        dockerfile: ex.dockerfile.into(),
         context: ex.context.to_string(),
         dockerignore: ex.dockerignore.to_string(),
         build_args: ex.build_args.to_string(),
@@ -396,8 +399,9 @@ pub enum Action {
     /// Replaces everything a share link carries (loading a link or a saved draft).
     LoadShare(ShareState),
     LoadExample(&'static str),
-    /// The debounce fired for this revision.
-    Analyse(u64),
+    /// The analysis of this revision, made after the debounce (`app.rs`), in a task before
+    /// the one that shows it. Ignored when the text changed since.
+    Analysed(u64, Rc<Analysis>),
     /// The editor's caret moved to this byte offset.
     Cursor(usize),
     /// Show this span in the editor (a click on a stage, problem, file or step).
@@ -431,10 +435,10 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::SetDockerfile(text) => {
-                if text == s.share.dockerfile {
+                if *text == *s.share.dockerfile {
                     return self;
                 }
-                s.share.dockerfile = text;
+                s.share.dockerfile = text.into();
                 s.drop_foreign_example_inputs();
                 s.reanalyse();
             }
@@ -483,9 +487,9 @@ impl Reducible for State {
                     s.revision = revision;
                 }
             }
-            Action::Analyse(rev) => {
+            Action::Analysed(rev, analysis) => {
                 if rev == s.revision && s.stale {
-                    s.analysis = Rc::new(analyse(&s.share));
+                    s.analysis = analysis;
                     s.stale = false;
                     s.cursor_stage = stage_at(&s.analysis, s.cursor);
                 } else {

@@ -80,7 +80,7 @@ pub fn run(args: LinkArgs) -> i32 {
 
 fn make_link(args: &LinkArgs) -> Result<String, String> {
     let state = ShareState {
-        dockerfile: read_text(&args.file)?,
+        dockerfile: read_text(&args.file)?.into(),
         context: args
             .context_list
             .as_deref()
