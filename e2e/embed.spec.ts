@@ -79,6 +79,32 @@ test('an editor embed can be read-only, themed, and follows edits in its Open li
   await full.close();
 });
 
+test('an editor embed previews a paste too large to edit, and a read-only one ignores pastes', async ({ page, baseURL }) => {
+  // Pastes as a person makes them: a paste event with the text (see pathological.spec.ts).
+  const pasteInto = (frameUrl: RegExp, text: string) => page.frame({ url: frameUrl })!.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    const ta = document.querySelector('#dockerfile') as HTMLTextAreaElement;
+    ta.focus();
+    ta.select();
+    return !ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  const big = 'FROM alpine AS base\n' + 'RUN echo x\n'.repeat(6_000);
+
+  const editable = await host(page, embedUrl(baseURL!, 'editor,graph', FILE), 700);
+  await expect(editable.locator('#dockerfile')).toHaveValue(FILE);
+  expect(await pasteInto(/embed/, big)).toBe(true);
+  await expect(editable.locator('.large-note')).toContainText('6001 lines');
+  await expect(editable.locator('#dockerfile')).toHaveCount(0);
+  await expect(editable.locator('svg.stage-graph')).toContainText('6000 instr.');
+
+  const readonly = await host(page, embedUrl(baseURL!, 'editor,graph', FILE).replace('?embed', '?embed&readonly'), 700);
+  await expect(readonly.locator('#dockerfile')).toHaveValue(FILE);
+  expect(await pasteInto(/readonly/, big)).toBe(false);
+  await expect(readonly.locator('#dockerfile')).toHaveValue(FILE);
+  await expect(readonly.locator('svg.stage-graph [data-stage]')).toHaveCount(3);
+});
+
 for (const views of ['graph', 'editor,graph,plan,files,problems,steps']) {
   test(`no horizontal scroll at 320 px (${views})`, async ({ page, baseURL }) => {
     const f = await host(page, embedUrl(baseURL!, views, FILE), 320, 500);

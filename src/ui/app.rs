@@ -8,12 +8,11 @@ use yew::prelude::*;
 
 use crate::analysis::Severity;
 
-use super::editor::Editor;
 use super::embed_view::EmbedLayout;
 use super::graph_view::GraphView;
 use super::image_view::ImageView;
 use super::io;
-use super::large_text::{LargeText, is_large};
+use super::large_text::EditorPane;
 use super::panels::{
     Gallery, Header, InputTabs, OutputToolbar, PlanView, ProblemsView, StepsView, TextPanel,
     ViewTabs, rich_text,
@@ -68,8 +67,6 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || share_menu::initial_state(&startup, share, initial))
     };
     let link_error = use_state(|| startup.error.clone());
-    // "Edit anyway" on a text too large for the editor (src/ui/large_text.rs).
-    let edit_large = use_state(|| false);
     let dispatch = state.dispatcher();
 
     // Browser effects: each reacts to the one piece of state it mirrors.
@@ -151,9 +148,6 @@ pub fn app(props: &AppProps) -> Html {
 
     let a = &AnalysisRc(state.analysis.clone());
     let text = state.share.dockerfile.clone();
-    // Counting the lines of a long text on every render (a hover, a caret move) would be
-    // work on the hot path: only a new text is measured.
-    let large = use_memo(text.clone(), |t| is_large(t));
     let problems = a.diagnostics.len();
     let errors = a
         .diagnostics
@@ -227,13 +221,8 @@ pub fn app(props: &AppProps) -> Html {
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
-                        if *large && !*edit_large {
-                            <LargeText text={text.clone()} dispatch={dispatch.clone()}
-                                on_edit={{ let e = edit_large.clone(); Callback::from(move |()| e.set(true)) }} />
-                        } else {
-                            <Editor text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
-                                reveal={state.reveal} dispatch={dispatch.clone()} />
-                        }
+                        <EditorPane text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                            reveal={state.reveal} dispatch={dispatch.clone()} />
                     </div>
                     if state.input_tab != InputTab::Dockerfile {
                         <div class="tab-panel" role="tabpanel" id={format!("panel-{}", state.input_tab.id())}

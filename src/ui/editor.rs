@@ -424,7 +424,11 @@ pub fn editor(props: &EditorProps) -> Html {
     let onpaste = {
         let d = props.dispatch.clone();
         let text = props.text.clone();
+        let readonly = props.readonly;
         Callback::from(move |e: Event| {
+            if readonly {
+                return;
+            }
             let Some((pasted, start, end)) = io::paste_parts(&e) else {
                 return;
             };

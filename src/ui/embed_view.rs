@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 
-use super::editor::Editor;
 use super::embed::{self, EmbedOptions, Pane};
 use super::graph_view::GraphView;
 use super::image_view::ImageView;
 use super::io;
+use super::large_text::EditorPane;
 use super::panels::{OutputToolbar, PlanView, ProblemsView, StepsView, view_label};
 use super::state::State;
 
@@ -38,7 +38,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     let pane = |p: Pane| -> Html {
         let body = match p {
             Pane::Editor => html! {
-                <Editor text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                <EditorPane text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
                     reveal={state.reveal} readonly={opts.readonly} dispatch={dispatch.clone()} />
             },
             Pane::Graph => html! {

@@ -11,8 +11,9 @@
 use super::share::Text;
 use yew::prelude::*;
 
+use super::editor::Editor;
 use super::image_view::human_size;
-use super::state::{Action, State};
+use super::state::{Action, AnalysisRc, Reveal, State};
 
 /// Texts longer than this are previewed, not edited.
 pub const LARGE_BYTES: usize = 1_000_000;
@@ -72,6 +73,9 @@ pub struct LargeTextProps {
     /// Asks for the editor anyway.
     pub on_edit: Callback<()>,
     pub dispatch: UseReducerDispatcher<State>,
+    /// A read-only embed: no "Clear" or "Edit anyway".
+    #[prop_or_default]
+    pub readonly: bool,
 }
 
 #[function_component(LargeText)]
@@ -103,11 +107,13 @@ pub fn large_text(props: &LargeTextProps) -> Html {
                 if too_big_for_storage {
                     <p>{ "It is also too large for the browser's storage: it is not kept as a draft, and a reload brings back your previous one." }</p>
                 }
-                <div class="large-actions">
-                    <button type="button" class="btn btn-small" id="large-clear" onclick={clear}>{ "Clear the editor" }</button>
-                    <button type="button" class="btn btn-small" id="large-edit" onclick={edit}
-                        title="The page may stop responding for seconds">{ "Edit anyway" }</button>
-                </div>
+                if !props.readonly {
+                    <div class="large-actions">
+                        <button type="button" class="btn btn-small" id="large-clear" onclick={clear}>{ "Clear the editor" }</button>
+                        <button type="button" class="btn btn-small" id="large-edit" onclick={edit}
+                            title="The page may stop responding for seconds">{ "Edit anyway" }</button>
+                    </div>
+                }
             </div>
             <pre class="large-preview" tabindex="0" aria-label="The start of the file"><code>{ head }</code></pre>
             if cut {
@@ -115,6 +121,44 @@ pub fn large_text(props: &LargeTextProps) -> Html {
                     human_size(head.len() as u64), human_size(text.len() as u64), line_count(head)) }</p>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorPaneProps {
+    pub text: Text,
+    pub analysis: AnalysisRc,
+    pub cursor_stage: Option<usize>,
+    pub reveal: Option<Reveal>,
+    pub dispatch: UseReducerDispatcher<State>,
+    /// An embed with `readonly`.
+    #[prop_or_default]
+    pub readonly: bool,
+}
+
+/// The Dockerfile pane, in the page and in an embed: the editor, or the read-only preview
+/// of a text too large to edit (until "Edit anyway").
+#[function_component(EditorPane)]
+pub fn editor_pane(props: &EditorPaneProps) -> Html {
+    let edit_anyway = use_state(|| false);
+    // Counting the lines of a long text on every render (a hover, a caret move) would be
+    // work on the hot path: only a new text is measured.
+    let large = use_memo(props.text.clone(), |t| is_large(t));
+    if *large && !*edit_anyway {
+        let on_edit = {
+            let e = edit_anyway.clone();
+            Callback::from(move |()| e.set(true))
+        };
+        html! {
+            <LargeText text={props.text.clone()} readonly={props.readonly}
+                dispatch={props.dispatch.clone()} {on_edit} />
+        }
+    } else {
+        html! {
+            <Editor text={props.text.clone()} analysis={props.analysis.clone()}
+                cursor_stage={props.cursor_stage} reveal={props.reveal}
+                readonly={props.readonly} dispatch={props.dispatch.clone()} />
+        }
     }
 }
 
