@@ -5,7 +5,6 @@
 //! The textarea grows to its content and one outer element scrolls, so the underlay, the
 //! gutter and the text can never drift apart.
 
-use super::share::Text;
 use std::cell::RefCell;
 use std::fmt::Write as _;
 
@@ -19,6 +18,7 @@ use super::highlight::{self, Hint};
 use super::io;
 use super::large_text;
 use super::reference;
+use super::share::Text;
 use super::state::{Action, AnalysisRc, Reveal, State};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
@@ -29,7 +29,7 @@ const INDENT: &str = "    ";
 /// 100 characters, measured once to learn the monospace character width.
 const MEASURE: &str = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM";
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct EditorProps {
     pub text: Text,
     pub analysis: AnalysisRc,

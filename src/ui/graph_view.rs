@@ -2,7 +2,6 @@
 //! hover, keyboard, zoom, pan and fit by event delegation on `data-stage` attributes and a
 //! transform on a wrapper.
 
-use super::share::Text;
 use yew::prelude::*;
 
 use crate::analysis::fixed::Fixed;
@@ -11,6 +10,7 @@ use crate::analysis::{Analysis, Span};
 use super::graph_svg::{GraphModel, GraphOptions, SVG_DEFS, SvgPieces, render_graph_pieces};
 use super::io;
 use super::layout::{self, LayoutOptions};
+use super::share::Text;
 use super::state::{Action, AnalysisRc, State, Zoom};
 
 #[derive(Properties, PartialEq)]

@@ -1,7 +1,6 @@
 //! The Final image panel: the target's filesystem as a tree with origin badges, what is left
 //! behind, and the size summary. Every figure is an estimate and says so.
 
-use super::share::Text;
 use yew::prelude::*;
 
 use crate::analysis::LineIndex;
@@ -10,6 +9,7 @@ use crate::analysis::fs::{FileEntry, FileKind};
 use crate::analysis::sort;
 
 use super::panels::{LIST_CAP, show_all};
+use super::share::Text;
 use super::state::{Action, AnalysisRc, State};
 
 /// One row of the tree: a path component at a depth, with its entry when it has one.

@@ -8,12 +8,12 @@
 //! into the editor swaps the editor out before the browser lays the textarea out, so the
 //! page never pays for it.
 
-use super::share::Text;
 use yew::prelude::*;
 
-use super::editor::Editor;
+use super::editor::{Editor, EditorProps};
 use super::image_view::human_size;
-use super::state::{Action, AnalysisRc, Reveal, State};
+use super::share::Text;
+use super::state::{Action, State};
 
 /// Texts longer than this are previewed, not edited.
 pub const LARGE_BYTES: usize = 1_000_000;
@@ -124,22 +124,10 @@ pub fn large_text(props: &LargeTextProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EditorPaneProps {
-    pub text: Text,
-    pub analysis: AnalysisRc,
-    pub cursor_stage: Option<usize>,
-    pub reveal: Option<Reveal>,
-    pub dispatch: UseReducerDispatcher<State>,
-    /// An embed with `readonly`.
-    #[prop_or_default]
-    pub readonly: bool,
-}
-
 /// The Dockerfile pane, in the page and in an embed: the editor, or the read-only preview
 /// of a text too large to edit (until "Edit anyway").
 #[function_component(EditorPane)]
-pub fn editor_pane(props: &EditorPaneProps) -> Html {
+pub fn editor_pane(props: &EditorProps) -> Html {
     let edit_anyway = use_state(|| false);
     // Counting the lines of a long text on every render (a hover, a caret move) would be
     // work on the hot path: only a new text is measured.
@@ -154,11 +142,7 @@ pub fn editor_pane(props: &EditorPaneProps) -> Html {
                 dispatch={props.dispatch.clone()} {on_edit} />
         }
     } else {
-        html! {
-            <Editor text={props.text.clone()} analysis={props.analysis.clone()}
-                cursor_stage={props.cursor_stage} reveal={props.reveal}
-                readonly={props.readonly} dispatch={props.dispatch.clone()} />
-        }
+        html! { <Editor ..props.clone() /> }
     }
 }
 

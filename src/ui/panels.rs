@@ -2,7 +2,6 @@
 //! (target, builder, command), build plan, problems and step-through. Each is a function of
 //! its props and reports up through the reducer's dispatcher.
 
-use super::share::Text;
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, Builder, LineIndex, Severity, Span};
@@ -11,7 +10,7 @@ use super::examples::{EXAMPLES, Example};
 use super::graph_view::first_line;
 use super::image_view::human_size;
 use super::io;
-use super::share::View;
+use super::share::{Text, View};
 use super::state::{Action, AnalysisRc, InputTab, State, Stepper, Theme};
 use super::steps;
 
