@@ -15,7 +15,6 @@
 //! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::ops::Bound;
 use std::rc::Rc;
 
@@ -649,7 +648,8 @@ impl Sim<'_> {
         match self.stages.get(s).and_then(|st| st.name.as_deref()) {
             Some(n) => out.push_str(n),
             None => {
-                let _ = write!(out, "stage-{s}");
+                out.push_str("stage-");
+                push_num(out, s as u64);
             }
         }
     }
@@ -699,25 +699,44 @@ impl Sim<'_> {
 
     /// A new provenance for a path produced here.
     fn prov(&self, stage: usize, i: Option<usize>, kind: FileKind, path: &str) -> Provenance {
+        let mut prov = self.prov_unlabelled(stage, i, kind, path.to_string());
+        self.push_own_label(&mut prov);
+        prov
+    }
+
+    /// Writes the label of a path produced by `prov`'s own instruction: "RUN, line 3 (run)"
+    /// (or "base of NAME"), without the formatting machinery (a hot path).
+    fn push_own_label(&self, prov: &mut Provenance) {
+        let label = &mut prov.label;
+        match prov.instruction {
+            Some(i) => {
+                label.push_str(self.keyword_of(i));
+                label.push_str(", line ");
+                push_num(label, prov.line as u64);
+                label.push_str(" (");
+                label.push_str(prov.kind.label());
+                label.push(')');
+            }
+            None => {
+                label.push_str("base of ");
+                self.push_stage_name(label, prov.stage);
+            }
+        }
+    }
+
+    /// [`Sim::prov`] with an empty label (room reserved) and the given origin path, for
+    /// callers that write their own label.
+    fn prov_unlabelled(
+        &self,
+        stage: usize,
+        i: Option<usize>,
+        kind: FileKind,
+        origin_path: String,
+    ) -> Provenance {
         let span = i
             .and_then(|i| self.views.get(i))
             .map_or(Span::default(), |v| v.span);
         let line = if i.is_some() { self.line(span) } else { 0 };
-        let mut label = String::with_capacity(40);
-        match i {
-            Some(i) => {
-                let _ = write!(
-                    label,
-                    "{}, line {line} ({})",
-                    self.keyword_of(i),
-                    kind.label()
-                );
-            }
-            None => {
-                label.push_str("base of ");
-                self.push_stage_name(&mut label, stage);
-            }
-        }
         Provenance {
             stage,
             instruction: i,
@@ -728,8 +747,8 @@ impl Sim<'_> {
             origin_instruction: i,
             origin_kind: kind,
             origin_line: line,
-            origin_path: path.to_string(),
-            label,
+            origin_path,
+            label: String::with_capacity(40),
         }
     }
 
@@ -790,10 +809,10 @@ impl Sim<'_> {
                         vars: p.vars.clone(),
                         not_persisted: Vec::new(),
                     };
-                    from_effect.note = Some(format!(
-                        "starts from stage {} (its whole filesystem)",
-                        self.stage_name(*parent)
-                    ));
+                    let mut note = String::from("starts from stage ");
+                    self.push_stage_name(&mut note, *parent);
+                    note.push_str(" (its whole filesystem)");
+                    from_effect.note = Some(note);
                 } else {
                     from_effect.note = Some("the base stage is not simulated".into());
                 }
@@ -833,7 +852,7 @@ impl Sim<'_> {
                                 is_dir,
                                 size: None,
                                 provenance: prov,
-                                note: Some(format!("part of {name}")),
+                                note: Some(["part of ", name.as_str()].concat()),
                             }),
                         );
                     }
@@ -1356,7 +1375,8 @@ impl Sim<'_> {
         }
         for src in sources {
             let src_abs = join("/", src);
-            let mut found: Vec<FileEntry> = Vec::new();
+            // Shared, not deep copies: only a few fields of each are read.
+            let mut found: Vec<Rc<FileEntry>> = Vec::new();
             let wildcard = has_wildcard(&src_abs);
             if let Some(source) = self.states.get(s) {
                 if wildcard {
@@ -1366,12 +1386,12 @@ impl Sim<'_> {
                             let prefix: String =
                                 k.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
                             if g.matches(&prefix) {
-                                found.push((**e).clone());
+                                found.push(Rc::clone(e));
                             }
                         }
                     }
                 } else {
-                    found.extend(under(&source.files, &src_abs).map(|(_, e)| (**e).clone()));
+                    found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
                 }
             }
             if found.is_empty() {
@@ -1409,27 +1429,32 @@ impl Sim<'_> {
                 if target == "/" {
                     continue;
                 }
-                let mut prov = self.prov(stage.index, Some(i), FileKind::CopyFromStage, &target);
+                let mut prov = self.prov_unlabelled(
+                    stage.index,
+                    Some(i),
+                    FileKind::CopyFromStage,
+                    e.provenance.origin_path.clone(),
+                );
                 prov.origin_stage = e.provenance.origin_stage;
                 prov.origin_instruction = e.provenance.origin_instruction;
                 prov.origin_kind = e.provenance.origin_kind;
                 prov.origin_line = e.provenance.origin_line;
-                prov.origin_path = e.provenance.origin_path.clone();
-                prov.label.clear();
-                prov.label.push_str("COPY --from=");
-                self.push_stage_name(&mut prov.label, s);
-                let _ = write!(prov.label, ", line {} ← ", prov.line);
-                self.push_stage_name(&mut prov.label, e.provenance.origin_stage);
+                let label = &mut prov.label;
+                label.push_str("COPY --from=");
+                self.push_stage_name(label, s);
+                label.push_str(", line ");
+                push_num(label, prov.line as u64);
+                label.push_str(" ← ");
+                self.push_stage_name(label, e.provenance.origin_stage);
                 match e.provenance.origin_instruction {
                     Some(_) => {
-                        let _ = write!(
-                            prov.label,
-                            ", line {} ({})",
-                            e.provenance.origin_line,
-                            e.provenance.origin_kind.label()
-                        );
+                        label.push_str(", line ");
+                        push_num(label, e.provenance.origin_line as u64);
+                        label.push_str(" (");
+                        label.push_str(e.provenance.origin_kind.label());
+                        label.push(')');
                     }
-                    None => prov.label.push_str(" (base image)"),
+                    None => label.push_str(" (base image)"),
                 }
                 self.insert_entry(
                     st,
@@ -1449,7 +1474,7 @@ impl Sim<'_> {
     /// Records `path` in stage `s` as produced by its most plausible RUN (inferred), and
     /// returns the entry. `None` when the stage has no RUN at all (then the path would come
     /// from its base image, which is opaque: it is recorded as such).
-    fn infer(&mut self, s: usize, path: &str, is_dir: bool) -> Option<FileEntry> {
+    fn infer(&mut self, s: usize, path: &str, is_dir: bool) -> Option<Rc<FileEntry>> {
         let source = self.states.get(s)?;
         // The most plausible RUN, in this order: in the stage itself, the last one whose
         // recogniser declared an output area containing the path, whose text mentions the
@@ -1526,18 +1551,18 @@ impl Sim<'_> {
         // Whether an inferred path is a directory is a guess: a trailing `/`, or a name
         // that build tools use for output directories.
         let is_dir = is_dir || OUTPUT_DIR_NAMES.contains(&file_name);
-        let entry = FileEntry {
+        let entry = Rc::new(FileEntry {
             path: path.to_string(),
             is_dir,
             size: if by_area.is_some() { area_size } else { None },
             provenance: prov,
             note: Some(note),
-        };
+        });
         if !self.take_budget() {
             return Some(entry);
         }
         if let Some(state) = self.states.get_mut(s) {
-            state.files.insert(Rc::from(path), Rc::new(entry.clone()));
+            state.files.insert(Rc::from(path), Rc::clone(&entry));
             if let Some(i) = instruction
                 && let Some(eff) = state.effects.iter_mut().find(|e| e.instruction == i)
             {
@@ -1642,7 +1667,7 @@ impl Sim<'_> {
                         &path,
                         is_dir,
                         size,
-                        Some(format!("by `{by}`")),
+                        Some(["by `", by, "`"].concat()),
                     );
                 }
                 Op::Remove { path, .. } => {
@@ -1652,9 +1677,8 @@ impl Sim<'_> {
                 }
                 Op::Copy { from, to, by } | Op::Move { from, to, by } => {
                     let moving = by == "mv";
-                    let found: Vec<FileEntry> = under(&st.files, &from)
-                        .map(|(_, e)| (**e).clone())
-                        .collect();
+                    let found: Vec<Rc<FileEntry>> =
+                        under(&st.files, &from).map(|(_, e)| Rc::clone(e)).collect();
                     let to_dir = st.files.get(to.as_str()).is_some_and(|e| e.is_dir);
                     for e in &found {
                         let inside = e
@@ -1668,16 +1692,24 @@ impl Sim<'_> {
                             to.clone()
                         };
                         let target = join(&base, inside);
-                        let mut entry = e.clone();
-                        entry.path = target.clone();
-                        let mut prov = self.prov(stage, Some(i), FileKind::Run, &target);
+                        let mut prov = self.prov_unlabelled(
+                            stage,
+                            Some(i),
+                            FileKind::Run,
+                            e.provenance.origin_path.clone(),
+                        );
+                        self.push_own_label(&mut prov);
                         prov.origin_stage = e.provenance.origin_stage;
                         prov.origin_instruction = e.provenance.origin_instruction;
                         prov.origin_kind = e.provenance.origin_kind;
                         prov.origin_line = e.provenance.origin_line;
-                        prov.origin_path = e.provenance.origin_path.clone();
-                        entry.provenance = prov;
-                        entry.note = Some(format!("by `{by}` from {}", e.path));
+                        let entry = FileEntry {
+                            path: target,
+                            is_dir: e.is_dir,
+                            size: e.size,
+                            provenance: prov,
+                            note: Some(["by `", by, "` from ", e.path.as_str()].concat()),
+                        };
                         self.insert_entry(st, effect, entry);
                     }
                     if moving && !found.is_empty() {
@@ -1994,6 +2026,25 @@ fn stage_size(st: &StageState) -> Option<u64> {
     st.base_size.map(|b| b.saturating_add(st.layers_bytes))
 }
 
+/// Appends `n` in decimal (labels are built on a hot path; `write!` cost more).
+fn push_num(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || k == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(k..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
+}
+
 /// True when `path` is `dir` or lies under it (no allocation).
 fn is_within(path: &str, dir: &str) -> bool {
     let dir = dir.trim_end_matches('/');
@@ -2011,7 +2062,7 @@ fn under<'a>(
     let dir_prefix = if path == "/" {
         "/".to_string()
     } else {
-        format!("{}/", path.trim_end_matches('/'))
+        [path.trim_end_matches('/'), "/"].concat()
     };
     let exact = files.get_key_value(path);
     let root = path == "/";
