@@ -1600,7 +1600,7 @@ impl Sim<'_> {
         } else {
             RunScript::Shell(&text)
         };
-        let fx = run_effects::analyze_run(&script, heredocs, &st.workdir, &lookup);
+        let fx = run_effects::analyze_run_with(&script, heredocs, &st.workdir, &lookup, false);
         // The text later `COPY --from` inference searches: the command and heredoc bodies.
         let mut mention = text;
         for (_, b) in &v.heredocs {

@@ -367,9 +367,22 @@ pub fn analyze_run(
     workdir: &str,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> RunEffects {
+    analyze_run_with(script, heredocs, workdir, lookup, true)
+}
+
+/// [`analyze_run`]; with `commands` false, `RunEffects::commands` stays empty (the file
+/// simulation reads only the ops and flags, and joining every command's words cost it).
+pub(crate) fn analyze_run_with(
+    script: &RunScript<'_>,
+    heredocs: &[(&str, &str)],
+    workdir: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    commands: bool,
+) -> RunEffects {
     let mut out = Out {
         effects: RunEffects::default(),
         cwd: clean(if workdir.is_empty() { "/" } else { workdir }),
+        commands,
     };
     // Scripts to run, at most two levels deep: the RUN itself, then `sh -c` strings and
     // heredoc bodies it hands to a shell (queued instead of recursing).
@@ -888,6 +901,8 @@ impl<'a> Cmd<'a> {
 pub struct Out {
     effects: RunEffects,
     cwd: String,
+    /// Whether to record `effects.commands`.
+    commands: bool,
 }
 
 impl Out {
@@ -916,6 +931,9 @@ impl Out {
     }
 
     fn command(&mut self, words: &[String], recogniser: Option<&'static str>) {
+        if !self.commands {
+            return;
+        }
         let mut text = words.join(" ");
         shorten_in_place(&mut text, 200);
         self.effects.commands.push(CommandInfo { text, recogniser });
