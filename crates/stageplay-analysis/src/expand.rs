@@ -102,8 +102,17 @@ fn run_lexer(
     budget: &mut Budget,
 ) -> Expanded {
     // Fast path: most words have nothing to expand, unquote or unescape.
-    let special = |c: char| c == '$' || c == escape || (quotes && (c == '\'' || c == '"'));
-    if !word.contains(special) {
+    // Every special character is ASCII when the escape is, so bytes decide (no UTF-8
+    // decoding of every word).
+    let special = match u8::try_from(escape) {
+        Ok(esc) if esc.is_ascii() => word
+            .bytes()
+            .any(|b| b == b'$' || b == esc || (quotes && (b == b'\'' || b == b'"'))),
+        _ => {
+            word.contains(|c: char| c == '$' || c == escape || (quotes && (c == '\'' || c == '"')))
+        }
+    };
+    if !special {
         let mut out = Expanded::default();
         let room = MAX_EXPANDED_LEN.min(budget.remaining);
         if word.len() <= room {
