@@ -578,7 +578,11 @@ pub fn split_script(
             word.truncate(MAX_WORD_LEN);
         }
         match c {
-            b' ' | b'\t' | b'\r' => finish(&mut word, &mut in_word, &mut pending, &mut cur),
+            b' ' | b'\t' | b'\r' => {
+                if in_word {
+                    finish(&mut word, &mut in_word, &mut pending, &mut cur);
+                }
+            }
             b'\n' => {
                 finish(&mut word, &mut in_word, &mut pending, &mut cur);
                 end_command(&mut cur, &mut cmds);
@@ -602,13 +606,11 @@ pub fn split_script(
             },
             b'\'' => {
                 in_word = true;
-                while let Some(c) = at(i) {
-                    i += 1;
-                    if c == b'\'' {
-                        break;
-                    }
-                    word.push(c);
-                }
+                // Everything up to the closing quote, whole.
+                let rest = chars.get(i..).unwrap_or(&[]);
+                let close = memchr::memchr(b'\'', rest);
+                word.extend_from_slice(rest.get(..close.unwrap_or(rest.len())).unwrap_or(&[]));
+                i += close.map_or(rest.len(), |k| k + 1);
             }
             b'"' => {
                 in_word = true;
@@ -625,7 +627,14 @@ pub fn split_script(
                             _ => word.push(b'\\'),
                         },
                         b'$' => i = dollar(chars, i, &mut word, lookup),
-                        c => word.push(c),
+                        c => {
+                            // The run of bytes up to the next `"`, `\\` or `$`, whole.
+                            word.push(c);
+                            let rest = chars.get(i..).unwrap_or(&[]);
+                            let n = memchr::memchr3(b'"', b'\\', b'$', rest).unwrap_or(rest.len());
+                            word.extend_from_slice(rest.get(..n).unwrap_or(&[]));
+                            i += n;
+                        }
                     }
                 }
             }
@@ -688,8 +697,24 @@ pub fn split_script(
                 }
                 pending = Some(op);
             }
-            c => {
-                word.push(c);
+            _ => {
+                // A run of plain bytes is copied whole. The result is the byte-by-byte one:
+                // past MAX_WORD_LEN the word keeps its first MAX_WORD_LEN bytes and the
+                // run's last byte (the cap above drops that byte at the next character).
+                let start = i - 1;
+                let mut end = i;
+                while chars.get(end).is_some_and(|&b| !is_shell_special(b)) {
+                    end += 1;
+                }
+                let run = chars.get(start..end).unwrap_or(&[]);
+                if word.len() + run.len() <= MAX_WORD_LEN + 1 {
+                    word.extend_from_slice(run);
+                } else {
+                    let room = MAX_WORD_LEN.saturating_sub(word.len());
+                    word.extend_from_slice(run.get(..room).unwrap_or(&[]));
+                    word.extend(run.last().copied());
+                }
+                i = end;
                 in_word = true;
             }
         }
@@ -697,6 +722,29 @@ pub fn split_script(
     finish(&mut word, &mut in_word, &mut pending, &mut cur);
     end_command(&mut cur, &mut cmds);
     (cmds, truncated)
+}
+
+/// True for the bytes [`split_script`] treats specially (anything else is plain word text).
+fn is_shell_special(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t'
+            | b'\r'
+            | b'\n'
+            | b'#'
+            | b'\\'
+            | b'\''
+            | b'"'
+            | b'$'
+            | b'`'
+            | b'&'
+            | b'|'
+            | b';'
+            | b'('
+            | b')'
+            | b'>'
+            | b'<'
+    )
 }
 
 /// Handles `$` at `chars[i-1]`: `$NAME`, `${NAME}` (expanded when known, else kept as
