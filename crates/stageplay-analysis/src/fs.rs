@@ -616,26 +616,40 @@ fn plausible_name_with(pattern: &str, star: &str) -> String {
 }
 
 fn is_remote(src: &str) -> bool {
-    let l = src.to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || is_git(src)
+    starts_with_ci(src, "http://") || starts_with_ci(src, "https://") || is_git(src)
 }
 
 fn is_git(src: &str) -> bool {
-    let l = src.to_ascii_lowercase();
-    l.starts_with("git@")
-        || l.starts_with("git://")
-        || l.starts_with("ssh://")
-        || ((l.starts_with("https://") || l.starts_with("http://"))
-            && (l.split(['#', '?']).next().unwrap_or("").ends_with(".git")))
+    starts_with_ci(src, "git@")
+        || starts_with_ci(src, "git://")
+        || starts_with_ci(src, "ssh://")
+        || ((starts_with_ci(src, "https://") || starts_with_ci(src, "http://"))
+            && ends_with_ci(src.split(['#', '?']).next().unwrap_or(""), ".git"))
 }
 
 fn is_archive(path: &str) -> bool {
-    let l = path.to_ascii_lowercase();
     [
         ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst",
     ]
     .iter()
-    .any(|ext| l.ends_with(ext))
+    .any(|ext| ends_with_ci(path, ext))
+}
+
+/// `s.to_ascii_lowercase().starts_with(prefix)` for a lowercase ASCII `prefix`, without
+/// the copy.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s.to_ascii_lowercase().ends_with(suffix)` for a lowercase ASCII `suffix`, without the
+/// copy.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= suffix.len()
+        && b.get(b.len() - suffix.len()..)
+            .is_some_and(|p| p.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
 impl Sim<'_> {

@@ -865,7 +865,11 @@ fn strip_prefixes(words: &[String]) -> (&[String], bool) {
 }
 
 fn base(word: &str) -> &str {
-    word.rsplit('/').next().unwrap_or(word)
+    // A byte search: `/` is ASCII, so the slice after it starts at a char boundary.
+    match word.as_bytes().iter().rposition(|&b| b == b'/') {
+        Some(i) => word.get(i + 1..).unwrap_or(""),
+        None => word,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
