@@ -220,7 +220,13 @@ impl Lexer<'_> {
 
     /// Reads a word until `stop` (exclusive, consumed) or the end.
     fn word(&mut self, stop: Option<char>, depth: usize) -> String {
-        let mut buf = String::new();
+        // A whole word usually expands to about its own length: room for that up front
+        // (capped; nested words start small).
+        let mut buf = if stop.is_none() && depth == 0 {
+            String::with_capacity(self.text.len().saturating_sub(self.pos).min(4096))
+        } else {
+            String::new()
+        };
         while let Some(c) = self.peek() {
             if Some(c) == stop {
                 self.pos += 1;
@@ -344,14 +350,15 @@ impl Lexer<'_> {
             name.push(c);
             return name;
         }
-        while let Some(c) = self.peek() {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                name.push(c);
-                self.pos += 1;
-            } else {
-                break;
-            }
-        }
+        // ASCII only, so the name is one slice of the text, copied once.
+        let start = self.pos;
+        let rest = self.text.get(start..).unwrap_or("");
+        let len = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+            .unwrap_or(rest.len());
+        self.pos += len;
+        name.push_str(rest.get(..len).unwrap_or(""));
         name
     }
 
