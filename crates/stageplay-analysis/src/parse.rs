@@ -844,23 +844,34 @@ fn parse_mount(f: &Flag, text: &str) -> Mount {
 /// kept, whitespace outside quotes separates), returning each word with its byte offset in
 /// `s`.
 pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
+    split_word_slices(s, escape)
+        .into_iter()
+        .map(|(at, w)| (at, w.to_string()))
+        .collect()
+}
+
+/// [`split_words`] without copies. A word keeps every char from its start to its last one
+/// (quotes and escapes included), except an escape that ends `s`, so it is one slice.
+fn split_word_slices(s: &str, escape: char) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
-    let mut word = String::new();
     let mut word_start = 0;
+    // The end of the word's last char; `None` while the word is empty.
+    let mut word_end: Option<usize> = None;
     let mut quote: Option<char> = None;
     let mut blank_ok = false;
+    let slice = |start: usize, end: Option<usize>| end.and_then(|e| s.get(start..e)).unwrap_or("");
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match quote {
             None => {
                 if c.is_whitespace() {
-                    if blank_ok || !word.is_empty() {
-                        words.push((word_start, std::mem::take(&mut word)));
+                    if blank_ok || word_end.is_some() {
+                        words.push((word_start, slice(word_start, word_end.take())));
                     }
                     blank_ok = false;
                     continue;
                 }
-                if word.is_empty() && !blank_ok {
+                if word_end.is_none() && !blank_ok {
                     word_start = i;
                 }
                 if c == '\'' || c == '"' {
@@ -870,14 +881,13 @@ pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
                 if c == escape {
                     match chars.next() {
                         None => continue,
-                        Some((_, n)) => {
-                            word.push(c);
-                            word.push(n);
+                        Some((j, n)) => {
+                            word_end = Some(j + n.len_utf8());
                             continue;
                         }
                     }
                 }
-                word.push(c);
+                word_end = Some(i + c.len_utf8());
             }
             Some(q) => {
                 if c == q {
@@ -889,19 +899,18 @@ pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
                             quote = None;
                             continue;
                         }
-                        Some((_, n)) => {
-                            word.push(c);
-                            word.push(n);
+                        Some((j, n)) => {
+                            word_end = Some(j + n.len_utf8());
                             continue;
                         }
                     }
                 }
-                word.push(c);
+                word_end = Some(i + c.len_utf8());
             }
         }
     }
-    if !word.is_empty() || blank_ok {
-        words.push((word_start, word));
+    if word_end.is_some() || blank_ok {
+        words.push((word_start, slice(word_start, word_end)));
     }
     words
 }
@@ -915,7 +924,7 @@ fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue>
             w.span
         }
     };
-    let words = split_words(&w.value, escape);
+    let words = split_word_slices(&w.value, escape);
     let legacy = !is_arg && words.first().is_some_and(|(_, s)| !s.contains('='));
     if legacy {
         let Some((off, key)) = words.first() else {
@@ -923,7 +932,7 @@ fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue>
         };
         let rest = w.value.get(off + key.len()..).unwrap_or("").trim();
         return vec![KeyValue {
-            key: key.clone(),
+            key: key.to_string(),
             value: Some(rest.to_string()),
             key_span: at(*off, key.len()),
             span: w.span,
@@ -935,7 +944,7 @@ fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue>
         .map(|(off, word)| {
             let (key, value) = match word.split_once('=') {
                 Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                None => (word.clone(), None),
+                None => (word.to_string(), None),
             };
             KeyValue {
                 key_span: at(off, key.len()),
