@@ -246,6 +246,11 @@ pub fn parse(text: &str) -> Parsed {
             return parsed;
         }
     };
+    // One instruction per logical line, unless parsing stops early: room for them up front
+    // (capped, so a long file that fails at its first lines reserves little).
+    parsed
+        .instructions
+        .reserve_exact(scan.logical_lines.min(1024));
     let mut docs = scan.docs.iter().peekable();
     for inst in iter {
         match inst {
@@ -376,6 +381,8 @@ struct ScannedDocs {
 }
 
 struct Scan {
+    /// Logical lines seen (at least the number of instructions): room to reserve.
+    logical_lines: usize,
     masked: Option<String>,
     /// True when [`PLACEHOLDER`] bytes stand in for escapes in `masked`.
     placeholders: bool,
@@ -396,6 +403,7 @@ fn line_at(text: &str, pos: usize) -> (usize, usize, usize) {
 /// would not read itself. Linear in the text.
 fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
     let mut scan = Scan {
+        logical_lines: 0,
         masked: None,
         placeholders: false,
         docs: Vec::new(),
@@ -414,6 +422,7 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         let start = le - trimmed.len();
         // Gather the logical line: continuation lines, skipping comments and blank lines.
         logical.clear();
+        scan.logical_lines += 1;
         let mut cur = (ls, le, next);
         let mut first = true;
         loop {
