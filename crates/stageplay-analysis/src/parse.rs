@@ -1047,6 +1047,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::Add(i) => {
             let mut o = blank(Keyword::Add, &i.add);
             o.flags = flags(&i.options, shift);
+            o.args.reserve_exact(i.src.len() + 1);
             sources(&i.src, shift, &mut o.args, &mut o.heredocs);
             o.args.push(word(&i.dest, shift));
             o
@@ -1054,23 +1055,24 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::Copy(i) => {
             let mut o = blank(Keyword::Copy, &i.copy);
             o.flags = flags(&i.options, shift);
+            o.args.reserve_exact(i.src.len() + 1);
             sources(&i.src, shift, &mut o.args, &mut o.heredocs);
             o.args.push(word(&i.dest, shift));
             o
         }
         pd::Instruction::Arg(i) => {
             let mut o = blank(Keyword::Arg, &i.arg);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Env(i) => {
             let mut o = blank(Keyword::Env, &i.env);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Label(i) => {
             let mut o = blank(Keyword::Label, &i.label);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Cmd(i) => {
@@ -1098,7 +1100,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::From(i) => {
             let mut o = blank(Keyword::From, &i.from);
             o.flags = flags(&i.options, shift);
-            o.args.push(word(&i.image, shift));
+            o.args = vec![word(&i.image, shift)];
             if let Some((kw, name)) = &i.as_ {
                 o.as_span = Some(sp(&kw.span, shift));
                 o.stage_name = Some(word(name, shift));
@@ -1115,7 +1117,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         }
         pd::Instruction::Maintainer(i) => {
             let mut o = blank(Keyword::Maintainer, &i.maintainer);
-            o.args.push(word(&i.name, shift));
+            o.args = vec![word(&i.name, shift)];
             o
         }
         pd::Instruction::Onbuild(i) => {
@@ -1135,12 +1137,12 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         }
         pd::Instruction::Stopsignal(i) => {
             let mut o = blank(Keyword::Stopsignal, &i.stopsignal);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::User(i) => {
             let mut o = blank(Keyword::User, &i.user);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Volume(i) => {
@@ -1158,7 +1160,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         }
         pd::Instruction::Workdir(i) => {
             let mut o = blank(Keyword::Workdir, &i.workdir);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         #[allow(unreachable_patterns)]
