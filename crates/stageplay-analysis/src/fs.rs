@@ -823,7 +823,8 @@ impl Sim<'_> {
                         vars: p.vars.clone(),
                         not_persisted: Vec::new(),
                     };
-                    let mut note = String::from("starts from stage ");
+                    let mut note = String::with_capacity(64);
+                    note.push_str("starts from stage ");
                     self.push_stage_name(&mut note, *parent);
                     note.push_str(" (its whole filesystem)");
                     from_effect.note = Some(note);

@@ -530,9 +530,10 @@ pub fn split_script(
     // Bytes, not chars: every character the shell treats specially is ASCII, and the bytes
     // of other characters are copied through in order, so words stay valid UTF-8.
     let chars: &[u8] = text.get(..cut).unwrap_or("").as_bytes();
-    let mut cmds = Vec::new();
+    let mut cmds = Vec::with_capacity(4);
     let mut cur = SimpleCommand::default();
-    let mut word: Vec<u8> = Vec::new();
+    // Reused for every word (it keeps its capacity): room for a long path up front.
+    let mut word: Vec<u8> = Vec::with_capacity(128);
     let mut in_word = false;
     // A redirection waiting for its target word.
     let mut pending: Option<String> = None;
