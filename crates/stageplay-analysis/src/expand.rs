@@ -830,28 +830,23 @@ pub fn expand_stages(
             };
             let mut out = ExpandedInstruction {
                 stage: Some(stage.index),
-                flags: vec![None; inst.flags.len()],
                 ..ExpandedInstruction::default()
             };
             let expands = expands_args(inst.keyword);
-            for (slot, f) in out.flags.iter_mut().zip(&inst.flags) {
-                *slot = f.value.clone();
-            }
-            if expands || inst.keyword == Keyword::Run {
-                for k in 0..inst.flags.len() {
-                    let Some(f) = inst.flags.get(k) else { continue };
-                    // `--from` is never expanded (a variable there is an error).
-                    if f.name.eq_ignore_ascii_case("from") {
-                        continue;
+            // Flag values, expanded where Docker expands them (each copied once).
+            let expand_flags = expands || inst.keyword == Keyword::Run;
+            let mut flags = Vec::with_capacity(inst.flags.len());
+            for f in &inst.flags {
+                // `--from` is never expanded (a variable there is an error).
+                let value = match &f.value {
+                    Some(raw) if expand_flags && !f.name.eq_ignore_ascii_case("from") => {
+                        Some(out.word(raw, escape, &scope, budget))
                     }
-                    if let Some(raw) = &f.value {
-                        let v = out.word(raw, escape, &scope, budget);
-                        if let Some(slot) = out.flags.get_mut(k) {
-                            *slot = Some(v);
-                        }
-                    }
-                }
+                    other => other.clone(),
+                };
+                flags.push(value);
             }
+            out.flags = flags;
             match inst.keyword {
                 Keyword::Arg => {
                     for kv in &inst.pairs {
