@@ -436,7 +436,8 @@ struct StageState {
     base_image: Option<String>,
     base_size: Option<u64>,
     base_known: bool,
-    base_paths: Vec<String>,
+    /// Shared with the stages built FROM this one (only the target's are copied out).
+    base_paths: Rc<Vec<String>>,
     base_source: Option<String>,
     wasted: Vec<FileEntry>,
     /// (dir, instruction, estimated size of one output) where a RUN writes files
@@ -446,7 +447,8 @@ struct StageState {
     /// (instruction, text, stage that owns it, true when a command was not recognised).
     runs: Vec<(usize, Rc<str>, usize, bool)>,
     /// ARG/ENV values visible at the end of the stage.
-    vars: Vec<(String, String)>,
+    /// Shared strings: a stage built FROM another copies the list, not the text.
+    vars: Vec<(Rc<str>, Rc<str>)>,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
     not_persisted: Vec<String>,
 }
@@ -851,7 +853,7 @@ impl Sim<'_> {
                 }
                 from_effect.note = Some(note);
                 if let Some(e) = &info.entry {
-                    st.base_paths = e.paths.iter().map(|p| clean(p)).collect();
+                    st.base_paths = Rc::new(e.paths.iter().map(|p| clean(p)).collect());
                     for raw in &e.paths {
                         if !self.take_budget() {
                             break;
@@ -909,8 +911,8 @@ impl Sim<'_> {
                 }
                 Some(Keyword::Env) | Some(Keyword::Arg) => {
                     for (k, val) in &v.pairs {
-                        st.vars.retain(|(n, _)| n != k);
-                        st.vars.push((k.to_string(), val.to_string()));
+                        st.vars.retain(|(n, _)| &**n != *k);
+                        st.vars.push((Rc::from(*k), Rc::from(*val)));
                     }
                 }
                 Some(Keyword::Copy) | Some(Keyword::Add) => {
@@ -1598,8 +1600,8 @@ impl Sim<'_> {
         let lookup = |name: &str| {
             vars.iter()
                 .rev()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.to_string())
         };
         let heredocs = &v.heredocs;
         // `RUN <<EOF` alone: the heredoc is the script.
@@ -1845,7 +1847,7 @@ impl Sim<'_> {
                 _ => "size unknown".into(),
             },
             base_source: fin.base_source.clone(),
-            base_paths: fin.base_paths.clone(),
+            base_paths: fin.base_paths.to_vec(),
             files: fin
                 .files
                 .values()
