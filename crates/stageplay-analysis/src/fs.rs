@@ -1630,20 +1630,20 @@ impl Sim<'_> {
         shorten_in_place(&mut mention, 4096);
         st.runs.push((i, Rc::from(mention), stage, fx.unknown));
         // Writes under a cache, tmpfs, secret or bind mount do not persist in the image.
-        let mounts: Vec<(String, String)> = v
-            .mounts
-            .iter()
-            .filter_map(|m| {
-                m.target
-                    .as_ref()
-                    .map(|t| (join(&st.workdir, t), m.kind.to_ascii_lowercase()))
-            })
-            .collect();
+        // (target, type as written); only needed when the RUN changes paths.
+        let mounts: Vec<(String, &str)> = if fx.ops.is_empty() {
+            Vec::new()
+        } else {
+            v.mounts
+                .iter()
+                .filter_map(|m| m.target.map(|t| (join(&st.workdir, t), m.kind)))
+                .collect()
+        };
         let mounted = |p: &str| {
             mounts
                 .iter()
                 .find(|(t, _)| is_within(p, t))
-                .map(|(t, k)| (t.clone(), k.clone()))
+                .map(|(t, k)| (t.as_str(), *k))
         };
         let mut notes: Vec<String> = Vec::new();
         for op in fx.ops {
@@ -1655,6 +1655,7 @@ impl Sim<'_> {
                     by,
                 } => {
                     if let Some((t, kind)) = mounted(&path) {
+                        let kind = kind.to_ascii_lowercase();
                         notes.push(format!(
                             "{path} is written to the {kind} mount {t}: not persisted in the image"
                         ));
