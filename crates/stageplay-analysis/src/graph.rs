@@ -183,9 +183,13 @@ impl StageNames {
         }
     }
 
-    /// Case-insensitive lookup.
+    /// Case-insensitive lookup (a lowercased copy only when `name` has capitals).
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.map.get(&name.to_ascii_lowercase()).copied()
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.map.get(&name.to_ascii_lowercase()).copied()
+        } else {
+            self.map.get(name).copied()
+        }
     }
 }
 

@@ -468,7 +468,7 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         let takes_heredocs = ["RUN", "COPY", "ADD"]
             .iter()
             .any(|k| kw.eq_ignore_ascii_case(k));
-        if !takes_heredocs || !rest.contains("<<") {
+        if !takes_heredocs || !has_heredoc_operator(rest) {
             continue;
         }
         let kw = kw.to_ascii_uppercase();
@@ -555,6 +555,12 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         scan.docs.push(entry);
     }
     scan
+}
+
+/// `s.contains("<<")`, found by jumping between `<` bytes (most RUN lines have none).
+fn has_heredoc_operator(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1) == Some(&b'<'))
 }
 
 /// Stands in for an escape character that ends a line without continuing it.
