@@ -457,7 +457,7 @@ struct Sim<'a> {
     views: &'a [View<'a>],
     stages: &'a [Stage],
     /// Stage names → indexes, for `--from` (thousands of stages stay linear).
-    names: StageNames,
+    names: StageNames<'a>,
     lines: LineIndex,
     ctx: BuildContext,
     states: Vec<StageState>,
@@ -2094,7 +2094,7 @@ fn under<'a>(
 
 /// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
 /// `None` for an external image.
-fn resolve_from(value: &str, stages: &[Stage], names: &StageNames) -> Option<usize> {
+fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
     if let Ok(n) = value.parse::<usize>() {
         return (n < stages.len()).then_some(n);
     }

@@ -72,6 +72,7 @@ pub fn build_stages(
     );
     // Lowercased stage name → index of its latest definition, for rule 5 lookups.
     let mut by_name: HashMap<String, usize> = HashMap::default();
+    by_name.reserve(stages.capacity());
     for (i, inst) in instructions.iter().enumerate() {
         if inst.keyword == Keyword::From {
             let index = stages.len();
