@@ -102,8 +102,17 @@ fn run_lexer(
     budget: &mut Budget,
 ) -> Expanded {
     // Fast path: most words have nothing to expand, unquote or unescape.
-    let special = |c: char| c == '$' || c == escape || (quotes && (c == '\'' || c == '"'));
-    if !word.contains(special) {
+    // Every special character is ASCII when the escape is, so bytes decide (no UTF-8
+    // decoding of every word).
+    let special = match u8::try_from(escape) {
+        Ok(esc) if esc.is_ascii() => word
+            .bytes()
+            .any(|b| b == b'$' || b == esc || (quotes && (b == b'\'' || b == b'"'))),
+        _ => {
+            word.contains(|c: char| c == '$' || c == escape || (quotes && (c == '\'' || c == '"')))
+        }
+    };
+    if !special {
         let mut out = Expanded::default();
         let room = MAX_EXPANDED_LEN.min(budget.remaining);
         if word.len() <= room {
@@ -211,7 +220,13 @@ impl Lexer<'_> {
 
     /// Reads a word until `stop` (exclusive, consumed) or the end.
     fn word(&mut self, stop: Option<char>, depth: usize) -> String {
-        let mut buf = String::new();
+        // A whole word usually expands to about its own length: room for that up front
+        // (capped; nested words start small).
+        let mut buf = if stop.is_none() && depth == 0 {
+            String::with_capacity(self.text.len().saturating_sub(self.pos).min(4096))
+        } else {
+            String::new()
+        };
         while let Some(c) = self.peek() {
             if Some(c) == stop {
                 self.pos += 1;
@@ -335,14 +350,15 @@ impl Lexer<'_> {
             name.push(c);
             return name;
         }
-        while let Some(c) = self.peek() {
-            if c.is_ascii_alphanumeric() || c == '_' {
-                name.push(c);
-                self.pos += 1;
-            } else {
-                break;
-            }
-        }
+        // ASCII only, so the name is one slice of the text, copied once.
+        let start = self.pos;
+        let rest = self.text.get(start..).unwrap_or("");
+        let len = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+            .unwrap_or(rest.len());
+        self.pos += len;
+        name.push_str(rest.get(..len).unwrap_or(""));
         name
     }
 
@@ -814,28 +830,23 @@ pub fn expand_stages(
             };
             let mut out = ExpandedInstruction {
                 stage: Some(stage.index),
-                flags: vec![None; inst.flags.len()],
                 ..ExpandedInstruction::default()
             };
             let expands = expands_args(inst.keyword);
-            for (slot, f) in out.flags.iter_mut().zip(&inst.flags) {
-                *slot = f.value.clone();
-            }
-            if expands || inst.keyword == Keyword::Run {
-                for k in 0..inst.flags.len() {
-                    let Some(f) = inst.flags.get(k) else { continue };
-                    // `--from` is never expanded (a variable there is an error).
-                    if f.name.eq_ignore_ascii_case("from") {
-                        continue;
+            // Flag values, expanded where Docker expands them (each copied once).
+            let expand_flags = expands || inst.keyword == Keyword::Run;
+            let mut flags = Vec::with_capacity(inst.flags.len());
+            for f in &inst.flags {
+                // `--from` is never expanded (a variable there is an error).
+                let value = match &f.value {
+                    Some(raw) if expand_flags && !f.name.eq_ignore_ascii_case("from") => {
+                        Some(out.word(raw, escape, &scope, budget))
                     }
-                    if let Some(raw) = &f.value {
-                        let v = out.word(raw, escape, &scope, budget);
-                        if let Some(slot) = out.flags.get_mut(k) {
-                            *slot = Some(v);
-                        }
-                    }
-                }
+                    other => other.clone(),
+                };
+                flags.push(value);
             }
+            out.flags = flags;
             match inst.keyword {
                 Keyword::Arg => {
                     for kv in &inst.pairs {

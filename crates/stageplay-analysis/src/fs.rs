@@ -15,13 +15,12 @@
 //! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
 
 use std::collections::BTreeMap;
-
-use crate::sort;
-use std::fmt::Write as _;
 use std::ops::Bound;
 use std::rc::Rc;
 
 use serde::Serialize;
+
+use crate::sort;
 
 use super::Analysis;
 use super::context::{BuildContext, Glob, clean, has_wildcard, join};
@@ -439,7 +438,8 @@ struct StageState {
     base_image: Option<String>,
     base_size: Option<u64>,
     base_known: bool,
-    base_paths: Vec<String>,
+    /// Shared with the stages built FROM this one (only the target's are copied out).
+    base_paths: Rc<Vec<String>>,
     base_source: Option<String>,
     wasted: Vec<FileEntry>,
     /// (dir, instruction, estimated size of one output) where a RUN writes files
@@ -449,7 +449,8 @@ struct StageState {
     /// (instruction, text, stage that owns it, true when a command was not recognised).
     runs: Vec<(usize, Rc<str>, usize, bool)>,
     /// ARG/ENV values visible at the end of the stage.
-    vars: Vec<(String, String)>,
+    /// Shared strings: a stage built FROM another copies the list, not the text.
+    vars: Vec<(Rc<str>, Rc<str>)>,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
     not_persisted: Vec<String>,
 }
@@ -458,7 +459,7 @@ struct Sim<'a> {
     views: &'a [View<'a>],
     stages: &'a [Stage],
     /// Stage names → indexes, for `--from` (thousands of stages stay linear).
-    names: StageNames,
+    names: StageNames<'a>,
     lines: LineIndex,
     ctx: BuildContext,
     states: Vec<StageState>,
@@ -619,26 +620,40 @@ fn plausible_name_with(pattern: &str, star: &str) -> String {
 }
 
 fn is_remote(src: &str) -> bool {
-    let l = src.to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || is_git(src)
+    starts_with_ci(src, "http://") || starts_with_ci(src, "https://") || is_git(src)
 }
 
 fn is_git(src: &str) -> bool {
-    let l = src.to_ascii_lowercase();
-    l.starts_with("git@")
-        || l.starts_with("git://")
-        || l.starts_with("ssh://")
-        || ((l.starts_with("https://") || l.starts_with("http://"))
-            && (l.split(['#', '?']).next().unwrap_or("").ends_with(".git")))
+    starts_with_ci(src, "git@")
+        || starts_with_ci(src, "git://")
+        || starts_with_ci(src, "ssh://")
+        || ((starts_with_ci(src, "https://") || starts_with_ci(src, "http://"))
+            && ends_with_ci(src.split(['#', '?']).next().unwrap_or(""), ".git"))
 }
 
 fn is_archive(path: &str) -> bool {
-    let l = path.to_ascii_lowercase();
     [
         ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst",
     ]
     .iter()
-    .any(|ext| l.ends_with(ext))
+    .any(|ext| ends_with_ci(path, ext))
+}
+
+/// `s.to_ascii_lowercase().starts_with(prefix)` for a lowercase ASCII `prefix`, without
+/// the copy.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s.to_ascii_lowercase().ends_with(suffix)` for a lowercase ASCII `suffix`, without the
+/// copy.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= suffix.len()
+        && b.get(b.len() - suffix.len()..)
+            .is_some_and(|p| p.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
 impl Sim<'_> {
@@ -651,7 +666,8 @@ impl Sim<'_> {
         match self.stages.get(s).and_then(|st| st.name.as_deref()) {
             Some(n) => out.push_str(n),
             None => {
-                let _ = write!(out, "stage-{s}");
+                out.push_str("stage-");
+                push_num(out, s as u64);
             }
         }
     }
@@ -701,25 +717,44 @@ impl Sim<'_> {
 
     /// A new provenance for a path produced here.
     fn prov(&self, stage: usize, i: Option<usize>, kind: FileKind, path: &str) -> Provenance {
+        let mut prov = self.prov_unlabelled(stage, i, kind, path.to_string());
+        self.push_own_label(&mut prov);
+        prov
+    }
+
+    /// Writes the label of a path produced by `prov`'s own instruction: "RUN, line 3 (run)"
+    /// (or "base of NAME"), without the formatting machinery (a hot path).
+    fn push_own_label(&self, prov: &mut Provenance) {
+        let label = &mut prov.label;
+        match prov.instruction {
+            Some(i) => {
+                label.push_str(self.keyword_of(i));
+                label.push_str(", line ");
+                push_num(label, prov.line as u64);
+                label.push_str(" (");
+                label.push_str(prov.kind.label());
+                label.push(')');
+            }
+            None => {
+                label.push_str("base of ");
+                self.push_stage_name(label, prov.stage);
+            }
+        }
+    }
+
+    /// [`Sim::prov`] with an empty label (room reserved) and the given origin path, for
+    /// callers that write their own label.
+    fn prov_unlabelled(
+        &self,
+        stage: usize,
+        i: Option<usize>,
+        kind: FileKind,
+        origin_path: String,
+    ) -> Provenance {
         let span = i
             .and_then(|i| self.views.get(i))
             .map_or(Span::default(), |v| v.span);
         let line = if i.is_some() { self.line(span) } else { 0 };
-        let mut label = String::with_capacity(40);
-        match i {
-            Some(i) => {
-                let _ = write!(
-                    label,
-                    "{}, line {line} ({})",
-                    self.keyword_of(i),
-                    kind.label()
-                );
-            }
-            None => {
-                label.push_str("base of ");
-                self.push_stage_name(&mut label, stage);
-            }
-        }
         Provenance {
             stage,
             instruction: i,
@@ -730,8 +765,8 @@ impl Sim<'_> {
             origin_instruction: i,
             origin_kind: kind,
             origin_line: line,
-            origin_path: path.to_string(),
-            label,
+            origin_path,
+            label: String::with_capacity(40),
         }
     }
 
@@ -792,10 +827,11 @@ impl Sim<'_> {
                         vars: p.vars.clone(),
                         not_persisted: Vec::new(),
                     };
-                    from_effect.note = Some(format!(
-                        "starts from stage {} (its whole filesystem)",
-                        self.stage_name(*parent)
-                    ));
+                    let mut note = String::with_capacity(64);
+                    note.push_str("starts from stage ");
+                    self.push_stage_name(&mut note, *parent);
+                    note.push_str(" (its whole filesystem)");
+                    from_effect.note = Some(note);
                 } else {
                     from_effect.note = Some("the base stage is not simulated".into());
                 }
@@ -819,7 +855,7 @@ impl Sim<'_> {
                 }
                 from_effect.note = Some(note);
                 if let Some(e) = &info.entry {
-                    st.base_paths = e.paths.iter().map(|p| clean(p)).collect();
+                    st.base_paths = Rc::new(e.paths.iter().map(|p| clean(p)).collect());
                     for raw in &e.paths {
                         if !self.take_budget() {
                             break;
@@ -835,7 +871,7 @@ impl Sim<'_> {
                                 is_dir,
                                 size: None,
                                 provenance: prov,
-                                note: Some(format!("part of {name}")),
+                                note: Some(["part of ", name.as_str()].concat()),
                             }),
                         );
                     }
@@ -877,8 +913,8 @@ impl Sim<'_> {
                 }
                 Some(Keyword::Env) | Some(Keyword::Arg) => {
                     for (k, val) in &v.pairs {
-                        st.vars.retain(|(n, _)| n != k);
-                        st.vars.push((k.to_string(), val.to_string()));
+                        st.vars.retain(|(n, _)| &**n != *k);
+                        st.vars.push((Rc::from(*k), Rc::from(*val)));
                     }
                 }
                 Some(Keyword::Copy) | Some(Keyword::Add) => {
@@ -1358,7 +1394,8 @@ impl Sim<'_> {
         }
         for src in sources {
             let src_abs = join("/", src);
-            let mut found: Vec<FileEntry> = Vec::new();
+            // Shared, not deep copies: only a few fields of each are read.
+            let mut found: Vec<Rc<FileEntry>> = Vec::new();
             let wildcard = has_wildcard(&src_abs);
             if let Some(source) = self.states.get(s) {
                 if wildcard {
@@ -1368,12 +1405,12 @@ impl Sim<'_> {
                             let prefix: String =
                                 k.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
                             if g.matches(&prefix) {
-                                found.push((**e).clone());
+                                found.push(Rc::clone(e));
                             }
                         }
                     }
                 } else {
-                    found.extend(under(&source.files, &src_abs).map(|(_, e)| (**e).clone()));
+                    found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
                 }
             }
             if found.is_empty() {
@@ -1411,27 +1448,32 @@ impl Sim<'_> {
                 if target == "/" {
                     continue;
                 }
-                let mut prov = self.prov(stage.index, Some(i), FileKind::CopyFromStage, &target);
+                let mut prov = self.prov_unlabelled(
+                    stage.index,
+                    Some(i),
+                    FileKind::CopyFromStage,
+                    e.provenance.origin_path.clone(),
+                );
                 prov.origin_stage = e.provenance.origin_stage;
                 prov.origin_instruction = e.provenance.origin_instruction;
                 prov.origin_kind = e.provenance.origin_kind;
                 prov.origin_line = e.provenance.origin_line;
-                prov.origin_path = e.provenance.origin_path.clone();
-                prov.label.clear();
-                prov.label.push_str("COPY --from=");
-                self.push_stage_name(&mut prov.label, s);
-                let _ = write!(prov.label, ", line {} ← ", prov.line);
-                self.push_stage_name(&mut prov.label, e.provenance.origin_stage);
+                let label = &mut prov.label;
+                label.push_str("COPY --from=");
+                self.push_stage_name(label, s);
+                label.push_str(", line ");
+                push_num(label, prov.line as u64);
+                label.push_str(" ← ");
+                self.push_stage_name(label, e.provenance.origin_stage);
                 match e.provenance.origin_instruction {
                     Some(_) => {
-                        let _ = write!(
-                            prov.label,
-                            ", line {} ({})",
-                            e.provenance.origin_line,
-                            e.provenance.origin_kind.label()
-                        );
+                        label.push_str(", line ");
+                        push_num(label, e.provenance.origin_line as u64);
+                        label.push_str(" (");
+                        label.push_str(e.provenance.origin_kind.label());
+                        label.push(')');
                     }
-                    None => prov.label.push_str(" (base image)"),
+                    None => label.push_str(" (base image)"),
                 }
                 self.insert_entry(
                     st,
@@ -1451,7 +1493,7 @@ impl Sim<'_> {
     /// Records `path` in stage `s` as produced by its most plausible RUN (inferred), and
     /// returns the entry. `None` when the stage has no RUN at all (then the path would come
     /// from its base image, which is opaque: it is recorded as such).
-    fn infer(&mut self, s: usize, path: &str, is_dir: bool) -> Option<FileEntry> {
+    fn infer(&mut self, s: usize, path: &str, is_dir: bool) -> Option<Rc<FileEntry>> {
         let source = self.states.get(s)?;
         // The most plausible RUN, in this order: in the stage itself, the last one whose
         // recogniser declared an output area containing the path, whose text mentions the
@@ -1528,18 +1570,18 @@ impl Sim<'_> {
         // Whether an inferred path is a directory is a guess: a trailing `/`, or a name
         // that build tools use for output directories.
         let is_dir = is_dir || OUTPUT_DIR_NAMES.contains(&file_name);
-        let entry = FileEntry {
+        let entry = Rc::new(FileEntry {
             path: path.to_string(),
             is_dir,
             size: if by_area.is_some() { area_size } else { None },
             provenance: prov,
             note: Some(note),
-        };
+        });
         if !self.take_budget() {
             return Some(entry);
         }
         if let Some(state) = self.states.get_mut(s) {
-            state.files.insert(Rc::from(path), Rc::new(entry.clone()));
+            state.files.insert(Rc::from(path), Rc::clone(&entry));
             if let Some(i) = instruction
                 && let Some(eff) = state.effects.iter_mut().find(|e| e.instruction == i)
             {
@@ -1560,8 +1602,8 @@ impl Sim<'_> {
         let lookup = |name: &str| {
             vars.iter()
                 .rev()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
+                .find(|(k, _)| &**k == name)
+                .map(|(_, v)| v.to_string())
         };
         let heredocs = &v.heredocs;
         // `RUN <<EOF` alone: the heredoc is the script.
@@ -1577,7 +1619,7 @@ impl Sim<'_> {
         } else {
             RunScript::Shell(&text)
         };
-        let fx = run_effects::analyze_run(&script, heredocs, &st.workdir, &lookup);
+        let fx = run_effects::analyze_run_with(&script, heredocs, &st.workdir, &lookup, false);
         // The text later `COPY --from` inference searches: the command and heredoc bodies.
         let mut mention = text;
         for (_, b) in &v.heredocs {
@@ -1590,20 +1632,20 @@ impl Sim<'_> {
         shorten_in_place(&mut mention, 4096);
         st.runs.push((i, Rc::from(mention), stage, fx.unknown));
         // Writes under a cache, tmpfs, secret or bind mount do not persist in the image.
-        let mounts: Vec<(String, String)> = v
-            .mounts
-            .iter()
-            .filter_map(|m| {
-                m.target
-                    .as_ref()
-                    .map(|t| (join(&st.workdir, t), m.kind.to_ascii_lowercase()))
-            })
-            .collect();
+        // (target, type as written); only needed when the RUN changes paths.
+        let mounts: Vec<(String, &str)> = if fx.ops.is_empty() {
+            Vec::new()
+        } else {
+            v.mounts
+                .iter()
+                .filter_map(|m| m.target.map(|t| (join(&st.workdir, t), m.kind)))
+                .collect()
+        };
         let mounted = |p: &str| {
             mounts
                 .iter()
                 .find(|(t, _)| is_within(p, t))
-                .map(|(t, k)| (t.clone(), k.clone()))
+                .map(|(t, k)| (t.as_str(), *k))
         };
         let mut notes: Vec<String> = Vec::new();
         for op in fx.ops {
@@ -1615,6 +1657,7 @@ impl Sim<'_> {
                     by,
                 } => {
                     if let Some((t, kind)) = mounted(&path) {
+                        let kind = kind.to_ascii_lowercase();
                         notes.push(format!(
                             "{path} is written to the {kind} mount {t}: not persisted in the image"
                         ));
@@ -1644,7 +1687,7 @@ impl Sim<'_> {
                         &path,
                         is_dir,
                         size,
-                        Some(format!("by `{by}`")),
+                        Some(["by `", by, "`"].concat()),
                     );
                 }
                 Op::Remove { path, .. } => {
@@ -1654,9 +1697,8 @@ impl Sim<'_> {
                 }
                 Op::Copy { from, to, by } | Op::Move { from, to, by } => {
                     let moving = by == "mv";
-                    let found: Vec<FileEntry> = under(&st.files, &from)
-                        .map(|(_, e)| (**e).clone())
-                        .collect();
+                    let found: Vec<Rc<FileEntry>> =
+                        under(&st.files, &from).map(|(_, e)| Rc::clone(e)).collect();
                     let to_dir = st.files.get(to.as_str()).is_some_and(|e| e.is_dir);
                     for e in &found {
                         let inside = e
@@ -1670,16 +1712,24 @@ impl Sim<'_> {
                             to.clone()
                         };
                         let target = join(&base, inside);
-                        let mut entry = e.clone();
-                        entry.path = target.clone();
-                        let mut prov = self.prov(stage, Some(i), FileKind::Run, &target);
+                        let mut prov = self.prov_unlabelled(
+                            stage,
+                            Some(i),
+                            FileKind::Run,
+                            e.provenance.origin_path.clone(),
+                        );
+                        self.push_own_label(&mut prov);
                         prov.origin_stage = e.provenance.origin_stage;
                         prov.origin_instruction = e.provenance.origin_instruction;
                         prov.origin_kind = e.provenance.origin_kind;
                         prov.origin_line = e.provenance.origin_line;
-                        prov.origin_path = e.provenance.origin_path.clone();
-                        entry.provenance = prov;
-                        entry.note = Some(format!("by `{by}` from {}", e.path));
+                        let entry = FileEntry {
+                            path: target,
+                            is_dir: e.is_dir,
+                            size: e.size,
+                            provenance: prov,
+                            note: Some(["by `", by, "` from ", e.path.as_str()].concat()),
+                        };
                         self.insert_entry(st, effect, entry);
                     }
                     if moving && !found.is_empty() {
@@ -1800,7 +1850,7 @@ impl Sim<'_> {
                 _ => "size unknown".into(),
             },
             base_source: fin.base_source.clone(),
-            base_paths: fin.base_paths.clone(),
+            base_paths: fin.base_paths.to_vec(),
             files: fin
                 .files
                 .values()
@@ -1996,6 +2046,25 @@ fn stage_size(st: &StageState) -> Option<u64> {
     st.base_size.map(|b| b.saturating_add(st.layers_bytes))
 }
 
+/// Appends `n` in decimal (labels are built on a hot path; `write!` cost more).
+fn push_num(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        if let Some(d) = digits.get_mut(k) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || k == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(k..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
+}
+
 /// True when `path` is `dir` or lies under it (no allocation).
 fn is_within(path: &str, dir: &str) -> bool {
     let dir = dir.trim_end_matches('/');
@@ -2013,7 +2082,7 @@ fn under<'a>(
     let dir_prefix = if path == "/" {
         "/".to_string()
     } else {
-        format!("{}/", path.trim_end_matches('/'))
+        [path.trim_end_matches('/'), "/"].concat()
     };
     let exact = files.get_key_value(path);
     let root = path == "/";
@@ -2027,7 +2096,7 @@ fn under<'a>(
 
 /// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
 /// `None` for an external image.
-fn resolve_from(value: &str, stages: &[Stage], names: &StageNames) -> Option<usize> {
+fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
     if let Ok(n) = value.parse::<usize>() {
         return (n < stages.len()).then_some(n);
     }

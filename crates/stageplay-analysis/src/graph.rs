@@ -92,7 +92,7 @@ fn references(
     inst: &Instruction,
     index: usize,
     stage: &Stage,
-    names: &StageNames,
+    names: &StageNames<'_>,
     onbuild: bool,
     edges: &mut Vec<Edge>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -164,17 +164,19 @@ fn references(
 }
 
 /// Lowercased stage name → index of its last definition (the later duplicate wins).
-pub struct StageNames {
-    map: rustc_hash::FxHashMap<String, usize>,
+pub struct StageNames<'a> {
+    /// Borrowed from the stages: no copy of any name.
+    map: rustc_hash::FxHashMap<&'a str, usize>,
     count: usize,
 }
 
-impl StageNames {
-    pub fn new(stages: &[Stage]) -> Self {
+impl<'a> StageNames<'a> {
+    pub fn new(stages: &'a [Stage]) -> Self {
         let mut map = rustc_hash::FxHashMap::default();
+        map.reserve(stages.len());
         for s in stages {
             if let Some(n) = &s.name {
-                map.insert(n.clone(), s.index);
+                map.insert(n.as_str(), s.index);
             }
         }
         StageNames {
@@ -183,9 +185,13 @@ impl StageNames {
         }
     }
 
-    /// Case-insensitive lookup.
+    /// Case-insensitive lookup (a lowercased copy only when `name` has capitals).
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.map.get(&name.to_ascii_lowercase()).copied()
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.map.get(name.to_ascii_lowercase().as_str()).copied()
+        } else {
+            self.map.get(name).copied()
+        }
     }
 }
 

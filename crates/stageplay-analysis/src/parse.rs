@@ -246,6 +246,11 @@ pub fn parse(text: &str) -> Parsed {
             return parsed;
         }
     };
+    // One instruction per logical line, unless parsing stops early: room for them up front
+    // (capped, so a long file that fails at its first lines reserves little).
+    parsed
+        .instructions
+        .reserve_exact(scan.logical_lines.min(1024));
     let mut docs = scan.docs.iter().peekable();
     for inst in iter {
         match inst {
@@ -376,6 +381,8 @@ struct ScannedDocs {
 }
 
 struct Scan {
+    /// Logical lines seen (at least the number of instructions): room to reserve.
+    logical_lines: usize,
     masked: Option<String>,
     /// True when [`PLACEHOLDER`] bytes stand in for escapes in `masked`.
     placeholders: bool,
@@ -396,6 +403,7 @@ fn line_at(text: &str, pos: usize) -> (usize, usize, usize) {
 /// would not read itself. Linear in the text.
 fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
     let mut scan = Scan {
+        logical_lines: 0,
         masked: None,
         placeholders: false,
         docs: Vec::new(),
@@ -414,6 +422,7 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         let start = le - trimmed.len();
         // Gather the logical line: continuation lines, skipping comments and blank lines.
         logical.clear();
+        scan.logical_lines += 1;
         let mut cur = (ls, le, next);
         let mut first = true;
         loop {
@@ -459,7 +468,7 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         let takes_heredocs = ["RUN", "COPY", "ADD"]
             .iter()
             .any(|k| kw.eq_ignore_ascii_case(k));
-        if !takes_heredocs || !rest.contains("<<") {
+        if !takes_heredocs || !has_heredoc_operator(rest) {
             continue;
         }
         let kw = kw.to_ascii_uppercase();
@@ -546,6 +555,12 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         scan.docs.push(entry);
     }
     scan
+}
+
+/// `s.contains("<<")`, found by jumping between `<` bytes (most RUN lines have none).
+fn has_heredoc_operator(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'<', b).any(|i| b.get(i + 1) == Some(&b'<'))
 }
 
 /// Stands in for an escape character that ends a line without continuing it.
@@ -790,7 +805,6 @@ fn finish(inst: &mut Instruction, text: &str, escape: char) {
 /// Splits a `--mount` value into its comma-separated fields.
 fn parse_mount(f: &Flag, text: &str) -> Mount {
     let mut m = Mount {
-        kind: "bind".into(),
         span: f.span,
         ..Mount::default()
     };
@@ -801,49 +815,40 @@ fn parse_mount(f: &Flag, text: &str) -> Mount {
         .map(|s| s.start);
     let mut offset = 0;
     let mut rw = false;
+    // `type=` (lowercased), the last one written; bind when there is none.
+    let mut kind: Option<String> = None;
     for field in value.split(',') {
         let field_start = offset;
         offset += field.len() + 1;
+        // The value is copied only for the fields that keep it.
         let (k, v) = match field.split_once('=') {
-            Some((k, v)) => (k.trim(), Some(v.trim().trim_matches('"').to_string())),
+            Some((k, v)) => (k.trim(), Some(v.trim().trim_matches('"'))),
             None => (field.trim(), None),
         };
+        let owned = || v.map(str::to_string);
         // Field names compare without case, and without a lowercased copy.
         let is = |names: &[&str]| names.iter().any(|n| k.eq_ignore_ascii_case(n));
-        let key = if is(&["type"]) {
-            "type"
+        if is(&["type"]) {
+            kind = Some(v.unwrap_or_default().to_ascii_lowercase());
         } else if is(&["target", "dst", "destination"]) {
-            "target"
+            m.target = owned();
         } else if is(&["source", "src"]) {
-            "source"
+            m.source = owned();
         } else if is(&["from"]) {
-            "from"
+            m.from_span = exact.map(|s| {
+                let vs = s + field_start + field.find('=').map_or(0, |i| i + 1);
+                Span::new(vs, s + field_start + field.len())
+            });
+            m.from = owned();
         } else if is(&["id"]) {
-            "id"
+            m.id = owned();
         } else if is(&["ro", "readonly"]) {
-            "ro"
+            m.readonly = v.is_none_or(|v| v != "false");
         } else if is(&["rw", "readwrite"]) {
-            "rw"
-        } else {
-            ""
-        };
-        match key {
-            "type" => m.kind = v.unwrap_or_default().to_ascii_lowercase(),
-            "target" => m.target = v,
-            "source" => m.source = v,
-            "from" => {
-                m.from_span = exact.map(|s| {
-                    let vs = s + field_start + field.find('=').map_or(0, |i| i + 1);
-                    Span::new(vs, s + field_start + field.len())
-                });
-                m.from = v;
-            }
-            "id" => m.id = v,
-            "ro" => m.readonly = v.as_deref().is_none_or(|v| v != "false"),
-            "rw" => rw = v.as_deref().is_none_or(|v| v != "false"),
-            _ => {}
+            rw = v.is_none_or(|v| v != "false");
         }
     }
+    m.kind = kind.unwrap_or_else(|| "bind".to_string());
     if m.kind == "bind" && !rw {
         m.readonly = true;
     }
@@ -854,23 +859,34 @@ fn parse_mount(f: &Flag, text: &str) -> Mount {
 /// kept, whitespace outside quotes separates), returning each word with its byte offset in
 /// `s`.
 pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
+    split_word_slices(s, escape)
+        .into_iter()
+        .map(|(at, w)| (at, w.to_string()))
+        .collect()
+}
+
+/// [`split_words`] without copies. A word keeps every char from its start to its last one
+/// (quotes and escapes included), except an escape that ends `s`, so it is one slice.
+fn split_word_slices(s: &str, escape: char) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
-    let mut word = String::new();
     let mut word_start = 0;
+    // The end of the word's last char; `None` while the word is empty.
+    let mut word_end: Option<usize> = None;
     let mut quote: Option<char> = None;
     let mut blank_ok = false;
+    let slice = |start: usize, end: Option<usize>| end.and_then(|e| s.get(start..e)).unwrap_or("");
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match quote {
             None => {
                 if c.is_whitespace() {
-                    if blank_ok || !word.is_empty() {
-                        words.push((word_start, std::mem::take(&mut word)));
+                    if blank_ok || word_end.is_some() {
+                        words.push((word_start, slice(word_start, word_end.take())));
                     }
                     blank_ok = false;
                     continue;
                 }
-                if word.is_empty() && !blank_ok {
+                if word_end.is_none() && !blank_ok {
                     word_start = i;
                 }
                 if c == '\'' || c == '"' {
@@ -880,14 +896,13 @@ pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
                 if c == escape {
                     match chars.next() {
                         None => continue,
-                        Some((_, n)) => {
-                            word.push(c);
-                            word.push(n);
+                        Some((j, n)) => {
+                            word_end = Some(j + n.len_utf8());
                             continue;
                         }
                     }
                 }
-                word.push(c);
+                word_end = Some(i + c.len_utf8());
             }
             Some(q) => {
                 if c == q {
@@ -899,19 +914,18 @@ pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
                             quote = None;
                             continue;
                         }
-                        Some((_, n)) => {
-                            word.push(c);
-                            word.push(n);
+                        Some((j, n)) => {
+                            word_end = Some(j + n.len_utf8());
                             continue;
                         }
                     }
                 }
-                word.push(c);
+                word_end = Some(i + c.len_utf8());
             }
         }
     }
-    if !word.is_empty() || blank_ok {
-        words.push((word_start, word));
+    if word_end.is_some() || blank_ok {
+        words.push((word_start, slice(word_start, word_end)));
     }
     words
 }
@@ -925,7 +939,7 @@ fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue>
             w.span
         }
     };
-    let words = split_words(&w.value, escape);
+    let words = split_word_slices(&w.value, escape);
     let legacy = !is_arg && words.first().is_some_and(|(_, s)| !s.contains('='));
     if legacy {
         let Some((off, key)) = words.first() else {
@@ -933,7 +947,7 @@ fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue>
         };
         let rest = w.value.get(off + key.len()..).unwrap_or("").trim();
         return vec![KeyValue {
-            key: key.clone(),
+            key: key.to_string(),
             value: Some(rest.to_string()),
             key_span: at(*off, key.len()),
             span: w.span,
@@ -945,7 +959,7 @@ fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue>
         .map(|(off, word)| {
             let (key, value) = match word.split_once('=') {
                 Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                None => (word.clone(), None),
+                None => (word.to_string(), None),
             };
             KeyValue {
                 key_span: at(off, key.len()),
@@ -1039,6 +1053,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::Add(i) => {
             let mut o = blank(Keyword::Add, &i.add);
             o.flags = flags(&i.options, shift);
+            o.args.reserve_exact(i.src.len() + 1);
             sources(&i.src, shift, &mut o.args, &mut o.heredocs);
             o.args.push(word(&i.dest, shift));
             o
@@ -1046,23 +1061,24 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::Copy(i) => {
             let mut o = blank(Keyword::Copy, &i.copy);
             o.flags = flags(&i.options, shift);
+            o.args.reserve_exact(i.src.len() + 1);
             sources(&i.src, shift, &mut o.args, &mut o.heredocs);
             o.args.push(word(&i.dest, shift));
             o
         }
         pd::Instruction::Arg(i) => {
             let mut o = blank(Keyword::Arg, &i.arg);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Env(i) => {
             let mut o = blank(Keyword::Env, &i.env);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Label(i) => {
             let mut o = blank(Keyword::Label, &i.label);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Cmd(i) => {
@@ -1090,7 +1106,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::From(i) => {
             let mut o = blank(Keyword::From, &i.from);
             o.flags = flags(&i.options, shift);
-            o.args.push(word(&i.image, shift));
+            o.args = vec![word(&i.image, shift)];
             if let Some((kw, name)) = &i.as_ {
                 o.as_span = Some(sp(&kw.span, shift));
                 o.stage_name = Some(word(name, shift));
@@ -1107,7 +1123,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         }
         pd::Instruction::Maintainer(i) => {
             let mut o = blank(Keyword::Maintainer, &i.maintainer);
-            o.args.push(word(&i.name, shift));
+            o.args = vec![word(&i.name, shift)];
             o
         }
         pd::Instruction::Onbuild(i) => {
@@ -1127,12 +1143,12 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         }
         pd::Instruction::Stopsignal(i) => {
             let mut o = blank(Keyword::Stopsignal, &i.stopsignal);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::User(i) => {
             let mut o = blank(Keyword::User, &i.user);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         pd::Instruction::Volume(i) => {
@@ -1150,7 +1166,7 @@ fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         }
         pd::Instruction::Workdir(i) => {
             let mut o = blank(Keyword::Workdir, &i.workdir);
-            o.args.push(word(&i.arguments, shift));
+            o.args = vec![word(&i.arguments, shift)];
             o
         }
         #[allow(unreachable_patterns)]

@@ -367,9 +367,22 @@ pub fn analyze_run(
     workdir: &str,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> RunEffects {
+    analyze_run_with(script, heredocs, workdir, lookup, true)
+}
+
+/// [`analyze_run`]; with `commands` false, `RunEffects::commands` stays empty (the file
+/// simulation reads only the ops and flags, and joining every command's words cost it).
+pub(crate) fn analyze_run_with(
+    script: &RunScript<'_>,
+    heredocs: &[(&str, &str)],
+    workdir: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    commands: bool,
+) -> RunEffects {
     let mut out = Out {
         effects: RunEffects::default(),
         cwd: clean(if workdir.is_empty() { "/" } else { workdir }),
+        commands,
     };
     // Scripts to run, at most two levels deep: the RUN itself, then `sh -c` strings and
     // heredoc bodies it hands to a shell (queued instead of recursing).
@@ -517,9 +530,10 @@ pub fn split_script(
     // Bytes, not chars: every character the shell treats specially is ASCII, and the bytes
     // of other characters are copied through in order, so words stay valid UTF-8.
     let chars: &[u8] = text.get(..cut).unwrap_or("").as_bytes();
-    let mut cmds = Vec::new();
+    let mut cmds = Vec::with_capacity(4);
     let mut cur = SimpleCommand::default();
-    let mut word: Vec<u8> = Vec::new();
+    // Reused for every word (it keeps its capacity): room for a long path up front.
+    let mut word: Vec<u8> = Vec::with_capacity(128);
     let mut in_word = false;
     // A redirection waiting for its target word.
     let mut pending: Option<String> = None;
@@ -565,7 +579,11 @@ pub fn split_script(
             word.truncate(MAX_WORD_LEN);
         }
         match c {
-            b' ' | b'\t' | b'\r' => finish(&mut word, &mut in_word, &mut pending, &mut cur),
+            b' ' | b'\t' | b'\r' => {
+                if in_word {
+                    finish(&mut word, &mut in_word, &mut pending, &mut cur);
+                }
+            }
             b'\n' => {
                 finish(&mut word, &mut in_word, &mut pending, &mut cur);
                 end_command(&mut cur, &mut cmds);
@@ -589,13 +607,11 @@ pub fn split_script(
             },
             b'\'' => {
                 in_word = true;
-                while let Some(c) = at(i) {
-                    i += 1;
-                    if c == b'\'' {
-                        break;
-                    }
-                    word.push(c);
-                }
+                // Everything up to the closing quote, whole.
+                let rest = chars.get(i..).unwrap_or(&[]);
+                let close = memchr::memchr(b'\'', rest);
+                word.extend_from_slice(rest.get(..close.unwrap_or(rest.len())).unwrap_or(&[]));
+                i += close.map_or(rest.len(), |k| k + 1);
             }
             b'"' => {
                 in_word = true;
@@ -612,7 +628,14 @@ pub fn split_script(
                             _ => word.push(b'\\'),
                         },
                         b'$' => i = dollar(chars, i, &mut word, lookup),
-                        c => word.push(c),
+                        c => {
+                            // The run of bytes up to the next `"`, `\\` or `$`, whole.
+                            word.push(c);
+                            let rest = chars.get(i..).unwrap_or(&[]);
+                            let n = memchr::memchr3(b'"', b'\\', b'$', rest).unwrap_or(rest.len());
+                            word.extend_from_slice(rest.get(..n).unwrap_or(&[]));
+                            i += n;
+                        }
                     }
                 }
             }
@@ -675,8 +698,24 @@ pub fn split_script(
                 }
                 pending = Some(op);
             }
-            c => {
-                word.push(c);
+            _ => {
+                // A run of plain bytes is copied whole. The result is the byte-by-byte one:
+                // past MAX_WORD_LEN the word keeps its first MAX_WORD_LEN bytes and the
+                // run's last byte (the cap above drops that byte at the next character).
+                let start = i - 1;
+                let mut end = i;
+                while chars.get(end).is_some_and(|&b| !is_shell_special(b)) {
+                    end += 1;
+                }
+                let run = chars.get(start..end).unwrap_or(&[]);
+                if word.len() + run.len() <= MAX_WORD_LEN + 1 {
+                    word.extend_from_slice(run);
+                } else {
+                    let room = MAX_WORD_LEN.saturating_sub(word.len());
+                    word.extend_from_slice(run.get(..room).unwrap_or(&[]));
+                    word.extend(run.last().copied());
+                }
+                i = end;
                 in_word = true;
             }
         }
@@ -684,6 +723,29 @@ pub fn split_script(
     finish(&mut word, &mut in_word, &mut pending, &mut cur);
     end_command(&mut cur, &mut cmds);
     (cmds, truncated)
+}
+
+/// True for the bytes [`split_script`] treats specially (anything else is plain word text).
+fn is_shell_special(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t'
+            | b'\r'
+            | b'\n'
+            | b'#'
+            | b'\\'
+            | b'\''
+            | b'"'
+            | b'$'
+            | b'`'
+            | b'&'
+            | b'|'
+            | b';'
+            | b'('
+            | b')'
+            | b'>'
+            | b'<'
+    )
 }
 
 /// Handles `$` at `chars[i-1]`: `$NAME`, `${NAME}` (expanded when known, else kept as
@@ -804,7 +866,11 @@ fn strip_prefixes(words: &[String]) -> (&[String], bool) {
 }
 
 fn base(word: &str) -> &str {
-    word.rsplit('/').next().unwrap_or(word)
+    // A byte search: `/` is ASCII, so the slice after it starts at a char boundary.
+    match word.as_bytes().iter().rposition(|&b| b == b'/') {
+        Some(i) => word.get(i + 1..).unwrap_or(""),
+        None => word,
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -888,6 +954,8 @@ impl<'a> Cmd<'a> {
 pub struct Out {
     effects: RunEffects,
     cwd: String,
+    /// Whether to record `effects.commands`.
+    commands: bool,
 }
 
 impl Out {
@@ -916,6 +984,9 @@ impl Out {
     }
 
     fn command(&mut self, words: &[String], recogniser: Option<&'static str>) {
+        if !self.commands {
+            return;
+        }
         let mut text = words.join(" ");
         shorten_in_place(&mut text, 200);
         self.effects.commands.push(CommandInfo { text, recogniser });

@@ -64,9 +64,15 @@ pub fn build_stages(
     expanded: &mut [ExpandedInstruction],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Stage> {
-    let mut stages: Vec<Stage> = Vec::new();
+    let mut stages: Vec<Stage> = Vec::with_capacity(
+        instructions
+            .iter()
+            .filter(|i| i.keyword == Keyword::From)
+            .count(),
+    );
     // Lowercased stage name → index of its latest definition, for rule 5 lookups.
     let mut by_name: HashMap<String, usize> = HashMap::default();
+    by_name.reserve(stages.capacity());
     for (i, inst) in instructions.iter().enumerate() {
         if inst.keyword == Keyword::From {
             let index = stages.len();
@@ -80,8 +86,8 @@ pub fn build_stages(
                 flags: vec![None; inst.flags.len()],
                 ..ExpandedInstruction::default()
             };
-            let e = expand_word(&base_text, escape, globals, budget);
-            let expanded_base = e.value.clone();
+            let mut e = expand_word(&base_text, escape, globals, budget);
+            let expanded_base = std::mem::take(&mut e.value);
             for u in e.unmatched {
                 if !out.undefined.contains(&u) {
                     out.undefined.push(u);

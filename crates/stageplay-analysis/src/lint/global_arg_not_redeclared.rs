@@ -30,25 +30,26 @@ fn references(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'$' {
-            let mut j = i + 1;
-            if bytes.get(j) == Some(&b'{') {
-                j += 1;
-            }
-            let start = j;
-            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
-                j += 1;
-            }
-            if j > start
-                && let Some(name) = text.get(start..j)
-            {
-                out.push(name);
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
+    // Jump from `$` to `$` (long RUN scripts have few).
+    while let Some(k) = memchr::memchr(b'$', bytes.get(i..).unwrap_or(&[])) {
+        let dollar = i + k;
+        let mut j = dollar + 1;
+        if bytes.get(j) == Some(&b'{') {
+            j += 1;
         }
+        let start = j;
+        while bytes
+            .get(j)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            j += 1;
+        }
+        if j > start
+            && let Some(name) = text.get(start..j)
+        {
+            out.push(name);
+        }
+        i = j.max(dollar + 1);
     }
     out
 }

@@ -21,38 +21,36 @@ pub const RULE: Rule = Rule {
     good: "FROM node:20\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
 };
 
-/// Splits a name into lowercase words at `_`, `-`, `.` and lower→upper case changes.
-fn words(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+/// Calls `f` with each word of `name`, split at `_`, `-`, `.` and lower→upper case changes
+/// (as written: compare without ASCII case). No copies: it runs on every ARG and ENV.
+fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
+    let bytes = name.as_bytes();
+    let mut start = 0;
     let mut prev_lower = false;
-    for c in name.chars() {
-        if c == '_' || c == '-' || c == '.' {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+    // Every cut is at an ASCII byte, so every word is a char-boundary slice.
+    for (i, &c) in bytes.iter().enumerate() {
+        if c == b'_' || c == b'-' || c == b'.' {
+            if i > start {
+                f(name.get(start..i).unwrap_or(""));
             }
+            start = i + 1;
             prev_lower = false;
             continue;
         }
-        if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        if c.is_ascii_uppercase() && prev_lower && i > start {
+            f(name.get(start..i).unwrap_or(""));
+            start = i;
         }
         prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        cur.push(c.to_ascii_lowercase());
     }
-    if !cur.is_empty() {
-        out.push(cur);
+    if bytes.len() > start {
+        f(name.get(start..).unwrap_or(""));
     }
-    out
 }
 
 /// True when `name` looks like it holds a secret.
 pub fn looks_secret(name: &str) -> bool {
-    let w = words(name);
-    if w.iter().any(|x| x == "public") {
-        return false;
-    }
-    let single = [
+    const SINGLE: [&str; 12] = [
         "password",
         "passwd",
         "pswd",
@@ -66,18 +64,17 @@ pub fn looks_secret(name: &str) -> bool {
         "accesskey",
         "secretkey",
     ];
-    if w.iter().any(|x| single.contains(&x.as_str())) {
-        return true;
-    }
-    w.windows(2).any(|p| {
-        matches!(
-            (p[0].as_str(), p[1].as_str()),
-            (
-                "api" | "access" | "private" | "secret" | "auth" | "client",
-                "key"
-            )
-        )
-    })
+    const BEFORE_KEY: [&str; 6] = ["api", "access", "private", "secret", "auth", "client"];
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let (mut public, mut single, mut pair) = (false, false, false);
+    let mut prev: Option<&str> = None;
+    for_each_word(name, |w| {
+        public |= w.eq_ignore_ascii_case("public");
+        single |= is(w, &SINGLE);
+        pair |= w.eq_ignore_ascii_case("key") && prev.is_some_and(|p| is(p, &BEFORE_KEY));
+        prev = Some(w);
+    });
+    !public && (single || pair)
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
