@@ -110,7 +110,7 @@ async function main() {
           return { bytes: data.getData('text/plain').length, frame, analyses, longest: Math.max(0, ...longs), longs };
         });
         results.push({ name, ...r });
-        console.log(`${name} (${(r.bytes / 1e6).toFixed(2)} MB), paste ${k + 1}: analysis ${r.analyses.map((x) => x.toFixed(0) + ' ms').join(', ') || 'none'}; paste → painted ${r.frame.toFixed(0)} ms; longest task ${r.longest.toFixed(0)} ms (long tasks: ${r.longs.join(', ') || 'none'} ms)`);
+        console.log(`${name} (${(r.bytes / 1e6).toFixed(2)} MB), paste ${k + 1}: analysis ${r.analyses.map((x) => x.toFixed(0) + ' ms').join(', ') || 'none'}; paste → painted ${r.frame.toFixed(0)} ms; longest task ${r.longest.toFixed(0)} ms (long tasks: ${r.longs.length ? r.longs.join(', ') + ' ms' : 'none'})`);
       }
       await ctx.close();
     }
