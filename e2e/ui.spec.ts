@@ -305,6 +305,36 @@ test(`the underlay and the graph, updated piece by piece while editing, equal a 
 });
 }
 
+test('a Dockerfile dropped from the file manager replaces the text; a huge one is refused', async ({ page }) => {
+  const { errors, foreign } = watch(page);
+  await page.goto('/');
+  await expect(stageNodes(page)).toHaveCount(2);
+  /** Drags a file of `text` over the editor and drops it; returns whether the page let the
+   *  drop happen (dragover cancelled) and took it (drop cancelled). */
+  const drop = (text: string, name = 'Dockerfile') => page.evaluate(([t, n]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], n, { type: 'text/plain' }));
+    const ta = document.querySelector('#dockerfile')!;
+    const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+    const dropped = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    return [!ta.dispatchEvent(over), !ta.dispatchEvent(dropped)];
+  }, [text, name]);
+  const file = 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM build AS test\nFROM scratch\nCOPY --from=build /app /app\n';
+  expect(await drop(file)).toEqual([true, true]);
+  await expect(page.locator('#dockerfile')).toHaveValue(file);
+  await expect(stageNodes(page)).toHaveCount(3);
+  // Larger than SPEC §12's 10 MB: refused with a message, the text unchanged.
+  expect(await drop('#'.repeat(10_000_001))).toEqual([true, true]);
+  await expect(page.locator('.toast')).toContainText('Stageplay reads Dockerfiles of up to 10 MB');
+  await expect(page.locator('#dockerfile')).toHaveValue(file);
+  // A file too large to edit is previewed read-only, like a paste of it.
+  expect(await drop('FROM alpine AS big\n' + 'RUN echo x\n'.repeat(6_000))).toEqual([true, true]);
+  await expect(page.locator('.large-note')).toContainText('6001 lines');
+  await expect(page.locator('svg.stage-graph')).toContainText('big');
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
 test('user text with <script> and <img onerror> is shown as text', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');

@@ -166,6 +166,48 @@ fn js_text(text: &wasm_bindgen::JsValue) -> Option<String> {
     String::from_utf8(buf).ok()
 }
 
+/// A file dragged over the page: allows it to be dropped (the default would open it in
+/// the tab). Text dragged over is left to the browser.
+pub fn allow_file_drop(e: &web_sys::DragEvent) {
+    if let Some(data) = e.data_transfer()
+        && data.types().includes(&"Files".into(), 0)
+    {
+        e.prevent_default();
+    }
+}
+
+/// Reads the first file dropped in `e` as text and calls `done` with it, or with `Err` and
+/// the file's size when it is larger than `max` bytes. Returns whether a file was dropped
+/// (then the browser's own handling is cancelled); text drops are left to the browser.
+pub fn read_dropped_file(
+    e: &web_sys::DragEvent,
+    max: f64,
+    done: impl FnOnce(Result<String, f64>) + 'static,
+) -> bool {
+    use wasm_bindgen::closure::Closure;
+    let Some(file) = e
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+    else {
+        return false;
+    };
+    e.prevent_default();
+    if file.size() > max {
+        done(Err(file.size()));
+        return true;
+    }
+    let read = Closure::once(move |text: wasm_bindgen::JsValue| {
+        if let Some(text) = js_text(&text) {
+            done(Ok(text));
+        }
+    });
+    let _ = file.text().then(&read);
+    // The promise owns the callback from here on.
+    read.forget();
+    true
+}
+
 /// Selects `start..end` (UTF-16) in the textarea, without stealing the focus.
 pub fn set_selection(area: &NodeRef, start: u32, end: u32) {
     if let Some(a) = area.cast::<web_sys::HtmlTextAreaElement>() {

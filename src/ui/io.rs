@@ -26,6 +26,14 @@ pub fn selection_start(_e: &yew::Event) -> Option<u32> {
 pub fn paste_parts(_e: &yew::Event) -> Option<(String, u32, u32)> {
     None
 }
+pub fn allow_file_drop(_e: &yew::DragEvent) {}
+pub fn read_dropped_file(
+    _e: &yew::DragEvent,
+    _max: f64,
+    _done: impl FnOnce(Result<String, f64>) + 'static,
+) -> bool {
+    false
+}
 pub fn set_selection(_area: &NodeRef, _start: u32, _end: u32) {}
 pub fn scroll_to_line(_scroller: &NodeRef, _line: usize, _line_height: f64) {}
 pub fn insert_text(_text: &str) -> bool {

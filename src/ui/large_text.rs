@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::editor::{Editor, EditorProps};
 use super::image_view::human_size;
+use super::io;
 use super::share::Text;
 use super::state::{Action, State};
 
@@ -132,7 +133,27 @@ pub fn editor_pane(props: &EditorProps) -> Html {
     // Counting the lines of a long text on every render (a hover, a caret move) would be
     // work on the hot path: only a new text is measured.
     let large = use_memo(props.text.clone(), |t| is_large(t));
-    if *large && !*edit_anyway {
+    // A Dockerfile dropped from the file manager replaces the text (the browser would
+    // otherwise open the file in place of the page); dropped text is left to the textarea.
+    let ondragover = Callback::from(|e: DragEvent| io::allow_file_drop(&e));
+    let ondrop = {
+        let (d, readonly) = (props.dispatch.clone(), props.readonly);
+        Callback::from(move |e: DragEvent| {
+            if readonly {
+                return io::allow_file_drop(&e);
+            }
+            let d = d.clone();
+            io::read_dropped_file(&e, MAX_DROP_BYTES as f64, move |read| match read {
+                Ok(text) => d.dispatch(Action::SetDockerfile(text)),
+                Err(size) => d.dispatch(Action::Toast(Some(format!(
+                    "That file is {}: Stageplay reads Dockerfiles of up to {}.",
+                    human_size(size as u64),
+                    human_size(MAX_DROP_BYTES)
+                )))),
+            });
+        })
+    };
+    let pane = if *large && !*edit_anyway {
         let on_edit = {
             let e = edit_anyway.clone();
             Callback::from(move |()| e.set(true))
@@ -143,8 +164,12 @@ pub fn editor_pane(props: &EditorProps) -> Html {
         }
     } else {
         html! { <Editor ..props.clone() /> }
-    }
+    };
+    html! { <div class="editor-drop" {ondragover} {ondrop}>{ pane }</div> }
 }
+
+/// The largest file a drop reads: SPEC §12's largest input.
+const MAX_DROP_BYTES: u64 = 10_000_000;
 
 #[cfg(test)]
 mod tests {
