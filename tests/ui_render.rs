@@ -4,32 +4,16 @@
 use stageplay::analysis::Builder;
 use stageplay::ui::app::{App, AppProps};
 use stageplay::ui::examples::{GO_HREF_COUNTER, by_id};
-use stageplay::ui::share::{ShareState, View};
+use stageplay::ui::share::{self, ShareState, View};
 use stageplay::ui::state::example_share;
 
 async fn render(share: ShareState) -> String {
-    // The state shares its text through an `Rc` (not `Send`): it crosses as a `String`.
-    let ShareState {
-        dockerfile,
-        context,
-        dockerignore,
-        build_args,
-        target,
-        builder,
-        view,
-    } = share;
-    let dockerfile = dockerfile.to_string();
+    // The state shares its text through an `Rc` (not `Send`): it crosses into the renderer
+    // as the JSON a share link carries, which round-trips it exactly.
+    let json = share::to_json(&share);
     yew::ServerRenderer::<App>::with_props(move || AppProps {
         initial: None,
-        share: Some(ShareState {
-            dockerfile: dockerfile.into(),
-            context,
-            dockerignore,
-            build_args,
-            target,
-            builder,
-            view,
-        }),
+        share: Some(share::from_json(json.as_bytes()).expect("a state round-trips")),
     })
     .hydratable(false)
     .render()
