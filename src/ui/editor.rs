@@ -12,7 +12,7 @@ use yew::prelude::*;
 use yew::virtual_dom::Key;
 
 use crate::analysis::fixed::Fixed;
-use crate::analysis::{Analysis, LineIndex, Severity, Span, span};
+use crate::analysis::{Analysis, LineIndex, Severity, Span, sort, span};
 
 use super::highlight::{self, Hint};
 use super::io;
@@ -262,14 +262,7 @@ fn gutter(lines: usize, marks: &[(usize, Severity)], shown: &[(usize, usize)]) -
 
 /// The window's ranges sorted and merged, so each line is in at most one.
 fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    // An insertion sort: the window has two ranges at most (and `sort` costs code size).
-    for i in 1..ranges.len() {
-        let mut j = i;
-        while j > 0 && ranges[j - 1] > ranges[j] {
-            ranges.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    sort::sort(&mut ranges);
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
     for (from, to) in ranges {
         match out.last_mut() {
