@@ -287,13 +287,12 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
         .last()
         .map(|s| s.display_name())
         .unwrap_or_default();
+    // The stage the target names, if any: its option is listed even past LIST_CAP.
+    let chosen = selected
+        .as_deref()
+        .and_then(|t| a.stages.iter().position(|s| s.display_name() == t));
     let unlisted = a.stages.len().saturating_sub(LIST_CAP)
-        - usize::from(
-            a.stages
-                .iter()
-                .skip(LIST_CAP)
-                .any(|s| selected.as_deref() == Some(s.display_name().as_str())),
-        );
+        - usize::from(chosen.is_some_and(|i| i >= LIST_CAP));
     let builder_btn = |b: Builder, label: &'static str| {
         let d = props.dispatch.clone();
         let on = props.builder == b;
@@ -319,16 +318,15 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
                     <option value="" selected={selected.is_none()}>{ format!("default (last stage{})", if last.is_empty() { String::new() } else { format!(": {last}") }) }</option>
                     // Past LIST_CAP stages only the first ones and the chosen one are listed:
                     // 10 000 options took Chromium about 200 ms to build on every paste.
-                    { for a.stages.iter().enumerate().filter_map(|(i, s)| {
+                    { for a.stages.iter().enumerate().filter(|&(i, _)| i < LIST_CAP || Some(i) == chosen).map(|(i, s)| {
                         let name = s.display_name();
-                        let sel = selected.as_deref() == Some(name.as_str());
-                        (i < LIST_CAP || sel).then(|| html! { <option value={name.clone()} selected={sel}>{ name }</option> })
+                        html! { <option value={name.clone()} selected={Some(i) == chosen}>{ name }</option> }
                     }) }
                     if unlisted > 0 {
                         <option value="" disabled=true>{ format!("… {unlisted} more stages, not listed") }</option>
                     }
                     // A target that names no stage stays visible (and is reported as a problem).
-                    if let Some(t) = selected.as_ref().filter(|t| !a.stages.iter().any(|s| &s.display_name() == *t)) {
+                    if let Some(t) = selected.as_ref().filter(|_| chosen.is_none()) {
                         <option value={t.clone()} selected=true>{ format!("{t} (unknown)") }</option>
                     }
                 </select>
