@@ -4,9 +4,9 @@
 //! and 10 MB about 2 to 5 s, in one block that nothing in the page can split
 //! (`scripts/measure-large.mjs`). Past [`LARGE_BYTES`] or [`LARGE_LINES`] the input pane
 //! shows this preview instead: the head of the file as plain text, what it is, and two ways
-//! on. The analysis and every output view still use the whole file. A paste of such a file
-//! into the editor swaps the editor out before the browser lays the textarea out, so the
-//! page never pays for it.
+//! on. The analysis and every output view still use the whole file. A paste or a dropped
+//! file that large never enters the textarea: the editor's paste handler and
+//! [`EditorPane`]'s drop handler set the state, and this preview replaces the editor.
 
 use yew::prelude::*;
 
