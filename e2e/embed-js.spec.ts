@@ -58,3 +58,38 @@ test('embed.js escapes nothing into HTML and uses stored blocks without Compress
   });
   await expect(page.locator('img')).toHaveCount(0);
 });
+
+test('embed.js refuses non-http bases and drops allow-same-origin for other same-origin pages', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  await page.goto('/embed-demo.html');
+  const result = await page.evaluate(async () => {
+    document.body.innerHTML = [
+      '<pre class="stageplay" data-base="javascript:alert(document.domain)//">FROM alpine</pre>',
+      '<pre class="stageplay" data-base=" JavaScript:alert(1)">FROM alpine</pre>',
+      '<pre class="stageplay" data-base="data:text/html,<script>alert(1)</script>">FROM alpine</pre>',
+      '<pre class="stageplay" data-base="/uploads/">FROM alpine</pre>',
+      '<pre class="stageplay" data-base="https://stageplay.example/play/">FROM alpine</pre>',
+      '<pre class="stageplay">FROM alpine</pre>',
+    ].join('');
+    const frames = await (window as any).Stageplay.embedAll();
+    return {
+      made: frames.map((f: HTMLIFrameElement | null) => (f ? [f.getAttribute('src')!.split('#')[0], f.getAttribute('sandbox')] : null)),
+      errors: Array.from(document.querySelectorAll('pre.stageplay')).map((p) => p.getAttribute('data-stageplay-error')),
+    };
+  });
+  const origin = new URL(page.url()).origin;
+  expect(result.made.slice(0, 3)).toEqual([null, null, null]);
+  expect(result.errors).toEqual(['data-base must be an http(s) URL', 'data-base must be an http(s) URL', 'data-base must be an http(s) URL']);
+  // Same origin, not the Stageplay page next to embed.js: scripts but no allow-same-origin.
+  expect(result.made[3]![0]).toBe(`${origin}/uploads/?embed`);
+  expect(result.made[3]![1]).toBe('allow-scripts allow-popups allow-popups-to-escape-sandbox');
+  // Another origin cannot reach the host's: allow-same-origin lets the page load its wasm.
+  expect(result.made[4]![0]).toBe('https://stageplay.example/play/?embed');
+  expect(result.made[4]![1]).toContain('allow-same-origin');
+  // The page next to embed.js, which the author chose with the <script> element.
+  expect(result.made[5]![0]).toBe(`${origin}/?embed`);
+  expect(result.made[5]![1]).toContain('allow-same-origin');
+  await expect(page.locator('iframe[src^="javascript"], iframe[src^="data"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});

@@ -18,19 +18,48 @@
  *   data-height    the iframe height in CSS pixels (default 420)
  *   data-context   the build context listing, one path a line
  * The Stageplay page is looked up next to this script; set data-stageplay-base on the <script>
- * element (or data-base on a <pre>) to point elsewhere.
+ * element (or data-base on a <pre>) to point elsewhere. A base must be an http: or https: URL
+ * (or relative to the page); any other scheme (javascript:, data:, blob:, ...) is refused and
+ * the block is left as it is, since a docs site may let its users write such attributes.
  *
  * The state travels in the URL fragment in the format the page reads
  * (#v1.<base64url(deflate-raw(JSON))>), so nothing is sent to any server, and this script
  * makes no request of its own. The iframe is sandboxed without allow-top-navigation, so an
- * embed can never navigate the documentation page away.
+ * embed can never navigate the documentation page away. It gets allow-same-origin (which the
+ * page's module script and wasm need to load) only when it cannot share the documentation
+ * page's origin, or when it is the Stageplay page the author chose with the <script> element:
+ * an iframe with allow-scripts and allow-same-origin on the host's own origin could lift its
+ * own sandbox, so a <pre data-base> pointing elsewhere on the same origin gets no
+ * allow-same-origin.
  */
 (function () {
   'use strict';
 
+  // An http(s) URL resolved against the page, without query or fragment; null for anything
+  // else (javascript:, data:, blob:, file:, or not a URL at all).
+  function httpBase(value) {
+    if (typeof value !== 'string' || value.trim() === '') return null;
+    var url;
+    try {
+      url = new URL(value.trim(), location.href);
+    } catch (e) {
+      return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url.search = '';
+    url.hash = '';
+    return url;
+  }
+
   var script = document.currentScript;
-  var scriptBase = (script && script.getAttribute('data-stageplay-base')) ||
-    (script && script.src ? new URL('.', script.src).href : new URL('.', location.href).href);
+  var ownBase = httpBase(script && script.src ? new URL('.', script.src).href : '') ||
+    httpBase(new URL('.', location.href).href);
+  var chosenBase = script && script.getAttribute('data-stageplay-base');
+  var scriptBase = chosenBase === null || chosenBase === undefined ? ownBase : httpBase(chosenBase);
+  if (!scriptBase) {
+    console.warn('Stageplay: data-stageplay-base must be an http(s) URL; using the script\'s folder');
+    scriptBase = ownBase;
+  }
   var PANES = ['editor', 'graph', 'plan', 'files', 'problems', 'steps'];
   var VIEWS = ['graph', 'plan', 'files', 'problems', 'steps'];
 
@@ -123,9 +152,14 @@
     if (panes.length) query += '&view=' + panes.join(',');
     if (d.readonly !== undefined && d.readonly !== 'false') query += '&readonly';
     if (d.theme === 'light' || d.theme === 'dark') query += '&theme=' + d.theme;
-    var base = new URL(d.base || scriptBase, location.href);
-    base.search = '';
-    base.hash = '';
+    var base = d.base === undefined ? scriptBase : httpBase(d.base);
+    if (!base || !scriptBase) {
+      pre.setAttribute('data-stageplay-error', 'data-base must be an http(s) URL');
+      console.warn('Stageplay: a block was left as it is: its data-base is not an http(s) URL');
+      return Promise.resolve(null);
+    }
+    var sandbox = 'allow-scripts allow-popups allow-popups-to-escape-sandbox';
+    if (base.origin !== location.origin || base.href === scriptBase.href) sandbox += ' allow-same-origin';
     var height = parseInt(d.height, 10);
     if (!(height >= 120 && height <= 4000)) height = 420;
 
@@ -133,7 +167,7 @@
       var frame = document.createElement('iframe');
       frame.src = base.href + '?' + query + '#' + payload;
       frame.title = 'Stageplay: ' + (state.target ? 'target ' + state.target : 'Dockerfile multi-stage build');
-      frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+      frame.setAttribute('sandbox', sandbox);
       frame.setAttribute('loading', 'lazy');
       frame.className = 'stageplay-embed';
       frame.style.cssText = 'display:block;width:100%;max-width:100%;border:1px solid rgba(127,127,127,.35);border-radius:6px';
