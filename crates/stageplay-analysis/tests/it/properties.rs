@@ -178,3 +178,20 @@ fn every_prefix_of_every_fixture_keeps_the_invariants() {
     }
     assert!(files >= 20);
 }
+
+#[test]
+fn the_invariant_checker_catches_broken_output() {
+    let text = "FROM alpine AS a\nFROM alpine\nCOPY --from=a /x /y\n";
+    let good = analyze(text, &Options::default());
+    check_invariants(text, &good);
+    let mut bad_edge = good.clone();
+    bad_edge.edges[0].to = 9;
+    let mut bad_span = good.clone();
+    bad_span.instructions[0].span.end = text.len() + 1;
+    let mut bad_wave = good.clone();
+    bad_wave.plan.waves.reverse();
+    for bad in [bad_edge, bad_span, bad_wave] {
+        let caught = std::panic::catch_unwind(|| check_invariants(text, &bad));
+        assert!(caught.is_err(), "the checker accepted a broken analysis");
+    }
+}
