@@ -253,14 +253,13 @@ async fn the_final_image_says_when_the_simulation_stopped() {
 
 #[tokio::test]
 async fn ssr_renders_the_stage_list() {
-    let html =
-        yew::ServerRenderer::<stageplay::ui::App>::with_props(|| stageplay::ui::app::AppProps {
-            initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
-            share: None,
-        })
-        .hydratable(false)
-        .render()
-        .await;
+    let html = yew::ServerRenderer::<App>::with_props(|| AppProps {
+        initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
+        share: None,
+    })
+    .hydratable(false)
+    .render()
+    .await;
     assert!(html.contains("builder"), "{html}");
     assert!(html.contains("python:3.9-slim"), "{html}");
     assert_eq!(html.matches("data-stage=").count(), 2, "{html}");
