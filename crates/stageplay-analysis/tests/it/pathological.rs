@@ -1,12 +1,10 @@
 //! Pathological inputs from SPEC §12: each finishes, without stack overflow, with sane
 //! output. Timing belongs to the benchmarks; these assert results, and the whole file runs
-//! in about a second in a debug build. The same generators run under wasm32
-//! (`tests/core_wasm.rs`), where stacks are small.
+//! in about a second in a debug build.
 
-mod common;
+use stageplay_analysis::{Options, Severity, analyze, expand};
 
-use common::check_invariants;
-use stageplay::analysis::{Options, Severity, analyze, expand};
+use crate::invariants::check_invariants;
 
 pub fn continuation_lines(n: usize) -> String {
     let mut s = String::from("FROM alpine\nRUN echo start \\\n");

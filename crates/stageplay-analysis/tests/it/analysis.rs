@@ -1,12 +1,13 @@
-//! Snapshot tests over `tests/fixtures/core/<case>/`: each case is a `Dockerfile`, an
-//! optional `options.txt` (`--target X`, `--builder legacy`, `--build-arg K=V`, one a line)
-//! and `expected.txt`, the stable text dump checked here. Run with `UPDATE_SNAPSHOTS=1` to
-//! rewrite the expected files, then review the diff like code.
+//! Snapshot tests of the whole analysis over `tests/fixtures/analysis/<case>/`: each case is
+//! a `Dockerfile`, an optional `options.txt` (`--target X`, `--builder legacy`,
+//! `--build-arg K=V`, one a line) and `expected.txt`, the stable text dump checked here. Run
+//! with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff like code.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
-use stageplay::analysis::{Builder, Options, analyze, expand, export};
+use stageplay_analysis::{Builder, Options, analyze, expand, export};
+
+use crate::snapshot;
 
 fn options(text: &str) -> Options {
     let mut o = Options::default();
@@ -30,7 +31,7 @@ fn options(text: &str) -> Options {
 /// for every stage as target under both builders.
 pub fn dump(text: &str, opts: &Options) -> String {
     let a = analyze(text, opts);
-    let lines = stageplay::analysis::LineIndex::new(text);
+    let lines = stageplay_analysis::LineIndex::new(text);
     let mut out = String::from("instructions:\n");
     out.push_str(&export::instructions_text(&a, text));
     out.push_str(&export::to_text(&a, text));
@@ -83,7 +84,7 @@ pub fn dump(text: &str, opts: &Options) -> String {
                 Some(s.index)
             };
             for builder in [Builder::BuildKit, Builder::Legacy] {
-                let p = stageplay::analysis::plan::plan_target(
+                let p = stageplay_analysis::plan::plan_target(
                     &a.stages,
                     &a.edges,
                     &a.on_cycle,
@@ -99,37 +100,10 @@ pub fn dump(text: &str, opts: &Options) -> String {
 
 #[test]
 fn fixtures_match_their_snapshots() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/core");
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
-    let mut cases: Vec<_> = std::fs::read_dir(&root)
-        .expect("fixtures dir")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.join("Dockerfile").exists())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 20,
-        "expected the fixture cases, found {}",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
+    let cases = snapshot::check_cases("analysis", |case| {
         let text = std::fs::read_to_string(case.join("Dockerfile")).expect("Dockerfile");
         let opts = options(&std::fs::read_to_string(case.join("options.txt")).unwrap_or_default());
-        let got = dump(&text, &opts);
-        let expected_path = case.join("expected.txt");
-        if update {
-            std::fs::write(&expected_path, &got).expect("write snapshot");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if expected != got {
-            failures.push(format!(
-                "=== {} ===\n--- expected\n{expected}\n+++ got\n{got}",
-                case.display()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        dump(&text, &opts)
+    });
+    assert!(cases >= 20, "expected the fixture cases, found {cases}");
 }

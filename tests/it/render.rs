@@ -3,7 +3,7 @@
 
 use stageplay::analysis::Builder;
 use stageplay::ui::app::{App, AppProps};
-use stageplay::ui::examples::{GO_HREF_COUNTER, by_id};
+use stageplay::ui::examples::{GO_HREF_COUNTER, PYTHON_WHEELS, by_id};
 use stageplay::ui::share::{self, ShareState, View};
 use stageplay::ui::state::example_share;
 
@@ -249,4 +249,18 @@ async fn the_final_image_says_when_the_simulation_stopped() {
 
     let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Files)).await;
     assert!(!html.contains("capped-note"));
+}
+
+#[tokio::test]
+async fn ssr_renders_the_stage_list() {
+    let html = yew::ServerRenderer::<App>::with_props(|| AppProps {
+        initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
+        share: None,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("builder"), "{html}");
+    assert!(html.contains("python:3.9-slim"), "{html}");
+    assert_eq!(html.matches("data-stage=").count(), 2, "{html}");
 }

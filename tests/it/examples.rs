@@ -1,4 +1,5 @@
-//! The first slice: stages of the two seed examples, a parse error, and the SSR-rendered list.
+//! The seed examples as the analysis sees them: the stages of the Go and Python examples,
+//! and a parse error that keeps what came before.
 
 use stageplay::analysis::{Base, Options, Severity, analyze};
 use stageplay::ui::examples::{GO_HREF_COUNTER, PYTHON_WHEELS};
@@ -52,19 +53,4 @@ fn a_parse_error_keeps_what_came_before() {
         .expect("an error");
     assert!(err.message.contains("BOGUS"), "{}", err.message);
     assert_eq!(&text[err.span.start..err.span.end], "BOGUS x");
-}
-
-#[tokio::test]
-async fn ssr_renders_the_stage_list() {
-    let html =
-        yew::ServerRenderer::<stageplay::ui::App>::with_props(|| stageplay::ui::app::AppProps {
-            initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
-            share: None,
-        })
-        .hydratable(false)
-        .render()
-        .await;
-    assert!(html.contains("builder"), "{html}");
-    assert!(html.contains("python:3.9-slim"), "{html}");
-    assert_eq!(html.matches("data-stage=").count(), 2, "{html}");
 }

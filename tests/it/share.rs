@@ -1,5 +1,8 @@
 //! The share-link codec: round trips for arbitrary states, one test per class of broken link,
-//! and the link sizes of the gallery examples.
+//! and the link sizes of the gallery examples. `bomb` measures the memory a "zip bomb" link
+//! takes to refuse.
+
+mod bomb;
 
 use miniz_oxide::deflate::compress_to_vec;
 use proptest::prelude::*;
@@ -138,13 +141,11 @@ fn crlf_unicode_and_every_field_round_trip() {
 #[test]
 fn a_100_kb_dockerfile_round_trips() {
     // A seeded, varied file so deflate cannot shrink it to nothing.
-    let mut x: u32 = 0x2545_f491;
+    let mut rng = crate::seeded::rng();
     let mut text = String::new();
     let mut stage = 0;
     while text.len() < 100 * 1024 {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
+        let x = rng.next_u32();
         match x % 5 {
             0 => {
                 stage += 1;
@@ -393,7 +394,7 @@ fn the_python_example_fits_in_400_characters() {
 
 #[test]
 fn gallery_link_sizes() {
-    // Printed for the report (`cargo test --test share_codec gallery -- --nocapture`); the
+    // Printed for the report (`cargo test --test it gallery -- --nocapture`); the
     // assertion keeps every gallery example comfortably shareable.
     for ex in EXAMPLES {
         // Exactly what the page shares after picking the example in the gallery.

@@ -3,6 +3,8 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use proptest::prelude::Rng as _;
+
 use stageplay::analysis::Builder;
 use stageplay::ui::share::{ShareState, View, decode_fragment};
 
@@ -134,8 +136,9 @@ fn unreadable_or_unshareable_input_exits_2_with_a_message() {
 #[test]
 fn a_long_link_is_printed_with_a_warning() {
     // Varied text that deflate cannot shrink below the 2,000-character warning line.
-    let text: String = (0..400u32)
-        .map(|i| format!("RUN echo {:x}\n", i.wrapping_mul(2_654_435_761)))
+    let mut rng = crate::seeded::rng();
+    let text: String = (0..400)
+        .map(|_| format!("RUN echo {:x}\n", rng.next_u32()))
         .collect();
     let out = stageplay(&["link", "-"], text.as_bytes());
     let (_, state) = link_state(&out);

@@ -1,37 +1,9 @@
-//! Shared helpers for the core's property and pathological tests: a tiny deterministic
-//! PRNG and the output invariants every analysis must satisfy.
-
-#![allow(dead_code)]
+//! The output invariants every analysis must satisfy, checked by the property and
+//! pathological tests (`properties.rs` also tests that the checker catches broken output).
 
 use std::collections::HashSet;
 
-use stageplay::analysis::{Analysis, Builder, Span, graph::Node};
-
-/// xorshift64*: deterministic, dependency-free randomness for reproducible cases.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+use stageplay_analysis::{Analysis, Builder, Span, graph::Node};
 
 fn span_ok(text: &str, s: Span, what: &str) {
     assert!(
@@ -91,7 +63,7 @@ pub fn check_invariants(text: &str, a: &Analysis) {
         assert_eq!(s.index, i);
         span_ok(text, s.span, "stage");
         span_ok(text, s.base_span, "stage base");
-        if let stageplay::analysis::Base::Stage { stage } = s.base {
+        if let stageplay_analysis::Base::Stage { stage } = s.base {
             assert!(stage < i, "a FROM base must be an earlier stage");
         }
     }

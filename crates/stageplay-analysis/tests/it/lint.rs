@@ -1,8 +1,8 @@
 //! Every rule in the registry proves its own documentation: its bad example triggers it and
 //! its good example does not. Exact spans are covered by the `lint-*` fixtures.
 
-use stageplay::analysis::lint::RULES;
-use stageplay::analysis::{Options, analyze};
+use stageplay_analysis::lint::RULES;
+use stageplay_analysis::{Options, analyze};
 
 fn options_for(rule: &str, bad: bool) -> Options {
     match rule {
@@ -68,7 +68,7 @@ fn every_reported_rule_is_documented() {
     for t in texts {
         for d in analyze(t, &Options::default()).diagnostics {
             assert!(
-                stageplay::analysis::lint::rule(d.rule).is_some(),
+                stageplay_analysis::lint::rule(d.rule).is_some(),
                 "{} is not in RULES",
                 d.rule
             );

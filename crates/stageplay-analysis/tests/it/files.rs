@@ -1,13 +1,44 @@
-//! Properties of the file simulation over the fixtures, every line-prefix of each fixture,
-//! and random Dockerfiles built from a fixed-seed generator: no panic; every path's
-//! provenance points at an instruction that exists (and at the stage that owns it);
-//! nothing from a stage that is not built reaches the final image; the simulation is
-//! deterministic.
+//! The file simulation. Snapshots: each folder of `tests/fixtures/files/<case>/` has a
+//! `Dockerfile`, optionally `context.txt`, `.dockerignore` and `target`, and `expected.txt`
+//! with the rendered filesystems of every stage, the final image, what is left behind and
+//! the sizes (`UPDATE_EXPECT=1` rewrites them; review the diff). Properties over the
+//! fixtures, every line-prefix of each fixture, and random Dockerfiles from proptest: no
+//! panic; every path's provenance points at an instruction that exists (and at the stage
+//! that owns it); nothing from a stage that is not built reaches the final image; the
+//! simulation is deterministic.
 
 use std::path::Path;
 
-use stageplay::analysis::fs::{FileEntry, FileKind};
-use stageplay::analysis::{Analysis, Builder, Keyword, Options, analyze};
+use proptest::prelude::*;
+use stageplay_analysis::fs::{FileEntry, FileKind};
+use stageplay_analysis::{Analysis, Builder, Keyword, Options, analyze};
+
+use crate::snapshot;
+
+fn fixture_options(dir: &Path) -> (String, Options) {
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
+    (
+        read("Dockerfile").unwrap_or_default(),
+        Options {
+            target: read("target").map(|t| t.trim().to_string()),
+            context: read("context.txt"),
+            dockerignore: read(".dockerignore"),
+            ..Options::default()
+        },
+    )
+}
+
+fn render(dir: &Path) -> String {
+    let (dockerfile, options) = fixture_options(dir);
+    let a = analyze(&dockerfile, &options);
+    stageplay_analysis::fs::render_text(&a.files, &a.stages, true)
+}
+
+#[test]
+fn file_fixtures_match_their_snapshots() {
+    let cases = snapshot::check_cases("files", render);
+    assert!(cases >= 10, "expected the fixture cases, found {cases}");
+}
 
 fn check(text: &str, options: &Options) -> Analysis {
     let a = analyze(text, options);
@@ -82,26 +113,10 @@ fn check(text: &str, options: &Options) -> Analysis {
 }
 
 fn fixtures() -> Vec<(String, Options)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/files");
-    let mut out = Vec::new();
-    let mut dirs: Vec<_> = std::fs::read_dir(root)
-        .expect("fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    dirs.sort();
-    for d in dirs {
-        let read = |n: &str| std::fs::read_to_string(d.join(n)).ok();
-        out.push((
-            read("Dockerfile").unwrap_or_default(),
-            Options {
-                target: read("target").map(|t| t.trim().to_string()),
-                context: read("context.txt"),
-                dockerignore: read(".dockerignore"),
-                ..Options::default()
-            },
-        ));
-    }
-    out
+    snapshot::cases("files")
+        .iter()
+        .map(|d| fixture_options(d))
+        .collect()
 }
 
 #[test]
@@ -177,81 +192,76 @@ fn inference_picks_the_run_that_mentions_the_path() {
     assert_eq!(a.files.final_image.files[0].provenance.origin_line, 3);
 }
 
-/// A small deterministic generator (xorshift), so the test needs no extra crate and
-/// always checks the same inputs.
-struct Rng(u64);
+/// The lines random Dockerfiles are made of: every kind of instruction the simulation
+/// follows, with stage references that exist, do not, or name images.
+const LINES: &[&str] = &[
+    "FROM golang:1.22 AS build",
+    "FROM alpine",
+    "FROM build",
+    "FROM scratch AS out",
+    "FROM ${BASE:-debian} AS x",
+    "WORKDIR /app",
+    "WORKDIR src",
+    "COPY . .",
+    "COPY src/ /src/",
+    "COPY *.go ./",
+    "COPY --from=build /out/app /usr/local/bin/",
+    "COPY --from=0 /app /app",
+    "COPY --from=x / /",
+    "COPY --from=nginx:alpine /etc/nginx /etc/nginx",
+    "COPY --from=9 /nope /nope",
+    "COPY --parents ./a/*/b.txt /p/",
+    "ADD https://example.com/a.tgz /opt/",
+    "ADD vendor.tar.gz /vendor",
+    "RUN go build -o /out/app ./cmd/app",
+    "RUN --mount=type=cache,target=/root/.cache go build -o out/app .",
+    "RUN rm -rf /app /out",
+    "RUN mv /out/app /bin/app && cp -r /src /copy",
+    "RUN npm ci && npm run build",
+    "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*",
+    "RUN <<EOF\nmkdir -p /data\ntouch /data/x\nEOF",
+    "COPY <<EOF /etc/x.conf\nk=v\nEOF",
+    "ENV OUT=/out",
+    "ARG NAME=app",
+    "RUN go build -o $OUT/$NAME .",
+    "ONBUILD COPY . /onbuild",
+    "USER nobody",
+    "COPY \"a b\" /c",
+    "RUN cd / && cd .. && touch ../../x",
+];
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
+/// Build contexts for the random files: a listing, or an empty one.
+const CONTEXTS: &[&str] = &[
+    "src/main.go 4KB\na/x/b.txt\nvendor.tar.gz 1MB\ngo.mod\n",
+    "",
+];
+
+/// Options for a random file: a context two times in three, a `.dockerignore` one time in
+/// five, and either builder.
+fn random_options() -> impl Strategy<Value = Options> {
+    (
+        prop::option::weighted(2.0 / 3.0, prop::sample::select(CONTEXTS)),
+        prop::bool::weighted(0.2),
+        prop_oneof![Just(Builder::BuildKit), Just(Builder::Legacy)],
+    )
+        .prop_map(|(context, ignore, builder)| Options {
+            context: context.map(str::to_string),
+            dockerignore: ignore.then(|| "*.md\n!README.md\nsrc/**/*_test.go\n".into()),
+            builder,
+            ..Options::default()
+        })
 }
 
-#[test]
-fn random_dockerfiles_hold_the_invariants() {
-    let lines = [
-        "FROM golang:1.22 AS build",
-        "FROM alpine",
-        "FROM build",
-        "FROM scratch AS out",
-        "FROM ${BASE:-debian} AS x",
-        "WORKDIR /app",
-        "WORKDIR src",
-        "COPY . .",
-        "COPY src/ /src/",
-        "COPY *.go ./",
-        "COPY --from=build /out/app /usr/local/bin/",
-        "COPY --from=0 /app /app",
-        "COPY --from=x / /",
-        "COPY --from=nginx:alpine /etc/nginx /etc/nginx",
-        "COPY --from=9 /nope /nope",
-        "COPY --parents ./a/*/b.txt /p/",
-        "ADD https://example.com/a.tgz /opt/",
-        "ADD vendor.tar.gz /vendor",
-        "RUN go build -o /out/app ./cmd/app",
-        "RUN --mount=type=cache,target=/root/.cache go build -o out/app .",
-        "RUN rm -rf /app /out",
-        "RUN mv /out/app /bin/app && cp -r /src /copy",
-        "RUN npm ci && npm run build",
-        "RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*",
-        "RUN <<EOF\nmkdir -p /data\ntouch /data/x\nEOF",
-        "COPY <<EOF /etc/x.conf\nk=v\nEOF",
-        "ENV OUT=/out",
-        "ARG NAME=app",
-        "RUN go build -o $OUT/$NAME .",
-        "ONBUILD COPY . /onbuild",
-        "USER nobody",
-        "COPY \"a b\" /c",
-        "RUN cd / && cd .. && touch ../../x",
-    ];
-    let contexts = [
-        "src/main.go 4KB\na/x/b.txt\nvendor.tar.gz 1MB\ngo.mod\n",
-        "",
-    ];
-    let mut rng = Rng(0x5eed_1234_abcd_ef01);
-    for round in 0..300 {
-        let n = 1 + (rng.next() % 14) as usize;
-        let mut text = String::new();
-        for _ in 0..n {
-            text.push_str(rng.pick(&lines));
-            text.push('\n');
-        }
-        let options = Options {
-            context: (round % 3 != 0).then(|| rng.pick(&contexts).to_string()),
-            dockerignore: (round % 5 == 0).then(|| "*.md\n!README.md\nsrc/**/*_test.go\n".into()),
-            builder: if round % 2 == 0 {
-                Builder::BuildKit
-            } else {
-                Builder::Legacy
-            },
-            ..Options::default()
-        };
+proptest! {
+    // Failures print their minimal case; no regression files are written into the tree.
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_dockerfiles_hold_the_invariants(
+        lines in prop::collection::vec(prop::sample::select(LINES), 1..=14),
+        options in random_options(),
+    ) {
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
         let a = check(&text, &options);
         // Every effect belongs to an instruction of its stage.
         for st in &a.files.stages {
@@ -291,5 +301,5 @@ fn the_path_budget_caps_huge_inputs_and_says_so() {
             .any(|n| n.contains("stopped adding paths"))
     );
     let total: usize = a.files.stages.iter().map(|s| s.entries.len()).sum();
-    assert!(total <= stageplay::analysis::fs::MAX_PATHS, "{total}");
+    assert!(total <= stageplay_analysis::fs::MAX_PATHS, "{total}");
 }
