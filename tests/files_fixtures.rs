@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use stageplay::analysis::{Options, analyze, fs};
+use stageplay::analysis::{Options, analyze, files};
 
 fn render(dir: &Path) -> String {
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
@@ -17,7 +17,7 @@ fn render(dir: &Path) -> String {
         ..Options::default()
     };
     let a = analyze(&dockerfile, &options);
-    fs::render_text(&a.files, &a.stages, true)
+    files::render_text(&a.files, &a.stages, true)
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use stageplay::analysis::fs::{FileEntry, FileKind};
+use stageplay::analysis::files::{FileEntry, FileKind};
 use stageplay::analysis::{Analysis, Builder, Keyword, Options, analyze};
 
 fn check(text: &str, options: &Options) -> Analysis {
@@ -291,5 +291,5 @@ fn the_path_budget_caps_huge_inputs_and_says_so() {
             .any(|n| n.contains("stopped adding paths"))
     );
     let total: usize = a.files.stages.iter().map(|s| s.entries.len()).sum();
-    assert!(total <= stageplay::analysis::fs::MAX_PATHS, "{total}");
+    assert!(total <= stageplay::analysis::files::MAX_PATHS, "{total}");
 }

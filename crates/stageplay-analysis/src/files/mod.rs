@@ -20,18 +20,22 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
+use crate::Analysis;
+use crate::expand::ExpandedInstruction;
+use crate::graph::StageNames;
+use crate::parse::{Instruction, Keyword};
+use crate::plan::TargetPlan;
 use crate::sort;
+use crate::span::{LineIndex, Span, find_newline, floor_char_boundary, shorten_in_place};
+use crate::stages::{Base, Stage};
 
-use super::Analysis;
-use super::context::{BuildContext, Glob, clean, has_wildcard, join};
-use super::expand::ExpandedInstruction;
-use super::graph::StageNames;
-use super::images::{self, human_size};
-use super::parse::{Instruction, Keyword};
-use super::plan::TargetPlan;
-use super::run_effects::{self, Op, RunScript};
-use super::span::{LineIndex, Span, find_newline, floor_char_boundary, shorten_in_place};
-use super::stages::{Base, Stage};
+use context::{BuildContext, Glob, clean, has_wildcard, join};
+use images::human_size;
+use run_effects::{Op, RunScript};
+
+pub mod context;
+pub mod images;
+pub mod run_effects;
 
 /// The most paths the simulation inserts over all stages; the rest is dropped and reported.
 pub const MAX_PATHS: usize = 50_000;

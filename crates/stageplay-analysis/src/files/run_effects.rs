@@ -51,7 +51,7 @@
 use serde::Serialize;
 
 use super::context::{clean, join};
-use super::span::{floor_char_boundary, shorten_in_place};
+use crate::span::{floor_char_boundary, shorten_in_place};
 
 /// Scripts longer than this are cut (the rest is reported as not analysed).
 pub const MAX_SCRIPT_LEN: usize = 256 * 1024;
