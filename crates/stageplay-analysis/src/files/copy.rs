@@ -10,9 +10,8 @@ use crate::stages::Stage;
 use super::context::{clean, join};
 use super::dockerignore::{Glob, has_wildcard};
 use super::infer::OUTPUT_DIR_NAMES;
-use super::sim::{Sim, StageState, is_within, push_num, under};
-use super::view::View;
-use super::{Effect, FileEntry, FileKind};
+use super::sim::{Sim, Step, is_within, push_num, under};
+use super::{FileEntry, FileKind};
 
 /// Directories that every Linux base image has: a COPY to one of them without a trailing
 /// `/` copies into it, as Docker does when the destination exists as a directory.
@@ -77,34 +76,53 @@ pub(super) fn ends_with_ci(s: &str, suffix: &str) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
+/// What a COPY or ADD says besides its sources: where they go, and how.
+#[derive(Clone, Copy)]
+struct CopyTarget<'a> {
+    /// The destination, absolute.
+    dest: &'a str,
+    /// True when the sources go into `dest` rather than become it.
+    dest_is_dir: bool,
+    is_add: bool,
+    /// `--parents`: the sources keep their directories.
+    parents: bool,
+    /// The `--exclude` patterns.
+    excludes: &'a [Glob],
+}
+
+/// One file of the build context that a COPY or ADD takes, and where it goes.
+struct ContextCopy {
+    /// The path in the context.
+    from: String,
+    /// The path in the image.
+    to: String,
+    size: Option<u64>,
+}
+
 impl Sim<'_> {
-    pub(super) fn copy(
-        &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        stage: &Stage,
-        i: usize,
-        v: &View,
-    ) {
+    /// Simulates a COPY or ADD: heredocs, then each source from the build context, an
+    /// earlier stage, an external image, a URL or a git repository.
+    pub(super) fn copy(&mut self, step: &mut Step) {
+        let v = step.view;
         let n = v.args.len().saturating_sub(1);
         let sources: &[&str] = v.args.get(..n).unwrap_or(&[]);
         let Some(dest_raw) = v.args.last().copied() else {
             return;
         };
         let is_add = v.keyword == Some(Keyword::Add);
-        let dest = join(&st.workdir, dest_raw);
+        let dest = join(&step.st.workdir, dest_raw);
         // Several sources need a directory destination; a wildcard does too unless it
         // matches a single file (decided where the matches are known).
         let several = sources.len() + v.heredocs.len() > 1;
         let dest_is_dir = dest_raw.ends_with('/')
             || dest_raw == "."
             || several
-            || st.files.get(dest.as_str()).is_some_and(|e| e.is_dir)
-            || (st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
-        let mut notes: Vec<String> = Vec::new();
+            || step.st.files.get(dest.as_str()).is_some_and(|e| e.is_dir)
+            || (step.st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
         for flag in ["chown", "chmod", "link"] {
             if v.has_flag(flag) {
-                notes.push(format!("--{flag} honoured (no change to paths)"));
+                step.notes
+                    .push(format!("--{flag} honoured (no change to paths)"));
             }
         }
         // Heredoc sources create files named after their delimiter.
@@ -115,10 +133,7 @@ impl Sim<'_> {
                 dest.clone()
             };
             self.insert(
-                st,
-                effect,
-                stage.index,
-                i,
+                step,
                 FileKind::Heredoc,
                 &path,
                 false,
@@ -127,17 +142,16 @@ impl Sim<'_> {
             );
         }
         match v.flag("from") {
-            Some(from) => self.copy_from(
-                st,
-                effect,
-                stage,
-                i,
-                from,
-                sources,
-                &dest,
-                dest_is_dir,
-                &mut notes,
-            ),
+            Some(from) => {
+                let target = CopyTarget {
+                    dest: &dest,
+                    dest_is_dir,
+                    is_add,
+                    parents: false,
+                    excludes: &[],
+                };
+                self.copy_from(step, from, sources, &target);
+            }
             None => {
                 let excludes: Vec<Glob> = v
                     .flags_named("exclude")
@@ -149,7 +163,8 @@ impl Sim<'_> {
                 for &src in sources {
                     if is_remote(src) {
                         if !is_add {
-                            notes.push(format!("COPY cannot take a URL ({src}); use ADD"));
+                            step.notes
+                                .push(format!("COPY cannot take a URL ({src}); use ADD"));
                             continue;
                         }
                         let git = is_git(src);
@@ -169,56 +184,31 @@ impl Sim<'_> {
                         } else {
                             "downloaded at build time (size unknown)".to_string()
                         };
-                        self.insert(
-                            st,
-                            effect,
-                            stage.index,
-                            i,
-                            FileKind::Download,
-                            &path,
-                            git,
-                            None,
-                            Some(note),
-                        );
+                        self.insert(step, FileKind::Download, &path, git, None, Some(note));
                         continue;
                     }
-                    self.copy_context(
-                        st,
-                        effect,
-                        stage.index,
-                        i,
-                        src,
-                        &dest,
+                    let target = CopyTarget {
+                        dest: &dest,
                         dest_is_dir,
                         is_add,
                         parents,
-                        &excludes,
-                        &mut notes,
-                    );
+                        excludes: &excludes,
+                    };
+                    self.copy_context(step, src, &target);
                 }
             }
         }
-        if !notes.is_empty() {
-            notes.dedup();
-            effect.note = Some(notes.join("; "));
-        }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn copy_context(
-        &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        stage: usize,
-        i: usize,
-        src: &str,
-        dest: &str,
-        dest_is_dir: bool,
-        is_add: bool,
-        parents: bool,
-        excludes: &[Glob],
-        notes: &mut Vec<String>,
-    ) {
+    /// Copies one source from the build context.
+    fn copy_context(&mut self, step: &mut Step, src: &str, target: &CopyTarget) {
+        let CopyTarget {
+            dest,
+            dest_is_dir,
+            is_add,
+            parents,
+            excludes,
+        } = *target;
         // With --parents, a `/./` in the source marks where the kept part starts.
         let (pivot, src_rel) = match src.split_once("/./") {
             Some((a, b)) if parents => (
@@ -228,7 +218,8 @@ impl Sim<'_> {
             _ => (".".to_string(), clean(src.trim_start_matches('/'))),
         };
         if src_rel == ".." || src_rel.starts_with("../") {
-            notes.push(format!("{src} is outside the build context"));
+            step.notes
+                .push(format!("{src} is outside the build context"));
             return;
         }
         let rel_to_pivot = |p: &str| -> String {
@@ -240,12 +231,11 @@ impl Sim<'_> {
                     .to_string()
             }
         };
-        // (context path, destination path) pairs.
-        let mut pairs: Vec<(String, String, Option<u64>)> = Vec::new();
+        let mut pairs: Vec<ContextCopy> = Vec::new();
         let mut matched_any = false;
         if has_wildcard(&src_rel) {
             let Ok(glob) = Glob::new(&src_rel) else {
-                notes.push(format!("{src} is not a valid pattern"));
+                step.notes.push(format!("{src} is not a valid pattern"));
                 return;
             };
             let depth = src_rel.split('/').count();
@@ -273,25 +263,30 @@ impl Sim<'_> {
                     } else {
                         join(dest, inside)
                     };
-                    pairs.push((f.path.clone(), target, f.size));
+                    pairs.push(ContextCopy {
+                        from: f.path.clone(),
+                        to: target,
+                        size: f.size,
+                    });
                 }
             }
         } else if src_rel == "." {
             matched_any = true;
             for f in &self.ctx.files {
-                pairs.push((f.path.clone(), join(dest, &f.path), f.size));
+                pairs.push(ContextCopy {
+                    from: f.path.clone(),
+                    to: join(dest, &f.path),
+                    size: f.size,
+                });
             }
             if self.ctx.files.is_empty() || self.ctx.inferred {
-                notes.push(
+                step.notes.push(
                     "copies the whole build context (its files are unknown without a listing)"
                         .into(),
                 );
                 if self.ctx.files.is_empty() {
                     self.insert(
-                        st,
-                        effect,
-                        stage,
-                        i,
+                        step,
                         FileKind::Context,
                         dest,
                         true,
@@ -325,22 +320,16 @@ impl Sim<'_> {
                         .trim_start_matches('/');
                     join(dest, inside)
                 };
-                pairs.push((f.path.clone(), target, f.size));
+                pairs.push(ContextCopy {
+                    from: f.path.clone(),
+                    to: target,
+                    size: f.size,
+                });
             }
             if is_dir && matched_any && !parents {
                 // The destination directory itself.
-                if !st.files.contains_key(dest) {
-                    self.insert(
-                        st,
-                        effect,
-                        stage,
-                        i,
-                        FileKind::Context,
-                        dest,
-                        true,
-                        Some(0),
-                        None,
-                    );
+                if !step.st.files.contains_key(dest) {
+                    self.insert(step, FileKind::Context, dest, true, Some(0), None);
                 }
             }
         }
@@ -350,7 +339,7 @@ impl Sim<'_> {
                 .ignored
                 .iter()
                 .find(|(p, _)| is_within(p, &src_rel));
-            notes.push(match ignored {
+            step.notes.push(match ignored {
                 Some((_, line)) => format!("{src} is excluded by .dockerignore (line {line})"),
                 None => format!("{src} is not in the build context"),
             });
@@ -359,12 +348,12 @@ impl Sim<'_> {
         // A wildcard that matches one file copies it to a file destination.
         if has_wildcard(&src_rel)
             && !dest_is_dir
-            && let [(from, to, _)] = pairs.as_mut_slice()
+            && let [ContextCopy { from, to, .. }] = pairs.as_mut_slice()
             && !self.ctx.is_dir(from)
         {
             *to = dest.to_string();
         }
-        for (from, to, size) in pairs {
+        for ContextCopy { from, to, size } in pairs {
             if excludes.iter().any(|g| {
                 g.matches(&from)
                     || from
@@ -389,10 +378,7 @@ impl Sim<'_> {
                     to.clone()
                 };
                 self.insert(
-                    st,
-                    effect,
-                    stage,
-                    i,
+                    step,
                     FileKind::Context,
                     &dir,
                     true,
@@ -401,33 +387,14 @@ impl Sim<'_> {
                 );
                 continue;
             }
-            self.insert(
-                st,
-                effect,
-                stage,
-                i,
-                FileKind::Context,
-                &to,
-                is_dir,
-                size,
-                note,
-            );
+            self.insert(step, FileKind::Context, &to, is_dir, size, note);
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn copy_from(
-        &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        stage: &Stage,
-        i: usize,
-        from: &str,
-        sources: &[&str],
-        dest: &str,
-        dest_is_dir: bool,
-        notes: &mut Vec<String>,
-    ) {
+    /// Copies sources from an earlier stage's filesystem (`--from=stage`) or, opaquely, from
+    /// an external image (`--from=image`).
+    fn copy_from(&mut self, step: &mut Step, from: &str, sources: &[&str], target: &CopyTarget) {
+        let (dest, dest_is_dir) = (target.dest, target.dest_is_dir);
         let source_stage = resolve_from(from, self.stages, &self.names);
         let Some(s) = source_stage else {
             // An external image: its paths are opaque.
@@ -440,10 +407,7 @@ impl Sim<'_> {
                 let last = src.trim_end_matches('/').rsplit('/').next().unwrap_or("");
                 let is_dir = src.ends_with('/') || OUTPUT_DIR_NAMES.contains(&last);
                 self.insert(
-                    st,
-                    effect,
-                    stage.index,
-                    i,
+                    step,
                     FileKind::CopyFromImage,
                     &path,
                     is_dir,
@@ -453,8 +417,8 @@ impl Sim<'_> {
             }
             return;
         };
-        if s >= stage.index {
-            notes.push(format!(
+        if s >= step.stage {
+            step.notes.push(format!(
                 "--from={from} names a stage that is not defined before this one"
             ));
             return;
@@ -516,8 +480,8 @@ impl Sim<'_> {
                     continue;
                 }
                 let mut prov = self.prov_unlabelled(
-                    stage.index,
-                    Some(i),
+                    step.stage,
+                    Some(step.instruction),
                     FileKind::CopyFromStage,
                     e.provenance.origin_path.clone(),
                 );
@@ -543,8 +507,7 @@ impl Sim<'_> {
                     None => label.push_str(" (base image)"),
                 }
                 self.insert_entry(
-                    st,
-                    effect,
+                    step,
                     FileEntry {
                         path: target,
                         is_dir: e.is_dir,

@@ -177,9 +177,9 @@ impl Sim<'_> {
             source
                 .runs
                 .iter()
-                .any(|(r, _, owner, _)| *r == i && *owner == s)
+                .any(|run| run.instruction == i && run.stage == s)
         };
-        let in_area = |dir: &String| is_within(path, dir);
+        let in_area = |dir: &str| is_within(path, dir);
         let mentions =
             |text: &str| text.contains(path) || (!file_name.is_empty() && text.contains(file_name));
         let area_of = |own: bool| {
@@ -187,15 +187,15 @@ impl Sim<'_> {
                 .areas
                 .iter()
                 .rev()
-                .find(|(dir, i, _)| own_run(*i) == own && in_area(dir))
+                .find(|area| own_run(area.instruction) == own && in_area(&area.dir))
         };
         let text_of = |own: bool| {
             source
                 .runs
                 .iter()
                 .rev()
-                .find(|(_, text, owner, _)| (*owner == s) == own && mentions(text))
-                .map(|(i, ..)| *i)
+                .find(|run| (run.stage == s) == own && mentions(&run.text))
+                .map(|run| run.instruction)
         };
         let own_area = area_of(true);
         let chain_area = area_of(false);
@@ -203,19 +203,19 @@ impl Sim<'_> {
             .runs
             .iter()
             .rev()
-            .find(|(_, _, owner, unknown)| *owner == s && *unknown)
-            .map(|(i, ..)| *i);
-        let area_size = own_area.or(chain_area).and_then(|(_, _, size)| *size);
-        let by_area = own_area.map(|(_, i, _)| *i);
+            .find(|run| run.stage == s && run.unknown)
+            .map(|run| run.instruction);
+        let area_size = own_area.or(chain_area).and_then(|area| area.size);
+        let by_area = own_area.map(|area| area.instruction);
         let run = by_area
             .or_else(|| text_of(true))
             .or(unknown_own)
-            .or_else(|| chain_area.map(|(_, i, _)| *i))
+            .or_else(|| chain_area.map(|area| area.instruction))
             .or_else(|| text_of(false))
-            .or_else(|| source.runs.last().map(|(i, ..)| *i));
+            .or_else(|| source.runs.last().map(|run| run.instruction));
         let by_area = own_area
             .or(chain_area)
-            .map(|(_, i, _)| *i)
+            .map(|area| area.instruction)
             .filter(|i| Some(*i) == run);
         let (kind, instruction, note) = match run {
             Some(i) => (

@@ -7,25 +7,21 @@ use crate::span::shorten_in_place;
 
 use super::context::join;
 use super::run_effects::{self, Op, RunScript};
-use super::sim::{Sim, StageState, is_within, under};
-use super::view::View;
-use super::{Effect, FileEntry, FileKind};
+use super::sim::{OutputArea, RunRecord, Sim, Step, is_within, under};
+use super::{FileEntry, FileKind};
 
 impl Sim<'_> {
-    pub(super) fn run(
-        &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        stage: usize,
-        i: usize,
-        v: &View,
-    ) {
-        let vars = &st.vars;
+    /// Simulates a RUN: the recognisers' operations become paths, writes under mounts are
+    /// noted as not persisted, and the RUN is recorded for `COPY --from` inference.
+    pub(super) fn run(&mut self, step: &mut Step) {
+        let v = step.view;
+        let i = step.instruction;
+        let vars = &step.st.vars;
         let lookup = |name: &str| {
             vars.iter()
                 .rev()
-                .find(|(k, _)| &**k == name)
-                .map(|(_, v)| v.to_string())
+                .find(|var| &*var.name == name)
+                .map(|var| var.value.to_string())
         };
         let heredocs = &v.heredocs;
         // `RUN <<EOF` alone: the heredoc is the script.
@@ -41,7 +37,7 @@ impl Sim<'_> {
         } else {
             RunScript::Shell(&text)
         };
-        let fx = run_effects::analyze_run_with(&script, heredocs, &st.workdir, &lookup, false);
+        let fx = run_effects::analyze_run_with(&script, heredocs, &step.st.workdir, &lookup, false);
         // The text later `COPY --from` inference searches: the command and heredoc bodies.
         let mut mention = text;
         for (_, b) in &v.heredocs {
@@ -52,7 +48,12 @@ impl Sim<'_> {
             mention.push_str(b);
         }
         shorten_in_place(&mut mention, 4096);
-        st.runs.push((i, Rc::from(mention), stage, fx.unknown));
+        step.st.runs.push(RunRecord {
+            instruction: i,
+            text: Rc::from(mention),
+            stage: step.stage,
+            unknown: fx.unknown,
+        });
         // Writes under a cache, tmpfs, secret or bind mount do not persist in the image.
         // (target, type as written); only needed when the RUN changes paths.
         let mounts: Vec<(String, &str)> = if fx.ops.is_empty() {
@@ -60,7 +61,7 @@ impl Sim<'_> {
         } else {
             v.mounts
                 .iter()
-                .filter_map(|m| m.target.map(|t| (join(&st.workdir, t), m.kind)))
+                .filter_map(|m| m.target.map(|t| (join(&step.st.workdir, t), m.kind)))
                 .collect()
         };
         let mounted = |p: &str| {
@@ -69,7 +70,6 @@ impl Sim<'_> {
                 .find(|(t, _)| is_within(p, t))
                 .map(|(t, k)| (t.as_str(), *k))
         };
-        let mut notes: Vec<String> = Vec::new();
         for op in fx.ops {
             match op {
                 Op::Add {
@@ -80,16 +80,16 @@ impl Sim<'_> {
                 } => {
                     if let Some((t, kind)) = mounted(&path) {
                         let kind = kind.to_ascii_lowercase();
-                        notes.push(format!(
+                        step.notes.push(format!(
                             "{path} is written to the {kind} mount {t}: not persisted in the image"
                         ));
-                        st.not_persisted.push(path);
+                        step.st.not_persisted.push(path);
                         continue;
                     }
                     // A directory that already exists grows: a second `apt-get install`
                     // adds its packages to `/usr` (the entry keeps its first origin).
                     if is_dir
-                        && let Some(e) = st.files.get_mut(path.as_str())
+                        && let Some(e) = step.st.files.get_mut(path.as_str())
                         && e.is_dir
                     {
                         let add = size.unwrap_or(0);
@@ -97,14 +97,11 @@ impl Sim<'_> {
                             let e = Rc::make_mut(e);
                             e.size = Some(e.size.unwrap_or(0).saturating_add(add));
                         }
-                        effect.layer_bytes = effect.layer_bytes.saturating_add(add);
+                        step.effect.layer_bytes = step.effect.layer_bytes.saturating_add(add);
                         continue;
                     }
                     self.insert(
-                        st,
-                        effect,
-                        stage,
-                        i,
+                        step,
                         FileKind::Run,
                         &path,
                         is_dir,
@@ -114,14 +111,15 @@ impl Sim<'_> {
                 }
                 Op::Remove { path, .. } => {
                     if mounted(&path).is_none() {
-                        self.remove(st, effect, i, &path);
+                        self.remove(step, &path);
                     }
                 }
                 Op::Copy { from, to, by } | Op::Move { from, to, by } => {
                     let moving = by == "mv";
-                    let found: Vec<Rc<FileEntry>> =
-                        under(&st.files, &from).map(|(_, e)| Rc::clone(e)).collect();
-                    let to_dir = st.files.get(to.as_str()).is_some_and(|e| e.is_dir);
+                    let found: Vec<Rc<FileEntry>> = under(&step.st.files, &from)
+                        .map(|(_, e)| Rc::clone(e))
+                        .collect();
+                    let to_dir = step.st.files.get(to.as_str()).is_some_and(|e| e.is_dir);
                     for e in &found {
                         let inside = e
                             .path
@@ -135,7 +133,7 @@ impl Sim<'_> {
                         };
                         let target = join(&base, inside);
                         let mut prov = self.prov_unlabelled(
-                            stage,
+                            step.stage,
                             Some(i),
                             FileKind::Run,
                             e.provenance.origin_path.clone(),
@@ -152,20 +150,17 @@ impl Sim<'_> {
                             provenance: prov,
                             note: Some(["by `", by, "` from ", e.path.as_str()].concat()),
                         };
-                        self.insert_entry(st, effect, entry);
+                        self.insert_entry(step, entry);
                     }
                     if moving && !found.is_empty() {
-                        self.remove(st, effect, i, &from);
+                        self.remove(step, &from);
                     }
                     if found.is_empty() {
                         // The source is unknown (produced by an unknown command): record
                         // the destination so later COPY --from can find it.
-                        if mounted(&to).is_none() && !st.files.contains_key(to.as_str()) {
+                        if mounted(&to).is_none() && !step.st.files.contains_key(to.as_str()) {
                             self.insert(
-                                st,
-                                effect,
-                                stage,
-                                i,
+                                step,
                                 FileKind::Run,
                                 &to,
                                 false,
@@ -177,7 +172,11 @@ impl Sim<'_> {
                 }
                 Op::Area { dir, size, .. } => {
                     if mounted(&dir).is_none() {
-                        st.areas.push((dir, i, size));
+                        step.st.areas.push(OutputArea {
+                            dir,
+                            instruction: i,
+                            size,
+                        });
                     }
                 }
             }
@@ -186,20 +185,17 @@ impl Sim<'_> {
             if m.kind.eq_ignore_ascii_case("cache")
                 && let Some(t) = m.target
             {
-                notes.push(format!(
+                step.notes.push(format!(
                     "cache mount {t}: reused between builds, not in the image"
                 ));
             }
         }
         if fx.unknown {
-            notes.push("RUN changed files (unknown)".into());
+            step.notes.push("RUN changed files (unknown)".into());
         }
         if fx.truncated {
-            notes.push("the script is long: only its start was analysed".into());
-        }
-        if !notes.is_empty() {
-            notes.dedup();
-            effect.note = Some(notes.join("; "));
+            step.notes
+                .push("the script is long: only its start was analysed".into());
         }
     }
 }

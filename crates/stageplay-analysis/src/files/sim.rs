@@ -13,7 +13,7 @@ use crate::stages::{Base, Stage};
 
 use super::context::{BuildContext, clean, join};
 use super::images;
-use super::view::View;
+use super::view::{FlagView, View};
 use super::{Effect, FileEntry, FileKind, MAX_LISTED, Provenance};
 
 /// One stage's state while simulating.
@@ -31,19 +31,74 @@ pub(super) struct StageState {
     pub(super) base_paths: Rc<Vec<String>>,
     pub(super) base_source: Option<String>,
     pub(super) wasted: Vec<FileEntry>,
-    /// (dir, instruction, estimated size of one output) where a RUN writes files
-    /// Stageplay cannot name.
-    pub(super) areas: Vec<(String, usize, Option<u64>)>,
+    /// Where this stage's RUNs write files Stageplay cannot name.
+    pub(super) areas: Vec<OutputArea>,
     /// RUN instructions of this stage (and its FROM chain), with their text.
-    /// (instruction, text, stage that owns it, true when a command was not recognised).
-    pub(super) runs: Vec<(usize, Rc<str>, usize, bool)>,
+    pub(super) runs: Vec<RunRecord>,
     /// ARG/ENV values visible at the end of the stage.
     /// Shared strings: a stage built FROM another copies the list, not the text.
-    pub(super) vars: Vec<(Rc<str>, Rc<str>)>,
+    pub(super) vars: Vec<Var>,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
     pub(super) not_persisted: Vec<String>,
 }
 
+/// A directory where a RUN writes files whose names Stageplay cannot know (build output),
+/// kept so that a later `COPY --from` can place a path there.
+#[derive(Clone, Debug)]
+pub(super) struct OutputArea {
+    pub(super) dir: String,
+    /// The RUN instruction that writes there.
+    pub(super) instruction: usize,
+    /// Estimated size of one output taken from the area.
+    pub(super) size: Option<u64>,
+}
+
+/// A RUN of a stage or of its FROM chain, as `COPY --from` inference searches it.
+#[derive(Clone, Debug)]
+pub(super) struct RunRecord {
+    pub(super) instruction: usize,
+    /// The command and heredoc bodies (cut at 4 KB), shared with the stages built FROM
+    /// this one.
+    pub(super) text: Rc<str>,
+    /// The stage that owns the RUN.
+    pub(super) stage: usize,
+    /// True when a command of the RUN was not recognised.
+    pub(super) unknown: bool,
+}
+
+/// An ARG or ENV value visible in a stage.
+#[derive(Clone, Debug)]
+pub(super) struct Var {
+    pub(super) name: Rc<str>,
+    pub(super) value: Rc<str>,
+}
+
+/// The instruction being simulated: the context that every operation of one step shares
+/// (its stage, its view, the stage's filesystem so far, and the effect being recorded).
+pub(super) struct Step<'s> {
+    /// The stage being built.
+    pub(super) stage: usize,
+    /// Index into the analysis's instructions.
+    pub(super) instruction: usize,
+    pub(super) view: &'s View<'s>,
+    pub(super) st: &'s mut StageState,
+    pub(super) effect: &'s mut Effect,
+    /// Caveats, joined into the effect's note when the step ends.
+    pub(super) notes: Vec<String>,
+}
+
+impl Step<'_> {
+    /// Writes the collected caveats into the effect's note (if there are any).
+    fn finish(self) {
+        let mut notes = self.notes;
+        if !notes.is_empty() {
+            notes.dedup();
+            self.effect.note = Some(notes.join("; "));
+        }
+    }
+}
+
+/// The simulator: the analysis it reads, the build context, and the stages simulated so far.
 pub(super) struct Sim<'a> {
     pub(super) views: &'a [View<'a>],
     pub(super) stages: &'a [Stage],
@@ -85,7 +140,7 @@ impl Sim<'_> {
         let kw = v.keyword.map_or("", Keyword::as_str);
         let mut s = String::with_capacity(96);
         s.push_str(kw);
-        for (name, value) in &v.flags {
+        for &FlagView { name, value } in &v.flags {
             if name.eq_ignore_ascii_case("mount") {
                 continue;
             }
@@ -298,42 +353,41 @@ impl Sim<'_> {
                 label: self.instruction_label(i),
                 ..Effect::default()
             };
+            let mut step = Step {
+                stage: stage.index,
+                instruction: i,
+                view: v,
+                st: &mut st,
+                effect: &mut effect,
+                notes: Vec::new(),
+            };
             match v.keyword {
                 Some(Keyword::Workdir) => {
                     let dir = v.args.first().copied().unwrap_or("/");
-                    st.workdir = join(&st.workdir, dir);
-                    let path = st.workdir.clone();
-                    if !st.files.contains_key(path.as_str()) && path != "/" {
-                        self.insert(
-                            &mut st,
-                            &mut effect,
-                            stage.index,
-                            i,
-                            FileKind::Workdir,
-                            &path,
-                            true,
-                            Some(0),
-                            None,
-                        );
+                    step.st.workdir = join(&step.st.workdir, dir);
+                    let path = step.st.workdir.clone();
+                    if !step.st.files.contains_key(path.as_str()) && path != "/" {
+                        self.insert(&mut step, FileKind::Workdir, &path, true, Some(0), None);
                     }
                 }
                 Some(Keyword::Env) | Some(Keyword::Arg) => {
                     for (k, val) in &v.pairs {
-                        st.vars.retain(|(n, _)| &**n != *k);
-                        st.vars.push((Rc::from(*k), Rc::from(*val)));
+                        step.st.vars.retain(|var| &*var.name != *k);
+                        step.st.vars.push(Var {
+                            name: Rc::from(*k),
+                            value: Rc::from(*val),
+                        });
                     }
                 }
-                Some(Keyword::Copy) | Some(Keyword::Add) => {
-                    self.copy(&mut st, &mut effect, stage, i, v);
-                }
-                Some(Keyword::Run) => {
-                    self.run(&mut st, &mut effect, stage.index, i, v);
-                }
+                Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(&mut step),
+                Some(Keyword::Run) => self.run(&mut step),
                 Some(Keyword::Onbuild) => {
-                    effect.note = Some("ONBUILD: runs only in stages built FROM this image".into());
+                    step.effect.note =
+                        Some("ONBUILD: runs only in stages built FROM this image".into());
                 }
                 _ => {}
             }
+            step.finish();
             st.layers_bytes = st.layers_bytes.saturating_add(effect.layer_bytes);
             sort::sort(&mut effect.added);
             sort::sort(&mut effect.removed);
@@ -344,23 +398,18 @@ impl Sim<'_> {
 
     /// Inserts a path (and records it in the effect). Existing directories stay; files are
     /// replaced.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn insert(
         &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        stage: usize,
-        i: usize,
+        step: &mut Step,
         kind: FileKind,
         path: &str,
         is_dir: bool,
         size: Option<u64>,
         note: Option<String>,
     ) {
-        let prov = self.prov(stage, Some(i), kind, path);
+        let prov = self.prov(step.stage, Some(step.instruction), kind, path);
         self.insert_entry(
-            st,
-            effect,
+            step,
             FileEntry {
                 path: path.to_string(),
                 is_dir,
@@ -371,15 +420,12 @@ impl Sim<'_> {
         );
     }
 
-    pub(super) fn insert_entry(
-        &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        entry: FileEntry,
-    ) {
+    /// Inserts a path whose provenance the caller wrote (and records it in the effect).
+    pub(super) fn insert_entry(&mut self, step: &mut Step, entry: FileEntry) {
         if !self.take_budget() {
             return;
         }
+        let (st, effect) = (&mut *step.st, &mut *step.effect);
         effect.added_count += 1;
         if effect.added.len() < MAX_LISTED {
             effect.added.push(entry.path.clone());
@@ -399,13 +445,8 @@ impl Sim<'_> {
     }
 
     /// Removes `path` and everything under it; bytes of earlier layers become waste.
-    pub(super) fn remove(
-        &mut self,
-        st: &mut StageState,
-        effect: &mut Effect,
-        i: usize,
-        path: &str,
-    ) {
+    pub(super) fn remove(&mut self, step: &mut Step, path: &str) {
+        let (st, effect, i) = (&mut *step.st, &mut *step.effect, step.instruction);
         let keys: Vec<Rc<str>> = under(&st.files, path).map(|(k, _)| k.clone()).collect();
         for k in keys {
             if let Some(old) = st.files.remove(&k) {

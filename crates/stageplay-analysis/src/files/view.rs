@@ -13,6 +13,14 @@ pub(super) struct MountView<'a> {
     pub(super) target: Option<&'a str>,
 }
 
+/// One flag of an instruction (`--from=builder`), its value expanded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct FlagView<'a> {
+    pub(super) name: &'a str,
+    /// `None` for a flag written without `=`.
+    pub(super) value: Option<&'a str>,
+}
+
 /// An instruction's words after expansion, flattened for the simulation. Borrows from the
 /// analysis: building it copies no text.
 #[derive(Clone, Debug, Default)]
@@ -22,8 +30,8 @@ pub(super) struct View<'a> {
     /// exec words).
     pub(super) args: Vec<&'a str>,
     pub(super) exec_form: bool,
-    /// (name, expanded value) of every flag, in order.
-    pub(super) flags: Vec<(&'a str, Option<&'a str>)>,
+    /// Every flag, in order.
+    pub(super) flags: Vec<FlagView<'a>>,
     /// (name, body) of every heredoc.
     pub(super) heredocs: Vec<(&'a str, &'a str)>,
     pub(super) mounts: Vec<MountView<'a>>,
@@ -37,19 +45,19 @@ impl<'a> View<'a> {
         self.flags
             .iter()
             .rev()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.unwrap_or(""))
+            .find(|f| f.name.eq_ignore_ascii_case(name))
+            .map(|f| f.value.unwrap_or(""))
     }
 
     pub(super) fn flags_named<'b>(&'b self, name: &'b str) -> impl Iterator<Item = &'a str> + 'b {
         self.flags
             .iter()
-            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
-            .filter_map(|(_, v)| *v)
+            .filter(move |f| f.name.eq_ignore_ascii_case(name))
+            .filter_map(|f| f.value)
     }
 
     pub(super) fn has_flag(&self, name: &str) -> bool {
-        self.flags.iter().any(|(n, _)| n.eq_ignore_ascii_case(name))
+        self.flags.iter().any(|f| f.name.eq_ignore_ascii_case(name))
     }
 }
 
@@ -69,7 +77,10 @@ pub(super) fn view<'a>(inst: &'a Instruction, exp: Option<&'a ExpandedInstructio
                 Some(v) => v.as_deref(),
                 None => f.value.as_deref(),
             };
-            (f.name.as_str(), value)
+            FlagView {
+                name: f.name.as_str(),
+                value,
+            }
         })
         .collect();
     let heredocs = inst
