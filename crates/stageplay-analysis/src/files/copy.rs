@@ -15,7 +15,7 @@ use super::{FileEntry, FileKind};
 
 /// Directories that every Linux base image has: a COPY to one of them without a trailing
 /// `/` copies into it, as Docker does when the destination exists as a directory.
-pub(super) const STANDARD_DIRS: &[&str] = &[
+const STANDARD_DIRS: &[&str] = &[
     "/bin",
     "/sbin",
     "/etc",
@@ -43,7 +43,7 @@ pub(super) fn is_remote(src: &str) -> bool {
     starts_with_ci(src, "http://") || starts_with_ci(src, "https://") || is_git(src)
 }
 
-pub(super) fn is_git(src: &str) -> bool {
+fn is_git(src: &str) -> bool {
     starts_with_ci(src, "git@")
         || starts_with_ci(src, "git://")
         || starts_with_ci(src, "ssh://")
@@ -51,7 +51,7 @@ pub(super) fn is_git(src: &str) -> bool {
             && ends_with_ci(src.split(['#', '?']).next().unwrap_or(""), ".git"))
 }
 
-pub(super) fn is_archive(path: &str) -> bool {
+fn is_archive(path: &str) -> bool {
     [
         ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst",
     ]
@@ -61,7 +61,7 @@ pub(super) fn is_archive(path: &str) -> bool {
 
 /// `s.to_ascii_lowercase().starts_with(prefix)` for a lowercase ASCII `prefix`, without
 /// the copy.
-pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.as_bytes()
         .get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
@@ -69,7 +69,7 @@ pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
 
 /// `s.to_ascii_lowercase().ends_with(suffix)` for a lowercase ASCII `suffix`, without the
 /// copy.
-pub(super) fn ends_with_ci(s: &str, suffix: &str) -> bool {
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
     let b = s.as_bytes();
     b.len() >= suffix.len()
         && b.get(b.len() - suffix.len()..)
@@ -523,7 +523,7 @@ impl Sim<'_> {
 
 /// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
 /// `None` for an external image.
-pub(super) fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
+fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
     if let Ok(n) = value.parse::<usize>() {
         return (n < stages.len()).then_some(n);
     }

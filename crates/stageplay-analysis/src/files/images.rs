@@ -1,5 +1,6 @@
 //! The base image catalogue (SPEC §6.1): approximate sizes and representative paths of
-//! common images, read from the crate's `data/images.toml`, which is embedded at compile time.
+//! common images, read from the crate's `data/images.toml`, which is embedded at compile
+//! time.
 //!
 //! The data file uses a small subset of TOML (`[[image]]` tables of strings, integers and
 //! one-line string arrays) read by the parser below, so the wasm build carries no TOML

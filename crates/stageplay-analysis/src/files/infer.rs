@@ -119,7 +119,7 @@ pub(super) fn infer_context(
 /// A name that a wildcard pattern matches: `*` matches nothing where that leaves a name
 /// (`package*.json` → `package.json`), else `main` (`*.go` → `main.go`); `?` → `x`,
 /// `[a-z]` → `a`.
-pub(super) fn plausible_name(pattern: &str) -> String {
+fn plausible_name(pattern: &str) -> String {
     let short = plausible_name_with(pattern, "");
     let ok = short
         .split('/')
@@ -132,7 +132,7 @@ pub(super) fn plausible_name(pattern: &str) -> String {
     }
 }
 
-pub(super) fn plausible_name_with(pattern: &str, star: &str) -> String {
+fn plausible_name_with(pattern: &str, star: &str) -> String {
     let mut out = String::new();
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {

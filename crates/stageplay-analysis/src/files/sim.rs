@@ -133,7 +133,7 @@ impl Sim<'_> {
         name
     }
 
-    pub(super) fn instruction_label(&self, i: usize) -> String {
+    fn instruction_label(&self, i: usize) -> String {
         let Some(v) = self.views.get(i) else {
             return String::new();
         };

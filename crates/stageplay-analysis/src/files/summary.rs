@@ -36,7 +36,7 @@ impl Sim<'_> {
     }
 
     /// The final image, what is left behind and the sizes, from the simulated stages.
-    pub(super) fn summarise(&self, plan: &TargetPlan, built: &[bool]) -> FileFlow {
+    fn summarise(&self, plan: &TargetPlan, built: &[bool]) -> FileFlow {
         let mut flow = FileFlow::default();
         // A target that cannot be built (an unknown name, a dependency cycle) has no image.
         let Some(target) = plan
@@ -256,7 +256,7 @@ impl Sim<'_> {
 }
 
 /// Per stage: whether the plan builds it (one pass, not a search per stage).
-pub(super) fn built_flags(plan: &TargetPlan, stages: usize) -> Vec<bool> {
+fn built_flags(plan: &TargetPlan, stages: usize) -> Vec<bool> {
     let mut built = vec![false; stages];
     for &s in &plan.built {
         if let Some(b) = built.get_mut(s) {
@@ -268,12 +268,12 @@ pub(super) fn built_flags(plan: &TargetPlan, stages: usize) -> Vec<bool> {
 
 /// Estimated total size of a stage: its base plus every layer; `None` when the base's
 /// size is unknown.
-pub(super) fn stage_size(st: &StageState) -> Option<u64> {
+fn stage_size(st: &StageState) -> Option<u64> {
     st.base_size.map(|b| b.saturating_add(st.layers_bytes))
 }
 
 /// [`shorten_in_place`] for a borrowed string: copies only the part that is kept.
-pub(super) fn shorten(s: &str, max: usize) -> String {
+fn shorten(s: &str, max: usize) -> String {
     let mut out = s
         .get(..floor_char_boundary(s, max))
         .unwrap_or("")

@@ -1,6 +1,7 @@
 //! Recognisers for .NET: `dotnet publish`, `dotnet build`, `dotnet restore`.
 
-use super::super::context::join;
+use crate::files::context::join;
+
 use super::{Cmd, MB, Out};
 
 pub(super) fn rec_dotnet(c: &Cmd, o: &mut Out) -> bool {

@@ -1,6 +1,7 @@
 //! Recognisers for Go: `go build`, `go install`, `go mod download`.
 
-use super::super::context::join;
+use crate::files::context::join;
+
 use super::{Cmd, MB, Out};
 
 pub(super) fn rec_go_build(c: &Cmd, o: &mut Out) -> bool {

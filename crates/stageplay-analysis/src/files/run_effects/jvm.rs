@@ -1,6 +1,7 @@
 //! Recognisers for the JVM build tools: Maven (`mvn`) and Gradle.
 
-use super::super::context::join;
+use crate::files::context::join;
+
 use super::{Cmd, MB, Out};
 
 pub(super) fn rec_mvn(c: &Cmd, o: &mut Out) -> bool {

@@ -1,6 +1,7 @@
 //! Recognisers for Node.js: `npm`/`yarn`/`pnpm` install and build scripts.
 
-use super::super::context::join;
+use crate::files::context::join;
+
 use super::{Cmd, MB, Out};
 
 pub(super) fn rec_npm_install(c: &Cmd, o: &mut Out) -> bool {

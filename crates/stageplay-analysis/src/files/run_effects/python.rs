@@ -1,6 +1,7 @@
 //! Recognisers for Python: `pip install`, `pip wheel`, `python -m venv`, `uv`.
 
-use super::super::context::join;
+use crate::files::context::join;
+
 use super::{Cmd, MB, Out};
 
 fn is_pip(c: &Cmd) -> Option<usize> {

@@ -1,6 +1,7 @@
 //! Recognisers for Rust: `cargo build`, `cargo install`, `cargo chef`.
 
-use super::super::context::join;
+use crate::files::context::join;
+
 use super::{Cmd, MB, Out};
 
 pub(super) fn rec_cargo_build(c: &Cmd, o: &mut Out) -> bool {
