@@ -247,7 +247,69 @@ impl Sim<'_> {
         true
     }
 
+    /// Simulates one stage: its FROM, then each instruction in order.
     pub(super) fn run_stage(&mut self, stage: &Stage) -> StageState {
+        let (mut st, from_effect) = self.start_stage(stage);
+        st.effects.reserve_exact(stage.instructions.len() + 1);
+        st.effects.push(from_effect);
+        for &i in &stage.instructions {
+            let views = self.views;
+            let Some(v) = views.get(i) else {
+                continue;
+            };
+            let mut effect = Effect {
+                instruction: i,
+                stage: stage.index,
+                line: self.line(v.span),
+                label: self.instruction_label(i),
+                ..Effect::default()
+            };
+            let mut step = Step {
+                stage: stage.index,
+                instruction: i,
+                view: v,
+                st: &mut st,
+                effect: &mut effect,
+                notes: Vec::new(),
+            };
+            match v.keyword {
+                Some(Keyword::Workdir) => {
+                    let dir = v.args.first().copied().unwrap_or("/");
+                    step.st.workdir = join(&step.st.workdir, dir);
+                    let path = step.st.workdir.clone();
+                    if !step.st.files.contains_key(path.as_str()) && path != "/" {
+                        self.insert(&mut step, FileKind::Workdir, &path, true, Some(0), None);
+                    }
+                }
+                Some(Keyword::Env) | Some(Keyword::Arg) => {
+                    for (k, val) in &v.pairs {
+                        step.st.vars.retain(|var| &*var.name != *k);
+                        step.st.vars.push(Var {
+                            name: Rc::from(*k),
+                            value: Rc::from(*val),
+                        });
+                    }
+                }
+                Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(&mut step),
+                Some(Keyword::Run) => self.run(&mut step),
+                Some(Keyword::Onbuild) => {
+                    step.effect.note =
+                        Some("ONBUILD: runs only in stages built FROM this image".into());
+                }
+                _ => {}
+            }
+            step.finish();
+            st.layers_bytes = st.layers_bytes.saturating_add(effect.layer_bytes);
+            sort::sort(&mut effect.added);
+            sort::sort(&mut effect.removed);
+            st.effects.push(effect);
+        }
+        st
+    }
+
+    /// FROM: the stage's starting filesystem (an earlier stage's, `scratch`, or an external
+    /// image's representative paths) and the effect of the FROM step.
+    fn start_stage(&mut self, stage: &Stage) -> (StageState, Effect) {
         let mut st = StageState {
             workdir: "/".into(),
             ..StageState::default()
@@ -339,61 +401,7 @@ impl Sim<'_> {
                 }
             }
         }
-        st.effects.reserve_exact(stage.instructions.len() + 1);
-        st.effects.push(from_effect);
-        for &i in &stage.instructions {
-            let views = self.views;
-            let Some(v) = views.get(i) else {
-                continue;
-            };
-            let mut effect = Effect {
-                instruction: i,
-                stage: stage.index,
-                line: self.line(v.span),
-                label: self.instruction_label(i),
-                ..Effect::default()
-            };
-            let mut step = Step {
-                stage: stage.index,
-                instruction: i,
-                view: v,
-                st: &mut st,
-                effect: &mut effect,
-                notes: Vec::new(),
-            };
-            match v.keyword {
-                Some(Keyword::Workdir) => {
-                    let dir = v.args.first().copied().unwrap_or("/");
-                    step.st.workdir = join(&step.st.workdir, dir);
-                    let path = step.st.workdir.clone();
-                    if !step.st.files.contains_key(path.as_str()) && path != "/" {
-                        self.insert(&mut step, FileKind::Workdir, &path, true, Some(0), None);
-                    }
-                }
-                Some(Keyword::Env) | Some(Keyword::Arg) => {
-                    for (k, val) in &v.pairs {
-                        step.st.vars.retain(|var| &*var.name != *k);
-                        step.st.vars.push(Var {
-                            name: Rc::from(*k),
-                            value: Rc::from(*val),
-                        });
-                    }
-                }
-                Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(&mut step),
-                Some(Keyword::Run) => self.run(&mut step),
-                Some(Keyword::Onbuild) => {
-                    step.effect.note =
-                        Some("ONBUILD: runs only in stages built FROM this image".into());
-                }
-                _ => {}
-            }
-            step.finish();
-            st.layers_bytes = st.layers_bytes.saturating_add(effect.layer_bytes);
-            sort::sort(&mut effect.added);
-            sort::sort(&mut effect.removed);
-            st.effects.push(effect);
-        }
-        st
+        (st, from_effect)
     }
 
     /// Inserts a path (and records it in the effect). Existing directories stay; files are
