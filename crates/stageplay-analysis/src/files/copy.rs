@@ -160,6 +160,13 @@ impl Sim<'_> {
                 let parents = v.has_flag("parents")
                     && v.flag("parents")
                         .is_none_or(|x| x.is_empty() || x == "true");
+                let target = CopyTarget {
+                    dest: &dest,
+                    dest_is_dir,
+                    is_add,
+                    parents,
+                    excludes: &excludes,
+                };
                 for &src in sources {
                     if is_remote(src) {
                         if !is_add {
@@ -187,13 +194,6 @@ impl Sim<'_> {
                         self.insert(step, FileKind::Download, &path, git, None, Some(note));
                         continue;
                     }
-                    let target = CopyTarget {
-                        dest: &dest,
-                        dest_is_dir,
-                        is_add,
-                        parents,
-                        excludes: &excludes,
-                    };
                     self.copy_context(step, src, &target);
                 }
             }
