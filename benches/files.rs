@@ -10,7 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use stageplay::analysis::{Options, analyze, fs};
+use stageplay::analysis::{Options, analyze, files};
 
 /// A 60-stage, about 650-line Dockerfile in the style of moby's: shared bases, many
 /// `COPY --from`, cache mounts, RUN chains, and a final stage collecting binaries.
@@ -77,10 +77,10 @@ fn bench(c: &mut Criterion) {
     let a = analyze(&text, &with_context);
     c.bench_function("file simulation alone, synthetic 60 stages", |b| {
         b.iter(|| {
-            fs::simulate(
+            files::simulate(
                 black_box(&text),
                 black_box(&a),
-                fs::FileInputs {
+                files::FileInputs {
                     context: with_context.context.as_deref(),
                     dockerignore: with_context.dockerignore.as_deref(),
                 },
@@ -99,10 +99,10 @@ fn bench(c: &mut Criterion) {
             let a = analyze(&moby_text, &Options::default());
             c.bench_function("file simulation alone, moby Dockerfile", |b| {
                 b.iter(|| {
-                    fs::simulate(
+                    files::simulate(
                         black_box(&moby_text),
                         black_box(&a),
-                        fs::FileInputs::default(),
+                        files::FileInputs::default(),
                     )
                 })
             });

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::analysis::LineIndex;
+use crate::analysis::files::{FileEntry, FileKind};
 use crate::analysis::fixed::Fixed;
-use crate::analysis::fs::{FileEntry, FileKind};
 use crate::analysis::sort;
 
 use super::panels::{LIST_CAP, show_all};
@@ -80,7 +80,7 @@ pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
 }
 
 /// "≈ 12 MB": a size in the units people expect (the core's, so the page and the CLI agree).
-pub use crate::analysis::images::human_size;
+pub use crate::analysis::files::images::human_size;
 
 pub fn kind_label(k: FileKind) -> &'static str {
     match k {
@@ -216,7 +216,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                 if f.capped {
                     <p class="note capped-note" role="status">{ format!(
                         "The simulation stopped adding paths after {} (each stage built FROM another counts the paths it inherits): \
-                         these lists are incomplete.", crate::analysis::fs::MAX_PATHS) }</p>
+                         these lists are incomplete.", crate::analysis::files::MAX_PATHS) }</p>
                 }
                 <ul class="tree" role="tree" aria-label="Files in the final image">
                     <li class="tree-row tree-base" role="treeitem" aria-expanded="false">
@@ -269,7 +269,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
 mod tests {
     use super::*;
     use crate::analysis::Span;
-    use crate::analysis::fs::Provenance;
+    use crate::analysis::files::Provenance;
 
     fn entry(path: &str, is_dir: bool) -> FileEntry {
         FileEntry {

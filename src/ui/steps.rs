@@ -1,7 +1,7 @@
 //! The step-through view model: one step per instruction, in the order the chosen builder
 //! runs them (BuildKit wave by wave, legacy stage by stage), with each step's file changes.
 
-use crate::analysis::{Analysis, fs::Effect};
+use crate::analysis::{Analysis, files::Effect};
 
 /// One step of the build.
 #[derive(Clone, Debug, PartialEq, Eq)]

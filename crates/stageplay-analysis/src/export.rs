@@ -80,10 +80,10 @@ pub fn to_json_value(a: &Analysis, text: &str) -> Value {
         "edges": edges,
         "target": plan_json(a, &a.plan),
         "other_builder": plan_json(a, &a.other_plan),
-        "final_image": super::fs::final_image_json(&a.files),
-        "left_behind": super::fs::left_behind_json(&a.files),
-        "size": super::fs::size_json(&a.files),
-        "context": super::fs::context_json(&a.files),
+        "final_image": super::files::final_image_json(&a.files),
+        "left_behind": super::files::left_behind_json(&a.files),
+        "size": super::files::size_json(&a.files),
+        "context": super::files::context_json(&a.files),
         "diagnostics": diagnostics,
     })
 }

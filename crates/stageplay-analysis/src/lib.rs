@@ -4,18 +4,15 @@
 //! input becomes a [`Diagnostic`]. The pipeline is
 //! parse → stages → graph → plan → file simulation → checks.
 
-pub mod context;
 pub mod diagnostic;
 pub mod expand;
 pub mod export;
+pub mod files;
 pub mod fixed;
-pub mod fs;
 pub mod graph;
-pub mod images;
 pub mod lint;
 pub mod parse;
 pub mod plan;
-pub mod run_effects;
 pub mod sort;
 pub mod span;
 pub mod stages;
@@ -24,7 +21,7 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use expand::{ExpandedInstruction, GlobalArgs};
-pub use fs::FileFlow;
+pub use files::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};
 pub use parse::{Directive, Flag, Heredoc, Instruction, KeyValue, Keyword, Mount, Word};
 pub use plan::{Builder, TargetPlan};
@@ -129,10 +126,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         files: FileFlow::default(),
         diagnostics,
     };
-    analysis.files = fs::simulate(
+    analysis.files = files::simulate(
         text,
         &analysis,
-        fs::FileInputs {
+        files::FileInputs {
             context: options.context.as_deref(),
             dockerignore: options.dockerignore.as_deref(),
         },

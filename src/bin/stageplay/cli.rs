@@ -104,7 +104,7 @@ pub fn run() -> i32 {
                 Format::Text => print!(
                     "{}\nfiles:\n{}",
                     export::to_text(&a, &text),
-                    analysis::fs::render_text(&a.files, &a.stages, false)
+                    analysis::files::render_text(&a.files, &a.stages, false)
                 ),
                 Format::Dot => print!("{}", export::to_dot(&a)),
                 Format::Mermaid => print!("{}", export::to_mermaid(&a)),

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use stageplay::analysis::context::{DockerIgnore, MAX_CONTEXT_FILES};
+use stageplay::analysis::files::{context::MAX_CONTEXT_FILES, dockerignore::DockerIgnore};
 
 /// The context listing and `.dockerignore` text for the analysis.
 pub struct ContextInput {

@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use stageplay_analysis::fs::{FileEntry, FileKind};
+use stageplay_analysis::files::{FileEntry, FileKind};
 use stageplay_analysis::{Analysis, Builder, Keyword, Options, analyze};
 
 use crate::snapshot;
@@ -31,7 +31,7 @@ fn fixture_options(dir: &Path) -> (String, Options) {
 fn render(dir: &Path) -> String {
     let (dockerfile, options) = fixture_options(dir);
     let a = analyze(&dockerfile, &options);
-    stageplay_analysis::fs::render_text(&a.files, &a.stages, true)
+    stageplay_analysis::files::render_text(&a.files, &a.stages, true)
 }
 
 #[test]
@@ -301,5 +301,5 @@ fn the_path_budget_caps_huge_inputs_and_says_so() {
             .any(|n| n.contains("stopped adding paths"))
     );
     let total: usize = a.files.stages.iter().map(|s| s.entries.len()).sum();
-    assert!(total <= stageplay_analysis::fs::MAX_PATHS, "{total}");
+    assert!(total <= stageplay_analysis::files::MAX_PATHS, "{total}");
 }

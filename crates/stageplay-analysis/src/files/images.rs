@@ -1,5 +1,6 @@
 //! The base image catalogue (SPEC §6.1): approximate sizes and representative paths of
-//! common images, read from `data/images.toml`, which is embedded at compile time.
+//! common images, read from the crate's `data/images.toml`, which is embedded at compile
+//! time.
 //!
 //! The data file uses a small subset of TOML (`[[image]]` tables of strings, integers and
 //! one-line string arrays) read by the parser below, so the wasm build carries no TOML
@@ -12,7 +13,7 @@ use serde::Serialize;
 use crate::fixed::Fixed;
 
 /// The catalogue's text, embedded in the binary.
-pub const CATALOGUE_TOML: &str = include_str!("../../../data/images.toml");
+pub const CATALOGUE_TOML: &str = include_str!("../../data/images.toml");
 
 /// One catalogue entry: a repository (or repository prefix) and a tag family.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

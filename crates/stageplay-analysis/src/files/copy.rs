@@ -1,0 +1,531 @@
+//! COPY and ADD: sources from the build context (after `.dockerignore`), from an earlier
+//! stage's filesystem, from an external image, from a URL or git, and heredocs.
+
+use std::rc::Rc;
+
+use crate::graph::StageNames;
+use crate::parse::Keyword;
+use crate::stages::Stage;
+
+use super::context::{clean, join};
+use super::dockerignore::{Glob, has_wildcard};
+use super::infer::OUTPUT_DIR_NAMES;
+use super::sim::{Sim, Step, is_within, push_num, under};
+use super::{FileEntry, FileKind};
+
+/// Directories that every Linux base image has: a COPY to one of them without a trailing
+/// `/` copies into it, as Docker does when the destination exists as a directory.
+const STANDARD_DIRS: &[&str] = &[
+    "/bin",
+    "/sbin",
+    "/etc",
+    "/usr",
+    "/usr/bin",
+    "/usr/sbin",
+    "/usr/lib",
+    "/usr/local",
+    "/usr/local/bin",
+    "/usr/local/sbin",
+    "/usr/local/lib",
+    "/usr/share",
+    "/opt",
+    "/tmp",
+    "/root",
+    "/home",
+    "/var",
+    "/var/lib",
+    "/srv",
+    "/lib",
+    "/etc/ssl/certs",
+];
+
+pub(super) fn is_remote(src: &str) -> bool {
+    starts_with_ci(src, "http://") || starts_with_ci(src, "https://") || is_git(src)
+}
+
+fn is_git(src: &str) -> bool {
+    starts_with_ci(src, "git@")
+        || starts_with_ci(src, "git://")
+        || starts_with_ci(src, "ssh://")
+        || ((starts_with_ci(src, "https://") || starts_with_ci(src, "http://"))
+            && ends_with_ci(src.split(['#', '?']).next().unwrap_or(""), ".git"))
+}
+
+fn is_archive(path: &str) -> bool {
+    [
+        ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz", ".tar.zst",
+    ]
+    .iter()
+    .any(|ext| ends_with_ci(path, ext))
+}
+
+/// `s.to_ascii_lowercase().starts_with(prefix)` for a lowercase ASCII `prefix`, without
+/// the copy.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// `s.to_ascii_lowercase().ends_with(suffix)` for a lowercase ASCII `suffix`, without the
+/// copy.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= suffix.len()
+        && b.get(b.len() - suffix.len()..)
+            .is_some_and(|p| p.eq_ignore_ascii_case(suffix.as_bytes()))
+}
+
+/// What a COPY or ADD says besides its sources: where they go, and how.
+#[derive(Clone, Copy)]
+struct CopyTarget<'a> {
+    /// The destination, absolute.
+    dest: &'a str,
+    /// True when the sources go into `dest` rather than become it.
+    dest_is_dir: bool,
+    is_add: bool,
+    /// `--parents`: the sources keep their directories.
+    parents: bool,
+    /// The `--exclude` patterns.
+    excludes: &'a [Glob],
+}
+
+/// One file of the build context that a COPY or ADD takes, and where it goes.
+struct ContextCopy {
+    /// The path in the context.
+    from: String,
+    /// The path in the image.
+    to: String,
+    size: Option<u64>,
+}
+
+impl Sim<'_> {
+    /// Simulates a COPY or ADD: heredocs, then each source from the build context, an
+    /// earlier stage, an external image, a URL or a git repository.
+    pub(super) fn copy(&mut self, step: &mut Step) {
+        let v = step.view;
+        let n = v.args.len().saturating_sub(1);
+        let sources: &[&str] = v.args.get(..n).unwrap_or(&[]);
+        let Some(dest_raw) = v.args.last().copied() else {
+            return;
+        };
+        let is_add = v.keyword == Some(Keyword::Add);
+        let dest = join(&step.st.workdir, dest_raw);
+        // Several sources need a directory destination; a wildcard does too unless it
+        // matches a single file (decided where the matches are known).
+        let several = sources.len() + v.heredocs.len() > 1;
+        let dest_is_dir = dest_raw.ends_with('/')
+            || dest_raw == "."
+            || several
+            || step.st.files.get(dest.as_str()).is_some_and(|e| e.is_dir)
+            || (step.st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
+        for flag in ["chown", "chmod", "link"] {
+            if v.has_flag(flag) {
+                step.notes
+                    .push(format!("--{flag} honoured (no change to paths)"));
+            }
+        }
+        // Heredoc sources create files named after their delimiter.
+        for (name, body) in &v.heredocs {
+            let path = if dest_is_dir || name.is_empty() {
+                join(&dest, if name.is_empty() { "heredoc" } else { name })
+            } else {
+                dest.clone()
+            };
+            self.insert(
+                step,
+                FileKind::Heredoc,
+                &path,
+                false,
+                Some(body.len() as u64),
+                None,
+            );
+        }
+        match v.flag("from") {
+            Some(from) => {
+                let target = CopyTarget {
+                    dest: &dest,
+                    dest_is_dir,
+                    is_add,
+                    parents: false,
+                    excludes: &[],
+                };
+                self.copy_from(step, from, sources, &target);
+            }
+            None => {
+                let excludes: Vec<Glob> = v
+                    .flags_named("exclude")
+                    .filter_map(|p| Glob::new_ignore(&clean(p)).ok())
+                    .collect();
+                let parents = v.has_flag("parents")
+                    && v.flag("parents")
+                        .is_none_or(|x| x.is_empty() || x == "true");
+                let target = CopyTarget {
+                    dest: &dest,
+                    dest_is_dir,
+                    is_add,
+                    parents,
+                    excludes: &excludes,
+                };
+                for &src in sources {
+                    if is_remote(src) {
+                        if !is_add {
+                            step.notes
+                                .push(format!("COPY cannot take a URL ({src}); use ADD"));
+                            continue;
+                        }
+                        let git = is_git(src);
+                        let path = if git || !dest_is_dir {
+                            dest.clone()
+                        } else {
+                            let url = src.split(['?', '#']).next().unwrap_or(src);
+                            let name = url
+                                .trim_end_matches('/')
+                                .rsplit('/')
+                                .next()
+                                .unwrap_or("download");
+                            join(&dest, name)
+                        };
+                        let note = if git {
+                            "git repository, checked out (contents unknown)".to_string()
+                        } else {
+                            "downloaded at build time (size unknown)".to_string()
+                        };
+                        self.insert(step, FileKind::Download, &path, git, None, Some(note));
+                        continue;
+                    }
+                    self.copy_context(step, src, &target);
+                }
+            }
+        }
+    }
+
+    /// Copies one source from the build context.
+    fn copy_context(&mut self, step: &mut Step, src: &str, target: &CopyTarget) {
+        let CopyTarget {
+            dest,
+            dest_is_dir,
+            is_add,
+            parents,
+            excludes,
+        } = *target;
+        // With --parents, a `/./` in the source marks where the kept part starts.
+        let (pivot, src_rel) = match src.split_once("/./") {
+            Some((a, b)) if parents => (
+                clean(a.trim_start_matches('/')),
+                clean(format!("{a}/{b}").trim_start_matches('/')),
+            ),
+            _ => (".".to_string(), clean(src.trim_start_matches('/'))),
+        };
+        if src_rel == ".." || src_rel.starts_with("../") {
+            step.notes
+                .push(format!("{src} is outside the build context"));
+            return;
+        }
+        let rel_to_pivot = |p: &str| -> String {
+            if pivot == "." {
+                p.to_string()
+            } else {
+                p.strip_prefix(pivot.as_str())
+                    .map_or(p, |r| r.trim_start_matches('/'))
+                    .to_string()
+            }
+        };
+        let mut pairs: Vec<ContextCopy> = Vec::new();
+        let mut matched_any = false;
+        if has_wildcard(&src_rel) {
+            let Ok(glob) = Glob::new(&src_rel) else {
+                step.notes.push(format!("{src} is not a valid pattern"));
+                return;
+            };
+            let depth = src_rel.split('/').count();
+            // Every path of the context (files and their parent directories) at that depth.
+            let mut candidates: Vec<String> = Vec::new();
+            for f in &self.ctx.files {
+                let parts: Vec<&str> = f.path.split('/').collect();
+                if parts.len() >= depth {
+                    candidates.push(parts.get(..depth).unwrap_or(&[]).join("/"));
+                }
+            }
+            candidates.dedup();
+            for m in candidates.into_iter().filter(|c| glob.matches(c)) {
+                matched_any = true;
+                for f in self.ctx.under(&m) {
+                    let inside = f
+                        .path
+                        .strip_prefix(m.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    let target = if parents {
+                        join(dest, &rel_to_pivot(&f.path))
+                    } else if inside.is_empty() {
+                        join(dest, m.rsplit('/').next().unwrap_or(&m))
+                    } else {
+                        join(dest, inside)
+                    };
+                    pairs.push(ContextCopy {
+                        from: f.path.clone(),
+                        to: target,
+                        size: f.size,
+                    });
+                }
+            }
+        } else if src_rel == "." {
+            matched_any = true;
+            for f in &self.ctx.files {
+                pairs.push(ContextCopy {
+                    from: f.path.clone(),
+                    to: join(dest, &f.path),
+                    size: f.size,
+                });
+            }
+            if self.ctx.files.is_empty() || self.ctx.inferred {
+                step.notes.push(
+                    "copies the whole build context (its files are unknown without a listing)"
+                        .into(),
+                );
+                if self.ctx.files.is_empty() {
+                    self.insert(
+                        step,
+                        FileKind::Context,
+                        dest,
+                        true,
+                        None,
+                        Some("the whole build context".into()),
+                    );
+                }
+            }
+        } else {
+            let is_dir = self.ctx.is_dir(&src_rel);
+            for f in self.ctx.under(&src_rel) {
+                matched_any = true;
+                // The directory itself is the destination directory, inserted below.
+                if f.path == src_rel && f.is_dir && !parents {
+                    continue;
+                }
+                let target = if parents {
+                    join(dest, &rel_to_pivot(&f.path))
+                } else if f.path == src_rel && !f.is_dir {
+                    if dest_is_dir {
+                        join(dest, f.path.rsplit('/').next().unwrap_or(&f.path))
+                    } else {
+                        dest.to_string()
+                    }
+                } else {
+                    // A directory source copies its contents.
+                    let inside = f
+                        .path
+                        .strip_prefix(src_rel.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    join(dest, inside)
+                };
+                pairs.push(ContextCopy {
+                    from: f.path.clone(),
+                    to: target,
+                    size: f.size,
+                });
+            }
+            if is_dir && matched_any && !parents {
+                // The destination directory itself.
+                if !step.st.files.contains_key(dest) {
+                    self.insert(step, FileKind::Context, dest, true, Some(0), None);
+                }
+            }
+        }
+        if !matched_any {
+            let ignored = self
+                .ctx
+                .ignored
+                .iter()
+                .find(|(p, _)| is_within(p, &src_rel));
+            step.notes.push(match ignored {
+                Some((_, line)) => format!("{src} is excluded by .dockerignore (line {line})"),
+                None => format!("{src} is not in the build context"),
+            });
+            return;
+        }
+        // A wildcard that matches one file copies it to a file destination.
+        if has_wildcard(&src_rel)
+            && !dest_is_dir
+            && let [ContextCopy { from, to, .. }] = pairs.as_mut_slice()
+            && !self.ctx.is_dir(from)
+        {
+            *to = dest.to_string();
+        }
+        for ContextCopy { from, to, size } in pairs {
+            if excludes.iter().any(|g| {
+                g.matches(&from)
+                    || from
+                        .match_indices('/')
+                        .any(|(k, _)| g.matches(from.get(..k).unwrap_or("")))
+            }) {
+                continue;
+            }
+            let (is_dir, note) = match self
+                .ctx
+                .files
+                .binary_search_by(|f| f.path.as_str().cmp(&from))
+            {
+                Ok(k) => (self.ctx.files.get(k).is_some_and(|f| f.is_dir), None),
+                Err(_) => (false, None),
+            };
+            if is_add && is_archive(&from) {
+                // ADD extracts a local archive into the destination.
+                let dir = if dest_is_dir {
+                    dest.to_string()
+                } else {
+                    to.clone()
+                };
+                self.insert(
+                    step,
+                    FileKind::Context,
+                    &dir,
+                    true,
+                    size,
+                    Some(format!("{from} extracted here (contents unknown)")),
+                );
+                continue;
+            }
+            self.insert(step, FileKind::Context, &to, is_dir, size, note);
+        }
+    }
+
+    /// Copies sources from an earlier stage's filesystem (`--from=stage`) or, opaquely, from
+    /// an external image (`--from=image`).
+    fn copy_from(&mut self, step: &mut Step, from: &str, sources: &[&str], target: &CopyTarget) {
+        let (dest, dest_is_dir) = (target.dest, target.dest_is_dir);
+        let source_stage = resolve_from(from, self.stages, &self.names);
+        let Some(s) = source_stage else {
+            // An external image: its paths are opaque.
+            for src in sources {
+                let path = if dest_is_dir {
+                    join(dest, clean(src).rsplit('/').next().unwrap_or(src))
+                } else {
+                    dest.to_string()
+                };
+                let last = src.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                let is_dir = src.ends_with('/') || OUTPUT_DIR_NAMES.contains(&last);
+                self.insert(
+                    step,
+                    FileKind::CopyFromImage,
+                    &path,
+                    is_dir,
+                    None,
+                    Some(format!("{src} from image {from} (contents unknown)")),
+                );
+            }
+            return;
+        };
+        if s >= step.stage {
+            step.notes.push(format!(
+                "--from={from} names a stage that is not defined before this one"
+            ));
+            return;
+        }
+        for src in sources {
+            let src_abs = join("/", src);
+            // Shared, not deep copies: only a few fields of each are read.
+            let mut found: Vec<Rc<FileEntry>> = Vec::new();
+            let wildcard = has_wildcard(&src_abs);
+            if let Some(source) = self.states.get(s) {
+                if wildcard {
+                    if let Ok(g) = Glob::new(&src_abs) {
+                        let depth = src_abs.matches('/').count();
+                        for (k, e) in &source.files {
+                            let prefix: String =
+                                k.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
+                            if g.matches(&prefix) {
+                                found.push(Rc::clone(e));
+                            }
+                        }
+                    }
+                } else {
+                    found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
+                }
+            }
+            if found.is_empty() {
+                // For a wildcard the inferred entry keeps the pattern as its name: Stageplay
+                // cannot know which files will match.
+                match self.infer(s, &src_abs, src.ends_with('/')) {
+                    Some(e) => found.push(e),
+                    None => continue,
+                }
+            }
+            let root_is_file = found.len() == 1
+                && found
+                    .first()
+                    .is_some_and(|e| (e.path == src_abs || wildcard) && !e.is_dir);
+            for e in found {
+                let target = if root_is_file {
+                    if dest_is_dir {
+                        join(dest, e.path.rsplit('/').next().unwrap_or(&e.path))
+                    } else {
+                        dest.to_string()
+                    }
+                } else if wildcard {
+                    // The matched entry keeps its name (and its subtree) under the destination.
+                    let depth = src_abs.matches('/').count();
+                    let rest: Vec<&str> = e.path.split('/').skip(depth).collect();
+                    join(dest, &rest.join("/"))
+                } else {
+                    let inside = e
+                        .path
+                        .strip_prefix(src_abs.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/');
+                    join(dest, inside)
+                };
+                if target == "/" {
+                    continue;
+                }
+                let mut prov = self.prov_unlabelled(
+                    step.stage,
+                    Some(step.instruction),
+                    FileKind::CopyFromStage,
+                    e.provenance.origin_path.clone(),
+                );
+                prov.origin_stage = e.provenance.origin_stage;
+                prov.origin_instruction = e.provenance.origin_instruction;
+                prov.origin_kind = e.provenance.origin_kind;
+                prov.origin_line = e.provenance.origin_line;
+                let label = &mut prov.label;
+                label.push_str("COPY --from=");
+                self.push_stage_name(label, s);
+                label.push_str(", line ");
+                push_num(label, prov.line as u64);
+                label.push_str(" ← ");
+                self.push_stage_name(label, e.provenance.origin_stage);
+                match e.provenance.origin_instruction {
+                    Some(_) => {
+                        label.push_str(", line ");
+                        push_num(label, e.provenance.origin_line as u64);
+                        label.push_str(" (");
+                        label.push_str(e.provenance.origin_kind.label());
+                        label.push(')');
+                    }
+                    None => label.push_str(" (base image)"),
+                }
+                self.insert_entry(
+                    step,
+                    FileEntry {
+                        path: target,
+                        is_dir: e.is_dir,
+                        size: e.size,
+                        provenance: prov,
+                        note: e.note.clone(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
+/// `None` for an external image.
+fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
+    if let Ok(n) = value.parse::<usize>() {
+        return (n < stages.len()).then_some(n);
+    }
+    names.find(value)
+}

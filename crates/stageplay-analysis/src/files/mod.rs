@@ -1,0 +1,320 @@
+//! Simulated filesystems: one per stage, built instruction by instruction, with the
+//! provenance of every path, the final image, what is left behind, and size estimates.
+//!
+//! The simulation never runs a command. FROM brings a base (an earlier stage's simulated
+//! filesystem, `scratch`, or an opaque image with a few representative paths and a size
+//! from the catalogue in `images`); WORKDIR creates its directory; COPY and ADD take
+//! paths from the build context (after `.dockerignore`), from an earlier stage's root, or
+//! opaquely from an external image; heredocs create files; RUN is read by the recognisers
+//! of `run_effects`. A path a later `COPY --from` needs but the source stage cannot show
+//! is inferred there, attributed to the stage's most plausible RUN.
+//!
+//! Bounds: every path inserted (including the copies a `FROM stage` or `COPY --from`
+//! makes) counts against [`MAX_PATHS`]; past it the simulation stops adding paths and says
+//! so in `FileFlow::notes`. Maps are `BTreeMap`s, so every output is sorted and the
+//! simulation is deterministic. Every size is an estimate (`SizeSummary::estimate`).
+//!
+//! The pieces, in the order an instruction meets them: [`view`] (the instruction's
+//! expanded words), [`sim`] (per-stage state, FROM, WORKDIR, ENV/ARG), [`copy`] (COPY and
+//! ADD), [`run`] (RUN, with [`run_effects`] recognising its commands), [`infer`] (the
+//! inferred build context and `COPY --from` paths), [`summary`] (final image, left behind,
+//! sizes) and [`render`] (text and JSON). [`context`] and [`dockerignore`] read the build
+//! context; [`images`] is the base image catalogue.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use crate::Analysis;
+use crate::graph::StageNames;
+use crate::plan::TargetPlan;
+use crate::span::{LineIndex, Span};
+use crate::stages::Stage;
+
+pub mod context;
+mod copy;
+pub mod dockerignore;
+pub mod images;
+mod infer;
+mod render;
+mod run;
+pub mod run_effects;
+mod sim;
+mod summary;
+mod view;
+
+pub use render::{context_json, final_image_json, left_behind_json, render_text, size_json};
+
+use context::BuildContext;
+use sim::Sim;
+use view::{View, view};
+
+/// The most paths the simulation inserts over all stages; the rest is dropped and reported.
+pub const MAX_PATHS: usize = 50_000;
+
+/// Where a path in a simulated filesystem came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    /// Part of the base image.
+    #[default]
+    Base,
+    /// Copied from the build context.
+    Context,
+    /// Copied from another stage (`COPY --from=stage`). Written `copy` in JSON, as in
+    /// SPEC §11.
+    #[serde(rename = "copy")]
+    CopyFromStage,
+    /// Copied from an external image (`COPY --from=image`).
+    CopyFromImage,
+    /// Produced by a RUN that a recogniser understood.
+    Run,
+    /// Needed by a later `COPY --from`, so produced by this stage's RUNs, we infer.
+    Inferred,
+    /// Created from a heredoc.
+    Heredoc,
+    /// Downloaded by `ADD <url>` (or a git source).
+    Download,
+    /// The directory a WORKDIR created.
+    Workdir,
+}
+
+impl FileKind {
+    /// A short label for badges.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Base => "base",
+            FileKind::Context => "context",
+            FileKind::CopyFromStage => "copy from stage",
+            FileKind::CopyFromImage => "copy from image",
+            FileKind::Run => "run",
+            FileKind::Inferred => "inferred",
+            FileKind::Heredoc => "heredoc",
+            FileKind::Download => "download",
+            FileKind::Workdir => "workdir",
+        }
+    }
+}
+
+/// The origin of a path: stage, instruction and kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// The stage whose instruction put the path in this filesystem.
+    pub stage: usize,
+    /// Index into `Analysis::instructions`; `None` for base-image paths.
+    pub instruction: Option<usize>,
+    pub span: Span,
+    pub kind: FileKind,
+    /// 1-based line of the instruction; 0 for base-image paths.
+    pub line: usize,
+    /// Where the path was first produced. Equal to the fields above, except for paths
+    /// copied from another stage, where it names the source stage's instruction.
+    pub origin_stage: usize,
+    pub origin_instruction: Option<usize>,
+    pub origin_kind: FileKind,
+    pub origin_line: usize,
+    /// The path in the stage that first produced it.
+    pub origin_path: String,
+    /// Ready to show: "COPY --from=builder, line 6 ← builder: RUN, line 3 (run)".
+    pub label: String,
+}
+
+/// One path in a simulated filesystem.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FileEntry {
+    /// Absolute path in the image.
+    pub path: String,
+    pub is_dir: bool,
+    /// Estimated size in bytes, when known (an estimate; context sizes are as listed).
+    pub size: Option<u64>,
+    pub provenance: Provenance,
+    /// A caveat to show with the path ("contents unknown: archive extracted").
+    pub note: Option<String>,
+}
+
+/// How one instruction changed its stage's filesystem (for the step-through view).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Effect {
+    pub instruction: usize,
+    pub stage: usize,
+    /// 1-based line of the instruction.
+    pub line: usize,
+    /// Ready to show: "COPY --from=builder /wheels /wheels".
+    pub label: String,
+    /// Paths added, sorted (at most [`MAX_LISTED`]; `added_count` has the total).
+    pub added: Vec<String>,
+    pub added_count: usize,
+    /// Paths removed from the view, sorted (at most [`MAX_LISTED`]).
+    pub removed: Vec<String>,
+    pub removed_count: usize,
+    /// Estimated size of the layer the instruction adds (an estimate).
+    pub layer_bytes: u64,
+    /// Bytes that an earlier layer holds for paths this instruction removed: still in the
+    /// image, invisible (an estimate).
+    pub wasted_bytes: u64,
+    /// A short human note ("RUN changed files (unknown)", "cache mount: not persisted").
+    pub note: Option<String>,
+}
+
+/// The most paths an [`Effect`] lists by name.
+pub const MAX_LISTED: usize = 200;
+
+/// The simulated filesystem of one stage, after its last instruction.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct StageFs {
+    pub stage: usize,
+    /// Shared with the simulation's maps: a stage built FROM another holds the same
+    /// entries, not copies.
+    pub entries: Vec<Rc<FileEntry>>,
+    /// Working directory at the end of the stage.
+    pub workdir: String,
+    pub effects: Vec<Effect>,
+    /// Estimated total size (base + layers); `None` when the base's size is unknown.
+    pub size: Option<u64>,
+    /// The bytes of the layers alone (known part, an estimate).
+    pub layers_bytes: u64,
+    /// The external image at the root of the stage's FROM chain (`None` for scratch).
+    pub base_image: Option<String>,
+    pub base_size: Option<u64>,
+    /// Paths removed by a later layer whose bytes stay in the image.
+    pub wasted: Vec<FileEntry>,
+    /// True when the stage is built for the chosen target and builder.
+    pub built: bool,
+}
+
+/// The target's image.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FinalImage {
+    /// The target stage, if any.
+    pub stage: Option<usize>,
+    /// The external base at the root of the target's FROM chain (`None` for scratch).
+    pub base: Option<String>,
+    pub base_size: Option<u64>,
+    /// "≈ 8 MB (estimate)" or "size unknown".
+    pub base_size_label: String,
+    /// Where the base's size came from (the catalogue's `source`).
+    pub base_source: Option<String>,
+    /// A few representative paths of the base image.
+    pub base_paths: Vec<String>,
+    /// Paths added on top of the base, with provenance, sorted by path.
+    pub files: Vec<FileEntry>,
+    /// Paths removed by a later layer whose bytes stay in the image.
+    pub wasted: Vec<FileEntry>,
+}
+
+/// A built stage that does not reach the final image, summarised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LeftBehindStage {
+    pub stage: usize,
+    pub name: String,
+    /// Its external base, when the base itself stays behind.
+    pub base: Option<String>,
+    pub base_size: Option<u64>,
+    /// Estimated bytes of what the stage produced that stays behind (an estimate).
+    pub bytes: u64,
+    /// Number of paths in `FileFlow::left_behind` from this stage.
+    pub paths: usize,
+}
+
+/// Estimated sizes. Every figure here is an estimate.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SizeSummary {
+    /// Always true: a reminder for renderers that these figures are estimates.
+    pub estimate: bool,
+    /// The final image; `None` when part of it (usually the base) has an unknown size.
+    pub final_bytes: Option<u64>,
+    /// The known part of the final image.
+    pub final_known_bytes: u64,
+    /// The stage one would ship without a multi-stage build (the heaviest built stage
+    /// other than the target).
+    pub build_stage: Option<usize>,
+    pub build_stage_bytes: Option<u64>,
+    /// `1 - final / build stage`, in percent, when both are known.
+    pub saving_percent: Option<u32>,
+    /// Bytes per origin label ("base alpine:latest", "COPY --from=0, line 10", ...), in
+    /// image order.
+    pub by_origin: Vec<(String, u64)>,
+    /// Ready to show: "≈ 130 MB instead of ≈ 1.1 GB: 88 % smaller (estimates)".
+    pub summary: String,
+}
+
+/// Everything the file simulation found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct FileFlow {
+    pub stages: Vec<StageFs>,
+    pub final_image: FinalImage,
+    /// What the built stages produced that does not reach the final image.
+    pub left_behind: Vec<FileEntry>,
+    pub left_behind_stages: Vec<LeftBehindStage>,
+    pub size: SizeSummary,
+    /// True when no build context was given and one was inferred from COPY/ADD sources.
+    pub context_inferred: bool,
+    /// The build context after `.dockerignore`, with problems in the listing.
+    pub context: BuildContext,
+    /// Caveats about the whole simulation ("capped at 50000 paths", ...).
+    pub notes: Vec<String>,
+    /// True when [`MAX_PATHS`] was reached.
+    pub capped: bool,
+}
+
+/// The inputs of the simulation besides the instructions.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FileInputs<'a> {
+    /// The context listing; `None` infers one.
+    pub context: Option<&'a str>,
+    pub dockerignore: Option<&'a str>,
+}
+
+/// Runs the simulation over every stage and derives the final image, what is left behind,
+/// and the size summary for `plan`'s target.
+pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> FileFlow {
+    let views: Vec<View> = analysis
+        .instructions
+        .iter()
+        .enumerate()
+        .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
+        .collect();
+    simulate_views(text, &views, &analysis.stages, &analysis.plan, inputs)
+}
+
+fn simulate_views(
+    text: &str,
+    views: &[View],
+    stages: &[Stage],
+    plan: &TargetPlan,
+    inputs: FileInputs<'_>,
+) -> FileFlow {
+    let (ctx, inferred) = match inputs.context {
+        Some(listing) => (
+            BuildContext::from_listing(listing, inputs.dockerignore),
+            false,
+        ),
+        None => (
+            infer::infer_context(views, stages, inputs.dockerignore),
+            true,
+        ),
+    };
+    let mut sim = Sim {
+        views,
+        stages,
+        names: StageNames::new(stages),
+        lines: LineIndex::new(text),
+        ctx,
+        states: Vec::with_capacity(stages.len()),
+        budget: MAX_PATHS,
+        capped: false,
+    };
+    for stage in stages {
+        let state = sim.run_stage(stage);
+        sim.states.push(state);
+    }
+    let mut flow = sim.finish(plan);
+    flow.context_inferred = inferred;
+    if inferred {
+        flow.notes.push(
+            "No build context was given: Stageplay inferred one from the COPY/ADD sources."
+                .to_string(),
+        );
+    }
+    flow
+}
