@@ -5,7 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use stageplay::ui::share::{LinkError, MAX_DECODED_BYTES, decode};
+use stageplay::page::share::{LinkError, MAX_DECODED_BYTES, decode};
 
 struct Counting;
 

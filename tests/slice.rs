@@ -1,7 +1,7 @@
 //! The first slice: stages of the two seed examples, a parse error, and the SSR-rendered list.
 
 use stageplay::analysis::{Base, Options, Severity, analyze};
-use stageplay::ui::examples::{GO_HREF_COUNTER, PYTHON_WHEELS};
+use stageplay::page::examples::{GO_HREF_COUNTER, PYTHON_WHEELS};
 
 #[test]
 fn go_example_has_an_sdk_stage_and_an_alpine_stage() {
@@ -56,14 +56,13 @@ fn a_parse_error_keeps_what_came_before() {
 
 #[tokio::test]
 async fn ssr_renders_the_stage_list() {
-    let html =
-        yew::ServerRenderer::<stageplay::ui::App>::with_props(|| stageplay::ui::app::AppProps {
-            initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
-            share: None,
-        })
-        .hydratable(false)
-        .render()
-        .await;
+    let html = yew::ServerRenderer::<stageplay::ui::App>::with_props(|| stageplay::ui::AppProps {
+        initial: Some(PYTHON_WHEELS.dockerfile.to_string()),
+        share: None,
+    })
+    .hydratable(false)
+    .render()
+    .await;
     assert!(html.contains("builder"), "{html}");
     assert!(html.contains("python:3.9-slim"), "{html}");
     assert_eq!(html.matches("data-stage=").count(), 2, "{html}");

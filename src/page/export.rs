@@ -106,7 +106,11 @@ pub fn markdown(
     md.push_str("**Dockerfile**\n\n");
     push_fenced(&mut md, "dockerfile", &state.dockerfile);
     md.push_str("\n**Command**\n\n");
-    push_fenced(&mut md, "sh", &super::state::command_line(state, analysis));
+    push_fenced(
+        &mut md,
+        "sh",
+        &super::command_line::command_line(state, analysis),
+    );
     md.push('\n');
     push_plan(&mut md, analysis);
     md.push_str("\n**Stage graph**\n\n");

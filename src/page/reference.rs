@@ -204,3 +204,20 @@ pub fn for_hint(h: &Hint) -> Option<Entry> {
         Hint::Flag(k, name) => flag(*k, name),
     }
 }
+
+/// The documentation page of a BuildKit build check (`StageNameCasing` →
+/// `.../build-checks/stage-name-casing/`).
+pub fn buildkit_rule_url(rule: &str) -> String {
+    let mut kebab = String::new();
+    for (i, c) in rule.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                kebab.push('-');
+            }
+            kebab.push(c.to_ascii_lowercase());
+        } else {
+            kebab.push(c);
+        }
+    }
+    format!("https://docs.docker.com/reference/build-checks/{kebab}/")
+}

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::analysis::fixed::Fixed;
-use crate::analysis::{Analysis, Base, EdgeKind, Node};
+use crate::analysis::{Analysis, Base, EdgeKind, Node, Span};
 
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
 
@@ -270,6 +270,14 @@ pub fn truncate(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The first line of an instruction's text, shortened.
+pub fn first_line(span: Span, text: &str) -> String {
+    // From the span's start to the end of that line: spans may stop before a closing `"]`.
+    let s = text.get(span.start..).unwrap_or("");
+    let line = s.lines().next().unwrap_or("").trim_end_matches('\\').trim();
+    truncate(line, 90)
 }
 
 const STYLE_LIGHT: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}\

@@ -5,7 +5,7 @@
 //! browser, so native tests cover every rule.
 
 use super::share::{self, LinkError, ShareState};
-pub use super::state::Theme;
+use super::theme::Theme;
 
 /// A part of the page an embed can show. Unlike [`share::View`] (the one output tab that is
 /// selected), an embed can show several, and the editor is one of them.

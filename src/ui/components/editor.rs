@@ -14,12 +14,12 @@ use yew::virtual_dom::Key;
 use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, LineIndex, Severity, Span, sort, span};
 
-use super::highlight::{self, Hint};
-use super::io;
-use super::large_text;
-use super::reference;
-use super::share::Text;
-use super::state::{Action, AnalysisRc, Reveal, State};
+use crate::page::highlight::{self, Hint};
+use crate::page::large_text;
+use crate::page::reference;
+use crate::page::share::Text;
+use crate::ui::io;
+use crate::ui::state::{Action, AnalysisRc, Reveal, State};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
 pub const LINE_H: f64 = 20.0;
@@ -411,7 +411,7 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     // A paste that makes the file too large to edit goes straight to the state, and the
-    // read-only preview (src/ui/large_text.rs) replaces the editor. Inserted into the
+    // read-only preview (src/ui/components/large_text.rs) replaces the editor. Inserted into the
     // textarea first, a 10 MB line cost Chromium seconds: laying it out, then tearing it down
     // when the textarea left the page.
     let onpaste = {
