@@ -161,7 +161,7 @@ fn push_plan(md: &mut String, a: &Analysis) {
                 md,
                 "- {}: {}",
                 code(&name(s.stage)),
-                escape_inline(&s.reason)
+                escape_markdown(&s.reason)
             );
         }
     }
@@ -189,8 +189,9 @@ fn code(s: &str) -> String {
     format!("{ticks}{pad}{s}{pad}{ticks}")
 }
 
-/// Escapes the characters that would turn plain text into Markdown or HTML.
-fn escape_inline(s: &str) -> String {
+/// Escapes, with backslashes, the characters that would turn plain text into Markdown or an
+/// HTML tag. Markdown, not markup: `page::markup` escapes text for HTML and XML.
+fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

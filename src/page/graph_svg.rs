@@ -8,6 +8,7 @@ use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, Base, EdgeKind, Node, Span};
 
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
+use super::markup::escape;
 
 /// What a node of the drawn graph stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -241,24 +242,6 @@ impl GraphModel {
     pub fn layout(&self) -> Layout {
         layout(&self.layout_input(), &LayoutOptions::default())
     }
-}
-
-/// Escapes text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Shortens a label to `max` characters with an ellipsis.

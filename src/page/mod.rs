@@ -12,6 +12,7 @@ pub mod graph_svg;
 pub mod highlight;
 pub mod large_text;
 pub mod layout;
+pub mod markup;
 pub mod plan;
 pub mod reference;
 pub mod share;
