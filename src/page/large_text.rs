@@ -67,6 +67,21 @@ pub fn preview(text: &str) -> (&str, bool) {
     (text.get(..end).unwrap_or(""), end < text.len())
 }
 
+/// The text after pasting `pasted` over the UTF-16 selection `start..end` of `text`, when
+/// that text is too large to edit (`None` otherwise: the textarea pastes as usual).
+pub fn paste_too_large(text: &str, pasted: &str, start: u32, end: u32) -> Option<String> {
+    if text.len() + pasted.len() <= LARGE_LINES {
+        return None; // too short to be large by either measure
+    }
+    let a = crate::analysis::span::byte_offset(text, start as usize);
+    let b = crate::analysis::span::byte_offset(text, end as usize).max(a);
+    let mut whole = String::with_capacity(text.len() - (b - a) + pasted.len());
+    whole.push_str(text.get(..a).unwrap_or(""));
+    whole.push_str(pasted);
+    whole.push_str(text.get(b..).unwrap_or(""));
+    is_large(&whole).then_some(whole)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +123,28 @@ mod tests {
         let (head, cut) = preview(&wide);
         assert!(cut && head.len() <= PREVIEW_BYTES && head.chars().all(|c| c == 'é'));
         assert_eq!(preview("FROM a"), ("FROM a", false));
+    }
+
+    #[test]
+    fn a_paste_that_makes_the_file_large_replaces_the_selection() {
+        let small = "FROM alpine\nRUN echo é\n";
+        // Usual pastes are left to the textarea.
+        assert_eq!(paste_too_large(small, "RUN true\n", 0, 0), None);
+        assert_eq!(
+            paste_too_large(&"x".repeat(900_000), &"y".repeat(90_000), 0, 0),
+            None
+        );
+        // A large one replaces the selection (UTF-16 offsets: "é" is one unit, two bytes).
+        let big = "a".repeat(2_000_000);
+        let whole = paste_too_large(small, &big, 22, 23).expect("large");
+        assert_eq!(whole, format!("FROM alpine\nRUN echo é{big}"));
+        let replaced = paste_too_large(small, &big, 21, 22).expect("large");
+        assert_eq!(replaced, format!("FROM alpine\nRUN echo {big}\n"));
+        // Many short lines are large too; offsets past the end are clamped.
+        let lines = "RUN true\n".repeat(6_000);
+        assert_eq!(
+            paste_too_large(small, &lines, 99, 99),
+            Some(format!("{small}{lines}"))
+        );
     }
 }
