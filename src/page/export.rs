@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use crate::analysis::{Analysis, Builder};
 
 use super::graph_svg::{self, GraphOptions};
+use super::plan::stage_name;
 use super::share::ShareState;
 
 /// The graph as a standalone SVG (embedded style, background, legend): what Export → SVG
@@ -123,12 +124,7 @@ pub fn markdown(
 
 fn push_plan(md: &mut String, a: &Analysis) {
     let plan = &a.plan;
-    let name = |i: usize| {
-        a.stages
-            .get(i)
-            .map(|s| s.display_name())
-            .unwrap_or_else(|| format!("stage-{i}"))
-    };
+    let name = |i: usize| stage_name(a, i);
     let builder = match plan.builder {
         Builder::BuildKit => "BuildKit",
         Builder::Legacy => "legacy builder",

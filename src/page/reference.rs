@@ -1,5 +1,6 @@
 //! The editor's built-in reference: a short explanation of every instruction and of the
-//! common flags, each with a link to the matching section of Docker's Dockerfile reference.
+//! common flags, each with a link to the matching section of Docker's Dockerfile reference;
+//! and the address of Docker's page for each BuildKit build check.
 
 use crate::analysis::Keyword;
 

@@ -5,7 +5,6 @@ use wasm_bindgen::JsCast;
 use yew::NodeRef;
 
 use crate::analysis::Builder;
-
 use crate::page::share::{ShareState, View};
 use crate::page::theme::Theme;
 
