@@ -39,7 +39,8 @@ count_cargo() {
 
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D warnings
-step "cargo clippy (wasm32)" cargo clippy --quiet --workspace --target wasm32-unknown-unknown --lib --bins -- -D warnings
+step "cargo clippy (wasm32)" cargo clippy --quiet --workspace --target wasm32-unknown-unknown --lib --bins --features web -- -D warnings
+step "the CLI compiles no Yew" bash -c '! cargo tree -p stageplay -e normal,build --target all | grep -E " (yew|web-sys|js-sys|gloo-timers|wasm-bindgen) v"'
 step "cargo test" cargo test --workspace
 count_cargo
 step "trunk build --release" trunk build --release

@@ -5,9 +5,8 @@ use wasm_bindgen::JsCast;
 use yew::NodeRef;
 
 use crate::analysis::Builder;
-
-use super::share::{ShareState, View};
-use super::state::Theme;
+use crate::page::share::{ShareState, View};
+use crate::page::theme::Theme;
 
 const DRAFT_KEY: &str = "stageplay.draft.v2";
 /// The first slice saved only the Dockerfile text under this key.
@@ -20,7 +19,7 @@ fn storage() -> Option<web_sys::Storage> {
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Draft {
-    dockerfile: super::share::Text,
+    dockerfile: crate::page::share::Text,
     #[serde(default)]
     context: String,
     #[serde(default)]
@@ -370,7 +369,7 @@ pub fn pointer_in(e: &web_sys::MouseEvent, node: &NodeRef) -> Option<(f64, f64)>
     ))
 }
 
-// ---- Share links, embeds and exports (share_menu.rs) ------------------------------------
+// ---- Share links, embeds and exports (components/share_buttons.rs) ---------------------
 
 /// The URL fragment, with its `#` (empty when there is none).
 pub fn location_hash() -> String {

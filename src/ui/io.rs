@@ -3,8 +3,8 @@
 
 use yew::NodeRef;
 
-use super::share::ShareState;
-use super::state::Theme;
+use crate::page::share::ShareState;
+use crate::page::theme::Theme;
 
 pub fn load_draft() -> Option<ShareState> {
     None

@@ -6,10 +6,14 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::analysis::{self, Analysis, Builder, Options, Span};
-
-use super::examples::{self, Example};
-use super::share::{ShareState, View};
+use crate::analysis::{self, Analysis, Builder, Span};
+use crate::page::command_line::{command_line, options};
+use crate::page::examples::{self, Example, example_share};
+use crate::page::large_text::is_large;
+use crate::page::share::{ShareState, View};
+use crate::page::steps::step_count;
+use crate::page::theme::Theme;
+use crate::ui::io;
 
 /// An analysis shared by the components, compared by pointer: every re-analysis is a new
 /// allocation, so comparing props is O(1) instead of walking the whole analysis.
@@ -81,41 +85,6 @@ impl InputTab {
             InputTab::Context => "context",
             InputTab::Dockerignore => "dockerignore",
             InputTab::BuildArgs => "buildargs",
-        }
-    }
-}
-
-/// The colour theme.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Theme {
-    /// Follow the system (`prefers-color-scheme`).
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::System, Theme::Light, Theme::Dark]
-            .into_iter()
-            .find(|t| t.as_str() == s)
-    }
-
-    /// The next theme of the switch: system → light → dark → system.
-    pub fn next(self) -> Theme {
-        match self {
-            Theme::System => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::System,
         }
     }
 }
@@ -265,14 +234,14 @@ impl State {
         // A file too large to edit (many short lines) is analysed after the debounce too,
         // in a task of its own, not in the paste's.
         let text = &self.share.dockerfile;
-        if text.len() <= SYNC_ANALYSIS_LIMIT && !super::large_text::is_large(text) {
+        if text.len() <= SYNC_ANALYSIS_LIMIT && !is_large(text) {
             self.analysis = Rc::new(analyse(&self.share));
             self.stale = false;
         } else {
             self.stale = true;
         }
         self.cursor_stage = stage_at(&self.analysis, self.cursor);
-        let steps = super::steps::step_count(&self.analysis);
+        let steps = step_count(&self.analysis);
         if self.stepper.step >= steps {
             self.stepper.step = steps.saturating_sub(1);
         }
@@ -292,49 +261,12 @@ impl Default for State {
     }
 }
 
-/// The share state of an example (target and builder at their defaults).
-pub fn example_share(ex: &Example) -> ShareState {
-    ShareState {
-        dockerfile: ex.dockerfile.into(),
-        context: ex.context.to_string(),
-        dockerignore: ex.dockerignore.to_string(),
-        build_args: ex.build_args.to_string(),
-        target: ex.target.map(str::to_string),
-        builder: Builder::BuildKit,
-        view: View::Graph,
-    }
-}
-
 /// Runs the analysis for a share state.
 /// In the browser it is timed as the User Timing measure `stageplay:analyse`.
 pub fn analyse(share: &ShareState) -> Analysis {
-    super::io::timed("stageplay:analyse", || {
+    io::timed("stageplay:analyse", || {
         analysis::analyze(&share.dockerfile, &options(share))
     })
-}
-
-/// The analysis options of a share state.
-pub fn options(share: &ShareState) -> Options {
-    Options {
-        target: share.target.clone(),
-        builder: share.builder,
-        build_args: parse_build_args(&share.build_args),
-        context: (!share.context.trim().is_empty()).then(|| share.context.clone()),
-        dockerignore: (!share.dockerignore.trim().is_empty()).then(|| share.dockerignore.clone()),
-    }
-}
-
-/// `KEY=VALUE` lines (blank lines and `#` comments ignored; `KEY` alone means empty).
-pub fn parse_build_args(text: &str) -> Vec<(String, String)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (k, v) = l.split_once('=').unwrap_or((l, ""));
-            (k.trim().to_string(), v.to_string())
-        })
-        .filter(|(k, _)| !k.is_empty())
-        .collect()
 }
 
 /// The stage whose span contains `offset` (the FROM line through its last instruction).
@@ -350,38 +282,6 @@ pub fn stage_at(a: &Analysis, offset: usize) -> Option<usize> {
     // Past the stage's last instruction but before the next FROM still counts as the stage
     // (blank lines and comments between stages belong to the one above).
     found
-}
-
-/// Quotes a shell word when it needs it.
-fn shell_quote(s: &str) -> String {
-    let safe = !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
-    if safe {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
-
-/// The `docker build` command line for a share state.
-pub fn command_line(share: &ShareState, a: &Analysis) -> String {
-    let mut cmd = String::new();
-    if share.builder == Builder::Legacy {
-        cmd.push_str("DOCKER_BUILDKIT=0 ");
-    }
-    cmd.push_str("docker build");
-    if let Some(t) = &share.target {
-        cmd.push_str(" --target ");
-        cmd.push_str(&shell_quote(&t.to_ascii_lowercase()));
-    }
-    for (k, v) in parse_build_args(&share.build_args) {
-        cmd.push_str(" --build-arg ");
-        cmd.push_str(&shell_quote(&format!("{k}={v}")));
-    }
-    let _ = a;
-    cmd.push_str(" -t app .");
-    cmd
 }
 
 /// Everything that can change the state.
@@ -533,16 +433,16 @@ impl Reducible for State {
                 s.hovered_stage = h;
             }
             Action::StepTo(n) => {
-                let count = super::steps::step_count(&s.analysis);
+                let count = step_count(&s.analysis);
                 s.stepper.step = n.min(count.saturating_sub(1));
             }
             Action::StepBy(d) => {
-                let count = super::steps::step_count(&s.analysis);
+                let count = step_count(&s.analysis);
                 let n = s.stepper.step as isize + d;
                 s.stepper.step = n.clamp(0, count.saturating_sub(1) as isize) as usize;
             }
             Action::Play => {
-                let count = super::steps::step_count(&s.analysis);
+                let count = step_count(&s.analysis);
                 if s.stepper.step + 1 >= count {
                     s.stepper.step = 0;
                 }
@@ -550,7 +450,7 @@ impl Reducible for State {
             }
             Action::Pause => s.stepper.playing = false,
             Action::Tick => {
-                let count = super::steps::step_count(&s.analysis);
+                let count = step_count(&s.analysis);
                 if !s.stepper.playing {
                     return self;
                 }

@@ -2,7 +2,7 @@
 //! and a parse error that keeps what came before.
 
 use stageplay::analysis::{Base, Options, Severity, analyze};
-use stageplay::ui::examples::{GO_HREF_COUNTER, PYTHON_WHEELS};
+use stageplay::page::examples::{GO_HREF_COUNTER, PYTHON_WHEELS};
 
 #[test]
 fn go_example_has_an_sdk_stage_and_an_alpine_stage() {

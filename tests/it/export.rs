@@ -2,8 +2,8 @@
 //! analysis.
 
 use stageplay::analysis::{self, Builder, Options};
-use stageplay::ui::export::markdown;
-use stageplay::ui::share::ShareState;
+use stageplay::page::export::markdown;
+use stageplay::page::share::ShareState;
 
 const FILE: &str = "FROM golang:1.22 AS build\nRUN go build -o /app\n\nFROM build AS test\nRUN go test ./...\n\nFROM alpine AS docs\nRUN echo docs\n\nFROM scratch\nCOPY --from=build /app /app\n";
 

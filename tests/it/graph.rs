@@ -2,9 +2,9 @@
 //! big inputs) and the SVG renderer (typed edges, states, escaping of user text).
 
 use stageplay::analysis::{Options, analyze};
-use stageplay::ui::examples::{EXAMPLES, by_id};
-use stageplay::ui::graph_svg::{GraphModel, GraphNodeKind, GraphOptions, render_analysis_svg};
-use stageplay::ui::layout::{Layout, LayoutInput, LayoutOptions, layout};
+use stageplay::page::examples::{EXAMPLES, by_id};
+use stageplay::page::graph_svg::{GraphModel, GraphNodeKind, GraphOptions, render_analysis_svg};
+use stageplay::page::layout::{Layout, LayoutInput, LayoutOptions, layout};
 
 fn assert_no_overlaps(l: &Layout) {
     for (i, a) in l.nodes.iter().enumerate() {

@@ -2,10 +2,9 @@
 //! what a newcomer sees for the seed examples, and that user text is rendered as text.
 
 use stageplay::analysis::Builder;
-use stageplay::ui::app::{App, AppProps};
-use stageplay::ui::examples::{GO_HREF_COUNTER, PYTHON_WHEELS, by_id};
-use stageplay::ui::share::{self, ShareState, View};
-use stageplay::ui::state::example_share;
+use stageplay::page::examples::{GO_HREF_COUNTER, PYTHON_WHEELS, by_id, example_share};
+use stageplay::page::share::{self, ShareState, View};
+use stageplay::ui::{App, AppProps};
 
 async fn render(share: ShareState) -> String {
     // The state shares its text through an `Rc` (not `Send`): it crosses into the renderer
@@ -140,7 +139,7 @@ async fn user_text_is_rendered_as_text_everywhere() {
 /// paste must not build tens of thousands of rows).
 #[tokio::test]
 async fn long_lists_are_capped_with_a_way_to_see_everything() {
-    use stageplay::ui::panels::LIST_CAP;
+    use stageplay::ui::components::show_all::LIST_CAP;
     let n = LIST_CAP * 3;
     // A chain: every stage builds FROM the one before, so each is a wave of its own; the
     // lowercase `from` lines give more than LIST_CAP problems (instruction casing).
@@ -202,7 +201,7 @@ async fn long_lists_are_capped_with_a_way_to_see_everything() {
 /// how many of how many; below it, every stage.
 #[tokio::test]
 async fn huge_graphs_draw_the_stages_the_target_needs() {
-    use stageplay::ui::graph_svg::GRAPH_CAP;
+    use stageplay::page::graph_svg::GRAPH_CAP;
     let n = GRAPH_CAP * 2;
     let mut text = String::from("FROM alpine AS s0\n");
     for i in 1..n {

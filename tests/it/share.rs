@@ -7,8 +7,8 @@ mod bomb;
 use miniz_oxide::deflate::compress_to_vec;
 use proptest::prelude::*;
 use stageplay::analysis::Builder;
-use stageplay::ui::examples::{EXAMPLES, PYTHON_WHEELS};
-use stageplay::ui::share::{
+use stageplay::page::examples::{EXAMPLES, PYTHON_WHEELS};
+use stageplay::page::share::{
     self, LinkError, MAX_DECODED_BYTES, MAX_TARGET_CHARS, ShareState, View, decode,
     decode_fragment, encode,
 };
@@ -47,7 +47,7 @@ fn roundtrip(state: &ShareState) {
 
 fn python_state() -> ShareState {
     // Exactly what the page shares for the seed's Python example.
-    stageplay::ui::state::example_share(&PYTHON_WHEELS)
+    stageplay::page::examples::example_share(&PYTHON_WHEELS)
 }
 
 // ---- Round trips -------------------------------------------------------------------------
@@ -398,7 +398,7 @@ fn gallery_link_sizes() {
     // assertion keeps every gallery example comfortably shareable.
     for ex in EXAMPLES {
         // Exactly what the page shares after picking the example in the gallery.
-        let s = stageplay::ui::state::example_share(ex);
+        let s = stageplay::page::examples::example_share(ex);
         let fragment = format!("#{}", encode(&s).unwrap());
         println!(
             "{:<28} dockerfile {:>6} B  json {:>6} B  fragment {:>5} chars",

@@ -1,9 +1,10 @@
 //! What the page does with its URL at startup: a share link, a broken link, `?embed`.
 
 use stageplay::analysis::Builder;
-use stageplay::ui::embed::Pane;
-use stageplay::ui::share::{self, LinkError, ShareState, View};
-use stageplay::ui::share_menu::{DraftGuard, Startup};
+use stageplay::page::embed::Pane;
+use stageplay::page::share::{self, LinkError, ShareState, View};
+use stageplay::ui::draft::DraftGuard;
+use stageplay::ui::startup::Startup;
 
 fn link_of(s: &ShareState) -> String {
     format!("#{}", share::encode(s).unwrap())

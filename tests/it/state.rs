@@ -3,11 +3,10 @@
 use std::rc::Rc;
 
 use stageplay::analysis::{Builder, Span};
-use stageplay::ui::examples::{GO_HREF_COUNTER, by_id};
-use stageplay::ui::share::{ShareState, View};
-use stageplay::ui::state::{
-    Action, SYNC_ANALYSIS_LIMIT, State, analyse, parse_build_args, stage_at,
-};
+use stageplay::page::command_line::parse_build_args;
+use stageplay::page::examples::{GO_HREF_COUNTER, by_id};
+use stageplay::page::share::{ShareState, View};
+use stageplay::ui::state::{Action, SYNC_ANALYSIS_LIMIT, State, analyse, stage_at};
 use yew::Reducible;
 
 fn apply(state: State, actions: Vec<Action>) -> State {

@@ -108,7 +108,7 @@ pub fn run() -> i32 {
                 ),
                 Format::Dot => print!("{}", export::to_dot(&a)),
                 Format::Mermaid => print!("{}", export::to_mermaid(&a)),
-                Format::Svg => print!("{}", stageplay::ui::export::graph_svg(&a, false)),
+                Format::Svg => print!("{}", stageplay::page::export::graph_svg(&a, false)),
             }
             0
         }

@@ -3,8 +3,8 @@
 
 use clap::{Args, ValueEnum};
 use stageplay::analysis::Builder;
-use stageplay::ui::embed;
-use stageplay::ui::share::{self, ShareState, View};
+use stageplay::page::embed;
+use stageplay::page::share::{self, ShareState, View};
 
 /// Where links point when neither `--base-url` nor `STAGEPLAY_BASE_URL` says otherwise: the
 /// address `make serve` (trunk serve) uses.

@@ -6,7 +6,7 @@ use std::process::{Command, Output, Stdio};
 use proptest::prelude::Rng as _;
 
 use stageplay::analysis::Builder;
-use stageplay::ui::share::{ShareState, View, decode_fragment};
+use stageplay::page::share::{ShareState, View, decode_fragment};
 
 fn stageplay(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_stageplay"))
@@ -160,6 +160,6 @@ fn analyze_format_svg_prints_the_pages_export_svg() {
     assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
     assert_eq!(
         svg,
-        stageplay::ui::export::graph_svg(&analyze(text, &Options::default()), false)
+        stageplay::page::export::graph_svg(&analyze(text, &Options::default()), false)
     );
 }

@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use stageplay::ui::share::{LinkError, MAX_DECODED_BYTES, decode};
+use stageplay::page::share::{LinkError, MAX_DECODED_BYTES, decode};
 
 struct Counting;
 

@@ -1,5 +1,6 @@
 //! The editor's built-in reference: a short explanation of every instruction and of the
-//! common flags, each with a link to the matching section of Docker's Dockerfile reference.
+//! common flags, each with a link to the matching section of Docker's Dockerfile reference;
+//! and the address of Docker's page for each BuildKit build check.
 
 use crate::analysis::Keyword;
 
@@ -203,4 +204,21 @@ pub fn for_hint(h: &Hint) -> Option<Entry> {
         Hint::Keyword(k) => Some(keyword(*k)),
         Hint::Flag(k, name) => flag(*k, name),
     }
+}
+
+/// The documentation page of a BuildKit build check (`StageNameCasing` →
+/// `.../build-checks/stage-name-casing/`).
+pub fn buildkit_rule_url(rule: &str) -> String {
+    let mut kebab = String::new();
+    for (i, c) in rule.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                kebab.push('-');
+            }
+            kebab.push(c.to_ascii_lowercase());
+        } else {
+            kebab.push(c);
+        }
+    }
+    format!("https://docs.docker.com/reference/build-checks/{kebab}/")
 }

@@ -1,6 +1,10 @@
 //! The examples gallery: each example is a Dockerfile with its build context and a short
 //! "what to notice".
 
+use crate::analysis::Builder;
+
+use super::share::{ShareState, View};
+
 /// One example of the gallery.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Example {
@@ -364,4 +368,17 @@ pub const EXAMPLES: &[Example] = &[
 /// The example with this id.
 pub fn by_id(id: &str) -> Option<&'static Example> {
     EXAMPLES.iter().find(|e| e.id == id)
+}
+
+/// The share state of an example (target and builder at their defaults).
+pub fn example_share(ex: &Example) -> ShareState {
+    ShareState {
+        dockerfile: ex.dockerfile.into(),
+        context: ex.context.to_string(),
+        dockerignore: ex.dockerignore.to_string(),
+        build_args: ex.build_args.to_string(),
+        target: ex.target.map(str::to_string),
+        builder: Builder::BuildKit,
+        view: View::Graph,
+    }
 }

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use crate::analysis::{Analysis, Builder};
 
 use super::graph_svg::{self, GraphOptions};
+use super::plan::stage_name;
 use super::share::ShareState;
 
 /// The graph as a standalone SVG (embedded style, background, legend): what Export → SVG
@@ -106,7 +107,11 @@ pub fn markdown(
     md.push_str("**Dockerfile**\n\n");
     push_fenced(&mut md, "dockerfile", &state.dockerfile);
     md.push_str("\n**Command**\n\n");
-    push_fenced(&mut md, "sh", &super::state::command_line(state, analysis));
+    push_fenced(
+        &mut md,
+        "sh",
+        &super::command_line::command_line(state, analysis),
+    );
     md.push('\n');
     push_plan(&mut md, analysis);
     md.push_str("\n**Stage graph**\n\n");
@@ -119,12 +124,7 @@ pub fn markdown(
 
 fn push_plan(md: &mut String, a: &Analysis) {
     let plan = &a.plan;
-    let name = |i: usize| {
-        a.stages
-            .get(i)
-            .map(|s| s.display_name())
-            .unwrap_or_else(|| format!("stage-{i}"))
-    };
+    let name = |i: usize| stage_name(a, i);
     let builder = match plan.builder {
         Builder::BuildKit => "BuildKit",
         Builder::Legacy => "legacy builder",
@@ -157,7 +157,7 @@ fn push_plan(md: &mut String, a: &Analysis) {
                 md,
                 "- {}: {}",
                 code(&name(s.stage)),
-                escape_inline(&s.reason)
+                escape_markdown(&s.reason)
             );
         }
     }
@@ -185,8 +185,9 @@ fn code(s: &str) -> String {
     format!("{ticks}{pad}{s}{pad}{ticks}")
 }
 
-/// Escapes the characters that would turn plain text into Markdown or HTML.
-fn escape_inline(s: &str) -> String {
+/// Escapes, with backslashes, the characters that would turn plain text into Markdown or an
+/// HTML tag. Markdown, not markup: `page::markup` escapes text for HTML and XML.
+fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

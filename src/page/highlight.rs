@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span, sort};
 
+use super::markup::escape_into;
+
 /// Texts longer than this are shown without highlighting, to keep typing instant.
 pub const HIGHLIGHT_LIMIT: usize = 512 * 1024;
 
@@ -317,19 +319,6 @@ fn emit(out: &mut String, s: &str, (class, diag): (u8, u8)) {
     );
     escape_into(out, s);
     out.push_str("</span>");
-}
-
-/// Escapes text for HTML content.
-pub fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// What the editor can explain at an offset.

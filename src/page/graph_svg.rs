@@ -5,9 +5,10 @@
 use std::fmt::Write as _;
 
 use crate::analysis::fixed::Fixed;
-use crate::analysis::{Analysis, Base, EdgeKind, Node};
+use crate::analysis::{Analysis, Base, EdgeKind, Node, Span};
 
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
+use super::markup::escape;
 
 /// What a node of the drawn graph stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -243,24 +244,6 @@ impl GraphModel {
     }
 }
 
-/// Escapes text for XML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Shortens a label to `max` characters with an ellipsis.
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -270,6 +253,14 @@ pub fn truncate(s: &str, max: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// The first line of an instruction's text, shortened.
+pub fn first_line(span: Span, text: &str) -> String {
+    // From the span's start to the end of that line: spans may stop before a closing `"]`.
+    let s = text.get(span.start..).unwrap_or("");
+    let line = s.lines().next().unwrap_or("").trim_end_matches('\\').trim();
+    truncate(line, 90)
 }
 
 const STYLE_LIGHT: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}\

@@ -1,137 +1,20 @@
-//! The header's Share, Embed and Export controls, the message shown for a broken share link,
-//! and the startup logic that reads the URL (`#v1.…` and `?embed`) before the first render.
+//! The header's Share, Embed and Export controls and their popovers.
 //!
-//! The texts come from the pure modules (`share`, `embed`, `export`, `analysis::export`,
-//! `graph_svg`); this file only wires them to buttons, and `io` to the browser.
+//! The texts come from the pure modules (`page::share`, `page::embed`, `page::export`,
+//! `analysis::export`, `page::graph_svg`); this file only wires them to buttons, and `io` to
+//! the browser.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::analysis::{Analysis, export as text_export, sort};
-
-use super::embed::{self, EmbedOptions, Pane};
-use super::export::{self, ExportFormat};
-use super::io;
-use super::share::{self, LinkError, ShareState};
-use super::state::{Action, State, Theme};
-
-/// What the URL asked for when the page loaded.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Startup {
-    /// The state of a valid share link in the fragment.
-    pub share: Option<ShareState>,
-    /// Why the fragment's share link could not be opened.
-    pub error: Option<LinkError>,
-    /// `?embed` options.
-    pub embed: Option<EmbedOptions>,
-}
-
-impl Startup {
-    /// Reads a fragment and a query string (pure, so native tests cover it).
-    pub fn from_url(fragment: &str, search: &str) -> Startup {
-        let embed = embed::parse_query(search);
-        let (share, error) = match share::decode_fragment(fragment) {
-            Ok(s) => (s, None),
-            Err(e) => (None, Some(e)),
-        };
-        let share = match &embed {
-            Some(opts) => share.map(|s| embed::apply(opts, s)),
-            None => share,
-        };
-        Startup {
-            share,
-            error,
-            embed,
-        }
-    }
-
-    /// Reads the page's own URL.
-    pub fn read() -> Startup {
-        Startup::from_url(&io::location_hash(), &io::location_search())
-    }
-}
-
-/// The state the page opens with. A test's or caller's `share` wins, then a valid share link,
-/// then (outside embeds) `initial` text, the saved draft or the default example; an embed
-/// without a link shows the default example, never the reader's draft.
-pub fn initial_state(
-    startup: &Startup,
-    share: Option<ShareState>,
-    initial: Option<String>,
-) -> State {
-    let share = share.or_else(|| startup.share.clone());
-    let mut state = match (&startup.embed, share) {
-        (_, Some(s)) => super::app::initial_state(Some(s), None),
-        (Some(opts), None) => State::new(embed::apply(opts, State::default().share)),
-        (None, None) => super::app::initial_state(None, initial),
-    };
-    if let Some(opts) = &startup.embed {
-        state.theme = opts.theme;
-    }
-    state
-}
-
-/// Decides when the draft is saved. Until the user changes what the page opened with (a
-/// link, good or broken, the draft itself or an example), nothing is written, so opening a
-/// link never replaces the saved draft; from the first change on, every state is saved (even
-/// one equal to the opening state again, or an undo would be lost). Never in an embed: a docs
-/// page must not overwrite the reader's own work.
-#[derive(Debug, Default)]
-pub struct DraftGuard {
-    opened: Option<ShareState>,
-    changed: bool,
-}
-
-impl DraftGuard {
-    /// Whether `current` (the state after a render) is to be saved.
-    pub fn should_save(&mut self, startup: &Startup, current: &ShareState) -> bool {
-        if startup.embed.is_some() {
-            return false;
-        }
-        let opened = self.opened.get_or_insert_with(|| current.clone());
-        self.changed |= opened != current;
-        self.changed
-    }
-}
-
-/// Runs after every change of the shared state: saves the draft when the guard says so, and
-/// then drops the fragment of the link that opened the page, so a reload shows the edit, not
-/// the old link.
-///
-/// The writing waits for the browser's next idle moment (at most `SAVE_WITHIN_MS`), after
-/// the frame that shows the change: serialising and storing a large file took about a
-/// millisecond of every keystroke. Changes made before it runs are saved together, as the
-/// latest state.
-pub fn after_change(
-    startup: &Startup,
-    guard: &mut DraftGuard,
-    pending: &Rc<RefCell<Option<ShareState>>>,
-    current: &ShareState,
-) {
-    if guard.should_save(startup, current)
-        && pending.borrow_mut().replace(current.clone()).is_none()
-    {
-        let pending = pending.clone();
-        io::when_idle(SAVE_WITHIN_MS, move || flush_draft(&pending));
-    }
-}
-
-/// Saves the draft waiting for an idle moment, if any: when the browser is idle, and when
-/// the page is left before that (`pagehide`), so a quick reload loses nothing.
-pub fn flush_draft(pending: &Rc<RefCell<Option<ShareState>>>) {
-    let state = pending.borrow_mut().take();
-    if let Some(state) = state {
-        io::save_draft(&state);
-        if !io::location_hash().is_empty() {
-            io::clear_fragment();
-        }
-    }
-}
-
-/// The longest a change waits to be saved when the browser is never idle.
-const SAVE_WITHIN_MS: u32 = 500;
+use crate::page::embed::{self, EmbedOptions, Pane};
+use crate::page::export::{self, ExportFormat};
+use crate::page::share::{self, ShareState};
+use crate::page::theme::Theme;
+use crate::ui::io;
+use crate::ui::state::{Action, State};
 
 /// A modal-free popover under the header buttons; at most one is open.
 #[derive(Clone, Debug, PartialEq)]
@@ -428,27 +311,5 @@ fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popov
         <ul class="export-menu" id="export-menu" role="menu" aria-label="Export">
             { for ExportFormat::ALL.into_iter().map(item) }
         </ul>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LinkNoticeProps {
-    pub error: LinkError,
-    pub on_close: Callback<MouseEvent>,
-}
-
-/// The message for a share link that could not be opened. The page behind it shows the saved
-/// draft (or the default example), untouched.
-#[function_component(LinkNotice)]
-pub fn link_notice(props: &LinkNoticeProps) -> Html {
-    html! {
-        <div class="link-error" role="alert" id="link-error">
-            <p>
-                <strong>{ "The share link could not be opened. " }</strong>
-                { props.error.to_string() }
-                { " Your own draft is shown instead; it was not changed." }
-            </p>
-            <button type="button" class="btn" onclick={props.on_close.clone()}>{ "Dismiss" }</button>
-        </div>
     }
 }

@@ -1,4 +1,4 @@
-//! The app component: owns the reducer (`state.rs`), runs the effects that talk to the
+//! The app component: owns the reducer (`ui/state.rs`), runs the effects that talk to the
 //! browser (draft, theme, debounce, play timer), and lays out the header, the input pane and
 //! the output pane. Everything it renders is a component that is a function of its props.
 
@@ -6,20 +6,30 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::analysis::Severity;
+use crate::analysis::{Severity, Span};
+use crate::page::share::{ShareState, View};
+use crate::page::steps::steps;
+use crate::ui::draft::{self, DraftGuard};
+use crate::ui::io;
+use crate::ui::startup::{Startup, initial_state};
+use crate::ui::state::{self, Action, AnalysisRc, InputTab};
 
-use super::embed_view::EmbedLayout;
+use super::editor_pane::EditorPane;
+use super::embed_layout::EmbedLayout;
+use super::gallery::Gallery;
 use super::graph_view::GraphView;
+use super::header::Header;
 use super::image_view::ImageView;
-use super::io;
-use super::large_text::EditorPane;
-use super::panels::{
-    Gallery, Header, InputTabs, OutputToolbar, PlanView, ProblemsView, StepsView, TextPanel,
-    ViewTabs, rich_text,
-};
-use super::share::{ShareState, View};
-use super::share_menu::{self, LinkNotice, ShareButtons, Startup};
-use super::state::{self, Action, AnalysisRc, InputTab, State};
+use super::input_tabs::InputTabs;
+use super::link_notice::LinkNotice;
+use super::output_toolbar::OutputToolbar;
+use super::plan_view::PlanView;
+use super::problems_view::ProblemsView;
+use super::rich_text::rich_text;
+use super::share_buttons::ShareButtons;
+use super::steps_view::StepsView;
+use super::text_panel::TextPanel;
+use super::view_tabs::ViewTabs;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -30,26 +40,6 @@ pub struct AppProps {
     /// `initial`.
     #[prop_or_default]
     pub share: Option<ShareState>,
-}
-
-/// The state the page opens with: the given text, else the saved draft, else the default
-/// example.
-pub fn initial_state(share: Option<ShareState>, initial: Option<String>) -> State {
-    let given = share.or_else(|| {
-        initial.map(|text| ShareState {
-            dockerfile: text.into(),
-            ..ShareState::default()
-        })
-    });
-    let mut state = match given {
-        Some(share) => State::new(share),
-        None => match io::load_draft() {
-            Some(share) => State::new(share),
-            None => State::default(),
-        },
-    };
-    state.theme = io::load_theme();
-    state
 }
 
 /// Milliseconds between steps while playing.
@@ -64,7 +54,7 @@ pub fn app(props: &AppProps) -> Html {
     let startup = use_memo((), |_| Startup::read());
     let state = {
         let startup = startup.clone();
-        use_reducer(move || share_menu::initial_state(&startup, share, initial))
+        use_reducer(move || initial_state(&startup, share, initial))
     };
     let link_error = use_state(|| startup.error.clone());
     let dispatch = state.dispatcher();
@@ -82,18 +72,18 @@ pub fn app(props: &AppProps) -> Html {
         // Saves the draft, except in an embed and while a share link is shown unchanged.
         let (startup, guard, pending) = (
             startup.clone(),
-            use_mut_ref(share_menu::DraftGuard::default),
+            use_mut_ref(DraftGuard::default),
             use_mut_ref(|| None),
         );
         {
             // A draft still waiting for an idle moment is saved when the page is left.
             let pending = pending.clone();
             use_effect_with((), move |_| {
-                io::on_pagehide(move || share_menu::flush_draft(&pending));
+                io::on_pagehide(move || draft::flush_draft(&pending));
             });
         }
         use_effect_with(state.share.clone(), move |s| {
-            share_menu::after_change(&startup, &mut guard.borrow_mut(), &pending, s)
+            draft::after_change(&startup, &mut guard.borrow_mut(), &pending, s)
         });
     }
     {
@@ -135,10 +125,10 @@ pub fn app(props: &AppProps) -> Html {
         let on_steps = state.share.view == View::Steps;
         use_effect_with((state.stepper.step, on_steps), move |(step, on)| {
             if *on
-                && let Some(s) = super::steps::steps(&analysis).get(*step)
+                && let Some(s) = steps(&analysis).get(*step)
                 && let Some(inst) = analysis.instructions.get(s.instruction)
             {
-                d.dispatch(Action::Reveal(crate::analysis::Span::new(
+                d.dispatch(Action::Reveal(Span::new(
                     inst.span.start,
                     inst.keyword_span.end,
                 )));

@@ -4,8 +4,9 @@
 //! Pure: the page passes in `location.search` and its own address; nothing here touches the
 //! browser, so native tests cover every rule.
 
+use super::markup::escape;
 use super::share::{self, LinkError, ShareState};
-pub use super::state::Theme;
+use super::theme::Theme;
 
 /// A part of the page an embed can show. Unlike [`share::View`] (the one output tab that is
 /// selected), an embed can show several, and the editor is one of them.
@@ -197,7 +198,7 @@ pub fn iframe_snippet(
          height=\"{height_px}\" style=\"border:0;max-width:100%\" loading=\"lazy\" \
          sandbox=\"allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox\">\
          </iframe>",
-        html_attr(&src)
+        escape(&src)
     ))
 }
 
@@ -205,21 +206,6 @@ pub fn iframe_snippet(
 pub fn page_address(base: &str) -> &str {
     let end = base.find(['?', '#']).unwrap_or(base.len());
     &base[..end]
-}
-
-/// Escapes text for an HTML attribute value in double quotes.
-fn html_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.

@@ -4,13 +4,18 @@
 
 use yew::prelude::*;
 
-use super::embed::{self, EmbedOptions, Pane};
+use crate::page::embed::{self, EmbedOptions, Pane};
+use crate::ui::io;
+use crate::ui::state::State;
+
+use super::editor_pane::EditorPane;
 use super::graph_view::GraphView;
 use super::image_view::ImageView;
-use super::io;
-use super::large_text::EditorPane;
-use super::panels::{OutputToolbar, PlanView, ProblemsView, StepsView, view_label};
-use super::state::State;
+use super::output_toolbar::OutputToolbar;
+use super::plan_view::PlanView;
+use super::problems_view::ProblemsView;
+use super::steps_view::StepsView;
+use super::view_tabs::view_label;
 
 #[derive(Properties, PartialEq)]
 pub struct EmbedLayoutProps {

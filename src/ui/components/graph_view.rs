@@ -4,14 +4,16 @@
 
 use yew::prelude::*;
 
+use crate::analysis::Analysis;
 use crate::analysis::fixed::Fixed;
-use crate::analysis::{Analysis, Span};
 
-use super::graph_svg::{GraphModel, GraphOptions, SVG_DEFS, SvgPieces, render_graph_pieces};
-use super::io;
-use super::layout::{self, LayoutOptions};
-use super::share::Text;
-use super::state::{Action, AnalysisRc, State, Zoom};
+use crate::page::graph_svg::{
+    GraphModel, GraphOptions, SVG_DEFS, SvgPieces, first_line, render_graph_pieces,
+};
+use crate::page::layout::{self, LayoutOptions};
+use crate::page::share::Text;
+use crate::ui::io;
+use crate::ui::state::{Action, AnalysisRc, State, Zoom};
 
 #[derive(Properties, PartialEq)]
 pub struct GraphViewProps {
@@ -308,12 +310,4 @@ fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>) -> Html {
             if more > 0 { <p class="muted">{ format!("… {more} more") }</p> }
         </div>
     }
-}
-
-/// The first line of an instruction's text, shortened.
-pub fn first_line(span: Span, text: &str) -> String {
-    // From the span's start to the end of that line: spans may stop before a closing `"]`.
-    let s = text.get(span.start..).unwrap_or("");
-    let line = s.lines().next().unwrap_or("").trim_end_matches('\\').trim();
-    super::graph_svg::truncate(line, 90)
 }

@@ -1,0 +1,150 @@
+//! When a Dockerfile is too large to edit in the page, and the head of it the read-only
+//! preview shows instead.
+//!
+//! A textarea lays out all of its text: in Chromium, 100 000 short lines take about 1.4 s
+//! and 10 MB about 2 to 5 s, in one block that nothing in the page can split
+//! (`scripts/measure-large.mjs`). Past [`LARGE_BYTES`] or [`LARGE_LINES`] the input pane
+//! shows a preview instead: the head of the file as plain text, what it is, and two ways
+//! on. The analysis and every output view still use the whole file. A paste or a dropped
+//! file that large never enters the textarea: the editor's paste handler and
+//! the editor pane's drop handler set the state, and this preview replaces the editor.
+
+/// Texts longer than this are previewed, not edited.
+pub const LARGE_BYTES: usize = 1_000_000;
+/// Texts with more lines than this are previewed, not edited.
+pub const LARGE_LINES: usize = 5_000;
+/// Chromium's storage holds 10 MiB per site, counted in UTF-16 code units of 2 bytes (a
+/// probe stored 4.5 M characters and failed at 6 M). A draft longer than that cannot be
+/// saved, so a reload brings the previous draft back: the preview says so.
+const STORAGE_UNITS: usize = 5 * 1024 * 1024;
+
+/// The length of `text` as a JSON string in UTF-16 code units (escapes count two), a lower
+/// bound of the draft's size in storage.
+fn json_units(text: &str) -> usize {
+    // Bytes, not chars (a 10 MB paste is measured while the page waits): every char has
+    // one byte that is not a continuation byte, and a 4-byte char is two UTF-16 units.
+    text.bytes()
+        .map(|b| match b {
+            b'\n' | b'"' | b'\\' | b'\t' | b'\r' | 0xf0..=0xff => 2,
+            0x80..=0xbf => 0,
+            _ => 1,
+        })
+        .sum()
+}
+/// Whether a draft of `text` is too long for the browser's storage, so a reload would bring
+/// the previous draft back.
+pub fn exceeds_storage(text: &str) -> bool {
+    json_units(text) > STORAGE_UNITS
+}
+
+/// How much of the text the preview shows.
+const PREVIEW_BYTES: usize = 64 * 1024;
+const PREVIEW_LINES: usize = 500;
+
+/// The number of lines of `text` (a final line without a line break counts).
+pub fn line_count(text: &str) -> usize {
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() + usize::from(!text.ends_with('\n'))
+}
+
+/// Whether `text` is previewed instead of edited.
+pub fn is_large(text: &str) -> bool {
+    // A text of at most LARGE_LINES bytes cannot have more lines than that.
+    text.len() > LARGE_BYTES || (text.len() > LARGE_LINES && line_count(text) > LARGE_LINES)
+}
+
+/// The head of `text` the preview shows: at most PREVIEW_LINES lines and PREVIEW_BYTES
+/// bytes (cut at a char boundary). The flag is true when something was left out.
+pub fn preview(text: &str) -> (&str, bool) {
+    let mut end = crate::analysis::span::floor_char_boundary(text, PREVIEW_BYTES);
+    if let Some((i, _)) = text
+        .get(..end)
+        .unwrap_or("")
+        .match_indices('\n')
+        .nth(PREVIEW_LINES - 1)
+    {
+        end = i + 1;
+    }
+    (text.get(..end).unwrap_or(""), end < text.len())
+}
+
+/// The text after pasting `pasted` over the UTF-16 selection `start..end` of `text`, when
+/// that text is too large to edit (`None` otherwise: the textarea pastes as usual).
+pub fn paste_too_large(text: &str, pasted: &str, start: u32, end: u32) -> Option<String> {
+    if text.len() + pasted.len() <= LARGE_LINES {
+        return None; // too short to be large by either measure
+    }
+    let a = crate::analysis::span::byte_offset(text, start as usize);
+    let b = crate::analysis::span::byte_offset(text, end as usize).max(a);
+    let mut whole = String::with_capacity(text.len() - (b - a) + pasted.len());
+    whole.push_str(text.get(..a).unwrap_or(""));
+    whole.push_str(pasted);
+    whole.push_str(text.get(b..).unwrap_or(""));
+    is_large(&whole).then_some(whole)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_units_count_escapes_and_surrogates() {
+        assert_eq!(json_units("ab"), 2);
+        assert_eq!(json_units("a\n\"b"), 6);
+        assert_eq!(json_units("é😀"), 3);
+        // The byte count agrees with counting chars.
+        let mixed = "FROM alpine\r\n\tRUN echo \"é€😀\\\" ÿ\u{7f}\u{80}\u{10ffff}\n".repeat(3);
+        let by_chars: usize = mixed
+            .chars()
+            .map(|c| match c {
+                '\n' | '"' | '\\' | '\t' | '\r' => 2,
+                c => c.len_utf16(),
+            })
+            .sum();
+        assert_eq!(json_units(&mixed), by_chars);
+    }
+
+    #[test]
+    fn large_by_bytes_or_by_lines() {
+        assert!(!is_large("FROM alpine\n"));
+        assert!(!is_large(&"RUN x\n".repeat(LARGE_LINES)));
+        assert!(is_large(&"RUN x\n".repeat(LARGE_LINES + 1)));
+        assert!(is_large(&"a".repeat(LARGE_BYTES + 1)));
+        assert!(!is_large(&"a".repeat(LARGE_BYTES)));
+    }
+
+    #[test]
+    fn preview_stops_at_lines_or_bytes_on_a_char_boundary() {
+        let many = "RUN x\n".repeat(PREVIEW_LINES * 2);
+        let (head, cut) = preview(&many);
+        assert!(cut);
+        assert_eq!(line_count(head), PREVIEW_LINES);
+        assert!(head.ends_with('\n'));
+        let wide = "é".repeat(PREVIEW_BYTES);
+        let (head, cut) = preview(&wide);
+        assert!(cut && head.len() <= PREVIEW_BYTES && head.chars().all(|c| c == 'é'));
+        assert_eq!(preview("FROM a"), ("FROM a", false));
+    }
+
+    #[test]
+    fn a_paste_that_makes_the_file_large_replaces_the_selection() {
+        let small = "FROM alpine\nRUN echo é\n";
+        // Usual pastes are left to the textarea.
+        assert_eq!(paste_too_large(small, "RUN true\n", 0, 0), None);
+        assert_eq!(
+            paste_too_large(&"x".repeat(900_000), &"y".repeat(90_000), 0, 0),
+            None
+        );
+        // A large one replaces the selection (UTF-16 offsets: "é" is one unit, two bytes).
+        let big = "a".repeat(2_000_000);
+        let whole = paste_too_large(small, &big, 22, 23).expect("large");
+        assert_eq!(whole, format!("FROM alpine\nRUN echo é{big}"));
+        let replaced = paste_too_large(small, &big, 21, 22).expect("large");
+        assert_eq!(replaced, format!("FROM alpine\nRUN echo {big}\n"));
+        // Many short lines are large too; offsets past the end are clamped.
+        let lines = "RUN true\n".repeat(6_000);
+        assert_eq!(
+            paste_too_large(small, &lines, 99, 99),
+            Some(format!("{small}{lines}"))
+        );
+    }
+}

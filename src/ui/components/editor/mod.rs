@@ -1,0 +1,387 @@
+//! The Dockerfile editor: a plain textarea (so caret, undo, IME and paste are the
+//! browser's own) over a highlighted underlay, with line numbers, diagnostic markers, the
+//! cursor's stage band and explanation cards for keywords and flags.
+//!
+//! The textarea grows to its content and one outer element scrolls, so the underlay, the
+//! gutter and the text can never drift apart. The underlay's chunks and window are in
+//! `underlay.rs`, the line numbers in `gutter.rs`.
+
+mod gutter;
+mod underlay;
+
+use yew::prelude::*;
+
+use crate::analysis::fixed::Fixed;
+use crate::analysis::{LineIndex, Span, span};
+use crate::page::highlight::{self, Hint};
+use crate::page::large_text::paste_too_large;
+use crate::page::reference;
+use crate::page::share::Text;
+use crate::ui::io;
+use crate::ui::state::{Action, AnalysisRc, Reveal, State};
+
+use gutter::{gutter, merged};
+use underlay::{VIEW_LINES_GUESS, View, in_window, render, window};
+
+/// Line height and padding of the code area, in CSS pixels (must match style.css).
+pub const LINE_H: f64 = 20.0;
+const LINE_PX: usize = LINE_H as usize;
+pub const PAD: f64 = 10.0;
+const INDENT: &str = "    ";
+/// 100 characters, measured once to learn the monospace character width.
+const MEASURE: &str = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM";
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EditorProps {
+    pub text: Text,
+    pub analysis: AnalysisRc,
+    pub cursor_stage: Option<usize>,
+    pub reveal: Option<Reveal>,
+    pub dispatch: UseReducerDispatcher<State>,
+    /// An embed with `readonly`: the text can be selected and copied, not changed.
+    #[prop_or_default]
+    pub readonly: bool,
+}
+
+/// 0-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    line_col_in(&LineIndex::new(text), text, offset)
+}
+
+/// `line_col` with the text's line index already built (it is memoised per text, so a
+/// render of a large file does not index it once per lookup).
+fn line_col_in(idx: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
+    let line = idx.line(offset);
+    let start = idx.line_start(line);
+    let col = text
+        .get(start..offset.min(text.len()))
+        .map_or(0, |s| s.chars().count());
+    (line.saturating_sub(1), col)
+}
+
+/// The byte offset at a 0-based line and character column (clamped to the line).
+fn offset_at(text: &str, line: usize, col: usize) -> Option<usize> {
+    let idx = LineIndex::new(text);
+    if line >= idx.line_count() {
+        return None;
+    }
+    let start = idx.line_start(line + 1);
+    let rest = text.get(start..)?;
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if c == '\n' {
+            return None;
+        }
+        if n == col {
+            return Some(start + i);
+        }
+    }
+    None
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    let area = use_node_ref();
+    let scroller = use_node_ref();
+    let measure = use_node_ref();
+    // The explanation card: hint, span, and whether it is pinned (opened by the caret, so
+    // its link can be clicked; a hover card lets the mouse through).
+    let card = use_state(|| None::<(Hint, Span, bool)>);
+    // After Escape, Tab leaves the editor instead of indenting (keyboard users can get out).
+    let escaped = use_mut_ref(|| false);
+    // What is in view (`window`), followed through scroll events; and the caret (UTF-16)
+    // after the last input, read when that input's text is rendered.
+    let view = use_state_eq(|| View {
+        top: 0,
+        lines: VIEW_LINES_GUESS,
+    });
+    let input_caret = use_mut_ref(|| None::<u32>);
+
+    let rendered = {
+        let text = props.text.clone();
+        let analysis = props.analysis.clone();
+        use_memo((text, analysis), |(t, a)| render(t, a))
+    };
+    let index = use_memo(props.text.clone(), |t| LineIndex::new(t));
+
+    {
+        let area = area.clone();
+        let scroller = scroller.clone();
+        let text = props.text.clone();
+        let view = view.clone();
+        use_effect_with(props.reveal, move |reveal| {
+            if let Some(r) = reveal {
+                let start = span::utf16_offset(&text, r.span.start) as u32;
+                let end = span::utf16_offset(&text, r.span.end) as u32;
+                io::set_selection(&area, start, end);
+                let (line, _) = line_col(&text, r.span.start);
+                io::scroll_to_line(&scroller, line, LINE_H);
+                // Follow the scroll now, so the lines revealed are rendered in this frame.
+                if let Some((top, height)) = io::scroll_view(&scroller) {
+                    view.set(View::measured(top, height));
+                }
+            }
+        });
+    }
+
+    let onscroll = {
+        let (view, scroller) = (view.clone(), scroller.clone());
+        Callback::from(move |_: Event| {
+            if let Some((top, height)) = io::scroll_view(&scroller) {
+                view.set(View::measured(top, height));
+            }
+        })
+    };
+
+    let oninput = {
+        let d = props.dispatch.clone();
+        let card = card.clone();
+        let input_caret = input_caret.clone();
+        Callback::from(move |e: InputEvent| {
+            *input_caret.borrow_mut() = io::selection_start(&e);
+            if let Some(text) = io::event_value(&e) {
+                d.dispatch(Action::SetDockerfile(text));
+            }
+            card.set(None);
+        })
+    };
+    // A paste that makes the file too large to edit goes straight to the state, and the
+    // read-only preview (src/ui/components/large_text.rs) replaces the editor. Inserted into the
+    // textarea first, a 10 MB line cost Chromium seconds: laying it out, then tearing it down
+    // when the textarea left the page.
+    let onpaste = {
+        let d = props.dispatch.clone();
+        let text = props.text.clone();
+        let readonly = props.readonly;
+        Callback::from(move |e: Event| {
+            if readonly {
+                return;
+            }
+            let Some((pasted, start, end)) = io::paste_parts(&e) else {
+                return;
+            };
+            if let Some(whole) = paste_too_large(&text, &pasted, start, end) {
+                e.prevent_default();
+                // Reading 10 MB from the clipboard into wasm is a task's worth of work; the
+                // state and the preview take the next task.
+                let d = d.clone();
+                io::soon(move || d.dispatch(Action::SetDockerfile(whole)));
+            }
+        })
+    };
+    let caret = {
+        let d = props.dispatch.clone();
+        let text = props.text.clone();
+        let analysis = props.analysis.clone();
+        let card = card.clone();
+        move |e: &Event, show_card: bool| {
+            if let Some(u) = io::selection_start(e) {
+                let offset = span::byte_offset(&text, u as usize);
+                d.dispatch(Action::Cursor(offset));
+                let hint = highlight::hint_at(&analysis, offset);
+                if show_card || hint.is_none() {
+                    card.set(hint.map(|(h, s)| (h, s, true)));
+                }
+            }
+        }
+    };
+    let onkeyup = {
+        let caret = caret.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let nav = matches!(
+                e.key().as_str(),
+                "ArrowUp"
+                    | "ArrowDown"
+                    | "ArrowLeft"
+                    | "ArrowRight"
+                    | "Home"
+                    | "End"
+                    | "PageUp"
+                    | "PageDown"
+            );
+            if nav || e.key() == "Tab" {
+                caret(&e, nav);
+            }
+        })
+    };
+    let onclick = {
+        let caret = caret.clone();
+        Callback::from(move |e: MouseEvent| caret(&e, true))
+    };
+    let onselect = {
+        let caret = caret.clone();
+        Callback::from(move |e: Event| caret(&e, false))
+    };
+    let onkeydown = {
+        let escaped = escaped.clone();
+        let card = card.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                *escaped.borrow_mut() = true;
+                card.set(None);
+                return;
+            }
+            if e.key() == "Tab"
+                && !e.shift_key()
+                && !e.ctrl_key()
+                && !e.alt_key()
+                && !e.meta_key()
+                && !*escaped.borrow()
+                && io::insert_text(INDENT)
+            {
+                e.prevent_default();
+            }
+            if e.key() != "Tab" && e.key() != "Shift" {
+                *escaped.borrow_mut() = false;
+            }
+        })
+    };
+    let onmousemove = {
+        let text = props.text.clone();
+        let analysis = props.analysis.clone();
+        let card = card.clone();
+        let measure = measure.clone();
+        let area = area.clone();
+        Callback::from(move |e: MouseEvent| {
+            let cw = io::char_width(&measure);
+            let Some((x, y)) = io::pointer_in(&e, &area) else {
+                return;
+            };
+            let (x, y) = (x - PAD, y - PAD);
+            let hint = if x < 0.0 || y < 0.0 {
+                None
+            } else {
+                offset_at(&text, (y / LINE_H) as usize, (x / cw) as usize)
+                    .and_then(|o| highlight::hint_at(&analysis, o))
+            };
+            let pinned = card.as_ref().is_some_and(|c| c.2);
+            let hint = hint.map(|(h, s)| (h, s, false));
+            if !pinned && *card != hint {
+                card.set(hint);
+            }
+        })
+    };
+    let onmouseleave = {
+        let card = card.clone();
+        Callback::from(move |_: MouseEvent| {
+            if card.as_ref().is_some_and(|c| !c.2) {
+                card.set(None);
+            }
+        })
+    };
+
+    let text = &props.text;
+    // Pixel values are written through `Fixed`: `f64`'s own formatting costs page size.
+    let height = Fixed(rendered.lines as f64 * LINE_H + 2.0 * PAD, 0);
+    let size_style = format!(
+        "height:{height}px;width:max(100%, calc({}ch + {}px))",
+        rendered.columns + 2,
+        Fixed(2.0 * PAD, 0)
+    );
+
+    // The lines whose chunks are rendered: those in view, and those the browser is about to
+    // scroll to when the caret of the last input is out of view.
+    let window = {
+        let caret = input_caret.borrow().map(|u| {
+            index
+                .line(span::byte_offset(text, u as usize))
+                .saturating_sub(1)
+        });
+        merged(window(*view, caret))
+    };
+    let gutter_html = AttrValue::from(gutter(rendered.lines, &rendered.marks, &window));
+
+    // The band behind the lines of the stage the caret is in.
+    let band = props
+        .cursor_stage
+        .and_then(|s| props.analysis.stages.get(s))
+        .map(|s| {
+            let (l0, _) = line_col_in(&index, text, s.span.start);
+            let (l1, _) = line_col_in(&index, text, s.span.end.saturating_sub(1).max(s.span.start));
+            html! { <div class="stage-band" aria-hidden="true"
+            style={band_style(l0, l1)} /> }
+        });
+    let flash = props.reveal.map(|r| {
+        let (l0, _) = line_col_in(&index, text, r.span.start);
+        let (l1, _) = line_col_in(&index, text, r.span.end.max(r.span.start));
+        html! { <div key={r.serial.to_string()} class="reveal-band" aria-hidden="true"
+        style={band_style(l0, l1)} /> }
+    });
+    let card_html = card.as_ref().and_then(|(hint, sp, pinned)| {
+        let entry = reference::for_hint(hint)?;
+        let (line, col) = line_col_in(&index, text, sp.start);
+        let cw = io::char_width(&measure);
+        let style = format!(
+            "top:{}px;left:{}px",
+            Fixed(PAD + (line + 1) as f64 * LINE_H + 4.0, 0),
+            Fixed(PAD + col as f64 * cw, 1)
+        );
+        Some(html! {
+            <div class={classes!("hint-card", pinned.then_some("pinned"))} role="tooltip" id="hint-card" {style}>
+                <strong>{ entry.title }</strong>
+                <p>{ entry.text }</p>
+                <a href={entry.url()} target="_blank" rel="noopener noreferrer">{ "Docker reference ↗" }</a>
+            </div>
+        })
+    });
+
+    html! {
+        <div class="editor">
+            <div class="editor-scroll" ref={scroller} {onscroll}>
+                <div class="editor-inner" style={format!("min-height:{height}px")}>
+                    <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(gutter_html) }</div>
+                    <div class="code">
+                        { band.unwrap_or_default() }
+                        { flash.unwrap_or_default() }
+                        <pre class="underlay" aria-hidden="true">
+                            { for rendered.chunks.iter().enumerate().scan(0, |line, (i, c)| {
+                                let from = *line;
+                                *line += c.lines;
+                                let shown = in_window(&window, from, *line)
+                                    .then(|| Html::from_html_unchecked(rendered.html(text, i)));
+                                Some(html! {
+                                    <div class="ul-chunk" key={c.key.clone()}
+                                        style={format!("height:{}px", c.lines * LINE_PX)}>
+                                        { shown.unwrap_or_default() }
+                                    </div>
+                                })
+                            }) }
+                        </pre>
+                        <textarea id="dockerfile" ref={area} class="code-input" wrap="off"
+                            spellcheck="false" autocomplete="off" autocapitalize="off"
+                            aria-label="Dockerfile" aria-describedby={card.is_some().then_some("hint-card")}
+                            style={size_style}
+                            value={AttrValue::from(text.shared())} readonly={props.readonly}
+                            {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
+                        { card_html.unwrap_or_default() }
+                        <span class="measure" ref={measure} aria-hidden="true">{ MEASURE }</span>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The style of a band over lines `l0..=l1` (the cursor's stage, a revealed span).
+fn band_style(l0: usize, l1: usize) -> String {
+    format!(
+        "top:{}px;height:{}px",
+        Fixed(PAD + l0 as f64 * LINE_H, 0),
+        Fixed((l1 - l0 + 1) as f64 * LINE_H, 0)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_lines_round_trip() {
+        let t = "FROM a\nRUN é x\n";
+        assert_eq!(line_col(t, 0), (0, 0));
+        let x = t.find('x').unwrap_or(0);
+        assert_eq!(line_col(t, x), (1, 6));
+        assert_eq!(offset_at(t, 1, 6), Some(x));
+        assert_eq!(offset_at(t, 1, 60), None);
+        assert_eq!(offset_at(t, 9, 0), None);
+    }
+}

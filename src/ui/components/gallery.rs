@@ -1,0 +1,59 @@
+//! The examples gallery: a dialog of example cards; picking one loads it.
+
+use yew::prelude::*;
+
+use crate::page::examples::{EXAMPLES, Example};
+use crate::ui::io;
+use crate::ui::state::{Action, State};
+
+type Dispatch = UseReducerDispatcher<State>;
+
+#[derive(Properties, PartialEq)]
+pub struct GalleryProps {
+    pub current: Option<&'static str>,
+    pub dispatch: Dispatch,
+}
+
+/// The gallery dialog; Escape or a click outside closes it.
+#[function_component(Gallery)]
+pub fn gallery(props: &GalleryProps) -> Html {
+    let d = props.dispatch.clone();
+    let close = Callback::from(move |_: MouseEvent| d.dispatch(Action::CloseExamples));
+    let d = props.dispatch.clone();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            d.dispatch(Action::CloseExamples);
+            io::focus_id("examples-button");
+        }
+    });
+    let card = |ex: &'static Example| {
+        let d = props.dispatch.clone();
+        let id = ex.id;
+        let pick = Callback::from(move |_: MouseEvent| d.dispatch(Action::LoadExample(id)));
+        let current = props.current == Some(ex.id);
+        html! {
+            <li>
+                <button type="button" class={classes!("example-card", current.then_some("current"))}
+                    data-example={ex.id} onclick={pick} aria-current={current.then_some("true")}>
+                    <strong>{ ex.title }</strong>
+                    <span>{ ex.summary }</span>
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <div class="gallery-backdrop" onclick={close.clone()}>
+            <div class="gallery" role="dialog" aria-modal="true" aria-labelledby="gallery-title"
+                onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} {onkeydown}>
+                <div class="gallery-head">
+                    <h2 id="gallery-title">{ "Examples" }</h2>
+                    <button type="button" class="icon-btn" aria-label="Close" onclick={close}>{ "×" }</button>
+                </div>
+                <p class="muted">{ "Each example comes with its build context and a note on what to notice. Loading one replaces the editor's text (your draft is saved as you type)." }</p>
+                <ul class="example-grid">
+                    { for EXAMPLES.iter().map(card) }
+                </ul>
+            </div>
+        </div>
+    }
+}

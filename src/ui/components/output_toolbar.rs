@@ -1,0 +1,95 @@
+//! The output pane's toolbar: the target picker, the builder switch and the command line.
+
+use yew::prelude::*;
+
+use crate::analysis::Builder;
+use crate::ui::io;
+use crate::ui::state::{Action, AnalysisRc, State};
+
+use super::show_all::LIST_CAP;
+
+type Dispatch = UseReducerDispatcher<State>;
+
+#[derive(Properties, PartialEq)]
+pub struct OutputToolbarProps {
+    pub analysis: AnalysisRc,
+    pub target: Option<AttrValue>,
+    pub builder: Builder,
+    pub command: AttrValue,
+    pub dispatch: Dispatch,
+}
+
+/// The toolbar above the output views.
+#[function_component(OutputToolbar)]
+pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
+    let a = &props.analysis;
+    let d = props.dispatch.clone();
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(v) = io::event_value(&e) {
+            d.dispatch(Action::SetTarget((!v.is_empty()).then_some(v)));
+        }
+    });
+    let selected = props.target.as_ref().map(|t| t.to_ascii_lowercase());
+    let last = a
+        .stages
+        .last()
+        .map(|s| s.display_name())
+        .unwrap_or_default();
+    // The stage the target names, if any: its option is listed even past LIST_CAP.
+    let chosen = selected
+        .as_deref()
+        .and_then(|t| a.stages.iter().position(|s| s.display_name() == t));
+    let unlisted = a.stages.len().saturating_sub(LIST_CAP)
+        - usize::from(chosen.is_some_and(|i| i >= LIST_CAP));
+    let builder_btn = |b: Builder, label: &'static str| {
+        let d = props.dispatch.clone();
+        let on = props.builder == b;
+        html! {
+            <button type="button" role="radio" aria-checked={on.to_string()} data-builder={b.as_str()}
+                class={classes!("seg", on.then_some("on"))}
+                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetBuilder(b)))}>
+                { label }
+            </button>
+        }
+    };
+    let command = props.command.clone();
+    let d = props.dispatch.clone();
+    let copy = Callback::from(move |_: MouseEvent| {
+        io::copy_text(&command);
+        d.dispatch(Action::Toast(Some("Command copied".into())));
+    });
+    html! {
+        <div class="output-toolbar">
+            <label class="field">
+                <span>{ "Target" }</span>
+                <select id="target" {onchange} aria-label="Target stage">
+                    <option value="" selected={selected.is_none()}>{ format!("default (last stage{})", if last.is_empty() { String::new() } else { format!(": {last}") }) }</option>
+                    // Past LIST_CAP stages only the first ones and the chosen one are listed:
+                    // 10 000 options took Chromium about 200 ms to build on every paste.
+                    { for a.stages.iter().enumerate().filter(|&(i, _)| i < LIST_CAP || Some(i) == chosen).map(|(i, s)| {
+                        let name = s.display_name();
+                        html! { <option value={name.clone()} selected={Some(i) == chosen}>{ name }</option> }
+                    }) }
+                    if unlisted > 0 {
+                        <option value="" disabled=true>{ format!("… {unlisted} more stages, not listed") }</option>
+                    }
+                    // A target that names no stage stays visible (and is reported as a problem).
+                    if let Some(t) = selected.as_ref().filter(|_| chosen.is_none()) {
+                        <option value={t.clone()} selected=true>{ format!("{t} (unknown)") }</option>
+                    }
+                </select>
+            </label>
+            <div class="field">
+                <span id="builder-label">{ "Builder" }</span>
+                <div class="segmented" role="radiogroup" aria-labelledby="builder-label">
+                    { builder_btn(Builder::BuildKit, "BuildKit") }
+                    { builder_btn(Builder::Legacy, "Legacy") }
+                </div>
+            </div>
+            <div class="command">
+                <code id="command-line">{ props.command.clone() }</code>
+                <button type="button" class="btn btn-small" onclick={copy} aria-label="Copy the command">{ "Copy" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! The Build plan view: the waves of stages the builder builds for the target, and the
+//! stages it skips with the reason.
+
+use yew::prelude::*;
+
+use crate::analysis::{Builder, Span};
+use crate::page::plan::{builder_difference, stage_name};
+use crate::ui::state::{Action, AnalysisRc, State};
+
+use super::rich_text::rich_text;
+use super::show_all::{LIST_CAP, show_all};
+
+type Dispatch = UseReducerDispatcher<State>;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanViewProps {
+    pub analysis: AnalysisRc,
+    pub command: AttrValue,
+    pub dispatch: Dispatch,
+}
+
+/// The build plan of the target.
+#[function_component(PlanView)]
+pub fn plan_view(props: &PlanViewProps) -> Html {
+    let a = &props.analysis;
+    let plan = &a.plan;
+    let Some(target) = plan.target else {
+        return html! { <div class="panel-empty">{ "No target to build: add a FROM line, or pick a stage that exists." }</div> };
+    };
+    let reveal = |s: usize| {
+        let d = props.dispatch.clone();
+        let span = a.stages.get(s).map(|s| s.span).unwrap_or_default();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(first_span(span))))
+    };
+    let stage_chip = |s: usize| {
+        let is_target = s == target;
+        html! {
+            <button type="button" class={classes!("chip", is_target.then_some("chip-target"))} data-plan-stage={s.to_string()}
+                onclick={reveal(s)} title="Show in the editor">
+                { stage_name(a, s) }
+                if is_target { <span class="chip-tag">{ "target" }</span> }
+            </button>
+        }
+    };
+    let buildkit = plan.builder == Builder::BuildKit;
+    let all = use_state(|| false);
+    let limit = if *all { usize::MAX } else { LIST_CAP };
+    // How many chips of each wave fit under the cap, in order.
+    let mut room = limit;
+    let waves: Vec<(usize, &[usize])> = plan
+        .waves
+        .iter()
+        .enumerate()
+        .map_while(|(i, w)| {
+            (room > 0).then(|| {
+                let take = w.len().min(room);
+                room -= take;
+                (i, w.get(..take).unwrap_or(&[]))
+            })
+        })
+        .collect();
+    let chips_total: usize = plan.waves.iter().map(Vec::len).sum();
+    let chips_shown: usize = waves.iter().map(|(_, w)| w.len()).sum();
+    let skipped_shown = plan.skipped.len().min(limit);
+    html! {
+        <div class="plan-view">
+            <p class="plan-summary">
+                { format!("{} builds {} of {} stage{} for target ", if buildkit { "BuildKit" } else { "The legacy builder" },
+                    plan.built.len(), a.stages.len(), if a.stages.len() == 1 { "" } else { "s" }) }
+                <code>{ stage_name(a, target) }</code>
+                { if buildkit { ", in dependency order; stages of the same wave run in parallel." } else { ", one after another in file order." } }
+            </p>
+            <p class="plan-diff" id="builder-diff">{ rich_text(&builder_difference(a)) }</p>
+            <ol class="waves">
+                { for waves.iter().map(|&(i, wave)| html! {
+                    <li class="wave">
+                        <span class="wave-label">{ if buildkit { format!("Wave {}", i + 1) } else { format!("Step {}", i + 1) } }</span>
+                        <div class="wave-stages">{ for wave.iter().map(|&s| stage_chip(s)) }</div>
+                    </li>
+                }) }
+            </ol>
+            { show_all(chips_shown, chips_total, &all, "built stages") }
+            if !plan.skipped.is_empty() {
+                <h3>{ format!("Skipped ({})", plan.skipped.len()) }</h3>
+                <ul class="skipped">
+                    { for plan.skipped.iter().take(skipped_shown).map(|s| html! {
+                        <li>
+                            <button type="button" class="chip chip-skipped" onclick={reveal(s.stage)}>{ stage_name(a, s.stage) }</button>
+                            <span class="reason">{ rich_text(&s.reason) }</span>
+                        </li>
+                    }) }
+                </ul>
+                { show_all(skipped_shown, plan.skipped.len(), &all, "skipped stages") }
+            }
+        </div>
+    }
+}
+
+/// The first line of a span (a stage's FROM line).
+fn first_span(span: Span) -> Span {
+    Span::new(span.start, span.start)
+}

@@ -1,0 +1,88 @@
+//! The Problems view: every diagnostic with its line, and the rule's explanation on demand.
+
+use yew::prelude::*;
+
+use crate::analysis::{LineIndex, Severity};
+use crate::page::reference::buildkit_rule_url;
+use crate::page::share::Text;
+use crate::ui::state::{Action, AnalysisRc, State};
+
+use super::rich_text::rich_text;
+use super::show_all::{LIST_CAP, show_all};
+
+type Dispatch = UseReducerDispatcher<State>;
+
+#[derive(Properties, PartialEq)]
+pub struct ProblemsViewProps {
+    pub analysis: AnalysisRc,
+    pub text: Text,
+    pub open_rule: Option<AttrValue>,
+    pub dispatch: Dispatch,
+}
+
+/// The list of problems; a click shows the problem in the editor.
+#[function_component(ProblemsView)]
+pub fn problems_view(props: &ProblemsViewProps) -> Html {
+    let a = &props.analysis;
+    let all = use_state(|| false);
+    if a.diagnostics.is_empty() {
+        return html! { <div class="panel-empty ok">{ "No problems found. ✓" }</div> };
+    }
+    let lines = LineIndex::new(&props.text);
+    let shown = a
+        .diagnostics
+        .len()
+        .min(if *all { usize::MAX } else { LIST_CAP });
+    html! {
+        <>
+        <ul class="problems">
+            { for a.diagnostics.iter().take(shown).map(|d| {
+                let line = lines.line(d.span.start);
+                let span = d.span;
+                let dispatch = props.dispatch.clone();
+                let go = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reveal(span)));
+                let rule = d.rule.to_string();
+                let open = props.open_rule.as_deref() == Some(d.rule);
+                let dispatch = props.dispatch.clone();
+                let toggle = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleRule(rule.clone())));
+                let sev = d.severity.as_str();
+                html! {
+                    <li class={classes!("problem", format!("sev-{sev}"))}>
+                        <button type="button" class="problem-main" onclick={go} title="Show in the editor">
+                            <span class={classes!("sev", format!("sev-badge-{sev}"))} aria-label={sev}>{ match d.severity { Severity::Error => "✕", Severity::Warning => "!", Severity::Info => "i" } }</span>
+                            <span class="problem-text">
+                                <span class="problem-msg">{ rich_text(&d.message) }</span>
+                                <span class="problem-meta"><span class="rule">{ d.rule }</span>{ format!(" · line {line}") }</span>
+                            </span>
+                        </button>
+                        <button type="button" class="btn btn-small explain" aria-expanded={open.to_string()} onclick={toggle}>{ if open { "Hide" } else { "Explain" } }</button>
+                        if open { { rule_explanation(d.rule) } }
+                    </li>
+                }
+            }) }
+        </ul>
+        { show_all(shown, a.diagnostics.len(), &all, "problems") }
+        </>
+    }
+}
+
+/// The rule's explanation with its bad and good examples, from the core's registry.
+fn rule_explanation(rule: &str) -> Html {
+    let Some(r) = crate::analysis::lint::rule(rule) else {
+        return html! { <div class="rule-doc"><p>{ format!("{rule}: no explanation recorded.") }</p></div> };
+    };
+    html! {
+        <div class="rule-doc">
+            <p>{ rich_text(r.explanation) }</p>
+            <div class="rule-examples">
+                <div><span class="ex-label bad-label">{ "Bad" }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
+                <div><span class="ex-label good-label">{ "Good" }</span><pre class="good"><code>{ r.good }</code></pre></div>
+            </div>
+            if r.buildkit {
+                <p class="muted">{ "A BuildKit build check: " }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ format!("{rule} in Docker's documentation ↗") }</a></p>
+            } else {
+                <p class="muted">{ "One of Stageplay's own checks." }</p>
+            }
+        </div>
+    }
+}
