@@ -40,7 +40,8 @@ count_cargo() {
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo clippy (native)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 step "cargo clippy (wasm32)" cargo clippy --quiet --workspace --target wasm32-unknown-unknown --lib --bins --features web -- -D warnings
-step "the CLI compiles no Yew" bash -c '! cargo tree -p stageplay -e normal,build --target all | grep -E " (yew|web-sys|js-sys|gloo-timers|wasm-bindgen) v"'
+# The core and the CLI build without the browser: neither may pull in Yew or a web binding.
+step "the core and the CLI compile no Yew" bash -c '! { cargo tree -p stageplay -e normal,build --target all; cargo tree -p stageplay-analysis -e normal,build --target all; } | grep -E " (yew|web-sys|js-sys|gloo[-a-z]*|wasm-bindgen) v"'
 step "cargo test" cargo test --workspace
 count_cargo
 step "trunk build --release" trunk build --release
