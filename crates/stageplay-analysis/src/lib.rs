@@ -22,10 +22,11 @@ pub mod stages;
 
 use serde::Serialize;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Rule, Severity};
 pub use expand::{ExpandedInstruction, GlobalArgs};
 pub use fs::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};
+use lint::errors;
 pub use parse::{Directive, Flag, Heredoc, Instruction, KeyValue, Keyword, Mount, Word};
 pub use plan::{Builder, TargetPlan};
 pub use span::{LineIndex, Span};
@@ -160,8 +161,8 @@ fn resolve_target(
                     Some(n) => format!("; did you mean \"{n}\"?"),
                     None => String::new(),
                 };
-                diagnostics.push(Diagnostic::error(
-                    "UnknownTarget",
+                diagnostics.push(Diagnostic::new(
+                    &errors::UNKNOWN_TARGET,
                     Span::point(0),
                     format!("target stage \"{name}\" could not be found{hint}"),
                 ));

@@ -8,6 +8,7 @@ use parse_dockerfile as pd;
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
+use super::lint::errors;
 use super::span::{LineIndex, Span, find_newline, floor_char_boundary};
 
 /// The instruction keyword.
@@ -311,7 +312,7 @@ fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
             .map_or(line_end, |rest| at + rest.trim_end().len());
         Span::new(at, end)
     };
-    Diagnostic::error("ParseError", span, message)
+    Diagnostic::new(&errors::PARSE_ERROR, span, message)
 }
 
 /// ENV and LABEL in key=value form need `=` in every word (BuildKit's parser error).
@@ -322,8 +323,7 @@ fn missing_equals(inst: &Instruction) -> Option<Diagnostic> {
                 return None;
             }
             i.pairs.iter().find(|p| p.value.is_none() && !p.legacy).map(|p| {
-            Diagnostic::error(
-                "ParseError",
+            Diagnostic::new(&errors::PARSE_ERROR,
                 p.span,
                 format!(
                     "Syntax error - can't find = in \"{}\". Must be of the form: name=value",
@@ -528,8 +528,8 @@ fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
             }
             let body_end = found.map_or(text.len(), |(s, _)| s);
             if found.is_none() && scan.error.is_none() {
-                scan.error = Some(Diagnostic::error(
-                    "ParseError",
+                scan.error = Some(Diagnostic::new(
+                    &errors::PARSE_ERROR,
                     marker_span.unwrap_or(Span::new(start, start + kw.len())),
                     format!("expected end of here-document ({name}), but reached eof"),
                 ));

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::diagnostic::Diagnostic;
 use super::expand::{Budget, ExpandedInstruction, GlobalArgs, expand_word};
+use super::lint::errors;
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 
@@ -108,8 +109,8 @@ pub fn build_stages(
                 .rposition(|f| f.name.eq_ignore_ascii_case("platform"))
                 .and_then(|k| out.flags.get(k).cloned().flatten());
             let base = if expanded_base.is_empty() {
-                diagnostics.push(Diagnostic::error(
-                    "InvalidBaseName",
+                diagnostics.push(Diagnostic::new(
+                    &errors::INVALID_BASE_NAME,
                     base_span,
                     format!("base name ({base_text}) should not be blank"),
                 ));
@@ -132,8 +133,7 @@ pub fn build_stages(
             if let (Some(n), Some(w)) = (&name, &inst.stage_name)
                 && !valid_stage_name(n)
             {
-                diagnostics.push(Diagnostic::error(
-                    "InvalidStageName",
+                diagnostics.push(Diagnostic::new(&errors::INVALID_STAGE_NAME,
                     w.span,
                     format!(
                         "invalid name for build stage: \"{}\", name can't start with a number or contain symbols",

@@ -1,5 +1,6 @@
 //! Documentation of the errors that fail a build (reported by parse, stages, graph and the
-//! target resolution, not by a check of their own), so the Problems panel can explain them.
+//! target resolution, not by a check of their own), so the Problems panel can explain them
+//! and those passes can build their diagnostics from these constants.
 
 use super::Rule;
 use crate::diagnostic::Severity;

@@ -6,7 +6,7 @@
 //! nobody is told about.
 //! Example: `ARG TAG` / `FROM alpine:$TAG` → `ARG TAG=3.20`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::expand::{Budget, expand_word, global_args};
@@ -66,7 +66,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             } else {
                 format!("ARG {}", names.join(", "))
             };
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 s.base_span,
                 format!("Default value for {which} results in empty or invalid base image name"),
