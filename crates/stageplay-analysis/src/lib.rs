@@ -16,6 +16,7 @@ pub mod lint;
 pub mod parse;
 pub mod plan;
 pub mod run_effects;
+pub mod scope;
 pub mod sort;
 pub mod span;
 pub mod stages;
@@ -23,12 +24,13 @@ pub mod stages;
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Rule, Severity};
-pub use expand::{ExpandedInstruction, GlobalArgs};
+pub use expand::ExpandedInstruction;
 pub use fs::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};
 use lint::errors;
 pub use parse::{Directive, Flag, Heredoc, Instruction, KeyValue, Keyword, Mount, Word};
 pub use plan::{Builder, TargetPlan};
+pub use scope::GlobalArgs;
 pub use span::{LineIndex, Span};
 pub use stages::{Base, Stage};
 
@@ -80,7 +82,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mut budget = expand::Budget::for_text(text.len());
     let mut expanded = vec![ExpandedInstruction::default(); instructions.len()];
 
-    let globals = expand::global_args(
+    let globals = scope::global_args(
         &instructions,
         &options.build_args,
         escape,
@@ -95,7 +97,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         &mut expanded,
         &mut diagnostics,
     );
-    expand::expand_stages(
+    scope::expand_stages(
         &instructions,
         &stages,
         &globals,

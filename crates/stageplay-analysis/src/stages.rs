@@ -6,7 +6,7 @@ use serde::Serialize;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::diagnostic::Diagnostic;
-use super::expand::{Budget, ExpandedInstruction, GlobalArgs, expand_word};
+use super::expand::{Budget, ExpandedInstruction, Lookup, expand_word};
 use super::lint::errors;
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
@@ -56,10 +56,12 @@ impl Stage {
 
 /// Splits `instructions` into stages. Global ARGs (before the first FROM) are not part of
 /// any stage. Each FROM's base and `--platform` are expanded with the global scope (SPEC §3
-/// rule 4) and recorded in `expanded`; the base is resolved per rule 5.
+/// rule 4) and recorded in `expanded`; the base is resolved per rule 5. `globals` is the
+/// global ARG scope (`scope::GlobalArgs`), taken as a lookup so that stages need not know
+/// how scopes are built.
 pub fn build_stages(
     instructions: &[Instruction],
-    globals: &GlobalArgs,
+    globals: &dyn Lookup,
     escape: char,
     budget: &mut Budget,
     expanded: &mut [ExpandedInstruction],

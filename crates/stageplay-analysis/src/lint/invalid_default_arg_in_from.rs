@@ -9,7 +9,8 @@
 use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expand::{Budget, expand_word, global_args};
+use crate::expand::{Budget, expand_word};
+use crate::scope::global_args;
 
 pub const RULE: Rule = Rule {
     name: "InvalidDefaultArgInFrom",

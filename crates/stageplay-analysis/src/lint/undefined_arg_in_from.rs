@@ -6,7 +6,7 @@
 
 use super::{Ctx, Rule, did_you_mean, var_span};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expand::is_predefined_arg;
+use crate::scope::is_predefined_arg;
 
 pub const RULE: Rule = Rule {
     name: "UndefinedArgInFrom",
