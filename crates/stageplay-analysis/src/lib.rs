@@ -12,6 +12,7 @@ pub mod fixed;
 pub mod fs;
 pub mod graph;
 pub mod images;
+pub mod lexer;
 pub mod lint;
 pub mod parse;
 pub mod plan;

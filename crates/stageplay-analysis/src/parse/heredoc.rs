@@ -4,6 +4,7 @@
 
 use super::{Heredoc, Instruction, Keyword, Word};
 use crate::diagnostic::Diagnostic;
+use crate::lexer;
 use crate::lint::errors;
 use crate::span::{Span, find_newline};
 
@@ -109,15 +110,18 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
             continue;
         }
         let kw = kw.to_ascii_uppercase();
-        let words = shell_words(rest, escape);
+        // Shell-like words, quotes and escapes kept, as BuildKit's heredoc detection sees them.
+        let words: Vec<&str> = lexer::words(rest, char::from(escape))
+            .map(|w| w.text)
+            .collect();
         let mut after_flags = words.iter().skip_while(|w| w.starts_with("--"));
-        let first_arg = after_flags.next().cloned().unwrap_or_default();
+        let first_arg = after_flags.next().copied().unwrap_or_default();
         if kw == "RUN" && first_arg.starts_with('[') && rest.trim_end().ends_with(']') {
             continue;
         }
-        let markers: Vec<(String, bool, bool, String)> = words
+        let markers: Vec<(String, bool, bool, &str)> = words
             .iter()
-            .filter_map(|w| heredoc_marker(w).map(|(n, strip, exp)| (n, strip, exp, w.clone())))
+            .filter_map(|&w| heredoc_marker(w).map(|(n, strip, exp)| (n, strip, exp, w)))
             .collect();
         if markers.is_empty() {
             continue;
@@ -125,7 +129,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         // Which bodies parse-dockerfile reads itself: all of COPY/ADD's, and a RUN's first
         // when `<<` starts its arguments.
         let crate_reads = if kw == "RUN" {
-            usize::from(first_arg.starts_with("<<") && heredoc_marker(&first_arg).is_some())
+            usize::from(first_arg.starts_with("<<") && heredoc_marker(first_arg).is_some())
         } else {
             markers.len()
         };
@@ -139,7 +143,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         for (k, (name, strip, exp, word)) in markers.into_iter().enumerate() {
             let marker_span = text
                 .get(search_from..entry.end.min(text.len()))
-                .and_then(|r| r.find(word.as_str()))
+                .and_then(|r| r.find(word))
                 .map(|i| Span::new(search_from + i, search_from + i + word.len()));
             if let Some(m) = marker_span {
                 search_from = m.end;
@@ -266,51 +270,6 @@ fn split_word(s: &str) -> (&str, &str) {
         Some(i) => (&s[..i], &s[i..]),
         None => (s, ""),
     }
-}
-
-/// Splits shell-like words (quotes kept, as BuildKit's heredoc detection sees them).
-fn shell_words(s: &str, escape: u8) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let mut quote: Option<char> = None;
-    let mut chars = s.chars();
-    let esc = escape as char;
-    while let Some(c) = chars.next() {
-        match quote {
-            Some(q) => {
-                word.push(c);
-                if c == q {
-                    quote = None;
-                } else if c == esc
-                    && q == '"'
-                    && let Some(n) = chars.next()
-                {
-                    word.push(n);
-                }
-            }
-            None => {
-                if c.is_whitespace() {
-                    if !word.is_empty() {
-                        words.push(std::mem::take(&mut word));
-                    }
-                } else if c == '\'' || c == '"' {
-                    quote = Some(c);
-                    word.push(c);
-                } else if c == esc {
-                    word.push(c);
-                    if let Some(n) = chars.next() {
-                        word.push(n);
-                    }
-                } else {
-                    word.push(c);
-                }
-            }
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
 }
 
 /// `[n]<<[-]NAME` → (name without quotes, strip tabs, expand).

@@ -2,6 +2,7 @@
 //! joining of a shell-form argument's continuation lines.
 
 use super::{KeyValue, Word};
+use crate::lexer;
 use crate::span::Span;
 
 /// Joins a shell-form argument's physical lines the way BuildKit does: an escape at the end
@@ -38,69 +39,15 @@ pub fn split_words(s: &str, escape: char) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// [`split_words`] without copies. A word keeps every char from its start to its last one
-/// (quotes and escapes included), except an escape that ends `s`, so it is one slice.
+/// [`split_words`] without copies: each word is one slice of `s` (quotes and escapes
+/// included), without an escape that ends `s`.
 fn split_word_slices(s: &str, escape: char) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
-    let mut word_start = 0;
-    // The end of the word's last char; `None` while the word is empty.
-    let mut word_end: Option<usize> = None;
-    let mut quote: Option<char> = None;
-    let mut blank_ok = false;
-    let slice = |start: usize, end: Option<usize>| end.and_then(|e| s.get(start..e)).unwrap_or("");
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        match quote {
-            None => {
-                if c.is_whitespace() {
-                    if blank_ok || word_end.is_some() {
-                        words.push((word_start, slice(word_start, word_end.take())));
-                    }
-                    blank_ok = false;
-                    continue;
-                }
-                if word_end.is_none() && !blank_ok {
-                    word_start = i;
-                }
-                if c == '\'' || c == '"' {
-                    quote = Some(c);
-                    blank_ok = true;
-                }
-                if c == escape {
-                    match chars.next() {
-                        None => continue,
-                        Some((j, n)) => {
-                            word_end = Some(j + n.len_utf8());
-                            continue;
-                        }
-                    }
-                }
-                word_end = Some(i + c.len_utf8());
-            }
-            Some(q) => {
-                if c == q {
-                    quote = None;
-                }
-                if c == escape && q != '\'' {
-                    match chars.next() {
-                        None => {
-                            quote = None;
-                            continue;
-                        }
-                        Some((j, n)) => {
-                            word_end = Some(j + n.len_utf8());
-                            continue;
-                        }
-                    }
-                }
-                word_end = Some(i + c.len_utf8());
-            }
-        }
-    }
-    if word_end.is_some() || blank_ok {
-        words.push((word_start, slice(word_start, word_end)));
-    }
-    words
+    lexer::words(s, escape)
+        .filter_map(|w| {
+            w.without_dangling_escape(escape)
+                .map(|text| (w.start, text))
+        })
+        .collect()
 }
 
 pub(super) fn key_values(w: &Word, text: &str, escape: char, is_arg: bool) -> Vec<KeyValue> {
