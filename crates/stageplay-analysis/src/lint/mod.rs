@@ -238,7 +238,7 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
 /// A " (did you mean X?)" hint from the candidates, or "".
 /// Only the first 200 candidates are compared, so the cost per hint stays bounded.
 fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    match super::closest_name(name, candidates.take(200)) {
+    match crate::suggest::closest_name(name, candidates.take(200)) {
         Some(c) => format!(" (did you mean {c}?)"),
         None => String::new(),
     }
