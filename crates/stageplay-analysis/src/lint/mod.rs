@@ -41,6 +41,13 @@ use super::parse::{Instruction, Keyword};
 /// A check: reads the finished analysis and reports its rule's findings.
 pub type Check = fn(&Ctx, &mut Vec<Diagnostic>);
 
+/// A row of [`TABLE`] for a rule file with its `RULE` and its `check`.
+macro_rules! checked {
+    ($rule:ident) => {
+        (&$rule::RULE, Some($rule::check as Check))
+    };
+}
+
 /// THE table of rules: every rule Stageplay reports, with the check that reports it. Errors
 /// come first (parse, stages, graph and the target resolution report them while they build
 /// the analysis, so they have no check here), then BuildKit's checks, then Stageplay's
@@ -53,79 +60,31 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::INVALID_STAGE_INDEX, None),
     (&errors::COPY_FROM_VARIABLE, None),
     (&errors::DEPENDENCY_CYCLE, None),
-    (&stage_name_casing::RULE, Some(stage_name_casing::check)),
-    (&from_as_casing::RULE, Some(from_as_casing::check)),
-    (
-        &no_empty_continuation::RULE,
-        Some(no_empty_continuation::check),
-    ),
-    (
-        &consistent_instruction_casing::RULE,
-        Some(consistent_instruction_casing::check),
-    ),
-    (
-        &duplicate_stage_name::RULE,
-        Some(duplicate_stage_name::check),
-    ),
-    (&reserved_stage_name::RULE, Some(reserved_stage_name::check)),
-    (
-        &json_args_recommended::RULE,
-        Some(json_args_recommended::check),
-    ),
-    (
-        &maintainer_deprecated::RULE,
-        Some(maintainer_deprecated::check),
-    ),
-    (
-        &undefined_arg_in_from::RULE,
-        Some(undefined_arg_in_from::check),
-    ),
-    (
-        &workdir_relative_path::RULE,
-        Some(workdir_relative_path::check),
-    ),
-    (&undefined_var::RULE, Some(undefined_var::check)),
-    (
-        &multiple_instructions_disallowed::RULE,
-        Some(multiple_instructions_disallowed::check),
-    ),
-    (
-        &legacy_key_value_format::RULE,
-        Some(legacy_key_value_format::check),
-    ),
-    (
-        &redundant_target_platform::RULE,
-        Some(redundant_target_platform::check),
-    ),
-    (
-        &secrets_used_in_arg_or_env::RULE,
-        Some(secrets_used_in_arg_or_env::check),
-    ),
-    (
-        &invalid_default_arg_in_from::RULE,
-        Some(invalid_default_arg_in_from::check),
-    ),
-    (
-        &from_platform_flag_const_disallowed::RULE,
-        Some(from_platform_flag_const_disallowed::check),
-    ),
+    checked!(stage_name_casing),
+    checked!(from_as_casing),
+    checked!(no_empty_continuation),
+    checked!(consistent_instruction_casing),
+    checked!(duplicate_stage_name),
+    checked!(reserved_stage_name),
+    checked!(json_args_recommended),
+    checked!(maintainer_deprecated),
+    checked!(undefined_arg_in_from),
+    checked!(workdir_relative_path),
+    checked!(undefined_var),
+    checked!(multiple_instructions_disallowed),
+    checked!(legacy_key_value_format),
+    checked!(redundant_target_platform),
+    checked!(secrets_used_in_arg_or_env),
+    checked!(invalid_default_arg_in_from),
+    checked!(from_platform_flag_const_disallowed),
     // Documented but not reported yet: see `copy_ignored_file`.
     (&copy_ignored_file::RULE, None),
-    (&expose_proto_casing::RULE, Some(expose_proto_casing::check)),
-    (
-        &expose_invalid_format::RULE,
-        Some(expose_invalid_format::check),
-    ),
-    (&unused_stage::RULE, Some(unused_stage::check)),
-    (
-        &copy_from_later_stage::RULE,
-        Some(copy_from_later_stage::check),
-    ),
-    (
-        &global_arg_not_redeclared::RULE,
-        Some(global_arg_not_redeclared::check),
-    ),
-    (&heavy_final_base::RULE, Some(heavy_final_base::check)),
+    checked!(expose_proto_casing),
+    checked!(expose_invalid_format),
+    checked!(unused_stage),
+    checked!(copy_from_later_stage),
+    checked!(global_arg_not_redeclared),
+    checked!(heavy_final_base),
 ];
 
 /// Every rule in [`TABLE`], in its order: the registry the Problems panel reads. Built from
