@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
-use super::lint::errors;
+use super::errors;
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 use super::stages::{Base, Stage, find_stage_by_name};

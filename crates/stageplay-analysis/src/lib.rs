@@ -6,6 +6,7 @@
 
 pub mod context;
 pub mod diagnostic;
+pub mod errors;
 pub mod expand;
 pub mod export;
 pub mod fixed;

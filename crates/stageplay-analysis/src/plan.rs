@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
+use super::errors;
 use super::graph::{Edge, dependencies};
-use super::lint::errors;
 use super::sort;
 use super::span::Span;
 use super::stages::{Stage, find_stage_by_name};

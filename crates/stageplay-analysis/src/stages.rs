@@ -6,8 +6,8 @@ use serde::Serialize;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::diagnostic::Diagnostic;
+use super::errors;
 use super::expand::{Budget, ExpandedInstruction, Lookup, expand_word};
-use super::lint::errors;
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 

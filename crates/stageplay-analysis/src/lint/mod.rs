@@ -11,7 +11,6 @@ mod consistent_instruction_casing;
 mod copy_from_later_stage;
 mod copy_ignored_file;
 mod duplicate_stage_name;
-pub mod errors;
 mod expose_invalid_format;
 mod expose_proto_casing;
 mod from_as_casing;
@@ -36,6 +35,7 @@ mod workdir_relative_path;
 use super::Analysis;
 use super::diagnostic::Diagnostic;
 pub use super::diagnostic::Rule;
+use super::errors;
 use super::parse::{Instruction, Keyword};
 
 /// A check: reads the finished analysis and reports its rule's findings.

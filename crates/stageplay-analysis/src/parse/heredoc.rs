@@ -4,8 +4,8 @@
 
 use super::{Heredoc, Instruction, Keyword, Word};
 use crate::diagnostic::Diagnostic;
+use crate::errors;
 use crate::lexer;
-use crate::lint::errors;
 use crate::span::{Span, find_newline};
 
 /// Heredocs found by [`scan_heredocs`] for the instruction starting at `start`.

@@ -19,7 +19,7 @@ use parse_dockerfile as pd;
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
-use super::lint::errors;
+use super::errors;
 use super::span::{LineIndex, Span, floor_char_boundary};
 
 pub use words::{join_continuations, split_words};
