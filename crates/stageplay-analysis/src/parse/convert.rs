@@ -120,52 +120,32 @@ fn sources(src: &[pd::Source<'_>], shift: usize, args: &mut Vec<Word>, docs: &mu
 }
 
 pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
-    let blank = |keyword: Keyword, kw: &pd::Keyword| Instruction {
-        keyword,
-        keyword_span: sp(&kw.span, shift),
-        span: sp(&kw.span, shift),
-        flags: Vec::new(),
-        args: Vec::new(),
-        exec_form: false,
-        heredocs: Vec::new(),
-        stage_name: None,
-        as_span: None,
-        trigger: None,
-        mounts: Vec::new(),
-        pairs: Vec::new(),
+    let blank = |keyword: Keyword, kw: &pd::Keyword| empty(keyword, sp(&kw.span, shift));
+    // Instructions whose argument is one word.
+    let one_word = |keyword: Keyword, kw: &pd::Keyword, arg: &pd::UnescapedString<'_>| {
+        let mut o = blank(keyword, kw);
+        o.args = vec![word(arg, shift)];
+        o
+    };
+    // COPY and ADD: flags, sources (paths and heredocs), then the destination.
+    let copy_like = |keyword: Keyword,
+                     kw: &pd::Keyword,
+                     options: &[pd::Flag<'_>],
+                     src: &[pd::Source<'_>],
+                     dest: &pd::UnescapedString<'_>| {
+        let mut o = blank(keyword, kw);
+        o.flags = flags(options, shift);
+        o.args.reserve_exact(src.len() + 1);
+        sources(src, shift, &mut o.args, &mut o.heredocs);
+        o.args.push(word(dest, shift));
+        o
     };
     let mut out = match inst {
-        pd::Instruction::Add(i) => {
-            let mut o = blank(Keyword::Add, &i.add);
-            o.flags = flags(&i.options, shift);
-            o.args.reserve_exact(i.src.len() + 1);
-            sources(&i.src, shift, &mut o.args, &mut o.heredocs);
-            o.args.push(word(&i.dest, shift));
-            o
-        }
-        pd::Instruction::Copy(i) => {
-            let mut o = blank(Keyword::Copy, &i.copy);
-            o.flags = flags(&i.options, shift);
-            o.args.reserve_exact(i.src.len() + 1);
-            sources(&i.src, shift, &mut o.args, &mut o.heredocs);
-            o.args.push(word(&i.dest, shift));
-            o
-        }
-        pd::Instruction::Arg(i) => {
-            let mut o = blank(Keyword::Arg, &i.arg);
-            o.args = vec![word(&i.arguments, shift)];
-            o
-        }
-        pd::Instruction::Env(i) => {
-            let mut o = blank(Keyword::Env, &i.env);
-            o.args = vec![word(&i.arguments, shift)];
-            o
-        }
-        pd::Instruction::Label(i) => {
-            let mut o = blank(Keyword::Label, &i.label);
-            o.args = vec![word(&i.arguments, shift)];
-            o
-        }
+        pd::Instruction::Add(i) => copy_like(Keyword::Add, &i.add, &i.options, &i.src, &i.dest),
+        pd::Instruction::Copy(i) => copy_like(Keyword::Copy, &i.copy, &i.options, &i.src, &i.dest),
+        pd::Instruction::Arg(i) => one_word(Keyword::Arg, &i.arg, &i.arguments),
+        pd::Instruction::Env(i) => one_word(Keyword::Env, &i.env, &i.arguments),
+        pd::Instruction::Label(i) => one_word(Keyword::Label, &i.label, &i.arguments),
         pd::Instruction::Cmd(i) => {
             let mut o = blank(Keyword::Cmd, &i.cmd);
             (o.args, o.exec_form) = command(&i.arguments, shift);
@@ -206,11 +186,7 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
             }
             o
         }
-        pd::Instruction::Maintainer(i) => {
-            let mut o = blank(Keyword::Maintainer, &i.maintainer);
-            o.args = vec![word(&i.name, shift)];
-            o
-        }
+        pd::Instruction::Maintainer(i) => one_word(Keyword::Maintainer, &i.maintainer, &i.name),
         pd::Instruction::Onbuild(i) => {
             let mut o = blank(Keyword::Onbuild, &i.onbuild);
             // ONBUILD cannot nest (ONBUILD ONBUILD is a parse error), so this recursion is
@@ -227,15 +203,9 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
             o
         }
         pd::Instruction::Stopsignal(i) => {
-            let mut o = blank(Keyword::Stopsignal, &i.stopsignal);
-            o.args = vec![word(&i.arguments, shift)];
-            o
+            one_word(Keyword::Stopsignal, &i.stopsignal, &i.arguments)
         }
-        pd::Instruction::User(i) => {
-            let mut o = blank(Keyword::User, &i.user);
-            o.args = vec![word(&i.arguments, shift)];
-            o
-        }
+        pd::Instruction::User(i) => one_word(Keyword::User, &i.user, &i.arguments),
         pd::Instruction::Volume(i) => {
             let mut o = blank(Keyword::Volume, &i.volume);
             match &i.arguments {
@@ -249,11 +219,7 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
             }
             o
         }
-        pd::Instruction::Workdir(i) => {
-            let mut o = blank(Keyword::Workdir, &i.workdir);
-            o.args = vec![word(&i.arguments, shift)];
-            o
-        }
+        pd::Instruction::Workdir(i) => one_word(Keyword::Workdir, &i.workdir, &i.arguments),
         #[allow(unreachable_patterns)]
         _ => return blank_unknown(shift),
     };
@@ -271,10 +237,16 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
 }
 
 fn blank_unknown(shift: usize) -> Instruction {
+    empty(Keyword::Run, Span::point(shift))
+}
+
+/// An instruction with its keyword and nothing else; the span is the keyword's until the
+/// arguments are added.
+fn empty(keyword: Keyword, keyword_span: Span) -> Instruction {
     Instruction {
-        keyword: Keyword::Run,
-        keyword_span: Span::point(shift),
-        span: Span::point(shift),
+        keyword,
+        keyword_span,
+        span: keyword_span,
         flags: Vec::new(),
         args: Vec::new(),
         exec_form: false,
