@@ -2,10 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::{image_nodes, short_paths};
+use super::{Images, short_paths};
 use crate::Analysis;
-use crate::graph::{EdgeKind, Node};
-use crate::stages::Base;
+use crate::graph::EdgeKind;
 
 /// Quotes a string for DOT.
 fn dot_quote(s: &str) -> String {
@@ -28,9 +27,8 @@ fn dot_quote(s: &str) -> String {
 pub fn to_dot(a: &Analysis) -> String {
     let mut out =
         String::from("digraph stageplay {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-    let images = image_nodes(a);
-    let image_id = |name: &str| images.iter().position(|i| i == name).unwrap_or(0);
-    for (i, name) in images.iter().enumerate() {
+    let images = Images::of(a);
+    for (i, name) in images.names() {
         let style = if name == "scratch" {
             "shape=box, style=dashed"
         } else {
@@ -55,21 +53,12 @@ pub fn to_dot(a: &Analysis) -> String {
             attrs.push_str(", peripheries=2");
         }
         let _ = writeln!(out, "  s{} [{attrs}];", s.index);
-        match &s.base {
-            Base::Image { name } => {
-                let _ = writeln!(out, "  i{} -> s{};", image_id(name), s.index);
-            }
-            Base::Scratch => {
-                let _ = writeln!(out, "  i{} -> s{};", image_id("scratch"), s.index);
-            }
-            Base::Stage { .. } => {}
+        if let Some(i) = images.base_id(&s.base) {
+            let _ = writeln!(out, "  i{i} -> s{};", s.index);
         }
     }
     for e in &a.edges {
-        let from = match &e.from {
-            Node::Stage { stage } => format!("s{stage}"),
-            Node::Image { name } => format!("i{}", image_id(name)),
-        };
+        let from = images.node_id(&e.from);
         let attrs = match e.kind {
             EdgeKind::From => String::new(),
             EdgeKind::Copy => format!(

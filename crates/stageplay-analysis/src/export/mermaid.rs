@@ -2,10 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::{image_nodes, short_paths};
+use super::{Images, short_paths};
 use crate::Analysis;
-use crate::graph::{EdgeKind, Node};
-use crate::stages::Base;
+use crate::graph::EdgeKind;
 
 /// Escapes text for a Mermaid label (entity codes, so no HTML gets through).
 fn mermaid_text(s: &str) -> String {
@@ -28,9 +27,8 @@ fn mermaid_text(s: &str) -> String {
 /// The stage graph as a Mermaid flowchart.
 pub fn to_mermaid(a: &Analysis) -> String {
     let mut out = String::from("flowchart LR\n");
-    let images = image_nodes(a);
-    let image_id = |name: &str| images.iter().position(|i| i == name).unwrap_or(0);
-    for (i, name) in images.iter().enumerate() {
+    let images = Images::of(a);
+    for (i, name) in images.names() {
         let _ = writeln!(out, "  i{i}([\"{}\"])", mermaid_text(name));
     }
     let built: std::collections::HashSet<usize> = a.plan.built.iter().copied().collect();
@@ -41,21 +39,12 @@ pub fn to_mermaid(a: &Analysis) -> String {
             s.index,
             mermaid_text(&s.display_name())
         );
-        match &s.base {
-            Base::Image { name } => {
-                let _ = writeln!(out, "  i{} --> s{}", image_id(name), s.index);
-            }
-            Base::Scratch => {
-                let _ = writeln!(out, "  i{} --> s{}", image_id("scratch"), s.index);
-            }
-            Base::Stage { .. } => {}
+        if let Some(i) = images.base_id(&s.base) {
+            let _ = writeln!(out, "  i{i} --> s{}", s.index);
         }
     }
     for e in &a.edges {
-        let from = match &e.from {
-            Node::Stage { stage } => format!("s{stage}"),
-            Node::Image { name } => format!("i{}", image_id(name)),
-        };
+        let from = images.node_id(&e.from);
         match e.kind {
             EdgeKind::From => {
                 let _ = writeln!(out, "  {from} --> s{}", e.to);

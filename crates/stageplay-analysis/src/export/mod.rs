@@ -24,8 +24,42 @@ pub use mermaid::to_mermaid;
 pub use text::{diagnostic_text, instructions_text, plan_text, to_text};
 
 /// External images referenced anywhere (bases and `--from`), deduplicated in first-seen
-/// order, each with a node id.
-pub(super) fn image_nodes(a: &Analysis) -> Vec<String> {
+/// order; an image's node id is `i` and its index here.
+pub(super) struct Images(Vec<String>);
+
+impl Images {
+    pub(super) fn of(a: &Analysis) -> Self {
+        Images(image_nodes(a))
+    }
+
+    /// The names, in node-id order.
+    pub(super) fn names(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.0.iter().map(String::as_str).enumerate()
+    }
+
+    fn id(&self, name: &str) -> usize {
+        self.0.iter().position(|i| i == name).unwrap_or(0)
+    }
+
+    /// The id of the image a stage starts from; `None` when it starts from a stage.
+    pub(super) fn base_id(&self, base: &Base) -> Option<usize> {
+        match base {
+            Base::Image { name } => Some(self.id(name)),
+            Base::Scratch => Some(self.id("scratch")),
+            Base::Stage { .. } => None,
+        }
+    }
+
+    /// The node id of an edge's source: `s` and the stage index, or `i` and the image's.
+    pub(super) fn node_id(&self, node: &Node) -> String {
+        match node {
+            Node::Stage { stage } => format!("s{stage}"),
+            Node::Image { name } => format!("i{}", self.id(name)),
+        }
+    }
+}
+
+fn image_nodes(a: &Analysis) -> Vec<String> {
     let mut images: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for s in &a.stages {
