@@ -1,4 +1,5 @@
-//! Diagnostics: parse errors and build checks, each with a stable rule name and a byte span.
+//! Diagnostics: parse errors and build checks, each built from a [`Rule`] constant and
+//! carrying its stable rule name and a byte span.
 
 use serde::Serialize;
 
@@ -22,10 +23,31 @@ impl Severity {
     }
 }
 
+/// A rule as documentation: its name and severity, and what the Problems panel shows about
+/// it. Every rule is a `pub const` (in `lint/`), and every [`Diagnostic`] is built from one,
+/// so a rule's name is written exactly once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable PascalCase name (BuildKit's where one exists).
+    pub name: &'static str,
+    /// The severity the rule reports with, unless a check chooses another for one finding.
+    pub severity: Severity,
+    /// True for BuildKit's own build checks, false for Stageplay's learner rules and for
+    /// errors that fail the build.
+    pub buildkit: bool,
+    /// One paragraph: what the rule finds and why it matters.
+    pub explanation: &'static str,
+    /// A Dockerfile that triggers the rule.
+    pub bad: &'static str,
+    /// The same Dockerfile, fixed.
+    pub good: &'static str,
+}
+
 /// One problem found in the Dockerfile (or the build context, or the options).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable PascalCase rule name (BuildKit's where one exists, e.g. `UndefinedVar`).
+    /// Stable PascalCase rule name (BuildKit's where one exists, e.g. `UndefinedVar`): the
+    /// `name` of the [`Rule`] the diagnostic was built from.
     pub rule: &'static str,
     pub severity: Severity,
     pub message: String,
@@ -33,25 +55,20 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(
-        rule: &'static str,
-        severity: Severity,
-        span: Span,
-        message: impl Into<String>,
-    ) -> Self {
+    /// A finding of `rule` at `span`, with the rule's severity.
+    pub fn new(rule: &Rule, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
-            rule,
-            severity,
+            rule: rule.name,
+            severity: rule.severity,
             message: message.into(),
             span,
         }
     }
 
-    pub fn error(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
-        Self::new(rule, Severity::Error, span, message)
-    }
-
-    pub fn warning(rule: &'static str, span: Span, message: impl Into<String>) -> Self {
-        Self::new(rule, Severity::Warning, span, message)
+    /// The same finding with another severity (a check that weighs one finding differently,
+    /// e.g. an error only when the stage is built).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
     }
 }

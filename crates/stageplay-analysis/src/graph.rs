@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
+use super::errors;
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 use super::stages::{Base, Stage, find_stage_by_name};
@@ -106,8 +107,8 @@ fn references(
             let span = flag.value_span.unwrap_or(flag.span);
             if value.contains('$') {
                 // Rule 6: BuildKit does not expand --from.
-                diagnostics.push(Diagnostic::error(
-                    "CopyFromVariable",
+                diagnostics.push(Diagnostic::new(
+                    &errors::COPY_FROM_VARIABLE,
                     span,
                     format!("--from does not support variables: \"{value}\" is used as written"),
                 ));
@@ -115,8 +116,8 @@ fn references(
             let count = names.count;
             let from = match value.parse::<usize>() {
                 Ok(n) if n >= count => {
-                    diagnostics.push(Diagnostic::error(
-                        "InvalidStageIndex",
+                    diagnostics.push(Diagnostic::new(
+                        &errors::INVALID_STAGE_INDEX,
                         span,
                         format!("invalid stage index {n}: the Dockerfile has {count} stages"),
                     ));
@@ -287,8 +288,8 @@ pub fn find_cycles(
                 .get(e.to)
                 .map(Stage::display_name)
                 .unwrap_or_default();
-            diagnostics.push(Diagnostic::error(
-                "DependencyCycle",
+            diagnostics.push(Diagnostic::new(
+                &errors::DEPENDENCY_CYCLE,
                 e.span,
                 format!("circular dependency detected on stage: {name}"),
             ));

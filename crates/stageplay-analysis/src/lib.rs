@@ -5,28 +5,34 @@
 //! parse → stages → graph → plan → file simulation → checks.
 
 pub mod diagnostic;
+pub mod errors;
 pub mod expand;
 pub mod export;
 pub mod files;
 pub mod fixed;
 pub mod graph;
+pub mod lexer;
 pub mod lint;
 pub mod parse;
 pub mod plan;
+pub mod scope;
 pub mod sort;
 pub mod span;
 pub mod stages;
+pub mod suggest;
 
 use serde::Serialize;
 
-pub use diagnostic::{Diagnostic, Severity};
-pub use expand::{ExpandedInstruction, GlobalArgs};
+pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use expand::ExpandedInstruction;
 pub use files::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};
 pub use parse::{Directive, Flag, Heredoc, Instruction, KeyValue, Keyword, Mount, Word};
 pub use plan::{Builder, TargetPlan};
+pub use scope::GlobalArgs;
 pub use span::{LineIndex, Span};
 pub use stages::{Base, Stage};
+pub use suggest::{closest_name, edit_distance};
 
 /// What to analyse besides the Dockerfile: the `docker build` options and the build context.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -76,7 +82,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let mut budget = expand::Budget::for_text(text.len());
     let mut expanded = vec![ExpandedInstruction::default(); instructions.len()];
 
-    let globals = expand::global_args(
+    let globals = scope::global_args(
         &instructions,
         &options.build_args,
         escape,
@@ -91,7 +97,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         &mut expanded,
         &mut diagnostics,
     );
-    expand::expand_stages(
+    scope::expand_stages(
         &instructions,
         &stages,
         &globals,
@@ -103,7 +109,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let edges = graph::build_edges(&instructions, &stages, &mut diagnostics);
     let on_cycle = graph::find_cycles(&stages, &edges, &mut diagnostics);
 
-    let target = resolve_target(&stages, options.target.as_deref(), &mut diagnostics);
+    let target = plan::resolve_target(&stages, options.target.as_deref(), &mut diagnostics);
     let other = match options.builder {
         Builder::BuildKit => Builder::Legacy,
         Builder::Legacy => Builder::BuildKit,
@@ -140,62 +146,4 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     analysis
-}
-
-fn resolve_target(
-    stages: &[Stage],
-    target: Option<&str>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<usize> {
-    match target {
-        None => stages.len().checked_sub(1),
-        Some(name) => match stages::find_stage_by_name(stages, name) {
-            Some(i) => Some(i),
-            None => {
-                let names = stages.iter().filter_map(|s| s.name.as_deref());
-                let hint = match closest_name(&name.to_ascii_lowercase(), names) {
-                    Some(n) => format!("; did you mean \"{n}\"?"),
-                    None => String::new(),
-                };
-                diagnostics.push(Diagnostic::error(
-                    "UnknownTarget",
-                    Span::point(0),
-                    format!("target stage \"{name}\" could not be found{hint}"),
-                ));
-                None
-            }
-        },
-    }
-}
-
-/// The candidate closest to `name` by edit distance, if it is close enough to be a typo
-/// (distance at most a third of the longer name, and at least 1 allowed).
-pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let mut best: Option<(usize, &str)> = None;
-    for c in candidates {
-        let d = edit_distance(name, c);
-        let limit = (name.chars().count().max(c.chars().count()) / 3).max(1);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, c));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Levenshtein distance over chars, two rows, names capped at 256 chars so the cost is
-/// bounded whatever the input.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(256).collect();
-    let b: Vec<char> = b.chars().take(256).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }

@@ -3,9 +3,13 @@
 
 use serde::Serialize;
 
+use super::diagnostic::Diagnostic;
+use super::errors;
 use super::graph::{Edge, dependencies};
 use super::sort;
-use super::stages::Stage;
+use super::span::Span;
+use super::stages::{Stage, find_stage_by_name};
+use super::suggest::closest_name;
 
 /// The builder whose behaviour is simulated.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
@@ -139,4 +143,32 @@ pub fn plan_target(
         }
     }
     plan
+}
+
+/// The stage `--target` names (case-insensitively), or the last stage without one; an
+/// unknown name is an `UnknownTarget` error with the closest stage name as a hint.
+pub fn resolve_target(
+    stages: &[Stage],
+    target: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    match target {
+        None => stages.len().checked_sub(1),
+        Some(name) => match find_stage_by_name(stages, name) {
+            Some(i) => Some(i),
+            None => {
+                let names = stages.iter().filter_map(|s| s.name.as_deref());
+                let hint = match closest_name(&name.to_ascii_lowercase(), names) {
+                    Some(n) => format!("; did you mean \"{n}\"?"),
+                    None => String::new(),
+                };
+                diagnostics.push(Diagnostic::new(
+                    &errors::UNKNOWN_TARGET,
+                    Span::point(0),
+                    format!("target stage \"{name}\" could not be found{hint}"),
+                ));
+                None
+            }
+        },
+    }
 }

@@ -6,7 +6,8 @@ use serde::Serialize;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::diagnostic::Diagnostic;
-use super::expand::{Budget, ExpandedInstruction, GlobalArgs, expand_word};
+use super::errors;
+use super::expand::{Budget, ExpandedInstruction, Lookup, expand_word};
 use super::parse::{Instruction, Keyword};
 use super::span::Span;
 
@@ -55,10 +56,12 @@ impl Stage {
 
 /// Splits `instructions` into stages. Global ARGs (before the first FROM) are not part of
 /// any stage. Each FROM's base and `--platform` are expanded with the global scope (SPEC §3
-/// rule 4) and recorded in `expanded`; the base is resolved per rule 5.
+/// rule 4) and recorded in `expanded`; the base is resolved per rule 5. `globals` is the
+/// global ARG scope (`scope::GlobalArgs`), taken as a lookup so that stages need not know
+/// how scopes are built.
 pub fn build_stages(
     instructions: &[Instruction],
-    globals: &GlobalArgs,
+    globals: &dyn Lookup,
     escape: char,
     budget: &mut Budget,
     expanded: &mut [ExpandedInstruction],
@@ -108,8 +111,8 @@ pub fn build_stages(
                 .rposition(|f| f.name.eq_ignore_ascii_case("platform"))
                 .and_then(|k| out.flags.get(k).cloned().flatten());
             let base = if expanded_base.is_empty() {
-                diagnostics.push(Diagnostic::error(
-                    "InvalidBaseName",
+                diagnostics.push(Diagnostic::new(
+                    &errors::INVALID_BASE_NAME,
                     base_span,
                     format!("base name ({base_text}) should not be blank"),
                 ));
@@ -132,8 +135,7 @@ pub fn build_stages(
             if let (Some(n), Some(w)) = (&name, &inst.stage_name)
                 && !valid_stage_name(n)
             {
-                diagnostics.push(Diagnostic::error(
-                    "InvalidStageName",
+                diagnostics.push(Diagnostic::new(&errors::INVALID_STAGE_NAME,
                     w.span,
                     format!(
                         "invalid name for build stage: \"{}\", name can't start with a number or contain symbols",

@@ -4,7 +4,7 @@
 //! Why is this bad? Mixed casing makes a Dockerfile harder to scan.
 //! Example: `FROM alpine` / `run echo hi` → `RUN echo hi`.
 
-use super::{Ctx, Rule, is_lower, is_upper, report};
+use super::{Ctx, Rule, is_lower, is_upper};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -35,7 +35,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let ok = if want_upper { is_upper(k) } else { is_lower(k) };
         if !ok {
             let case = if want_upper { "uppercase" } else { "lowercase" };
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 inst.keyword_span,
                 format!("Command '{k}' should match the case of the command majority ({case})"),

@@ -52,11 +52,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .get(e.to)
             .map(|s| s.display_name())
             .unwrap_or_default();
-        out.push(Diagnostic::new(
-            RULE.name,
-            severity,
-            e.span,
-            format!("stage '{from}' needs to be defined before current stage '{to}'"),
-        ));
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                e.span,
+                format!("stage '{from}' needs to be defined before current stage '{to}'"),
+            )
+            .with_severity(severity),
+        );
     }
 }

@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -27,7 +27,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if seen.insert(name, s.index).is_some() {
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 span,
                 format!("Duplicate stage name '{name}', stage names should be unique"),

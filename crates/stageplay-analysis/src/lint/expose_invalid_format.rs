@@ -5,7 +5,7 @@
 //! image; Docker ignores them here and will reject them later.
 //! Example: `EXPOSE 8080:80` → `EXPOSE 80` and `docker run -p 8080:80`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -33,7 +33,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .unwrap_or(&[]);
         for (w, value) in inst.args.iter().zip(expanded) {
             if value.contains(':') {
-                out.push(report(
+                out.push(Diagnostic::new(
                     &RULE,
                     w.span,
                     format!("EXPOSE instruction should not define an IP address or host-port mapping, found '{value}'"),

@@ -5,7 +5,7 @@
 //! accept uppercase.
 //! Example: `EXPOSE 53/UDP` → `EXPOSE 53/udp`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -30,7 +30,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if let Some((_, proto)) = w.value.rsplit_once('/')
                 && !super::is_lower(proto)
             {
-                out.push(report(
+                out.push(Diagnostic::new(
                     &RULE,
                     w.span,
                     format!(

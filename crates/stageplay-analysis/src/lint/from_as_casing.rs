@@ -4,7 +4,7 @@
 //! Why is this bad? Mixed casing reads as a mistake and hides the stage name.
 //! Example: `FROM node as build` → `FROM node AS build`.
 
-use super::{Ctx, Rule, is_lower, is_upper, report};
+use super::{Ctx, Rule, is_lower, is_upper};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -27,7 +27,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let as_ = as_span.slice(ctx.text);
         let mismatch = (is_upper(from) && !is_upper(as_)) || (is_lower(from) && !is_lower(as_));
         if mismatch {
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 as_span,
                 format!("'{as_}' and '{from}' keywords' casing do not match"),

@@ -5,7 +5,7 @@
 //! ships the wrong architecture.
 //! Example: `FROM --platform=linux/amd64 golang` → `FROM --platform=$BUILDPLATFORM golang`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -25,7 +25,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             && let Some(v) = f.value.as_deref()
             && !v.contains('$')
         {
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 f.span,
                 format!("FROM --platform flag should not use constant value \"{v}\""),

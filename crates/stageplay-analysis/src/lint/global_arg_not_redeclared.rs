@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Ctx, Rule, report, var_span};
+use super::{Ctx, Rule, var_span};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::expand::expands_args;
@@ -90,7 +90,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     && !defined.contains(&name)
                     && reported.insert(name)
                 {
-                    out.push(report(
+                    out.push(Diagnostic::new(
                         &RULE,
                         var_span(ctx, inst, name),
                         format!("ARG '{name}' is declared before the first FROM, so it is empty here; add `ARG {name}` to this stage"),

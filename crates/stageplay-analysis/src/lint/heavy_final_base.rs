@@ -7,7 +7,7 @@
 //! Example: build in `golang`, then `COPY --from=build /app /app` into `alpine` or
 //! `gcr.io/distroless/static`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::stages::Base;
 
@@ -58,7 +58,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             Base::Stage { stage: b } if *b < s => s = *b,
             Base::Image { name } => {
                 if let Some(suggestion) = slimmer(name) {
-                    out.push(report(
+                    out.push(Diagnostic::new(
                         &RULE,
                         stage.base_span,
                         format!("The final image is built FROM {name}, a full SDK image; copy the build output into a slimmer base such as {suggestion}"),

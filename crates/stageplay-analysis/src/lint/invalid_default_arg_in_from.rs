@@ -6,10 +6,11 @@
 //! nobody is told about.
 //! Example: `ARG TAG` / `FROM alpine:$TAG` → `ARG TAG=3.20`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expand::{Budget, expand_word, global_args};
+use crate::expand::{Budget, expand_word};
+use crate::scope::global_args;
 
 pub const RULE: Rule = Rule {
     name: "InvalidDefaultArgInFrom",
@@ -66,7 +67,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             } else {
                 format!("ARG {}", names.join(", "))
             };
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 s.base_span,
                 format!("Default value for {which} results in empty or invalid base image name"),

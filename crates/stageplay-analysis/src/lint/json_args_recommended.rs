@@ -5,7 +5,7 @@
 //! signals: `docker stop` waits and then kills the container.
 //! Example: `CMD node server.js` → `CMD ["node", "server.js"]`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -31,7 +31,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Keyword::Shell => custom_shell = true,
                 Keyword::Cmd | Keyword::Entrypoint if !inst.exec_form && !custom_shell => {
                     let k = inst.keyword.as_str();
-                    out.push(report(
+                    out.push(Diagnostic::new(
                         &RULE,
                         inst.span,
                         format!(

@@ -5,7 +5,7 @@
 //! surprises anyone who adds a second pair.
 //! Example: `ENV PORT 8080` → `ENV PORT=8080`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -23,7 +23,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for inst in ctx.with_triggers() {
         if inst.pairs.iter().any(|p| p.legacy) {
             let k = inst.keyword.as_str();
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 inst.span,
                 format!(

@@ -4,7 +4,7 @@
 //! Why is this bad? It is deprecated; a label carries the same information in a standard key.
 //! Example: `MAINTAINER me@x.org` → `LABEL org.opencontainers.image.authors="me@x.org"`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -25,10 +25,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|i| i.keyword == Keyword::Maintainer)
     {
-        out.push(report(
+        out.push(Diagnostic::new(
             &RULE,
             inst.span,
-            "Maintainer instruction is deprecated in favor of using label".into(),
+            "Maintainer instruction is deprecated in favor of using label",
         ));
     }
 }

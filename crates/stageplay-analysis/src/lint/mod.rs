@@ -3,12 +3,14 @@
 //! rule's name, severity, a one-paragraph explanation, and a bad and a good example.
 //!
 //! A rule is a `pub const RULE: Rule` (its documentation) and a `pub fn check(&Ctx, &mut
-//! Vec<Diagnostic>)`. Rules read the finished [`Analysis`]; they never re-parse.
+//! Vec<Diagnostic>)`; [`TABLE`] pairs each rule with its check, in one list. Every diagnostic,
+//! here and in the earlier passes, is built from its rule constant, so no rule name is
+//! written twice. Rules read the finished [`Analysis`]; they never re-parse.
 
 mod consistent_instruction_casing;
 mod copy_from_later_stage;
+mod copy_ignored_file;
 mod duplicate_stage_name;
-mod errors;
 mod expose_invalid_format;
 mod expose_proto_casing;
 mod from_as_casing;
@@ -31,73 +33,72 @@ mod unused_stage;
 mod workdir_relative_path;
 
 use super::Analysis;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::Diagnostic;
+pub use super::diagnostic::Rule;
+use super::errors;
 use super::parse::{Instruction, Keyword};
 
-/// A build check as documentation: what the Problems panel shows about a rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Rule {
-    /// Stable PascalCase name (BuildKit's where one exists).
-    pub name: &'static str,
-    pub severity: Severity,
-    /// True for BuildKit's own build checks, false for Stageplay's learner rules and for
-    /// errors that fail the build.
-    pub buildkit: bool,
-    /// One paragraph: what the rule finds and why it matters.
-    pub explanation: &'static str,
-    /// A Dockerfile that triggers the rule.
-    pub bad: &'static str,
-    /// The same Dockerfile, fixed.
-    pub good: &'static str,
+/// A check: reads the finished analysis and reports its rule's findings.
+pub type Check = fn(&Ctx, &mut Vec<Diagnostic>);
+
+/// A row of [`TABLE`] for a rule file with its `RULE` and its `check`.
+macro_rules! checked {
+    ($rule:ident) => {
+        (&$rule::RULE, Some($rule::check as Check))
+    };
 }
 
-/// Every rule Stageplay reports: errors first, then BuildKit's checks, then Stageplay's
-/// learner rules.
-pub const RULES: &[Rule] = &[
-    errors::PARSE_ERROR,
-    errors::INVALID_STAGE_NAME,
-    errors::INVALID_BASE_NAME,
-    errors::UNKNOWN_TARGET,
-    errors::INVALID_STAGE_INDEX,
-    errors::COPY_FROM_VARIABLE,
-    errors::DEPENDENCY_CYCLE,
-    stage_name_casing::RULE,
-    from_as_casing::RULE,
-    no_empty_continuation::RULE,
-    consistent_instruction_casing::RULE,
-    duplicate_stage_name::RULE,
-    reserved_stage_name::RULE,
-    json_args_recommended::RULE,
-    maintainer_deprecated::RULE,
-    undefined_arg_in_from::RULE,
-    workdir_relative_path::RULE,
-    undefined_var::RULE,
-    multiple_instructions_disallowed::RULE,
-    legacy_key_value_format::RULE,
-    redundant_target_platform::RULE,
-    secrets_used_in_arg_or_env::RULE,
-    invalid_default_arg_in_from::RULE,
-    from_platform_flag_const_disallowed::RULE,
-    COPY_IGNORED_FILE,
-    expose_proto_casing::RULE,
-    expose_invalid_format::RULE,
-    unused_stage::RULE,
-    copy_from_later_stage::RULE,
-    global_arg_not_redeclared::RULE,
-    heavy_final_base::RULE,
+/// THE table of rules: every rule Stageplay reports, with the check that reports it. Errors
+/// come first (parse, stages, graph and the target resolution report them while they build
+/// the analysis, so they have no check here), then BuildKit's checks, then Stageplay's
+/// learner rules. The checks run in this order, and [`RULES`] lists the rules in it.
+pub const TABLE: &[(&Rule, Option<Check>)] = &[
+    (&errors::PARSE_ERROR, None),
+    (&errors::INVALID_STAGE_NAME, None),
+    (&errors::INVALID_BASE_NAME, None),
+    (&errors::UNKNOWN_TARGET, None),
+    (&errors::INVALID_STAGE_INDEX, None),
+    (&errors::COPY_FROM_VARIABLE, None),
+    (&errors::DEPENDENCY_CYCLE, None),
+    checked!(stage_name_casing),
+    checked!(from_as_casing),
+    checked!(no_empty_continuation),
+    checked!(consistent_instruction_casing),
+    checked!(duplicate_stage_name),
+    checked!(reserved_stage_name),
+    checked!(json_args_recommended),
+    checked!(maintainer_deprecated),
+    checked!(undefined_arg_in_from),
+    checked!(workdir_relative_path),
+    checked!(undefined_var),
+    checked!(multiple_instructions_disallowed),
+    checked!(legacy_key_value_format),
+    checked!(redundant_target_platform),
+    checked!(secrets_used_in_arg_or_env),
+    checked!(invalid_default_arg_in_from),
+    checked!(from_platform_flag_const_disallowed),
+    // Documented but not reported yet: see `copy_ignored_file`.
+    (&copy_ignored_file::RULE, None),
+    checked!(expose_proto_casing),
+    checked!(expose_invalid_format),
+    checked!(unused_stage),
+    checked!(copy_from_later_stage),
+    checked!(global_arg_not_redeclared),
+    checked!(heavy_final_base),
 ];
 
-/// `CopyIgnoredFile` needs the build context and `.dockerignore`, so the file simulation
-/// reports it; its documentation lives here with the others.
-pub const COPY_IGNORED_FILE: Rule = Rule {
-    name: "CopyIgnoredFile",
-    severity: Severity::Warning,
-    buildkit: true,
-    explanation: "A COPY or ADD source matches a pattern in .dockerignore, so the file is not \
-        sent to the builder and the instruction copies nothing (or fails). Either remove the \
-        pattern from .dockerignore or stop copying the file.",
-    bad: "# .dockerignore: *.md\nFROM alpine\nCOPY README.md /docs/\n",
-    good: "# .dockerignore: *.md\n#   !README.md\nFROM alpine\nCOPY README.md /docs/\n",
+/// Every rule in [`TABLE`], in its order: the registry the Problems panel reads. Built from
+/// the table at compile time, so the two cannot drift apart.
+pub const RULES: &[Rule] = &RULE_ARRAY;
+
+const RULE_ARRAY: [Rule; TABLE.len()] = {
+    let mut out = [errors::PARSE_ERROR; TABLE.len()];
+    let mut i = 0;
+    while i < TABLE.len() {
+        out[i] = *TABLE[i].0;
+        i += 1;
+    }
+    out
 };
 
 /// What a rule sees.
@@ -142,33 +143,10 @@ impl Ctx<'_> {
 pub fn check(text: &str, a: &Analysis) -> Vec<Diagnostic> {
     let ctx = Ctx { text, a };
     let mut out = Vec::new();
-    let checks: &[fn(&Ctx, &mut Vec<Diagnostic>)] = &[
-        stage_name_casing::check,
-        from_as_casing::check,
-        no_empty_continuation::check,
-        consistent_instruction_casing::check,
-        duplicate_stage_name::check,
-        reserved_stage_name::check,
-        json_args_recommended::check,
-        maintainer_deprecated::check,
-        undefined_arg_in_from::check,
-        workdir_relative_path::check,
-        undefined_var::check,
-        multiple_instructions_disallowed::check,
-        legacy_key_value_format::check,
-        redundant_target_platform::check,
-        secrets_used_in_arg_or_env::check,
-        invalid_default_arg_in_from::check,
-        from_platform_flag_const_disallowed::check,
-        expose_proto_casing::check,
-        expose_invalid_format::check,
-        unused_stage::check,
-        copy_from_later_stage::check,
-        global_arg_not_redeclared::check,
-        heavy_final_base::check,
-    ];
-    for c in checks {
-        c(&ctx, &mut out);
+    for (_, check) in TABLE {
+        if let Some(check) = check {
+            check(&ctx, &mut out);
+        }
     }
     out
 }
@@ -216,20 +194,10 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
 }
 
-/// The severity a rule reports with.
-fn severity(rule: &Rule) -> Severity {
-    rule.severity
-}
-
-/// Builds a diagnostic of `rule`.
-fn report(rule: &Rule, span: super::span::Span, message: String) -> Diagnostic {
-    Diagnostic::new(rule.name, severity(rule), span, message)
-}
-
 /// A " (did you mean X?)" hint from the candidates, or "".
 /// Only the first 200 candidates are compared, so the cost per hint stays bounded.
 fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    match super::closest_name(name, candidates.take(200)) {
+    match crate::suggest::closest_name(name, candidates.take(200)) {
         Some(c) => format!(" (did you mean {c}?)"),
         None => String::new(),
     }

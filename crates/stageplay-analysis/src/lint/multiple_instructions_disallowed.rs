@@ -4,7 +4,7 @@
 //! Why is this bad? Only the last one takes effect; the others are dead code.
 //! Example: two `CMD` lines → keep the last.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -32,7 +32,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             };
             for &i in earlier {
                 if let Some(inst) = ctx.a.instructions.get(i) {
-                    out.push(report(
+                    out.push(Diagnostic::new(
                         &RULE,
                         inst.span,
                         format!(

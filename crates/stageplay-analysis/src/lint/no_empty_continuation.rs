@@ -5,7 +5,7 @@
 //! means a backslash was left behind.
 //! Example: `RUN apk add \` / `` / `    curl` → remove the blank line.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 
@@ -38,7 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let offset = inst.span.start + to;
             from = to;
             if line.trim().is_empty() && offset < end {
-                out.push(report(
+                out.push(Diagnostic::new(
                     &RULE,
                     Span::new(inst.keyword_span.start, inst.keyword_span.end),
                     format!(

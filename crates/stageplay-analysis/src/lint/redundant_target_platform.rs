@@ -5,7 +5,7 @@
 //! there (the useful form is `--platform=$BUILDPLATFORM`).
 //! Example: `FROM --platform=$TARGETPLATFORM alpine` → `FROM alpine`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -27,10 +27,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")
             )
         {
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 f.span,
-                "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior".into(),
+                "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior",
             ));
         }
     }

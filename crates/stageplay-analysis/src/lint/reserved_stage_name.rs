@@ -5,7 +5,7 @@
 //! `--from`; a stage with either name is confusing or unreachable.
 //! Example: `FROM alpine AS scratch` → `FROM alpine AS minimal`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -24,7 +24,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if let (Some(name), Some(span)) = (s.name.as_deref(), s.name_span)
             && (name == "scratch" || name == "context")
         {
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 span,
                 format!("Stage name should not use the same name as reserved stage '{name}'"),

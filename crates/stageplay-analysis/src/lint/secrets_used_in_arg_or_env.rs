@@ -6,7 +6,7 @@
 //! anyone with the image can read them.
 //! Example: `ARG NPM_TOKEN` → `RUN --mount=type=secret,id=npm_token ...`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -84,7 +84,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         for kv in &inst.pairs {
             if looks_secret(&kv.key) {
-                out.push(report(
+                out.push(Diagnostic::new(
                     &RULE,
                     kv.key_span,
                     format!(

@@ -5,7 +5,7 @@
 //! later names an image, not the stage; the mixed case misleads.
 //! Example: `FROM golang AS Builder` → `FROM golang AS builder`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
@@ -24,7 +24,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if let Some(w) = &inst.stage_name
             && w.value.chars().any(|c| c.is_ascii_uppercase())
         {
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 w.span,
                 format!("Stage name '{}' should be lowercase", w.value),

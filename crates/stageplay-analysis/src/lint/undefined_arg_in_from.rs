@@ -4,9 +4,9 @@
 //! Why is this bad? It expands to an empty string, usually a typo or a missing `ARG X`.
 //! Example: `FROM alpine:$TAG` with no `ARG TAG` → add `ARG TAG=3.20` before the FROM.
 
-use super::{Ctx, Rule, did_you_mean, report, var_span};
+use super::{Ctx, Rule, did_you_mean, var_span};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expand::is_predefined_arg;
+use crate::scope::is_predefined_arg;
 
 pub const RULE: Rule = Rule {
     name: "UndefinedArgInFrom",
@@ -32,7 +32,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let hint = did_you_mean(name, ctx.a.globals.declared.iter().map(String::as_str));
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 var_span(ctx, inst, name),
                 format!("FROM argument '{name}' is not declared{hint}"),

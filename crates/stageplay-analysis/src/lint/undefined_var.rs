@@ -7,7 +7,7 @@
 //! Why is this bad? It expands to an empty string: a typo or a missing `ARG`.
 //! Example: `ENV PATH=$GOPTH/bin` → `ENV PATH=$GOPATH/bin`.
 
-use super::{Ctx, Rule, did_you_mean, report, var_span};
+use super::{Ctx, Rule, did_you_mean, var_span};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -97,7 +97,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let hint = did_you_mean(name, known.iter().copied());
-            out.push(report(
+            out.push(Diagnostic::new(
                 &RULE,
                 var_span(ctx, inst, name),
                 format!("Usage of undefined variable '${name}'{hint}"),

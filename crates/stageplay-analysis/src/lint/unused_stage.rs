@@ -6,7 +6,7 @@
 //! be a test or debug stage on purpose, or a leftover.
 //! Example: a `FROM alpine AS debug` nobody copies from.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Node;
 
@@ -38,7 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let span = s.name_span.unwrap_or(s.base_span);
         let name = s.display_name();
-        out.push(report(
+        out.push(Diagnostic::new(
             &RULE,
             span,
             format!(

@@ -6,7 +6,7 @@
 //! when the base image changes.
 //! Example: `WORKDIR app` → `WORKDIR /app`.
 
-use super::{Ctx, Rule, report};
+use super::{Ctx, Rule};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::stages::Base;
@@ -50,7 +50,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if absolute {
                 set = true;
             } else if !set {
-                out.push(report(
+                out.push(Diagnostic::new(
                     &RULE,
                     inst.args.first().map_or(inst.span, |w| w.span),
                     format!("Relative workdir '{path}' can have unexpected results if the base image changes"),

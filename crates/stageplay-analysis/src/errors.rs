@@ -1,8 +1,9 @@
-//! Documentation of the errors that fail a build (reported by parse, stages, graph and the
-//! target resolution, not by a check of their own), so the Problems panel can explain them.
+//! The errors that fail a build, as [`Rule`] constants: parse, stages, graph and the target
+//! resolution (in plan) report them while they build the analysis, so they have no check
+//! of their own. Their rows in `lint::TABLE` let the Problems panel explain them. They live
+//! outside `lint` so that the passes do not depend on the checks that read their output.
 
-use super::Rule;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Rule, Severity};
 
 /// What it does: reports text BuildKit's parser rejects (unknown instruction, missing
 /// arguments, bad JSON, unterminated heredoc). Why: the build fails before it starts;

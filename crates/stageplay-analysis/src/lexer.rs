@@ -1,0 +1,706 @@
+//! THE shell-word lexer, after BuildKit's `shell/lex.go`: quotes, escapes with the
+//! Dockerfile's escape character, `$V`, `${V}`, `${V:-x}`, `${V:+x}`, `${V?x}`, `${V#pat}`,
+//! `${V%pat}` and `${V/a/b}`, with bounded expansion. Two entry points: [`process_word`]
+//! expands one word (what `expand` and `scope` use), and [`words`] splits a line into its
+//! words with their byte spans, quotes and escapes kept (what `parse` uses to find heredocs
+//! and `KEY=value` words, and what the RUN recognisers can split with).
+//!
+//! Everything here is iterative except the nested `${a:-${b}}` word, whose recursion is
+//! capped at [`MAX_NESTING`] levels, so no input can overflow the stack.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::span::floor_char_boundary;
+
+/// The longest value one expansion may produce; longer results are cut and reported.
+pub const MAX_EXPANDED_LEN: usize = 16 * 1024;
+
+/// How many undefined names one expansion (or one instruction) records.
+pub const MAX_UNDEFINED: usize = 32;
+
+/// How deeply `${a:-${b:-${c}}}` words may nest before the rest is taken literally.
+pub const MAX_NESTING: usize = 16;
+
+/// Where expansion looks variables up.
+pub trait Lookup {
+    fn get(&self, name: &str) -> Option<&str>;
+}
+
+impl Lookup for HashMap<String, String> {
+    fn get(&self, name: &str) -> Option<&str> {
+        HashMap::get(self, name).map(String::as_str)
+    }
+}
+
+impl Lookup for [(String, String)] {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Lookup for Vec<(String, String)> {
+    fn get(&self, name: &str) -> Option<&str> {
+        Lookup::get(self.as_slice(), name)
+    }
+}
+
+/// The result of expanding one word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expanded {
+    pub value: String,
+    /// Variables referenced without a default (`$X`, `${X}`) that were not defined.
+    pub unmatched: Vec<String>,
+    /// True when the result hit [`MAX_EXPANDED_LEN`] or the shared budget and was cut.
+    pub truncated: bool,
+    /// A lexer error (unterminated quote or `${`), BuildKit would fail the build.
+    pub error: Option<String>,
+}
+
+/// A shared allowance of output bytes for all expansions of one analysis, so that the total
+/// work stays linear in the input even when thousands of ARGs reference each other.
+#[derive(Clone, Debug)]
+pub struct Budget {
+    pub remaining: usize,
+}
+
+impl Budget {
+    /// A budget proportional to the text being analysed.
+    pub fn for_text(len: usize) -> Self {
+        Budget {
+            remaining: 4 * 1024 * 1024 + len.saturating_mul(4),
+        }
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::for_text(0)
+    }
+}
+
+/// Runs the lexer over one word (BuildKit's `ProcessWord`): escapes resolved, `$`
+/// references substituted, and, when `quotes` is true, quotes removed (false for heredoc
+/// bodies, where quotes are ordinary text). The result is bounded by [`MAX_EXPANDED_LEN`]
+/// and by `budget`.
+pub fn process_word(
+    word: &str,
+    escape: char,
+    quotes: bool,
+    vars: &dyn Lookup,
+    budget: &mut Budget,
+) -> Expanded {
+    // Fast path: most words have nothing to expand, unquote or unescape.
+    // Every special character is ASCII when the escape is, so bytes decide (no UTF-8
+    // decoding of every word).
+    let special = match u8::try_from(escape) {
+        Ok(esc) if esc.is_ascii() => word
+            .bytes()
+            .any(|b| b == b'$' || b == esc || (quotes && (b == b'\'' || b == b'"'))),
+        _ => {
+            word.contains(|c: char| c == '$' || c == escape || (quotes && (c == '\'' || c == '"')))
+        }
+    };
+    if !special {
+        let mut out = Expanded::default();
+        let room = MAX_EXPANDED_LEN.min(budget.remaining);
+        if word.len() <= room {
+            budget.remaining -= word.len();
+            out.value = word.to_string();
+        } else {
+            let cut = floor_char_boundary(word, room);
+            budget.remaining -= cut;
+            out.value = word[..cut].to_string();
+            out.truncated = true;
+        }
+        return out;
+    }
+    let mut lx = Lexer {
+        text: word,
+        pos: 0,
+        quotes,
+        escape,
+        vars,
+        out: Expanded::default(),
+        budget,
+    };
+    let value = lx.word(None, 0);
+    let mut out = lx.out;
+    out.value = value;
+    out
+}
+
+struct Lexer<'a> {
+    text: &'a str,
+    /// A byte offset into `text`, always on a char boundary.
+    pos: usize,
+    /// False for heredoc bodies: quotes are ordinary text there.
+    quotes: bool,
+    escape: char,
+    vars: &'a dyn Lookup,
+    out: Expanded,
+    budget: &'a mut Budget,
+}
+
+impl Lexer<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text.get(self.pos..).and_then(|r| r.chars().next())
+    }
+
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek();
+        if let Some(c) = c {
+            self.pos += c.len_utf8();
+        }
+        c
+    }
+
+    /// Takes the run of text from the current position up to the next byte `special`
+    /// accepts (or the end) and appends it to `buf` in one piece. Every special byte is
+    /// ASCII, so the run ends on a char boundary. Returns false (taking nothing) when the
+    /// current char is itself special.
+    fn take_run(&mut self, buf: &mut String, special: impl Fn(u8) -> bool) -> bool {
+        let Some(rest) = self.text.get(self.pos..) else {
+            return false;
+        };
+        let end = rest.bytes().position(special).unwrap_or(rest.len());
+        if end == 0 {
+            return false;
+        }
+        self.pos += end;
+        self.push(buf, &rest[..end]);
+        true
+    }
+
+    /// The escape character as a byte, or 0 (never special) when it is not ASCII.
+    fn escape_byte(&self) -> u8 {
+        if self.escape.is_ascii() {
+            self.escape as u8
+        } else {
+            0
+        }
+    }
+
+    fn push(&mut self, buf: &mut String, s: &str) {
+        let room = MAX_EXPANDED_LEN
+            .saturating_sub(buf.len())
+            .min(self.budget.remaining);
+        if s.len() <= room {
+            buf.push_str(s);
+            self.budget.remaining -= s.len();
+        } else {
+            let cut = floor_char_boundary(s, room);
+            buf.push_str(&s[..cut]);
+            self.budget.remaining -= cut;
+            self.out.truncated = true;
+        }
+    }
+
+    fn push_char(&mut self, buf: &mut String, c: char) {
+        let mut tmp = [0u8; 4];
+        self.push(buf, c.encode_utf8(&mut tmp));
+    }
+
+    /// Reads a word until `stop` (exclusive, consumed) or the end.
+    fn word(&mut self, stop: Option<char>, depth: usize) -> String {
+        // A whole word usually expands to about its own length: room for that up front
+        // (capped; nested words start small).
+        let mut buf = if stop.is_none() && depth == 0 {
+            String::with_capacity(self.text.len().saturating_sub(self.pos).min(4096))
+        } else {
+            String::new()
+        };
+        while let Some(c) = self.peek() {
+            if Some(c) == stop {
+                self.pos += 1;
+                return buf;
+            }
+            if !self.quotes && c == self.escape {
+                self.pos += 1;
+                match self.peek() {
+                    Some('$') => {
+                        self.pos += 1;
+                        self.push_char(&mut buf, '$');
+                    }
+                    _ => self.push_char(&mut buf, c),
+                }
+                continue;
+            }
+            if !self.quotes && (c == '\'' || c == '"') {
+                self.pos += 1;
+                self.push_char(&mut buf, c);
+                continue;
+            }
+            if c == self.escape {
+                self.pos += 1;
+                // A trailing escape is dropped, as BuildKit does.
+                if let Some(n) = self.next() {
+                    self.push_char(&mut buf, n);
+                }
+                continue;
+            }
+            match c {
+                '\'' => {
+                    self.pos += 1;
+                    self.single_quoted(&mut buf);
+                }
+                '"' => {
+                    self.pos += 1;
+                    self.double_quoted(&mut buf, depth);
+                }
+                '$' => {
+                    self.pos += 1;
+                    let v = self.dollar(depth);
+                    self.push(&mut buf, &v);
+                }
+                _ => {
+                    // Ordinary text up to the next character that means something here.
+                    let esc = self.escape_byte();
+                    let stop_b = stop.filter(char::is_ascii).map_or(0, |s| s as u8);
+                    let ascii = self.escape.is_ascii() && stop.is_none_or(|s| s.is_ascii());
+                    if !(ascii
+                        && self.take_run(&mut buf, |b| {
+                            matches!(b, b'$' | b'\'' | b'"') || b == esc || (b == stop_b && b != 0)
+                        }))
+                    {
+                        self.pos += c.len_utf8();
+                        self.push_char(&mut buf, c);
+                    }
+                }
+            }
+        }
+        if stop.is_some() && self.out.error.is_none() {
+            self.out.error = Some("missing '}' in variable substitution".into());
+        }
+        buf
+    }
+
+    fn single_quoted(&mut self, buf: &mut String) {
+        loop {
+            self.take_run(buf, |b| b == b'\'');
+            match self.next() {
+                None => {
+                    self.out.error = Some(
+                        "unexpected end of statement while looking for matching single-quote"
+                            .into(),
+                    );
+                    return;
+                }
+                Some('\'') => return,
+                Some(c) => self.push_char(buf, c),
+            }
+        }
+    }
+
+    fn double_quoted(&mut self, buf: &mut String, depth: usize) {
+        let esc = self.escape_byte();
+        loop {
+            if self.escape.is_ascii() {
+                self.take_run(buf, |b| matches!(b, b'"' | b'$') || b == esc);
+            }
+            match self.next() {
+                None => {
+                    self.out.error = Some(
+                        "unexpected end of statement while looking for matching double-quote"
+                            .into(),
+                    );
+                    return;
+                }
+                Some('"') => return,
+                Some('$') => {
+                    let v = self.dollar(depth);
+                    self.push(buf, &v);
+                }
+                Some(c) if c == self.escape => match self.peek() {
+                    Some(n) if n == '"' || n == '$' || n == self.escape => {
+                        self.pos += 1;
+                        self.push_char(buf, n);
+                    }
+                    _ => self.push_char(buf, c),
+                },
+                Some(c) => self.push_char(buf, c),
+            }
+        }
+    }
+
+    fn name(&mut self) -> String {
+        let mut name = String::new();
+        // Special single-character parameters, as in BuildKit's processName.
+        if let Some(c) = self.peek()
+            && (c.is_ascii_digit() || "*@#?-$!".contains(c))
+        {
+            self.pos += 1;
+            name.push(c);
+            return name;
+        }
+        // ASCII only, so the name is one slice of the text, copied once.
+        let start = self.pos;
+        let rest = self.text.get(start..).unwrap_or("");
+        let len = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+            .unwrap_or(rest.len());
+        self.pos += len;
+        name.push_str(rest.get(..len).unwrap_or(""));
+        name
+    }
+
+    fn lookup(&mut self, name: &str, record: bool) -> Option<String> {
+        match self.vars.get(name) {
+            Some(v) => Some(v.to_string()),
+            None => {
+                // Capped, so a word with thousands of distinct unknown names stays linear.
+                if record
+                    && !name.is_empty()
+                    && self.out.unmatched.len() < MAX_UNDEFINED
+                    && !self.out.unmatched.iter().any(|u| u == name)
+                {
+                    self.out.unmatched.push(name.to_string());
+                }
+                None
+            }
+        }
+    }
+
+    /// Handles what follows a `$`.
+    fn dollar(&mut self, depth: usize) -> String {
+        if self.peek() != Some('{') {
+            let name = self.name();
+            if name.is_empty() {
+                return "$".into();
+            }
+            return self.lookup(&name, true).unwrap_or_default();
+        }
+        self.pos += 1;
+        let name = self.name();
+        if name.is_empty() {
+            self.out
+                .error
+                .get_or_insert_with(|| "bad substitution".into());
+            // Skip to the closing brace so the rest of the word survives.
+            while let Some(c) = self.next() {
+                if c == '}' {
+                    break;
+                }
+            }
+            return String::new();
+        }
+        let modifier = self.next();
+        match modifier {
+            Some('}') => self.lookup(&name, true).unwrap_or_default(),
+            Some(':') | Some('-') | Some('+') | Some('?') => {
+                let colon = modifier == Some(':');
+                let op = if colon { self.next() } else { modifier };
+                let word = self.nested_word(depth);
+                let value = self.lookup(&name, false);
+                let set = match &value {
+                    Some(v) => !(colon && v.is_empty()),
+                    None => false,
+                };
+                match op {
+                    Some('-') => {
+                        if set {
+                            value.unwrap_or_default()
+                        } else {
+                            word
+                        }
+                    }
+                    Some('+') => {
+                        if set {
+                            word
+                        } else {
+                            String::new()
+                        }
+                    }
+                    Some('?') => {
+                        if set {
+                            value.unwrap_or_default()
+                        } else {
+                            if self.out.error.is_none() {
+                                self.out.error = Some(if word.is_empty() {
+                                    format!("{name}: is not allowed to be unset")
+                                } else {
+                                    format!("{name}: {word}")
+                                });
+                            }
+                            String::new()
+                        }
+                    }
+                    _ => {
+                        self.out.error.get_or_insert_with(|| {
+                            format!("unsupported modifier in substitution of {name}")
+                        });
+                        String::new()
+                    }
+                }
+            }
+            Some('#') | Some('%') => {
+                let kind = modifier.unwrap_or('#');
+                let longest = self.peek() == Some(kind);
+                if longest {
+                    self.pos += 1;
+                }
+                let pattern = self.nested_word(depth);
+                let value = self.lookup(&name, true).unwrap_or_default();
+                trim_pattern(&value, &pattern, kind == '#', longest)
+            }
+            Some('/') => {
+                let all = self.peek() == Some('/');
+                if all {
+                    self.pos += 1;
+                }
+                let pattern = self.nested_until(depth, '/');
+                let replacement = self.nested_word(depth);
+                let value = self.lookup(&name, true).unwrap_or_default();
+                if pattern.is_empty() {
+                    value
+                } else if all {
+                    value.replace(&pattern, &replacement)
+                } else {
+                    value.replacen(&pattern, &replacement, 1)
+                }
+            }
+            _ => {
+                self.out
+                    .error
+                    .get_or_insert_with(|| "missing '}' in variable substitution".into());
+                String::new()
+            }
+        }
+    }
+
+    /// Reads the word of a modifier up to the closing brace.
+    fn nested_word(&mut self, depth: usize) -> String {
+        self.nested_until(depth, '}')
+    }
+
+    fn nested_until(&mut self, depth: usize, stop: char) -> String {
+        if depth >= MAX_NESTING {
+            // Too deep: take the rest literally up to the stop character.
+            let mut buf = String::new();
+            while let Some(c) = self.next() {
+                if c == stop {
+                    break;
+                }
+                self.push_char(&mut buf, c);
+            }
+            self.out
+                .error
+                .get_or_insert_with(|| "variable substitution nested too deeply".into());
+            return buf;
+        }
+        self.word(Some(stop), depth + 1)
+    }
+}
+
+/// Removes the shortest or longest prefix (`#`) or suffix (`%`) of `value` matching the
+/// glob `pattern` (`*` and `?`), as the shell does. Bounded: at most `value.len()`
+/// candidate cuts, each matched in O(len²) worst case on short strings.
+fn trim_pattern(value: &str, pattern: &str, prefix: bool, longest: bool) -> String {
+    // Values are capped at MAX_EXPANDED_LEN; refuse quadratic work on long ones.
+    if value.len() > 1024 || pattern.len() > 256 {
+        return value.to_string();
+    }
+    let cuts: Vec<usize> = value
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(value.len()))
+        .collect();
+    let ordered: Vec<usize> = if prefix == longest {
+        cuts.iter().rev().copied().collect()
+    } else {
+        cuts.clone()
+    };
+    for cut in ordered {
+        let (part, rest) = if prefix {
+            (&value[..cut], &value[cut..])
+        } else {
+            (&value[cut..], &value[..cut])
+        };
+        if glob_match(pattern, part) {
+            return rest.to_string();
+        }
+    }
+    value.to_string()
+}
+
+/// Matches `text` against a glob with `*` and `?`, iteratively (classic two-pointer
+/// backtracking, linear in practice, O(n·m) at worst).
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == '?' || c == t[ti] => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    while p.get(pi) == Some(&'*') {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// One word of a line as the shell splits it: quotes and escapes are kept, so the word is
+/// one contiguous slice of the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawWord<'a> {
+    /// The word as written, from its first char to its last, quotes and escapes included.
+    pub text: &'a str,
+    /// The word's byte offset in the line.
+    pub start: usize,
+    /// True when the word ends with an escape character that escapes nothing because the
+    /// line ends there (BuildKit drops it; see [`RawWord::without_dangling_escape`]).
+    pub dangling_escape: bool,
+}
+
+impl<'a> RawWord<'a> {
+    /// The word's byte range in the line.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The word without its dangling escape, as BuildKit's `parseWords` keeps it; `None`
+    /// when the escape was the whole word.
+    pub fn without_dangling_escape(&self, escape: char) -> Option<&'a str> {
+        let text = if self.dangling_escape {
+            self.text.strip_suffix(escape).unwrap_or(self.text)
+        } else {
+            self.text
+        };
+        (!text.is_empty()).then_some(text)
+    }
+}
+
+/// Splits `line` into words the way BuildKit's `parseWords` and its heredoc detection do:
+/// whitespace outside quotes separates words; the escape character keeps the next char in
+/// the word, outside quotes and inside double quotes; inside single quotes it is ordinary
+/// text. Nothing is removed or expanded, and nothing is allocated.
+pub fn words(line: &str, escape: char) -> Words<'_> {
+    Words {
+        line,
+        pos: 0,
+        escape,
+    }
+}
+
+/// The iterator [`words`] returns.
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    line: &'a str,
+    /// A byte offset into `line`, always on a char boundary.
+    pos: usize,
+    escape: char,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = RawWord<'a>;
+
+    fn next(&mut self) -> Option<RawWord<'a>> {
+        let rest = self.line.get(self.pos..)?;
+        let mut start: Option<usize> = None;
+        let mut quote: Option<char> = None;
+        let mut dangling_escape = false;
+        let mut chars = rest.char_indices();
+        let mut end = rest.len();
+        while let Some((i, c)) = chars.next() {
+            match quote {
+                None if c.is_whitespace() => {
+                    if start.is_some() {
+                        end = i;
+                        break;
+                    }
+                }
+                None => {
+                    start.get_or_insert(i);
+                    if c == '\'' || c == '"' {
+                        quote = Some(c);
+                    } else if c == self.escape {
+                        dangling_escape = chars.next().is_none();
+                    }
+                }
+                Some(q) => {
+                    if c == q {
+                        quote = None;
+                    } else if c == self.escape && q == '"' {
+                        dangling_escape = chars.next().is_none();
+                    }
+                }
+            }
+        }
+        let Some(start) = start else {
+            self.pos = self.line.len();
+            return None;
+        };
+        let base = self.pos;
+        self.pos = base + end;
+        Some(RawWord {
+            text: rest.get(start..end).unwrap_or(""),
+            start: base + start,
+            dangling_escape,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(line: &str, escape: char) -> Vec<(usize, &str)> {
+        words(line, escape).map(|w| (w.start, w.text)).collect()
+    }
+
+    #[test]
+    fn words_keep_quotes_and_escapes() {
+        assert_eq!(
+            split(" a 'b c'\t\"d\\\" e\" f\\ g", '\\'),
+            vec![(1, "a"), (3, "'b c'"), (9, "\"d\\\" e\""), (17, "f\\ g")]
+        );
+        // Inside single quotes the escape is ordinary text.
+        assert_eq!(split("'a\\' b", '\\'), vec![(0, "'a\\'"), (5, "b")]);
+        // An unterminated quote runs to the end of the line.
+        assert_eq!(split("x \"y z", '\\'), vec![(0, "x"), (2, "\"y z")]);
+        // The backtick escape of `# escape=`` `.
+        assert_eq!(
+            split("a` b c\\ d", '`'),
+            vec![(0, "a` b"), (5, "c\\"), (8, "d")]
+        );
+        assert_eq!(split("é ü", '\\'), vec![(0, "é"), (3, "ü")]);
+        assert!(split(" \t ", '\\').is_empty());
+    }
+
+    #[test]
+    fn a_dangling_escape_is_marked() {
+        let w: Vec<RawWord> = words("a b\\", '\\').collect();
+        assert_eq!(w.len(), 2);
+        assert!(!w[0].dangling_escape);
+        assert!(w[1].dangling_escape);
+        assert_eq!(w[1].span(), 2..4);
+        assert_eq!(w[1].without_dangling_escape('\\'), Some("b"));
+        let lone = words("a \\", '\\').nth(1);
+        assert_eq!(lone.and_then(|w| w.without_dangling_escape('\\')), None);
+        let quoted = words("\"a\\", '\\').next();
+        assert_eq!(
+            quoted.and_then(|w| w.without_dangling_escape('\\')),
+            Some("\"a")
+        );
+    }
+}

@@ -1,0 +1,349 @@
+//! Parsing: runs `parse-dockerfile` and converts its tree into Stageplay's own instruction
+//! model, with a byte span for every token the UI and the later passes need.
+//!
+//! Parsing never fails: `parse-dockerfile` stops at the first error, so we keep every
+//! instruction parsed before it and report the error as a diagnostic with a span.
+//!
+//! This file holds the instruction model and the entry point; `directives` reads the parser
+//! directives, `heredoc` finds heredocs (and hides what the crate would misread), `convert`
+//! turns the crate's tree into [`Instruction`]s, `words` splits ARG/ENV/LABEL words and
+//! joins continuation lines, and `mount` reads `RUN --mount` values.
+
+mod convert;
+mod directives;
+mod heredoc;
+mod mount;
+mod words;
+
+use parse_dockerfile as pd;
+use serde::Serialize;
+
+use super::diagnostic::Diagnostic;
+use super::errors;
+use super::span::{LineIndex, Span, floor_char_boundary};
+
+pub use words::{join_continuations, split_words};
+
+/// The instruction keyword.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Keyword {
+    Add,
+    Arg,
+    Cmd,
+    Copy,
+    Entrypoint,
+    Env,
+    Expose,
+    From,
+    Healthcheck,
+    Label,
+    Maintainer,
+    Onbuild,
+    Run,
+    Shell,
+    Stopsignal,
+    User,
+    Volume,
+    Workdir,
+}
+
+impl Keyword {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Keyword::Add => "ADD",
+            Keyword::Arg => "ARG",
+            Keyword::Cmd => "CMD",
+            Keyword::Copy => "COPY",
+            Keyword::Entrypoint => "ENTRYPOINT",
+            Keyword::Env => "ENV",
+            Keyword::Expose => "EXPOSE",
+            Keyword::From => "FROM",
+            Keyword::Healthcheck => "HEALTHCHECK",
+            Keyword::Label => "LABEL",
+            Keyword::Maintainer => "MAINTAINER",
+            Keyword::Onbuild => "ONBUILD",
+            Keyword::Run => "RUN",
+            Keyword::Shell => "SHELL",
+            Keyword::Stopsignal => "STOPSIGNAL",
+            Keyword::User => "USER",
+            Keyword::Volume => "VOLUME",
+            Keyword::Workdir => "WORKDIR",
+        }
+    }
+}
+
+/// A word of an instruction with its (unescaped) value and its span in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Word {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A `--name[=value]` option.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    pub name: String,
+    pub value: Option<String>,
+    /// The whole flag, `--name=value`.
+    pub span: Span,
+    /// `--name`.
+    pub name_span: Span,
+    pub value_span: Option<Span>,
+}
+
+/// A here-document attached to RUN, COPY or ADD.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Heredoc {
+    /// The delimiter word (`EOF`), without quotes and `-`.
+    pub name: String,
+    /// The body, as the instruction receives it (leading tabs stripped for `<<-`).
+    pub body: String,
+    /// False when the delimiter was quoted (no variable expansion in the body).
+    pub expand: bool,
+    /// True for `<<-EOF` (leading tabs are stripped from the body).
+    pub strip_tabs: bool,
+    /// The body's lines, without the terminating delimiter line.
+    pub span: Span,
+    /// The `<<EOF` marker on the instruction line, when it could be located exactly.
+    pub marker_span: Option<Span>,
+}
+
+/// One `--mount=...` option of a RUN, split into its fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Mount {
+    /// `type=`: bind (the default), cache, tmpfs, secret or ssh.
+    pub kind: String,
+    /// `target=` / `dst=` / `destination=`.
+    pub target: Option<String>,
+    /// `source=` / `src=`.
+    pub source: Option<String>,
+    /// `from=`: a stage name or an image.
+    pub from: Option<String>,
+    /// `id=`.
+    pub id: Option<String>,
+    /// `ro` / `readonly` (bind mounts are read-only unless `rw`).
+    pub readonly: bool,
+    /// The whole `--mount=...` flag.
+    pub span: Span,
+    /// The value after `from=`, when it could be located exactly.
+    pub from_span: Option<Span>,
+}
+
+/// One `KEY=value` (or legacy `KEY value`) of ARG, ENV or LABEL, as BuildKit splits it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KeyValue {
+    pub key: String,
+    /// The raw value, quotes and escapes kept (expansion removes them); `None` for a bare
+    /// `ARG NAME`.
+    pub value: Option<String>,
+    pub key_span: Span,
+    /// The whole `KEY=value` word (the arguments' span when it cannot be located exactly).
+    pub span: Span,
+    /// True for the legacy whitespace form `ENV KEY value`.
+    pub legacy: bool,
+}
+
+/// One instruction of the Dockerfile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Instruction {
+    pub keyword: Keyword,
+    pub keyword_span: Span,
+    /// The whole instruction, keyword to last byte (heredoc bodies included).
+    pub span: Span,
+    pub flags: Vec<Flag>,
+    /// The arguments after the flags. FROM: `[image]`; COPY/ADD: sources then destination
+    /// (heredoc sources are in `heredocs`); RUN/CMD/ENTRYPOINT: the exec-form words, or the
+    /// shell text as one word; other instructions: the argument words.
+    pub args: Vec<Word>,
+    /// True when the arguments were written in exec (JSON array) form.
+    pub exec_form: bool,
+    pub heredocs: Vec<Heredoc>,
+    /// `AS name` of a FROM, as written (not lowercased).
+    pub stage_name: Option<Word>,
+    /// The span of the `AS` keyword of a FROM.
+    pub as_span: Option<Span>,
+    /// The instruction an ONBUILD registers.
+    pub trigger: Option<Box<Instruction>>,
+    /// RUN: the `--mount` options, parsed.
+    pub mounts: Vec<Mount>,
+    /// ARG / ENV / LABEL: the key/value pairs after BuildKit's word splitting.
+    pub pairs: Vec<KeyValue>,
+}
+
+impl Instruction {
+    /// The last flag called `name` (BuildKit keeps the last of repeated single flags).
+    pub fn flag(&self, name: &str) -> Option<&Flag> {
+        self.flags
+            .iter()
+            .rev()
+            .find(|f| f.name.eq_ignore_ascii_case(name))
+    }
+
+    /// COPY / ADD: the source words (heredoc sources are in `heredocs`).
+    pub fn sources(&self) -> &[Word] {
+        match self.keyword {
+            Keyword::Copy | Keyword::Add => {
+                let n = self.args.len().saturating_sub(1);
+                self.args.get(..n).unwrap_or(&[])
+            }
+            _ => &[],
+        }
+    }
+
+    /// COPY / ADD: the destination word.
+    pub fn dest(&self) -> Option<&Word> {
+        match self.keyword {
+            Keyword::Copy | Keyword::Add => self.args.last(),
+            _ => None,
+        }
+    }
+}
+
+/// A parser directive at the top of the file (`# syntax=...`, `# escape=...`, `# check=...`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Directive {
+    /// Lowercased name.
+    pub name: String,
+    pub value: String,
+    /// The whole comment line.
+    pub span: Span,
+    pub value_span: Span,
+}
+
+/// The result of parsing: never fails, errors are diagnostics.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Parsed {
+    pub directives: Vec<Directive>,
+    pub instructions: Vec<Instruction>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The escape character (`\` unless `# escape=` says otherwise).
+    pub escape: char,
+}
+
+impl Default for Parsed {
+    fn default() -> Self {
+        Parsed {
+            directives: Vec::new(),
+            instructions: Vec::new(),
+            diagnostics: Vec::new(),
+            escape: '\\',
+        }
+    }
+}
+
+const BOM: &str = "\u{feff}";
+
+/// Parses `text` into instructions and diagnostics.
+pub fn parse(text: &str) -> Parsed {
+    // parse-dockerfile strips a UTF-8 BOM and reports spans relative to the rest.
+    let shift = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut parsed = Parsed {
+        directives: directives::directives(text, shift),
+        ..Parsed::default()
+    };
+    if let Some(d) = parsed.directives.iter().find(|d| d.name == "escape")
+        && d.value == "`"
+    {
+        parsed.escape = '`';
+    }
+    // parse-dockerfile reads a RUN heredoc only when `<<EOF` comes first and only one of
+    // them; BuildKit reads any number anywhere on the line. We find them all ourselves and
+    // hide the bodies the crate would misread behind comment lines of the same length, so
+    // every span stays valid.
+    let scan = heredoc::scan_heredocs(text, shift, parsed.escape as u8);
+    let source: &str = scan.masked.as_deref().unwrap_or(text);
+    let iter = match pd::parse_iter(source) {
+        Ok(iter) => iter,
+        Err(e) => {
+            parsed.diagnostics.push(error_diagnostic(text, shift, &e));
+            return parsed;
+        }
+    };
+    // One instruction per logical line, unless parsing stops early: room for them up front
+    // (capped, so a long file that fails at its first lines reserves little).
+    parsed
+        .instructions
+        .reserve_exact(scan.logical_lines.min(1024));
+    let mut docs = scan.docs.iter().peekable();
+    for inst in iter {
+        match inst {
+            Ok(inst) => {
+                let mut inst = convert::convert(&inst, shift);
+                while docs.peek().is_some_and(|d| d.start < inst.span.start) {
+                    docs.next();
+                }
+                if let Some(d) = docs.next_if(|d| d.start == inst.span.start) {
+                    heredoc::attach_heredocs(&mut inst, d, text);
+                }
+                if scan.placeholders {
+                    heredoc::restore_placeholders(&mut inst, parsed.escape);
+                }
+                convert::finish(&mut inst, text, parsed.escape);
+                if let Some(d) = missing_equals(&inst) {
+                    // BuildKit rejects the file here; keep what came before, like the
+                    // crate's own errors.
+                    parsed.diagnostics.push(d);
+                    break;
+                }
+                parsed.instructions.push(inst);
+            }
+            Err(e) => {
+                parsed.diagnostics.push(error_diagnostic(text, shift, &e));
+                break;
+            }
+        }
+    }
+    if let Some(err) = scan.error
+        && !parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.span.start <= err.span.start)
+    {
+        parsed.diagnostics.push(err);
+    }
+    parsed
+}
+
+fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
+    // Built only on error: the happy path never pays for a line index.
+    let lines = LineIndex::new(text);
+    let message = format!("{e:#}");
+    let span = if e.line() == 0 {
+        Span::point(text.len())
+    } else {
+        // The crate's column is 1-based in bytes of the BOM-stripped text.
+        let start = lines.line_start(e.line());
+        let col = e.column().saturating_sub(1) + if e.line() == 1 { shift } else { 0 };
+        let line_end = text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(text.len(), |i| start + i);
+        let at = floor_char_boundary(text, (start + col).min(line_end));
+        let end = text
+            .get(at..line_end)
+            .map_or(line_end, |rest| at + rest.trim_end().len());
+        Span::new(at, end)
+    };
+    Diagnostic::new(&errors::PARSE_ERROR, span, message)
+}
+
+/// ENV and LABEL in key=value form need `=` in every word (BuildKit's parser error).
+fn missing_equals(inst: &Instruction) -> Option<Diagnostic> {
+    let check =
+        |i: &Instruction| {
+            if !matches!(i.keyword, Keyword::Env | Keyword::Label) {
+                return None;
+            }
+            i.pairs.iter().find(|p| p.value.is_none() && !p.legacy).map(|p| {
+            Diagnostic::new(&errors::PARSE_ERROR,
+                p.span,
+                format!(
+                    "Syntax error - can't find = in \"{}\". Must be of the form: name=value",
+                    p.key
+                ),
+            )
+        })
+        };
+    check(inst).or_else(|| inst.trigger.as_deref().and_then(check))
+}
