@@ -1,4 +1,4 @@
-//! Benchmarks of `analyze` (SPEC §10: ≤ 1 ms median natively for a 650-line, 60-stage
+//! Benchmarks of `analyze` (docs/budgets.md: ≤ 1 ms median natively for a 650-line, 60-stage
 //! Dockerfile): an in-repo generated file of that shape and, when `../shared/corpus` exists
 //! (it is outside the repository), moby's own Dockerfile and the whole corpus.
 //!

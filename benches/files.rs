@@ -1,4 +1,4 @@
-//! Benchmarks of the full analysis including the file simulation (SPEC §10: a 650-line,
+//! Benchmarks of the full analysis including the file simulation (docs/budgets.md: a 650-line,
 //! 60-stage Dockerfile in ≤ 1 ms median natively). Self-contained: the large input is
 //! generated here; when the shared corpus is next to the repository
 //! (`../shared/corpus/files`), moby's own Dockerfile (649 lines, 59 stages) is measured too.

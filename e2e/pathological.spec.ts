@@ -1,4 +1,4 @@
-// SPEC §12's pathological inputs pasted into the real page, where the analysis runs as
+// The pathological inputs of docs/reliability.md, pasted into the real page, where the analysis runs as
 // wasm with its small stack: each must be analysed without a panic or a stack overflow
 // (either would kill the page), and the page must still work afterwards.
 import { test, expect, Page } from '@playwright/test';
@@ -13,7 +13,7 @@ function watchErrors(page: Page) {
 const stageNodes = (page: Page) => page.locator('svg.stage-graph [data-stage]');
 
 /** Pastes `text` into the editor as a person does: a paste event carrying the text. The
- * page takes a paste too large to edit itself (src/ui/editor.rs `onpaste`) and says so by
+ * page takes a paste too large to edit itself (src/ui/components/editor/mod.rs `onpaste`) and says so by
  * cancelling the event; otherwise the textarea would insert it, which a synthetic paste
  * does not do, so the text is set and the input event fired as the browser would.
  * (Playwright's `fill` gives up on megabytes of text before the page has handled them.)
@@ -39,7 +39,7 @@ async function paste(page: Page, text: string): Promise<boolean> {
 }
 
 /** After the big input: a small file must still analyse and draw (the wasm is alive). A
- * file too large to edit is shown read-only (src/ui/large_text.rs): clear it first. */
+ * file too large to edit is shown read-only (src/ui/components/large_text.rs): clear it first. */
 async function stillWorks(page: Page) {
   const clear = page.locator('#large-clear');
   if (await clear.count() > 0) {

@@ -176,7 +176,7 @@ test('a 59-stage file like moby\'s renders a readable graph that can zoom and fi
 });
 
 // Only the underlay's chunks near the view (and the caret) are rendered; the others are empty
-// blocks of their exact height (editor.rs `window`).
+// blocks of their exact height (components/editor/underlay.rs).
 for (const [kind, filler] of [['a short file', 0], ['a long file', 900]] as const) {
 test(`the underlay and the graph, updated piece by piece while editing, equal a fresh render (${kind})`, async ({ page }) => {
   // A long file makes every keystroke of the test slower; give it time on a busy machine.
@@ -323,7 +323,7 @@ test('a Dockerfile dropped from the file manager replaces the text; a huge one i
   expect(await drop(file)).toEqual([true, true]);
   await expect(page.locator('#dockerfile')).toHaveValue(file);
   await expect(stageNodes(page)).toHaveCount(3);
-  // Larger than SPEC §12's 10 MB: refused with a message, the text unchanged.
+  // Larger than the largest input the page takes (10 MB, docs/reliability.md): refused with a message, the text unchanged.
   expect(await drop('#'.repeat(10_000_001))).toEqual([true, true]);
   await expect(page.locator('.toast')).toContainText('Stageplay reads Dockerfiles of up to 10 MB');
   await expect(page.locator('#dockerfile')).toHaveValue(file);

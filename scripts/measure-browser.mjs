@@ -1,5 +1,5 @@
 // What the measuring scripts share: a static server over dist/ and Debian's headless
-// Chromium (never a downloaded browser), with the flags of TOOLCHAIN.md.
+// Chromium (never a downloaded browser), with the flags that keep it off the network (see playwright.config.ts).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 

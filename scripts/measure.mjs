@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Measures the playground in headless Chromium against the SPEC §10 budgets:
+// Measures the playground in headless Chromium against the budgets of docs/budgets.md:
 //   1. first render of the default example (navigation → graph in the DOM),
 //   2. analysis + render of a large Dockerfile pasted at once (default: moby's 59-stage file),
 //      from the input event to the next painted frame,
@@ -78,7 +78,7 @@ async function main() {
       await page.goto(base);
       await page.waitForSelector('svg.stage-graph [data-stage]');
       // As a person would, paste after the page has settled: the app's idle-time warm-up
-      // (src/ui/mod.rs `warm_up`, about 1.5 s after the first render) is over. WARM=0
+      // (src/ui/startup.rs `warm_up`, about 1.5 s after the first render) is over. WARM=0
       // measures at once instead, warm-up rounds included.
       await page.waitForTimeout(Number(process.env.WARM ?? 2500));
       // 2. Paste the whole file at once. Timed from just before the input event to the

@@ -70,7 +70,7 @@ const CHAR_W: f64 = 7.2;
 const MAX_LABEL: usize = 30;
 
 /// The page draws at most this many stages: a graph of thousands of boxes is unreadable and
-/// would hold the page for seconds (SPEC §10). Exports draw every stage.
+/// would hold the page for seconds (docs/budgets.md). Exports draw every stage.
 pub const GRAPH_CAP: usize = 300;
 
 impl GraphModel {

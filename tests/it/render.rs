@@ -135,7 +135,7 @@ async fn user_text_is_rendered_as_text_everywhere() {
 }
 
 /// Thousands of stages: the plan and the problems show their first `LIST_CAP` entries and a
-/// button for the rest, the step timeline a window of that many steps (SPEC §10: a large
+/// button for the rest, the step timeline a window of that many steps (docs/budgets.md: a large
 /// paste must not build tens of thousands of rows).
 #[tokio::test]
 async fn long_lists_are_capped_with_a_way_to_see_everything() {

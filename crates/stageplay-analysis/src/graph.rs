@@ -48,7 +48,7 @@ pub struct Edge {
     pub onbuild: bool,
 }
 
-/// Builds the typed edges of the graph (SPEC §3 rules 5–8) and reports bad references.
+/// Builds the typed edges of the graph (rules 5–8 of docs/semantics.md) and reports bad references.
 pub fn build_edges(
     instructions: &[Instruction],
     stages: &[Stage],

@@ -50,7 +50,7 @@ pub struct TargetPlan {
     pub skipped: Vec<Skipped>,
 }
 
-/// Plans the build of `target` with `builder` (SPEC §3 rules 9–10). `on_cycle` marks the
+/// Plans the build of `target` with `builder` (rules 9–10 of docs/semantics.md). `on_cycle` marks the
 /// stages on a dependency cycle (from `graph::find_cycles`); they cannot be scheduled.
 pub fn plan_target(
     stages: &[Stage],

@@ -55,8 +55,8 @@ impl Stage {
 }
 
 /// Splits `instructions` into stages. Global ARGs (before the first FROM) are not part of
-/// any stage. Each FROM's base and `--platform` are expanded with the global scope (SPEC §3
-/// rule 4) and recorded in `expanded`; the base is resolved per rule 5. `globals` is the
+/// any stage. Each FROM's base and `--platform` are expanded with the global scope (rule 4 of
+/// docs/semantics.md) and recorded in `expanded`; the base is resolved per rule 5. `globals` is the
 /// global ARG scope (`scope::GlobalArgs`), taken as a lookup so that stages need not know
 /// how scopes are built.
 pub fn build_stages(

@@ -54,5 +54,5 @@ pub fn editor_pane(props: &EditorProps) -> Html {
     html! { <div class="editor-drop" {ondragover} {ondrop}>{ pane }</div> }
 }
 
-/// The largest file a drop reads: SPEC §12's largest input.
+/// The largest file a drop reads: the largest input the page takes (docs/reliability.md).
 const MAX_DROP_BYTES: u64 = 10_000_000;

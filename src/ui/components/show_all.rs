@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 /// Long lists (plan, problems) show their first `LIST_CAP` entries until asked for all, and
 /// the step timeline a window of that many around the current step: thousands of rows
-/// would hold the page for seconds after a paste (SPEC §10).
+/// would hold the page for seconds after a paste (docs/budgets.md).
 pub const LIST_CAP: usize = 400;
 
 /// The line under a capped list: how much is shown and a button for the rest; nothing when

@@ -1,4 +1,4 @@
-//! The `stageplay analyze | check` command line: formats, SPEC §11 JSON fields, exit codes.
+//! The `stageplay analyze | check` command line: formats, the JSON fields of docs/cli.md, exit codes.
 
 use std::io::Write;
 use std::process::{Command, Stdio};

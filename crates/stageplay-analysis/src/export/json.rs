@@ -13,7 +13,7 @@ use crate::stages::{Base, Stage};
 /// The version of the JSON schema below; bumped only when a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
-/// The whole analysis as one JSON value (SPEC §11). Lines are 1-based, columns 1-based in
+/// The whole analysis as one JSON value (docs/cli.md). Lines are 1-based, columns 1-based in
 /// bytes.
 pub fn to_json_value(a: &Analysis, text: &str) -> Value {
     let lines = LineIndex::new(text);

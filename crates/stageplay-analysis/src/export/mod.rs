@@ -1,4 +1,4 @@
-//! Text renderers of an [`Analysis`]: the stable JSON of SPEC §11, Graphviz DOT, Mermaid,
+//! Text renderers of an [`Analysis`]: the stable JSON of docs/cli.md, Graphviz DOT, Mermaid,
 //! and a human-readable text report. Pure functions of the analysis and its text; the CLI
 //! prints them and the page's Export menu offers them.
 //!

@@ -1,4 +1,4 @@
-//! The base image catalogue (SPEC §6.1): approximate sizes and representative paths of
+//! The base image catalogue (docs/files.md): approximate sizes and representative paths of
 //! common images, read from the crate's `data/images.toml`, which is embedded at compile
 //! time.
 //!

@@ -62,7 +62,7 @@ pub enum FileKind {
     /// Copied from the build context.
     Context,
     /// Copied from another stage (`COPY --from=stage`). Written `copy` in JSON, as in
-    /// SPEC §11.
+    /// docs/cli.md.
     #[serde(rename = "copy")]
     CopyFromStage,
     /// Copied from an external image (`COPY --from=image`).

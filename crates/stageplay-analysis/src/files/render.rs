@@ -185,14 +185,14 @@ fn tree(files: &[FileEntry]) -> String {
 }
 
 // ---------------------------------------------------------------------------------------
-// JSON (the `final_image`, `left_behind`, `size` and `context` fields of SPEC §11).
+// JSON (the `final_image`, `left_behind`, `size` and `context` fields of docs/cli.md).
 
 fn entry_json(e: &FileEntry) -> serde_json::Value {
     serde_json::json!({
         "path": e.path,
         "is_dir": e.is_dir,
         // The stage the path comes from (for a copy, the source stage), the line of the
-        // instruction that put it here, and its kind, as in SPEC §11.
+        // instruction that put it here, and its kind, as in docs/cli.md.
         "stage": e.provenance.origin_stage,
         "line": (e.provenance.line > 0).then_some(e.provenance.line),
         "kind": serde_json::to_value(e.provenance.kind).unwrap_or_default(),

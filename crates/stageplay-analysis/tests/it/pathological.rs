@@ -1,4 +1,4 @@
-//! Pathological inputs from SPEC §12: each finishes, without stack overflow, with sane
+//! Pathological inputs (docs/reliability.md): each finishes, without stack overflow, with sane
 //! output. Timing belongs to the benchmarks; these assert results, and the whole file runs
 //! in about a second in a debug build.
 
