@@ -91,14 +91,9 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Analyze { input, format } => {
-            let (text, options) = match load(&input) {
-                Ok(x) => x,
-                Err(msg) => {
-                    eprintln!("stageplay: {msg}");
-                    return 2;
-                }
+            let Some((text, a)) = load_and_analyze(&input) else {
+                return 2;
             };
-            let a = analysis::analyze(&text, &options);
             match format {
                 Format::Json => println!("{}", export::to_json(&a, &text)),
                 Format::Text => print!(
@@ -114,14 +109,9 @@ pub fn run() -> i32 {
         }
         Command::Link(args) => crate::link::run(args),
         Command::Check { input } => {
-            let (text, options) = match load(&input) {
-                Ok(x) => x,
-                Err(msg) => {
-                    eprintln!("stageplay: {msg}");
-                    return 2;
-                }
+            let Some((text, a)) = load_and_analyze(&input) else {
+                return 2;
             };
-            let a = analysis::analyze(&text, &options);
             let lines = analysis::LineIndex::new(&text);
             for d in &a.diagnostics {
                 print!(
@@ -138,6 +128,21 @@ pub fn run() -> i32 {
             let warnings = a.diagnostics.len() - errors;
             eprintln!("{errors} error(s), {warnings} warning(s)");
             i32::from(errors > 0)
+        }
+    }
+}
+
+/// Reads the Dockerfile and its options and analyses it; `None` after saying why on stderr
+/// (the caller exits with 2).
+fn load_and_analyze(input: &Input) -> Option<(String, analysis::Analysis)> {
+    match load(input) {
+        Ok((text, options)) => {
+            let a = analysis::analyze(&text, &options);
+            Some((text, a))
+        }
+        Err(msg) => {
+            eprintln!("stageplay: {msg}");
+            None
         }
     }
 }
