@@ -1,6 +1,8 @@
 //! The shell splitter: a RUN's script cut into simple commands (words and redirections),
-//! following POSIX quoting, with `$VAR` expanded from the stage's ARG/ENV values.
+//! following POSIX quoting, with `$VAR` expanded from the stage's ARG/ENV values by the
+//! one shell-word lexer ([`lexer::process_reference`]).
 
+use crate::lexer::{self, Budget, Lookup};
 use crate::span::floor_char_boundary;
 
 use super::MAX_SCRIPT_LEN;
@@ -23,16 +25,16 @@ pub struct Redirect {
 }
 
 /// Splits a shell script into simple commands. Returns the commands and whether the script
-/// was cut at [`MAX_SCRIPT_LEN`].
-pub fn split_script(
-    text: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
-) -> (Vec<SimpleCommand>, bool) {
+/// was cut at [`MAX_SCRIPT_LEN`]. The shell's escape is always `\`, whatever the
+/// Dockerfile's `# escape=` says.
+pub fn split_script(text: &str, vars: &dyn Lookup) -> (Vec<SimpleCommand>, bool) {
     let truncated = text.len() > MAX_SCRIPT_LEN;
     let cut = floor_char_boundary(text, MAX_SCRIPT_LEN);
+    let script = text.get(..cut).unwrap_or("");
     // Bytes, not chars: every character the shell treats specially is ASCII, and the bytes
     // of other characters are copied through in order, so words stay valid UTF-8.
-    let chars: &[u8] = text.get(..cut).unwrap_or("").as_bytes();
+    let chars: &[u8] = script.as_bytes();
+    let mut budget = Budget::for_text(script.len());
     let mut cmds = Vec::with_capacity(4);
     let mut cur = SimpleCommand::default();
     // Reused for every word (it keeps its capacity): room for a long path up front.
@@ -130,7 +132,7 @@ pub fn split_script(
                             Some(b'\n') => i += 1,
                             _ => word.push(b'\\'),
                         },
-                        b'$' => i = dollar(chars, i, &mut word, lookup),
+                        b'$' => i = dollar(script, i, &mut word, vars, &mut budget),
                         c => {
                             // The run of bytes up to the next `"`, `\\` or `$`, whole.
                             word.push(c);
@@ -144,7 +146,7 @@ pub fn split_script(
             }
             b'$' => {
                 in_word = true;
-                i = dollar(chars, i, &mut word, lookup);
+                i = dollar(script, i, &mut word, vars, &mut budget);
             }
             b'`' => {
                 in_word = true;
@@ -251,92 +253,41 @@ fn is_shell_special(b: u8) -> bool {
     )
 }
 
-/// Handles `$` at `chars[i-1]`: `$NAME`, `${NAME}` (expanded when known, else kept as
-/// written), `$(...)` and `$((...))` (kept as written). Returns the next index.
+/// Handles `$` at `script[i-1]`: `$(...)` and `$((...))` are kept as written (the lexer
+/// knows no command substitution); every other reference goes to the lexer, which keeps
+/// what it cannot expand as written. Returns the next index.
 fn dollar(
-    chars: &[u8],
+    script: &str,
     mut i: usize,
     word: &mut Vec<u8>,
-    lookup: &dyn Fn(&str) -> Option<String>,
+    vars: &dyn Lookup,
+    budget: &mut Budget,
 ) -> usize {
+    let chars = script.as_bytes();
     let at = |i: usize| chars.get(i).copied();
-    match at(i) {
-        Some(b'(') => {
-            // Command substitution: copy through the matching `)`, tracking depth.
-            word.push(b'$');
-            let mut depth = 0usize;
-            while let Some(c) = at(i) {
-                i += 1;
-                word.push(c);
-                match c {
-                    b'(' => depth += 1,
-                    b')' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            i
-        }
-        Some(b'{') => {
-            let start = i;
-            i += 1;
-            let name_start = i;
-            let mut closed = false;
-            while let Some(c) = at(i) {
-                i += 1;
-                if c == b'}' {
-                    closed = true;
+    if at(i) != Some(b'(') {
+        let (value, end) = lexer::process_reference(script, i - 1, '\\', vars, budget);
+        word.extend_from_slice(value.as_bytes());
+        return end;
+    }
+    // Command substitution: copy through the matching `)`, tracking depth.
+    word.push(b'$');
+    let mut depth = 0usize;
+    while let Some(c) = at(i) {
+        i += 1;
+        word.push(c);
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
                     break;
                 }
             }
-            let name_end = if closed { i - 1 } else { i };
-            let name = String::from_utf8_lossy(chars.get(name_start..name_end).unwrap_or(&[]));
-            let simple = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            match (closed && simple).then(|| lookup(&name)).flatten() {
-                Some(v) => word.extend_from_slice(v.as_bytes()),
-                None => {
-                    // `${NAME:-default}` with NAME unknown: the default is the best guess.
-                    if let Some((n, d)) = name.split_once(":-").or_else(|| name.split_once('-'))
-                        && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    {
-                        match lookup(n) {
-                            Some(v) if !v.is_empty() => word.extend_from_slice(v.as_bytes()),
-                            _ => word.extend_from_slice(d.as_bytes()),
-                        }
-                    } else {
-                        word.push(b'$');
-                        word.extend_from_slice(chars.get(start..i).unwrap_or(&[]));
-                    }
-                }
-            }
-            i
-        }
-        Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
-            let start = i;
-            while at(i).is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
-                i += 1;
-            }
-            let name = chars.get(start..i).unwrap_or(&[]);
-            // ASCII letters, digits and `_` only.
-            let name = std::str::from_utf8(name).unwrap_or("");
-            match lookup(name) {
-                Some(v) => word.extend_from_slice(v.as_bytes()),
-                None => {
-                    word.push(b'$');
-                    word.extend_from_slice(name.as_bytes());
-                }
-            }
-            i
-        }
-        _ => {
-            word.push(b'$');
-            i
+            _ => {}
         }
     }
+    i
 }
 
 /// Drops leading `VAR=value` assignments and wrappers (`sudo`, `env`, `time`, `exec`,

@@ -3,8 +3,18 @@
 use super::shell::{Redirect, split_script};
 use super::*;
 
-fn none(_: &str) -> Option<String> {
-    None
+/// No ARG or ENV defined.
+struct NoVars;
+
+impl crate::lexer::Lookup for NoVars {
+    fn get(&self, _: &str) -> Option<&str> {
+        None
+    }
+}
+
+/// One variable defined: `name=value`.
+fn var(name: &str, value: &str) -> Vec<(String, String)> {
+    vec![(name.to_string(), value.to_string())]
 }
 
 /// Dumps the effects of a shell-form RUN in `/app` as one line per op, then the
@@ -14,9 +24,12 @@ fn dump(script: &str) -> String {
 }
 
 fn dump_with(script: &str, heredocs: &[(&str, &str)]) -> String {
-    let e = analyze_run(&RunScript::Shell(script), heredocs, "/app", &|n| {
-        (n == "APP").then(|| "server".to_string())
-    });
+    let e = analyze_run(
+        &RunScript::Shell(script),
+        heredocs,
+        "/app",
+        &var("APP", "server"),
+    );
     let mut s = String::new();
     for op in &e.ops {
         let line = match op {
@@ -199,7 +212,7 @@ fn every_recogniser_has_a_fixture_and_each_fixture_holds() {
     }
     for (name, script, want) in FIXTURES {
         assert_eq!(dump(script), *want, "fixture for `{name}`: {script}");
-        let e = analyze_run(&RunScript::Shell(script), &[], "/app", &none);
+        let e = analyze_run(&RunScript::Shell(script), &[], "/app", &NoVars);
         assert!(
             e.commands.iter().any(|c| c.recogniser == Some(*name)),
             "`{name}` should recognise {script}: {:?}",
@@ -212,7 +225,7 @@ fn every_recogniser_has_a_fixture_and_each_fixture_holds() {
 fn splitting_follows_quotes_operators_and_continuations() {
     let (cmds, _) = split_script(
         "a 'b c' \"d $APP e\" f\\ g && h || i; j | k & l\\\n  m # comment\nn 2>/dev/null >out",
-        &|n| (n == "APP").then(|| "x".to_string()),
+        &var("APP", "x"),
     );
     let words: Vec<Vec<&str>> = cmds
         .iter()
@@ -300,7 +313,7 @@ fn unknown_commands_are_reported() {
 #[test]
 fn exec_form_and_wrappers() {
     let words = ["go", "build", "-o", "/out/app"];
-    let e = analyze_run(&RunScript::Exec(&words), &[], "/", &none);
+    let e = analyze_run(&RunScript::Exec(&words), &[], "/", &NoVars);
     assert_eq!(e.ops.len(), 1);
     assert_eq!(
         dump("sudo -E apt-get install -y git"),
@@ -311,10 +324,60 @@ fn exec_form_and_wrappers() {
 #[test]
 fn hostile_scripts_stay_bounded() {
     let long = "a && ".repeat(100_000);
-    let e = analyze_run(&RunScript::Shell(&long), &[], "/", &none);
+    let e = analyze_run(&RunScript::Shell(&long), &[], "/", &NoVars);
     assert!(e.truncated);
     let deep = "$(".repeat(50_000);
-    let _ = split_script(&deep, &none);
+    let _ = split_script(&deep, &NoVars);
     let quotes = "'".repeat(10_001);
-    let _ = split_script(&quotes, &none);
+    let _ = split_script(&quotes, &NoVars);
+}
+
+/// The words of a one-command script, with `A=oak` and `E=` (set but empty) defined.
+fn expanded(script: &str) -> Vec<String> {
+    let vars = vec![
+        ("A".to_string(), "oak".to_string()),
+        ("E".to_string(), String::new()),
+    ];
+    let (cmds, _) = split_script(script, &vars);
+    cmds.into_iter().flat_map(|c| c.words).collect()
+}
+
+#[test]
+fn unknown_references_and_command_substitutions_are_kept_as_written() {
+    // The script's own shell variables are unknown here: the word as written says more
+    // than an empty one.
+    assert_eq!(
+        expanded("echo $U ${U} $1 $$ \"$U/x\" $(date +%s) $((1 + 2))"),
+        vec![
+            "echo",
+            "$U",
+            "${U}",
+            "$1",
+            "$$",
+            "$U/x",
+            "$(date +%s)",
+            "$((1 + 2))"
+        ]
+    );
+    assert_eq!(
+        expanded("echo $A ${A} ${U:-d} ${U-d} '$A' \\$A \"${A}s\""),
+        vec!["echo", "oak", "oak", "d", "d", "$A", "$A", "oaks"]
+    );
+    // An unknown name with a modifier that needs its value stays as written too.
+    assert_eq!(
+        expanded("echo ${U:+x} ${U#o} ${U/o/0} ${U?}"),
+        vec!["echo", "${U:+x}", "${U#o}", "${U/o/0}", "${U?}"]
+    );
+}
+
+/// The RUN splitter expands through the one lexer, so these follow BuildKit's
+/// `frontend/dockerfile/shell/lex.go` (function `processDollar`) and POSIX, where the old
+/// splitter kept `${A:+x}`, `${A#o}` and `${A/o/0}` as written, gave `d` for `${E-d}` with
+/// `E` set but empty, gave `${A}` for `${U:-${A}}` and kept the quotes of `${U:-"q d"}`.
+#[test]
+fn modifiers_and_nested_defaults_follow_buildkit() {
+    assert_eq!(
+        expanded("echo ${A:+x} ${A#o} ${A/o/0} ${E-d}. ${E:-d} ${U:-${A}} ${U:-\"q d\"}"),
+        vec!["echo", "x", "ak", "0ak", ".", "d", "oak", "q d"]
+    );
 }
