@@ -326,3 +326,101 @@ pub(super) fn base(word: &str) -> &str {
         None => word,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One variable defined: `name=value`.
+    fn var(name: &str, value: &str) -> Vec<(String, String)> {
+        vec![(name.to_string(), value.to_string())]
+    }
+
+    #[test]
+    fn splitting_follows_quotes_operators_and_continuations() {
+        let (cmds, _) = split_script(
+            "a 'b c' \"d $APP e\" f\\ g && h || i; j | k & l\\\n  m # comment\nn 2>/dev/null >out",
+            &var("APP", "x"),
+        );
+        let words: Vec<Vec<&str>> = cmds
+            .iter()
+            .map(|c| c.words.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                vec!["a", "b c", "d x e", "f g"],
+                vec!["h"],
+                vec!["i"],
+                vec!["j"],
+                vec!["k"],
+                vec!["l", "m"],
+                vec!["n"],
+            ]
+        );
+        let last = cmds.last().map(|c| c.redirects.clone()).unwrap_or_default();
+        assert_eq!(
+            last,
+            vec![
+                Redirect {
+                    op: ">".into(),
+                    target: "/dev/null".into()
+                },
+                Redirect {
+                    op: ">".into(),
+                    target: "out".into()
+                },
+            ]
+        );
+    }
+
+    /// The words of a one-command script, with `A=oak` and `E=` (set but empty) defined.
+    fn expanded(script: &str) -> Vec<String> {
+        let vars = vec![
+            ("A".to_string(), "oak".to_string()),
+            ("E".to_string(), String::new()),
+        ];
+        let (cmds, _) = split_script(script, &vars);
+        cmds.into_iter().flat_map(|c| c.words).collect()
+    }
+
+    #[test]
+    fn unknown_references_and_command_substitutions_are_kept_as_written() {
+        // The script's own shell variables are unknown here: the word as written says more
+        // than an empty one.
+        assert_eq!(
+            expanded("echo $U ${U} $1 $$ \"$U/x\" $(date +%s) $((1 + 2))"),
+            vec![
+                "echo",
+                "$U",
+                "${U}",
+                "$1",
+                "$$",
+                "$U/x",
+                "$(date +%s)",
+                "$((1 + 2))"
+            ]
+        );
+        assert_eq!(
+            expanded("echo $A ${A} ${U:-d} ${U-d} '$A' \\$A \"${A}s\""),
+            vec!["echo", "oak", "oak", "d", "d", "$A", "$A", "oaks"]
+        );
+        // An unknown name with a modifier that needs its value stays as written too.
+        assert_eq!(
+            expanded("echo ${U:+x} ${U#o} ${U/o/0} ${U?}"),
+            vec!["echo", "${U:+x}", "${U#o}", "${U/o/0}", "${U?}"]
+        );
+    }
+
+    /// The RUN splitter expands through the one lexer, so these follow BuildKit's
+    /// `frontend/dockerfile/shell/lex.go` (function `processDollar`) and POSIX, where the old
+    /// splitter kept `${A:+x}`, `${A#o}` and `${A/o/0}` as written, gave `d` for `${E-d}` with
+    /// `E` set but empty, gave `${A}` for `${U:-${A}}` and kept the quotes of `${U:-"q d"}`.
+    #[test]
+    fn modifiers_and_nested_defaults_follow_buildkit() {
+        assert_eq!(
+            expanded("echo ${A:+x} ${A#o} ${A/o/0} ${E-d}. ${E:-d} ${U:-${A}} ${U:-\"q d\"}"),
+            vec!["echo", "x", "ak", "0ak", ".", "d", "oak", "q d"]
+        );
+    }
+}
