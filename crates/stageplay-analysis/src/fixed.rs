@@ -101,6 +101,8 @@ fn write_integer(f: &mut fmt::Formatter<'_>, m: u64, e: u32) -> fmt::Result {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::Fixed;
 
     fn check(v: f64) {
@@ -160,12 +162,14 @@ mod tests {
             check(x * 1e6 / 7.0);
             x += 0.05;
         }
-        // Many bit patterns across the whole range (a fixed-seed xorshift).
-        let mut s = 0x9e37_79b9_7f4a_7c15u64;
-        for _ in 0..20_000 {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Many bit patterns across the whole range, and values with three decimals.
+        #[test]
+        fn writes_what_the_standard_formatting_writes_for_any_bits(s in any::<u64>()) {
             check(f64::from_bits(s));
             check((s % 10_000_000) as f64 / 1000.0);
         }

@@ -3,10 +3,14 @@
 //! `${V%pat}` and `${V/a/b}`, with bounded expansion. Two entry points: [`process_word`]
 //! expands one word (what `expand` and `scope` use), and [`words`] splits a line into its
 //! words with their byte spans, quotes and escapes kept (what `parse` uses to find heredocs
-//! and `KEY=value` words, and what the RUN recognisers can split with).
+//! and `KEY=value` words, and what the RUN recognisers can split with). A third,
+//! [`process_reference`], expands the one `$` reference the RUN recognisers' shell splitter
+//! meets, keeping what it cannot expand as written.
 //!
 //! Everything here is iterative except the nested `${a:-${b}}` word, whose recursion is
 //! capped at [`MAX_NESTING`] levels, so no input can overflow the stack.
+
+use std::borrow::Cow;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -123,6 +127,7 @@ pub fn process_word(
         quotes,
         escape,
         vars,
+        keep_unknown: false,
         out: Expanded::default(),
         budget,
     };
@@ -132,7 +137,35 @@ pub fn process_word(
     out
 }
 
-struct Lexer<'a> {
+/// Expands the one `$` reference that starts at byte `dollar` of `text` (the `$` itself),
+/// as BuildKit's `processDollar` does, and returns the expansion and the byte offset just
+/// past the reference. Unlike [`process_word`], a reference it cannot expand (an unknown
+/// name, `$1`, `$$`, a bad substitution) is kept as written: the RUN recognisers read a
+/// script whose own shell variables are unknown here, and `$HOME/bin` says more than
+/// `/bin`. The `-` forms still take their default when the name is unknown. The value is
+/// borrowed (no allocation) when it is a variable's value or the reference as written.
+pub fn process_reference<'a>(
+    text: &'a str,
+    dollar: usize,
+    escape: char,
+    vars: &'a dyn Lookup,
+    budget: &mut Budget,
+) -> (Cow<'a, str>, usize) {
+    let mut lx = Lexer {
+        text,
+        pos: dollar + 1,
+        quotes: true,
+        escape,
+        vars,
+        keep_unknown: true,
+        out: Expanded::default(),
+        budget,
+    };
+    let value = lx.dollar(dollar, 0);
+    (value, lx.pos)
+}
+
+struct Lexer<'a, 'b> {
     text: &'a str,
     /// A byte offset into `text`, always on a char boundary.
     pos: usize,
@@ -140,11 +173,14 @@ struct Lexer<'a> {
     quotes: bool,
     escape: char,
     vars: &'a dyn Lookup,
+    /// True when a reference that cannot be expanded stays as written instead of becoming
+    /// empty (see [`process_reference`]); read only when a lookup fails.
+    keep_unknown: bool,
     out: Expanded,
-    budget: &'a mut Budget,
+    budget: &'b mut Budget,
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a, '_> {
     fn peek(&self) -> Option<char> {
         self.text.get(self.pos..).and_then(|r| r.chars().next())
     }
@@ -251,8 +287,9 @@ impl Lexer<'_> {
                     self.double_quoted(&mut buf, depth);
                 }
                 '$' => {
+                    let start = self.pos;
                     self.pos += 1;
-                    let v = self.dollar(depth);
+                    let v = self.dollar(start, depth);
                     self.push(&mut buf, &v);
                 }
                 _ => {
@@ -310,7 +347,7 @@ impl Lexer<'_> {
                 }
                 Some('"') => return,
                 Some('$') => {
-                    let v = self.dollar(depth);
+                    let v = self.dollar(self.pos - 1, depth);
                     self.push(buf, &v);
                 }
                 Some(c) if c == self.escape => match self.peek() {
@@ -325,31 +362,39 @@ impl Lexer<'_> {
         }
     }
 
-    fn name(&mut self) -> String {
-        let mut name = String::new();
+    /// The name after `$` or `${`: a slice of the text, never copied.
+    fn name(&mut self) -> &'a str {
+        let start = self.pos;
+        let rest = self.text.get(start..).unwrap_or("");
         // Special single-character parameters, as in BuildKit's processName.
         if let Some(c) = self.peek()
             && (c.is_ascii_digit() || "*@#?-$!".contains(c))
         {
             self.pos += 1;
-            name.push(c);
-            return name;
+            return rest.get(..1).unwrap_or("");
         }
-        // ASCII only, so the name is one slice of the text, copied once.
-        let start = self.pos;
-        let rest = self.text.get(start..).unwrap_or("");
+        // ASCII only, so the name is one slice of the text.
         let len = rest
             .bytes()
             .position(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
             .unwrap_or(rest.len());
         self.pos += len;
-        name.push_str(rest.get(..len).unwrap_or(""));
-        name
+        rest.get(..len).unwrap_or("")
     }
 
-    fn lookup(&mut self, name: &str, record: bool) -> Option<String> {
+    /// What a reference from `start` (its `$`) to here becomes when it cannot be expanded:
+    /// nothing, as in BuildKit, or the reference as written when `keep_unknown` is set.
+    fn unknown(&self, start: usize) -> Cow<'a, str> {
+        if self.keep_unknown {
+            Cow::Borrowed(self.text.get(start..self.pos).unwrap_or(""))
+        } else {
+            Cow::Borrowed("")
+        }
+    }
+
+    fn lookup(&mut self, name: &str, record: bool) -> Option<&'a str> {
         match self.vars.get(name) {
-            Some(v) => Some(v.to_string()),
+            Some(v) => Some(v),
             None => {
                 // Capped, so a word with thousands of distinct unknown names stays linear.
                 if record
@@ -364,14 +409,17 @@ impl Lexer<'_> {
         }
     }
 
-    /// Handles what follows a `$`.
-    fn dollar(&mut self, depth: usize) -> String {
+    /// Handles what follows a `$` (BuildKit's `processDollar`); `start` is the `$`'s offset.
+    fn dollar(&mut self, start: usize, depth: usize) -> Cow<'a, str> {
         if self.peek() != Some('{') {
             let name = self.name();
             if name.is_empty() {
-                return "$".into();
+                return Cow::Borrowed("$");
             }
-            return self.lookup(&name, true).unwrap_or_default();
+            return match self.lookup(name, true) {
+                Some(v) => Cow::Borrowed(v),
+                None => self.unknown(start),
+            };
         }
         self.pos += 1;
         let name = self.name();
@@ -385,39 +433,41 @@ impl Lexer<'_> {
                     break;
                 }
             }
-            return String::new();
+            return self.unknown(start);
         }
         let modifier = self.next();
         match modifier {
-            Some('}') => self.lookup(&name, true).unwrap_or_default(),
+            Some('}') => match self.lookup(name, true) {
+                Some(v) => Cow::Borrowed(v),
+                None => self.unknown(start),
+            },
             Some(':') | Some('-') | Some('+') | Some('?') => {
                 let colon = modifier == Some(':');
                 let op = if colon { self.next() } else { modifier };
                 let word = self.nested_word(depth);
-                let value = self.lookup(&name, false);
-                let set = match &value {
+                let value = self.lookup(name, false);
+                let set = match value {
                     Some(v) => !(colon && v.is_empty()),
                     None => false,
                 };
                 match op {
-                    Some('-') => {
-                        if set {
-                            value.unwrap_or_default()
-                        } else {
-                            word
-                        }
-                    }
+                    Some('-') => match value {
+                        Some(v) if set => Cow::Borrowed(v),
+                        _ => Cow::Owned(word),
+                    },
                     Some('+') => {
                         if set {
-                            word
+                            Cow::Owned(word)
+                        } else if value.is_none() {
+                            self.unknown(start)
                         } else {
-                            String::new()
+                            Cow::Borrowed("")
                         }
                     }
-                    Some('?') => {
-                        if set {
-                            value.unwrap_or_default()
-                        } else {
+                    Some('?') => match value {
+                        Some(v) if set => Cow::Borrowed(v),
+                        _ if value.is_none() && self.keep_unknown => self.unknown(start),
+                        _ => {
                             if self.out.error.is_none() {
                                 self.out.error = Some(if word.is_empty() {
                                     format!("{name}: is not allowed to be unset")
@@ -425,14 +475,14 @@ impl Lexer<'_> {
                                     format!("{name}: {word}")
                                 });
                             }
-                            String::new()
+                            Cow::Borrowed("")
                         }
-                    }
+                    },
                     _ => {
                         self.out.error.get_or_insert_with(|| {
                             format!("unsupported modifier in substitution of {name}")
                         });
-                        String::new()
+                        self.unknown(start)
                     }
                 }
             }
@@ -443,8 +493,10 @@ impl Lexer<'_> {
                     self.pos += 1;
                 }
                 let pattern = self.nested_word(depth);
-                let value = self.lookup(&name, true).unwrap_or_default();
-                trim_pattern(&value, &pattern, kind == '#', longest)
+                match self.lookup(name, true) {
+                    Some(value) => Cow::Owned(trim_pattern(value, &pattern, kind == '#', longest)),
+                    None => self.unknown(start),
+                }
             }
             Some('/') => {
                 let all = self.peek() == Some('/');
@@ -453,20 +505,18 @@ impl Lexer<'_> {
                 }
                 let pattern = self.nested_until(depth, '/');
                 let replacement = self.nested_word(depth);
-                let value = self.lookup(&name, true).unwrap_or_default();
-                if pattern.is_empty() {
-                    value
-                } else if all {
-                    value.replace(&pattern, &replacement)
-                } else {
-                    value.replacen(&pattern, &replacement, 1)
+                match self.lookup(name, true) {
+                    None => self.unknown(start),
+                    Some(value) if pattern.is_empty() => Cow::Borrowed(value),
+                    Some(value) if all => Cow::Owned(value.replace(&pattern, &replacement)),
+                    Some(value) => Cow::Owned(value.replacen(&pattern, &replacement, 1)),
                 }
             }
             _ => {
                 self.out
                     .error
                     .get_or_insert_with(|| "missing '}' in variable substitution".into());
-                String::new()
+                self.unknown(start)
             }
         }
     }

@@ -64,31 +64,37 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
-    #[test]
-    fn sorting_by_indices_is_the_standard_stable_sort() {
-        // A fixed-seed xorshift: many lengths, many duplicate keys.
-        let mut s = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            s
-        };
-        for len in (0..70).chain([200, 1000, 5000]) {
-            let keys = next() % 9 + 1;
-            // (key, original position): stability shows in the positions.
-            let items: Vec<(u64, usize)> = (0..len).map(|i| (next() % keys, i)).collect();
+    /// Items as (key, original position), so stability shows in the positions: any length
+    /// below 70 and a few long ones, with one to nine distinct keys (many duplicates).
+    fn items() -> impl Strategy<Value = Vec<(u64, usize)>> {
+        let len = prop_oneof![
+            8 => 0usize..70,
+            1 => prop::sample::select(vec![200usize, 1000, 5000]),
+        ];
+        (1u64..=9, len)
+            .prop_flat_map(|(keys, len)| prop::collection::vec(0..keys, len))
+            .prop_map(|keys| keys.into_iter().zip(0..).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+
+        #[test]
+        fn sorting_by_indices_is_the_standard_stable_sort(items in items()) {
+            let len = items.len();
             let mut expected = items.clone();
             expected.sort_by_key(|a| a.0);
             let mut got = items.clone();
             by_indices(&mut got, &mut |a, b| a.0.cmp(&b.0));
-            assert_eq!(got, expected, "length {len}");
+            prop_assert_eq!(got, expected.clone(), "length {}", len);
             let mut reversed = items;
             by_indices(&mut reversed, &mut |a, b| b.0.cmp(&a.0));
             expected.sort_by_key(|a| std::cmp::Reverse(a.0));
-            assert_eq!(reversed, expected, "length {len}, descending");
+            prop_assert_eq!(reversed, expected, "length {}, descending", len);
         }
     }
 

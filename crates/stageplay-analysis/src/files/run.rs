@@ -16,13 +16,6 @@ impl Sim<'_> {
     pub(super) fn run(&mut self, step: &mut Step) {
         let v = step.view;
         let i = step.instruction;
-        let vars = &step.st.vars;
-        let lookup = |name: &str| {
-            vars.iter()
-                .rev()
-                .find(|var| &*var.name == name)
-                .map(|var| var.value.to_string())
-        };
         let heredocs = &v.heredocs;
         // `RUN <<EOF` alone: the heredoc is the script.
         let mut text = v.args.join(" ");
@@ -37,7 +30,13 @@ impl Sim<'_> {
         } else {
             RunScript::Shell(&text)
         };
-        let fx = run_effects::analyze_run_with(&script, heredocs, &step.st.workdir, &lookup, false);
+        let fx = run_effects::analyze_run_with(
+            &script,
+            heredocs,
+            &step.st.workdir,
+            &step.st.vars,
+            false,
+        );
         // The text later `COPY --from` inference searches: the command and heredoc bodies.
         let mut mention = text;
         for (_, b) in &v.heredocs {

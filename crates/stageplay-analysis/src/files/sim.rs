@@ -6,6 +6,7 @@ use std::ops::Bound;
 use std::rc::Rc;
 
 use crate::graph::StageNames;
+use crate::lexer::Lookup;
 use crate::parse::Keyword;
 use crate::sort;
 use crate::span::{LineIndex, Span, find_newline, shorten_in_place};
@@ -71,6 +72,17 @@ pub(super) struct RunRecord {
 pub(super) struct Var {
     pub(super) name: Rc<str>,
     pub(super) value: Rc<str>,
+}
+
+/// The RUN recognisers look a stage's variables up here, the latest definition first,
+/// without copying a value.
+impl Lookup for Vec<Var> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .rev()
+            .find(|var| &*var.name == name)
+            .map(|var| &*var.value)
+    }
 }
 
 /// The instruction being simulated: the context that every operation of one step shares

@@ -224,3 +224,42 @@ pub(super) fn rec_useradd(c: &Cmd, o: &mut Out) -> bool {
     }
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "no change",
+        "set -eux; echo hi; chmod +x run.sh; go version",
+        "",
+    ),
+    (
+        "mkdir",
+        "mkdir -p /out/bin logs",
+        "+ /out/bin/ 0 [mkdir]\n+ /app/logs/ 0 [mkdir]\n",
+    ),
+    ("touch", "touch /tmp/ready", "+ /tmp/ready 0 [touch]\n"),
+    ("cp", "cp -r build/ /srv/www", "cp /app/build -> /srv/www\n"),
+    (
+        "mv",
+        "mv app /usr/local/bin/",
+        "mv /app/app -> /usr/local/bin\n",
+    ),
+    (
+        "rm",
+        "rm -rf /var/lib/apt/lists/* node_modules",
+        "- /var/lib/apt/lists\n- /app/node_modules\n",
+    ),
+    (
+        "ln",
+        "ln -s /usr/bin/python3 /usr/bin/python",
+        "+ /usr/bin/python 0 [ln]\n",
+    ),
+    ("make", "make", "~ /app/… [make]\n"),
+    (
+        "useradd",
+        "useradd -m -d /home/app app",
+        "+ /etc/passwd 1000 [useradd]\n+ /home/app/ 0 [useradd]\n",
+    ),
+];

@@ -37,3 +37,12 @@ pub(super) fn rec_dotnet(c: &Cmd, o: &mut Out) -> bool {
     }
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[(
+    "dotnet",
+    "dotnet publish -c Release -o /app/publish",
+    "+ /app/publish/ 80000000 [dotnet]\n~ /app/publish/… [dotnet]\n+ /root/.nuget/packages/ 150000000 [dotnet]\n",
+)];

@@ -123,3 +123,29 @@ pub(super) fn rec_extract(c: &Cmd, o: &mut Out) -> bool {
     o.area(d, None, "tar");
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "curl",
+        "curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz",
+        "+ /tmp/tool.tgz ? [curl]\n",
+    ),
+    (
+        "wget",
+        "wget -q https://example.com/files/data.zip?x=1",
+        "+ /app/data.zip ? [wget]\n",
+    ),
+    (
+        "git clone",
+        "git clone --depth 1 https://github.com/alexellis/href-counter.git",
+        "+ /app/href-counter/ 10000000 [git clone]\n",
+    ),
+    (
+        "tar",
+        "tar -xzf /tmp/tool.tgz -C /opt",
+        "+ /opt/ ? [tar]\n~ /opt/… [tar]\n",
+    ),
+];

@@ -68,3 +68,24 @@ pub(super) fn rec_go_mod(c: &Cmd, o: &mut Out) -> bool {
     }
     is
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "go build",
+        "CGO_ENABLED=0 go build -a -installsuffix cgo -o app .",
+        "+ /app/app 10000000 [go build]\n",
+    ),
+    (
+        "go install",
+        "go install github.com/go-delve/delve/cmd/dlv@latest",
+        "+ /go/bin/dlv 10000000 [go install]\n",
+    ),
+    (
+        "go mod download",
+        "go mod download",
+        "+ /go/pkg/mod/ 100000000 [go mod download]\n",
+    ),
+];

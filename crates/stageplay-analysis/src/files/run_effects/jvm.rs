@@ -48,3 +48,19 @@ pub(super) fn rec_gradle(c: &Cmd, o: &mut Out) -> bool {
     o.add("/root/.gradle".into(), true, Some(300 * MB), "gradle");
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "mvn",
+        "mvn -B package -DskipTests",
+        "+ /app/target/ 50000000 [mvn]\n~ /app/target/… [mvn]\n+ /root/.m2/ 200000000 [mvn]\n",
+    ),
+    (
+        "gradle",
+        "./gradlew bootJar --no-daemon",
+        "+ /app/build/ 50000000 [gradle]\n~ /app/build/… [gradle]\n+ /root/.gradle/ 300000000 [gradle]\n",
+    ),
+];

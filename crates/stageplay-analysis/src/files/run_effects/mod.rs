@@ -55,6 +55,7 @@
 use serde::Serialize;
 
 use super::context::{clean, join};
+use crate::lexer::Lookup;
 use crate::span::shorten_in_place;
 
 mod coreutils;
@@ -383,7 +384,7 @@ pub fn analyze_run(
     script: &RunScript<'_>,
     heredocs: &[(&str, &str)],
     workdir: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
+    lookup: &dyn Lookup,
 ) -> RunEffects {
     analyze_run_with(script, heredocs, workdir, lookup, true)
 }
@@ -394,7 +395,7 @@ pub(crate) fn analyze_run_with(
     script: &RunScript<'_>,
     heredocs: &[(&str, &str)],
     workdir: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
+    lookup: &dyn Lookup,
     commands: bool,
 ) -> RunEffects {
     let mut out = Out {

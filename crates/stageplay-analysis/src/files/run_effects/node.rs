@@ -55,3 +55,15 @@ pub(super) fn rec_npm_build(c: &Cmd, o: &mut Out) -> bool {
     o.area(dir, Some(5 * MB), "npm build");
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "npm install",
+        "npm ci",
+        "+ /app/node_modules/ 200000000 [npm install]\n+ /root/.npm/ 50000000 [npm install]\n",
+    ),
+    ("npm build", "npm run build", "~ /app/… [npm build]\n"),
+];

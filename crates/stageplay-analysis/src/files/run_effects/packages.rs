@@ -64,3 +64,24 @@ pub(super) fn rec_yum(c: &Cmd, o: &mut Out) -> bool {
     }
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "apt-get install",
+        "apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev",
+        "+ /var/lib/apt/lists/ 40000000 [apt-get install]\n+ /usr/ 50000000 [apt-get install]\n",
+    ),
+    (
+        "apk add",
+        "apk --no-cache add ca-certificates",
+        "+ /usr/ 5000000 [apk add]\n",
+    ),
+    (
+        "yum install",
+        "dnf install -y git",
+        "+ /usr/ 30000000 [yum install]\n+ /var/cache/dnf/ 20000000 [yum install]\n",
+    ),
+];

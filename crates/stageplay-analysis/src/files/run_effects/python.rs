@@ -110,3 +110,25 @@ pub(super) fn rec_uv(c: &Cmd, o: &mut Out) -> bool {
     }
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "pip install",
+        "pip install --no-cache-dir -r requirements.txt",
+        "+ /usr/local/lib/python3/site-packages/ 50000000 [pip install]\n",
+    ),
+    (
+        "pip wheel",
+        "pip wheel --no-cache-dir --no-deps --wheel-dir /wheels -r requirements.txt",
+        "+ /wheels/ 20000000 [pip wheel]\n",
+    ),
+    (
+        "python -m venv",
+        "python -m venv /opt/venv",
+        "+ /opt/venv/ 20000000 [python -m venv]\n",
+    ),
+    ("uv", "uv sync --frozen", "+ /app/.venv/ 100000000 [uv]\n"),
+];

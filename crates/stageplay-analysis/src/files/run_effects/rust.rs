@@ -64,3 +64,24 @@ pub(super) fn rec_cargo_chef(c: &Cmd, o: &mut Out) -> bool {
     }
     true
 }
+
+/// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
+/// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+#[cfg(test)]
+pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "cargo build",
+        "cargo build --release --target x86_64-unknown-linux-musl",
+        "+ /app/target/ 300000000 [cargo build]\n~ /app/target/x86_64-unknown-linux-musl/release/… [cargo build]\n",
+    ),
+    (
+        "cargo install",
+        "cargo install --root /out ripgrep",
+        "+ /out/bin/ripgrep 10000000 [cargo install]\n",
+    ),
+    (
+        "cargo chef",
+        "cargo chef prepare --recipe-path recipe.json",
+        "+ /app/recipe.json 1000 [cargo chef]\n",
+    ),
+];

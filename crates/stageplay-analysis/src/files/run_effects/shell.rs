@@ -1,6 +1,8 @@
 //! The shell splitter: a RUN's script cut into simple commands (words and redirections),
-//! following POSIX quoting, with `$VAR` expanded from the stage's ARG/ENV values.
+//! following POSIX quoting, with `$VAR` expanded from the stage's ARG/ENV values by the
+//! one shell-word lexer ([`lexer::process_reference`]).
 
+use crate::lexer::{self, Budget, Lookup};
 use crate::span::floor_char_boundary;
 
 use super::MAX_SCRIPT_LEN;
@@ -23,16 +25,16 @@ pub struct Redirect {
 }
 
 /// Splits a shell script into simple commands. Returns the commands and whether the script
-/// was cut at [`MAX_SCRIPT_LEN`].
-pub fn split_script(
-    text: &str,
-    lookup: &dyn Fn(&str) -> Option<String>,
-) -> (Vec<SimpleCommand>, bool) {
+/// was cut at [`MAX_SCRIPT_LEN`]. The shell's escape is always `\`, whatever the
+/// Dockerfile's `# escape=` says.
+pub fn split_script(text: &str, vars: &dyn Lookup) -> (Vec<SimpleCommand>, bool) {
     let truncated = text.len() > MAX_SCRIPT_LEN;
     let cut = floor_char_boundary(text, MAX_SCRIPT_LEN);
+    let script = text.get(..cut).unwrap_or("");
     // Bytes, not chars: every character the shell treats specially is ASCII, and the bytes
     // of other characters are copied through in order, so words stay valid UTF-8.
-    let chars: &[u8] = text.get(..cut).unwrap_or("").as_bytes();
+    let chars: &[u8] = script.as_bytes();
+    let mut budget = Budget::for_text(script.len());
     let mut cmds = Vec::with_capacity(4);
     let mut cur = SimpleCommand::default();
     // Reused for every word (it keeps its capacity): room for a long path up front.
@@ -130,7 +132,7 @@ pub fn split_script(
                             Some(b'\n') => i += 1,
                             _ => word.push(b'\\'),
                         },
-                        b'$' => i = dollar(chars, i, &mut word, lookup),
+                        b'$' => i = dollar(script, i, &mut word, vars, &mut budget),
                         c => {
                             // The run of bytes up to the next `"`, `\\` or `$`, whole.
                             word.push(c);
@@ -144,7 +146,7 @@ pub fn split_script(
             }
             b'$' => {
                 in_word = true;
-                i = dollar(chars, i, &mut word, lookup);
+                i = dollar(script, i, &mut word, vars, &mut budget);
             }
             b'`' => {
                 in_word = true;
@@ -251,92 +253,41 @@ fn is_shell_special(b: u8) -> bool {
     )
 }
 
-/// Handles `$` at `chars[i-1]`: `$NAME`, `${NAME}` (expanded when known, else kept as
-/// written), `$(...)` and `$((...))` (kept as written). Returns the next index.
+/// Handles `$` at `script[i-1]`: `$(...)` and `$((...))` are kept as written (the lexer
+/// knows no command substitution); every other reference goes to the lexer, which keeps
+/// what it cannot expand as written. Returns the next index.
 fn dollar(
-    chars: &[u8],
+    script: &str,
     mut i: usize,
     word: &mut Vec<u8>,
-    lookup: &dyn Fn(&str) -> Option<String>,
+    vars: &dyn Lookup,
+    budget: &mut Budget,
 ) -> usize {
+    let chars = script.as_bytes();
     let at = |i: usize| chars.get(i).copied();
-    match at(i) {
-        Some(b'(') => {
-            // Command substitution: copy through the matching `)`, tracking depth.
-            word.push(b'$');
-            let mut depth = 0usize;
-            while let Some(c) = at(i) {
-                i += 1;
-                word.push(c);
-                match c {
-                    b'(' => depth += 1,
-                    b')' => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            i
-        }
-        Some(b'{') => {
-            let start = i;
-            i += 1;
-            let name_start = i;
-            let mut closed = false;
-            while let Some(c) = at(i) {
-                i += 1;
-                if c == b'}' {
-                    closed = true;
+    if at(i) != Some(b'(') {
+        let (value, end) = lexer::process_reference(script, i - 1, '\\', vars, budget);
+        word.extend_from_slice(value.as_bytes());
+        return end;
+    }
+    // Command substitution: copy through the matching `)`, tracking depth.
+    word.push(b'$');
+    let mut depth = 0usize;
+    while let Some(c) = at(i) {
+        i += 1;
+        word.push(c);
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
                     break;
                 }
             }
-            let name_end = if closed { i - 1 } else { i };
-            let name = String::from_utf8_lossy(chars.get(name_start..name_end).unwrap_or(&[]));
-            let simple = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-            match (closed && simple).then(|| lookup(&name)).flatten() {
-                Some(v) => word.extend_from_slice(v.as_bytes()),
-                None => {
-                    // `${NAME:-default}` with NAME unknown: the default is the best guess.
-                    if let Some((n, d)) = name.split_once(":-").or_else(|| name.split_once('-'))
-                        && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                    {
-                        match lookup(n) {
-                            Some(v) if !v.is_empty() => word.extend_from_slice(v.as_bytes()),
-                            _ => word.extend_from_slice(d.as_bytes()),
-                        }
-                    } else {
-                        word.push(b'$');
-                        word.extend_from_slice(chars.get(start..i).unwrap_or(&[]));
-                    }
-                }
-            }
-            i
-        }
-        Some(c) if c.is_ascii_alphabetic() || c == b'_' => {
-            let start = i;
-            while at(i).is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_') {
-                i += 1;
-            }
-            let name = chars.get(start..i).unwrap_or(&[]);
-            // ASCII letters, digits and `_` only.
-            let name = std::str::from_utf8(name).unwrap_or("");
-            match lookup(name) {
-                Some(v) => word.extend_from_slice(v.as_bytes()),
-                None => {
-                    word.push(b'$');
-                    word.extend_from_slice(name.as_bytes());
-                }
-            }
-            i
-        }
-        _ => {
-            word.push(b'$');
-            i
+            _ => {}
         }
     }
+    i
 }
 
 /// Drops leading `VAR=value` assignments and wrappers (`sudo`, `env`, `time`, `exec`,
@@ -373,5 +324,103 @@ pub(super) fn base(word: &str) -> &str {
     match word.as_bytes().iter().rposition(|&b| b == b'/') {
         Some(i) => word.get(i + 1..).unwrap_or(""),
         None => word,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One variable defined: `name=value`.
+    fn var(name: &str, value: &str) -> Vec<(String, String)> {
+        vec![(name.to_string(), value.to_string())]
+    }
+
+    #[test]
+    fn splitting_follows_quotes_operators_and_continuations() {
+        let (cmds, _) = split_script(
+            "a 'b c' \"d $APP e\" f\\ g && h || i; j | k & l\\\n  m # comment\nn 2>/dev/null >out",
+            &var("APP", "x"),
+        );
+        let words: Vec<Vec<&str>> = cmds
+            .iter()
+            .map(|c| c.words.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                vec!["a", "b c", "d x e", "f g"],
+                vec!["h"],
+                vec!["i"],
+                vec!["j"],
+                vec!["k"],
+                vec!["l", "m"],
+                vec!["n"],
+            ]
+        );
+        let last = cmds.last().map(|c| c.redirects.clone()).unwrap_or_default();
+        assert_eq!(
+            last,
+            vec![
+                Redirect {
+                    op: ">".into(),
+                    target: "/dev/null".into()
+                },
+                Redirect {
+                    op: ">".into(),
+                    target: "out".into()
+                },
+            ]
+        );
+    }
+
+    /// The words of a one-command script, with `A=oak` and `E=` (set but empty) defined.
+    fn expanded(script: &str) -> Vec<String> {
+        let vars = vec![
+            ("A".to_string(), "oak".to_string()),
+            ("E".to_string(), String::new()),
+        ];
+        let (cmds, _) = split_script(script, &vars);
+        cmds.into_iter().flat_map(|c| c.words).collect()
+    }
+
+    #[test]
+    fn unknown_references_and_command_substitutions_are_kept_as_written() {
+        // The script's own shell variables are unknown here: the word as written says more
+        // than an empty one.
+        assert_eq!(
+            expanded("echo $U ${U} $1 $$ \"$U/x\" $(date +%s) $((1 + 2))"),
+            vec![
+                "echo",
+                "$U",
+                "${U}",
+                "$1",
+                "$$",
+                "$U/x",
+                "$(date +%s)",
+                "$((1 + 2))"
+            ]
+        );
+        assert_eq!(
+            expanded("echo $A ${A} ${U:-d} ${U-d} '$A' \\$A \"${A}s\""),
+            vec!["echo", "oak", "oak", "d", "d", "$A", "$A", "oaks"]
+        );
+        // An unknown name with a modifier that needs its value stays as written too.
+        assert_eq!(
+            expanded("echo ${U:+x} ${U#o} ${U/o/0} ${U?}"),
+            vec!["echo", "${U:+x}", "${U#o}", "${U/o/0}", "${U?}"]
+        );
+    }
+
+    /// The RUN splitter expands through the one lexer, so these follow BuildKit's
+    /// `frontend/dockerfile/shell/lex.go` (function `processDollar`) and POSIX, where the old
+    /// splitter kept `${A:+x}`, `${A#o}` and `${A/o/0}` as written, gave `d` for `${E-d}` with
+    /// `E` set but empty, gave `${A}` for `${U:-${A}}` and kept the quotes of `${U:-"q d"}`.
+    #[test]
+    fn modifiers_and_nested_defaults_follow_buildkit() {
+        assert_eq!(
+            expanded("echo ${A:+x} ${A#o} ${A/o/0} ${E-d}. ${E:-d} ${U:-${A}} ${U:-\"q d\"}"),
+            vec!["echo", "x", "ak", "0ak", ".", "d", "oak", "q d"]
+        );
     }
 }
