@@ -3,12 +3,12 @@
 //! Exit codes: 0 success; 1 `check` found an error; 2 the input could not be read (missing
 //! file, invalid UTF-8) or the command line was wrong.
 
-use std::io::Read;
+use std::io::Write;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stageplay::analysis::{self, Builder, Options, Severity, export};
 
-use crate::context_dir;
+use crate::{context_dir, out};
 
 #[derive(Parser)]
 #[command(
@@ -85,6 +85,8 @@ pub fn run() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
+            // `print` reports a closed pipe as an error, which is ignored: help piped into
+            // `head` is not a failure.
             let _ = e.print();
             return code;
         }
@@ -94,18 +96,20 @@ pub fn run() -> i32 {
             let Some((text, a)) = load_and_analyze(&input) else {
                 return 2;
             };
-            match format {
-                Format::Json => println!("{}", export::to_json(&a, &text)),
-                Format::Text => print!(
+            let output = match format {
+                Format::Json => format!("{}\n", export::to_json(&a, &text)),
+                // The text report quotes the Dockerfile, which may hold terminal controls.
+                Format::Text => out::visible(&format!(
                     "{}\nfiles:\n{}",
                     export::to_text(&a, &text),
                     analysis::files::render_text(&a.files, &a.stages, false)
-                ),
-                Format::Dot => print!("{}", export::to_dot(&a)),
-                Format::Mermaid => print!("{}", export::to_mermaid(&a)),
-                Format::Svg => print!("{}", stageplay::page::export::graph_svg(&a, false)),
-            }
-            0
+                ))
+                .into_owned(),
+                Format::Dot => export::to_dot(&a),
+                Format::Mermaid => export::to_mermaid(&a),
+                Format::Svg => stageplay::page::export::graph_svg(&a, false),
+            };
+            out::to_stdout(|w| w.write_all(output.as_bytes()))
         }
         Command::Link(args) => crate::link::run(args),
         Command::Check { input } => {
@@ -113,20 +117,26 @@ pub fn run() -> i32 {
                 return 2;
             };
             let lines = analysis::LineIndex::new(&text);
-            for d in &a.diagnostics {
-                print!(
-                    "{}:{}",
-                    input.file,
-                    export::diagnostic_text(d, &text, &lines)
-                );
+            let file = out::visible(&input.file);
+            let written = out::to_stdout(|w| {
+                for d in &a.diagnostics {
+                    let shown = export::diagnostic_text(d, &text, &lines);
+                    write!(w, "{file}:{}", out::visible(&shown))?;
+                }
+                Ok(())
+            });
+            if written != 0 {
+                return written;
             }
-            let errors = a
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
-            let warnings = a.diagnostics.len() - errors;
-            eprintln!("{errors} error(s), {warnings} warning(s)");
+            let count = |s: Severity| a.diagnostics.iter().filter(|d| d.severity == s).count();
+            let errors = count(Severity::Error);
+            // A failure to write the summary is ignored, as for every message on stderr.
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "{errors} error(s), {} warning(s), {} note(s)",
+                count(Severity::Warning),
+                count(Severity::Info)
+            );
             i32::from(errors > 0)
         }
     }
@@ -141,7 +151,7 @@ fn load_and_analyze(input: &Input) -> Option<(String, analysis::Analysis)> {
             Some((text, a))
         }
         Err(msg) => {
-            eprintln!("stageplay: {msg}");
+            out::say(&msg);
             None
         }
     }
@@ -175,15 +185,7 @@ fn load(input: &Input) -> Result<(String, Options), String> {
 }
 
 fn read_input(file: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let res = if file == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(file)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
-    };
-    res.map_err(|e| format!("cannot read {file}: {e}"))?;
+    let bytes = out::read_capped(file)?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{file} is not valid UTF-8 (at byte {})",

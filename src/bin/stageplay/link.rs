@@ -62,17 +62,16 @@ pub fn run(args: LinkArgs) -> i32 {
     match make_link(&args) {
         Ok(url) => {
             if share::is_long(&url) {
-                eprintln!(
-                    "stageplay: warning: the link is {} characters long; some tools cut links over {}",
+                crate::out::say(&format!(
+                    "warning: the link is {} characters long; some tools cut links over {}",
                     url.chars().count(),
                     share::LONG_LINK_CHARS
-                );
+                ));
             }
-            println!("{url}");
-            0
+            crate::out::to_stdout(|w| writeln!(w, "{url}"))
         }
         Err(msg) => {
-            eprintln!("stageplay: {msg}");
+            crate::out::say(&msg);
             2
         }
     }
@@ -131,14 +130,7 @@ fn make_link(args: &LinkArgs) -> Result<String, String> {
 /// Reads a whole file (or standard input for `-`) as UTF-8 text, byte for byte: the link
 /// must reproduce the file exactly, CRLF and BOM included.
 fn read_text(file: &str) -> Result<String, String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let res = if file == "-" {
-        std::io::stdin().read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    res.map_err(|e| format!("cannot read {file}: {e}"))?;
+    let bytes = crate::out::read_capped(file)?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{file} is not valid UTF-8 (at byte {}); a share link carries text",

@@ -6,6 +6,8 @@ mod cli;
 mod context_dir;
 #[cfg(not(target_arch = "wasm32"))]
 mod link;
+#[cfg(not(target_arch = "wasm32"))]
+mod out;
 
 /// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs`.
 #[cfg(not(target_arch = "wasm32"))]

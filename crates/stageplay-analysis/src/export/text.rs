@@ -40,6 +40,9 @@ pub fn plan_text(a: &Analysis, p: &TargetPlan) -> String {
     out
 }
 
+/// How many characters of a diagnostic's message the text report shows.
+pub const MAX_MESSAGE_CHARS: usize = 200;
+
 /// One diagnostic with its source line and a caret line under the span.
 pub fn diagnostic_text(d: &Diagnostic, text: &str, lines: &LineIndex) -> String {
     let line = lines.line(d.span.start);
@@ -56,13 +59,18 @@ pub fn diagnostic_text(d: &Diagnostic, text: &str, lines: &LineIndex) -> String 
         .get(d.span.start.min(end)..d.span.end.min(end))
         .map_or(0, |p| p.chars().count())
         .max(1);
+    // A message quotes the text it is about, and the text can be a 10 MB word: show the
+    // first [`MAX_MESSAGE_CHARS`] characters of it.
+    let message = match d.message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}…", &d.message[..cut]),
+        None => d.message.clone(),
+    };
     let mut out = format!(
-        "{}:{}: {} [{}] {}\n",
+        "{}:{}: {} [{}] {message}\n",
         line,
         col + 1,
         d.severity.as_str(),
         d.rule,
-        d.message
     );
     // Cap very long lines so a 10 MB line does not become a 10 MB report.
     if src.len() <= 200 {

@@ -1,0 +1,162 @@
+//! The CLI against hostile pipes and text: a reader that closes early, a full disk, an
+//! endless input, terminal control characters and huge messages (issue 17, docs/cli.md).
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+fn stageplay() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_stageplay"))
+}
+
+/// Runs the CLI on `stdin` and returns the exit code, standard output and standard error.
+fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = stageplay()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn stageplay");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin);
+    }
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A Dockerfile whose text report is far larger than a pipe's buffer (64 KB on Linux), so
+/// the CLI is still writing when the reader goes away.
+fn big_dockerfile() -> String {
+    let mut text = String::new();
+    for i in 0..2_000 {
+        text.push_str(&format!("FROM alpine AS stage{i}\nRUN echo {i} > /f{i}\n"));
+    }
+    text
+}
+
+#[test]
+fn a_reader_that_closes_early_ends_the_cli_quietly() {
+    let path = std::env::temp_dir().join(format!("stageplay-big-{}", std::process::id()));
+    std::fs::write(&path, big_dockerfile()).expect("write the Dockerfile");
+    for format in ["text", "json", "svg"] {
+        let mut child = stageplay()
+            .args([
+                "analyze",
+                path.to_str().expect("UTF-8 path"),
+                "--format",
+                format,
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn stageplay");
+        // Like `| head -1`: read one line, then close the pipe.
+        let mut first = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("read a line");
+        assert!(!first.is_empty(), "{format}: no output at all");
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {err}");
+        assert!(err.is_empty(), "{format}: {err}");
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn a_full_disk_is_exit_two_with_a_message() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    let Ok(full) = full else {
+        eprintln!("no /dev/full here: skipped");
+        return;
+    };
+    let mut child = stageplay()
+        .args(["analyze", "-"])
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn stageplay");
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(b"FROM alpine\nRUN true\n");
+    }
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("stageplay: cannot write the output:"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn an_endless_input_is_refused_at_the_cap() {
+    // From a file argument and from standard input: both stop at 10 MB instead of reading
+    // until memory runs out.
+    let (code, _, err) = run(&["check", "/dev/zero"], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("/dev/zero is larger than 10 MB"), "{err}");
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let out = stageplay()
+        .args(["analyze", "-"])
+        .stdin(zero)
+        .output()
+        .expect("run stageplay");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("- is larger than 10 MB"), "{err}");
+    // Exactly at the cap is still read.
+    let mut text = b"FROM alpine\n#".to_vec();
+    text.resize(10_000_000 - 1, b'x');
+    text.push(b'\n');
+    let (code, _, err) = run(&["check", "-"], &text);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn terminal_controls_from_the_dockerfile_are_shown_escaped() {
+    // ESC (colours, OSC title), BEL, a lone CR and the C1 CSI, in a stage name and a path.
+    let text = "FROM alpine AS a\u{1b}[31mred\u{1b}]0;pwned\u{7}\nCOPY x\ry\u{9b}2J /z\nFROM alpine\nCOPY --from=a\u{1b}[31mred\u{1b}]0;pwned\u{7} /z /\n";
+    let (_, out, _) = run(&["analyze", "-"], text.as_bytes());
+    for bad in ['\u{1b}', '\u{7}', '\r', '\u{9b}'] {
+        assert!(!out.contains(bad), "{bad:?} reached the terminal:\n{out}");
+    }
+    assert!(out.contains("a\\x1b[31mred\\x1b]0;pwned\\x07"), "{out}");
+    let (_, out, _) = run(&["check", "-"], b"FROM alpine\nBOGUS\x1b[2J\r\n");
+    assert!(!out.contains('\u{1b}'), "{out}");
+    assert!(out.contains("BOGUS\\x1b[2J"), "{out}");
+    // The file name an error message quotes is escaped too.
+    let (code, _, err) = run(&["check", "/nonexistent/\u{1b}[31m"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/\\x1b[31m"), "{err}");
+}
+
+#[test]
+fn a_huge_message_is_cut_short() {
+    // 1 MB of backslashes is one unknown instruction whose message quotes it whole.
+    let text = "\\".repeat(1 << 20);
+    let (code, out, err) = run(&["check", "-"], text.as_bytes());
+    assert_eq!(code, 1, "{err}");
+    let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest <= 400, "a {longest}-character line");
+    assert!(
+        out.contains("error [ParseError]") && out.contains('…'),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_counts_errors_warnings_and_notes_apart() {
+    let text = "FROM alpine AS unused\nFROM alpine\nMAINTAINER me\nBOGUS\n";
+    let (code, out, err) = run(&["check", "-"], text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(out.contains("info [UnusedStage]"), "{out}");
+    assert_eq!(err, "1 error(s), 1 warning(s), 1 note(s)\n");
+}
