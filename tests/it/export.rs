@@ -67,3 +67,64 @@ fn the_legacy_builder_builds_everything_up_to_the_target() {
     );
     assert!(md.contains("- `docs`: after the target"), "{md}");
 }
+
+/// A Dockerfile whose stage name and COPY path hold one character of every class a label
+/// can meet: C0 controls, DEL, C1, the non-characters, an astral character, a bidi override,
+/// and text Graphviz would read as an entity.
+const HOSTILE: &str = "FROM alpine AS b\u{1}\u{1b}[31m\nRUN x\nFROM alpine\nCOPY --from=b\u{1}\u{1b}[31m \"/a\u{FFFE}\u{FFFF}\u{1}\u{7}\u{7f}\u{85}\u{9b}&lt;&#65;\u{202e}gpj.exe🐳\" /d\n";
+
+#[test]
+fn dot_and_mermaid_labels_hold_no_control_characters() {
+    let a = analysis::analyze(HOSTILE, &Options::default());
+    for (format, out) in [
+        ("dot", analysis::export::to_dot(&a)),
+        ("mermaid", analysis::export::to_mermaid(&a)),
+    ] {
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}' | '\u{202E}')
+            })
+            .collect();
+        assert!(bad.is_empty(), "{format}: {bad:?} in\n{out}");
+        assert!(
+            out.contains("gpj.exe🐳"),
+            "{format}: the astral character is kept\n{out}"
+        );
+    }
+}
+
+#[test]
+fn graphviz_renders_the_dot_export_to_well_formed_svg() {
+    let a = analysis::analyze(HOSTILE, &Options::default());
+    let dot = analysis::export::to_dot(&a);
+    let run = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = run else {
+        eprintln!("Graphviz `dot` is not installed: skipped");
+        return;
+    };
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(dot.as_bytes()).expect("write the DOT");
+    }
+    let out = child.wait_with_output().expect("run dot");
+    let svg = String::from_utf8(out.stdout).expect("Graphviz writes UTF-8");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && err.is_empty(), "{err}\n{dot}");
+    let bad: Vec<char> = svg
+        .chars()
+        .filter(|&c| !stageplay::page::markup::allowed_in_xml(c))
+        .collect();
+    assert!(bad.is_empty(), "characters XML forbids: {bad:?}\n{svg}");
+    // The text shows as written: the entity-looking text stays text, the override a marker.
+    assert!(
+        svg.contains("&amp;lt;&amp;#65;&lt;U+202E&gt;gpj.exe"),
+        "{svg}"
+    );
+}

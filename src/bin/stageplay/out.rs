@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::Path;
 
+use stageplay::analysis::export::is_bidi_control;
+
 /// The largest input the CLI reads, in bytes: the page's limit for a dropped file
 /// (`MAX_DROP_BYTES` in `src/ui/components/editor_pane.rs`). Without a cap, `/dev/zero` or a
 /// runaway pipe would be read until memory runs out.
@@ -99,12 +101,6 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// The bidirectional formatting characters (embeddings, overrides, isolates and the three
-/// marks) that reorder how the text around them is shown.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 #[cfg(test)]

@@ -2,19 +2,23 @@
 
 use std::fmt::Write as _;
 
-use super::{Images, short_paths};
+use super::{Images, label_text, short_paths};
 use crate::Analysis;
 use crate::graph::EdgeKind;
 
-/// Quotes a string for DOT.
+/// Quotes user text for a DOT label, by Graphviz's rules: the text is first made a safe
+/// one-line label ([`label_text`]); inside the quotes `"` and `\` take a backslash (a lone
+/// backslash would start an escape such as `\N`, the node's name), and `&` becomes `&amp;`
+/// because Graphviz decodes entities in plain labels too (`&lt;` would show as `<`).
 fn dot_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+    let text = label_text(s);
+    let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            '\n' | '\r' => out.push(' '),
+            '&' => out.push_str("&amp;"),
             _ => out.push(c),
         }
     }
@@ -38,12 +42,13 @@ pub fn to_dot(a: &Analysis) -> String {
     }
     let built: std::collections::HashSet<usize> = a.plan.built.iter().copied().collect();
     for s in &a.stages {
-        let label = format!(
-            "{}\\n{} instructions",
-            s.display_name(),
+        // The name is quoted on its own; the line break is Graphviz's `\n`, added after.
+        let name = dot_quote(&s.display_name());
+        let mut attrs = format!(
+            "shape=box, label={}\\n{} instructions\"",
+            name.strip_suffix('"').unwrap_or(&name),
             s.instructions.len()
         );
-        let mut attrs = format!("shape=box, label=\"{}\"", label.replace('"', "\\\""));
         if built.contains(&s.index) {
             attrs.push_str(", style=filled, fillcolor=\"#cfe8ff\"");
         } else {
@@ -71,4 +76,45 @@ pub fn to_dot(a: &Analysis) -> String {
     }
     out.push_str("}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::CLASSES;
+    use super::*;
+
+    #[test]
+    fn labels_follow_graphviz_quoting() {
+        assert_eq!(dot_quote(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(
+            dot_quote(r"\N \n"),
+            r#""\\N \\n""#,
+            "no Graphviz escape survives"
+        );
+        assert_eq!(dot_quote("&lt; &#65; &"), "\"&amp;lt; &amp;#65; &amp;\"");
+    }
+
+    #[test]
+    fn every_code_point_class_is_safe_in_a_label() {
+        for &(class, c, shown) in CLASSES {
+            assert_eq!(
+                dot_quote(&format!("{c}")),
+                format!("\"{shown}\""),
+                "{class}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stage_name_is_quoted_like_any_label() {
+        let a = crate::analyze(
+            "FROM alpine AS a\u{1}\\\"b\u{202e}\nRUN x\n",
+            &crate::Options::default(),
+        );
+        let dot = to_dot(&a);
+        assert!(
+            dot.contains("label=\"a\u{FFFD}\\\\\\\"b<U+202E>\\n1 instructions\""),
+            "{dot}"
+        );
+    }
 }

@@ -2,14 +2,18 @@
 
 use std::fmt::Write as _;
 
-use super::{Images, short_paths};
+use super::{Images, label_text, short_paths};
 use crate::Analysis;
 use crate::graph::EdgeKind;
 
-/// Escapes text for a Mermaid label (entity codes, so no HTML gets through).
+/// Escapes user text for a quoted Mermaid label: first made a safe one-line label
+/// ([`label_text`]), then Mermaid's entity codes for the characters that would end the
+/// label or be read as HTML or markdown (a label opening with a backtick is a markdown
+/// string), so no HTML gets through.
 fn mermaid_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let text = label_text(s);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         match c {
             '"' => out.push_str("#quot;"),
             '<' => out.push_str("#lt;"),
@@ -17,7 +21,7 @@ fn mermaid_text(s: &str) -> String {
             '&' => out.push_str("#amp;"),
             '#' => out.push_str("#35;"),
             '|' => out.push_str("#124;"),
-            '\n' | '\r' => out.push(' '),
+            '`' => out.push_str("#96;"),
             _ => out.push(c),
         }
     }
@@ -77,4 +81,26 @@ pub fn to_mermaid(a: &Analysis) -> String {
         let _ = writeln!(out, "  class s{t} target");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::CLASSES;
+    use super::*;
+
+    #[test]
+    fn labels_use_entity_codes() {
+        assert_eq!(
+            mermaid_text("\"<b>&#|`x`"),
+            "#quot;#lt;b#gt;#amp;#35;#124;#96;x#96;"
+        );
+    }
+
+    #[test]
+    fn every_code_point_class_is_safe_in_a_label() {
+        for &(class, c, shown) in CLASSES {
+            let expected = shown.replace('<', "#lt;").replace('>', "#gt;");
+            assert_eq!(mermaid_text(&c.to_string()), expected, "{class}");
+        }
+    }
 }
