@@ -119,9 +119,11 @@
     });
   }
 
+  // Known pane names only, each once, so at most six; only the first 256 characters of the
+  // attribute are read, since every valid list fits in them and an attribute can be megabytes.
   function panesOf(value) {
     var panes = [];
-    String(value || '').split(',').forEach(function (word) {
+    String(value || '').slice(0, 256).split(',').forEach(function (word) {
       word = word.trim().toLowerCase();
       if (PANES.indexOf(word) >= 0 && panes.indexOf(word) < 0) panes.push(word);
     });

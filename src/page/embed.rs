@@ -110,10 +110,21 @@ impl EmbedOptions {
     }
 }
 
-/// Reads `location.search` (with or without its `?`). `None` unless it has an `embed`
-/// parameter; unknown parameters and values are ignored, since a docs page may add its own.
+/// How much of `location.search` is read, in bytes: every option fits in a few hundred, and
+/// an address can be megabytes long. What lies beyond is ignored.
+pub const MAX_QUERY_BYTES: usize = 4096;
+
+/// How many unknown `view=` words are kept to name in the page's note; more are summed up
+/// as "and more", so a `view=` of 300,000 words makes a one-line note, not a 1.2 MB one.
+pub const MAX_UNKNOWN_VIEWS: usize = 3;
+
+/// Reads `location.search` (with or without its `?`, at most [`MAX_QUERY_BYTES`] of it).
+/// `None` unless it has an `embed` parameter; unknown parameters and values are ignored,
+/// since a docs page may add its own. `view=` accepts only pane names, each once (so at most
+/// six panes) and keeps at most [`MAX_UNKNOWN_VIEWS`] unknown words.
 pub fn parse_query(search: &str) -> Option<EmbedOptions> {
     let search = search.strip_prefix('?').unwrap_or(search);
+    let search = &search[..crate::analysis::span::floor_char_boundary(search, MAX_QUERY_BYTES)];
     let mut embed = false;
     let mut opts = EmbedOptions::default();
     let mut panes: Vec<Pane> = Vec::new();
@@ -142,7 +153,14 @@ pub fn parse_query(search: &str) -> Option<EmbedOptions> {
                     match Pane::parse(&word.to_ascii_lowercase()) {
                         Some(p) if !panes.contains(&p) => panes.push(p),
                         Some(_) => {}
-                        None => opts.unknown_views.push(word.chars().take(40).collect()),
+                        None if opts.unknown_views.len() < MAX_UNKNOWN_VIEWS => {
+                            opts.unknown_views.push(word.chars().take(40).collect());
+                        }
+                        None => {
+                            if opts.unknown_views.len() == MAX_UNKNOWN_VIEWS {
+                                opts.unknown_views.push("and more".into());
+                            }
+                        }
                     }
                 }
             }
@@ -283,6 +301,36 @@ mod tests {
         assert_eq!(o.target, None);
         assert_eq!(o.panes, DEFAULT_PANES.to_vec());
         assert!(!o.readonly);
+    }
+
+    #[test]
+    fn a_huge_view_list_is_bounded() {
+        let words: Vec<String> = (0..300_000).map(|i| format!("w{i}")).collect();
+        let query = format!("?embed&view=graph,{},plan&theme=dark", words.join(","));
+        let o = parse_query(&query).unwrap();
+        assert_eq!(
+            o.panes,
+            vec![Pane::Graph],
+            "what lies past the cap is not read"
+        );
+        assert_eq!(o.unknown_views, ["w0", "w1", "w2", "and more"]);
+        assert_eq!(o.theme, Theme::System);
+        // Every pane, repeated and in any case, gives the six panes once each.
+        let all = Pane::ALL.map(Pane::as_str).join(",").to_uppercase();
+        let o = parse_query(&format!("embed&view={}", [all.as_str(); 50].join(","))).unwrap();
+        assert_eq!(o.panes, Pane::ALL.to_vec());
+        assert!(o.unknown_views.is_empty());
+    }
+
+    #[test]
+    fn the_query_is_read_up_to_its_cap() {
+        let pad = "x".repeat(MAX_QUERY_BYTES - "embed&theme=dark&".len());
+        let o = parse_query(&format!("embed&theme=dark&{pad}")).unwrap();
+        assert_eq!(o.theme, Theme::Dark);
+        assert_eq!(parse_query(&format!("{pad}{pad}&embed")), None);
+        // A cut inside a multi-byte character still gives a valid string.
+        let o = parse_query(&format!("embed&{}", "é".repeat(MAX_QUERY_BYTES))).unwrap();
+        assert_eq!(o, EmbedOptions::default());
     }
 
     #[test]

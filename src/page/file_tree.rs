@@ -1,6 +1,7 @@
 //! The Final image panel's view model: a filesystem listing flattened into tree rows, and
 //! the label and class of each file's origin.
 
+use crate::analysis::export::{bidi_marker, is_bidi_control};
 use crate::analysis::files::{FileEntry, FileKind};
 use crate::analysis::sort;
 
@@ -36,7 +37,7 @@ pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
             if depth < last {
                 rows.push(TreeRow {
                     depth,
-                    name: format!("{part}/"),
+                    name: format!("{}/", shown_name(part)),
                     is_dir: true,
                     entry: None,
                 });
@@ -57,9 +58,9 @@ pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
         rows.push(TreeRow {
             depth: last,
             name: if e.is_dir {
-                format!("{}/", parts[last])
+                format!("{}/", shown_name(parts[last]))
             } else {
-                parts[last].to_string()
+                shown_name(parts[last])
             },
             is_dir: e.is_dir,
             entry: Some(e),
@@ -69,6 +70,24 @@ pub fn tree_rows(entries: &[FileEntry]) -> Vec<TreeRow<'_>> {
         }
     }
     rows
+}
+
+/// A path component as the tree shows it: each bidirectional control replaced by its
+/// visible name (`<U+202E>`), as editors show them, so `\u{202E}gpj.exe` cannot pass for
+/// `exe.jpg`.
+pub fn shown_name(part: &str) -> String {
+    if !part.chars().any(is_bidi_control) {
+        return part.to_string();
+    }
+    let mut out = String::with_capacity(part.len() + 8);
+    for c in part.chars() {
+        if is_bidi_control(c) {
+            out.push_str(&bidi_marker(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The origin badge of a file kind.
@@ -147,6 +166,16 @@ mod tests {
             rows[4].entry.is_some(),
             "the explicit /root/ entry is attached"
         );
+    }
+
+    #[test]
+    fn bidi_controls_show_by_name_in_the_tree() {
+        let e = [
+            entry("/app/\u{202E}gpj.exe", false),
+            entry("/d\u{2066}x/", true),
+        ];
+        let names: Vec<String> = tree_rows(&e).into_iter().map(|r| r.name).collect();
+        assert_eq!(names, ["app/", "<U+202E>gpj.exe", "d<U+2066>x/"]);
     }
 
     #[test]

@@ -8,7 +8,19 @@ use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, Base, EdgeKind, Node, Span};
 
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
-use super::markup::escape;
+use super::markup::{Bidi, escape_with};
+
+/// User text for an attribute value or a `<title>`: escaped, a bidirectional control shown
+/// by its name (`<U+202E>`), since a tooltip reversed by one would mislead like the label.
+fn attr(text: &str) -> String {
+    escape_with(text, Bidi::Text)
+}
+
+/// User text shown in a `<text>`: escaped, a bidirectional control shown by its name in a
+/// `<tspan class="bidi-mark">`, so a path never reads reversed.
+fn shown(text: &str) -> String {
+    escape_with(text, Bidi::Element("tspan"))
+}
 
 /// What a node of the drawn graph stands for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -271,7 +283,7 @@ const STYLE_LIGHT: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Ro
 .sp-title{font-size:13px;font-weight:600;fill:#0f172a}.sp-sub{font-size:11px;fill:#475569}\
 .sp-edge{fill:none;stroke:#64748b;stroke-width:1.4}.sp-edge-copy{stroke-dasharray:6 4;stroke:#0e7490}\
 .sp-edge-mount{stroke-dasharray:1.5 3.5;stroke:#a16207}.sp-edge.sp-faded{opacity:.35}\
-.sp-label{font-size:10px;fill:#0e7490;paint-order:stroke;stroke:#fff;stroke-width:3px}.sp-meta{font-size:10px;fill:#64748b}.sp-badge{font-size:10px;font-weight:700;fill:#c2410c}.sp-arrow{fill:#64748b}.sp-legend text{font-size:11px;fill:#334155}";
+.sp-label{font-size:10px;fill:#0e7490;paint-order:stroke;stroke:#fff;stroke-width:3px}.sp-meta{font-size:10px;fill:#64748b}.sp-badge{font-size:10px;font-weight:700;fill:#c2410c}.sp-arrow{fill:#64748b}.sp-legend text{font-size:11px;fill:#334155}.bidi-mark{fill:#dc2626;font-weight:700}";
 
 const STYLE_DARK: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}\
 .sp-bg{fill:#0f172a}.sp-node rect{fill:#1e293b;stroke:#7aa2f7;stroke-width:1.5}\
@@ -281,7 +293,7 @@ const STYLE_DARK: &str = "svg{font-family:system-ui,-apple-system,'Segoe UI',Rob
 .sp-title{font-size:13px;font-weight:600;fill:#e2e8f0}.sp-sub{font-size:11px;fill:#94a3b8}\
 .sp-edge{fill:none;stroke:#94a3b8;stroke-width:1.4}.sp-edge-copy{stroke-dasharray:6 4;stroke:#22d3ee}\
 .sp-edge-mount{stroke-dasharray:1.5 3.5;stroke:#facc15}.sp-edge.sp-faded{opacity:.35}\
-.sp-label{font-size:10px;fill:#22d3ee;paint-order:stroke;stroke:#0f172a;stroke-width:3px}.sp-meta{font-size:10px;fill:#94a3b8}.sp-badge{font-size:10px;font-weight:700;fill:#fb923c}.sp-arrow{fill:#94a3b8}.sp-legend text{font-size:11px;fill:#cbd5e1}";
+.sp-label{font-size:10px;fill:#22d3ee;paint-order:stroke;stroke:#0f172a;stroke-width:3px}.sp-meta{font-size:10px;fill:#94a3b8}.sp-badge{font-size:10px;font-weight:700;fill:#fb923c}.sp-arrow{fill:#94a3b8}.sp-legend text{font-size:11px;fill:#cbd5e1}.bidi-mark{fill:#f87171;font-weight:700}";
 
 const LEGEND_H: f64 = 44.0;
 
@@ -390,7 +402,7 @@ pub fn render_graph_pieces(
             "<path class=\"sp-edge sp-edge-{kind}{}\" data-edge-kind=\"{kind}\" d=\"{}\" marker-end=\"url(#sp-arrow)\"><title>{}</title></path>",
             if faded { " sp-faded" } else { "" },
             path_data(&route.points),
-            escape(&edge_title(model, edge)),
+            attr(&edge_title(model, edge)),
         );
         if edge.kind == EdgeKind::Copy && !edge.paths.is_empty() && route.points.len() >= 2 {
             // The label sits in the middle of the route, on the segment that crosses it.
@@ -419,7 +431,7 @@ pub fn render_graph_pieces(
                 if faded { " sp-faded" } else { "" },
                 d1((x0 + x1) / 2.0),
                 d1((y0 + y1) / 2.0 - 4.0),
-                escape(&label)
+                shown(&label)
             );
         }
         edges.push(out);
@@ -460,13 +472,13 @@ pub fn render_graph_pieces(
                     "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({} {})\" tabindex=\"0\" role=\"button\" aria-label=\"Stage {} ({state}), {}\">",
                     d1(b.x),
                     d1(b.y),
-                    escape(&node.title),
-                    escape(&node.subtitle),
+                    attr(&node.title),
+                    attr(&node.subtitle),
                 );
                 let _ = write!(
                     out,
                     "<title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"8\"/>",
-                    escape(&format!(
+                    attr(&format!(
                         "{} — {} ({state}); click to make it the target",
                         node.title, node.subtitle
                     )),
@@ -478,13 +490,13 @@ pub fn render_graph_pieces(
                 let _ = write!(
                     out,
                     "<text class=\"sp-title\" x=\"12\" y=\"23\">{}</text><text class=\"sp-meta\" x=\"{}\" y=\"22\" text-anchor=\"end\">{}</text><text class=\"sp-sub\" x=\"12\" y=\"43\">{}</text>",
-                    escape(&truncate(
+                    shown(&truncate(
                         &node.title,
                         chars.saturating_sub(meta_chars).max(8)
                     )),
                     d1(b.w - 10.0),
-                    escape(&node.meta),
-                    escape(&truncate(&node.subtitle, (chars * 6 / 5).max(8)))
+                    shown(&node.meta),
+                    shown(&truncate(&node.subtitle, (chars * 6 / 5).max(8)))
                 );
                 if target {
                     let _ = write!(
@@ -506,16 +518,16 @@ pub fn render_graph_pieces(
                     } else {
                         " sp-skipped"
                     },
-                    escape(&node.title),
+                    attr(&node.title),
                     d1(b.x),
                     d1(b.y),
-                    escape(&format!("{}: {}", node.title, node.subtitle)),
+                    attr(&format!("{}: {}", node.title, node.subtitle)),
                     d1(b.w),
                     d1(b.h),
                     d1(b.h / 2.0),
                     d1(b.w / 2.0),
                     d1(b.h / 2.0 + 4.5),
-                    escape(&truncate(&node.title, MAX_LABEL)),
+                    shown(&truncate(&node.title, MAX_LABEL)),
                 );
             }
         }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span, sort};
 
-use super::markup::escape_into;
+use super::markup::{Bidi, escape_into_with};
 
 /// Texts longer than this are shown without highlighting, to keep typing instant.
 pub const HIGHLIGHT_LIMIT: usize = 512 * 1024;
@@ -304,8 +304,9 @@ fn emit(out: &mut String, s: &str, (class, diag): (u8, u8)) {
         1 => "d-info",
         _ => "",
     };
+    // A bidirectional control keeps its place, outlined: the textarea above has it too.
     if css.is_empty() && d.is_empty() {
-        escape_into(out, s);
+        escape_into_with(out, s, Bidi::Outline);
         return;
     }
     let _ = write!(
@@ -317,7 +318,7 @@ fn emit(out: &mut String, s: &str, (class, diag): (u8, u8)) {
             " "
         }
     );
-    escape_into(out, s);
+    escape_into_with(out, s, Bidi::Outline);
     out.push_str("</span>");
 }
 

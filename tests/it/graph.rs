@@ -178,3 +178,22 @@ fn standalone_svg_carries_its_own_style() {
     assert!(export.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(export.contains("<style>") && export.contains("sp-legend"));
 }
+
+#[test]
+fn hostile_characters_leave_the_svg_well_formed_and_bidi_controls_visible() {
+    // U+FFFE and U+0001 are not XML characters; U+202E would show the path reversed.
+    let text = "FROM alpine AS b\u{202e}x\nRUN x\nFROM alpine\n\
+                COPY --from=b\u{202e}x /a\u{fffe}\u{1}\u{202e}gpj.exe /d\n";
+    let a = analyze(text, &Options::default());
+    let svg = render_analysis_svg(&a, &GraphOptions::default());
+    let bad: Vec<char> = svg
+        .chars()
+        .filter(|&c| !stageplay::page::markup::allowed_in_xml(c) || c == '\u{202e}')
+        .collect();
+    assert!(bad.is_empty(), "{bad:?} in {svg}");
+    assert!(
+        svg.contains("b<tspan class=\"bidi-mark\">&lt;U+202E&gt;</tspan>x"),
+        "{svg}"
+    );
+    assert!(svg.contains("<title>b&lt;U+202E&gt;x"), "{svg}");
+}
