@@ -185,12 +185,17 @@ fn code(s: &str) -> String {
     format!("{ticks}{pad}{s}{pad}{ticks}")
 }
 
-/// Escapes, with backslashes, the characters that would turn plain text into Markdown or an
-/// HTML tag. Markdown, not markup: `page::markup` escapes text for HTML and XML.
+/// Escapes, with backslashes, the characters that would turn plain text into Markdown, an
+/// HTML tag or an entity (`&lt;` would show as `<`); backticks are kept, since a skip
+/// reason writes stage names as code spans. Markdown, not markup:
+/// `page::markup` escapes text for HTML and XML.
 fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -210,6 +215,14 @@ fn longest_run(s: &str, ch: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_stays_plain_in_markdown() {
+        assert_eq!(
+            escape_markdown("a &lt; `b` <i>*c*</i>"),
+            r"a \&lt; `b` \<i\>\*c\*\</i\>"
+        );
+    }
 
     #[test]
     fn fences_outgrow_backticks_in_the_text() {
