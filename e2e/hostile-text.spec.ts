@@ -122,3 +122,20 @@ test('an embed whose view= lists 300,000 words shows a one-line note and its pan
   expect(text).toContain('w0, w1, w2, and more');
   await expect(page.locator('svg.stage-graph')).toBeVisible();
 });
+
+test('embed.js reads a bounded data-view: known panes once each', async ({ page }) => {
+  await page.goto('/embed-demo.html');
+  const src = await page.evaluate(async () => {
+    const pre = document.createElement('pre');
+    pre.className = 'stageplay';
+    // Valid names first, then 300,000 unknown words and a valid name past the 256 characters
+    // that are read.
+    const words = Array.from({ length: 300_000 }, (_, i) => 'w' + i.toString(36));
+    pre.setAttribute('data-view', ['plan', 'graph', 'plan', ...words, 'files'].join(','));
+    pre.textContent = 'FROM alpine\n';
+    document.body.replaceChildren(pre);
+    const frames = await (window as any).Stageplay.embedAll();
+    return frames[0].getAttribute('src');
+  });
+  expect(new URL(src).search).toBe('?embed&view=plan,graph');
+});
