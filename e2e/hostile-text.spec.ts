@@ -2,7 +2,7 @@
 // U+0001 still exports a well-formed SVG, a non-empty PNG and DOT that Graphviz renders to
 // well-formed SVG; bidirectional controls show as visible markers in the graph, the file
 // tree and the editor (which stays aligned with its textarea); an embed's `view=` list of
-// 300,000 words is cut to a one-line note.
+// 300,000 words is cut to a one-line note, and embed.js reads a bounded `data-view`.
 import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
