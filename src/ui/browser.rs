@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use yew::NodeRef;
 
 use crate::analysis::Builder;
+use crate::page::drafts::{Entry, History, Reason};
 use crate::page::share::{ShareState, View};
 use crate::page::theme::Theme;
 
@@ -12,6 +13,8 @@ const DRAFT_KEY: &str = "stageplay.draft.v2";
 /// The first slice saved only the Dockerfile text under this key.
 const OLD_DRAFT_KEY: &str = "stageplay.draft.v1";
 const THEME_KEY: &str = "stageplay.theme";
+/// The history of drafts (`page/drafts.rs`), as JSON.
+const HISTORY_KEY: &str = "stageplay.history.v1";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -32,6 +35,17 @@ struct Draft {
     builder: String,
     #[serde(default)]
     view: String,
+    /// The tab that wrote it ([`tab_id`]), so other tabs can tell one writer from another.
+    #[serde(default)]
+    tab: String,
+}
+
+/// This tab's id: random, made once per page load.
+fn tab_id() -> String {
+    thread_local! {
+        static ID: String = format!("{:x}", (js_sys::Math::random() * 1e12) as u64);
+    }
+    ID.with(Clone::clone)
 }
 
 /// The saved draft, if any.
@@ -61,8 +75,9 @@ pub fn load_draft() -> Option<ShareState> {
     })
 }
 
-/// Saves the draft; a full or disabled storage is ignored (the text stays on the page).
-pub fn save_draft(share: &ShareState) {
+/// Saves the draft and says whether the browser stored it: false when its storage is full
+/// (a quota error) or disabled, so the page can say so instead of dropping the edit.
+pub fn save_draft(share: &ShareState) -> bool {
     let d = Draft {
         dockerfile: share.dockerfile.clone(),
         context: share.context.clone(),
@@ -71,10 +86,95 @@ pub fn save_draft(share: &ShareState) {
         target: share.target.clone(),
         builder: share.builder.as_str().to_string(),
         view: share.view.as_str().to_string(),
+        tab: tab_id(),
     };
-    if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(&d)) {
-        let _ = s.set_item(DRAFT_KEY, &json);
+    match (storage(), serde_json::to_string(&d)) {
+        (Some(s), Ok(json)) => s.set_item(DRAFT_KEY, &json).is_ok(),
+        _ => false,
     }
+}
+
+/// The Dockerfile text of the stored draft as it is now (another tab may have written it),
+/// and the id of the tab that wrote it.
+pub fn stored_draft() -> Option<(String, String)> {
+    let s = storage()?;
+    match s.get_item(DRAFT_KEY).ok()? {
+        Some(json) => draft_text(&json),
+        None => Some((s.get_item(OLD_DRAFT_KEY).ok()??, String::new())),
+    }
+}
+
+/// The Dockerfile text of a stored draft's JSON, and its writer's tab id.
+fn draft_text(json: &str) -> Option<(String, String)> {
+    serde_json::from_str::<Draft>(json)
+        .ok()
+        .map(|d| (d.dockerfile.to_string(), d.tab))
+}
+
+/// The stored history of drafts (empty when there is none or it cannot be read).
+pub fn load_history() -> History {
+    storage()
+        .and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
+        .map(|json| History::from_json(&json))
+        .unwrap_or_default()
+}
+
+/// Keeps `text` in the stored history. When the storage is full, the oldest entries are
+/// dropped until the rest fits (a bounded loop: at most one try per entry).
+pub fn push_history(text: &str, reason: Reason, tab: &str) {
+    let Some(s) = storage() else { return };
+    let mut history = load_history();
+    let entry = Entry {
+        text: text.to_string(),
+        at: js_sys::Date::now(),
+        reason,
+        tab: tab.to_string(),
+    };
+    if !history.push(entry) {
+        return;
+    }
+    while s.set_item(HISTORY_KEY, &history.to_json()).is_err() {
+        // When not even the new entry fits alone, the stored history is left as it was.
+        if history.entries.len() <= 1 {
+            return;
+        }
+        history.drop_oldest();
+    }
+}
+
+/// Forgets the history of drafts (to make room for the draft itself).
+pub fn clear_history() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(HISTORY_KEY);
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Calls `f` with the Dockerfile text and the writer's tab id whenever another tab of this page saves its draft (the
+/// `storage` event, which the browser fires in every other tab of the origin), for as long
+/// as the page lives.
+pub fn on_draft_saved_elsewhere(mut f: impl FnMut(String, String) + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+        move |e: wasm_bindgen::JsValue| {
+            let field = |name: &str| {
+                js_sys::Reflect::get(&e, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if field("key").as_deref() == Some(DRAFT_KEY)
+                && let Some((text, tab)) = field("newValue").and_then(|json| draft_text(&json))
+            {
+                f(text, tab);
+            }
+        },
+    );
+    let _ = w.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 /// The saved theme choice.
@@ -404,6 +504,22 @@ pub fn clear_fragment() {
     let loc = w.location();
     let url = format!(
         "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Replaces the fragment in the address bar without reloading or adding a history entry:
+/// a share link's view or target, changed without editing its text, lives there rather
+/// than in the saved draft.
+pub fn replace_fragment(payload: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let url = format!(
+        "{}{}#{payload}",
         loc.pathname().unwrap_or_default(),
         loc.search().unwrap_or_default()
     );

@@ -3,13 +3,29 @@
 
 use yew::NodeRef;
 
+use crate::page::drafts::{History, Reason};
 use crate::page::share::ShareState;
 use crate::page::theme::Theme;
 
 pub fn load_draft() -> Option<ShareState> {
     None
 }
-pub fn save_draft(_share: &ShareState) {}
+/// Natively nothing is stored, and nothing fails.
+pub fn save_draft(_share: &ShareState) -> bool {
+    true
+}
+pub fn stored_draft() -> Option<(String, String)> {
+    None
+}
+pub fn load_history() -> History {
+    History::default()
+}
+pub fn push_history(_text: &str, _reason: Reason, _tab: &str) {}
+pub fn clear_history() {}
+pub fn now_ms() -> f64 {
+    0.0
+}
+pub fn on_draft_saved_elsewhere(_f: impl FnMut(String, String) + 'static) {}
 pub fn timed<T>(_name: &str, f: impl FnOnce() -> T) -> T {
     f()
 }
@@ -91,6 +107,7 @@ pub fn page_address() -> String {
     String::new()
 }
 pub fn clear_fragment() {}
+pub fn replace_fragment(_payload: &str) {}
 pub fn copy_text_then(_text: &str, done: impl FnOnce(bool) + 'static) {
     done(false)
 }

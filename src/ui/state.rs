@@ -8,9 +8,10 @@ use yew::Reducible;
 
 use crate::analysis::{self, Analysis, Builder, Span};
 use crate::page::command_line::{command_line, options};
+use crate::page::drafts::{History, Reason};
 use crate::page::examples::{self, Example, example_share};
 use crate::page::large_text::is_large;
-use crate::page::share::{ShareState, View};
+use crate::page::share::{ShareState, Text, View};
 use crate::page::steps::step_count;
 use crate::page::theme::Theme;
 use crate::ui::io;
@@ -127,6 +128,35 @@ pub struct Stepper {
     pub playing: bool,
 }
 
+/// A message about the saved draft, shown under the header until dismissed or resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftNotice {
+    /// The browser refused to store the draft (its storage is full or disabled). The text
+    /// is only on the page; saving is tried again on every change.
+    SaveFailed,
+    /// Another tab saved this different text; this tab keeps showing its own. The other
+    /// text is in the history too.
+    OtherTab(Text),
+}
+
+/// A text about to be replaced on the page, for the app to keep in the history of drafts.
+/// The serial makes the same text displaced twice visible to the app's effect.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Displaced {
+    pub text: Text,
+    pub reason: Reason,
+    /// The tab that wrote it, for another tab's text (empty otherwise).
+    pub tab: String,
+    pub serial: u64,
+}
+
+/// The Drafts dialog's contents: the history read when it was opened, and the time then.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftsDialog {
+    pub history: Rc<History>,
+    pub now: f64,
+}
+
 /// The whole state of the page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -160,6 +190,11 @@ pub struct State {
     /// version of it (none of its FROM lines is left, e.g. another file was pasted over it),
     /// they are cleared so the new file gets an inferred context instead of a wrong one.
     pub example_inputs: Option<&'static str>,
+    /// The Drafts dialog, when open.
+    pub drafts: Option<DraftsDialog>,
+    pub draft_notice: Option<DraftNotice>,
+    /// The latest text replaced by a restore, an example or another tab, to keep in history.
+    pub displaced: Option<Displaced>,
 }
 
 impl State {
@@ -183,6 +218,9 @@ impl State {
             open_rule: None,
             toast: None,
             example_inputs: None,
+            drafts: None,
+            draft_notice: None,
+            displaced: None,
         };
         s.cursor_stage = stage_at(&s.analysis, 0);
         s
@@ -245,6 +283,29 @@ impl State {
         if self.stepper.step >= steps {
             self.stepper.step = steps.saturating_sub(1);
         }
+    }
+
+    /// Hands the current text to the history before it is replaced.
+    fn displace(&mut self, reason: Reason) {
+        let serial = self
+            .displaced
+            .as_ref()
+            .map_or(1, |d| d.serial.wrapping_add(1));
+        self.displaced = Some(Displaced {
+            text: self.share.dockerfile.clone(),
+            reason,
+            tab: String::new(),
+            serial,
+        });
+    }
+
+    /// Keeps what belongs to the page rather than to the shown text across a state replaced
+    /// by an example, a link or a restored draft.
+    fn keep_page_state(&mut self, old: &State) {
+        self.theme = old.theme;
+        self.revision = old.revision.wrapping_add(1);
+        self.draft_notice = old.draft_notice.clone();
+        self.displaced = old.displaced.clone();
     }
 
     fn reveal(&mut self, span: Span) {
@@ -326,6 +387,17 @@ pub enum Action {
     FitGraph,
     ToggleRule(String),
     Toast(Option<String>),
+    /// Opens the Drafts dialog with the stored history, read at this time (ms since epoch).
+    OpenDrafts(Rc<History>, f64),
+    CloseDrafts,
+    /// Replaces the Dockerfile with a kept text (from the history or another tab), keeping
+    /// the current one in the history first, so the restore can be undone the same way.
+    RestoreDraft(String),
+    /// Another tab (of this id) saved this Dockerfile text.
+    OtherTabSaved(String, String),
+    /// Whether the latest attempt to store the draft worked.
+    DraftSaved(bool),
+    DismissDraftNotice,
 }
 
 impl Reducible for State {
@@ -373,18 +445,19 @@ impl Reducible for State {
             }
             Action::SetInputTab(t) => s.input_tab = t,
             Action::LoadShare(share) => {
-                let keep = (s.theme, s.revision);
+                let old = s;
                 s = State::new(share);
-                s.theme = keep.0;
-                s.revision = keep.1.wrapping_add(1);
+                s.keep_page_state(&old);
             }
             Action::LoadExample(id) => {
                 if let Some(ex) = examples::EXAMPLES.iter().find(|e| e.id == id) {
-                    let theme = s.theme;
-                    let revision = s.revision.wrapping_add(1);
+                    // An untouched example is not worth keeping; the user's own text is.
+                    if s.current_example().is_none() {
+                        s.displace(Reason::BeforeExample);
+                    }
+                    let old = s;
                     s = State::from_example(ex);
-                    s.theme = theme;
-                    s.revision = revision;
+                    s.keep_page_state(&old);
                 }
             }
             Action::Analysed(rev, analysis) => {
@@ -503,6 +576,57 @@ impl Reducible for State {
                 };
             }
             Action::Toast(t) => s.toast = t,
+            Action::OpenDrafts(history, now) => {
+                s.drafts = Some(DraftsDialog { history, now });
+                s.examples_open = false;
+            }
+            Action::CloseDrafts => {
+                if s.drafts.is_none() {
+                    return self;
+                }
+                s.drafts = None;
+            }
+            Action::RestoreDraft(text) => {
+                s.drafts = None;
+                if matches!(&s.draft_notice, Some(DraftNotice::OtherTab(t)) if **t == *text) {
+                    s.draft_notice = None;
+                }
+                if *text != *s.share.dockerfile {
+                    s.displace(Reason::BeforeRestore);
+                    s.share.dockerfile = text.into();
+                    s.drop_foreign_example_inputs();
+                    s.reanalyse();
+                }
+            }
+            Action::OtherTabSaved(text, tab) => {
+                if *text == *s.share.dockerfile {
+                    // Both tabs show the same text again: nothing to warn about.
+                    if !matches!(s.draft_notice, Some(DraftNotice::OtherTab(_))) {
+                        return self;
+                    }
+                    s.draft_notice = None;
+                } else {
+                    let text: Text = text.into();
+                    let serial = s.displaced.as_ref().map_or(1, |d| d.serial.wrapping_add(1));
+                    s.displaced = Some(Displaced {
+                        text: text.clone(),
+                        reason: Reason::OtherTab,
+                        tab,
+                        serial,
+                    });
+                    // A failed save stays the more urgent message.
+                    if s.draft_notice != Some(DraftNotice::SaveFailed) {
+                        s.draft_notice = Some(DraftNotice::OtherTab(text));
+                    }
+                }
+            }
+            Action::DraftSaved(ok) => match (ok, &s.draft_notice) {
+                (false, Some(DraftNotice::SaveFailed)) | (true, None) => return self,
+                (true, Some(DraftNotice::OtherTab(_))) => return self,
+                (false, _) => s.draft_notice = Some(DraftNotice::SaveFailed),
+                (true, Some(DraftNotice::SaveFailed)) => s.draft_notice = None,
+            },
+            Action::DismissDraftNotice => s.draft_notice = None,
         }
         Rc::new(s)
     }

@@ -1,9 +1,10 @@
 //! What the page does with its URL at startup: a share link, a broken link, `?embed`.
 
 use stageplay::analysis::Builder;
+use stageplay::page::drafts::Reason;
 use stageplay::page::embed::Pane;
 use stageplay::page::share::{self, LinkError, ShareState, View};
-use stageplay::ui::draft::DraftGuard;
+use stageplay::ui::draft::{AfterChange, DraftGuard, Saver};
 use stageplay::ui::startup::Startup;
 
 fn link_of(s: &ShareState) -> String {
@@ -40,6 +41,58 @@ fn a_share_link_opens_its_state_and_is_not_saved_until_changed() {
     assert!(guard.should_save(&st, &edited));
     // Undoing the edit back to the link's state is saved too, or the draft keeps the edit.
     assert!(guard.should_save(&st, &s));
+}
+
+#[test]
+fn a_links_view_target_or_builder_change_stays_in_the_address_and_never_replaces_the_draft() {
+    let s = state();
+    let st = Startup::from_url(&link_of(&s), "");
+    let mut guard = DraftGuard::default();
+    assert_eq!(guard.decide(&st, &s), AfterChange::Nothing);
+    let mut clicked = s.clone();
+    clicked.view = View::Graph;
+    assert_eq!(guard.decide(&st, &clicked), AfterChange::RewriteLink);
+    clicked.target = Some("b".into());
+    clicked.builder = Builder::BuildKit;
+    assert_eq!(guard.decide(&st, &clicked), AfterChange::RewriteLink);
+    // Back to the link's own view, the address is rewritten again rather than left behind.
+    assert_eq!(guard.decide(&st, &s), AfterChange::RewriteLink);
+    // Editing any text saves, from then on.
+    let mut typed = clicked.clone();
+    typed.build_args = "A=1".into();
+    assert_eq!(guard.decide(&st, &typed), AfterChange::Save);
+    assert_eq!(guard.decide(&st, &clicked), AfterChange::Save);
+}
+
+#[test]
+fn without_a_link_a_view_change_is_saved_as_part_of_the_draft() {
+    let st = Startup::from_url("", "");
+    let s = state();
+    let mut guard = DraftGuard::default();
+    assert_eq!(guard.decide(&st, &s), AfterChange::Nothing);
+    let mut clicked = s.clone();
+    clicked.view = View::Plan;
+    assert_eq!(guard.decide(&st, &clicked), AfterChange::Save);
+}
+
+#[test]
+fn the_stored_draft_goes_to_history_unless_this_page_wrote_it() {
+    let mut saver = Saver::default();
+    assert_eq!(saver.keep_before_write(None, "FROM x\n"), None);
+    assert_eq!(saver.keep_before_write(Some("FROM x\n"), "FROM x\n"), None);
+    // Before this page writes, the stored draft is the user's: under a link, or the text
+    // this session started from.
+    assert_eq!(
+        saver.keep_before_write(Some("FROM mine\n"), "FROM x\n"),
+        Some(Reason::Replaced)
+    );
+    saver.wrote("FROM x\n".into());
+    assert_eq!(saver.keep_before_write(Some("FROM x\n"), "FROM xy\n"), None);
+    // Anything else in storage after that came from another tab.
+    assert_eq!(
+        saver.keep_before_write(Some("FROM theirs\n"), "FROM xy\n"),
+        Some(Reason::OtherTab)
+    );
 }
 
 #[test]

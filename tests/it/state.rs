@@ -4,9 +4,10 @@ use std::rc::Rc;
 
 use stageplay::analysis::{Builder, Span};
 use stageplay::page::command_line::parse_build_args;
+use stageplay::page::drafts::{History, Reason};
 use stageplay::page::examples::{GO_HREF_COUNTER, by_id};
 use stageplay::page::share::{ShareState, View};
-use stageplay::ui::state::{Action, SYNC_ANALYSIS_LIMIT, State, analyse, stage_at};
+use stageplay::ui::state::{Action, DraftNotice, SYNC_ANALYSIS_LIMIT, State, analyse, stage_at};
 use yew::Reducible;
 
 fn apply(state: State, actions: Vec<Action>) -> State {
@@ -185,4 +186,109 @@ fn an_examples_context_stays_with_its_dockerfile() {
         ],
     );
     assert_eq!(s.share.context, "main.go 1KB\n");
+}
+
+fn text_state(text: &str) -> State {
+    State::new(ShareState {
+        dockerfile: text.into(),
+        ..ShareState::default()
+    })
+}
+
+#[test]
+fn restoring_a_draft_keeps_the_replaced_text_for_the_history() {
+    let s = apply(
+        text_state("FROM mine AS now\n"),
+        vec![
+            Action::OpenDrafts(Rc::new(History::default()), 5.0),
+            Action::RestoreDraft("FROM old AS then\n".into()),
+        ],
+    );
+    assert_eq!(&*s.share.dockerfile, "FROM old AS then\n");
+    assert_eq!(s.analysis.stages[0].display_name(), "then");
+    assert_eq!(s.drafts, None, "the dialog closes");
+    let d = s.displaced.clone().unwrap();
+    assert_eq!(
+        (&*d.text, d.reason),
+        ("FROM mine AS now\n", Reason::BeforeRestore)
+    );
+    // Restoring the same text again changes nothing and keeps nothing more.
+    let again = apply(
+        s.clone(),
+        vec![Action::RestoreDraft("FROM old AS then\n".into())],
+    );
+    assert_eq!(again.displaced, s.displaced);
+}
+
+#[test]
+fn another_tabs_text_is_kept_and_announced_but_never_replaces_this_tabs() {
+    let s = apply(
+        text_state("FROM mine\n"),
+        vec![Action::OtherTabSaved("FROM theirs\n".into(), "t2".into())],
+    );
+    assert_eq!(&*s.share.dockerfile, "FROM mine\n");
+    assert_eq!(
+        s.draft_notice,
+        Some(DraftNotice::OtherTab("FROM theirs\n".into()))
+    );
+    let d = s.displaced.clone().unwrap();
+    assert_eq!(
+        (&*d.text, d.reason, d.tab.as_str()),
+        ("FROM theirs\n", Reason::OtherTab, "t2")
+    );
+    // Opening their text from the notice keeps ours and clears the notice.
+    let opened = apply(
+        s.clone(),
+        vec![Action::RestoreDraft("FROM theirs\n".into())],
+    );
+    assert_eq!(&*opened.share.dockerfile, "FROM theirs\n");
+    assert_eq!(opened.draft_notice, None);
+    assert_eq!(&*opened.displaced.unwrap().text, "FROM mine\n");
+    // The same text saved elsewhere needs no notice.
+    let same = apply(
+        s,
+        vec![Action::OtherTabSaved("FROM mine\n".into(), "t2".into())],
+    );
+    assert_eq!(same.draft_notice, None);
+}
+
+#[test]
+fn a_failed_save_is_shown_until_a_save_works() {
+    let s = apply(text_state("FROM a\n"), vec![Action::DraftSaved(false)]);
+    assert_eq!(s.draft_notice, Some(DraftNotice::SaveFailed));
+    // It outranks another tab's notice, and only a working save clears it.
+    let s = apply(
+        s,
+        vec![Action::OtherTabSaved("FROM b\n".into(), String::new())],
+    );
+    assert_eq!(s.draft_notice, Some(DraftNotice::SaveFailed));
+    let s = apply(
+        s,
+        vec![
+            Action::SetDockerfile("FROM c\n".into()),
+            Action::DraftSaved(true),
+        ],
+    );
+    assert_eq!(s.draft_notice, None);
+    // A working save leaves another tab's notice in place.
+    let s = apply(
+        s,
+        vec![
+            Action::OtherTabSaved("FROM d\n".into(), String::new()),
+            Action::DraftSaved(true),
+        ],
+    );
+    assert!(matches!(s.draft_notice, Some(DraftNotice::OtherTab(_))));
+}
+
+#[test]
+fn loading_an_example_keeps_the_users_text_but_not_an_untouched_example() {
+    let s = apply(State::default(), vec![Action::LoadExample("node-nginx")]);
+    assert_eq!(s.displaced, None, "an untouched example is not kept");
+    let s = apply(
+        text_state("FROM mine\n"),
+        vec![Action::LoadExample(GO_HREF_COUNTER.id)],
+    );
+    let d = s.displaced.unwrap();
+    assert_eq!((&*d.text, d.reason), ("FROM mine\n", Reason::BeforeExample));
 }

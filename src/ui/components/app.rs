@@ -9,11 +9,13 @@ use yew::prelude::*;
 use crate::analysis::{Severity, Span};
 use crate::page::share::{ShareState, View};
 use crate::page::steps::steps;
-use crate::ui::draft::{self, DraftGuard};
+use crate::ui::draft::{self, DraftGuard, Saver};
 use crate::ui::io;
 use crate::ui::startup::{Startup, initial_state};
-use crate::ui::state::{self, Action, AnalysisRc, InputTab};
+use crate::ui::state::{self, Action, AnalysisRc, DraftNotice, InputTab};
 
+use super::draft_history::DraftHistory;
+use super::draft_notice::DraftNoticeBar;
 use super::editor_pane::EditorPane;
 use super::embed_layout::EmbedLayout;
 use super::gallery::Gallery;
@@ -68,22 +70,41 @@ pub fn app(props: &AppProps) -> Html {
             false => io::apply_theme(*t),
         });
     }
+    let saver = use_mut_ref(Saver::default);
     {
-        // Saves the draft, except in an embed and while a share link is shown unchanged.
-        let (startup, guard, pending) = (
+        // Saves the draft, except in an embed and while a share link's text is unedited.
+        let embed = startup.embed.is_some();
+        let (startup, guard, saver) = (
             startup.clone(),
             use_mut_ref(DraftGuard::default),
-            use_mut_ref(|| None),
+            saver.clone(),
         );
         {
-            // A draft still waiting for an idle moment is saved when the page is left.
-            let pending = pending.clone();
+            // A draft still waiting for an idle moment is saved when the page is left; what
+            // another tab saves is compared with this tab's text.
+            let (saver, d) = (saver.clone(), dispatch.clone());
             use_effect_with((), move |_| {
-                io::on_pagehide(move || draft::flush_draft(&pending));
+                io::on_pagehide(move || {
+                    draft::flush_draft(&saver);
+                });
+                if !embed {
+                    io::on_draft_saved_elsewhere(move |text, tab| {
+                        d.dispatch(Action::OtherTabSaved(text, tab))
+                    });
+                }
             });
         }
+        // A text replaced by a restore, an example or another tab's is kept in the history.
+        use_effect_with(state.displaced.clone(), move |d| {
+            if let Some(d) = d.as_ref().filter(|_| !embed) {
+                io::push_history(&d.text, d.reason, &d.tab);
+            }
+        });
+        let d = dispatch.clone();
         use_effect_with(state.share.clone(), move |s| {
-            draft::after_change(&startup, &mut guard.borrow_mut(), &pending, s)
+            draft::after_change(&startup, &mut guard.borrow_mut(), &saver, s, move |ok| {
+                d.dispatch(Action::DraftSaved(ok))
+            })
         });
     }
     {
@@ -195,6 +216,45 @@ pub fn app(props: &AppProps) -> Html {
     let share_actions = html! {
         <ShareButtons share={state.share.clone()} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
     };
+    let download_text = {
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| io::download_text("Dockerfile", "text/plain", &text))
+    };
+    let copy_draft = {
+        let (d, text) = (dispatch.clone(), text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let d = d.clone();
+            io::copy_text_then(&text, move |ok| {
+                let said = if ok {
+                    "Dockerfile copied"
+                } else {
+                    "Copying was refused: use Download"
+                };
+                d.dispatch(Action::Toast(Some(said.into())))
+            })
+        })
+    };
+    let clear_history = {
+        // Clearing the history frees its space; the save is retried at once, as no edit
+        // would trigger it.
+        let (d, share, saver) = (dispatch.clone(), state.share.clone(), saver.clone());
+        Callback::from(move |_: MouseEvent| {
+            io::clear_history();
+            d.dispatch(Action::DraftSaved(draft::save_now(&saver, &share)));
+        })
+    };
+    let open_other = {
+        let (d, notice) = (dispatch.clone(), state.draft_notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(DraftNotice::OtherTab(t)) = &notice {
+                d.dispatch(Action::RestoreDraft(t.to_string()));
+            }
+        })
+    };
+    let dismiss_notice = {
+        let d = dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissDraftNotice))
+    };
     let close_link_error = {
         let link_error = link_error.clone();
         Callback::from(move |_: MouseEvent| link_error.set(None))
@@ -202,7 +262,12 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <div class="app" data-view={view.as_str()}>
-            <Header theme={state.theme} examples_open={state.examples_open} dispatch={dispatch.clone()} actions={share_actions} />
+            <Header theme={state.theme} examples_open={state.examples_open} drafts_open={state.drafts.is_some()}
+                dispatch={dispatch.clone()} actions={share_actions} />
+            if let Some(notice) = state.draft_notice.clone() {
+                <DraftNoticeBar {notice} on_download={download_text} on_copy={copy_draft} on_clear_history={clear_history}
+                    on_open_other={open_other} on_dismiss={dismiss_notice} />
+            }
             if let Some(error) = (*link_error).clone() {
                 <LinkNotice {error} on_close={close_link_error} />
             }
@@ -239,6 +304,9 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             if state.examples_open {
                 <Gallery current={example.map(|e| e.id)} dispatch={dispatch.clone()} />
+            }
+            if let Some(dialog) = state.drafts.clone() {
+                <DraftHistory {dialog} dispatch={dispatch.clone()} />
             }
             if let Some(t) = &state.toast {
                 <div class="toast" role="status">{ t.clone() }</div>

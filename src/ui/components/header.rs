@@ -1,8 +1,11 @@
-//! The page header: the brand, the Examples button, the share actions and the theme switch.
+//! The page header: the brand, the Examples and Drafts buttons, the share actions and the theme switch.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::page::theme::Theme;
+use crate::ui::io;
 use crate::ui::state::{Action, State};
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -11,6 +14,8 @@ type Dispatch = UseReducerDispatcher<State>;
 pub struct HeaderProps {
     pub theme: Theme,
     pub examples_open: bool,
+    #[prop_or_default]
+    pub drafts_open: bool,
     pub dispatch: Dispatch,
     /// Buttons placed before the theme switch (Share, Embed, Export).
     #[prop_or_default]
@@ -22,6 +27,14 @@ pub struct HeaderProps {
 pub fn header(props: &HeaderProps) -> Html {
     let d = props.dispatch.clone();
     let toggle = Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleExamples));
+    let d = props.dispatch.clone();
+    // The history is read when the dialog opens, so it shows what other tabs kept too.
+    let drafts = Callback::from(move |_: MouseEvent| {
+        d.dispatch(Action::OpenDrafts(
+            Rc::new(io::load_history()),
+            io::now_ms(),
+        ))
+    });
     let d = props.dispatch.clone();
     let theme = props.theme;
     let cycle = Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTheme(theme.next())));
@@ -46,6 +59,11 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button type="button" id="examples-button" class="btn" onclick={toggle}
                     aria-haspopup="dialog" aria-expanded={props.examples_open.to_string()}>
                     { "Examples" }
+                </button>
+                <button type="button" id="drafts-button" class="btn" onclick={drafts}
+                    aria-haspopup="dialog" aria-expanded={props.drafts_open.to_string()}
+                    title="Earlier drafts kept in this browser">
+                    { "Drafts" }
                 </button>
                 <div class="share-slot">{ props.actions.clone() }</div>
                 <button type="button" id="theme-switch" class="btn" onclick={cycle}

@@ -2,6 +2,8 @@
 //! through the reducer's dispatcher or a callback; browser IO goes through `ui::io`.
 
 pub mod app;
+pub mod draft_history;
+pub mod draft_notice;
 pub mod editor;
 pub mod editor_pane;
 pub mod embed_layout;

@@ -1,0 +1,53 @@
+//! The notice about the saved draft: it could not be saved (the storage is full), or another
+//! tab saved a different text. Each offers a way back.
+
+use yew::prelude::*;
+
+use crate::ui::state::DraftNotice;
+
+#[derive(Properties, PartialEq)]
+pub struct DraftNoticeProps {
+    pub notice: DraftNotice,
+    /// Offers the editor's Dockerfile as a download.
+    pub on_download: Callback<MouseEvent>,
+    /// Copies the editor's Dockerfile to the clipboard.
+    pub on_copy: Callback<MouseEvent>,
+    /// Clears the history of drafts and tries to save again.
+    pub on_clear_history: Callback<MouseEvent>,
+    /// Opens the other tab's text (the editor's goes to the history).
+    pub on_open_other: Callback<MouseEvent>,
+    pub on_dismiss: Callback<MouseEvent>,
+}
+
+/// The notice under the header. A failed save cannot be dismissed: it goes away when a
+/// later save works.
+#[function_component(DraftNoticeBar)]
+pub fn draft_notice_bar(props: &DraftNoticeProps) -> Html {
+    match &props.notice {
+        DraftNotice::SaveFailed => html! {
+            <div class="link-error draft-notice" role="alert" id="draft-notice">
+                <p>
+                    <strong>{ "Your draft could not be saved: " }</strong>
+                    { "the browser's storage for this page is full or disabled. The text is only on this page: download or copy it, or free space by clearing the history of drafts. Saving is tried again on every edit." }
+                </p>
+                <div class="notice-actions">
+                    <button type="button" class="btn btn-small" id="draft-notice-download" onclick={props.on_download.clone()}>{ "Download" }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-copy" onclick={props.on_copy.clone()}>{ "Copy" }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-clear-history" onclick={props.on_clear_history.clone()}>{ "Clear history and retry" }</button>
+                </div>
+            </div>
+        },
+        DraftNotice::OtherTab(_) => html! {
+            <div class="link-error draft-notice" role="status" id="draft-notice">
+                <p>
+                    <strong>{ "Another tab saved a different draft. " }</strong>
+                    { "This tab keeps its own text (saved again when you edit it); the other text is kept in Drafts." }
+                </p>
+                <div class="notice-actions">
+                    <button type="button" class="btn btn-small" id="draft-notice-open" onclick={props.on_open_other.clone()}>{ "Open the other tab's text" }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-dismiss" onclick={props.on_dismiss.clone()}>{ "Dismiss" }</button>
+                </div>
+            </div>
+        },
+    }
+}
