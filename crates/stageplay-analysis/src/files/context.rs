@@ -79,6 +79,7 @@ impl BuildContext {
             .unwrap_or(&[])
             .iter()
             .take_while(move |f| root || f.path.starts_with(path))
+            .inspect(|_| crate::work::add(1))
             .filter(move |f| {
                 root || f.path == path || f.path.as_bytes().get(path.len()) == Some(&b'/')
             })

@@ -11,6 +11,8 @@
 //! a small automaton over the pattern tokens, so it is linear in the path for a given
 //! pattern and cannot backtrack exponentially.
 
+use rustc_hash::FxHashMap;
+
 use super::context::{InputProblem, clean};
 
 /// The most patterns a `.dockerignore` may hold; further lines are dropped and reported.
@@ -62,6 +64,7 @@ impl Glob {
 
     /// True when the whole of `path` matches.
     pub fn matches(&self, path: &str) -> bool {
+        crate::work::add(path.len() + 1);
         // Automaton states (the vectors have 2n+2 slots and i < n, so every index below is
         // in bounds): 2*i = "at token i"; 2*i+1 = "inside AnyDirs i, after at least
         // one character, waiting for its closing `/`".
@@ -249,6 +252,13 @@ pub struct IgnorePattern {
 pub struct DockerIgnore {
     pub patterns: Vec<IgnorePattern>,
     pub problems: Vec<InputProblem>,
+    /// The patterns by their literal prefix (the text before their first wildcard or
+    /// escape): a pattern can only match a path that starts with its prefix, so a path is
+    /// tested against those few, not against every line (thousands of lines against
+    /// thousands of files stay linear).
+    by_prefix: FxHashMap<String, Vec<usize>>,
+    /// The distinct prefix lengths, ascending (a path looks each of its prefixes up once).
+    prefix_lens: Vec<usize>,
 }
 
 impl DockerIgnore {
@@ -302,6 +312,17 @@ impl DockerIgnore {
                 ),
             }
         }
+        for (k, p) in out.patterns.iter().enumerate() {
+            let end = p
+                .pattern
+                .find(['*', '?', '[', '\\'])
+                .unwrap_or(p.pattern.len());
+            let prefix = p.pattern.get(..end).unwrap_or("");
+            out.prefix_lens.push(prefix.len());
+            out.by_prefix.entry(prefix.to_string()).or_default().push(k);
+        }
+        crate::sort::sort(&mut out.prefix_lens);
+        out.prefix_lens.dedup();
         out
     }
 
@@ -325,7 +346,22 @@ impl DockerIgnore {
         let path = clean(path);
         let path = path.trim_start_matches('/');
         let mut excluded: Option<usize> = None;
-        for p in &self.patterns {
+        // The patterns whose literal prefix starts `path`, in file order (the last
+        // matching line decides).
+        let mut candidates: Vec<usize> = Vec::new();
+        for &len in &self.prefix_lens {
+            match path.get(..len) {
+                Some(prefix) => {
+                    if let Some(found) = self.by_prefix.get(prefix) {
+                        candidates.extend_from_slice(found);
+                    }
+                }
+                None if len > path.len() => break,
+                None => {}
+            }
+        }
+        crate::sort::sort(&mut candidates);
+        for p in candidates.iter().filter_map(|&k| self.patterns.get(k)) {
             // An exclusion only matters while the path is kept; an exception only when it
             // is excluded.
             if p.exception != excluded.is_some() {

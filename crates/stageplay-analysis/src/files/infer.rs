@@ -174,6 +174,7 @@ impl Sim<'_> {
         // two first tests in the stages it is built FROM; then the last RUN at all.
         let file_name = path.rsplit('/').next().unwrap_or(path);
         let own_run = |i: usize| {
+            crate::work::add(source.runs.len());
             source
                 .runs
                 .iter()
@@ -235,9 +236,9 @@ impl Sim<'_> {
         let mut prov = self.prov(s, instruction, kind, path);
         if let Some(i) = instruction {
             // The RUN may belong to the stage's FROM chain rather than to `s` itself.
-            if let Some(owner) = self.stages.iter().find(|st| st.instructions.contains(&i)) {
-                prov.stage = owner.index;
-                prov.origin_stage = owner.index;
+            if let Some(&Some(owner)) = self.owners.get(i) {
+                prov.stage = owner;
+                prov.origin_stage = owner;
             }
         }
         // Whether an inferred path is a directory is a guess: a trailing `/`, or a name
