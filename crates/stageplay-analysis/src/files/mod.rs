@@ -318,6 +318,8 @@ fn simulate_views(
         budget: MAX_PATHS,
         capped: false,
         owners,
+        records_budget: MAX_PATHS,
+        records_capped: false,
         match_budget: MAX_MATCHES,
     };
     for stage in stages {

@@ -131,7 +131,12 @@ pub(super) struct Sim<'a> {
     /// Per instruction: the stage whose body holds it (one table, not a search per
     /// inferred path).
     pub(super) owners: Vec<Option<usize>>,
-    /// Candidate paths that wildcard sources may still test ([`MAX_MATCHES`]).
+    /// RUN records, output areas, variables and hidden files that stages built FROM
+    /// others may still copy (as many as [`super::MAX_PATHS`]).
+    pub(super) records_budget: usize,
+    /// True when `records_budget` ran out.
+    pub(super) records_capped: bool,
+    /// Candidate paths that wildcard sources may still test ([`super::MAX_MATCHES`]).
     pub(super) match_budget: usize,
 }
 
@@ -357,25 +362,23 @@ impl Sim<'_> {
         match &stage.base {
             Base::Stage { stage: parent } => {
                 if let Some(p) = self.states.get(*parent) {
-                    // Clone what the child inherits (not the parent's effects). Everything
-                    // copied counts against the path budget, so that a long chain of stages
-                    // each FROM the previous one stays linear; past it the child starts
-                    // empty (and the simulation says it stopped).
-                    let inherited = p.files.len()
-                        + p.wasted.len()
-                        + p.areas.len()
-                        + p.runs.len()
-                        + p.vars.len();
-                    crate::work::add(inherited);
-                    let whole = self.budget >= inherited;
-                    if whole {
-                        self.budget -= inherited;
+                    // Clone what the child inherits (not the parent's effects). The whole
+                    // map counts against the path budget; past it the child starts empty.
+                    let files = if self.budget >= p.files.len() {
+                        self.budget -= p.files.len();
+                        p.files.clone()
                     } else {
                         self.capped = true;
-                    }
-                    let copied = if whole {
+                        BTreeMap::new()
+                    };
+                    // The records the child inherits count against their own budget, so
+                    // that a long chain of stages each FROM the previous one stays linear;
+                    // past it the child starts without them (and the simulation says so).
+                    let records = p.wasted.len() + p.areas.len() + p.runs.len() + p.vars.len();
+                    crate::work::add(p.files.len() + records);
+                    let copied = if self.records_budget >= records {
+                        self.records_budget -= records;
                         StageState {
-                            files: p.files.clone(),
                             wasted: p.wasted.clone(),
                             areas: p.areas.clone(),
                             runs: p.runs.clone(),
@@ -383,10 +386,11 @@ impl Sim<'_> {
                             ..StageState::default()
                         }
                     } else {
+                        self.records_capped = true;
                         StageState::default()
                     };
                     st = StageState {
-                        files: copied.files,
+                        files,
                         workdir: p.workdir.clone(),
                         effects: Vec::new(),
                         layers_bytes: p.layers_bytes,
