@@ -17,6 +17,11 @@ use super::context::{InputProblem, clean};
 
 /// The most patterns a `.dockerignore` may hold; further lines are dropped and reported.
 pub const MAX_IGNORE_PATTERNS: usize = 2_000;
+/// The most pattern tests that applying a `.dockerignore` to a context listing makes (each
+/// path is tested only against the patterns whose literal prefix starts it, so this bounds
+/// patterns that start with a wildcard, like `**/x`, times files); past it the remaining
+/// files are kept and the problem says so.
+pub const MAX_IGNORE_TESTS: usize = 2_000_000;
 /// Longer patterns and paths are cut: matching is O(pattern × path), so both are bounded.
 const MAX_PATTERN_LEN: usize = 1_024;
 
@@ -343,6 +348,15 @@ impl DockerIgnore {
     /// `MatchesOrParentMatches`, a pattern matches a path when it matches the path or one of
     /// its parent directories, and the last matching pattern decides.
     pub fn deciding_pattern(&self, path: &str) -> Option<usize> {
+        let mut unlimited = usize::MAX;
+        self.deciding_pattern_within(path, &mut unlimited)
+            .unwrap_or(None)
+    }
+
+    /// [`DockerIgnore::deciding_pattern`] spending one unit of `budget` per pattern tested;
+    /// `None` (nothing spent) when the patterns that could match `path` need more than is
+    /// left.
+    pub fn deciding_pattern_within(&self, path: &str, budget: &mut usize) -> Option<Option<usize>> {
         let path = clean(path);
         let path = path.trim_start_matches('/');
         let mut excluded: Option<usize> = None;
@@ -360,6 +374,10 @@ impl DockerIgnore {
                 None => {}
             }
         }
+        if candidates.len() > *budget {
+            return None;
+        }
+        *budget -= candidates.len();
         crate::sort::sort(&mut candidates);
         for p in candidates.iter().filter_map(|&k| self.patterns.get(k)) {
             // An exclusion only matters while the path is kept; an exception only when it
@@ -375,7 +393,7 @@ impl DockerIgnore {
                 excluded = if p.exception { None } else { Some(p.line) };
             }
         }
-        excluded
+        Some(excluded)
     }
 }
 

@@ -249,6 +249,18 @@ fn kinds() -> Vec<Kind> {
                 },
             )
         }),
+        (".dockerignore with many leading-wildcard patterns", |n| {
+            let context = lines("", n, |i| format!("d{}/f{i}.txt 1KB", i % 100));
+            let dockerignore = lines("", n / 2, |i| format!("**/x{i}"));
+            (
+                "FROM alpine\nCOPY . /app/\n".into(),
+                Options {
+                    context: Some(context),
+                    dockerignore: Some(dockerignore),
+                    ..Options::default()
+                },
+            )
+        }),
         ("LABEL and EXPOSE", |n| {
             plain(lines("FROM alpine\n", n, |i| {
                 format!("LABEL l{i}=v{i}\nEXPOSE {i}")
@@ -309,6 +321,20 @@ fn caps_say_where_they_stopped() {
     let deep = lines("FROM alpine\n", 2_000, |i| format!("WORKDIR d{i}"));
     let deep_notes = notes(&deep);
     assert!(deep_notes.iter().any(|n| n.contains("PATH_MAX")));
+    let ignore = Options {
+        context: Some(lines("", 4_000, |i| format!("d/f{i}.txt"))),
+        dockerignore: Some(lines("", 1_000, |i| format!("**/x{i}"))),
+        ..Options::default()
+    };
+    let a = analyze("FROM alpine\nCOPY . /app/\n", &ignore);
+    assert!(
+        a.files
+            .context
+            .problems
+            .iter()
+            .any(|p| p.message.contains("stopped applying the patterns"))
+    );
+    assert_eq!(a.files.context.files.len(), 4_000);
     // Normal files never meet these caps.
     let small = lines("FROM alpine\n", 50, |i| format!("COPY */{i}/* /app/{i}/"));
     assert!(!notes(&small).iter().any(|n| n.contains("stopped")));
