@@ -137,6 +137,16 @@ fn kinds() -> Vec<Kind> {
                 format!("COPY --from=b /out/{i} /app/{i}")
             }))
         }),
+        ("COPY --from of paths that RUNs of the stage wrote", |n| {
+            let mut s = lines("FROM golang AS b\n", n, |i| {
+                format!("RUN go build -o /out/{i}/ ./cmd/{i}\nRUN make x{i}")
+            });
+            s.push_str("FROM alpine\n");
+            s.push_str(&lines("", n, |i| {
+                format!("COPY --from=b /out/{i}/app /bin/{i}\nCOPY --from=b /x{i} /x{i}")
+            }));
+            plain(s)
+        }),
         ("COPY --from with wildcards", |n| {
             plain(lines("FROM alpine AS b\nRUN make\nFROM alpine\n", n, |i| {
                 format!("COPY --from=b /out/{i}/* /app/{i}/")
