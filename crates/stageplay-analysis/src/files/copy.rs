@@ -455,6 +455,7 @@ impl Sim<'_> {
                         let mut budget = self.match_budget;
                         for (k, e) in under(&source.files, literal) {
                             if budget == 0 {
+                                step.notes.push(stopped_note(src));
                                 break;
                             }
                             budget -= 1;
@@ -462,9 +463,6 @@ impl Sim<'_> {
                             if g.matches(prefix) {
                                 found.push(Rc::clone(e));
                             }
-                        }
-                        if budget == 0 {
-                            step.notes.push(stopped_note(src));
                         }
                         self.match_budget = budget;
                     }
@@ -590,4 +588,30 @@ fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option
         return (n < stages.len()).then_some(n);
     }
     names.find(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every path a pattern matches lies under its literal directories, escapes included.
+    #[test]
+    fn literal_dir_stops_at_the_first_wildcard_segment() {
+        assert_eq!(literal_dir("src/a/*.go"), "src/a");
+        assert_eq!(literal_dir("src/*/x"), "src");
+        assert_eq!(literal_dir("/out/*"), "/out");
+        assert_eq!(literal_dir("/out/a/b[0-9]/c"), "/out/a");
+        assert_eq!(literal_dir("a\\*b/c*"), "");
+        assert_eq!(literal_dir("*.go"), "");
+        assert_eq!(literal_dir("/*"), "");
+    }
+
+    #[test]
+    fn first_segments_counts_segments() {
+        assert_eq!(first_segments("a/b/c", 2), Some("a/b"));
+        assert_eq!(first_segments("a/b/c", 3), Some("a/b/c"));
+        assert_eq!(first_segments("a/b/c", 4), None);
+        assert_eq!(first_segments("/out/x", 2), Some("/out"));
+        assert_eq!(first_segments("a", 0), Some(""));
+    }
 }

@@ -557,6 +557,21 @@ mod tests {
         assert!(!ignored(f, "go.mod"));
     }
 
+    /// The literal-prefix index keeps the last-match-wins order across prefixes, and
+    /// ignores patterns longer than the path.
+    #[test]
+    fn prefix_index_keeps_file_order() {
+        let f = "src/gen*\n**/*.tmp\n!src/gen/keep.tmp\nsrc/gen/keep.tmp/deeper/x\n";
+        assert!(ignored(f, "src/gen/a.go"));
+        assert!(ignored(f, "a.tmp"));
+        assert!(!ignored(f, "src/gen/keep.tmp"));
+        assert!(!ignored(f, "src"));
+        assert!(ignored(f, "src/gen/keep.tmp/deeper/x/y"));
+        assert!(ignored("\\#x", "#x"));
+        assert!(ignored("é*\n", "éa"));
+        assert!(!ignored("é*\n", "e"));
+    }
+
     #[test]
     fn bad_ignore_lines_are_reported() {
         let d = DockerIgnore::parse("!\n[abc\nok\n");
