@@ -21,6 +21,29 @@ pub mod span;
 pub mod stages;
 pub mod suggest;
 
+/// A deterministic count of the analysis's inner-loop steps (paths matched against a
+/// pattern, entries scanned), so that tests can check that doubling an input about doubles
+/// the work without timing anything (tests/it/scaling.rs). It is per thread and never part
+/// of an [`Analysis`].
+pub mod work {
+    use std::cell::Cell;
+
+    thread_local! {
+        static STEPS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    /// Counts `n` steps of work.
+    #[inline]
+    pub fn add(n: usize) {
+        STEPS.with(|s| s.set(s.get().wrapping_add(n as u64)));
+    }
+
+    /// The steps counted on this thread since the last call, and a fresh start.
+    pub fn take() -> u64 {
+        STEPS.with(|s| s.replace(0))
+    }
+}
+
 use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Rule, Severity};

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::sort;
 
-use super::dockerignore::DockerIgnore;
+use super::dockerignore::{DockerIgnore, MAX_IGNORE_TESTS};
 
 /// The most files a context listing may hold; further lines are dropped and reported.
 pub const MAX_CONTEXT_FILES: usize = 20_000;
@@ -55,10 +55,32 @@ impl BuildContext {
             problems,
             ..BuildContext::default()
         };
+        let mut budget = MAX_IGNORE_TESTS;
+        let mut stopped = false;
         for f in files {
-            match ignore.deciding_pattern(&f.path) {
-                Some(line) => ctx.ignored.push((f.path, line)),
-                None => ctx.files.push(f),
+            let decided = if stopped {
+                None
+            } else {
+                ignore.deciding_pattern_within(&f.path, &mut budget)
+            };
+            match decided {
+                Some(Some(line)) => ctx.ignored.push((f.path, line)),
+                Some(None) => ctx.files.push(f),
+                None => {
+                    if !stopped {
+                        stopped = true;
+                        ctx.problems.push(InputProblem {
+                            input: "dockerignore",
+                            line: 0,
+                            message: format!(
+                                "stopped applying the patterns at `{}` after {MAX_IGNORE_TESTS} \
+                                 tests: it and the files after it are kept unchecked",
+                                f.path
+                            ),
+                        });
+                    }
+                    ctx.files.push(f);
+                }
             }
         }
         ctx
@@ -79,6 +101,7 @@ impl BuildContext {
             .unwrap_or(&[])
             .iter()
             .take_while(move |f| root || f.path.starts_with(path))
+            .inspect(|_| crate::work::add(1))
             .filter(move |f| {
                 root || f.path == path || f.path.as_bytes().get(path.len()) == Some(&b'/')
             })

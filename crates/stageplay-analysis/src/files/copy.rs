@@ -239,16 +239,30 @@ impl Sim<'_> {
                 return;
             };
             let depth = src_rel.split('/').count();
-            // Every path of the context (files and their parent directories) at that depth.
-            let mut candidates: Vec<String> = Vec::new();
-            for f in &self.ctx.files {
-                let parts: Vec<&str> = f.path.split('/').collect();
-                if parts.len() >= depth {
-                    candidates.push(parts.get(..depth).unwrap_or(&[]).join("/"));
+            // Every path of the context (files and their parent directories) at that depth,
+            // under the pattern's literal directories only: `src/a/*` looks in `src/a`, not
+            // at the whole context, so that thousands of such COPYs stay linear.
+            let mut candidates: Vec<&str> = Vec::new();
+            let mut budget = self.match_budget;
+            for f in self.ctx.under(literal_dir(&src_rel)) {
+                if budget == 0 {
+                    step.notes.push(stopped_note(src));
+                    break;
+                }
+                budget -= 1;
+                if let Some(c) = first_segments(&f.path, depth)
+                    && candidates.last() != Some(&c)
+                {
+                    candidates.push(c);
                 }
             }
-            candidates.dedup();
-            for m in candidates.into_iter().filter(|c| glob.matches(c)) {
+            let candidates: Vec<String> = candidates
+                .into_iter()
+                .filter(|c| glob.matches(c))
+                .map(str::to_string)
+                .collect();
+            self.match_budget = budget;
+            for m in candidates {
                 matched_any = true;
                 for f in self.ctx.under(&m) {
                     let inside = f
@@ -431,14 +445,26 @@ impl Sim<'_> {
             if let Some(source) = self.states.get(s) {
                 if wildcard {
                     if let Ok(g) = Glob::new(&src_abs) {
+                        // Only the entries under the pattern's literal directories
+                        // (`/out/a/*` looks in `/out/a`), as for context sources.
                         let depth = src_abs.matches('/').count();
-                        for (k, e) in &source.files {
-                            let prefix: String =
-                                k.split('/').take(depth + 1).collect::<Vec<_>>().join("/");
-                            if g.matches(&prefix) {
+                        let literal = match literal_dir(&src_abs) {
+                            "" => "/",
+                            dir => dir,
+                        };
+                        let mut budget = self.match_budget;
+                        for (k, e) in under(&source.files, literal) {
+                            if budget == 0 {
+                                step.notes.push(stopped_note(src));
+                                break;
+                            }
+                            budget -= 1;
+                            let prefix = first_segments(k, depth + 1).unwrap_or(k);
+                            if g.matches(prefix) {
                                 found.push(Rc::clone(e));
                             }
                         }
+                        self.match_budget = budget;
                     }
                 } else {
                     found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
@@ -521,6 +547,40 @@ impl Sim<'_> {
     }
 }
 
+fn stopped_note(src: &str) -> String {
+    format!(
+        "stopped matching {src} here: the simulation's wildcard budget ({} paths tested) is \
+         spent, so its matches are not shown",
+        super::MAX_MATCHES
+    )
+}
+
+/// The leading directories of a cleaned pattern that hold no wildcard (nor escape): every
+/// path the pattern matches lies under them. `src/a/*.go` → `src/a`, `/out/*` → `/out`,
+/// `*.go` → `` (the whole tree).
+fn literal_dir(pattern: &str) -> &str {
+    let mut end = 0;
+    for (k, _) in pattern.match_indices('/') {
+        let segment = pattern.get(..k).unwrap_or("");
+        if segment.contains(['*', '?', '[', '\\']) {
+            break;
+        }
+        end = k;
+    }
+    pattern.get(..end).unwrap_or("")
+}
+
+/// The first `depth` `/`-separated segments of `path`, or `None` when it has fewer.
+fn first_segments(path: &str, depth: usize) -> Option<&str> {
+    if depth == 0 {
+        return Some("");
+    }
+    match path.match_indices('/').nth(depth - 1) {
+        Some((k, _)) => path.get(..k),
+        None => (path.split('/').count() >= depth).then_some(path),
+    }
+}
+
 /// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
 /// `None` for an external image.
 fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
@@ -528,4 +588,30 @@ fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option
         return (n < stages.len()).then_some(n);
     }
     names.find(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every path a pattern matches lies under its literal directories, escapes included.
+    #[test]
+    fn literal_dir_stops_at_the_first_wildcard_segment() {
+        assert_eq!(literal_dir("src/a/*.go"), "src/a");
+        assert_eq!(literal_dir("src/*/x"), "src");
+        assert_eq!(literal_dir("/out/*"), "/out");
+        assert_eq!(literal_dir("/out/a/b[0-9]/c"), "/out/a");
+        assert_eq!(literal_dir("a\\*b/c*"), "");
+        assert_eq!(literal_dir("*.go"), "");
+        assert_eq!(literal_dir("/*"), "");
+    }
+
+    #[test]
+    fn first_segments_counts_segments() {
+        assert_eq!(first_segments("a/b/c", 2), Some("a/b"));
+        assert_eq!(first_segments("a/b/c", 3), Some("a/b/c"));
+        assert_eq!(first_segments("a/b/c", 4), None);
+        assert_eq!(first_segments("/out/x", 2), Some("/out"));
+        assert_eq!(first_segments("a", 0), Some(""));
+    }
 }

@@ -11,10 +11,17 @@
 //! a small automaton over the pattern tokens, so it is linear in the path for a given
 //! pattern and cannot backtrack exponentially.
 
+use rustc_hash::FxHashMap;
+
 use super::context::{InputProblem, clean};
 
 /// The most patterns a `.dockerignore` may hold; further lines are dropped and reported.
 pub const MAX_IGNORE_PATTERNS: usize = 2_000;
+/// The most pattern tests that applying a `.dockerignore` to a context listing makes (each
+/// path is tested only against the patterns whose literal prefix starts it, so this bounds
+/// patterns that start with a wildcard, like `**/x`, times files); past it the remaining
+/// files are kept and the problem says so.
+pub const MAX_IGNORE_TESTS: usize = 2_000_000;
 /// Longer patterns and paths are cut: matching is O(pattern × path), so both are bounded.
 const MAX_PATTERN_LEN: usize = 1_024;
 
@@ -62,6 +69,7 @@ impl Glob {
 
     /// True when the whole of `path` matches.
     pub fn matches(&self, path: &str) -> bool {
+        crate::work::add(path.len() + 1);
         // Automaton states (the vectors have 2n+2 slots and i < n, so every index below is
         // in bounds): 2*i = "at token i"; 2*i+1 = "inside AnyDirs i, after at least
         // one character, waiting for its closing `/`".
@@ -249,6 +257,13 @@ pub struct IgnorePattern {
 pub struct DockerIgnore {
     pub patterns: Vec<IgnorePattern>,
     pub problems: Vec<InputProblem>,
+    /// The patterns by their literal prefix (the text before their first wildcard or
+    /// escape): a pattern can only match a path that starts with its prefix, so a path is
+    /// tested against those few, not against every line (thousands of lines against
+    /// thousands of files stay linear).
+    by_prefix: FxHashMap<String, Vec<usize>>,
+    /// The distinct prefix lengths, ascending (a path looks each of its prefixes up once).
+    prefix_lens: Vec<usize>,
 }
 
 impl DockerIgnore {
@@ -302,6 +317,17 @@ impl DockerIgnore {
                 ),
             }
         }
+        for (k, p) in out.patterns.iter().enumerate() {
+            let end = p
+                .pattern
+                .find(['*', '?', '[', '\\'])
+                .unwrap_or(p.pattern.len());
+            let prefix = p.pattern.get(..end).unwrap_or("");
+            out.prefix_lens.push(prefix.len());
+            out.by_prefix.entry(prefix.to_string()).or_default().push(k);
+        }
+        crate::sort::sort(&mut out.prefix_lens);
+        out.prefix_lens.dedup();
         out
     }
 
@@ -322,10 +348,38 @@ impl DockerIgnore {
     /// `MatchesOrParentMatches`, a pattern matches a path when it matches the path or one of
     /// its parent directories, and the last matching pattern decides.
     pub fn deciding_pattern(&self, path: &str) -> Option<usize> {
+        let mut unlimited = usize::MAX;
+        self.deciding_pattern_within(path, &mut unlimited)
+            .unwrap_or(None)
+    }
+
+    /// [`DockerIgnore::deciding_pattern`] spending one unit of `budget` per pattern tested;
+    /// `None` (nothing spent) when the patterns that could match `path` need more than is
+    /// left.
+    pub fn deciding_pattern_within(&self, path: &str, budget: &mut usize) -> Option<Option<usize>> {
         let path = clean(path);
         let path = path.trim_start_matches('/');
         let mut excluded: Option<usize> = None;
-        for p in &self.patterns {
+        // The patterns whose literal prefix starts `path`, in file order (the last
+        // matching line decides).
+        let mut candidates: Vec<usize> = Vec::new();
+        for &len in &self.prefix_lens {
+            match path.get(..len) {
+                Some(prefix) => {
+                    if let Some(found) = self.by_prefix.get(prefix) {
+                        candidates.extend_from_slice(found);
+                    }
+                }
+                None if len > path.len() => break,
+                None => {}
+            }
+        }
+        if candidates.len() > *budget {
+            return None;
+        }
+        *budget -= candidates.len();
+        crate::sort::sort(&mut candidates);
+        for p in candidates.iter().filter_map(|&k| self.patterns.get(k)) {
             // An exclusion only matters while the path is kept; an exception only when it
             // is excluded.
             if p.exception != excluded.is_some() {
@@ -339,7 +393,7 @@ impl DockerIgnore {
                 excluded = if p.exception { None } else { Some(p.line) };
             }
         }
-        excluded
+        Some(excluded)
     }
 }
 
@@ -501,6 +555,21 @@ mod tests {
         assert!(ignored(f, "README.md"));
         assert!(!ignored(f, "src/main.go"));
         assert!(!ignored(f, "go.mod"));
+    }
+
+    /// The literal-prefix index keeps the last-match-wins order across prefixes, and
+    /// ignores patterns longer than the path.
+    #[test]
+    fn prefix_index_keeps_file_order() {
+        let f = "src/gen*\n**/*.tmp\n!src/gen/keep.tmp\nsrc/gen/keep.tmp/deeper/x\n";
+        assert!(ignored(f, "src/gen/a.go"));
+        assert!(ignored(f, "a.tmp"));
+        assert!(!ignored(f, "src/gen/keep.tmp"));
+        assert!(!ignored(f, "src"));
+        assert!(ignored(f, "src/gen/keep.tmp/deeper/x/y"));
+        assert!(ignored("\\#x", "#x"));
+        assert!(ignored("é*\n", "éa"));
+        assert!(!ignored("é*\n", "e"));
     }
 
     #[test]

@@ -14,6 +14,9 @@ use super::sim::{Sim, is_within};
 use super::view::View;
 use super::{FileEntry, FileKind, MAX_LISTED};
 
+/// The most RUN records and output areas (the latest) that one inference searches.
+const MAX_INFER_SCAN: usize = 256;
+
 /// Names that build tools give to output directories: an inferred path with one of these
 /// names is taken to be a directory (so `COPY --from` copies its contents).
 pub(super) const OUTPUT_DIR_NAMES: &[&str] = &[
@@ -173,34 +176,38 @@ impl Sim<'_> {
         // path (or its file name), or that ran a command no recogniser knows; then the same
         // two first tests in the stages it is built FROM; then the last RUN at all.
         let file_name = path.rsplit('/').next().unwrap_or(path);
-        let own_run = |i: usize| {
-            source
-                .runs
-                .iter()
-                .any(|run| run.instruction == i && run.stage == s)
-        };
+        // Only the latest RUNs and output areas are searched, so that thousands of inferred
+        // paths from a stage with thousands of RUNs stay linear.
+        let runs = source
+            .runs
+            .get(source.runs.len().saturating_sub(MAX_INFER_SCAN)..)
+            .unwrap_or(&[]);
+        let areas = source
+            .areas
+            .get(source.areas.len().saturating_sub(MAX_INFER_SCAN)..)
+            .unwrap_or(&[]);
+        let partial = runs.len() < source.runs.len() || areas.len() < source.areas.len();
+        crate::work::add(runs.len() + areas.len());
+        let owners = &self.owners;
+        let own_run = |i: usize| owners.get(i).copied().flatten() == Some(s);
         let in_area = |dir: &str| is_within(path, dir);
         let mentions =
             |text: &str| text.contains(path) || (!file_name.is_empty() && text.contains(file_name));
         let area_of = |own: bool| {
-            source
-                .areas
+            areas
                 .iter()
                 .rev()
                 .find(|area| own_run(area.instruction) == own && in_area(&area.dir))
         };
         let text_of = |own: bool| {
-            source
-                .runs
-                .iter()
+            runs.iter()
                 .rev()
                 .find(|run| (run.stage == s) == own && mentions(&run.text))
                 .map(|run| run.instruction)
         };
         let own_area = area_of(true);
         let chain_area = area_of(false);
-        let unknown_own = source
-            .runs
+        let unknown_own = runs
             .iter()
             .rev()
             .find(|run| run.stage == s && run.unknown)
@@ -217,7 +224,7 @@ impl Sim<'_> {
             .or(chain_area)
             .map(|area| area.instruction)
             .filter(|i| Some(*i) == run);
-        let (kind, instruction, note) = match run {
+        let (kind, instruction, mut note) = match run {
             Some(i) => (
                 FileKind::Inferred,
                 Some(i),
@@ -235,10 +242,15 @@ impl Sim<'_> {
         let mut prov = self.prov(s, instruction, kind, path);
         if let Some(i) = instruction {
             // The RUN may belong to the stage's FROM chain rather than to `s` itself.
-            if let Some(owner) = self.stages.iter().find(|st| st.instructions.contains(&i)) {
-                prov.stage = owner.index;
-                prov.origin_stage = owner.index;
+            if let Some(&Some(owner)) = self.owners.get(i) {
+                prov.stage = owner;
+                prov.origin_stage = owner;
             }
+        }
+        if partial {
+            note.push_str(&format!(
+                " (only the stage's last {MAX_INFER_SCAN} RUNs were searched)"
+            ));
         }
         // Whether an inferred path is a directory is a guess: a trailing `/`, or a name
         // that build tools use for output directories.
@@ -255,8 +267,10 @@ impl Sim<'_> {
         }
         if let Some(state) = self.states.get_mut(s) {
             state.files.insert(Rc::from(path), Rc::clone(&entry));
+            // Effects are in instruction order (the FROM, then the body): a binary search.
             if let Some(i) = instruction
-                && let Some(eff) = state.effects.iter_mut().find(|e| e.instruction == i)
+                && let Ok(k) = state.effects.binary_search_by_key(&i, |e| e.instruction)
+                && let Some(eff) = state.effects.get_mut(k)
             {
                 eff.added_count += 1;
                 if eff.added.len() < MAX_LISTED {

@@ -52,6 +52,12 @@ use view::{View, view};
 /// The most paths the simulation inserts over all stages; the rest is dropped and reported.
 pub const MAX_PATHS: usize = 50_000;
 
+/// The most candidate paths that wildcard COPY and ADD sources test against their pattern
+/// over the whole simulation (each pattern only looks under its literal directory
+/// prefix, so real files stay far below); past it wildcard sources stop matching and the
+/// instruction says so.
+pub const MAX_MATCHES: usize = 500_000;
+
 /// Where a path in a simulated filesystem came from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -294,6 +300,14 @@ fn simulate_views(
             true,
         ),
     };
+    let mut owners = vec![None; views.len()];
+    for stage in stages {
+        for &i in &stage.instructions {
+            if let Some(o) = owners.get_mut(i) {
+                *o = Some(stage.index);
+            }
+        }
+    }
     let mut sim = Sim {
         views,
         stages,
@@ -303,6 +317,10 @@ fn simulate_views(
         states: Vec::with_capacity(stages.len()),
         budget: MAX_PATHS,
         capped: false,
+        owners,
+        records_budget: MAX_PATHS,
+        records_capped: false,
+        match_budget: MAX_MATCHES,
     };
     for stage in stages {
         let state = sim.run_stage(stage);

@@ -17,6 +17,9 @@ use super::images;
 use super::view::{FlagView, View};
 use super::{Effect, FileEntry, FileKind, MAX_LISTED, Provenance};
 
+/// Linux's longest path (`PATH_MAX`, bytes): a WORKDIR past it is not simulated.
+const PATH_MAX: usize = 4096;
+
 /// One stage's state while simulating.
 #[derive(Clone, Debug, Default)]
 pub(super) struct StageState {
@@ -36,9 +39,10 @@ pub(super) struct StageState {
     pub(super) areas: Vec<OutputArea>,
     /// RUN instructions of this stage (and its FROM chain), with their text.
     pub(super) runs: Vec<RunRecord>,
-    /// ARG/ENV values visible at the end of the stage.
-    /// Shared strings: a stage built FROM another copies the list, not the text.
-    pub(super) vars: Vec<Var>,
+    /// ARG/ENV values visible at the end of the stage, by name (a map, so that thousands of
+    /// ENV lines stay linear). Shared strings: a stage built FROM another copies the map,
+    /// not the text.
+    pub(super) vars: Vars,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
     pub(super) not_persisted: Vec<String>,
 }
@@ -67,21 +71,24 @@ pub(super) struct RunRecord {
     pub(super) unknown: bool,
 }
 
-/// An ARG or ENV value visible in a stage.
-#[derive(Clone, Debug)]
-pub(super) struct Var {
-    pub(super) name: Rc<str>,
-    pub(super) value: Rc<str>,
+/// The ARG and ENV values visible in a stage: the latest definition of each name.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Vars(BTreeMap<Rc<str>, Rc<str>>);
+
+impl Vars {
+    fn set(&mut self, name: &str, value: &str) {
+        self.0.insert(Rc::from(name), Rc::from(value));
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
-/// The RUN recognisers look a stage's variables up here, the latest definition first,
-/// without copying a value.
-impl Lookup for Vec<Var> {
+/// The RUN recognisers look a stage's variables up here without copying a value.
+impl Lookup for Vars {
     fn get(&self, name: &str) -> Option<&str> {
-        self.iter()
-            .rev()
-            .find(|var| &*var.name == name)
-            .map(|var| &*var.value)
+        self.0.get(name).map(|value| &**value)
     }
 }
 
@@ -121,6 +128,16 @@ pub(super) struct Sim<'a> {
     pub(super) states: Vec<StageState>,
     pub(super) budget: usize,
     pub(super) capped: bool,
+    /// Per instruction: the stage whose body holds it (one table, not a search per
+    /// inferred path).
+    pub(super) owners: Vec<Option<usize>>,
+    /// RUN records, output areas, variables and hidden files that stages built FROM
+    /// others may still copy (as many as [`super::MAX_PATHS`]).
+    pub(super) records_budget: usize,
+    /// True when `records_budget` ran out.
+    pub(super) records_capped: bool,
+    /// Candidate paths that wildcard sources may still test ([`super::MAX_MATCHES`]).
+    pub(super) match_budget: usize,
 }
 
 impl Sim<'_> {
@@ -287,7 +304,19 @@ impl Sim<'_> {
             match v.keyword {
                 Some(Keyword::Workdir) => {
                     let dir = v.args.first().copied().unwrap_or("/");
-                    step.st.workdir = join(&step.st.workdir, dir);
+                    let joined = join(&step.st.workdir, dir);
+                    if joined.len() > PATH_MAX {
+                        let mut kept = step.st.workdir.clone();
+                        shorten_in_place(&mut kept, 60);
+                        // Relative WORKDIRs nest without end; past Linux's limit the build
+                        // fails, and every later path would repeat the whole prefix.
+                        step.notes.push(format!(
+                            "stopped here: the working directory would be longer than \
+                             {PATH_MAX} bytes (Linux's PATH_MAX), so it stays {kept}"
+                        ));
+                    } else {
+                        step.st.workdir = joined;
+                    }
                     let path = step.st.workdir.clone();
                     if !step.st.files.contains_key(path.as_str()) && path != "/" {
                         self.insert(&mut step, FileKind::Workdir, &path, true, Some(0), None);
@@ -295,11 +324,7 @@ impl Sim<'_> {
                 }
                 Some(Keyword::Env) | Some(Keyword::Arg) => {
                     for (k, val) in &v.pairs {
-                        step.st.vars.retain(|var| &*var.name != *k);
-                        step.st.vars.push(Var {
-                            name: Rc::from(*k),
-                            value: Rc::from(*val),
-                        });
+                        step.st.vars.set(k, val);
                     }
                 }
                 Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(&mut step),
@@ -346,6 +371,24 @@ impl Sim<'_> {
                         self.capped = true;
                         BTreeMap::new()
                     };
+                    // The records the child inherits count against their own budget, so
+                    // that a long chain of stages each FROM the previous one stays linear;
+                    // past it the child starts without them (and the simulation says so).
+                    let records = p.wasted.len() + p.areas.len() + p.runs.len() + p.vars.len();
+                    crate::work::add(p.files.len() + records);
+                    let copied = if self.records_budget >= records {
+                        self.records_budget -= records;
+                        StageState {
+                            wasted: p.wasted.clone(),
+                            areas: p.areas.clone(),
+                            runs: p.runs.clone(),
+                            vars: p.vars.clone(),
+                            ..StageState::default()
+                        }
+                    } else {
+                        self.records_capped = true;
+                        StageState::default()
+                    };
                     st = StageState {
                         files,
                         workdir: p.workdir.clone(),
@@ -356,10 +399,10 @@ impl Sim<'_> {
                         base_known: p.base_known,
                         base_paths: p.base_paths.clone(),
                         base_source: p.base_source.clone(),
-                        wasted: p.wasted.clone(),
-                        areas: p.areas.clone(),
-                        runs: p.runs.clone(),
-                        vars: p.vars.clone(),
+                        wasted: copied.wasted,
+                        areas: copied.areas,
+                        runs: copied.runs,
+                        vars: copied.vars,
                         not_persisted: Vec::new(),
                     };
                     let mut note = String::with_capacity(64);
@@ -531,6 +574,7 @@ pub(super) fn under<'a>(
         files
             .range::<str, _>((Bound::Included(dir_prefix.as_str()), Bound::Unbounded))
             .take_while(move |(k, _)| k.starts_with(dir_prefix.as_str()))
+            .inspect(|_| crate::work::add(1))
             .filter(move |(k, _)| !root || &***k != "/"),
     )
 }

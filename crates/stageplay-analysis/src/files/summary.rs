@@ -251,6 +251,12 @@ impl Sim<'_> {
                 "The simulation stopped adding paths after {MAX_PATHS}: the lists are incomplete."
             ));
         }
+        if self.records_capped {
+            flow.notes.push(format!(
+                "The stages built FROM other stages stopped inheriting their RUN records and \
+                 variables after {MAX_PATHS}: later COPY --from inferences are less precise."
+            ));
+        }
         flow
     }
 }

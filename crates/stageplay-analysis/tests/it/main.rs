@@ -10,5 +10,6 @@ mod lint;
 mod parse;
 mod pathological;
 mod properties;
+mod scaling;
 mod scope;
 mod snapshot;
