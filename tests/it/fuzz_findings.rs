@@ -36,3 +36,19 @@ fn a_link_error_never_quotes_a_long_field_name_whole() {
     let short = decode_fragment(&fragment_of(r#"{"dockerfil":"FROM a"}"#)).expect_err("refused");
     assert!(short.to_string().contains("`dockerfil`"), "{short}");
 }
+
+/// An embed's `view=` list is kept whole however long (issue 17 item 6; `embed_options`
+/// found 68 unknown words kept within 10 seconds once its assertion was switched on): the
+/// page builds its "unknown view" message from them. The fuzz target asks for at most 64.
+#[test]
+#[ignore = "open: issue 17 item 6; remove once embed::parse_query caps the unknown view words"]
+fn an_embed_keeps_a_bounded_number_of_unknown_view_words() {
+    let words: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+    let opts = stageplay::page::embed::parse_query(&format!("?embed&view={}", words.join(",")))
+        .expect("an embed query");
+    assert!(
+        opts.unknown_views.len() <= 64,
+        "{} unknown words kept",
+        opts.unknown_views.len()
+    );
+}
