@@ -403,10 +403,14 @@ fn json_problem(e: &serde_json::Error) -> String {
         Category::Data => {
             let text = e.to_string();
             // serde's own message ("unknown field `x`, expected one of ...") is precise; it
-            // ends with " at line L column C", which means nothing to a user.
-            match text.rfind(" at line ") {
-                Some(i) => text[..i].to_string(),
-                None => text,
+            // ends with " at line L column C", which means nothing to a user. It quotes an
+            // unknown field whole, so it is cut to a sentence's length (docs/fuzzing.md).
+            let text = text.rfind(" at line ").map_or(&*text, |i| &text[..i]);
+            let short: String = text.chars().take(200).collect();
+            if short.len() < text.len() {
+                format!("{short}…")
+            } else {
+                short
             }
         }
         Category::Io => "it could not be read".into(),

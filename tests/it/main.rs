@@ -5,6 +5,7 @@
 mod cli;
 mod examples;
 mod export;
+mod fuzz_findings;
 mod graph;
 mod render;
 mod seeded;

@@ -5,6 +5,7 @@
 
 mod analysis;
 mod files;
+mod fuzz_findings;
 mod invariants;
 mod lint;
 mod parse;
