@@ -1,26 +1,6 @@
 //! The `stageplay analyze | check` command line: formats, the JSON fields of docs/cli.md, exit codes.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stageplay"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn stageplay");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin);
-    }
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use super::run;
 
 const GO: &str = "FROM golang:1.16 AS builder\nWORKDIR /go/src/app\nRUN go build -o app .\nFROM alpine:latest AS test\nRUN true\nFROM alpine:latest\nCOPY --from=builder /go/src/app/app /root/app\n";
 

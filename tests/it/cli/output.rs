@@ -2,31 +2,9 @@
 //! endless input, terminal control characters and huge messages (issue 17, docs/cli.md).
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-fn stageplay() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_stageplay"))
-}
-
-/// Runs the CLI on `stdin` and returns the exit code, standard output and standard error.
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = stageplay()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn stageplay");
-    if let Some(mut s) = child.stdin.take() {
-        let _ = s.write_all(stdin);
-    }
-    let out = child.wait_with_output().expect("wait");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use super::{run, stageplay};
 
 /// A Dockerfile whose text report is far larger than a pipe's buffer (64 KB on Linux), so
 /// the CLI is still writing when the reader goes away.
