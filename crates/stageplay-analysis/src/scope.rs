@@ -187,7 +187,10 @@ pub fn expand_stages(
         if let Base::Stage { stage: b } = stage.base
             && let Some(parent) = finals.get(b)
         {
+            // BuildKit adds each ARG's value to the state's environment, which a stage built
+            // FROM this one starts from (`convert.go`, `dispatchArg`), so ARG values carry over.
             scope.env = parent.env.clone();
+            scope.args = parent.args.clone();
         }
         // The FROM line itself was expanded with the global scope by `stages`.
         if let Some(slot) = expanded.get_mut(stage.from_instruction) {

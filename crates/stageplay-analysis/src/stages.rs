@@ -99,17 +99,28 @@ pub fn build_stages(
             out.errors.extend(e.error);
             out.truncated |= e.truncated;
             out.args = vec![expanded_base.clone()];
-            for (slot, f) in out.flags.iter_mut().zip(&inst.flags) {
-                *slot = f
-                    .value
-                    .as_ref()
-                    .map(|v| expand_word(v, escape, globals, budget).value);
-            }
-            let platform = inst
+            let platform_flag = inst
                 .flags
                 .iter()
-                .rposition(|f| f.name.eq_ignore_ascii_case("platform"))
-                .and_then(|k| out.flags.get(k).cloned().flatten());
+                .rposition(|f| f.name.eq_ignore_ascii_case("platform"));
+            // The names `--platform` leaves undefined follow the base's: BuildKit's
+            // `buildDispatchStates` checks both words for undeclared ARGs.
+            let mut platform_undefined = Vec::new();
+            for (k, (slot, f)) in out.flags.iter_mut().zip(&inst.flags).enumerate() {
+                *slot = f.value.as_ref().map(|v| {
+                    let e = expand_word(v, escape, globals, budget);
+                    if Some(k) == platform_flag {
+                        platform_undefined = e.unmatched;
+                    }
+                    e.value
+                });
+            }
+            for u in platform_undefined {
+                if !out.undefined.contains(&u) {
+                    out.undefined.push(u);
+                }
+            }
+            let platform = platform_flag.and_then(|k| out.flags.get(k).cloned().flatten());
             let base = if expanded_base.is_empty() {
                 diagnostics.push(Diagnostic::new(
                     &errors::INVALID_BASE_NAME,

@@ -18,6 +18,7 @@ mod from_platform_flag_const_disallowed;
 mod global_arg_not_redeclared;
 mod heavy_final_base;
 mod invalid_default_arg_in_from;
+mod invalid_platform;
 mod json_args_recommended;
 mod legacy_key_value_format;
 mod maintainer_deprecated;
@@ -60,6 +61,7 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::INVALID_STAGE_INDEX, None),
     (&errors::COPY_FROM_VARIABLE, None),
     (&errors::DEPENDENCY_CYCLE, None),
+    checked!(invalid_platform),
     checked!(stage_name_casing),
     checked!(from_as_casing),
     checked!(no_empty_continuation),

@@ -20,8 +20,12 @@ pub const RULE: Rule = Rule {
     good: "FROM alpine\nRUN apk add \\\n    curl\n",
 };
 
+/// Reports each instruction with a blank continuation line once, on the instruction's last
+/// line, as BuildKit's parser does (moby/buildkit `frontend/dockerfile/parser/parser.go`,
+/// `Parse`, which places the warning at the line where the continuation ends); `convert.go`
+/// prints it with the rule's `Format()`. An ONBUILD and its trigger are one instruction.
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for inst in ctx.with_triggers() {
+    for inst in &ctx.a.instructions {
         // Only the instruction's own lines: heredoc bodies may contain blank lines.
         let end = inst
             .heredocs
@@ -33,27 +37,31 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some(mut from) = starts.next() else {
             continue;
         };
+        let mut blank = false;
         for to in starts.chain(std::iter::once(body.len())) {
             let line = body.get(from..to).unwrap_or("");
-            let offset = inst.span.start + to;
             from = to;
-            if line.trim().is_empty() && offset < end {
-                out.push(Diagnostic::new(
-                    &RULE,
-                    Span::new(inst.keyword_span.start, inst.keyword_span.end),
-                    format!(
-                        "Empty continuation line found in: {}",
-                        first_line(inst.span.slice(ctx.text))
-                    ),
-                ));
+            if line.trim().is_empty() && inst.span.start + to < end {
+                blank = true;
                 break;
             }
+        }
+        if blank {
+            out.push(Diagnostic::new(
+                &RULE,
+                last_line(inst.span.start, body),
+                "Empty continuation line".to_string(),
+            ));
         }
     }
 }
 
-fn first_line(s: &str) -> String {
-    let l = s.lines().next().unwrap_or("").trim_end();
-    let l = l.strip_suffix('\\').unwrap_or(l).trim_end();
-    l.chars().take(60).collect()
+/// The span of the last non-blank line of `body` (which starts at `start`), without its
+/// leading and trailing whitespace: where the continued instruction ends.
+fn last_line(start: usize, body: &str) -> Span {
+    let trimmed = body.trim_end();
+    let line_start = memchr::memrchr(b'\n', trimmed.as_bytes()).map_or(0, |nl| nl + 1);
+    let line = trimmed.get(line_start..).unwrap_or("");
+    let indent = line.len() - line.trim_start().len();
+    Span::new(start + line_start + indent, start + trimmed.len())
 }

@@ -1,7 +1,7 @@
 //! SecretsUsedInArgOrEnv: passwords, tokens and keys in ARG or ENV.
 //!
 //! What it does: flags ARG / ENV names that look like secrets (password, token, secret,
-//! api key, ...), as BuildKit's check does.
+//! auth, key, ...), as BuildKit's check does.
 //! Why is this bad? ARG and ENV values are stored in the image history and metadata, where
 //! anyone with the image can read them.
 //! Example: `ARG NPM_TOKEN` → `RUN --mount=type=secret,id=npm_token ...`.
@@ -21,64 +21,39 @@ pub const RULE: Rule = Rule {
     good: "FROM node:20\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
 };
 
-/// Calls `f` with each word of `name`, split at `_`, `-`, `.` and lower→upper case changes
-/// (as written: compare without ASCII case). No copies: it runs on every ARG and ENV.
-fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
-    let bytes = name.as_bytes();
-    let mut start = 0;
-    let mut prev_lower = false;
-    // Every cut is at an ASCII byte, so every word is a char-boundary slice.
-    for (i, &c) in bytes.iter().enumerate() {
-        if c == b'_' || c == b'-' || c == b'.' {
-            if i > start {
-                f(name.get(start..i).unwrap_or(""));
-            }
-            start = i + 1;
-            prev_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && prev_lower && i > start {
-            f(name.get(start..i).unwrap_or(""));
-            start = i;
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-    }
-    if bytes.len() > start {
-        f(name.get(start..).unwrap_or(""));
-    }
-}
-
-/// True when `name` looks like it holds a secret.
+/// True when `name` looks like it holds a secret, as BuildKit decides it
+/// (moby/buildkit `frontend/dockerfile/dockerfile2llb/validations.go`, `getSecretsRegex`):
+/// one of its `_`-separated words is a secret word, compared without ASCII case, and none
+/// is an allowed word. Only `_` separates words there: `apiKey` is
+/// flagged as the word `apikey`, `TOKENIZER_MODEL` is not.
 pub fn looks_secret(name: &str) -> bool {
-    const SINGLE: [&str; 12] = [
-        "password",
-        "passwd",
-        "pswd",
-        "pwd",
-        "secret",
-        "token",
+    const DENY: [&str; 10] = [
         "apikey",
+        "auth",
         "credential",
         "credentials",
-        "privatekey",
-        "accesskey",
-        "secretkey",
+        "key",
+        "password",
+        "pword",
+        "passwd",
+        "secret",
+        "token",
     ];
-    const BEFORE_KEY: [&str; 6] = ["api", "access", "private", "secret", "auth", "client"];
+    const ALLOW: [&str; 3] = ["public", "file", "version"];
     let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
-    let (mut public, mut single, mut pair) = (false, false, false);
-    let mut prev: Option<&str> = None;
-    for_each_word(name, |w| {
-        public |= w.eq_ignore_ascii_case("public");
-        single |= is(w, &SINGLE);
-        pair |= w.eq_ignore_ascii_case("key") && prev.is_some_and(|p| is(p, &BEFORE_KEY));
-        prev = Some(w);
-    });
-    !public && (single || pair)
+    let (mut deny, mut allow) = (false, false);
+    for w in name.split('_') {
+        deny |= is(w, &DENY);
+        allow |= is(w, &ALLOW);
+    }
+    deny && !allow
 }
 
+/// Reports each secret-looking key of every ARG and ENV inside a stage, at the instruction,
+/// as BuildKit's `dispatchArg` and `dispatchEnv` do (`convert.go`). Global ARGs are read by
+/// `buildMetaArgs`, which does not check them, so neither does this.
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for inst in &ctx.a.instructions {
+    for (_, _, inst) in ctx.stage_instructions() {
         if !matches!(inst.keyword, Keyword::Arg | Keyword::Env) {
             continue;
         }
@@ -86,7 +61,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if looks_secret(&kv.key) {
                 out.push(Diagnostic::new(
                     &RULE,
-                    kv.key_span,
+                    inst.span,
                     format!(
                         "Do not use ARG or ENV instructions for sensitive data ({} \"{}\")",
                         inst.keyword.as_str(),
@@ -108,8 +83,11 @@ mod tests {
             "DB_PASSWORD",
             "NPM_TOKEN",
             "AWS_SECRET_ACCESS_KEY",
-            "apiKey",
             "API_KEY",
+            "apiKey",
+            "auth",
+            "git_key",
+            "pword",
             "GITHUB_TOKEN",
         ] {
             assert!(looks_secret(n), "{n}");
@@ -120,6 +98,8 @@ mod tests {
             "TOKENIZER_MODEL",
             "KEYBOARD",
             "PATH",
+            "DB_PASSWORD_FILE",
+            "NODE_VERSION_KEY",
         ] {
             assert!(!looks_secret(n), "{n}");
         }

@@ -3,13 +3,15 @@
 //! What it does: flags `$X` in an instruction Docker expands (COPY, ENV, WORKDIR, ...) when
 //! no ARG or ENV defines X at that point. Names a base image usually sets (PATH, HOME, ...)
 //! are not flagged, since Stageplay cannot see the image's environment, and global ARGs
-//! that were not redeclared are left to `GlobalArgNotRedeclared`.
+//! that were not redeclared are left to `GlobalArgNotRedeclared`. A name an ARG declared
+//! (even without a default) in the stage or a stage it is built FROM is not flagged.
 //! Why is this bad? It expands to an empty string: a typo or a missing `ARG`.
 //! Example: `ENV PATH=$GOPTH/bin` → `ENV PATH=$GOPATH/bin`.
 
 use super::{Ctx, Rule, did_you_mean, var_span};
 use crate::Keyword;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::stages::Base;
 
 pub const RULE: Rule = Rule {
     name: "UndefinedVar",
@@ -68,40 +70,51 @@ pub const IMAGE_ENV: &[&str] = &[
     "PKG_CONFIG_PATH",
 ];
 
+/// Reports each name an instruction leaves undefined, unless an ARG declared it (with or
+/// without a default) earlier in the stage or in a stage it is built FROM, as BuildKit's
+/// `reportUnmatchedVariables` (moby/buildkit `frontend/dockerfile/dockerfile2llb/
+/// validations.go`) drops the stage's build args, which `convert.go` carries over from the
+/// base stage.
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for (i, stage, inst) in ctx.stage_instructions() {
-        let Some(e) = ctx.a.expanded.get(i) else {
-            continue;
+    // The ARG names each stage has declared by its end, by stage index.
+    let mut declared_at_end: Vec<Vec<&str>> = vec![Vec::new(); ctx.a.stages.len()];
+    for s in &ctx.a.stages {
+        let mut declared: Vec<&str> = match s.base {
+            Base::Stage { stage } => declared_at_end.get(stage).cloned().unwrap_or_default(),
+            _ => Vec::new(),
         };
-        if e.undefined.is_empty() {
-            continue;
-        }
         // Names defined anywhere in the stage are candidates for a "did you mean".
-        let known: Vec<&str> = ctx
-            .a
-            .stages
-            .get(stage)
-            .into_iter()
-            .flat_map(|s| s.instructions.iter())
+        let known: Vec<&str> = s
+            .instructions
+            .iter()
             .filter_map(|&j| ctx.a.expanded.get(j))
             .flat_map(|x| x.pairs.iter().map(|(k, _)| k.as_str()))
             .collect();
-        for name in &e.undefined {
-            if IMAGE_ENV.contains(&name.as_str()) || ctx.a.globals.is_declared(name) {
+        for &i in &s.instructions {
+            let (Some(inst), Some(e)) = (ctx.a.instructions.get(i), ctx.a.expanded.get(i)) else {
                 continue;
+            };
+            for name in &e.undefined {
+                if IMAGE_ENV.contains(&name.as_str())
+                    || ctx.a.globals.is_declared(name)
+                    || declared.contains(&name.as_str())
+                {
+                    continue;
+                }
+                let hint = did_you_mean(name, known.iter().copied());
+                out.push(Diagnostic::new(
+                    &RULE,
+                    var_span(ctx, inst, name),
+                    format!("Usage of undefined variable '${name}'{hint}"),
+                ));
             }
-            // ARG NAME redeclared without value and no build arg: declared, just empty.
-            let declared_here = matches!(inst.keyword, Keyword::Arg | Keyword::Env)
-                && inst.pairs.iter().any(|p| &p.key == name);
-            if declared_here {
-                continue;
+            // An ARG's own default is expanded before the ARG is declared.
+            if inst.keyword == Keyword::Arg {
+                declared.extend(inst.pairs.iter().map(|p| p.key.as_str()));
             }
-            let hint = did_you_mean(name, known.iter().copied());
-            out.push(Diagnostic::new(
-                &RULE,
-                var_span(ctx, inst, name),
-                format!("Usage of undefined variable '${name}'{hint}"),
-            ));
+        }
+        if let Some(slot) = declared_at_end.get_mut(s.index) {
+            *slot = declared;
         }
     }
 }
