@@ -454,6 +454,18 @@ pub fn on_pagehide(f: impl FnMut() + 'static) {
     f.forget();
 }
 
+/// Calls `f` whenever the address's fragment changes without a reload (`hashchange`: a share
+/// link pasted into the address bar of an open page, or set by a script), for as long as
+/// the page lives. The page's own `replaceState` rewrites of the fragment do not fire it.
+pub fn on_hashchange(f: impl FnMut() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let _ = w.add_event_listener_with_callback("hashchange", f.as_ref().unchecked_ref());
+    f.forget();
+}
+
 /// Calls `f` every `ms` milliseconds.
 pub fn every(ms: u32, f: impl FnMut() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Interval::new(ms, f))

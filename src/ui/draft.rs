@@ -40,6 +40,16 @@ pub enum AfterChange {
 }
 
 impl DraftGuard {
+    /// A guard for a page that (re)opens on `opened`, as a fresh load does: nothing changed,
+    /// nothing rewritten. Set before the state is replaced, so the first render of
+    /// `opened` (or none, when the state was already equal to it) is not taken for an edit.
+    pub fn opened_with(opened: &ShareState) -> DraftGuard {
+        DraftGuard {
+            opened: Some(opened.clone()),
+            ..DraftGuard::default()
+        }
+    }
+
     /// Whether `current` (the state after a render) is to be saved.
     pub fn should_save(&mut self, startup: &Startup, current: &ShareState) -> bool {
         self.decide(startup, current) == AfterChange::Save
@@ -148,6 +158,17 @@ pub fn after_change(
 /// stored it (`None` when nothing was waiting); a failed save is tried again on the next
 /// change.
 pub fn flush_draft(saver: &Rc<RefCell<Saver>>) -> Option<bool> {
+    let ok = write_pending(saver)?;
+    if ok && !io::location_hash().is_empty() {
+        io::clear_fragment();
+    }
+    Some(ok)
+}
+
+/// Saves the draft waiting for an idle moment, if any, as [`flush_draft`] does but leaving
+/// the address alone: used when a new link has just been set there (`hashchange`), which
+/// must stay until its own text is edited.
+pub fn write_pending(saver: &Rc<RefCell<Saver>>) -> Option<bool> {
     let state = saver.borrow_mut().pending.take()?;
     let stored = io::stored_draft();
     let keep = saver
@@ -159,9 +180,6 @@ pub fn flush_draft(saver: &Rc<RefCell<Saver>>) -> Option<bool> {
     let ok = io::save_draft(&state);
     if ok {
         saver.borrow_mut().wrote(state.dockerfile.clone());
-        if !io::location_hash().is_empty() {
-            io::clear_fragment();
-        }
     }
     Some(ok)
 }

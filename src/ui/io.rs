@@ -87,6 +87,7 @@ pub fn soon(f: impl FnOnce() + 'static) {
 }
 
 pub fn on_pagehide(_f: impl FnMut() + 'static) {}
+pub fn on_hashchange(_f: impl FnMut() + 'static) {}
 
 pub fn every(_ms: u32, _f: impl FnMut() + 'static) -> TimerHandle {
     Box::new(())

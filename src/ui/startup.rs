@@ -1,6 +1,7 @@
-//! How the page starts: what its URL asks for (a `#v1.…` share link, `?embed`), read once
-//! before the first render; the one place that decides the state the page opens with; and
-//! the warm-up analyses run while the page is idle after it.
+//! How the page starts: what its URL asks for (a `#v1.…` share link, `?embed`), read
+//! before the first render (and again when a link is set as the fragment, `app.rs`); the one
+//! place that decides the state the page opens with; and the warm-up analyses run while the
+//! page is idle after it.
 
 use crate::analysis;
 use crate::page::embed::{self, EmbedOptions};

@@ -44,6 +44,28 @@ fn a_share_link_opens_its_state_and_is_not_saved_until_changed() {
 }
 
 #[test]
+fn a_guard_reopened_on_a_state_takes_only_a_later_edit_for_a_change() {
+    // A link set as the fragment of an open page (`hashchange`) may open the very state the
+    // page shows, so no render follows; the reopened guard must still see the first edit.
+    let s = state();
+    let mut edited = s.clone();
+    edited.dockerfile = format!("{}RUN true\n", edited.dockerfile).into();
+    for st in [
+        Startup::from_url(&link_of(&s), ""),
+        Startup::from_url("", ""),
+    ] {
+        let mut guard = DraftGuard::opened_with(&s);
+        assert_eq!(guard.decide(&st, &s), AfterChange::Nothing);
+        assert_eq!(guard.decide(&st, &edited), AfterChange::Save);
+        // A fresh guard instead takes the first state it sees, the edit, for the opening one.
+        assert_eq!(
+            DraftGuard::default().decide(&st, &edited),
+            AfterChange::Nothing
+        );
+    }
+}
+
+#[test]
 fn a_links_view_target_or_builder_change_stays_in_the_address_and_never_replaces_the_draft() {
     let s = state();
     let st = Startup::from_url(&link_of(&s), "");

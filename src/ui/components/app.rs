@@ -52,7 +52,8 @@ const DEBOUNCE_MS: u32 = 200;
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let (share, initial) = (props.share.clone(), props.initial.clone());
-    // The URL (a `#v1.` share link, `?embed`) is read once, before the first render.
+    // The URL (a `#v1.` share link, `?embed`) is read before the first render; a link set
+    // as the fragment later is opened by the `hashchange` handler below.
     let startup = use_memo((), |_| Startup::read());
     let state = {
         let startup = startup.clone();
@@ -74,8 +75,10 @@ pub fn app(props: &AppProps) -> Html {
     {
         // Saves the draft, except in an embed and while a share link's text is unedited.
         let embed = startup.embed.is_some();
-        let (startup, guard, saver) = (
-            startup.clone(),
+        // What the address asked for last: the load's URL, then each link set as its
+        // fragment while the page is open.
+        let (link, guard, saver) = (
+            use_mut_ref(|| (*startup).clone()),
             use_mut_ref(DraftGuard::default),
             saver.clone(),
         );
@@ -83,10 +86,36 @@ pub fn app(props: &AppProps) -> Html {
             // A draft still waiting for an idle moment is saved when the page is left; what
             // another tab saves is compared with this tab's text.
             let (saver, d) = (saver.clone(), dispatch.clone());
+            let (link, guard, link_error) = (link.clone(), guard.clone(), link_error.clone());
             use_effect_with((), move |_| {
-                io::on_pagehide(move || {
-                    draft::flush_draft(&saver);
-                });
+                {
+                    let (saver, d) = (saver.clone(), d.clone());
+                    let on_leave = saver.clone();
+                    io::on_pagehide(move || {
+                        draft::flush_draft(&on_leave);
+                    });
+                    // A link set as the fragment of the open page (`hashchange`) opens as a
+                    // fresh load of it would: the edits waiting to be saved are saved first
+                    // (the address keeps the new link), then its state (or, for a broken
+                    // link, the draft and the link's error), with a new guard and writer, so
+                    // the draft is replaced only once the link's text is edited, and then
+                    // goes to the history first.
+                    io::on_hashchange(move || {
+                        let next = Startup::read();
+                        if next.share.is_none() && next.error.is_none() {
+                            return;
+                        }
+                        if let Some(ok) = draft::write_pending(&saver) {
+                            d.dispatch(Action::DraftSaved(ok));
+                        }
+                        let share = initial_state(&next, None, None).share;
+                        *guard.borrow_mut() = DraftGuard::opened_with(&share);
+                        *saver.borrow_mut() = Saver::default();
+                        link_error.set(next.error.clone());
+                        *link.borrow_mut() = next;
+                        d.dispatch(Action::LoadShare(share));
+                    });
+                }
                 if !embed {
                     io::on_draft_saved_elsewhere(move |text, tab| {
                         d.dispatch(Action::OtherTabSaved(text, tab))
@@ -102,9 +131,13 @@ pub fn app(props: &AppProps) -> Html {
         });
         let d = dispatch.clone();
         use_effect_with(state.share.clone(), move |s| {
-            draft::after_change(&startup, &mut guard.borrow_mut(), &saver, s, move |ok| {
-                d.dispatch(Action::DraftSaved(ok))
-            })
+            draft::after_change(
+                &link.borrow(),
+                &mut guard.borrow_mut(),
+                &saver,
+                s,
+                move |ok| d.dispatch(Action::DraftSaved(ok)),
+            )
         });
     }
     {
