@@ -5,7 +5,7 @@
 // 300,000 words is cut to a one-line note, and embed.js reads a bounded `data-view`.
 import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { exported, openWithoutContext } from './page';
 
 // U+FFFE is not an XML character and U+0001 is a C0 control: a raw one in the SVG made it
 // unparsable, and the PNG export, which draws that SVG, silently produced nothing.
@@ -28,25 +28,6 @@ const BIDI_FILE = [
   '',
 ].join('\n');
 
-async function open(page: Page, text: string) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('/');
-  await page.locator('#tab-context').click();
-  await page.locator('#input-context').fill('');
-  await page.locator('#tab-dockerfile').click();
-  await page.locator('#dockerfile').fill(text);
-  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(2);
-}
-
-async function exported(page: Page, format: string): Promise<Buffer> {
-  await page.locator('#export-button').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`#export-menu [data-format="${format}"]`).click(),
-  ]);
-  return readFileSync((await download.path())!);
-}
-
 /** Parses `text` as SVG in the page: the parser error, if any, and whether it draws. */
 async function parseSvg(page: Page, text: string) {
   return page.evaluate(async (svg) => {
@@ -60,7 +41,7 @@ async function parseSvg(page: Page, text: string) {
 }
 
 test('a path with U+FFFE and U+0001 exports well-formed SVG, a PNG and Graphviz-safe DOT', async ({ page }) => {
-  await open(page, NONCHAR_FILE);
+  await openWithoutContext(page, NONCHAR_FILE, 2);
   const svg = (await exported(page, 'svg')).toString('utf8');
   expect(svg).not.toMatch(/[\u0001\uFFFE]/);
   const parsed = await parseSvg(page, svg);
@@ -80,7 +61,7 @@ test('a path with U+FFFE and U+0001 exports well-formed SVG, a PNG and Graphviz-
 });
 
 test('a bidi override shows as a visible marker in the graph, the file tree and the editor', async ({ page }) => {
-  await open(page, BIDI_FILE);
+  await openWithoutContext(page, BIDI_FILE, 2);
   // The graph's edge label names it in a styled tspan.
   const mark = page.locator('svg.stage-graph .sp-label .bidi-mark');
   await expect(mark.first()).toHaveText('<U+202E>');

@@ -2,9 +2,9 @@
 // `analyze --format svg`; the PNG is a real image; DOT parses with Graphviz's `dot`; Mermaid
 // parses and renders with the npm `mermaid` package (loaded from node_modules, offline); JSON
 // is the CLI's; "Copy as Markdown" holds the file, command, plan and a Mermaid block.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { exported, openWithoutContext } from './page';
 import { join } from 'node:path';
 import { runCli } from './cli';
 
@@ -30,28 +30,9 @@ const FILE = [
 
 const cli = runCli;
 
-async function open(page: Page) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('/');
-  // No build context, like the CLI reading only the Dockerfile (the default example has one).
-  await page.locator('#tab-context').click();
-  await page.locator('#input-context').fill('');
-  await page.locator('#tab-dockerfile').click();
-  await page.locator('#dockerfile').fill(FILE);
-  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(4);
-}
-
-async function exported(page: Page, format: string): Promise<Buffer> {
-  await page.locator('#export-button').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator(`#export-menu [data-format="${format}"]`).click(),
-  ]);
-  return readFileSync((await download.path())!);
-}
 
 test('SVG export is well-formed, renders, and is the CLI\'s SVG', async ({ page }) => {
-  await open(page);
+  await openWithoutContext(page, FILE, 4);
   const svg = (await exported(page, 'svg')).toString('utf8');
   const check = await page.evaluate(async (text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
@@ -72,7 +53,7 @@ test('SVG export is well-formed, renders, and is the CLI\'s SVG', async ({ page 
 });
 
 test('PNG export is a PNG of the graph at twice its size', async ({ page }) => {
-  await open(page);
+  await openWithoutContext(page, FILE, 4);
   const png = await exported(page, 'png');
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   const width = png.readUInt32BE(16);
@@ -84,7 +65,7 @@ test('PNG export is a PNG of the graph at twice its size', async ({ page }) => {
 });
 
 test('DOT export parses with Graphviz dot -Tsvg', async ({ page }) => {
-  await open(page);
+  await openWithoutContext(page, FILE, 4);
   const dot = (await exported(page, 'dot')).toString('utf8');
   expect(dot).toBe(cli(['analyze', '-', '--format', 'dot'], FILE));
   let out: string;
@@ -99,7 +80,7 @@ test('DOT export parses with Graphviz dot -Tsvg', async ({ page }) => {
 });
 
 test('Mermaid export parses and renders with the npm mermaid package', async ({ page, browser }) => {
-  await open(page);
+  await openWithoutContext(page, FILE, 4);
   const mmd = (await exported(page, 'mermaid')).toString('utf8');
   expect(mmd).toBe(cli(['analyze', '-', '--format', 'mermaid'], FILE));
   const checker = await browser.newPage();
@@ -120,7 +101,7 @@ test('Mermaid export parses and renders with the npm mermaid package', async ({ 
 });
 
 test('JSON export is the CLI\'s analysis', async ({ page }) => {
-  await open(page);
+  await openWithoutContext(page, FILE, 4);
   const json = JSON.parse((await exported(page, 'json')).toString('utf8'));
   expect(json).toEqual(JSON.parse(cli(['analyze', '-', '--format', 'json'], FILE)));
   expect(json.stages.map((s: any) => s.name)).toEqual(['build', 'test', 'docs', 'stage-3']);
@@ -128,7 +109,7 @@ test('JSON export is the CLI\'s analysis', async ({ page }) => {
 
 test('Copy as Markdown puts the file, command, plan and a Mermaid block on the clipboard', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await open(page);
+  await openWithoutContext(page, FILE, 4);
   await page.locator('#target').selectOption('test');
   await page.locator('#export-button').click();
   await page.locator('#export-menu [data-format="markdown"]').click();

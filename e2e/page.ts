@@ -1,0 +1,27 @@
+// What several specs do to the page: open it on a Dockerfile with no build context, and
+// export the graph in a format through the Export menu.
+import { expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/** Opens the page in the light theme with `text` as the Dockerfile and no build context
+ * (like the CLI reading only the Dockerfile; the default example has one), and waits for
+ * the graph to draw `stages` stages. */
+export async function openWithoutContext(page: Page, text: string, stages: number) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  await page.locator('#tab-context').click();
+  await page.locator('#input-context').fill('');
+  await page.locator('#tab-dockerfile').click();
+  await page.locator('#dockerfile').fill(text);
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(stages);
+}
+
+/** Exports through the Export menu and returns the downloaded file. */
+export async function exported(page: Page, format: string): Promise<Buffer> {
+  await page.locator('#export-button').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`#export-menu [data-format="${format}"]`).click(),
+  ]);
+  return readFileSync((await download.path())!);
+}
