@@ -327,12 +327,7 @@ impl Sim<'_> {
                     }
                 } else {
                     // A directory source copies its contents.
-                    let inside = f
-                        .path
-                        .strip_prefix(src_rel.as_str())
-                        .unwrap_or("")
-                        .trim_start_matches('/');
-                    join(dest, inside)
+                    contents_target(dest, &f.path, &src_rel)
                 };
                 pairs.push(ContextCopy {
                     from: f.path.clone(),
@@ -495,12 +490,7 @@ impl Sim<'_> {
                     let rest: Vec<&str> = e.path.split('/').skip(depth).collect();
                     join(dest, &rest.join("/"))
                 } else {
-                    let inside = e
-                        .path
-                        .strip_prefix(src_abs.as_str())
-                        .unwrap_or("")
-                        .trim_start_matches('/');
-                    join(dest, inside)
+                    contents_target(dest, &e.path, &src_abs)
                 };
                 if target == "/" {
                     continue;
@@ -545,6 +535,13 @@ impl Sim<'_> {
             }
         }
     }
+}
+
+/// Where `path`, found under the directory source `src`, lands when a COPY copies that
+/// directory's contents to `dest` (the directory itself is not copied, only what is in it).
+fn contents_target(dest: &str, path: &str, src: &str) -> String {
+    let inside = path.strip_prefix(src).unwrap_or("").trim_start_matches('/');
+    join(dest, inside)
 }
 
 fn stopped_note(src: &str) -> String {
