@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod errors;
 pub mod expand;
 pub mod export;
+pub mod failure;
 pub mod files;
 pub mod fixed;
 pub mod graph;
@@ -48,6 +49,7 @@ use serde::Serialize;
 
 pub use diagnostic::{Diagnostic, Rule, Severity};
 pub use expand::ExpandedInstruction;
+pub use failure::{Failure, Phase};
 pub use files::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};
 pub use parse::{Directive, Flag, Heredoc, Instruction, KeyValue, Keyword, Mount, Word};
@@ -168,5 +170,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
+    // Last, so that an error any pass reported counts: which one each builder hits first.
+    analysis.plan.failure =
+        failure::first_failure(&analysis, text, &analysis.plan, &analysis.diagnostics);
+    analysis.other_plan.failure =
+        failure::first_failure(&analysis, text, &analysis.other_plan, &analysis.diagnostics);
     analysis
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::diagnostic::Diagnostic;
 use super::errors;
+use super::failure::Failure;
 use super::graph::{Edge, dependencies};
 use super::sort;
 use super::span::Span;
@@ -48,6 +49,8 @@ pub struct TargetPlan {
     /// Legacy: one stage per wave.
     pub waves: Vec<Vec<usize>>,
     pub skipped: Vec<Skipped>,
+    /// The error that fails this build, if any (see `failure`); set at the end of `analyze`.
+    pub failure: Option<Failure>,
 }
 
 /// Plans the build of `target` with `builder` (rules 9–10 of docs/semantics.md). `on_cycle` marks the

@@ -1,7 +1,7 @@
 //! Command-line parsing and the `analyze` / `check` subcommands.
 //!
-//! Exit codes: 0 success; 1 `check` found an error; 2 the input could not be read (missing
-//! file, invalid UTF-8) or the command line was wrong.
+//! Exit codes: 0 success; 1 `check` found an error, or `analyze` found that the build fails;
+//! 2 the input could not be read (missing file, invalid UTF-8) or the command line was wrong.
 
 use std::io::Write;
 
@@ -109,7 +109,12 @@ pub fn run() -> i32 {
                 Format::Mermaid => export::to_mermaid(&a),
                 Format::Svg => stageplay::page::export::graph_svg(&a, false),
             };
-            out::to_stdout(|w| w.write_all(output.as_bytes()))
+            match out::to_stdout(|w| w.write_all(output.as_bytes())) {
+                // As `docker build` would: the report is printed, and the status says that
+                // the build fails.
+                0 if a.plan.failure.is_some() => 1,
+                code => code,
+            }
         }
         Command::Link(args) => crate::link::run(args),
         Command::Check { input } => {

@@ -39,8 +39,11 @@ fn unknown_target_suggests_and_legacy_builds_everything() {
         &["analyze", "-", "--format", "json", "--target", "biulder"],
         GO.as_bytes(),
     );
-    assert_eq!(code, 0);
+    // The report is printed, and the status says the build fails.
+    assert_eq!(code, 1);
     assert!(out.contains("did you mean \\\"builder\\\""), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["target"]["failure"]["rule"], "UnknownTarget");
     let (_, out, _) = run(&["analyze", "-", "--builder", "legacy"], GO.as_bytes());
     assert!(
         out.contains(
@@ -48,6 +51,48 @@ fn unknown_target_suggests_and_legacy_builds_everything() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn a_failing_build_exits_1_and_says_where_in_text_and_json() {
+    // The COPY --from with a variable fails BuildKit even though stage `b` is not built;
+    // the legacy builder stops after `a` and never reads it.
+    let text = "ARG S=a\nFROM alpine AS a\nFROM alpine AS b\nCOPY --from=$S /x /y\n";
+    let (code, out, _) = run(&["analyze", "-", "--target", "a"], text.as_bytes());
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("  FAILS at line 4 in b [CopyFromVariable]: "),
+        "{out}"
+    );
+    let (code, out, _) = run(
+        &["analyze", "-", "--target", "a", "--format", "json"],
+        text.as_bytes(),
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let f = &v["target"]["failure"];
+    assert_eq!(
+        (
+            &f["rule"],
+            &f["line"],
+            &f["stage"],
+            &f["stage_name"],
+            &f["phase"]
+        ),
+        (
+            &serde_json::json!("CopyFromVariable"),
+            &serde_json::json!(4),
+            &serde_json::json!(1),
+            &serde_json::json!("b"),
+            &serde_json::json!("graph")
+        )
+    );
+    assert_eq!(v["other_builder"]["failure"], serde_json::Value::Null);
+    let (code, _, _) = run(
+        &["analyze", "-", "--target", "a", "--builder", "legacy"],
+        text.as_bytes(),
+    );
+    assert_eq!(code, 0);
 }
 
 #[test]

@@ -104,6 +104,16 @@ fn plan_json(a: &Analysis, p: &TargetPlan) -> Value {
         .iter()
         .map(|s| json!({"stage": s.stage, "reason": s.reason}))
         .collect();
+    let failure = p.failure.as_ref().map(|f| {
+        json!({
+            "rule": f.rule,
+            "message": f.message,
+            "line": f.line,
+            "stage": f.stage,
+            "stage_name": f.stage.and_then(|s| a.stages.get(s)).map(Stage::display_name),
+            "phase": f.phase.as_str(),
+        })
+    });
     json!({
         "stage": p.target,
         "name": p.target.and_then(|t| a.stages.get(t)).map(Stage::display_name),
@@ -111,5 +121,6 @@ fn plan_json(a: &Analysis, p: &TargetPlan) -> Value {
         "built": p.built,
         "waves": p.waves,
         "skipped": skipped,
+        "failure": failure,
     })
 }

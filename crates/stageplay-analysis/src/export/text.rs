@@ -37,6 +37,17 @@ pub fn plan_text(a: &Analysis, p: &TargetPlan) -> String {
     for s in &p.skipped {
         let _ = writeln!(out, "  skip {}: {}", stage_label(a, s.stage), s.reason);
     }
+    if let Some(f) = &p.failure {
+        let stage = f
+            .stage
+            .map(|s| format!(" in {}", stage_label(a, s)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  FAILS at line {}{stage} [{}]: {}",
+            f.line, f.rule, f.message
+        );
+    }
     out
 }
 

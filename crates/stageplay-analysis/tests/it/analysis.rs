@@ -84,13 +84,27 @@ pub fn dump(text: &str, opts: &Options) -> String {
                 Some(s.index)
             };
             for builder in [Builder::BuildKit, Builder::Legacy] {
-                let p = stageplay_analysis::plan::plan_target(
-                    &a.stages,
-                    &a.edges,
-                    &a.on_cycle,
-                    target,
-                    builder,
-                );
+                // A named target's plans come from its own analysis, failure included; an
+                // unnamed stage cannot be named by --target, so its plan is made here and
+                // fails on the errors of the default target's analysis.
+                let p = if s.name.is_some() {
+                    [&b.plan, &b.other_plan]
+                        .into_iter()
+                        .find(|p| p.builder == builder)
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    let mut p = stageplay_analysis::plan::plan_target(
+                        &a.stages,
+                        &a.edges,
+                        &a.on_cycle,
+                        target,
+                        builder,
+                    );
+                    p.failure =
+                        stageplay_analysis::failure::first_failure(&a, text, &p, &a.diagnostics);
+                    p
+                };
                 out.push_str(&export::plan_text(&a, &p));
             }
         }
