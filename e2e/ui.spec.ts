@@ -122,6 +122,38 @@ test('switching the builder changes the skipped stages', async ({ page }) => {
   await expect(page.locator('svg.stage-graph [data-stage="1"]')).toHaveClass(/sp-built/);
 });
 
+test('a failing build: the plan says where and why, the final image that there is none', async ({ page }) => {
+  await page.goto('/');
+  // BuildKit resolves every COPY --from before building: the variable fails the build at
+  // line 4 although stage `b` is not built for the target `a`.
+  await setText(page, 'ARG S=a\nFROM alpine AS a\nRUN true\nFROM alpine AS b\nCOPY --from=$S /x /y\n');
+  await expect(stageNodes(page)).toHaveCount(2);
+  await page.locator('#target').selectOption('a');
+  await expect(page.locator('svg.stage-graph [data-stage="1"]')).toHaveClass(/sp-failed/);
+  await page.locator('#view-plan').click();
+  const failure = page.locator('#plan-failure');
+  await expect(failure).toContainText('BuildKit fails at line 5, in stage b.');
+  await expect(failure).toContainText('CopyFromVariable');
+  await expect(failure).toContainText('although the stage is not built');
+  await expect(page.locator('.skipped .chip-failed')).toHaveText(/^bfails$/i);
+  await page.screenshot({ path: 'test-results/plan-failure.png' });
+  // "Show line 5" puts the caret on the failing line.
+  await failure.getByRole('button', { name: 'Show line 5' }).click();
+  const caret = await page.locator('#dockerfile').evaluate((el: HTMLTextAreaElement) => el.selectionStart);
+  const text = await page.locator('#dockerfile').inputValue();
+  expect(text.slice(0, caret).split('\n').length).toBe(5);
+  await page.locator('#view-files').click();
+  await expect(page.locator('#image-failure')).toContainText('No image: the build fails at line 5.');
+  await expect(page.locator('[role="tree"]')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/image-failure.png' });
+  // The legacy builder stops after `a`: it never reads the COPY.
+  await page.locator('[data-builder="legacy"]').click();
+  await expect(page.locator('#image-failure')).toHaveCount(0);
+  await page.locator('#view-plan').click();
+  await expect(page.locator('#plan-failure')).toHaveCount(0);
+  await expect(page.locator('#builder-diff')).toContainText('BuildKit would fail at line 5.');
+});
+
 test('clicking a problem moves the editor caret to its span', async ({ page }) => {
   await page.goto('/');
   const text = 'FROM alpine AS one\nRUN true\nFROM one\nBOGUS x\n';

@@ -456,6 +456,10 @@ pub fn render_graph_pieces(
                 if target {
                     class.push_str(" sp-target");
                 }
+                let fails = a.plan.failure.as_ref().is_some_and(|f| f.stage == Some(s));
+                if fails {
+                    class.push_str(" sp-failed");
+                }
                 if opts.cursor_stage == Some(s) {
                     class.push_str(" sp-cursor");
                 }
@@ -503,6 +507,11 @@ pub fn render_graph_pieces(
                         out,
                         "<text class=\"sp-badge\" x=\"{}\" y=\"-6\" text-anchor=\"end\">target</text>",
                         d1(b.w - 4.0)
+                    );
+                }
+                if fails {
+                    out.push_str(
+                        "<text class=\"sp-badge sp-badge-fails\" x=\"4\" y=\"-6\">fails</text>",
                     );
                 }
                 out.push_str("</g>");

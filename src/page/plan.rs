@@ -1,7 +1,7 @@
-//! The words the Build plan and Step through views use: a stage's name and the one-line
-//! difference between BuildKit and the legacy builder.
+//! The words the Build plan and Step through views use: a stage's name, the one-line
+//! difference between BuildKit and the legacy builder, and where the build fails.
 
-use crate::analysis::{Analysis, Builder};
+use crate::analysis::{Analysis, Builder, Phase, TargetPlan};
 
 /// A stage's name as the page shows it (`stage-N` for an index the analysis lacks).
 pub fn stage_name(a: &Analysis, s: usize) -> String {
@@ -23,7 +23,7 @@ pub fn builder_difference(a: &Analysis) -> String {
         .filter(|s| !bk.built.contains(s))
         .map(|&s| format!("`{}`", stage_name(a, s)))
         .collect();
-    if extra.is_empty() {
+    let stages = if extra.is_empty() {
         "BuildKit and the legacy builder build the same stages for this target.".to_string()
     } else {
         let n = extra.len();
@@ -36,5 +36,56 @@ pub fn builder_difference(a: &Analysis) -> String {
             "Legacy builds {n} more stage{}: {list}.",
             if n == 1 { "" } else { "s" }
         )
+    };
+    // Whether the other builder fails differs more than which stages it builds.
+    let other_name = match a.other_plan.builder {
+        Builder::BuildKit => "BuildKit",
+        Builder::Legacy => "The legacy builder",
+    };
+    match (&a.plan.failure, &a.other_plan.failure) {
+        (Some(_), None) => format!("{stages} {other_name} would not fail."),
+        (None, Some(f)) => format!("{stages} {other_name} would fail at line {}.", f.line),
+        _ => stages,
     }
+}
+
+/// Where the build of `plan` fails, as one sentence with the stage and line in backticks
+/// (rich text); `None` when it succeeds.
+pub fn failure_headline(a: &Analysis, plan: &TargetPlan) -> Option<String> {
+    let f = plan.failure.as_ref()?;
+    let builder = match plan.builder {
+        Builder::BuildKit => "BuildKit",
+        Builder::Legacy => "The legacy builder",
+    };
+    let place = match f.stage {
+        Some(s) => format!("line {}, in stage `{}`", f.line, stage_name(a, s)),
+        None if f.phase == Phase::Target => "the start: the target".to_string(),
+        None => format!("line {}", f.line),
+    };
+    Some(format!("{builder} fails at {place}."))
+}
+
+/// Why an error counts although its stage is not built, or `None` when it is built (or the
+/// error is in no stage).
+pub fn failure_note(plan: &TargetPlan) -> Option<&'static str> {
+    let f = plan.failure.as_ref()?;
+    let s = f.stage?;
+    if plan.built.contains(&s) {
+        return None;
+    }
+    Some(match f.phase {
+        Phase::Parse => {
+            "The whole Dockerfile is read before anything is built, so this fails the build although the stage is not built."
+        }
+        Phase::Instructions => {
+            "BuildKit parses every instruction of every stage before it builds any, so this fails the build although the stage is not built."
+        }
+        Phase::Stages => {
+            "BuildKit expands every FROM before it builds any stage, so this fails the build although the stage is not built."
+        }
+        Phase::Graph => {
+            "BuildKit resolves every COPY --from of every stage before it builds any, so this fails the build although the stage is not built."
+        }
+        _ => "This fails the build although the stage is not built.",
+    })
 }

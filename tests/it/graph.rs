@@ -129,6 +129,26 @@ fn svg_has_typed_edges_and_states() {
 }
 
 #[test]
+fn svg_marks_the_stage_the_build_fails_in() {
+    let text = "ARG S=a\nFROM alpine AS a\nFROM alpine AS b\nCOPY --from=$S /x /y\n";
+    let opts = Options {
+        target: Some("a".into()),
+        ..Options::default()
+    };
+    let svg = render_analysis_svg(&analyze(text, &opts), &GraphOptions::default());
+    assert!(
+        svg.contains("sp-stage sp-skipped sp-failed\" data-stage=\"1\""),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("sp-badge-fails").count(), 1, "{svg}");
+    let svg = render_analysis_svg(
+        &analyze("FROM alpine AS a\n", &Options::default()),
+        &GraphOptions::default(),
+    );
+    assert!(!svg.contains("sp-failed"), "{svg}");
+}
+
+#[test]
 fn svg_marks_images_and_scratch_distinctly() {
     let ex = by_id("distroless-scratch").expect("example");
     let a = analyze(ex.dockerfile, &Options::default());

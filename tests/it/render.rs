@@ -85,6 +85,55 @@ async fn buildkit_plan_names_what_legacy_adds() {
     );
 }
 
+/// A COPY --from with a variable in stage `b`: BuildKit fails at line 4 even for `--target a`
+/// (it resolves every COPY --from first); the legacy builder stops after `a`.
+fn failing_share(view: View, builder: Builder) -> ShareState {
+    ShareState {
+        dockerfile: "ARG S=a\nFROM alpine AS a\nFROM alpine AS b\nCOPY --from=$S /x /y\n".into(),
+        target: Some("a".into()),
+        builder,
+        view,
+        ..ShareState::default()
+    }
+}
+
+#[tokio::test]
+async fn plan_view_says_where_and_why_the_build_fails_and_marks_the_stage() {
+    let html = render(failing_share(View::Plan, Builder::BuildKit)).await;
+    assert!(
+        html.contains("BuildKit fails at line 4, in stage <code>b</code>."),
+        "{html}"
+    );
+    assert!(html.contains("CopyFromVariable"), "{html}");
+    assert!(html.contains("although the stage is not built"), "{html}");
+    assert!(html.contains("Show line 4"), "{html}");
+    // The skipped stage `b` is the one marked.
+    assert!(
+        html.contains("data-plan-stage=\"1\" class=\"chip chip-skipped chip-failed\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("The legacy builder would not fail."),
+        "{html}"
+    );
+    let html = render(failing_share(View::Plan, Builder::Legacy)).await;
+    assert!(!html.contains("plan-failure"), "{html}");
+    assert!(html.contains("BuildKit would fail at line 4."), "{html}");
+}
+
+#[tokio::test]
+async fn final_image_view_says_there_is_no_image_when_the_build_fails() {
+    let html = render(failing_share(View::Files, Builder::BuildKit)).await;
+    assert!(
+        html.contains("No image: the build fails at line 4."),
+        "{html}"
+    );
+    assert!(!html.contains("role=\"tree\""), "{html}");
+    assert!(!html.contains("add a FROM line"), "{html}");
+    let html = render(failing_share(View::Files, Builder::Legacy)).await;
+    assert!(html.contains("Final image of `a`"), "{html}");
+}
+
 #[tokio::test]
 async fn final_image_view_marks_estimates() {
     let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Files)).await;

@@ -8,9 +8,11 @@ use crate::analysis::files::FileEntry;
 use crate::analysis::files::images::human_size;
 use crate::analysis::fixed::Fixed;
 use crate::page::file_tree::{kind_class, kind_label, tree_rows};
+use crate::page::plan::failure_headline;
 use crate::page::share::Text;
 use crate::ui::state::{Action, AnalysisRc, State};
 
+use super::rich_text::rich_text;
 use super::show_all::{LIST_CAP, show_all};
 
 #[derive(Properties, PartialEq)]
@@ -53,6 +55,24 @@ pub fn image_view(props: &ImageViewProps) -> Html {
             </button>
         }
     };
+    // A build that fails makes no image: say where, instead of a tree that never exists.
+    if let (Some(f), Some(headline)) = (&a.plan.failure, failure_headline(a, &a.plan)) {
+        let d = props.dispatch.clone();
+        let span = f.span;
+        return html! {
+            <div class="image-view">
+                <section class="plan-failure" id="image-failure" data-failure-line={f.line.to_string()}>
+                    <p class="plan-failure-head">{ format!("No image: the build fails at line {}.", f.line) }</p>
+                    <p>{ rich_text(&headline) }</p>
+                    <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
+                    <button type="button" class="btn btn-small"
+                        onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
+                        { format!("Show line {}", f.line) }
+                    </button>
+                </section>
+            </div>
+        };
+    }
     let Some(target) = a.plan.target.and_then(|t| a.stages.get(t)) else {
         return html! { <div class="panel-empty">{ "No stage to build: add a FROM line." }</div> };
     };

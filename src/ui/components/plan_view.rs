@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::analysis::{Builder, Span};
-use crate::page::plan::{builder_difference, stage_name};
+use crate::page::plan::{builder_difference, failure_headline, failure_note, stage_name};
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -24,8 +24,22 @@ pub struct PlanViewProps {
 pub fn plan_view(props: &PlanViewProps) -> Html {
     let a = &props.analysis;
     let plan = &a.plan;
+    let failure = failure_box(props);
     let Some(target) = plan.target else {
-        return html! { <div class="panel-empty">{ "No target to build: add a FROM line, or pick a stage that exists." }</div> };
+        return html! {
+            <div class="plan-view">
+                { failure }
+                <div class="panel-empty">{ "No target to build: add a FROM line, or pick a stage that exists." }</div>
+            </div>
+        };
+    };
+    let failing = plan.failure.as_ref().and_then(|f| f.stage);
+    let fails_tag = |s: usize| -> Html {
+        if failing == Some(s) {
+            html! { <span class="chip-tag chip-tag-fails">{ "fails" }</span> }
+        } else {
+            Html::default()
+        }
     };
     let reveal = |s: usize| {
         let d = props.dispatch.clone();
@@ -35,10 +49,11 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
     let stage_chip = |s: usize| {
         let is_target = s == target;
         html! {
-            <button type="button" class={classes!("chip", is_target.then_some("chip-target"))} data-plan-stage={s.to_string()}
+            <button type="button" class={classes!("chip", is_target.then_some("chip-target"), (failing == Some(s)).then_some("chip-failed"))} data-plan-stage={s.to_string()}
                 onclick={reveal(s)} title="Show in the editor">
                 { stage_name(a, s) }
                 if is_target { <span class="chip-tag">{ "target" }</span> }
+                { fails_tag(s) }
             </button>
         }
     };
@@ -64,6 +79,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
     let skipped_shown = plan.skipped.len().min(limit);
     html! {
         <div class="plan-view">
+            { failure }
             <p class="plan-summary">
                 { format!("{} builds {} of {} stage{} for target ", if buildkit { "BuildKit" } else { "The legacy builder" },
                     plan.built.len(), a.stages.len(), if a.stages.len() == 1 { "" } else { "s" }) }
@@ -85,7 +101,8 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 <ul class="skipped">
                     { for plan.skipped.iter().take(skipped_shown).map(|s| html! {
                         <li>
-                            <button type="button" class="chip chip-skipped" onclick={reveal(s.stage)}>{ stage_name(a, s.stage) }</button>
+                            <button type="button" class={classes!("chip", "chip-skipped", (failing == Some(s.stage)).then_some("chip-failed"))}
+                                data-plan-stage={s.stage.to_string()} onclick={reveal(s.stage)}>{ stage_name(a, s.stage) }{ fails_tag(s.stage) }</button>
                             <span class="reason">{ rich_text(&s.reason) }</span>
                         </li>
                     }) }
@@ -93,6 +110,27 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
                 { show_all(skipped_shown, plan.skipped.len(), &all, "skipped stages") }
             }
         </div>
+    }
+}
+
+/// Where and why the build fails, with a button to the line; nothing when it succeeds.
+fn failure_box(props: &PlanViewProps) -> Html {
+    let a = &props.analysis;
+    let (Some(f), Some(headline)) = (&a.plan.failure, failure_headline(a, &a.plan)) else {
+        return Html::default();
+    };
+    let d = props.dispatch.clone();
+    let span = f.span;
+    html! {
+        <section class="plan-failure" id="plan-failure" data-failure-line={f.line.to_string()}>
+            <p class="plan-failure-head">{ rich_text(&headline) }</p>
+            <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
+            if let Some(note) = failure_note(&a.plan) { <p class="plan-failure-note">{ note }</p> }
+            <button type="button" class="btn btn-small"
+                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
+                { format!("Show line {}", f.line) }
+            </button>
+        </section>
     }
 }
 
