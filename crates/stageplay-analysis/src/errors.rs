@@ -87,3 +87,19 @@ pub const DEPENDENCY_CYCLE: Rule = Rule {
     bad: "FROM alpine AS a\nCOPY --from=a /x /y\n",
     good: "FROM alpine AS base\nRUN touch /x\nFROM alpine AS a\nCOPY --from=base /x /y\n",
 };
+
+/// What it does: `${NAME:?message}` (or `${NAME?message}`) with NAME unset (or empty, with
+/// the colon). Why: BuildKit's shell lexer stops the build with the message
+/// (`shell/lex.go`, `processDollar`), when it expands the instruction.
+pub const REQUIRED_VARIABLE: Rule = Rule {
+    name: "RequiredVariable",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "`${NAME:?message}` demands a value: when NAME is unset (or, with the colon, \
+        empty) BuildKit stops the build with \"NAME: message\" (\"is not allowed to be unset\" \
+        without a message). It fails when the instruction is built: in a FROM line or a global \
+        ARG always, elsewhere only in a stage the target needs. Give the variable a default or \
+        pass --build-arg NAME=value.",
+    bad: "FROM alpine\nARG VERSION\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
+    good: "FROM alpine\nARG VERSION=1.0\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
+};

@@ -5,9 +5,12 @@
 
 use serde::Serialize;
 
+use super::diagnostic::Diagnostic;
+use super::errors;
 use super::lexer::process_word;
 pub use super::lexer::{Budget, Expanded, Lookup, MAX_EXPANDED_LEN, MAX_NESTING, MAX_UNDEFINED};
-use super::parse::Keyword;
+use super::parse::{Instruction, Keyword};
+use super::span::Span;
 
 /// Expands one word the way BuildKit's `ProcessWord` does: quotes are removed, escapes
 /// resolved, `$` references substituted. `escape` is the Dockerfile's escape character.
@@ -50,6 +53,9 @@ pub struct ExpandedInstruction {
     pub undefined: Vec<String>,
     /// Lexer errors (unterminated quotes, bad substitutions).
     pub errors: Vec<String>,
+    /// `${NAME:?message}` expansions that failed: the name and BuildKit's message (also in
+    /// `errors`); `required_errors` reports them.
+    pub required: Vec<(String, String)>,
     /// True when an expansion was cut at [`MAX_EXPANDED_LEN`] or by the budget.
     pub truncated: bool,
 }
@@ -66,6 +72,9 @@ impl ExpandedInstruction {
             && !self.errors.contains(err)
         {
             self.errors.push(err.clone());
+            if let Some(name) = &e.required {
+                self.required.push((name.clone(), err.clone()));
+            }
         }
         self.truncated |= e.truncated;
     }
@@ -81,6 +90,52 @@ impl ExpandedInstruction {
         self.absorb(&e);
         e.value
     }
+}
+
+/// Reports every `${NAME:?}` expansion that failed, at the reference (the instruction when
+/// it cannot be found), once per instruction: BuildKit stops at an instruction's first
+/// expansion error.
+pub fn required_errors(
+    instructions: &[Instruction],
+    expanded: &[ExpandedInstruction],
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (inst, e) in instructions.iter().zip(expanded) {
+        // BuildKit stops at the first error of an instruction; a `:?` one is reported only
+        // when it is that first error.
+        let Some((name, message)) = e.required.first() else {
+            continue;
+        };
+        if e.errors.first() != Some(message) {
+            continue;
+        }
+        let span = reference_span(inst.span, text, name).unwrap_or(inst.span);
+        diagnostics.push(Diagnostic::new(
+            &errors::REQUIRED_VARIABLE,
+            span,
+            message.clone(),
+        ));
+    }
+}
+
+/// The span of the first `${name?` or `${name:?` ... `}` in `span`.
+fn reference_span(span: Span, text: &str, name: &str) -> Option<Span> {
+    let slice = span.slice(text);
+    let open = format!("${{{name}");
+    let mut from = 0;
+    while let Some(i) = slice.get(from..).and_then(|t| t.find(open.as_str())) {
+        let at = from + i;
+        let rest = slice.get(at + open.len()..).unwrap_or("");
+        if rest.starts_with('?') || rest.starts_with(":?") {
+            let end = rest
+                .find('}')
+                .map_or(slice.len(), |j| at + open.len() + j + 1);
+            return Some(Span::new(span.start + at, span.start + end));
+        }
+        from = at + open.len();
+    }
+    None
 }
 
 /// True for the instructions whose arguments Docker expands.

@@ -100,6 +100,8 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         (errors::DEPENDENCY_CYCLE.name, Phase::Graph),
         // `dispatchCopy`: checked when the stage that copies is dispatched.
         ("CopyFromLaterStage", Phase::Dispatch),
+        // `dispatch` expands each instruction; a FROM or a global ARG is expanded earlier.
+        (errors::REQUIRED_VARIABLE.name, Phase::Dispatch),
     ];
     if let Some(&(_, p)) = TABLE.iter().find(|(name, _)| *name == rule) {
         return Some(p);

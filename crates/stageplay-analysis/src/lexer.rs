@@ -61,6 +61,9 @@ pub struct Expanded {
     pub truncated: bool,
     /// A lexer error (unterminated quote or `${`), BuildKit would fail the build.
     pub error: Option<String>,
+    /// The variable of a `${NAME?message}` / `${NAME:?message}` that stopped the expansion
+    /// (unset, or empty with the colon); `error` then holds BuildKit's message.
+    pub required: Option<String>,
 }
 
 /// A shared allowance of output bytes for all expansions of one analysis, so that the total
@@ -468,12 +471,16 @@ impl<'a> Lexer<'a, '_> {
                         Some(v) if set => Cow::Borrowed(v),
                         _ if value.is_none() && self.keep_unknown => self.unknown(start),
                         _ => {
+                            // BuildKit's words (`shell/lex.go`, `processDollar`): "unset"
+                            // when the variable has no value, "empty" when `:?` meets "".
                             if self.out.error.is_none() {
-                                self.out.error = Some(if word.is_empty() {
-                                    format!("{name}: is not allowed to be unset")
-                                } else {
-                                    format!("{name}: {word}")
-                                });
+                                let message = match (word.is_empty(), value.is_some()) {
+                                    (false, _) => word.as_str(),
+                                    (true, false) => "is not allowed to be unset",
+                                    (true, true) => "is not allowed to be empty",
+                                };
+                                self.out.error = Some(format!("{name}: {message}"));
+                                self.out.required = Some(name.to_string());
                             }
                             Cow::Borrowed("")
                         }

@@ -131,6 +131,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         &mut budget,
         &mut expanded,
     );
+    expand::required_errors(&instructions, &expanded, text, &mut diagnostics);
     let edges = graph::build_edges(&instructions, &stages, &mut diagnostics);
     let on_cycle = graph::find_cycles(&stages, &edges, &mut diagnostics);
 

@@ -91,13 +91,7 @@ pub fn build_stages(
             };
             let mut e = expand_word(&base_text, escape, globals, budget);
             let expanded_base = std::mem::take(&mut e.value);
-            for u in e.unmatched {
-                if !out.undefined.contains(&u) {
-                    out.undefined.push(u);
-                }
-            }
-            out.errors.extend(e.error);
-            out.truncated |= e.truncated;
+            out.absorb(&e);
             out.args = vec![expanded_base.clone()];
             let platform_flag = inst
                 .flags
@@ -121,7 +115,8 @@ pub fn build_stages(
                 }
             }
             let platform = platform_flag.and_then(|k| out.flags.get(k).cloned().flatten());
-            let base = if expanded_base.is_empty() {
+            // An expansion that fails (`${IMAGE:?}`) stops BuildKit before the blank check.
+            let base = if expanded_base.is_empty() && out.required.is_empty() {
                 diagnostics.push(Diagnostic::new(
                     &errors::INVALID_BASE_NAME,
                     base_span,

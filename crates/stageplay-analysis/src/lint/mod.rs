@@ -61,6 +61,7 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::INVALID_STAGE_INDEX, None),
     (&errors::COPY_FROM_VARIABLE, None),
     (&errors::DEPENDENCY_CYCLE, None),
+    (&errors::REQUIRED_VARIABLE, None),
     checked!(invalid_platform),
     checked!(stage_name_casing),
     checked!(from_as_casing),
