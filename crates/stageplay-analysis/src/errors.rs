@@ -103,3 +103,33 @@ pub const REQUIRED_VARIABLE: Rule = Rule {
     bad: "FROM alpine\nARG VERSION\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
     good: "FROM alpine\nARG VERSION=1.0\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
 };
+
+/// What it does: a `--flag` the instruction does not know, given twice, or without the
+/// value it needs. Why: BuildKit's `instructions.Parse` rejects it before building anything
+/// (`instructions/bflag.go`, `BFlags.Parse`).
+pub const INVALID_FLAG: Rule = Rule {
+    name: "InvalidFlag",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "Each instruction knows a fixed set of flags (COPY: --from, --chown, --chmod, \
+        --link, --parents, --exclude; ADD also --checksum, --keep-git-dir, --unpack; RUN: \
+        --mount, --network, --security, --device; FROM: --platform). An unknown flag, a flag \
+        given twice (but --exclude and --mount), a flag without its value or a boolean flag \
+        with another value than true or false fails the build, even in a stage that is not \
+        built: BuildKit parses every instruction first. Flag names are case-sensitive.",
+    bad: "FROM alpine AS build\nFROM alpine\nCOPY --form=build /app /app\n",
+    good: "FROM alpine AS build\nFROM alpine\nCOPY --from=build /app /app\n",
+};
+
+/// What it does: a variable in `RUN --mount=...,from=`. Why: BuildKit refuses it while it
+/// parses the instruction (`instructions/commands_runmount.go`, `parseMount`).
+pub const MOUNT_FROM_VARIABLE: Rule = Rule {
+    name: "MountFromVariable",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "The from= of a RUN --mount is not expanded: BuildKit fails with \"'from' \
+        doesn't support variable expansion, define alias stage instead\", even in a stage that \
+        is not built. Select the stage with a FROM ${VAR} AS alias stage and mount from the alias.",
+    bad: "ARG SRC=build\nFROM alpine AS build\nFROM alpine\nRUN --mount=from=$SRC,target=/src ls /src\n",
+    good: "ARG SRC=build\nFROM alpine AS build\nFROM ${SRC} AS src\nFROM alpine\nRUN --mount=from=src,target=/src ls /src\n",
+};

@@ -92,6 +92,8 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
     const TABLE: &[(&str, Phase)] = &[
         (errors::PARSE_ERROR.name, Phase::Parse),
         (errors::INVALID_STAGE_NAME.name, Phase::Instructions),
+        (errors::INVALID_FLAG.name, Phase::Instructions),
+        (errors::MOUNT_FROM_VARIABLE.name, Phase::Instructions),
         (errors::INVALID_BASE_NAME.name, Phase::Stages),
         ("InvalidPlatform", Phase::Stages),
         (errors::UNKNOWN_TARGET.name, Phase::Target),

@@ -62,6 +62,8 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::COPY_FROM_VARIABLE, None),
     (&errors::DEPENDENCY_CYCLE, None),
     (&errors::REQUIRED_VARIABLE, None),
+    (&errors::INVALID_FLAG, None),
+    (&errors::MOUNT_FROM_VARIABLE, None),
     checked!(invalid_platform),
     checked!(stage_name_casing),
     checked!(from_as_casing),

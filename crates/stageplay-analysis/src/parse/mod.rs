@@ -11,6 +11,7 @@
 
 mod convert;
 mod directives;
+mod flags;
 mod heredoc;
 mod mount;
 mod words;
@@ -286,6 +287,7 @@ pub fn parse(text: &str) -> Parsed {
                     parsed.diagnostics.push(d);
                     break;
                 }
+                parsed.diagnostics.extend(flags::check(&inst, text));
                 parsed.instructions.push(inst);
             }
             Err(e) => {
