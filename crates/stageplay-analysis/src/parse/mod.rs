@@ -281,7 +281,7 @@ pub fn parse(text: &str) -> Parsed {
                     heredoc::restore_placeholders(&mut inst, parsed.escape);
                 }
                 convert::finish(&mut inst, text, parsed.escape);
-                if let Some(d) = missing_equals(&inst) {
+                if let Some(d) = missing_equals(&inst).or_else(|| json_not_strings(&inst)) {
                     // BuildKit rejects the file here; keep what came before, like the
                     // crate's own errors.
                     parsed.diagnostics.push(d);
@@ -330,22 +330,53 @@ fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
     Diagnostic::new(&errors::PARSE_ERROR, span, message)
 }
 
-/// ENV and LABEL in key=value form need `=` in every word (BuildKit's parser error).
+/// ENV and LABEL in key=value form need `=` in every word, and in the legacy `KEY value`
+/// form a value (BuildKit's parser errors, `parser/line_parsers.go`, `parseNameVal`).
 fn missing_equals(inst: &Instruction) -> Option<Diagnostic> {
-    let check =
-        |i: &Instruction| {
-            if !matches!(i.keyword, Keyword::Env | Keyword::Label) {
-                return None;
-            }
-            i.pairs.iter().find(|p| p.value.is_none() && !p.legacy).map(|p| {
-            Diagnostic::new(&errors::PARSE_ERROR,
-                p.span,
+    let check = |i: &Instruction| {
+        if !matches!(i.keyword, Keyword::Env | Keyword::Label) {
+            return None;
+        }
+        i.pairs.iter().find_map(|p| {
+            let message = if p.legacy && p.value.as_deref() == Some("") {
+                format!("{} must have two arguments", i.keyword.as_str())
+            } else if p.value.is_none() && !p.legacy {
                 format!(
                     "Syntax error - can't find = in \"{}\". Must be of the form: name=value",
                     p.key
-                ),
-            )
+                )
+            } else {
+                return None;
+            };
+            Some(Diagnostic::new(&errors::PARSE_ERROR, p.span, message))
         })
-        };
+    };
     check(inst).or_else(|| inst.trigger.as_deref().and_then(check))
+}
+
+/// RUN, CMD and ENTRYPOINT in shell form whose text is a JSON array as a whole with an
+/// element that is not a string: BuildKit's parser fails (`parser/line_parsers.go`,
+/// `parseJSON`); any other text starting with `[` is shell form.
+fn json_not_strings(inst: &Instruction) -> Option<Diagnostic> {
+    if inst.exec_form
+        || !matches!(
+            inst.keyword,
+            Keyword::Run | Keyword::Cmd | Keyword::Entrypoint
+        )
+    {
+        return None;
+    }
+    let w = inst.args.first()?;
+    let rest = w.value.trim();
+    if !rest.starts_with('[') {
+        return None;
+    }
+    let items: Vec<serde_json::Value> = serde_json::from_str(rest).ok()?;
+    items.iter().any(|v| !v.is_string()).then(|| {
+        Diagnostic::new(
+            &errors::PARSE_ERROR,
+            w.span,
+            "when using JSON array syntax, arrays must be comprised of strings only",
+        )
+    })
 }
