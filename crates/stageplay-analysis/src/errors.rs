@@ -133,3 +133,48 @@ pub const MOUNT_FROM_VARIABLE: Rule = Rule {
     bad: "ARG SRC=build\nFROM alpine AS build\nFROM alpine\nRUN --mount=from=$SRC,target=/src ls /src\n",
     good: "ARG SRC=build\nFROM alpine AS build\nFROM ${SRC} AS src\nFROM alpine\nRUN --mount=from=src,target=/src ls /src\n",
 };
+
+/// What it does: a COPY/ADD `--chmod` that is neither an octal mode up to 07777 nor a
+/// symbolic one. Why: BuildKit fails when it dispatches the instruction
+/// (`dockerfile2llb/convert_copy.go`, `dispatchCopy`).
+pub const INVALID_CHMOD: Rule = Rule {
+    name: "InvalidChmod",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "--chmod takes an octal mode between 0 and 07777 (755, 0644) or a symbolic \
+        one (u+x, a=rX,u+w). Anything else fails the build when the stage is built: \
+        \"invalid chmod parameter: ... it should be octal string and between 0 and 07777\" for \
+        a value that starts with a digit, \"invalid syntax\" otherwise.",
+    bad: "FROM alpine\nCOPY --chmod=0o755 run.sh /run.sh\n",
+    good: "FROM alpine\nCOPY --chmod=755 run.sh /run.sh\n",
+};
+
+/// What it does: `ADD --checksum` on a local source or on several sources. Why: BuildKit
+/// can only verify one HTTP(S) or Git source and fails otherwise (`dispatchCopy`).
+pub const INVALID_CHECKSUM: Rule = Rule {
+    name: "InvalidChecksum",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "ADD --checksum verifies a download: it needs exactly one source, an HTTP(S) \
+        URL or a Git repository. On a file of the build context BuildKit fails with \
+        \"checksum requires HTTP(S) or Git sources\", with several sources \"checksum can't \
+        be specified for multiple sources\", when the stage is built.",
+    bad: "FROM alpine\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d app.tar.gz /app/\n",
+    good: "FROM alpine\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/app.tar.gz /app/\n",
+};
+
+/// What it does: a `RUN --mount` with an unknown type or key, a bad value, or fields its
+/// type does not allow. Why: BuildKit fails when it dispatches the RUN
+/// (`instructions/commands_runmount.go`, `parseMount`).
+pub const INVALID_MOUNT: Rule = Rule {
+    name: "InvalidMount",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "A RUN --mount is a list of key=value fields: type (bind, cache, tmpfs, \
+        secret, ssh), target, source, from, id, sharing (shared, private, locked), size \
+        (tmpfs), mode/uid/gid (cache, secret, ssh), readonly, required (secret, ssh), env. \
+        An unknown type or key, a value that does not parse, or a field the type does not \
+        allow fails the build when the stage is built, with the closest known word as a hint.",
+    bad: "FROM alpine\nRUN --mount=type=cahce,target=/root/.cache true\n",
+    good: "FROM alpine\nRUN --mount=type=cache,target=/root/.cache true\n",
+};

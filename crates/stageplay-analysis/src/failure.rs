@@ -104,6 +104,10 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         ("CopyFromLaterStage", Phase::Dispatch),
         // `dispatch` expands each instruction; a FROM or a global ARG is expanded earlier.
         (errors::REQUIRED_VARIABLE.name, Phase::Dispatch),
+        // `dispatchCopy` and `parseMount` with an expander (see `dispatch`).
+        (errors::INVALID_CHMOD.name, Phase::Dispatch),
+        (errors::INVALID_CHECKSUM.name, Phase::Dispatch),
+        (errors::INVALID_MOUNT.name, Phase::Dispatch),
     ];
     if let Some(&(_, p)) = TABLE.iter().find(|(name, _)| *name == rule) {
         return Some(p);

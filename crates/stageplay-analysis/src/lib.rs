@@ -5,6 +5,7 @@
 //! parse → stages → graph → plan → file simulation → checks.
 
 pub mod diagnostic;
+pub mod dispatch;
 pub mod errors;
 pub mod expand;
 pub mod export;
@@ -132,6 +133,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         &mut expanded,
     );
     expand::required_errors(&instructions, &expanded, text, &mut diagnostics);
+    dispatch::dispatch_errors(&instructions, &expanded, &mut diagnostics);
     let edges = graph::build_edges(&instructions, &stages, &mut diagnostics);
     let on_cycle = graph::find_cycles(&stages, &edges, &mut diagnostics);
 
