@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::errors;
+use crate::legacy;
 use crate::parse::Keyword;
 use crate::plan::{Builder, TargetPlan};
 use crate::span::{LineIndex, Span};
@@ -109,6 +110,18 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         (errors::INVALID_CHECKSUM.name, Phase::Dispatch),
         (errors::INVALID_MOUNT.name, Phase::Dispatch),
     ];
+    // What only BuildKit checks, and what only the legacy builder refuses.
+    const BUILDKIT_ONLY: &[&str] = &[
+        errors::INVALID_CHMOD.name,
+        errors::INVALID_CHECKSUM.name,
+        errors::INVALID_MOUNT.name,
+    ];
+    match builder {
+        Builder::Legacy if BUILDKIT_ONLY.contains(&rule) => return None,
+        Builder::BuildKit if rule == legacy::REQUIRES_BUILDKIT.name => return None,
+        Builder::Legacy if rule == legacy::REQUIRES_BUILDKIT.name => return Some(Phase::Dispatch),
+        _ => {}
+    }
     if let Some(&(_, p)) = TABLE.iter().find(|(name, _)| *name == rule) {
         return Some(p);
     }

@@ -13,6 +13,7 @@ pub mod failure;
 pub mod files;
 pub mod fixed;
 pub mod graph;
+pub mod legacy;
 pub mod lexer;
 pub mod lint;
 pub mod parse;
@@ -170,13 +171,27 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     );
     let found = lint::check(text, &analysis);
     analysis.diagnostics.extend(found);
+    // The legacy builder's refusals are problems only when it is the chosen builder; its
+    // plan fails on them either way.
+    let legacy = legacy::legacy_problems(&analysis);
+    let legacy_extra = match options.builder {
+        Builder::Legacy => {
+            analysis.diagnostics.extend(legacy);
+            Vec::new()
+        }
+        Builder::BuildKit => legacy,
+    };
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     // Last, so that an error any pass reported counts: which one each builder hits first.
     analysis.plan.failure =
         failure::first_failure(&analysis, text, &analysis.plan, &analysis.diagnostics);
-    analysis.other_plan.failure =
-        failure::first_failure(&analysis, text, &analysis.other_plan, &analysis.diagnostics);
+    analysis.other_plan.failure = failure::first_failure(
+        &analysis,
+        text,
+        &analysis.other_plan,
+        analysis.diagnostics.iter().chain(&legacy_extra),
+    );
     analysis
 }

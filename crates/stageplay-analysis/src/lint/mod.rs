@@ -67,6 +67,8 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::INVALID_CHMOD, None),
     (&errors::INVALID_CHECKSUM, None),
     (&errors::INVALID_MOUNT, None),
+    (&crate::legacy::REQUIRES_BUILDKIT, None),
+    (&crate::legacy::IGNORED_BY_LEGACY_BUILDER, None),
     checked!(invalid_platform),
     checked!(stage_name_casing),
     checked!(from_as_casing),

@@ -101,8 +101,19 @@ pub fn dump(text: &str, opts: &Options) -> String {
                         target,
                         builder,
                     );
-                    p.failure =
-                        stageplay_analysis::failure::first_failure(&a, text, &p, &a.diagnostics);
+                    // The legacy builder's refusals are among the problems only when it
+                    // is the chosen builder.
+                    let legacy = if builder == Builder::Legacy && a.plan.builder != builder {
+                        stageplay_analysis::legacy::legacy_problems(&a)
+                    } else {
+                        Vec::new()
+                    };
+                    p.failure = stageplay_analysis::failure::first_failure(
+                        &a,
+                        text,
+                        &p,
+                        a.diagnostics.iter().chain(&legacy),
+                    );
                     p
                 };
                 out.push_str(&export::plan_text(&a, &p));

@@ -10,6 +10,11 @@ fn options_for(rule: &str, bad: bool) -> Options {
             target: Some(if bad { "buidler" } else { "builder" }.into()),
             ..Options::default()
         },
+        // The legacy builder's problems are reported only when it is chosen.
+        "RequiresBuildKit" | "IgnoredByLegacyBuilder" => Options {
+            builder: stageplay_analysis::Builder::Legacy,
+            ..Options::default()
+        },
         _ => Options::default(),
     }
 }

@@ -1,0 +1,170 @@
+//! What the legacy (classic, non-BuildKit) builder does with BuildKit-only syntax: it
+//! parses the file with BuildKit's own parser and `instructions.Parse`, so everything
+//! parses, but its dispatchers (moby/moby `daemon/builder/dockerfile/dispatchers.go`)
+//! refuse some of it and silently ignore the rest.
+//!
+//! Refused, as `RequiresBuildKit` errors: any RUN flag (`dispatchRun`: "the --mount option
+//! requires BuildKit"), `--chmod` on COPY and ADD (`dispatchCopy`, `dispatchAdd`), a COPY
+//! or ADD whose only sources are heredocs (`copier.createCopyInstruction` reads only the
+//! source paths: "no source files were specified"), and ADD of a Git address that is not a
+//! URL (read as a path of the build context). Ignored, as `IgnoredByLegacyBuilder`
+//! warnings: `--link`, `--parents`, `--exclude`, `--checksum`, `--keep-git-dir`,
+//! `--unpack`, heredoc bodies (RUN gets its command line without them), an ADD of a Git
+//! URL over HTTP(S) (downloaded as a file), and `# check=` (a comment: no build checks run).
+
+use crate::Analysis;
+use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::parse::{Instruction, Keyword};
+
+/// What it does: BuildKit-only syntax the legacy builder refuses. Why: under
+/// `DOCKER_BUILDKIT=0` the build fails at that line.
+pub const REQUIRES_BUILDKIT: Rule = Rule {
+    name: "RequiresBuildKit",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "The legacy builder (DOCKER_BUILDKIT=0, or a Docker without BuildKit)         refuses RUN flags (--mount, --network, --security, --device), COPY/ADD --chmod, a         COPY or ADD whose only sources are heredocs, and ADD of a Git repository by address.         Reported only when the Legacy builder is chosen, at the first such line of a stage it         builds. Build with BuildKit, or do without the feature.",
+    bad: "FROM alpine\nRUN --mount=type=cache,target=/root/.cache true\n",
+    good: "FROM alpine\nRUN true\n",
+};
+
+/// What it does: BuildKit-only syntax the legacy builder silently ignores. Why: the build
+/// succeeds but does something else than with BuildKit.
+pub const IGNORED_BY_LEGACY_BUILDER: Rule = Rule {
+    name: "IgnoredByLegacyBuilder",
+    severity: Severity::Warning,
+    buildkit: false,
+    explanation: "The legacy builder parses BuildKit's syntax but ignores part of it: COPY         and ADD --link, --parents, --exclude, ADD --checksum, --keep-git-dir and --unpack,         the body of a RUN heredoc (the command runs without it), heredoc sources next to         other sources, an ADD of a Git URL (downloaded as a file) and # check= (no build         checks run). The build succeeds with another result. Reported only when the Legacy         builder is chosen.",
+    bad: "FROM alpine\nCOPY --link app /app\n",
+    good: "FROM alpine\nCOPY app /app\n",
+};
+
+/// moby's pointer after each refusal.
+const REFER: &str = "Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled";
+
+/// The legacy builder's refusals (errors) and silent differences (warnings), for every
+/// instruction of every stage (the plan decides which stages count).
+pub fn legacy_problems(a: &Analysis) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(d) = a.directives.iter().find(|d| d.name == "check") {
+        out.push(Diagnostic::new(
+            &IGNORED_BY_LEGACY_BUILDER,
+            d.span,
+            "the legacy builder runs no build checks: `# check=` is an ordinary comment to it",
+        ));
+    }
+    for s in &a.stages {
+        for &i in &s.instructions {
+            if let Some(inst) = a.instructions.get(i) {
+                let chmod = a
+                    .expanded
+                    .get(i)
+                    .and_then(|e| {
+                        let k = inst.flags.iter().rposition(|f| f.name == "chmod")?;
+                        e.flags.get(k).cloned().flatten()
+                    })
+                    .is_some_and(|v| !v.is_empty());
+                check(inst, chmod, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn check(inst: &Instruction, chmod: bool, out: &mut Vec<Diagnostic>) {
+    let refuse = |span, message: String| Diagnostic::new(&REQUIRES_BUILDKIT, span, message);
+    let ignore = |span, message: String| Diagnostic::new(&IGNORED_BY_LEGACY_BUILDER, span, message);
+    let kw = inst.keyword.as_str();
+    match inst.keyword {
+        Keyword::Run => {
+            // `dispatchRun` names the first flag it finds in a Go map: for several
+            // different flags, any of them; Stageplay names the first written.
+            if let Some(f) = inst.flags.first() {
+                out.push(refuse(
+                    f.span,
+                    format!("the --{} option requires BuildKit. {REFER}", f.name),
+                ));
+                return;
+            }
+            if let Some(h) = inst.heredocs.first() {
+                out.push(ignore(
+                    h.marker_span.unwrap_or(inst.span),
+                    format!(
+                        "the legacy builder runs this RUN without its heredoc `{}`: the body is \
+                         never run (heredocs need BuildKit)",
+                        h.name
+                    ),
+                ));
+            }
+        }
+        Keyword::Copy | Keyword::Add => {
+            if chmod && let Some(f) = inst.flag("chmod") {
+                out.push(refuse(
+                    f.span,
+                    format!("the --chmod option requires BuildKit. {REFER}"),
+                ));
+                return;
+            }
+            if !inst.heredocs.is_empty() {
+                let span = inst.heredocs[0].marker_span.unwrap_or(inst.span);
+                if inst.sources().is_empty() {
+                    out.push(refuse(
+                        span,
+                        format!(
+                            "{kw} failed: no source files were specified (the legacy builder \
+                             reads no heredoc: it needs BuildKit)"
+                        ),
+                    ));
+                    return;
+                }
+                out.push(ignore(
+                    span,
+                    format!("the legacy builder ignores the heredoc sources of this {kw}"),
+                ));
+            }
+            if inst.keyword == Keyword::Add {
+                for src in inst.sources() {
+                    let v = src.value.as_str();
+                    let http = v.starts_with("http://") || v.starts_with("https://");
+                    let git_url = v.ends_with(".git") || v.contains(".git#");
+                    if !http
+                        && (v.starts_with("git@")
+                            || v.starts_with("git://")
+                            || v.starts_with("ssh://"))
+                    {
+                        out.push(refuse(
+                            src.span,
+                            format!(
+                                "the legacy builder reads `{v}` as a path of the build context \
+                                 and fails: adding a Git repository needs BuildKit"
+                            ),
+                        ));
+                        return;
+                    }
+                    if http && git_url {
+                        out.push(ignore(
+                            src.span,
+                            "the legacy builder downloads this URL as a file: cloning a Git \
+                             repository needs BuildKit"
+                                .to_string(),
+                        ));
+                    }
+                }
+            }
+            for f in &inst.flags {
+                if matches!(
+                    f.name.as_str(),
+                    "link" | "parents" | "exclude" | "checksum" | "keep-git-dir" | "unpack"
+                ) {
+                    out.push(ignore(
+                        f.span,
+                        format!(
+                            "the legacy builder ignores --{} (it needs BuildKit)",
+                            f.name
+                        ),
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+}
