@@ -154,6 +154,23 @@ test('a failing build: the plan says where and why, the final image that there i
   await expect(page.locator('#builder-diff')).toContainText('BuildKit would fail at line 5.');
 });
 
+test('the legacy builder fails on BuildKit-only syntax and says it needs BuildKit', async ({ page }) => {
+  await page.goto('/');
+  await setText(page, 'FROM golang:1.22 AS build\nRUN --mount=type=cache,target=/root/.cache go build -o /app .\nFROM alpine:3.20\nCOPY --link --from=build /app /app\n');
+  await expect(stageNodes(page)).toHaveCount(2);
+  await page.locator('#view-plan').click();
+  await expect(page.locator('#plan-failure')).toHaveCount(0);
+  await page.locator('[data-builder="legacy"]').click();
+  const failure = page.locator('#plan-failure');
+  await expect(failure).toContainText('The legacy builder fails at line 2, in stage build.');
+  await expect(failure).toContainText('the --mount option requires BuildKit');
+  await expect(page.locator('#builder-diff')).toContainText('BuildKit would not fail.');
+  await page.screenshot({ path: 'test-results/legacy-failure.png' });
+  await page.locator('#view-problems').click();
+  await expect(page.locator('#output-panel')).toContainText('RequiresBuildKit');
+  await expect(page.locator('#output-panel')).toContainText('the legacy builder ignores --link');
+});
+
 test('clicking a problem moves the editor caret to its span', async ({ page }) => {
   await page.goto('/');
   const text = 'FROM alpine AS one\nRUN true\nFROM one\nBOGUS x\n';

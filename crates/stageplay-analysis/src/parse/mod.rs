@@ -173,7 +173,8 @@ pub struct Instruction {
 }
 
 impl Instruction {
-    /// The last flag called `name` (BuildKit keeps the last of repeated single flags).
+    /// The last flag called `name` (a repeated single flag is an `InvalidFlag` error, see
+    /// `flags`; so is a name in another case, which this lookup still accepts).
     pub fn flag(&self, name: &str) -> Option<&Flag> {
         self.flags
             .iter()
