@@ -90,20 +90,24 @@ pub(super) fn check(inst: &Instruction, text: &str) -> Option<Diagnostic> {
     } else {
         inst.flags.iter().map(seen).collect()
     };
-    let mut used: Vec<&str> = Vec::new();
+    crate::work::add(seen.len());
+    // Which known flags were given already (a bool per known flag: no search per flag, so
+    // thousands of `--exclude` stay linear).
+    let mut used = [false; 8];
     for f in &seen {
         let err = |message: String| Some(Diagnostic::new(&errors::INVALID_FLAG, f.span, message));
         // Flag names are case-sensitive: `--FROM` is unknown.
-        let Some(&(_, kind)) = known.iter().find(|(n, _)| *n == f.name) else {
+        let Some((k, &(_, kind))) = known.iter().enumerate().find(|(_, (n, _))| *n == f.name)
+        else {
             let hint = closest(f.name, known.iter().map(|(n, _)| *n))
                 .map(|n| format!(" (did you mean {n}?)"))
                 .unwrap_or_default();
             return err(format!("unknown flag: --{}{hint}", f.name));
         };
-        if used.contains(&f.name) && kind != Strings {
+        let seen_before = used.get_mut(k).map(|u| std::mem::replace(u, true));
+        if seen_before == Some(true) && kind != Strings {
             return err(format!("duplicate flag specified: --{}", f.name));
         }
-        used.push(f.name);
         match (kind, f.value) {
             (Bool, Some("")) | (Str | Strings, None) => {
                 return err(format!("missing a value on flag: --{}", f.name));

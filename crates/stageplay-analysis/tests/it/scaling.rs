@@ -111,6 +111,18 @@ fn kinds() -> Vec<Kind> {
                 }))
             },
         ),
+        (
+            "one COPY with many --exclude flags and one RUN with many mounts",
+            |n| {
+                let excludes: String = (0..n).map(|i| format!("--exclude=x{i} ")).collect();
+                let mounts: String = (0..n)
+                    .map(|i| format!("--mount=type=cache,target=/c{i} "))
+                    .collect();
+                plain(format!(
+                    "FROM alpine\nCOPY {excludes}src /app/\nRUN {mounts}true\n"
+                ))
+            },
+        ),
         ("plain COPY", |n| {
             plain(lines("FROM alpine\n", n, |i| {
                 format!("COPY f{i}.txt /app/")
