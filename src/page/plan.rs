@@ -57,12 +57,28 @@ pub fn failure_headline(a: &Analysis, plan: &TargetPlan) -> Option<String> {
         Builder::BuildKit => "BuildKit",
         Builder::Legacy => "The legacy builder",
     };
-    let place = match f.stage {
-        Some(s) => format!("line {}, in stage `{}`", f.line, stage_name(a, s)),
-        None if f.phase == Phase::Target => "the start: the target".to_string(),
-        None => format!("line {}", f.line),
-    };
-    Some(format!("{builder} fails at {place}."))
+    Some(match f.stage {
+        Some(s) => format!(
+            "{builder} fails at line {}, in stage `{}`.",
+            f.line,
+            stage_name(a, s)
+        ),
+        None if f.line == 0 || f.phase == Phase::Target => {
+            format!("{builder} fails before it builds any stage.")
+        }
+        None => format!("{builder} fails at line {}.", f.line),
+    })
+}
+
+/// The Final image's one line about a failing build: where, or that it fails before any
+/// stage.
+pub fn no_image(plan: &TargetPlan) -> Option<String> {
+    let f = plan.failure.as_ref()?;
+    Some(if f.line == 0 || f.phase == Phase::Target {
+        "No image: the build fails before it builds any stage.".to_string()
+    } else {
+        format!("No image: the build fails at line {}.", f.line)
+    })
 }
 
 /// Why an error counts although its stage is not built, or `None` when it is built (or the

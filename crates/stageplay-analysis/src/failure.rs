@@ -76,7 +76,8 @@ pub struct Failure {
     /// BuildKit's message (for failed build checks: "lint violation found for rules: ...").
     pub message: String,
     pub span: Span,
-    /// 1-based line of `span.start`.
+    /// 1-based line of `span.start`; 0 when the error is not on a line of the Dockerfile
+    /// (a `.dockerignore` pattern).
     pub line: usize,
     /// The stage the error is in; `None` outside every stage (a global ARG, the options).
     pub stage: Option<usize>,
@@ -103,6 +104,8 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         (errors::DEPENDENCY_CYCLE.name, Phase::Graph),
         // `dispatchCopy`: checked when the stage that copies is dispatched.
         ("CopyFromLaterStage", Phase::Dispatch),
+        // Compiled in `dispatchStages` before the first stage is dispatched.
+        ("InvalidDockerignorePattern", Phase::Dispatch),
         // `dispatch` expands each instruction; a FROM or a global ARG is expanded earlier.
         (errors::REQUIRED_VARIABLE.name, Phase::Dispatch),
         // `dispatchCopy` and `parseMount` with an expander (see `dispatch`).
@@ -116,6 +119,16 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         errors::INVALID_CHECKSUM.name,
         errors::INVALID_MOUNT.name,
     ];
+    // Errors of BuildKit's frontend that the legacy builder never meets: the check options
+    // (`newRuleLinter`, before parsing) and `error=true` (`Linter.Error`), reported by the
+    // build checks pass as these rules.
+    const FRONTEND_ONLY: &[(&str, Phase)] = &[
+        ("InvalidCheckOptions", Phase::Parse),
+        ("LintViolation", Phase::Checks),
+    ];
+    if let Some(&(_, p)) = FRONTEND_ONLY.iter().find(|(name, _)| *name == rule) {
+        return (builder == Builder::BuildKit).then_some(p);
+    }
     match builder {
         Builder::Legacy if BUILDKIT_ONLY.contains(&rule) => return None,
         Builder::BuildKit if rule == legacy::REQUIRES_BUILDKIT.name => return None,
@@ -155,12 +168,13 @@ pub fn first_failure<'d>(
         let Some(mut phase) = phase(d.rule, builder) else {
             continue;
         };
-        let stage = if phase == Phase::Target || phase == Phase::Checks {
-            None
+        let whole_build =
+            phase == Phase::Target || phase == Phase::Checks || WHOLE_BUILD.contains(&d.rule);
+        let (stage, instruction) = if whole_build {
+            (None, None)
         } else {
-            stage_at(a, d.span.start)
+            (stage_at(a, d.span.start), instruction_at(a, d.span.start))
         };
-        let instruction = instruction_at(a, d.span.start);
         // A FROM (and a global ARG) is expanded with the other FROM lines, before any
         // stage is dispatched.
         let global = instruction
@@ -170,7 +184,8 @@ pub fn first_failure<'d>(
         if phase == Phase::Dispatch && global {
             phase = Phase::Stages;
         }
-        if phase == Phase::Checks && !checks.contains(&d.rule) {
+        let check = crate::lint::rule(d.rule).is_some_and(|r| r.buildkit);
+        if phase == Phase::Checks && check && !checks.contains(&d.rule) {
             checks.push(d.rule);
         }
         let counts = match builder {
@@ -208,13 +223,27 @@ pub fn first_failure<'d>(
         }
     }
     let mut failure = best.map(|(_, f)| f)?;
-    if failure.phase == Phase::Checks {
+    if failure.phase == Phase::Checks && !checks.is_empty() && checks.contains(&failure.rule) {
         // BuildKit lists every rule that fired (in the order of a Go map: any order).
         failure.message = format!("lint violation found for rules: {}", checks.join(", "));
     }
-    failure.line = LineIndex::new(text).line(failure.span.start);
+    // `.dockerignore` errors have no line in the Dockerfile.
+    failure.line = if failure.rule == "InvalidDockerignorePattern" {
+        0
+    } else {
+        LineIndex::new(text).line(failure.span.start)
+    };
     Some(failure)
 }
+
+/// Errors about the whole build rather than a line of a stage: the options, the check
+/// directive, `.dockerignore` (whose line is not a line of the Dockerfile).
+const WHOLE_BUILD: &[&str] = &[
+    "UnknownTarget",
+    "InvalidCheckOptions",
+    "LintViolation",
+    "InvalidDockerignorePattern",
+];
 
 /// The phases the legacy builder goes through for the whole file before it builds the first
 /// stage: it expands each FROM only when it reaches that stage (`initializeStage`).
@@ -290,6 +319,31 @@ mod tests {
         let a = analyze("FROM alpine AS a\n", &o);
         let f = a.plan.failure.expect("fails");
         assert_eq!((f.rule, f.stage, f.line), ("UnknownTarget", None, 1));
+    }
+
+    /// The rules other passes report about the whole build (the file simulation's
+    /// `.dockerignore` error, the build checks' `error=true`), written here by name.
+    #[test]
+    fn whole_build_errors_have_no_stage_and_frontend_ones_spare_the_legacy_builder() {
+        use crate::diagnostic::{Diagnostic, Severity};
+        use crate::span::Span;
+        let text = "FROM alpine AS a\nFROM alpine AS b\n";
+        let a = analyze(text, &Options::default());
+        let error = |rule: &'static str| Diagnostic {
+            rule,
+            severity: Severity::Error,
+            message: String::new(),
+            span: Span::point(0),
+        };
+        let pattern = [error("InvalidDockerignorePattern")];
+        for plan in [&a.plan, &a.other_plan] {
+            let f = super::first_failure(&a, text, plan, &pattern).expect("fails");
+            assert_eq!((f.stage, f.line), (None, 0), "{:?}", plan.builder);
+        }
+        let lint = [error("LintViolation")];
+        let f = super::first_failure(&a, text, &a.plan, &lint).expect("BuildKit fails");
+        assert_eq!((f.stage, f.phase), (None, super::Phase::Checks));
+        assert_eq!(super::first_failure(&a, text, &a.other_plan, &lint), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::analysis::files::FileEntry;
 use crate::analysis::files::images::human_size;
 use crate::analysis::fixed::Fixed;
 use crate::page::file_tree::{kind_class, kind_label, tree_rows};
-use crate::page::plan::failure_headline;
+use crate::page::plan::{failure_headline, no_image};
 use crate::page::share::Text;
 use crate::ui::state::{Action, AnalysisRc, State};
 
@@ -62,13 +62,15 @@ pub fn image_view(props: &ImageViewProps) -> Html {
         return html! {
             <div class="image-view">
                 <section class="plan-failure" id="image-failure" data-failure-line={f.line.to_string()}>
-                    <p class="plan-failure-head">{ format!("No image: the build fails at line {}.", f.line) }</p>
+                    <p class="plan-failure-head">{ no_image(&a.plan).unwrap_or_default() }</p>
                     <p>{ rich_text(&headline) }</p>
                     <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
-                    <button type="button" class="btn btn-small"
-                        onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
-                        { format!("Show line {}", f.line) }
-                    </button>
+                    if f.line > 0 {
+                        <button type="button" class="btn btn-small"
+                            onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
+                            { format!("Show line {}", f.line) }
+                        </button>
+                    }
                 </section>
             </div>
         };

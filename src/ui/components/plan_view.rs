@@ -126,10 +126,12 @@ fn failure_box(props: &PlanViewProps) -> Html {
             <p class="plan-failure-head">{ rich_text(&headline) }</p>
             <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
             if let Some(note) = failure_note(&a.plan) { <p class="plan-failure-note">{ note }</p> }
-            <button type="button" class="btn btn-small"
-                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
-                { format!("Show line {}", f.line) }
-            </button>
+            if f.line > 0 {
+                <button type="button" class="btn btn-small"
+                    onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
+                    { format!("Show line {}", f.line) }
+                </button>
+            }
         </section>
     }
 }
