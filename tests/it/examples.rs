@@ -54,3 +54,26 @@ fn a_parse_error_keeps_what_came_before() {
     assert!(err.message.contains("BOGUS"), "{}", err.message);
     assert_eq!(&text[err.span.start..err.span.end], "BOGUS x");
 }
+
+/// A gallery example teaches a build that works: BuildKit builds every one of them for its
+/// target. Under the legacy builder the ones with BuildKit-only syntax fail, and say so.
+#[test]
+fn every_example_builds_with_buildkit_and_the_legacy_failures_name_buildkit() {
+    use stageplay::analysis::Builder;
+    use stageplay::page::examples::EXAMPLES;
+    for ex in EXAMPLES {
+        for builder in [Builder::BuildKit, Builder::Legacy] {
+            let opts = Options {
+                target: ex.target.map(str::to_string),
+                builder,
+                ..Options::default()
+            };
+            let a = analyze(ex.dockerfile, &opts);
+            match (builder, &a.plan.failure) {
+                (_, None) => {}
+                (Builder::Legacy, Some(f)) if f.rule == "RequiresBuildKit" => {}
+                (_, Some(f)) => panic!("{} fails under {builder:?}: {f:?}", ex.id),
+            }
+        }
+    }
+}
