@@ -4,6 +4,7 @@
 //! input becomes a [`Diagnostic`]. The pipeline is
 //! parse → stages → graph → plan → file simulation → checks.
 
+pub mod check;
 pub mod diagnostic;
 pub mod errors;
 pub mod expand;
@@ -46,6 +47,7 @@ pub mod work {
 
 use serde::Serialize;
 
+pub use check::{CheckConfig, CheckSource, Checks};
 pub use diagnostic::{Diagnostic, Rule, Severity};
 pub use expand::ExpandedInstruction;
 pub use files::FileFlow;
@@ -92,6 +94,9 @@ pub struct Analysis {
     /// The plan the other builder would make, for comparison.
     pub other_plan: TargetPlan,
     pub files: FileFlow,
+    /// The build check configuration (`# check=`, `BUILDKIT_DOCKERFILE_CHECK`) and what it
+    /// skipped.
+    pub checks: Checks,
     /// Sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -153,6 +158,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         other_plan,
         // The file simulation (issue 4) fills this from the analysis above.
         files: FileFlow::default(),
+        checks: Checks::default(),
         diagnostics,
     };
     analysis.files = files::simulate(
@@ -165,6 +171,10 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     );
     let found = lint::check(text, &analysis);
     analysis.diagnostics.extend(found);
+    let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
+    analysis.diagnostics.extend(invalid);
+    check::apply(&mut checks, lint::RULES, &mut analysis.diagnostics);
+    analysis.checks = checks;
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });

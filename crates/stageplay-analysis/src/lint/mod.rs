@@ -17,7 +17,9 @@ mod from_as_casing;
 mod from_platform_flag_const_disallowed;
 mod global_arg_not_redeclared;
 mod heavy_final_base;
+mod invalid_base_image_platform;
 mod invalid_default_arg_in_from;
+mod invalid_definition_description;
 mod invalid_platform;
 mod json_args_recommended;
 mod legacy_key_value_format;
@@ -61,6 +63,8 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::INVALID_STAGE_INDEX, None),
     (&errors::COPY_FROM_VARIABLE, None),
     (&errors::DEPENDENCY_CYCLE, None),
+    (&errors::INVALID_CHECK_OPTIONS, None),
+    (&errors::LINT_VIOLATION, None),
     checked!(invalid_platform),
     checked!(stage_name_casing),
     checked!(from_as_casing),
@@ -81,13 +85,25 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     checked!(from_platform_flag_const_disallowed),
     // Documented but not reported yet: see `copy_ignored_file`.
     (&copy_ignored_file::RULE, None),
+    checked!(invalid_definition_description),
     checked!(expose_proto_casing),
     checked!(expose_invalid_format),
+    // Not simulated: see `invalid_base_image_platform` and [`NOT_SIMULATED`].
+    (&invalid_base_image_platform::RULE, None),
     checked!(unused_stage),
     checked!(copy_from_later_stage),
     checked!(global_arg_not_redeclared),
     checked!(heavy_final_base),
 ];
+
+/// BuildKit's experimental rule, for `check` (off unless `experimental=` names it).
+pub const INVALID_DEFINITION_DESCRIPTION: Rule = invalid_definition_description::RULE;
+
+/// BuildKit's rules that Stageplay lists but does not report, each with why.
+pub const NOT_SIMULATED: &[(&str, &str)] = &[(
+    invalid_base_image_platform::RULE.name,
+    invalid_base_image_platform::NOT_SIMULATED,
+)];
 
 /// Every rule in [`TABLE`], in its order: the registry the Problems panel reads. Built from
 /// the table at compile time, so the two cannot drift apart.
