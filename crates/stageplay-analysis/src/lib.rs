@@ -169,7 +169,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             dockerignore: options.dockerignore.as_deref(),
         },
     );
-    let found = lint::check(text, &analysis);
+    let found = lint::check_with(text, &analysis, options.dockerignore.as_deref());
     analysis.diagnostics.extend(found);
     let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
     analysis.diagnostics.extend(invalid);

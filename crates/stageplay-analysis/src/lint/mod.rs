@@ -83,8 +83,7 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     checked!(secrets_used_in_arg_or_env),
     checked!(invalid_default_arg_in_from),
     checked!(from_platform_flag_const_disallowed),
-    // Documented but not reported yet: see `copy_ignored_file`.
-    (&copy_ignored_file::RULE, None),
+    checked!(copy_ignored_file),
     checked!(invalid_definition_description),
     checked!(expose_proto_casing),
     checked!(expose_invalid_format),
@@ -123,6 +122,8 @@ const RULE_ARRAY: [Rule; TABLE.len()] = {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub a: &'a Analysis,
+    /// The text of `.dockerignore`, when given (CopyIgnoredFile reads its patterns).
+    pub dockerignore: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -159,7 +160,16 @@ impl Ctx<'_> {
 
 /// Runs every build check over a finished analysis.
 pub fn check(text: &str, a: &Analysis) -> Vec<Diagnostic> {
-    let ctx = Ctx { text, a };
+    check_with(text, a, None)
+}
+
+/// [`check`], with the `.dockerignore` text the build context was read with.
+pub fn check_with(text: &str, a: &Analysis, dockerignore: Option<&str>) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        text,
+        a,
+        dockerignore,
+    };
     let mut out = Vec::new();
     for (_, check) in TABLE {
         if let Some(check) = check {
