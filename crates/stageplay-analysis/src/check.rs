@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::errors;
-use crate::parse::Directive;
+use crate::parse::{Directive, Instruction, Keyword};
 use crate::span::Span;
 
 /// The build arg that configures the checks instead of the `# check=` directive.
@@ -82,6 +82,13 @@ impl Checks {
     /// `line` turns a byte offset into a 1-based line number.
     pub fn summary(&self, line: impl Fn(usize) -> usize) -> Option<String> {
         let by = match &self.source {
+            CheckSource::Default if self.hidden > 0 => {
+                let s = if self.hidden == 1 { "" } else { "s" };
+                return Some(format!(
+                    "Build checks: {} finding{s} skipped by `# check=` comments above their instructions",
+                    self.hidden
+                ));
+            }
             CheckSource::Default => return None,
             CheckSource::Directive { span } => {
                 format!("by `# check=` (line {})", line(span.start))
@@ -237,12 +244,97 @@ pub fn reports(config: &CheckConfig, rule: &str) -> bool {
     }
 }
 
+/// BuildKit's rules that its linter runs with the file-wide configuration only: they are
+/// reported outside any one instruction's dispatch (`convert.go` runs them with
+/// `dctx.lint`), so a `# check=` comment above an instruction does not reach them.
+const FILE_WIDE: &[&str] = &[
+    "NoEmptyContinuation",
+    "DuplicateStageName",
+    "ReservedStageName",
+    "ConsistentInstructionCasing",
+    "InvalidDefaultArgInFrom",
+];
+
+/// The configuration each instruction's checks run with: the file-wide one merged with the
+/// first `# check=` comment right above the instruction (`linter.go`
+/// `WithMergedConfigFromComments`: it can skip more rules or turn more experimental ones
+/// on, never turn `error=` on or off; a comment that does not parse changes nothing). `None`
+/// where no comment changes it.
+fn instruction_configs(
+    text: &str,
+    instructions: &[Instruction],
+    directives: &[Directive],
+    base: &CheckConfig,
+) -> Vec<Option<CheckConfig>> {
+    let mut prev_end = 0;
+    instructions
+        .iter()
+        .map(|inst| {
+            let start = prev_end.min(inst.span.start);
+            prev_end = inst.span.end;
+            let comments = crate::parse::comments_before(text, directives, start, inst.span.start);
+            let value = comments
+                .iter()
+                .find_map(|c| match crate::parse::comment_directive(c) {
+                    Some((name, value)) if name == "check" => Some(value),
+                    _ => None,
+                })?;
+            let extra = parse_options(value.split(' ').next().unwrap_or("")).ok()?;
+            let mut merged = base.clone();
+            merged.skip_all |= extra.skip_all;
+            merged.skip.extend(extra.skip);
+            merged.experimental_all |= extra.experimental_all;
+            merged.experimental.extend(extra.experimental);
+            Some(merged)
+        })
+        .collect()
+}
+
+/// The index of the instruction whose span holds `at`, if any (`instructions` are in file
+/// order).
+fn instruction_at(instructions: &[Instruction], at: usize) -> Option<usize> {
+    let k = instructions
+        .partition_point(|i| i.span.start <= at)
+        .checked_sub(1)?;
+    instructions
+        .get(k)
+        .is_some_and(|i| at < i.span.end.max(i.span.start + 1))
+        .then_some(k)
+}
+
+/// The instruction whose configuration decides a finding of `rule` made at instruction
+/// `k`. MultipleInstructionsDisallowed is reported at the earlier instruction while the
+/// later one is dispatched (`validations.go` `validateUsedOnce`), so the later one's
+/// comments decide.
+fn deciding_instruction(instructions: &[Instruction], rule: &str, k: usize) -> usize {
+    if rule != "MultipleInstructionsDisallowed" {
+        return k;
+    }
+    let Some(keyword) = instructions.get(k).map(|i| i.keyword) else {
+        return k;
+    };
+    instructions
+        .iter()
+        .enumerate()
+        .skip(k + 1)
+        .take_while(|(_, i)| i.keyword != Keyword::From)
+        .find(|(_, i)| i.keyword == keyword)
+        .map_or(k, |(j, _)| j)
+}
+
 /// Applies the configuration to the finished diagnostics: drops the findings of skipped
-/// rules (and of experimental rules not turned on), fills in what was skipped, and with
-/// `error=true` adds the error BuildKit fails the build with when any check was reported.
-/// When the configuration did not parse, BuildKit stops before its linter runs, so no
-/// check is reported at all.
-pub fn apply(checks: &mut Checks, rules: &[Rule], diagnostics: &mut Vec<Diagnostic>) {
+/// rules (and of experimental rules not turned on), file-wide or by a `# check=` comment
+/// above their instruction, fills in what was skipped, and with `error=true` adds the
+/// error BuildKit fails the build with when any check was reported. When the configuration
+/// did not parse, BuildKit stops before its linter runs, so no check is reported at all.
+pub fn apply(
+    checks: &mut Checks,
+    rules: &[Rule],
+    text: &str,
+    instructions: &[Instruction],
+    directives: &[Directive],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let is_check = |name: &str| rules.iter().any(|r| r.name == name && is_buildkit_check(r));
     let config = &checks.config;
     for r in rules.iter().filter(|r| is_buildkit_check(r)) {
@@ -258,14 +350,28 @@ pub fn apply(checks: &mut Checks, rules: &[Rule], diagnostics: &mut Vec<Diagnost
             checks.unknown.push(name.clone());
         }
     }
-    let before = diagnostics.len();
+    // Only a text with a `check=` comment can change an instruction's configuration; most
+    // texts skip the scan.
+    let per_instruction = if text.contains("check") {
+        instruction_configs(text, instructions, directives, config)
+    } else {
+        Vec::new()
+    };
     let invalid = checks.invalid;
     let mut hidden = 0;
     diagnostics.retain(|d| {
         if !is_check(d.rule) {
             return true;
         }
-        let kept = !invalid && reports(config, d.rule);
+        let scoped = if FILE_WIDE.contains(&d.rule) {
+            None
+        } else {
+            instruction_at(instructions, d.span.start)
+                .map(|k| deciding_instruction(instructions, d.rule, k))
+                .and_then(|k| per_instruction.get(k))
+                .and_then(Option::as_ref)
+        };
+        let kept = !invalid && reports(scoped.unwrap_or(config), d.rule);
         // Experimental findings that were never turned on are not "hidden by skip=".
         if !kept && !EXPERIMENTAL.contains(&d.rule) {
             hidden += 1;
@@ -273,7 +379,6 @@ pub fn apply(checks: &mut Checks, rules: &[Rule], diagnostics: &mut Vec<Diagnost
         kept
     });
     checks.hidden = if invalid { 0 } else { hidden };
-    debug_assert!(diagnostics.len() <= before);
     if !config.error || invalid {
         return;
     }

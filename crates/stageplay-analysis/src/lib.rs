@@ -173,7 +173,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analysis.diagnostics.extend(found);
     let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
     analysis.diagnostics.extend(invalid);
-    check::apply(&mut checks, lint::RULES, &mut analysis.diagnostics);
+    check::apply(
+        &mut checks,
+        lint::RULES,
+        text,
+        &analysis.instructions,
+        &analysis.directives,
+        &mut analysis.diagnostics,
+    );
     analysis.checks = checks;
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))

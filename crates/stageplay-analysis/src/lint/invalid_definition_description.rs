@@ -74,24 +74,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// The last comment BuildKit keeps for the instruction starting at `end`, from the lines
 /// between the previous instruction and it, or `None` when there is none.
 fn last_comment<'t>(ctx: &Ctx<'t>, start: usize, end: usize) -> Option<&'t str> {
-    let region = ctx.text.get(start..end)?;
-    let mut last: Option<&str> = None;
-    let mut offset = start;
-    for line in region.split_inclusive('\n') {
-        let at = offset;
-        offset += line.len();
-        let is_directive = ctx.a.directives.iter().any(|d| d.span.start == at);
-        if is_directive || !line.trim_start().starts_with('#') {
-            continue;
-        }
-        // BuildKit drops the line's first byte (the `#` unless the line is indented) and
-        // trims the rest.
-        let comment = line.get(1..).unwrap_or("").trim();
-        last = if comment.is_empty() {
-            None
-        } else {
-            Some(comment)
-        };
-    }
-    last
+    crate::parse::comments_before(ctx.text, &ctx.a.directives, start, end)
+        .last()
+        .copied()
 }
