@@ -222,11 +222,26 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
 }
 
-/// A " (did you mean X?)" hint from the candidates, or "".
-/// Only the first 200 candidates are compared, so the cost per hint stays bounded.
-fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    match crate::suggest::closest_name(name, candidates.take(200)) {
-        Some(c) => format!(" (did you mean {c}?)"),
+/// BuildKit's "did you mean" (moby/buildkit `util/suggest/error.go` `Search`, case
+/// sensitive): the first candidate at the smallest Levenshtein distance below 3, and none at
+/// all when a candidate equals `name`. `prefix` goes before the name (`$` for variables).
+/// Returns " (did you mean X?)" or "". Only the first 200 candidates are compared, so the
+/// cost per hint stays bounded.
+fn did_you_mean<'a>(name: &str, prefix: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let mut best: Option<&str> = None;
+    let mut min = 3;
+    for c in candidates.take(200) {
+        if c == name {
+            return String::new();
+        }
+        let d = crate::suggest::edit_distance(name, c);
+        if d < min {
+            best = Some(c);
+            min = d;
+        }
+    }
+    match best {
+        Some(c) => format!(" (did you mean {prefix}{c}?)"),
         None => String::new(),
     }
 }
