@@ -118,7 +118,7 @@ async fn problems_view_says_what_the_check_directive_skipped() {
     let html = render(share).await;
     assert!(html.contains("class=\"checks-summary"), "{html}");
     assert!(html.contains("2 rules skipped"), "{html}");
-    assert!(html.contains("(line 1)"), "{html}");
+    assert!(html.contains("on line 1"), "{html}");
     // The skipped rules are not listed as problems; the others still are.
     assert!(!html.contains("class=\"rule\">FromAsCasing<"), "{html}");
     assert!(

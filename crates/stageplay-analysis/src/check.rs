@@ -77,28 +77,24 @@ impl Checks {
         self.source != CheckSource::Default
     }
 
-    /// One line for the Problems panel and `stageplay check`, e.g. "2 rules skipped by
-    /// `# check=skip=…` (line 1), 3 findings hidden", or `None` when nothing is configured.
-    /// `line` turns a byte offset into a 1-based line number.
+    /// One line for the Problems panel and `stageplay check`, e.g. "`# check=` on line 1: 2
+    /// rules skipped (A, B) · 3 findings not reported", or `None` when nothing is
+    /// configured. `line` turns a byte offset into a 1-based line number.
     pub fn summary(&self, line: impl Fn(usize) -> usize) -> Option<String> {
+        let hidden = match self.hidden {
+            0 => None,
+            1 => Some("1 finding not reported".to_string()),
+            n => Some(format!("{n} findings not reported")),
+        };
         let by = match &self.source {
-            CheckSource::Default if self.hidden > 0 => {
-                let s = if self.hidden == 1 { "" } else { "s" };
-                return Some(format!(
-                    "Build checks: {} finding{s} skipped by `# check=` comments above their instructions",
-                    self.hidden
-                ));
+            CheckSource::Default => {
+                return hidden.map(|h| format!("`# check=` comments above instructions: {h}"));
             }
-            CheckSource::Default => return None,
-            CheckSource::Directive { span } => {
-                format!("by `# check=` (line {})", line(span.start))
-            }
-            CheckSource::BuildArg => format!("by the {BUILD_ARG} build arg"),
+            CheckSource::Directive { span } => format!("`# check=` on line {}", line(span.start)),
+            CheckSource::BuildArg => format!("The {BUILD_ARG} build arg"),
         };
         if self.invalid {
-            return Some(format!(
-                "Build checks not run: the check options {by} do not parse"
-            ));
+            return Some(format!("{by} does not parse: no build check runs"));
         }
         let mut parts = Vec::new();
         match self.skipped.len() {
@@ -107,30 +103,26 @@ impl Checks {
             1 => parts.push(format!("1 rule skipped ({})", self.skipped[0])),
             n => parts.push(format!("{n} rules skipped ({})", self.skipped.join(", "))),
         }
+        parts.extend(hidden);
         if !self.experimental.is_empty() {
             parts.push(format!(
-                "experimental {} enabled",
+                "experimental {} turned on",
                 self.experimental.join(", ")
             ));
         }
         if self.config.error {
-            parts.push("error=true: any reported check fails the build".to_string());
-        }
-        if parts.is_empty() {
-            parts.push("default checks".to_string());
-        }
-        let mut out = format!("Build checks {by}: {}", parts.join("; "));
-        if self.hidden > 0 {
-            let s = if self.hidden == 1 { "" } else { "s" };
-            out.push_str(&format!(" ({} finding{s} not reported)", self.hidden));
+            parts.push("error=true: a reported check fails the build".to_string());
         }
         if !self.unknown.is_empty() {
-            out.push_str(&format!(
-                "; no such rule, ignored as BuildKit does: {}",
+            parts.push(format!(
+                "no such rule, ignored as BuildKit does: {}",
                 self.unknown.join(", ")
             ));
         }
-        Some(out)
+        if parts.is_empty() {
+            parts.push("the default checks".to_string());
+        }
+        Some(format!("{by}: {}", parts.join(" · ")))
     }
 }
 

@@ -115,9 +115,7 @@ fn check_honours_check_and_says_what_it_skipped_in_text_and_json() {
     );
     assert!(!out.contains("[ConsistentInstructionCasing]"), "{out}");
     assert!(
-        out.contains(
-            "-: Build checks by `# check=` (line 1): 1 rule skipped (ConsistentInstructionCasing)"
-        ),
+        out.contains("-: `# check=` on line 1: 1 rule skipped (ConsistentInstructionCasing)"),
         "{out}"
     );
     assert!(err.contains("Dockerfile frontend 1.26 semantics"), "{err}");
