@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::errors;
 use crate::parse::{Directive, Instruction, Keyword};
+use crate::plan::Builder;
 use crate::span::Span;
 
 /// The build arg that configures the checks instead of the `# check=` directive.
@@ -68,6 +69,9 @@ pub struct Checks {
     pub hidden: usize,
     /// True when the configuration did not parse: the build fails before any check runs.
     pub invalid: bool,
+    /// True under the legacy builder, which never runs BuildKit's linter: `error=true` does
+    /// not fail its build.
+    pub legacy: bool,
 }
 
 impl Checks {
@@ -110,7 +114,9 @@ impl Checks {
                 self.experimental.join(", ")
             ));
         }
-        if self.config.error {
+        if self.config.error && self.legacy {
+            parts.push("error=true: ignored by the legacy builder".to_string());
+        } else if self.config.error {
             parts.push("error=true: a reported check fails the build".to_string());
         }
         if !self.unknown.is_empty() {
@@ -319,8 +325,11 @@ fn deciding_instruction(instructions: &[Instruction], rule: &str, k: usize) -> u
 /// above their instruction, fills in what was skipped, and with `error=true` adds the
 /// error BuildKit fails the build with when any check was reported. When the configuration
 /// did not parse, BuildKit stops before its linter runs, so no check is reported at all.
+/// The legacy builder never runs BuildKit's linter (moby's `builder/dockerfile` parses the
+/// instructions without one), so `error=true` does not fail its build.
 pub fn apply(
     checks: &mut Checks,
+    builder: Builder,
     rules: &[Rule],
     text: &str,
     instructions: &[Instruction],
@@ -328,6 +337,7 @@ pub fn apply(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let is_check = |name: &str| rules.iter().any(|r| r.name == name && is_buildkit_check(r));
+    checks.legacy = builder == Builder::Legacy;
     let config = &checks.config;
     for r in rules.iter().filter(|r| is_buildkit_check(r)) {
         let experimental = EXPERIMENTAL.contains(&r.name);
@@ -371,7 +381,7 @@ pub fn apply(
         kept
     });
     checks.hidden = if invalid { 0 } else { hidden };
-    if !config.error || invalid {
+    if !config.error || invalid || builder == Builder::Legacy {
         return;
     }
     // `Linter.Error` lists each reported rule once; Go's map order is random, so Stageplay

@@ -175,6 +175,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analysis.diagnostics.extend(invalid);
     check::apply(
         &mut checks,
+        options.builder,
         lint::RULES,
         text,
         &analysis.instructions,
