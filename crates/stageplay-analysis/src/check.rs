@@ -16,6 +16,7 @@ use crate::errors;
 use crate::parse::{Directive, Instruction, Keyword};
 use crate::plan::Builder;
 use crate::span::Span;
+use crate::{Analysis, Options};
 
 /// The build arg that configures the checks instead of the `# check=` directive.
 pub const BUILD_ARG: &str = "BUILDKIT_DOCKERFILE_CHECK";
@@ -242,6 +243,20 @@ pub fn reports(config: &CheckConfig, rule: &str) -> bool {
     }
 }
 
+/// BuildKit's rules that its linter runs while dispatching a stage's instructions
+/// (`convert.go` `dispatch` and the functions it calls), so only for the stages it builds.
+const DISPATCHED: &[&str] = &[
+    "LegacyKeyValueFormat",
+    "SecretsUsedInArgOrEnv",
+    "JSONArgsRecommended",
+    "WorkdirRelativePath",
+    "UndefinedVar",
+    "ExposeProtoCasing",
+    "ExposeInvalidFormat",
+    "CopyIgnoredFile",
+    "MultipleInstructionsDisallowed",
+];
+
 /// BuildKit's rules that its linter runs with the file-wide configuration only: they are
 /// reported outside any one instruction's dispatch (`convert.go` runs them with
 /// `dctx.lint`), so a `# check=` comment above an instruction does not reach them.
@@ -329,13 +344,43 @@ fn deciding_instruction(instructions: &[Instruction], rule: &str, k: usize) -> u
 /// instructions without one), so `error=true` does not fail its build.
 pub fn apply(
     checks: &mut Checks,
-    builder: Builder,
-    rules: &[Rule],
     text: &str,
-    instructions: &[Instruction],
-    directives: &[Directive],
+    a: &Analysis,
+    options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let rules = crate::lint::RULES;
+    let (instructions, directives, builder) = (&a.instructions, &a.directives, options.builder);
+    // With an explicit target BuildKit dispatches only the stages the target needs (for the
+    // lint subrequest too: `DockerfileLint` checks every stage only when no target is
+    // given), so the checks made while dispatching are not reported for the others.
+    let undispatched: Vec<bool> = if options.target.is_some() && builder == Builder::BuildKit {
+        let mut skipped = vec![true; a.stages.len()];
+        for &s in &a.plan.built {
+            if let Some(b) = skipped.get_mut(s) {
+                *b = false;
+            }
+        }
+        let mut by_instruction = vec![false; instructions.len()];
+        for s in a
+            .stages
+            .iter()
+            .filter(|s| skipped.get(s.index) == Some(&true))
+        {
+            for &i in s
+                .instructions
+                .iter()
+                .chain(std::iter::once(&s.from_instruction))
+            {
+                if let Some(b) = by_instruction.get_mut(i) {
+                    *b = true;
+                }
+            }
+        }
+        by_instruction
+    } else {
+        Vec::new()
+    };
     let is_check = |name: &str| rules.iter().any(|r| r.name == name && is_buildkit_check(r));
     checks.legacy = builder == Builder::Legacy;
     let config = &checks.config;
@@ -365,11 +410,14 @@ pub fn apply(
         if !is_check(d.rule) {
             return true;
         }
+        let at = instruction_at(instructions, d.span.start);
+        if DISPATCHED.contains(&d.rule) && at.is_some_and(|k| undispatched.get(k) == Some(&true)) {
+            return false;
+        }
         let scoped = if FILE_WIDE.contains(&d.rule) {
             None
         } else {
-            instruction_at(instructions, d.span.start)
-                .map(|k| deciding_instruction(instructions, d.rule, k))
+            at.map(|k| deciding_instruction(instructions, d.rule, k))
                 .and_then(|k| per_instruction.get(k))
                 .and_then(Option::as_ref)
         };

@@ -173,15 +173,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     analysis.diagnostics.extend(found);
     let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
     analysis.diagnostics.extend(invalid);
-    check::apply(
-        &mut checks,
-        options.builder,
-        lint::RULES,
-        text,
-        &analysis.instructions,
-        &analysis.directives,
-        &mut analysis.diagnostics,
-    );
+    let mut diagnostics = std::mem::take(&mut analysis.diagnostics);
+    check::apply(&mut checks, text, &analysis, options, &mut diagnostics);
+    analysis.diagnostics = diagnostics;
     analysis.checks = checks;
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
