@@ -76,12 +76,6 @@ pub struct Checks {
 }
 
 impl Checks {
-    /// True when anything differs from the defaults, so the Problems panel has something to
-    /// say about the checks.
-    pub fn is_configured(&self) -> bool {
-        self.source != CheckSource::Default
-    }
-
     /// One line for the Problems panel and `stageplay check`, e.g. "`# check=` on line 1: 2
     /// rules skipped (A, B) · 3 findings not reported", or `None` when nothing is
     /// configured. `line` turns a byte offset into a 1-based line number.
@@ -105,8 +99,10 @@ impl Checks {
         match self.skipped.len() {
             0 => {}
             n if self.config.skip_all => parts.push(format!("all {n} rules skipped")),
-            1 => parts.push(format!("1 rule skipped ({})", self.skipped[0])),
-            n => parts.push(format!("{n} rules skipped ({})", self.skipped.join(", "))),
+            n => {
+                let s = if n == 1 { "" } else { "s" };
+                parts.push(format!("{n} rule{s} skipped ({})", self.skipped.join(", ")));
+            }
         }
         parts.extend(hidden);
         if !self.experimental.is_empty() {
