@@ -32,9 +32,7 @@ pub const RULE: Rule = Rule {
 /// without patterns, or when any pattern is a `!` exception. The source is the expanded
 /// word, cleaned as `filepath.Clean` does, wildcards and all; the context roots `.` and `/`
 /// only count when a pattern is `*`, `**` or `**/*`. One finding per source, on the
-/// instruction. BuildKit matches the cleaned path as is, so an absolute source such as
-/// `/app` matches almost no pattern; Stageplay does not report absolute sources other
-/// than `/`.
+/// instruction.
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let Some(text) = ctx.dockerignore else {
         return;
@@ -66,7 +64,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let src = clean(src);
             let excluded = match src.as_str() {
                 "." | "/" => root_ignored,
-                s if s.starts_with('/') => false,
+                s if s.starts_with('/') => absolute_matches(&ignore, s),
                 s => ignore.is_excluded(s),
             };
             if excluded {
@@ -78,6 +76,33 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// An absolute source as moby's `patternmatcher` `MatchesOrParentMatches` sees it: BuildKit
+/// passes the cleaned path with its leading `/`, so a pattern matches it when it matches
+/// `/app/x` itself or one of the parents `MatchesOrParentMatches` builds from it (`""`,
+/// `/app`; `""` and `/` for `/app`): `*`, `**`, `**/*` or `**/x` can, `app` cannot.
+fn absolute_matches(ignore: &DockerIgnore, src: &str) -> bool {
+    // Go's `filepath.Dir`: the parent of `/app` is `/`, which splits into "" and "".
+    let parent = match src.rsplit_once('/') {
+        Some(("", _)) | None => "/",
+        Some((p, _)) => p,
+    };
+    let mut candidates = vec![src];
+    let mut end = 0;
+    loop {
+        // `parent` split at `/` and joined back one part at a time: "", "/app", ...
+        candidates.push(parent.get(..end).unwrap_or(""));
+        match parent.get(end + 1..).and_then(|rest| rest.find('/')) {
+            Some(i) => end = end + 1 + i,
+            None if end < parent.len() => end = parent.len(),
+            None => break,
+        }
+    }
+    ignore.patterns.iter().any(|p| {
+        crate::files::dockerignore::Glob::new_ignore(&p.pattern)
+            .is_ok_and(|g| candidates.iter().any(|c| g.matches(c)))
+    })
 }
 
 /// A Git or HTTP(S) source, which `dispatchCopy` fetches instead of reading the context.
