@@ -186,6 +186,19 @@ test('clicking a problem moves the editor caret to its span', async ({ page }) =
   await expect(page.locator('.rule-doc pre.good')).toHaveCount(1);
 });
 
+test('a # check= line hides the rules it skips and the Problems panel says so', async ({ page }) => {
+  await page.goto('/');
+  await setText(page, '# check=skip=FromAsCasing\nFROM alpine as one\nWORKDIR app\n');
+  await page.locator('#view-problems').click();
+  await expect(page.locator('.checks-summary')).toContainText('1 rule skipped (FromAsCasing)');
+  await expect(page.locator('.checks-summary')).toContainText('on line 1');
+  await expect(page.locator('.problem .rule')).toHaveText(['WorkdirRelativePath']);
+  // error=true turns the reported check into a failed build, on the directive's line.
+  await setText(page, '# check=skip=FromAsCasing;error=true\nFROM alpine as one\nWORKDIR app\n');
+  await expect(page.locator('.problem.sev-error')).toContainText('lint violation found for rules: WorkdirRelativePath');
+  await expect(page.locator('.problem.sev-error')).toContainText('line 1');
+});
+
 test('the draft survives a reload', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => sessionStorage.setItem('keep-draft', '1'));

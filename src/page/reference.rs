@@ -207,18 +207,48 @@ pub fn for_hint(h: &Hint) -> Option<Entry> {
 }
 
 /// The documentation page of a BuildKit build check (`StageNameCasing` →
-/// `.../build-checks/stage-name-casing/`).
+/// `.../build-checks/stage-name-casing/`, `JSONArgsRecommended` →
+/// `.../json-args-recommended/`: a run of capitals is one word).
 pub fn buildkit_rule_url(rule: &str) -> String {
+    let chars: Vec<char> = rule.chars().collect();
     let mut kebab = String::new();
-    for (i, c) in rule.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                kebab.push('-');
-            }
-            kebab.push(c.to_ascii_lowercase());
-        } else {
-            kebab.push(c);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        let next = chars.get(i + 1);
+        let starts_word = c.is_ascii_uppercase()
+            && match prev {
+                None => false,
+                Some(p) if p.is_ascii_uppercase() => next.is_some_and(char::is_ascii_lowercase),
+                Some(_) => true,
+            };
+        if starts_word {
+            kebab.push('-');
         }
+        kebab.push(c.to_ascii_lowercase());
     }
     format!("https://docs.docker.com/reference/build-checks/{kebab}/")
+}
+
+/// Which Dockerfile frontend's semantics Stageplay follows, as the page and the CLI say it.
+pub const SEMANTICS: &str = "Dockerfile frontend 1.26 semantics";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_urls_are_docker_s_kebab_case() {
+        assert_eq!(
+            buildkit_rule_url("StageNameCasing"),
+            "https://docs.docker.com/reference/build-checks/stage-name-casing/"
+        );
+        assert_eq!(
+            buildkit_rule_url("JSONArgsRecommended"),
+            "https://docs.docker.com/reference/build-checks/json-args-recommended/"
+        );
+        assert_eq!(
+            buildkit_rule_url("FromAsCasing"),
+            "https://docs.docker.com/reference/build-checks/from-as-casing/"
+        );
+    }
 }

@@ -158,6 +158,36 @@ async fn problems_view_lists_parse_errors_with_lines() {
 }
 
 #[tokio::test]
+async fn problems_view_says_what_the_check_directive_skipped() {
+    let share = ShareState {
+        dockerfile: "# check=skip=FromAsCasing,ConsistentInstructionCasing\nFROM alpine as base\nworkdir app\n".into(),
+        view: View::Problems,
+        ..ShareState::default()
+    };
+    let html = render(share).await;
+    assert!(html.contains("class=\"checks-summary"), "{html}");
+    assert!(html.contains("2 rules skipped"), "{html}");
+    assert!(html.contains("on line 1"), "{html}");
+    // The skipped rules are not listed as problems; the others still are.
+    assert!(!html.contains("class=\"rule\">FromAsCasing<"), "{html}");
+    assert!(
+        html.contains("class=\"rule\">WorkdirRelativePath<"),
+        "{html}"
+    );
+
+    // With every rule skipped there is no problem, and the panel still says why.
+    let share = ShareState {
+        dockerfile: "# check=skip=all\nFROM alpine as base\n".into(),
+        view: View::Problems,
+        ..ShareState::default()
+    };
+    let html = render(share).await;
+    assert!(html.contains("No problems found"), "{html}");
+    assert!(html.contains("rules skipped"), "{html}");
+    assert!(html.contains("1 finding not reported"), "{html}");
+}
+
+#[tokio::test]
 async fn step_through_starts_at_the_first_instruction() {
     let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Steps)).await;
     assert!(html.contains("Step 1 of 10"), "{html}");

@@ -178,3 +178,35 @@ pub const INVALID_MOUNT: Rule = Rule {
     bad: "FROM alpine\nRUN --mount=type=cahce,target=/root/.cache true\n",
     good: "FROM alpine\nRUN --mount=type=cache,target=/root/.cache true\n",
 };
+
+/// What it does: a `# check=` directive or `BUILDKIT_DOCKERFILE_CHECK` build arg that does
+/// not parse. Why: BuildKit fails the build before anything else (moby/buildkit
+/// `frontend/dockerfile/linter/linter.go` `ParseLintOptions`, called by
+/// `dockerfile2llb/convert.go` `newRuleLinter` and `dockerui/config.go`).
+pub const INVALID_CHECK_OPTIONS: Rule = Rule {
+    name: "InvalidCheckOptions",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "The build check options do not parse: each part of `# check=` (or of the \
+        BUILDKIT_DOCKERFILE_CHECK build arg) must be `skip=`, `experimental=` (a comma-separated \
+        list of rules, or `all`) or `error=true|false`, separated by `;`. BuildKit fails the \
+        build at once and runs no check.",
+    bad: "# check=skip=all;errors=true\nFROM alpine\n",
+    good: "# check=skip=all;error=true\nFROM alpine\n",
+};
+
+/// What it does: `error=true` in the check options and at least one build check reported.
+/// Why: BuildKit fails the build with "lint violation found for rules: ..." once every
+/// stage is converted (moby/buildkit `frontend/dockerfile/linter/linter.go` `Linter.Error`,
+/// called by `dockerfile2llb/convert.go`).
+pub const LINT_VIOLATION: Rule = Rule {
+    name: "LintViolation",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "`error=true` in `# check=` (or in the BUILDKIT_DOCKERFILE_CHECK build arg) \
+        turns BuildKit's build check warnings into a failed build: once the Dockerfile is \
+        converted, BuildKit fails with the list of the rules that were reported. Fix the \
+        warnings, or skip their rules with `skip=`.",
+    bad: "# check=error=true\nFROM alpine as build\n",
+    good: "# check=error=true\nFROM alpine AS build\n",
+};

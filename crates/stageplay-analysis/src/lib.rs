@@ -4,6 +4,7 @@
 //! input becomes a [`Diagnostic`]. The pipeline is
 //! parse → stages → graph → plan → file simulation → checks.
 
+pub mod check;
 pub mod diagnostic;
 pub mod dispatch;
 pub mod errors;
@@ -49,6 +50,7 @@ pub mod work {
 
 use serde::Serialize;
 
+pub use check::{CheckConfig, CheckSource, Checks};
 pub use diagnostic::{Diagnostic, Rule, Severity};
 pub use expand::ExpandedInstruction;
 pub use failure::{Failure, Phase};
@@ -96,6 +98,9 @@ pub struct Analysis {
     /// The plan the other builder would make, for comparison.
     pub other_plan: TargetPlan,
     pub files: FileFlow,
+    /// The build check configuration (`# check=`, `BUILDKIT_DOCKERFILE_CHECK`) and what it
+    /// skipped.
+    pub checks: Checks,
     /// Sorted by position.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -159,6 +164,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         other_plan,
         // The file simulation (issue 4) fills this from the analysis above.
         files: FileFlow::default(),
+        checks: Checks::default(),
         diagnostics,
     };
     analysis.files = files::simulate(
@@ -169,7 +175,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             dockerignore: options.dockerignore.as_deref(),
         },
     );
-    let found = lint::check(text, &analysis);
+    let found = lint::check_with(text, &analysis, options.dockerignore.as_deref());
     analysis.diagnostics.extend(found);
     // The legacy builder's refusals are problems only when it is the chosen builder; its
     // plan fails on them either way.
@@ -181,6 +187,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         }
         Builder::BuildKit => legacy,
     };
+    let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
+    analysis.diagnostics.extend(invalid);
+    let mut diagnostics = std::mem::take(&mut analysis.diagnostics);
+    check::apply(&mut checks, text, &analysis, options, &mut diagnostics);
+    analysis.diagnostics = diagnostics;
+    analysis.checks = checks;
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });

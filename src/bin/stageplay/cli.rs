@@ -8,13 +8,16 @@ use std::io::Write;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stageplay::analysis::{self, Builder, Options, Severity, export};
 
+use stageplay::page::reference::SEMANTICS;
+
 use crate::{context_dir, out};
 
 #[derive(Parser)]
 #[command(
     name = "stageplay",
     version,
-    about = "Dockerfile multi-stage build analysis"
+    long_version = concat!(env!("CARGO_PKG_VERSION"), " (Dockerfile frontend 1.26 semantics)"),
+    about = "Dockerfile multi-stage build analysis (Dockerfile frontend 1.26 semantics)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -30,10 +33,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print the problems; exit 1 when there are errors.
+    /// Print the problems and what `# check=` skipped; exit 1 when there are errors.
     Check {
         #[command(flatten)]
         input: Input,
+        /// `json`: `{"semantics", "diagnostics", "checks"}` with the fields of `analyze`.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// Print a share link that opens the page on this Dockerfile.
     Link(crate::link::LinkArgs),
@@ -67,6 +73,12 @@ struct Input {
 enum BuilderArg {
     Buildkit,
     Legacy,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -117,18 +129,36 @@ pub fn run() -> i32 {
             }
         }
         Command::Link(args) => crate::link::run(args),
-        Command::Check { input } => {
+        Command::Check { input, format } => {
             let Some((text, a)) = load_and_analyze(&input) else {
                 return 2;
             };
             let lines = analysis::LineIndex::new(&text);
             let file = out::visible(&input.file);
-            let written = out::to_stdout(|w| {
-                for d in &a.diagnostics {
-                    let shown = export::diagnostic_text(d, &text, &lines);
-                    write!(w, "{file}:{}", out::visible(&shown))?;
+            let summary = a.checks.summary(|at| lines.line(at));
+            let written = out::to_stdout(|w| match format {
+                CheckFormat::Json => {
+                    let mut full = export::to_json_value(&a, &text);
+                    let mut pick = |k: &str| full.get_mut(k).map(serde_json::Value::take);
+                    let value = serde_json::json!({
+                        "semantics": SEMANTICS,
+                        "diagnostics": pick("diagnostics"),
+                        "checks": pick("checks"),
+                    });
+                    let shown = serde_json::to_string_pretty(&value).unwrap_or_default();
+                    writeln!(w, "{shown}")
                 }
-                Ok(())
+                CheckFormat::Text => {
+                    for d in &a.diagnostics {
+                        let shown = export::diagnostic_text(d, &text, &lines);
+                        write!(w, "{file}:{}", out::visible(&shown))?;
+                    }
+                    // What `# check=` skipped, so a hidden warning is never silently missing.
+                    if let Some(summary) = &summary {
+                        writeln!(w, "{file}: {}", out::visible(summary))?;
+                    }
+                    Ok(())
+                }
             });
             if written != 0 {
                 return written;
@@ -138,7 +168,7 @@ pub fn run() -> i32 {
             // A failure to write the summary is ignored, as for every message on stderr.
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "{errors} error(s), {} warning(s), {} note(s)",
+                "{errors} error(s), {} warning(s), {} note(s) ({SEMANTICS})",
                 count(Severity::Warning),
                 count(Severity::Info)
             );

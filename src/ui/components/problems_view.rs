@@ -1,9 +1,10 @@
-//! The Problems view: every diagnostic with its line, and the rule's explanation on demand.
+//! The Problems view: every diagnostic with its line, the rule's explanation on demand, and
+//! what the build check configuration (`# check=`) skipped.
 
 use yew::prelude::*;
 
 use crate::analysis::{LineIndex, Severity};
-use crate::page::reference::buildkit_rule_url;
+use crate::page::reference::{SEMANTICS, buildkit_rule_url};
 use crate::page::share::Text;
 use crate::ui::state::{Action, AnalysisRc, State};
 
@@ -25,16 +26,27 @@ pub struct ProblemsViewProps {
 pub fn problems_view(props: &ProblemsViewProps) -> Html {
     let a = &props.analysis;
     let all = use_state(|| false);
-    if a.diagnostics.is_empty() {
-        return html! { <div class="panel-empty ok">{ "No problems found. ✓" }</div> };
-    }
     let lines = LineIndex::new(&props.text);
+    // What `# check=` (or the BUILDKIT_DOCKERFILE_CHECK build arg) skipped or turned on, so
+    // a hidden warning is never silently missing.
+    let checks = a.checks.summary(|at| lines.line(at)).map(|summary| {
+        html! { <p class="checks-summary muted">{ rich_text(&summary) }</p> }
+    });
+    if a.diagnostics.is_empty() {
+        return html! {
+            <>
+            <div class="panel-empty ok">{ "No problems found. ✓" }</div>
+            { for checks }
+            </>
+        };
+    }
     let shown = a
         .diagnostics
         .len()
         .min(if *all { usize::MAX } else { LIST_CAP });
     html! {
         <>
+        { for checks }
         <ul class="problems">
             { for a.diagnostics.iter().take(shown).map(|d| {
                 let line = lines.line(d.span.start);
@@ -78,8 +90,11 @@ fn rule_explanation(rule: &str) -> Html {
                 <div><span class="ex-label bad-label">{ "Bad" }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
                 <div><span class="ex-label good-label">{ "Good" }</span><pre class="good"><code>{ r.good }</code></pre></div>
             </div>
+            if let Some((_, why)) = crate::analysis::lint::NOT_SIMULATED.iter().find(|(n, _)| *n == rule) {
+                <p class="muted">{ format!("Not simulated: {why}.") }</p>
+            }
             if r.buildkit {
-                <p class="muted">{ "A BuildKit build check: " }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ format!("{rule} in Docker's documentation ↗") }</a></p>
+                <p class="muted">{ format!("A BuildKit build check ({SEMANTICS}): ") }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ format!("{rule} in Docker's documentation ↗") }</a></p>
             } else {
                 <p class="muted">{ "One of Stageplay's own checks." }</p>
             }

@@ -146,3 +146,54 @@ fn check_exits_one_on_errors_zero_on_warnings_two_on_bad_input() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
 }
+
+#[test]
+fn check_honours_check_and_says_what_it_skipped_in_text_and_json() {
+    let text =
+        b"# check=skip=ConsistentInstructionCasing;error=true\nFROM scratch as base\ncopy a .\n";
+    let (code, out, err) = run(&["check", "-"], text);
+    // error=true turns the one reported check into a failed build, as BuildKit does.
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("-:1:1: error [LintViolation] lint violation found for rules: FromAsCasing"),
+        "{out}"
+    );
+    assert!(!out.contains("[ConsistentInstructionCasing]"), "{out}");
+    assert!(
+        out.contains("-: `# check=` on line 1: 1 rule skipped (ConsistentInstructionCasing)"),
+        "{out}"
+    );
+    assert!(err.contains("Dockerfile frontend 1.26 semantics"), "{err}");
+
+    let (code, out, _) = run(&["check", "--format", "json", "-"], text);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["semantics"], "Dockerfile frontend 1.26 semantics");
+    assert_eq!(v["checks"]["source"], "directive");
+    assert_eq!(v["checks"]["line"], 1);
+    assert_eq!(v["checks"]["skipped"][0], "ConsistentInstructionCasing");
+    assert_eq!(v["checks"]["error"], true);
+    assert_eq!(v["diagnostics"][0]["rule"], "LintViolation");
+
+    // The build arg replaces the directive.
+    let (code, out, _) = run(
+        &[
+            "check",
+            "-",
+            "--build-arg",
+            "BUILDKIT_DOCKERFILE_CHECK=skip=all",
+        ],
+        text,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("BUILDKIT_DOCKERFILE_CHECK build arg"), "{out}");
+}
+
+#[test]
+fn version_and_help_name_the_frontend_semantics() {
+    let (code, out, _) = run(&["--version"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("Dockerfile frontend 1.26 semantics"), "{out}");
+    let (_, out, _) = run(&["--help"], b"");
+    assert!(out.contains("Dockerfile frontend 1.26 semantics"), "{out}");
+}

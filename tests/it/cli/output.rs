@@ -136,5 +136,8 @@ fn check_counts_errors_warnings_and_notes_apart() {
     let (code, out, err) = run(&["check", "-"], text.as_bytes());
     assert_eq!(code, 1);
     assert!(out.contains("info [UnusedStage]"), "{out}");
-    assert_eq!(err, "1 error(s), 1 warning(s), 1 note(s)\n");
+    assert_eq!(
+        err,
+        "1 error(s), 1 warning(s), 1 note(s) (Dockerfile frontend 1.26 semantics)\n"
+    );
 }

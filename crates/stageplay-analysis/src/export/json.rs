@@ -82,6 +82,29 @@ pub fn to_json_value(a: &Analysis, text: &str) -> Value {
         "size": crate::files::size_json(&a.files),
         "context": crate::files::context_json(&a.files),
         "diagnostics": diagnostics,
+        "checks": checks_json(a, &line),
+    })
+}
+
+/// The build check configuration: where it came from, what it skipped and turned on, and
+/// the Problems panel's one-line summary (`null` when the defaults apply).
+fn checks_json(a: &Analysis, line: &impl Fn(usize) -> usize) -> Value {
+    let c = &a.checks;
+    let (source, source_line) = match &c.source {
+        crate::CheckSource::Default => ("default", None),
+        crate::CheckSource::Directive { span } => ("directive", Some(line(span.start))),
+        crate::CheckSource::BuildArg => ("build_arg", None),
+    };
+    json!({
+        "source": source,
+        "line": source_line,
+        "skipped": c.skipped,
+        "experimental": c.experimental,
+        "unknown": c.unknown,
+        "error": c.config.error,
+        "hidden": c.hidden,
+        "invalid": c.invalid,
+        "summary": c.summary(line),
     })
 }
 

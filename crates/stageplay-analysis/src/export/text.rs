@@ -142,6 +142,9 @@ pub fn to_text(a: &Analysis, text: &str) -> String {
     for d in &a.diagnostics {
         out.push_str(&diagnostic_text(d, text, &lines));
     }
+    if let Some(summary) = a.checks.summary(|at| lines.line(at)) {
+        let _ = writeln!(out, "checks: {summary}");
+    }
     out
 }
 

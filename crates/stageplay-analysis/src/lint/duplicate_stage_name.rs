@@ -30,7 +30,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &RULE,
                 span,
-                format!("Duplicate stage name '{name}', stage names should be unique"),
+                format!("Duplicate stage name {name:?}, stage names should be unique"),
             ));
         }
     }

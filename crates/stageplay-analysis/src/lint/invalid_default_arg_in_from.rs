@@ -56,21 +56,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let e = expand_word(&s.base_text, ctx.a.escape, defaults, &mut budget);
         if invalid(&e.value) {
-            let names: Vec<String> = e
-                .unmatched
-                .iter()
-                .filter(|n| defaults.is_declared(n))
-                .cloned()
-                .collect();
-            let which = if names.is_empty() {
-                "ARG".to_string()
-            } else {
-                format!("ARG {}", names.join(", "))
-            };
+            // BuildKit names the base as written (`validations.go`
+            // `validateBaseImagesWithDefaultArgs` formats `st.BaseName`).
             out.push(Diagnostic::new(
                 &RULE,
                 s.base_span,
-                format!("Default value for {which} results in empty or invalid base image name"),
+                format!(
+                    "Default value for ARG {} results in empty or invalid base image name",
+                    s.base_text
+                ),
             ));
         }
     }

@@ -17,7 +17,9 @@ mod from_as_casing;
 mod from_platform_flag_const_disallowed;
 mod global_arg_not_redeclared;
 mod heavy_final_base;
+mod invalid_base_image_platform;
 mod invalid_default_arg_in_from;
+mod invalid_definition_description;
 mod invalid_platform;
 mod json_args_recommended;
 mod legacy_key_value_format;
@@ -69,6 +71,8 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::INVALID_MOUNT, None),
     (&crate::legacy::REQUIRES_BUILDKIT, None),
     (&crate::legacy::IGNORED_BY_LEGACY_BUILDER, None),
+    (&errors::INVALID_CHECK_OPTIONS, None),
+    (&errors::LINT_VIOLATION, None),
     checked!(invalid_platform),
     checked!(stage_name_casing),
     checked!(from_as_casing),
@@ -87,15 +91,26 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     checked!(secrets_used_in_arg_or_env),
     checked!(invalid_default_arg_in_from),
     checked!(from_platform_flag_const_disallowed),
-    // Documented but not reported yet: see `copy_ignored_file`.
-    (&copy_ignored_file::RULE, None),
+    checked!(copy_ignored_file),
+    checked!(invalid_definition_description),
     checked!(expose_proto_casing),
     checked!(expose_invalid_format),
+    // Not simulated: see `invalid_base_image_platform` and [`NOT_SIMULATED`].
+    (&invalid_base_image_platform::RULE, None),
     checked!(unused_stage),
     checked!(copy_from_later_stage),
     checked!(global_arg_not_redeclared),
     checked!(heavy_final_base),
 ];
+
+/// BuildKit's experimental rule, for `check` (off unless `experimental=` names it).
+pub const INVALID_DEFINITION_DESCRIPTION: Rule = invalid_definition_description::RULE;
+
+/// BuildKit's rules that Stageplay lists but does not report, each with why.
+pub const NOT_SIMULATED: &[(&str, &str)] = &[(
+    invalid_base_image_platform::RULE.name,
+    invalid_base_image_platform::NOT_SIMULATED,
+)];
 
 /// Every rule in [`TABLE`], in its order: the registry the Problems panel reads. Built from
 /// the table at compile time, so the two cannot drift apart.
@@ -115,6 +130,8 @@ const RULE_ARRAY: [Rule; TABLE.len()] = {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub a: &'a Analysis,
+    /// The text of `.dockerignore`, when given (CopyIgnoredFile reads its patterns).
+    pub dockerignore: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -151,7 +168,16 @@ impl Ctx<'_> {
 
 /// Runs every build check over a finished analysis.
 pub fn check(text: &str, a: &Analysis) -> Vec<Diagnostic> {
-    let ctx = Ctx { text, a };
+    check_with(text, a, None)
+}
+
+/// [`check`], with the `.dockerignore` text the build context was read with.
+pub fn check_with(text: &str, a: &Analysis, dockerignore: Option<&str>) -> Vec<Diagnostic> {
+    let ctx = Ctx {
+        text,
+        a,
+        dockerignore,
+    };
     let mut out = Vec::new();
     for (_, check) in TABLE {
         if let Some(check) = check {
@@ -204,11 +230,26 @@ pub fn rule(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
 }
 
-/// A " (did you mean X?)" hint from the candidates, or "".
-/// Only the first 200 candidates are compared, so the cost per hint stays bounded.
-fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    match crate::suggest::closest_name(name, candidates.take(200)) {
-        Some(c) => format!(" (did you mean {c}?)"),
+/// BuildKit's "did you mean" (moby/buildkit `util/suggest/error.go` `Search`, case
+/// sensitive): the first candidate at the smallest Levenshtein distance below 3, and none at
+/// all when a candidate equals `name`. `prefix` goes before the name (`$` for variables).
+/// Returns " (did you mean X?)" or "". Only the first 200 candidates are compared, so the
+/// cost per hint stays bounded.
+fn did_you_mean<'a>(name: &str, prefix: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    let mut best: Option<&str> = None;
+    let mut min = 3;
+    for c in candidates.take(200) {
+        if c == name {
+            return String::new();
+        }
+        let d = crate::suggest::edit_distance(name, c);
+        if d < min {
+            best = Some(c);
+            min = d;
+        }
+    }
+    match best {
+        Some(c) => format!(" (did you mean {prefix}{c}?)"),
         None => String::new(),
     }
 }

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 pub const RULE: Rule = Rule {
     name: "RedundantTargetPlatform",
-    severity: Severity::Info,
+    severity: Severity::Warning,
     buildkit: true,
     explanation: "Every stage is built for the target platform unless FROM says otherwise, so \
         --platform=$TARGETPLATFORM is redundant. To build tools natively while \
@@ -22,15 +22,16 @@ pub const RULE: Rule = Rule {
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for inst in ctx.froms() {
         if let Some(f) = inst.flag("platform")
-            && matches!(
-                f.value.as_deref(),
-                Some("$TARGETPLATFORM" | "${TARGETPLATFORM}")
-            )
+            && let Some(v @ ("$TARGETPLATFORM" | "${TARGETPLATFORM}")) = f.value.as_deref()
         {
+            // BuildKit names the value as written (`validations.go`
+            // `reportRedundantTargetPlatform` formats `st.Platform`).
             out.push(Diagnostic::new(
                 &RULE,
                 f.span,
-                "Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior",
+                format!(
+                    "Setting platform to predefined {v} in FROM is redundant as this is the default behavior"
+                ),
             ));
         }
     }

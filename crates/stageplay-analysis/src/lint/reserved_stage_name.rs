@@ -27,7 +27,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &RULE,
                 span,
-                format!("Stage name should not use the same name as reserved stage '{name}'"),
+                format!("Stage name should not use the same name as reserved stage {name:?}"),
             ));
         }
     }

@@ -7,6 +7,7 @@
 use super::{Ctx, Rule, did_you_mean, var_span};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::scope::is_predefined_arg;
+use crate::scope::predefined_args;
 
 pub const RULE: Rule = Rule {
     name: "UndefinedArgInFrom",
@@ -31,7 +32,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if ctx.a.globals.is_declared(name) || is_predefined_arg(name) {
                 continue;
             }
-            let hint = did_you_mean(name, ctx.a.globals.declared.iter().map(String::as_str));
+            // BuildKit suggests among the global ARGs and the predefined platform ARGs
+            // (`convert.go` `unusedFromArgsCheckKeys`, `validations.go`
+            // `reportUnusedFromArgs`).
+            let predefined = predefined_args();
+            let candidates = ctx
+                .a
+                .globals
+                .declared
+                .iter()
+                .map(String::as_str)
+                .chain(predefined.iter().map(|(k, _)| k.as_str()));
+            let hint = did_you_mean(name, "", candidates);
             out.push(Diagnostic::new(
                 &RULE,
                 var_span(ctx, inst, name),

@@ -78,18 +78,19 @@ pub const IMAGE_ENV: &[&str] = &[
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     // The ARG names each stage has declared by its end, by stage index.
     let mut declared_at_end: Vec<Vec<&str>> = vec![Vec::new(); ctx.a.stages.len()];
+    // The environment each stage has by its end, by stage index: the "did you mean"
+    // candidates (BuildKit suggests among `env.Keys()`, the state's environment so far).
+    let mut env_at_end: Vec<Vec<&str>> = vec![Vec::new(); ctx.a.stages.len()];
     for s in &ctx.a.stages {
-        let mut declared: Vec<&str> = match s.base {
-            Base::Stage { stage } => declared_at_end.get(stage).cloned().unwrap_or_default(),
-            _ => Vec::new(),
+        let (mut declared, mut env): (Vec<&str>, Vec<&str>) = match s.base {
+            Base::Stage { stage } => (
+                declared_at_end.get(stage).cloned().unwrap_or_default(),
+                env_at_end.get(stage).cloned().unwrap_or_default(),
+            ),
+            // BuildKit gives every Linux stage a PATH when its image has none, so PATH is
+            // always a candidate; the rest of an image's environment is unknown here.
+            _ => (Vec::new(), vec!["PATH"]),
         };
-        // Names defined anywhere in the stage are candidates for a "did you mean".
-        let known: Vec<&str> = s
-            .instructions
-            .iter()
-            .filter_map(|&j| ctx.a.expanded.get(j))
-            .flat_map(|x| x.pairs.iter().map(|(k, _)| k.as_str()))
-            .collect();
         for &i in &s.instructions {
             let (Some(inst), Some(e)) = (ctx.a.instructions.get(i), ctx.a.expanded.get(i)) else {
                 continue;
@@ -101,17 +102,31 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 {
                     continue;
                 }
-                let hint = did_you_mean(name, known.iter().copied());
+                let hint = did_you_mean(name, "$", env.iter().copied());
                 out.push(Diagnostic::new(
                     &RULE,
                     var_span(ctx, inst, name),
                     format!("Usage of undefined variable '${name}'{hint}"),
                 ));
             }
-            // An ARG's own default is expanded before the ARG is declared.
-            if inst.keyword == Keyword::Arg {
-                declared.extend(inst.pairs.iter().map(|p| p.key.as_str()));
+            match inst.keyword {
+                // An ARG's own default is expanded before the ARG is declared; only an ARG
+                // with a value enters the environment.
+                Keyword::Arg => {
+                    declared.extend(inst.pairs.iter().map(|p| p.key.as_str()));
+                    env.extend(
+                        e.pairs
+                            .iter()
+                            .filter(|(_, v)| v.is_some())
+                            .map(|(k, _)| k.as_str()),
+                    );
+                }
+                Keyword::Env => env.extend(e.pairs.iter().map(|(k, _)| k.as_str())),
+                _ => {}
             }
+        }
+        if let Some(slot) = env_at_end.get_mut(s.index) {
+            *slot = env.clone();
         }
         if let Some(slot) = declared_at_end.get_mut(s.index) {
             *slot = declared;

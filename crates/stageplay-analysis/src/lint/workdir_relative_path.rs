@@ -53,7 +53,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::new(
                     &RULE,
                     inst.args.first().map_or(inst.span, |w| w.span),
-                    format!("Relative workdir '{path}' can have unexpected results if the base image changes"),
+                    format!("Relative workdir {path:?} can have unexpected results if the base image changes"),
                 ));
             }
         }

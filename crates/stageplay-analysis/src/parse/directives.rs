@@ -38,3 +38,57 @@ pub(super) fn directives(text: &str, shift: usize) -> Vec<Directive> {
     }
     out
 }
+
+/// The comments BuildKit attaches to the instruction that starts at `end` (its
+/// `PrevComment`), read from the lines between the previous instruction's end `start` and
+/// it. Follows moby/buildkit `frontend/dockerfile/parser/parser.go` `Parse`: a comment line
+/// adds its text (the line without its first byte, trimmed); an empty comment `#` clears
+/// the list, an empty line does not; parser directives are not comments.
+pub fn comments_before<'t>(
+    text: &'t str,
+    directives: &[Directive],
+    start: usize,
+    end: usize,
+) -> Vec<&'t str> {
+    let mut comments = Vec::new();
+    let Some(region) = text.get(start..end) else {
+        return comments;
+    };
+    let mut offset = start;
+    for line in region.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let is_directive = directives.iter().any(|d| d.span.start == at);
+        if is_directive || !line.trim_start().starts_with('#') {
+            continue;
+        }
+        // BuildKit drops the line's first byte (the `#` unless the line is indented).
+        let comment = line.get(1..).unwrap_or("").trim();
+        if comment.is_empty() {
+            comments.clear();
+        } else {
+            comments.push(comment);
+        }
+    }
+    comments
+}
+
+/// A comment read as a parser directive, as BuildKit's `DirectiveParser.ParseLine` reads
+/// it with no comment prefix (`linter.go` `WithMergedConfigFromComments`): a name of
+/// letters and digits, `=`, and a non-empty value; the name lowercased.
+pub fn comment_directive(comment: &str) -> Option<(String, &str)> {
+    let comment = comment.trim_start();
+    let name_len = comment
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit())))
+        .map_or(comment.len(), |(i, _)| i);
+    if name_len == 0 {
+        return None;
+    }
+    let (name, rest) = comment.split_at(name_len);
+    let value = rest.trim_start().strip_prefix('=')?.trim();
+    if value.is_empty() {
+        return None;
+    }
+    Some((name.to_ascii_lowercase(), value))
+}

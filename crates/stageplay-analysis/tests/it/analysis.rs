@@ -1,6 +1,6 @@
 //! Snapshot tests of the whole analysis over `tests/fixtures/analysis/<case>/`: each case is
 //! a `Dockerfile`, an optional `options.txt` (`--target X`, `--builder legacy`,
-//! `--build-arg K=V`, one a line) and `expected.txt`, the stable text dump checked here. Run
+//! `--build-arg K=V`, one a line), an optional `dockerignore` and `expected.txt`, the stable text dump checked here. Run
 //! with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff like code.
 
 use std::fmt::Write as _;
@@ -127,7 +127,10 @@ pub fn dump(text: &str, opts: &Options) -> String {
 fn fixtures_match_their_snapshots() {
     let cases = snapshot::check_cases("analysis", |case| {
         let text = std::fs::read_to_string(case.join("Dockerfile")).expect("Dockerfile");
-        let opts = options(&std::fs::read_to_string(case.join("options.txt")).unwrap_or_default());
+        let mut opts =
+            options(&std::fs::read_to_string(case.join("options.txt")).unwrap_or_default());
+        // An optional `dockerignore` file is the build's `.dockerignore`.
+        opts.dockerignore = std::fs::read_to_string(case.join("dockerignore")).ok();
         dump(&text, &opts)
     });
     assert!(cases >= 20, "expected the fixture cases, found {cases}");

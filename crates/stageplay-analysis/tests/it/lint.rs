@@ -25,7 +25,10 @@ fn every_rule_fires_on_its_bad_example_and_not_on_its_good_one() {
     let needs_context = ["CopyIgnoredFile"];
     let mut checked = 0;
     for rule in RULES {
-        if needs_context.contains(&rule.name) {
+        let not_simulated = stageplay_analysis::lint::NOT_SIMULATED
+            .iter()
+            .any(|(name, _)| *name == rule.name);
+        if needs_context.contains(&rule.name) || not_simulated {
             continue;
         }
         let bad = analyze(rule.bad, &options_for(rule.name, true));

@@ -4,6 +4,7 @@
 //! `UPDATE_EXPECT=1 cargo test -p stageplay-analysis` rewrites them (review the diff).
 
 mod analysis;
+mod conformance;
 mod files;
 mod fuzz_findings;
 mod invariants;
