@@ -92,9 +92,21 @@ fn check(text: &str, options: &Options) -> Analysis {
             a.plan.built
         );
     }
+    // Every path of the final image, its base's included.
+    let in_final: std::collections::BTreeSet<&str> = f
+        .final_image
+        .stage
+        .and_then(|t| f.stages.get(t))
+        .map(|st| st.entries.iter().map(|e| e.path.as_str()).collect())
+        .unwrap_or_default();
     for e in &f.left_behind {
         check_entry(e, "left behind");
         assert!(a.plan.built.contains(&e.provenance.stage));
+        assert!(
+            !in_final.contains(e.path.as_str()),
+            "left behind {} is in the final image too\n{text}",
+            e.path
+        );
     }
     for st in &f.stages {
         for e in &st.entries {
