@@ -506,10 +506,12 @@ impl Sim<'_> {
                 prov.origin_kind = e.provenance.origin_kind;
                 prov.origin_line = e.provenance.origin_line;
                 let label = &mut prov.label;
+                if self.replaying.is_some() {
+                    label.push_str("ONBUILD ");
+                }
                 label.push_str("COPY --from=");
                 self.push_stage_name(label, s);
-                label.push_str(", line ");
-                push_num(label, prov.line as u64);
+                self.push_line(label, prov.line);
                 label.push_str(" ← ");
                 self.push_stage_name(label, e.provenance.origin_stage);
                 match e.provenance.origin_instruction {

@@ -27,15 +27,14 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::graph::StageNames;
-use crate::plan::TargetPlan;
 use crate::span::{LineIndex, Span};
-use crate::stages::Stage;
 
 pub mod context;
 mod copy;
 pub mod dockerignore;
 pub mod images;
 mod infer;
+mod onbuild;
 mod render;
 mod run;
 pub mod run_effects;
@@ -280,16 +279,16 @@ pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> File
         .enumerate()
         .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
         .collect();
-    simulate_views(text, &views, &analysis.stages, &analysis.plan, inputs)
+    simulate_views(text, &views, analysis, inputs)
 }
 
 fn simulate_views(
     text: &str,
     views: &[View],
-    stages: &[Stage],
-    plan: &TargetPlan,
+    analysis: &Analysis,
     inputs: FileInputs<'_>,
 ) -> FileFlow {
+    let (stages, plan) = (&analysis.stages, &analysis.plan);
     let (ctx, inferred) = match inputs.context {
         Some(listing) => (
             BuildContext::from_listing(listing, inputs.dockerignore),
@@ -321,6 +320,11 @@ fn simulate_views(
         records_budget: MAX_PATHS,
         records_capped: false,
         match_budget: MAX_MATCHES,
+        instructions: &analysis.instructions,
+        escape: analysis.escape,
+        onbuild_budget: onbuild::MAX_REPLAYED,
+        onbuild_words: crate::expand::Budget::for_text(text.len()),
+        replaying: None,
     };
     for stage in stages {
         let state = sim.run_stage(stage);

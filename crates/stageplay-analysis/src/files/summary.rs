@@ -190,7 +190,10 @@ impl Sim<'_> {
             if let Some(st) = self.states.get(s) {
                 for eff in st.effects.iter().filter(|e| e.stage == s) {
                     let kw = self.keyword_of(eff.instruction);
-                    if eff.layer_bytes == 0 || kw == "FROM" {
+                    // A FROM's own effect is the base (counted above); the ONBUILD triggers
+                    // replayed at the FROM line are layers of their own.
+                    let trigger = eff.label.starts_with("ONBUILD ");
+                    if eff.layer_bytes == 0 || (kw == "FROM" && !trigger) {
                         continue;
                     }
                     by_origin.push((
