@@ -97,6 +97,10 @@ struct ContextCopy {
     /// The path in the image.
     to: String,
     size: Option<u64>,
+    /// The path relative to the root BuildKit copies from (the directory source, the
+    /// wildcard's match, or the `--parents` pivot), which `--exclude` patterns are matched
+    /// against; empty for the source itself, which they never exclude.
+    rel: String,
 }
 
 impl Sim<'_> {
@@ -114,8 +118,11 @@ impl Sim<'_> {
         // Several sources need a directory destination; a wildcard does too unless it
         // matches a single file (decided where the matches are known).
         let several = sources.len() + v.heredocs.len() > 1;
+        // An empty destination is the working directory, as "." is (convert.go,
+        // pathRelativeToWorkingDir turns both into "./").
         let dest_is_dir = dest_raw.ends_with('/')
             || dest_raw == "."
+            || dest_raw.is_empty()
             || several
             || step.st.files.get(dest.as_str()).is_some_and(|e| e.is_dir)
             || (step.st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
@@ -141,25 +148,27 @@ impl Sim<'_> {
                 None,
             );
         }
+        // `--exclude` and `--parents` apply to every local source, from the context or from
+        // a stage (dockerfile2llb/convert_copy.go, dispatchCopy).
+        let excludes: Vec<Glob> = v
+            .flags_named("exclude")
+            .filter_map(|p| Glob::new_ignore(&clean(p)).ok())
+            .collect();
+        let parents = v.has_flag("parents")
+            && v.flag("parents")
+                .is_none_or(|x| x.is_empty() || x.eq_ignore_ascii_case("true"));
         match v.flag("from") {
             Some(from) => {
                 let target = CopyTarget {
                     dest: &dest,
                     dest_is_dir,
                     is_add,
-                    parents: false,
-                    excludes: &[],
+                    parents,
+                    excludes: &excludes,
                 };
                 self.copy_from(step, from, sources, &target);
             }
             None => {
-                let excludes: Vec<Glob> = v
-                    .flags_named("exclude")
-                    .filter_map(|p| Glob::new_ignore(&clean(p)).ok())
-                    .collect();
-                let parents = v.has_flag("parents")
-                    && v.flag("parents")
-                        .is_none_or(|x| x.is_empty() || x == "true");
                 let target = CopyTarget {
                     dest: &dest,
                     dest_is_dir,
@@ -233,7 +242,35 @@ impl Sim<'_> {
         };
         let mut pairs: Vec<ContextCopy> = Vec::new();
         let mut matched_any = false;
-        if has_wildcard(&src_rel) {
+        // True when a wildcard matched a directory (its contents go into `dest`).
+        let mut wildcard_dir = false;
+        if parents && has_wildcard(&src_rel) {
+            // With --parents the source is an include pattern of moby/patternmatcher (`**`
+            // crosses directories; a match takes everything under it), tested against
+            // every path under the pivot (convert_copy.go, IncludePatterns).
+            let Ok(glob) = Glob::new_ignore(&src_rel) else {
+                step.notes.push(format!("{src} is not a valid pattern"));
+                return;
+            };
+            let mut budget = self.match_budget;
+            for f in self.ctx.under(literal_dir(&src_rel)) {
+                if budget == 0 {
+                    step.notes.push(stopped_note(src));
+                    break;
+                }
+                budget -= 1;
+                if matches_or_parent(&glob, &f.path) {
+                    matched_any = true;
+                    pairs.push(ContextCopy {
+                        from: f.path.clone(),
+                        to: join(dest, &rel_to_pivot(&f.path)),
+                        size: f.size,
+                        rel: rel_to_pivot(&f.path),
+                    });
+                }
+            }
+            self.match_budget = budget;
+        } else if has_wildcard(&src_rel) {
             let Ok(glob) = Glob::new(&src_rel) else {
                 step.notes.push(format!("{src} is not a valid pattern"));
                 return;
@@ -277,10 +314,24 @@ impl Sim<'_> {
                     } else {
                         join(dest, inside)
                     };
+                    // A matched directory's contents go into the destination (fsutil's
+                    // CopyDirContents), which BuildKit creates even when `--exclude` leaves
+                    // nothing to put there; the directory itself is not copied.
+                    if !parents && (!inside.is_empty() || f.is_dir) {
+                        wildcard_dir = true;
+                        if inside.is_empty() {
+                            continue;
+                        }
+                    }
                     pairs.push(ContextCopy {
                         from: f.path.clone(),
                         to: target,
                         size: f.size,
+                        rel: if parents {
+                            rel_to_pivot(&f.path)
+                        } else {
+                            inside.to_string()
+                        },
                     });
                 }
             }
@@ -291,6 +342,7 @@ impl Sim<'_> {
                     from: f.path.clone(),
                     to: join(dest, &f.path),
                     size: f.size,
+                    rel: f.path.clone(),
                 });
             }
             if self.ctx.files.is_empty() || self.ctx.inferred {
@@ -329,10 +381,20 @@ impl Sim<'_> {
                     // A directory source copies its contents.
                     contents_target(dest, &f.path, &src_rel)
                 };
+                let rel = if parents {
+                    rel_to_pivot(&f.path)
+                } else {
+                    f.path
+                        .strip_prefix(src_rel.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/')
+                        .to_string()
+                };
                 pairs.push(ContextCopy {
                     from: f.path.clone(),
                     to: target,
                     size: f.size,
+                    rel,
                 });
             }
             if is_dir && matched_any && !parents {
@@ -362,13 +424,26 @@ impl Sim<'_> {
         {
             *to = dest.to_string();
         }
-        for ContextCopy { from, to, size } in pairs {
-            if excludes.iter().any(|g| {
-                g.matches(&from)
-                    || from
-                        .match_indices('/')
-                        .any(|(k, _)| g.matches(from.get(..k).unwrap_or("")))
-            }) {
+        if wildcard_dir && !step.st.files.contains_key(dest) {
+            self.insert(step, FileKind::Context, dest, true, Some(0), None);
+        }
+        // Directories whose every file `--exclude` left out: BuildKit still creates them.
+        let mut emptied: Vec<String> = Vec::new();
+        for ContextCopy {
+            from,
+            to,
+            size,
+            rel,
+        } in pairs
+        {
+            if is_excluded(excludes, &rel) {
+                if let (Some((parent, _)), Some((to_parent, _))) =
+                    (rel.rsplit_once('/'), to.rsplit_once('/'))
+                    && !is_excluded(excludes, parent)
+                    && emptied.last().map(String::as_str) != Some(to_parent)
+                {
+                    emptied.push(to_parent.to_string());
+                }
                 continue;
             }
             let (is_dir, note) = match self
@@ -398,12 +473,17 @@ impl Sim<'_> {
             }
             self.insert(step, FileKind::Context, &to, is_dir, size, note);
         }
+        for dir in emptied {
+            if under(&step.st.files, &dir).next().is_none() {
+                self.insert(step, FileKind::Context, &dir, true, Some(0), None);
+            }
+        }
     }
 
     /// Copies sources from an earlier stage's filesystem (`--from=stage`) or, opaquely, from
     /// an external image (`--from=image`).
     fn copy_from(&mut self, step: &mut Step, from: &str, sources: &[&str], target: &CopyTarget) {
-        let (dest, dest_is_dir) = (target.dest, target.dest_is_dir);
+        let (dest, dest_is_dir, parents) = (target.dest, target.dest_is_dir, target.parents);
         let source_stage = resolve_from(from, self.stages, &self.names);
         let Some(s) = source_stage else {
             // An external image: its paths are opaque.
@@ -434,11 +514,38 @@ impl Sim<'_> {
         }
         for src in sources {
             let src_abs = join("/", src);
+            // With --parents BuildKit copies from the `/./` pivot (else the root) and keeps
+            // every path relative to it.
+            let pivot = parents.then(|| match src.split_once("/./") {
+                Some((a, _)) => join("/", a),
+                None => "/".to_string(),
+            });
             // Shared, not deep copies: only a few fields of each are read.
             let mut found: Vec<Rc<FileEntry>> = Vec::new();
             let wildcard = has_wildcard(&src_abs);
             if let Some(source) = self.states.get(s) {
-                if wildcard {
+                if wildcard && parents {
+                    // An include pattern, as for context sources with --parents.
+                    let rel_pattern = src_abs.trim_start_matches('/');
+                    if let Ok(g) = Glob::new_ignore(rel_pattern) {
+                        let literal = match literal_dir(&src_abs) {
+                            "" => "/",
+                            dir => dir,
+                        };
+                        let mut budget = self.match_budget;
+                        for (k, e) in under(&source.files, literal) {
+                            if budget == 0 {
+                                step.notes.push(stopped_note(src));
+                                break;
+                            }
+                            budget -= 1;
+                            if matches_or_parent(&g, k.trim_start_matches('/')) {
+                                found.push(Rc::clone(e));
+                            }
+                        }
+                        self.match_budget = budget;
+                    }
+                } else if wildcard {
                     if let Ok(g) = Glob::new(&src_abs) {
                         // Only the entries under the pattern's literal directories
                         // (`/out/a/*` looks in `/out/a`), as for context sources.
@@ -473,22 +580,48 @@ impl Sim<'_> {
                     None => continue,
                 }
             }
-            let root_is_file = found.len() == 1
+            let root_is_file = pivot.is_none()
+                && found.len() == 1
                 && found
                     .first()
                     .is_some_and(|e| (e.path == src_abs || wildcard) && !e.is_dir);
+            let depth = src_abs.matches('/').count();
+            let mut dest_dir = false;
             for e in found {
-                let target = if root_is_file {
+                // The path below the root BuildKit copies from, for `--exclude`.
+                let rel = match &pivot {
+                    Some(p) => strip_dir(&e.path, p),
+                    None if wildcard => e
+                        .path
+                        .split('/')
+                        .skip(depth + 1)
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                    None => strip_dir(&e.path, &src_abs),
+                };
+                if is_excluded(target.excludes, &rel) {
+                    continue;
+                }
+                let target = if let Some(p) = &pivot {
+                    join(dest, &strip_dir(&e.path, p))
+                } else if root_is_file {
                     if dest_is_dir {
                         join(dest, e.path.rsplit('/').next().unwrap_or(&e.path))
                     } else {
                         dest.to_string()
                     }
                 } else if wildcard {
-                    // The matched entry keeps its name (and its subtree) under the destination.
-                    let depth = src_abs.matches('/').count();
-                    let rest: Vec<&str> = e.path.split('/').skip(depth).collect();
-                    join(dest, &rest.join("/"))
+                    // A matched file keeps its name under the destination; a matched
+                    // directory's contents go into it (fsutil's CopyDirContents).
+                    if rel.is_empty() {
+                        if e.is_dir {
+                            dest_dir = true;
+                            continue;
+                        }
+                        join(dest, e.path.rsplit('/').next().unwrap_or(&e.path))
+                    } else {
+                        join(dest, &rel)
+                    }
                 } else {
                     contents_target(dest, &e.path, &src_abs)
                 };
@@ -534,6 +667,9 @@ impl Sim<'_> {
                         note: e.note.clone(),
                     },
                 );
+            }
+            if dest_dir && !step.st.files.contains_key(dest) {
+                self.insert(step, FileKind::CopyFromStage, dest, true, Some(0), None);
             }
         }
     }
@@ -587,6 +723,30 @@ fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option
         return (n < stages.len()).then_some(n);
     }
     names.find(value)
+}
+
+/// True when an `--exclude` pattern matches `rel` (a path relative to the copied root) or
+/// one of its parent directories, as moby/patternmatcher does for fsutil's copy. The root
+/// itself (`rel` empty) is never excluded: fsutil tests only the paths below it.
+fn is_excluded(excludes: &[Glob], rel: &str) -> bool {
+    !rel.is_empty() && excludes.iter().any(|g| matches_or_parent(g, rel))
+}
+
+/// True when `g` matches the relative path `rel` or one of its parent directories.
+fn matches_or_parent(g: &Glob, rel: &str) -> bool {
+    g.matches(rel)
+        || rel
+            .match_indices('/')
+            .any(|(k, _)| g.matches(rel.get(..k).unwrap_or("")))
+}
+
+/// `path` relative to the directory `dir` (both absolute): `""` for `dir` itself.
+fn strip_dir(path: &str, dir: &str) -> String {
+    let dir = dir.trim_end_matches('/');
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .trim_start_matches('/')
+        .to_string()
 }
 
 #[cfg(test)]
