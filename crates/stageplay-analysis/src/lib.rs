@@ -163,6 +163,9 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             dockerignore: options.dockerignore.as_deref(),
         },
     );
+    // The build errors the file simulation found (a missing COPY source, ...).
+    let failures = std::mem::take(&mut analysis.files.diagnostics);
+    analysis.diagnostics.extend(failures);
     let found = lint::check(text, &analysis);
     analysis.diagnostics.extend(found);
     sort::sort_by(&mut analysis.diagnostics, |a, b| {

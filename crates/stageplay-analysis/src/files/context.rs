@@ -43,6 +43,9 @@ pub struct BuildContext {
     /// True when no listing was given and the files were inferred from COPY/ADD sources.
     pub inferred: bool,
     pub problems: Vec<InputProblem>,
+    /// The first `.dockerignore` line BuildKit refuses (1-based) and its message.
+    #[serde(skip)]
+    pub refused: Option<(usize, &'static str)>,
 }
 
 impl BuildContext {
@@ -53,6 +56,7 @@ impl BuildContext {
         problems.extend(ignore.problems.iter().cloned());
         let mut ctx = BuildContext {
             problems,
+            refused: ignore.refused,
             ..BuildContext::default()
         };
         let mut budget = MAX_IGNORE_TESTS;

@@ -195,6 +195,7 @@ impl Sim<'_> {
                                 .unwrap_or("download");
                             join(&dest, name)
                         };
+                        step.st.complete = false;
                         let note = if git {
                             "git repository, checked out (contents unknown)".to_string()
                         } else {
@@ -218,6 +219,10 @@ impl Sim<'_> {
             parents,
             excludes,
         } = *target;
+        if self.ctx.inferred {
+            // An inferred context is a guess: what it brings is not all known.
+            step.st.complete = false;
+        }
         // With --parents, a `/./` in the source marks where the kept part starts.
         let (pivot, src_rel) = match src.split_once("/./") {
             Some((a, b)) if parents => (
@@ -346,6 +351,7 @@ impl Sim<'_> {
                 });
             }
             if self.ctx.files.is_empty() || self.ctx.inferred {
+                step.st.complete = false;
                 step.notes.push(
                     "copies the whole build context (its files are unknown without a listing)"
                         .into(),
@@ -405,6 +411,11 @@ impl Sim<'_> {
             }
         }
         if !matched_any {
+            // A listed context is the whole context: a missing path fails the build (a
+            // wildcard that matches nothing does not, and --parents is left unchecked).
+            if !self.ctx.inferred && !parents && !has_wildcard(&src_rel) {
+                self.source_not_in_context(step, &src_rel);
+            }
             let ignored = self
                 .ctx
                 .ignored
@@ -455,6 +466,7 @@ impl Sim<'_> {
                 Err(_) => (false, None),
             };
             if is_add && is_archive(&from) {
+                step.st.complete = false;
                 // ADD extracts a local archive into the destination.
                 let dir = if dest_is_dir {
                     dest.to_string()
@@ -487,6 +499,7 @@ impl Sim<'_> {
         let source_stage = resolve_from(from, self.stages, &self.names);
         let Some(s) = source_stage else {
             // An external image: its paths are opaque.
+            step.st.complete = false;
             for src in sources {
                 let path = if dest_is_dir {
                     join(dest, clean(src).rsplit('/').next().unwrap_or(src))
@@ -571,6 +584,19 @@ impl Sim<'_> {
                 } else {
                     found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
                 }
+            }
+            let source_complete = self.states.get(s).is_some_and(|st| self.is_complete(st));
+            if !source_complete {
+                step.st.complete = false;
+            }
+            if found.is_empty() && source_complete {
+                // The source stage's whole filesystem is known: the path is not there.
+                // A wildcard that matches nothing copies nothing (AllowEmptyWildcard).
+                // The root always exists, even in an empty stage.
+                if !wildcard && !parents && src_abs != "/" {
+                    self.source_not_in_stage(step, &src_abs);
+                }
+                continue;
             }
             if found.is_empty() {
                 // For a wildcard the inferred entry keeps the pattern as its name: Stageplay

@@ -34,6 +34,7 @@ mod copy;
 pub mod dockerignore;
 pub mod images;
 mod infer;
+mod missing;
 mod onbuild;
 mod render;
 mod run;
@@ -260,6 +261,11 @@ pub struct FileFlow {
     pub notes: Vec<String>,
     /// True when [`MAX_PATHS`] was reached.
     pub capped: bool,
+    /// Errors that fail the build, found by the simulation (a missing COPY source, a RUN
+    /// without a shell, a `.dockerignore` BuildKit refuses); `analyze` moves them into
+    /// `Analysis::diagnostics`.
+    #[serde(skip)]
+    pub diagnostics: Vec<crate::Diagnostic>,
 }
 
 /// The inputs of the simulation besides the instructions.
@@ -325,12 +331,35 @@ fn simulate_views(
         onbuild_budget: onbuild::MAX_REPLAYED,
         onbuild_words: crate::expand::Budget::for_text(text.len()),
         replaying: None,
+        built: vec![false; stages.len()],
+        failed: vec![false; stages.len()],
+        diagnostics: Vec::new(),
     };
+    for &s in &plan.built {
+        if let Some(b) = sim.built.get_mut(s) {
+            *b = true;
+        }
+    }
+    let refused = sim.ctx.refused;
     for stage in stages {
         let state = sim.run_stage(stage);
         sim.states.push(state);
     }
+    let mut diagnostics = std::mem::take(&mut sim.diagnostics);
     let mut flow = sim.finish(plan);
+    // BuildKit compiles the `.dockerignore` patterns before it dispatches any stage
+    // (dockerfile2llb/convert.go, dispatchStages), so a bad one fails every build.
+    if let Some((line, message)) = refused {
+        diagnostics.insert(
+            0,
+            crate::Diagnostic::new(
+                &crate::errors::INVALID_DOCKERIGNORE_PATTERN,
+                crate::Span::point(0),
+                format!("{message} (.dockerignore, line {line})"),
+            ),
+        );
+    }
+    flow.diagnostics = diagnostics;
     flow.context_inferred = inferred;
     if inferred {
         flow.notes.push(

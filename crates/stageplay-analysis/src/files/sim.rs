@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::rc::Rc;
 
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::graph::StageNames;
 use crate::lexer::{Budget, Lookup};
 use crate::parse::{Instruction, Keyword};
@@ -45,6 +46,12 @@ pub(super) struct StageState {
     pub(super) vars: Vars,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
     pub(super) not_persisted: Vec<String>,
+    /// True while the simulated paths are all the stage has: a `FROM scratch` chain with
+    /// only known content (no RUN, no external image, no archive or download). Only then
+    /// may the simulation say that a path is missing.
+    pub(super) complete: bool,
+    /// The SHELL in effect (`None`: `/bin/sh -c`).
+    pub(super) shell: Option<Rc<[String]>>,
 }
 
 /// A directory where a RUN writes files whose names Stageplay cannot know (build output),
@@ -148,6 +155,12 @@ pub(super) struct Sim<'a> {
     pub(super) onbuild_words: Budget,
     /// While an ONBUILD trigger is replayed: its keyword and line, for the labels.
     pub(super) replaying: Option<(Keyword, usize)>,
+    /// Per stage: true when the plan builds it (errors are reported only there).
+    pub(super) built: Vec<bool>,
+    /// Per stage: true once an error was reported (BuildKit stops the stage there).
+    pub(super) failed: Vec<bool>,
+    /// The errors that fail the build, found while simulating.
+    pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 impl Sim<'_> {
@@ -302,6 +315,26 @@ impl Sim<'_> {
             .map_or("", Keyword::as_str)
     }
 
+    /// Reports an error that fails the build at the step's instruction (the FROM line for
+    /// a replayed ONBUILD trigger), once per stage and only for a stage that is built.
+    pub(super) fn fail(&mut self, step: &Step, rule: &Rule, message: String) {
+        let s = step.stage;
+        if !self.built.get(s).copied().unwrap_or(false) || self.failed.get(s) == Some(&true) {
+            return;
+        }
+        if let Some(f) = self.failed.get_mut(s) {
+            *f = true;
+        }
+        self.diagnostics
+            .push(Diagnostic::new(rule, step.view.span, message));
+    }
+
+    /// True when the stage's simulated filesystem is all it has, so a missing path is
+    /// really missing.
+    pub(super) fn is_complete(&self, st: &StageState) -> bool {
+        st.complete && !self.capped
+    }
+
     pub(super) fn take_budget(&mut self) -> bool {
         if self.budget == 0 {
             self.capped = true;
@@ -377,7 +410,15 @@ impl Sim<'_> {
                 }
             }
             Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(step),
-            Some(Keyword::Run) => self.run(step),
+            Some(Keyword::Run) => {
+                self.check_executable(step);
+                self.run(step);
+                // What a RUN writes is estimated, never all known.
+                step.st.complete = false;
+            }
+            Some(Keyword::Shell) if v.exec_form && !v.args.is_empty() => {
+                step.st.shell = Some(v.args.iter().map(|a| a.to_string()).collect());
+            }
             Some(Keyword::Onbuild) => {
                 step.effect.note =
                     Some("ONBUILD: runs only in stages built FROM this image".into());
@@ -446,6 +487,8 @@ impl Sim<'_> {
                         runs: copied.runs,
                         vars: copied.vars,
                         not_persisted: Vec::new(),
+                        complete: p.complete,
+                        shell: p.shell.clone(),
                     };
                     let mut note = String::with_capacity(64);
                     note.push_str("starts from stage ");
@@ -458,6 +501,7 @@ impl Sim<'_> {
             }
             Base::Scratch => {
                 st.base_known = true;
+                st.complete = true;
                 st.base_size = Some(0);
                 from_effect.note = Some("scratch: the empty filesystem".into());
             }

@@ -31,7 +31,27 @@ fn fixture_options(dir: &Path) -> (String, Options) {
 fn render(dir: &Path) -> String {
     let (dockerfile, options) = fixture_options(dir);
     let a = analyze(&dockerfile, &options);
-    stageplay_analysis::files::render_text(&a.files, &a.stages, true)
+    let mut out = stageplay_analysis::files::render_text(&a.files, &a.stages, true);
+    // The errors that fail the build, with their lines, when there are any.
+    let lines = stageplay_analysis::LineIndex::new(&dockerfile);
+    let errors: Vec<String> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == stageplay_analysis::Severity::Error)
+        .map(|d| {
+            format!(
+                "  line {}: {} {}\n",
+                lines.line(d.span.start),
+                d.rule,
+                d.message
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        out.push_str("\nerrors:\n");
+        out.extend(errors);
+    }
+    out
 }
 
 #[test]
