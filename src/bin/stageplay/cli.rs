@@ -163,6 +163,7 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         input.context.as_deref(),
         input.context_list.as_deref(),
         input.dockerignore.as_deref(),
+        (input.file != "-").then(|| std::path::Path::new(&input.file)),
     )?;
     let mut build_args = Vec::new();
     for kv in &input.build_args {

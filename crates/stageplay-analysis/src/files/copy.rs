@@ -236,6 +236,15 @@ impl Sim<'_> {
                 .push(format!("{src} is outside the build context"));
             return;
         }
+        // BuildKit follows symbolic links in the source path (CopyInfo.FollowSymlinks):
+        // `linked/app.py` is read from the link's target, but a file keeps the name it was
+        // asked by (fsutil's prepareTargetDir uses the source's base name).
+        let named = src_rel.clone();
+        let src_rel = if parents {
+            src_rel
+        } else {
+            self.ctx.resolve(&src_rel)
+        };
         let rel_to_pivot = |p: &str| -> String {
             if pivot == "." {
                 p.to_string()
@@ -379,7 +388,7 @@ impl Sim<'_> {
                     join(dest, &rel_to_pivot(&f.path))
                 } else if f.path == src_rel && !f.is_dir {
                     if dest_is_dir {
-                        join(dest, f.path.rsplit('/').next().unwrap_or(&f.path))
+                        join(dest, named.rsplit('/').next().unwrap_or(&named))
                     } else {
                         dest.to_string()
                     }
@@ -462,7 +471,18 @@ impl Sim<'_> {
                 .files
                 .binary_search_by(|f| f.path.as_str().cmp(&from))
             {
-                Ok(k) => (self.ctx.files.get(k).is_some_and(|f| f.is_dir), None),
+                Ok(k) => match self.ctx.files.get(k) {
+                    // A link inside a copied directory is copied as a link.
+                    Some(f) if f.link.is_some() => (
+                        false,
+                        Some(format!(
+                            "symbolic link to {} in the build context",
+                            f.link.as_deref().filter(|l| !l.is_empty()).unwrap_or(".")
+                        )),
+                    ),
+                    Some(f) => (f.is_dir, None),
+                    None => (false, None),
+                },
                 Err(_) => (false, None),
             };
             if is_add && is_archive(&from) {
