@@ -69,6 +69,10 @@ pub struct Options {
     pub context: Option<String>,
     /// The text of `.dockerignore`.
     pub dockerignore: Option<String>,
+    /// The local archives of a real build context (the CLI's `--context DIR` reads them):
+    /// `Some` says the listing is a real directory whose other files are not archives;
+    /// `None` (a listing typed in the page) leaves an archive's contents unknown.
+    pub archives: Option<Vec<files::context::Archive>>,
 }
 
 /// Everything Stageplay knows about one Dockerfile under one set of options.
@@ -161,6 +165,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         files::FileInputs {
             context: options.context.as_deref(),
             dockerignore: options.dockerignore.as_deref(),
+            archives: options.archives.as_deref(),
         },
     );
     // The build errors the file simulation found (a missing COPY source, ...).

@@ -66,6 +66,7 @@ fn copy_follows_a_symlinked_context_directory() {
         b"",
     );
     assert_eq!(code, 0, "no COPY source is missing: {err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -84,4 +85,68 @@ fn the_dockerfiles_own_dockerignore_wins_over_the_contexts() {
     let image = final_image(&dir.join("Dockerfile"), &dir);
     assert!(!image.contains("a.txt"), "{image}");
     assert!(image.contains("b.txt"), "{image}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A tar stream with `entries` (path, content) and a symbolic link `lib/link`.
+fn tar_bytes(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut b = tar::Builder::new(Vec::new());
+    for (path, content) in entries {
+        let mut h = tar::Header::new_gnu();
+        h.set_size(content.len() as u64);
+        h.set_mode(0o644);
+        h.set_cksum();
+        b.append_data(&mut h, path, *content).unwrap();
+    }
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(tar::EntryType::Symlink);
+    h.set_size(0);
+    b.append_link(&mut h, "lib/link", "../bin/tool").unwrap();
+    b.into_inner().unwrap()
+}
+
+#[test]
+fn add_unpacks_local_archives_by_content_as_buildkit_does() {
+    use std::io::Write;
+    let dir = fresh_dir("archives");
+    let plain = tar_bytes(&[("bin/tool", b"12345")]);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&plain).unwrap();
+    write(&dir, "app.tar.gz", &gz.finish().unwrap());
+    let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::fast());
+    bz.write_all(&tar_bytes(&[("b.txt", b"b")])).unwrap();
+    write(&dir, "data.tar.bz2", &bz.finish().unwrap());
+    let mut xz = Vec::new();
+    lzma_rs::xz_compress(&mut &tar_bytes(&[("x.txt", b"x")])[..], &mut xz).unwrap();
+    write(&dir, "data.tar.xz", &xz);
+    // Named like an archive, but not one: copied as it is.
+    write(&dir, "notarchive.tar.gz", b"just text\n");
+    // An archive by content, whatever its name.
+    write(&dir, "renamed.bin", &tar_bytes(&[("r.txt", b"r")]));
+    write(
+        &dir,
+        "Dockerfile",
+        b"FROM scratch\nADD app.tar.gz /opt/app/\nADD notarchive.tar.gz /x/\n\
+          ADD renamed.bin /r/\nADD --unpack=false app.tar.gz /packed/\nADD *.tar.* /all/\n\
+          COPY app.tar.gz /copied/\n",
+    );
+    let image = final_image(&dir.join("Dockerfile"), &dir);
+    for path in [
+        "opt/\n    app/  [context] 0 B  ADD, line 2 (context)\n      bin/\n        tool  [context] 5 B",
+        "link  [context] 0 B  ADD, line 2 (context)",
+        "x/\n    notarchive.tar.gz",
+        "r/  [context] 0 B  ADD, line 4 (context)",
+        "    r.txt  [context] 1 B  ADD, line 4 (context)",
+        "packed/\n    app.tar.gz",
+        "copied/\n    app.tar.gz",
+    ] {
+        assert!(image.contains(path), "{path}:\n{image}");
+    }
+    // The wildcard unpacks each archive it matches and copies the rest.
+    let all = &image[image.find("all/").unwrap()..image.find("copied/").unwrap()];
+    for name in ["b.txt", "x.txt", "tool", "notarchive.tar.gz"] {
+        assert!(all.contains(name), "{name}:\n{all}");
+    }
+    assert!(!all.contains("data.tar"), "{all}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -37,6 +37,29 @@ pub struct ContextFile {
     pub link: Option<String>,
 }
 
+/// A local archive of a real build context, read by the CLI (the core does no IO): what
+/// BuildKit would unpack when an ADD names it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Archive {
+    /// Its path in the context, as in the listing.
+    pub path: String,
+    /// Its entries, in archive order, paths relative to where it is unpacked.
+    pub entries: Vec<ArchiveEntry>,
+    /// A caveat ("zstd: not read", "stopped after 20000 entries").
+    pub note: Option<String>,
+}
+
+/// One entry of an [`Archive`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ArchiveEntry {
+    /// Cleaned, relative (`bin/tool`).
+    pub path: String,
+    pub size: u64,
+    pub is_dir: bool,
+    /// A symbolic or hard link's target, as stored.
+    pub link: Option<String>,
+}
+
 /// The build context after `.dockerignore`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct BuildContext {

@@ -83,7 +83,9 @@ struct CopyTarget<'a> {
     dest: &'a str,
     /// True when the sources go into `dest` rather than become it.
     dest_is_dir: bool,
-    is_add: bool,
+    /// ADD unpacks a local archive unless `--unpack=false` (convert_copy.go, dispatchCopy:
+    /// AttemptUnpack).
+    unpack: bool,
     /// `--parents`: the sources keep their directories.
     parents: bool,
     /// The `--exclude` patterns.
@@ -114,6 +116,13 @@ impl Sim<'_> {
             return;
         };
         let is_add = v.keyword == Some(Keyword::Add);
+        // `--unpack` is a boolean flag: `--unpack` or `--unpack=true` (instructions/parse.go,
+        // parseAdd); without it, ADD unpacks local archives and leaves remote ones packed.
+        let unpack_flag = v.has_flag("unpack").then(|| {
+            v.flag("unpack")
+                .is_none_or(|x| x.is_empty() || x.eq_ignore_ascii_case("true"))
+        });
+        let unpack = is_add && unpack_flag.unwrap_or(true);
         let dest = join(&step.st.workdir, dest_raw);
         // Several sources need a directory destination; a wildcard does too unless it
         // matches a single file (decided where the matches are known).
@@ -162,7 +171,7 @@ impl Sim<'_> {
                 let target = CopyTarget {
                     dest: &dest,
                     dest_is_dir,
-                    is_add,
+                    unpack,
                     parents,
                     excludes: &excludes,
                 };
@@ -172,7 +181,7 @@ impl Sim<'_> {
                 let target = CopyTarget {
                     dest: &dest,
                     dest_is_dir,
-                    is_add,
+                    unpack,
                     parents,
                     excludes: &excludes,
                 };
@@ -184,6 +193,22 @@ impl Sim<'_> {
                             continue;
                         }
                         let git = is_git(src);
+                        if !git && unpack_flag == Some(true) {
+                            // `ADD --unpack=true <url>` unpacks the download.
+                            step.st.complete = false;
+                            self.insert(
+                                step,
+                                FileKind::Download,
+                                &dest,
+                                true,
+                                None,
+                                Some(
+                                    "downloaded and unpacked at build time (contents unknown)"
+                                        .into(),
+                                ),
+                            );
+                            continue;
+                        }
                         let path = if git || !dest_is_dir {
                             dest.clone()
                         } else {
@@ -215,7 +240,7 @@ impl Sim<'_> {
         let CopyTarget {
             dest,
             dest_is_dir,
-            is_add,
+            unpack,
             parents,
             excludes,
         } = *target;
@@ -485,23 +510,57 @@ impl Sim<'_> {
                 },
                 Err(_) => (false, None),
             };
-            if is_add && is_archive(&from) {
-                step.st.complete = false;
-                // ADD extracts a local archive into the destination.
-                let dir = if dest_is_dir {
-                    dest.to_string()
-                } else {
-                    to.clone()
-                };
-                self.insert(
-                    step,
-                    FileKind::Context,
-                    &dir,
-                    true,
-                    size,
-                    Some(format!("{from} extracted here (contents unknown)")),
-                );
-                continue;
+            // Only a source itself (not a file inside a directory source) is unpacked:
+            // solver/llbsolver/file/backend.go, docopy, tries each wildcard match.
+            if unpack && rel.is_empty() {
+                match self.archives {
+                    // A real context: BuildKit detects an archive by its content
+                    // (file/unpack.go, isArchivePath); the CLI read the ones there are.
+                    Some(list) => {
+                        if let Some(archive) = list.iter().find(|a| a.path == from) {
+                            self.unpack(step, archive, dest);
+                            continue;
+                        }
+                    }
+                    // A listing: only the name hints at an archive, and its entries are
+                    // unknown.
+                    None if is_archive(&from) => {
+                        step.st.complete = false;
+                        const UNKNOWN: &str = " (contents unknown: a listed context has no \
+                            archive contents; `stageplay --context DIR` reads them)";
+                        // A wildcard's second archive joins the first one's directory.
+                        if let Some(e) = step.st.files.get_mut(dest)
+                            && e.provenance.instruction == Some(step.instruction)
+                            && e.is_dir
+                        {
+                            let e = Rc::make_mut(e);
+                            e.size = Some(e.size.unwrap_or(0).saturating_add(size.unwrap_or(0)));
+                            let before = e.note.as_deref().unwrap_or("");
+                            e.note = Some(
+                                [
+                                    before.strip_suffix(UNKNOWN).unwrap_or(before),
+                                    ", ",
+                                    &from,
+                                    UNKNOWN,
+                                ]
+                                .concat(),
+                            );
+                            step.effect.layer_bytes =
+                                step.effect.layer_bytes.saturating_add(size.unwrap_or(0));
+                            continue;
+                        }
+                        self.insert(
+                            step,
+                            FileKind::Context,
+                            dest,
+                            true,
+                            size,
+                            Some(["unpacked here: ", &from, UNKNOWN].concat()),
+                        );
+                        continue;
+                    }
+                    None => {}
+                }
             }
             self.insert(step, FileKind::Context, &to, is_dir, size, note);
         }
@@ -717,6 +776,40 @@ impl Sim<'_> {
             if dest_dir && !step.st.files.contains_key(dest) {
                 self.insert(step, FileKind::CopyFromStage, dest, true, Some(0), None);
             }
+        }
+    }
+}
+
+impl Sim<'_> {
+    /// Unpacks an archive the CLI read into `dest`, as go-archive's Untar does: the union
+    /// of what was there and the entries (an entry's path is cleaned inside `dest`).
+    fn unpack(&mut self, step: &mut Step, archive: &super::context::Archive, dest: &str) {
+        if !step.st.files.contains_key(dest) {
+            self.insert(step, FileKind::Context, dest, true, Some(0), None);
+        }
+        if let Some(note) = &archive.note {
+            step.st.complete = false;
+            step.notes.push(format!("{}: {note}", archive.path));
+        }
+        let from = ["from ", archive.path.as_str()].concat();
+        for e in &archive.entries {
+            let rel = clean(&["/", e.path.as_str()].concat());
+            if rel == "/" {
+                continue;
+            }
+            let path = join(dest, rel.trim_start_matches('/'));
+            let note = match &e.link {
+                Some(target) => format!("{from}: link to {target}"),
+                None => from.clone(),
+            };
+            self.insert(
+                step,
+                FileKind::Context,
+                &path,
+                e.is_dir,
+                Some(if e.is_dir { 0 } else { e.size }),
+                Some(note),
+            );
         }
     }
 }

@@ -43,7 +43,9 @@ mod sim;
 mod summary;
 mod view;
 
-pub use render::{context_json, final_image_json, left_behind_json, render_text, size_json};
+pub use render::{
+    context_json, final_image_json, left_behind_json, render_text, size_json, unknown_note,
+};
 
 use context::BuildContext;
 use sim::Sim;
@@ -274,6 +276,8 @@ pub struct FileInputs<'a> {
     /// The context listing; `None` infers one.
     pub context: Option<&'a str>,
     pub dockerignore: Option<&'a str>,
+    /// The local archives a real context holds (see `Options::archives`).
+    pub archives: Option<&'a [context::Archive]>,
 }
 
 /// Runs the simulation over every stage and derives the final image, what is left behind,
@@ -334,6 +338,7 @@ fn simulate_views(
         built: vec![false; stages.len()],
         failed: vec![false; stages.len()],
         diagnostics: Vec::new(),
+        archives: inputs.archives,
     };
     for &s in &plan.built {
         if let Some(b) = sim.built.get_mut(s) {

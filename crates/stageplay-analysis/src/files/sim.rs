@@ -161,6 +161,8 @@ pub(super) struct Sim<'a> {
     pub(super) failed: Vec<bool>,
     /// The errors that fail the build, found while simulating.
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// The archives of a real context (`None`: a listing, whose archives are unknown).
+    pub(super) archives: Option<&'a [super::context::Archive]>,
 }
 
 impl Sim<'_> {
