@@ -526,8 +526,8 @@ impl Sim<'_> {
                     // unknown.
                     None if is_archive(&from) => {
                         step.st.complete = false;
-                        const UNKNOWN: &str = " (contents unknown: a listed context has no \
-                            archive contents; `stageplay --context DIR` reads them)";
+                        const UNKNOWN: &str =
+                            " (contents unknown: a listing cannot show an archive's entries)";
                         // A wildcard's second archive joins the first one's directory.
                         if let Some(e) = step.st.files.get_mut(dest)
                             && e.provenance.instruction == Some(step.instruction)
