@@ -76,7 +76,8 @@ fn read(path: &Path) -> Result<String, String> {
 /// listed as `relative/path -> target`, never followed (the analysis follows them where
 /// BuildKit does: in COPY sources); a directory that `.dockerignore` excludes is not entered unless
 /// an exception pattern could re-include something inside it. The walk uses an explicit
-/// stack (no recursion) and stops at [`MAX_CONTEXT_FILES`] entries.
+/// stack (no recursion) and stops one entry past [`MAX_CONTEXT_FILES`] (the analysis then
+/// says the listing is cut).
 fn walk(root: &Path, ignore: &DockerIgnore) -> Result<String, String> {
     let has_exceptions = ignore.patterns.iter().any(|p| p.exception);
     let mut out: Vec<String> = Vec::new();
@@ -103,7 +104,8 @@ fn walk(root: &Path, ignore: &DockerIgnore) -> Result<String, String> {
                 format!("{}/{name}", rel.to_string_lossy())
             };
             if meta.file_type().is_symlink() {
-                if out.len() >= MAX_CONTEXT_FILES {
+                // One line past the cap, so that the analysis says the listing is cut.
+                if out.len() > MAX_CONTEXT_FILES {
                     return Ok(out.join("\n"));
                 }
                 let target = std::fs::read_link(root.join(&path))
@@ -116,7 +118,8 @@ fn walk(root: &Path, ignore: &DockerIgnore) -> Result<String, String> {
                 }
                 stack.push(PathBuf::from(&path));
             } else {
-                if out.len() >= MAX_CONTEXT_FILES {
+                // One line past the cap, so that the analysis says the listing is cut.
+                if out.len() > MAX_CONTEXT_FILES {
                     return Ok(out.join("\n"));
                 }
                 // Excluded files are listed too: the analysis applies `.dockerignore`

@@ -73,17 +73,23 @@ pub struct BuildContext {
     /// The first `.dockerignore` line BuildKit refuses (1-based) and its message.
     #[serde(skip)]
     pub refused: Option<(usize, &'static str)>,
+    /// True when the listing had more than [`MAX_CONTEXT_FILES`] files: the rest is
+    /// unknown, so no source is said to be missing.
+    #[serde(skip)]
+    pub truncated: bool,
 }
 
 impl BuildContext {
     /// Builds the context from a listing and an optional `.dockerignore` text.
     pub fn from_listing(listing: &str, dockerignore: Option<&str>) -> BuildContext {
         let (files, mut problems) = parse_listing(listing);
+        let truncated = files.len() >= MAX_CONTEXT_FILES;
         let ignore = DockerIgnore::parse(dockerignore.unwrap_or(""));
         problems.extend(ignore.problems.iter().cloned());
         let mut ctx = BuildContext {
             problems,
             refused: ignore.refused,
+            truncated,
             ..BuildContext::default()
         };
         let mut budget = MAX_IGNORE_TESTS;

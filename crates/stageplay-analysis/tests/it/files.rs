@@ -335,3 +335,30 @@ fn the_path_budget_caps_huge_inputs_and_says_so() {
     let total: usize = a.files.stages.iter().map(|s| s.entries.len()).sum();
     assert!(total <= stageplay_analysis::files::MAX_PATHS, "{total}");
 }
+
+#[test]
+fn a_missing_source_is_an_error_only_when_the_whole_context_is_known() {
+    let text = "FROM alpine\nCOPY missing.txt /\n";
+    let missing = |options: &Options| {
+        analyze(text, options)
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "CopySourceNotFound")
+    };
+    let listed = Options {
+        context: Some("app.py 1KB\n".into()),
+        ..Options::default()
+    };
+    assert!(missing(&listed));
+    // Inferred: a guess.
+    assert!(!missing(&Options::default()));
+    // Cut at the listing's cap: the rest of the context is unknown.
+    let huge: String = (0..=stageplay_analysis::files::context::MAX_CONTEXT_FILES)
+        .map(|i| format!("f{i}.txt\n"))
+        .collect();
+    let cut = Options {
+        context: Some(huge),
+        ..Options::default()
+    };
+    assert!(!missing(&cut));
+}
