@@ -498,13 +498,16 @@ impl Sim<'_> {
             {
                 Ok(k) => match self.ctx.files.get(k) {
                     // A link inside a copied directory is copied as a link.
-                    Some(f) if f.link.is_some() => (
-                        false,
-                        Some(format!(
-                            "symbolic link to {} in the build context",
-                            f.link.as_deref().filter(|l| !l.is_empty()).unwrap_or(".")
-                        )),
-                    ),
+                    // The simulation does not follow links inside an image, so a stage
+                    // holding one is no longer all known.
+                    Some(f) if f.link.is_some() => {
+                        step.st.complete = false;
+                        let target = f.link.as_deref().filter(|l| !l.is_empty()).unwrap_or(".");
+                        (
+                            false,
+                            Some(format!("symbolic link to {target} in the build context")),
+                        )
+                    }
                     Some(f) => (f.is_dir, None),
                     None => (false, None),
                 },
@@ -799,7 +802,11 @@ impl Sim<'_> {
             }
             let path = join(dest, rel.trim_start_matches('/'));
             let note = match &e.link {
-                Some(target) => format!("{from}: link to {target}"),
+                Some(target) => {
+                    // Links inside the image are not followed: no longer all known.
+                    step.st.complete = false;
+                    format!("{from}: link to {target}")
+                }
                 None => from.clone(),
             };
             self.insert(
