@@ -304,10 +304,24 @@ fn simulate_views(
             BuildContext::from_listing(listing, inputs.dockerignore),
             false,
         ),
-        None => (
-            infer::infer_context(views, stages, inputs.dockerignore),
-            true,
-        ),
+        None => {
+            // The local sources of ONBUILD COPY/ADD triggers, as written (they are expanded
+            // only where they run).
+            let triggers: Vec<&str> = analysis
+                .instructions
+                .iter()
+                .filter_map(|inst| inst.trigger.as_deref())
+                .filter(|t| {
+                    matches!(t.keyword, crate::Keyword::Copy | crate::Keyword::Add)
+                        && t.flag("from").is_none()
+                })
+                .flat_map(|t| t.sources().iter().map(|w| w.value.as_str()))
+                .collect();
+            (
+                infer::infer_context(views, stages, &triggers, inputs.dockerignore),
+                true,
+            )
+        }
     };
     let mut owners = vec![None; views.len()];
     for stage in stages {

@@ -362,3 +362,19 @@ fn a_missing_source_is_an_error_only_when_the_whole_context_is_known() {
     };
     assert!(!missing(&cut));
 }
+
+#[test]
+fn onbuild_triggers_bring_their_files_with_an_inferred_context() {
+    let text = "FROM python:3.12-slim AS base\nWORKDIR /app\nONBUILD COPY requirements.txt .\n\
+                FROM base\n";
+    let a = check(text, &Options::default());
+    assert!(a.files.context_inferred);
+    let paths: Vec<&str> = a
+        .files
+        .final_image
+        .files
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect();
+    assert!(paths.contains(&"/app/requirements.txt"), "{paths:?}");
+}
