@@ -83,6 +83,7 @@ fn bench(c: &mut Criterion) {
                 files::FileInputs {
                     context: with_context.context.as_deref(),
                     dockerignore: with_context.dockerignore.as_deref(),
+                    archives: None,
                 },
             )
         })

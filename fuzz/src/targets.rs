@@ -66,6 +66,7 @@ pub fn analyze_and_render(data: &[u8]) {
         },
         context: (pick & 8 == 8).then(|| parts[1].to_string()),
         dockerignore: (pick & 8 == 8).then(|| parts[2].to_string()),
+        archives: None,
     };
     let a = analyze(text, &options);
     check_spans(&a, text);

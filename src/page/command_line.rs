@@ -13,6 +13,7 @@ pub fn options(share: &ShareState) -> Options {
         build_args: parse_build_args(&share.build_args),
         context: (!share.context.trim().is_empty()).then(|| share.context.clone()),
         dockerignore: (!share.dockerignore.trim().is_empty()).then(|| share.dockerignore.clone()),
+        archives: None,
     }
 }
 

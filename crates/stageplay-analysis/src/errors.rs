@@ -210,3 +210,53 @@ pub const LINT_VIOLATION: Rule = Rule {
     bad: "# check=error=true\nFROM alpine as build\n",
     good: "# check=error=true\nFROM alpine AS build\n",
 };
+
+/// What it does: a COPY or ADD source that is not in the build context, or not in a source
+/// stage whose whole filesystem Stageplay knows (a `FROM scratch` chain). Why: BuildKit
+/// computes the source's checksum first and fails when the path does not exist
+/// (`cache/contenthash/checksum.go`). Reported by the file simulation, only when the
+/// context was listed (never an inferred one) and only for stages that are built.
+pub const COPY_SOURCE_NOT_FOUND: Rule = Rule {
+    name: "CopySourceNotFound",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "A COPY or ADD source does not exist: BuildKit fails with \"failed to compute \
+        cache key: failed to calculate checksum of ref …: \\\"/path\\\": not found\". A file \
+        excluded by .dockerignore is not sent to the builder either. Stageplay checks the \
+        build context you listed, and the filesystem of a source stage when it knows all of \
+        it (a FROM scratch chain); it never claims a file is missing from an image whose \
+        contents it estimates. A wildcard that matches nothing is not an error.",
+    bad: "FROM scratch AS assets\nFROM scratch\nCOPY --from=assets /logo.png /logo.png\n",
+    good: "FROM scratch AS assets\nCOPY <<EOF /logo.png\nPNG\nEOF\nFROM scratch\nCOPY --from=assets /logo.png /logo.png\n",
+};
+
+/// What it does: a RUN whose shell (or exec-form program) is not in a stage whose whole
+/// filesystem Stageplay knows, such as `FROM scratch`. Why: the container cannot start.
+pub const RUN_EXECUTABLE_NOT_FOUND: Rule = Rule {
+    name: "RunExecutableNotFound",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "RUN starts a container with the stage's filesystem: the shell form runs \
+        /bin/sh -c (or the SHELL you set), the exec form its first word. A FROM scratch \
+        stage has no shell, so the runtime cannot start the process and BuildKit fails with \
+        \"process … did not complete successfully: … exec: \\\"/bin/sh\\\": stat /bin/sh: no \
+        such file or directory\". Build in a stage with a shell and COPY the result into the \
+        scratch stage.",
+    bad: "FROM scratch\nRUN echo hello > /greeting\n",
+    good: "FROM alpine AS build\nRUN echo hello > /greeting\nFROM scratch\nCOPY --from=build /greeting /greeting\n",
+};
+
+/// What it does: a `.dockerignore` line that moby/patternmatcher refuses. Why: BuildKit
+/// compiles the patterns before it dispatches any stage and fails the whole build.
+pub const INVALID_DOCKERIGNORE_PATTERN: Rule = Rule {
+    name: "InvalidDockerignorePattern",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "A .dockerignore pattern is not valid Go filepath.Match syntax (an unclosed \
+        `[`, a trailing `\\`), or is a lone `!`. BuildKit compiles the patterns before it \
+        builds anything (dockerfile2llb/convert.go, dispatchStages) and fails with \
+        \"syntax error in pattern\" or \"illegal exclusion pattern: \\\"!\\\"\", whatever the \
+        target.",
+    bad: "FROM alpine\nCOPY . /app\n# .dockerignore: [a-\n",
+    good: "FROM alpine\nCOPY . /app\n# .dockerignore: [a-z]*.log\n",
+};

@@ -75,6 +75,10 @@ pub struct Options {
     pub context: Option<String>,
     /// The text of `.dockerignore`.
     pub dockerignore: Option<String>,
+    /// The local archives of a real build context (the CLI's `--context DIR` reads them):
+    /// `Some` says the listing is a real directory whose other files are not archives;
+    /// `None` (a listing typed in the page) leaves an archive's contents unknown.
+    pub archives: Option<Vec<files::context::Archive>>,
 }
 
 /// Everything Stageplay knows about one Dockerfile under one set of options.
@@ -173,8 +177,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         files::FileInputs {
             context: options.context.as_deref(),
             dockerignore: options.dockerignore.as_deref(),
+            archives: options.archives.as_deref(),
         },
     );
+    // The build errors the file simulation found (a missing COPY source, ...).
+    let failures = std::mem::take(&mut analysis.files.diagnostics);
+    analysis.diagnostics.extend(failures);
     let found = lint::check_with(text, &analysis, options.dockerignore.as_deref());
     analysis.diagnostics.extend(found);
     // The legacy builder's refusals are problems only when it is the chosen builder; its

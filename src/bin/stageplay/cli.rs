@@ -10,7 +10,7 @@ use stageplay::analysis::{self, Builder, Options, Severity, export};
 
 use stageplay::page::reference::SEMANTICS;
 
-use crate::{context_dir, out};
+use crate::{archives, context_dir, out};
 
 #[derive(Parser)]
 #[command(
@@ -198,6 +198,7 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         input.context.as_deref(),
         input.context_list.as_deref(),
         input.dockerignore.as_deref(),
+        (input.file != "-").then(|| std::path::Path::new(&input.file)),
     )?;
     let mut build_args = Vec::new();
     for kv in &input.build_args {
@@ -215,6 +216,26 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         build_args,
         context: ctx.listing,
         dockerignore: ctx.dockerignore,
+        archives: None,
+    };
+    // A real directory: read the archives its ADDs would unpack (a first analysis finds
+    // their sources, build args applied).
+    let options = match (input.context.as_deref(), options.context.as_deref()) {
+        (Some(dir), Some(listing)) => {
+            let listed: Vec<String> = analysis::files::context::parse_listing(listing)
+                .0
+                .into_iter()
+                .filter(|f| f.link.is_none() && !f.is_dir)
+                .map(|f| f.path)
+                .collect();
+            let first = analysis::analyze(&text, &options);
+            let sources = archives::add_sources(&first, &listed);
+            Options {
+                archives: Some(archives::read(std::path::Path::new(dir), &sources)),
+                ..options
+            }
+        }
+        _ => options,
     };
     Ok((text, options))
 }

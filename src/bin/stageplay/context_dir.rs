@@ -12,11 +12,15 @@ pub struct ContextInput {
     pub dockerignore: Option<String>,
 }
 
-/// Reads the context options. `--dockerignore` wins over the directory's own file.
+/// Reads the context options. `--dockerignore` wins; else, with `--context`, the
+/// Dockerfile's own `<name>.dockerignore` next to it, else the directory's `.dockerignore`
+/// (BuildKit's frontend/dockerui/config.go reads `<filename>.dockerignore` from the
+/// Dockerfile's directory first). `dockerfile` is `None` for standard input.
 pub fn load(
     dir: Option<&str>,
     list: Option<&str>,
     dockerignore: Option<&str>,
+    dockerfile: Option<&Path>,
 ) -> Result<ContextInput, String> {
     let mut ignore_text = match dockerignore {
         Some(f) => Some(read(Path::new(f))?),
@@ -28,6 +32,12 @@ pub fn load(
             let root = Path::new(d);
             if !root.is_dir() {
                 return Err(format!("--context {d}: not a directory"));
+            }
+            if ignore_text.is_none()
+                && let Some(own) = dockerfile.and_then(per_dockerfile_ignore)
+                && own.is_file()
+            {
+                ignore_text = Some(read(&own)?);
             }
             if ignore_text.is_none() {
                 let own = root.join(".dockerignore");
@@ -49,15 +59,25 @@ pub fn load(
     })
 }
 
+/// `Dockerfile` → `Dockerfile.dockerignore`, `web.Dockerfile` → `web.Dockerfile.dockerignore`,
+/// next to the Dockerfile.
+fn per_dockerfile_ignore(dockerfile: &Path) -> Option<PathBuf> {
+    let mut name = dockerfile.file_name()?.to_os_string();
+    name.push(".dockerignore");
+    Some(dockerfile.with_file_name(name))
+}
+
 fn read(path: &Path) -> Result<String, String> {
     let bytes = crate::out::read_path(path)?;
     String::from_utf8(bytes).map_err(|_| format!("{} is not valid UTF-8", path.display()))
 }
 
 /// Lists the files under `root` as `relative/path SIZE` lines, sorted. Symbolic links are
-/// listed, never followed; a directory that `.dockerignore` excludes is not entered unless
+/// listed as `relative/path -> target`, never followed (the analysis follows them where
+/// BuildKit does: in COPY sources); a directory that `.dockerignore` excludes is not entered unless
 /// an exception pattern could re-include something inside it. The walk uses an explicit
-/// stack (no recursion) and stops at [`MAX_CONTEXT_FILES`] entries.
+/// stack (no recursion) and stops one entry past [`MAX_CONTEXT_FILES`] (the analysis then
+/// says the listing is cut).
 fn walk(root: &Path, ignore: &DockerIgnore) -> Result<String, String> {
     let has_exceptions = ignore.patterns.iter().any(|p| p.exception);
     let mut out: Vec<String> = Vec::new();
@@ -83,13 +103,23 @@ fn walk(root: &Path, ignore: &DockerIgnore) -> Result<String, String> {
             } else {
                 format!("{}/{name}", rel.to_string_lossy())
             };
-            if meta.is_dir() {
+            if meta.file_type().is_symlink() {
+                // One line past the cap, so that the analysis says the listing is cut.
+                if out.len() > MAX_CONTEXT_FILES {
+                    return Ok(out.join("\n"));
+                }
+                let target = std::fs::read_link(root.join(&path))
+                    .map(|t| t.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                out.push(format!("{path} -> {target}"));
+            } else if meta.is_dir() {
                 if ignore.is_excluded(&path) && !has_exceptions {
                     continue;
                 }
                 stack.push(PathBuf::from(&path));
             } else {
-                if out.len() >= MAX_CONTEXT_FILES {
+                // One line past the cap, so that the analysis says the listing is cut.
+                if out.len() > MAX_CONTEXT_FILES {
                     return Ok(out.join("\n"));
                 }
                 // Excluded files are listed too: the analysis applies `.dockerignore`

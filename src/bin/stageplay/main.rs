@@ -1,6 +1,8 @@
 //! The `stageplay` command-line program: a thin wrapper over `stageplay::analysis::analyze`.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod archives;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod context_dir;

@@ -157,6 +157,9 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                                     <span class={classes!("badge", kind_class(e.provenance.kind))}>{ kind_label(e.provenance.kind) }</span>
                                     if let Some(s) = e.size { <span class="size">{ format!("≈ {}", human_size(s)) }</span> }
                                     { origin(e) }
+                                    if let Some(n) = crate::analysis::files::unknown_note(e) {
+                                        <span class="muted">{ n.to_string() }</span>
+                                    }
                                 }
                             </li>
                         }

@@ -31,6 +31,33 @@ pub struct ContextFile {
     pub size: Option<u64>,
     /// True when the listing wrote the path with a trailing `/`.
     pub is_dir: bool,
+    /// For a symbolic link (`link -> target` in the listing): its target, relative to the
+    /// context root, cleaned and kept inside the context as BuildKit's scoped lookup
+    /// (`fs.RootPath`) keeps it.
+    pub link: Option<String>,
+}
+
+/// A local archive of a real build context, read by the CLI (the core does no IO): what
+/// BuildKit would unpack when an ADD names it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Archive {
+    /// Its path in the context, as in the listing.
+    pub path: String,
+    /// Its entries, in archive order, paths relative to where it is unpacked.
+    pub entries: Vec<ArchiveEntry>,
+    /// A caveat ("zstd: not read", "stopped after 20000 entries").
+    pub note: Option<String>,
+}
+
+/// One entry of an [`Archive`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ArchiveEntry {
+    /// Cleaned, relative (`bin/tool`).
+    pub path: String,
+    pub size: u64,
+    pub is_dir: bool,
+    /// A symbolic or hard link's target, as stored.
+    pub link: Option<String>,
 }
 
 /// The build context after `.dockerignore`.
@@ -43,16 +70,26 @@ pub struct BuildContext {
     /// True when no listing was given and the files were inferred from COPY/ADD sources.
     pub inferred: bool,
     pub problems: Vec<InputProblem>,
+    /// The first `.dockerignore` line BuildKit refuses (1-based) and its message.
+    #[serde(skip)]
+    pub refused: Option<(usize, &'static str)>,
+    /// True when the listing had more than [`MAX_CONTEXT_FILES`] files: the rest is
+    /// unknown, so no source is said to be missing.
+    #[serde(skip)]
+    pub truncated: bool,
 }
 
 impl BuildContext {
     /// Builds the context from a listing and an optional `.dockerignore` text.
     pub fn from_listing(listing: &str, dockerignore: Option<&str>) -> BuildContext {
         let (files, mut problems) = parse_listing(listing);
+        let truncated = files.len() >= MAX_CONTEXT_FILES;
         let ignore = DockerIgnore::parse(dockerignore.unwrap_or(""));
         problems.extend(ignore.problems.iter().cloned());
         let mut ctx = BuildContext {
             problems,
+            refused: ignore.refused,
+            truncated,
             ..BuildContext::default()
         };
         let mut budget = MAX_IGNORE_TESTS;
@@ -107,6 +144,40 @@ impl BuildContext {
             })
     }
 
+    /// `path` (cleaned, relative) with every symbolic link among its leading components
+    /// replaced by its target, as BuildKit resolves a COPY source (`FollowSymlinks`): at
+    /// most 40 links, as Linux follows (a loop stops there).
+    pub fn resolve(&self, path: &str) -> String {
+        let mut path = path.to_string();
+        for _ in 0..40 {
+            let mut replaced = None;
+            for (end, _) in path
+                .match_indices('/')
+                .chain(std::iter::once((path.len(), "")))
+            {
+                let prefix = path.get(..end).unwrap_or("");
+                if let Ok(k) = self.files.binary_search_by(|f| f.path.as_str().cmp(prefix))
+                    && let Some(target) = self.files.get(k).and_then(|f| f.link.as_deref())
+                {
+                    let rest = path.get(end..).unwrap_or("").trim_start_matches('/');
+                    replaced = Some(if rest.is_empty() {
+                        target.to_string()
+                    } else if target.is_empty() {
+                        rest.to_string()
+                    } else {
+                        [target, "/", rest].concat()
+                    });
+                    break;
+                }
+            }
+            match replaced {
+                Some(p) if p != path => path = p,
+                _ => break,
+            }
+        }
+        path
+    }
+
     /// True when `path` is a directory of the context: listed with `/` or a parent of a file.
     pub fn is_dir(&self, path: &str) -> bool {
         if path.is_empty() || path == "." {
@@ -141,11 +212,16 @@ pub fn parse_listing(text: &str) -> (Vec<ContextFile>, Vec<InputProblem>) {
             ));
             break;
         }
+        // A symbolic link: `path -> target` (what `ls -l` and the CLI's `--context` write).
+        let (line, link_target) = match line.split_once(" -> ") {
+            Some((path, target)) => (path.trim_end(), Some(target.trim())),
+            None => (line, None),
+        };
         // The size, if any, is the last whitespace-separated word, possibly split from its
         // unit (`1.5 MB`). A last word that starts with a digit but is no size is reported.
         let (mut path_part, mut size) = (line, None);
         let words: Vec<&str> = line.split_whitespace().collect();
-        if words.len() >= 2 {
+        if words.len() >= 2 && link_target.is_none() {
             let last = words.last().copied().unwrap_or("");
             let before = words.get(words.len() - 2).copied().unwrap_or("");
             let joined = format!("{before}{last}");
@@ -185,10 +261,22 @@ pub fn parse_listing(text: &str) -> (Vec<ContextFile>, Vec<InputProblem>) {
             ));
             continue;
         }
+        // A relative target is read from the link's directory, an absolute one from the
+        // context root; `..` past the root stays at the root.
+        let link = link_target.map(|t| {
+            let parent = rel.rsplit_once('/').map_or("", |(p, _)| p);
+            let joined = if t.starts_with('/') {
+                clean(t)
+            } else {
+                clean(&["/", parent, "/", t].concat())
+            };
+            joined.trim_start_matches('/').to_string()
+        });
         files.push(ContextFile {
             path: rel.to_string(),
             size,
-            is_dir,
+            is_dir: is_dir && link.is_none(),
+            link,
         });
     }
     // Sort stably by path and keep the last line of each path.

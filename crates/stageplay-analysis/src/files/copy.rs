@@ -83,7 +83,9 @@ struct CopyTarget<'a> {
     dest: &'a str,
     /// True when the sources go into `dest` rather than become it.
     dest_is_dir: bool,
-    is_add: bool,
+    /// ADD unpacks a local archive unless `--unpack=false` (convert_copy.go, dispatchCopy:
+    /// AttemptUnpack).
+    unpack: bool,
     /// `--parents`: the sources keep their directories.
     parents: bool,
     /// The `--exclude` patterns.
@@ -97,6 +99,10 @@ struct ContextCopy {
     /// The path in the image.
     to: String,
     size: Option<u64>,
+    /// The path relative to the root BuildKit copies from (the directory source, the
+    /// wildcard's match, or the `--parents` pivot), which `--exclude` patterns are matched
+    /// against; empty for the source itself, which they never exclude.
+    rel: String,
 }
 
 impl Sim<'_> {
@@ -110,12 +116,22 @@ impl Sim<'_> {
             return;
         };
         let is_add = v.keyword == Some(Keyword::Add);
+        // `--unpack` is a boolean flag: `--unpack` or `--unpack=true` (instructions/parse.go,
+        // parseAdd); without it, ADD unpacks local archives and leaves remote ones packed.
+        let unpack_flag = v.has_flag("unpack").then(|| {
+            v.flag("unpack")
+                .is_none_or(|x| x.is_empty() || x.eq_ignore_ascii_case("true"))
+        });
+        let unpack = is_add && unpack_flag.unwrap_or(true);
         let dest = join(&step.st.workdir, dest_raw);
         // Several sources need a directory destination; a wildcard does too unless it
         // matches a single file (decided where the matches are known).
         let several = sources.len() + v.heredocs.len() > 1;
+        // An empty destination is the working directory, as "." is (convert.go,
+        // pathRelativeToWorkingDir turns both into "./").
         let dest_is_dir = dest_raw.ends_with('/')
             || dest_raw == "."
+            || dest_raw.is_empty()
             || several
             || step.st.files.get(dest.as_str()).is_some_and(|e| e.is_dir)
             || (step.st.base_image.is_some() && STANDARD_DIRS.contains(&dest.as_str()));
@@ -141,29 +157,31 @@ impl Sim<'_> {
                 None,
             );
         }
+        // `--exclude` and `--parents` apply to every local source, from the context or from
+        // a stage (dockerfile2llb/convert_copy.go, dispatchCopy).
+        let excludes: Vec<Glob> = v
+            .flags_named("exclude")
+            .filter_map(|p| Glob::new_ignore(&clean(p)).ok())
+            .collect();
+        let parents = v.has_flag("parents")
+            && v.flag("parents")
+                .is_none_or(|x| x.is_empty() || x.eq_ignore_ascii_case("true"));
         match v.flag("from") {
             Some(from) => {
                 let target = CopyTarget {
                     dest: &dest,
                     dest_is_dir,
-                    is_add,
-                    parents: false,
-                    excludes: &[],
+                    unpack,
+                    parents,
+                    excludes: &excludes,
                 };
                 self.copy_from(step, from, sources, &target);
             }
             None => {
-                let excludes: Vec<Glob> = v
-                    .flags_named("exclude")
-                    .filter_map(|p| Glob::new_ignore(&clean(p)).ok())
-                    .collect();
-                let parents = v.has_flag("parents")
-                    && v.flag("parents")
-                        .is_none_or(|x| x.is_empty() || x == "true");
                 let target = CopyTarget {
                     dest: &dest,
                     dest_is_dir,
-                    is_add,
+                    unpack,
                     parents,
                     excludes: &excludes,
                 };
@@ -175,6 +193,22 @@ impl Sim<'_> {
                             continue;
                         }
                         let git = is_git(src);
+                        if !git && unpack_flag == Some(true) {
+                            // `ADD --unpack=true <url>` unpacks the download.
+                            step.st.complete = false;
+                            self.insert(
+                                step,
+                                FileKind::Download,
+                                &dest,
+                                true,
+                                None,
+                                Some(
+                                    "downloaded and unpacked at build time (contents unknown)"
+                                        .into(),
+                                ),
+                            );
+                            continue;
+                        }
                         let path = if git || !dest_is_dir {
                             dest.clone()
                         } else {
@@ -186,6 +220,7 @@ impl Sim<'_> {
                                 .unwrap_or("download");
                             join(&dest, name)
                         };
+                        step.st.complete = false;
                         let note = if git {
                             "git repository, checked out (contents unknown)".to_string()
                         } else {
@@ -205,10 +240,14 @@ impl Sim<'_> {
         let CopyTarget {
             dest,
             dest_is_dir,
-            is_add,
+            unpack,
             parents,
             excludes,
         } = *target;
+        if self.ctx.inferred {
+            // An inferred context is a guess: what it brings is not all known.
+            step.st.complete = false;
+        }
         // With --parents, a `/./` in the source marks where the kept part starts.
         let (pivot, src_rel) = match src.split_once("/./") {
             Some((a, b)) if parents => (
@@ -222,6 +261,15 @@ impl Sim<'_> {
                 .push(format!("{src} is outside the build context"));
             return;
         }
+        // BuildKit follows symbolic links in the source path (CopyInfo.FollowSymlinks):
+        // `linked/app.py` is read from the link's target, but a file keeps the name it was
+        // asked by (fsutil's prepareTargetDir uses the source's base name).
+        let named = src_rel.clone();
+        let src_rel = if parents {
+            src_rel
+        } else {
+            self.ctx.resolve(&src_rel)
+        };
         let rel_to_pivot = |p: &str| -> String {
             if pivot == "." {
                 p.to_string()
@@ -233,7 +281,35 @@ impl Sim<'_> {
         };
         let mut pairs: Vec<ContextCopy> = Vec::new();
         let mut matched_any = false;
-        if has_wildcard(&src_rel) {
+        // True when a wildcard matched a directory (its contents go into `dest`).
+        let mut wildcard_dir = false;
+        if parents && has_wildcard(&src_rel) {
+            // With --parents the source is an include pattern of moby/patternmatcher (`**`
+            // crosses directories; a match takes everything under it), tested against
+            // every path under the pivot (convert_copy.go, IncludePatterns).
+            let Ok(glob) = Glob::new_ignore(&src_rel) else {
+                step.notes.push(format!("{src} is not a valid pattern"));
+                return;
+            };
+            let mut budget = self.match_budget;
+            for f in self.ctx.under(literal_dir(&src_rel)) {
+                if budget == 0 {
+                    step.notes.push(stopped_note(src));
+                    break;
+                }
+                budget -= 1;
+                if matches_or_parent(&glob, &f.path) {
+                    matched_any = true;
+                    pairs.push(ContextCopy {
+                        from: f.path.clone(),
+                        to: join(dest, &rel_to_pivot(&f.path)),
+                        size: f.size,
+                        rel: rel_to_pivot(&f.path),
+                    });
+                }
+            }
+            self.match_budget = budget;
+        } else if has_wildcard(&src_rel) {
             let Ok(glob) = Glob::new(&src_rel) else {
                 step.notes.push(format!("{src} is not a valid pattern"));
                 return;
@@ -277,10 +353,24 @@ impl Sim<'_> {
                     } else {
                         join(dest, inside)
                     };
+                    // A matched directory's contents go into the destination (fsutil's
+                    // CopyDirContents), which BuildKit creates even when `--exclude` leaves
+                    // nothing to put there; the directory itself is not copied.
+                    if !parents && (!inside.is_empty() || f.is_dir) {
+                        wildcard_dir = true;
+                        if inside.is_empty() {
+                            continue;
+                        }
+                    }
                     pairs.push(ContextCopy {
                         from: f.path.clone(),
                         to: target,
                         size: f.size,
+                        rel: if parents {
+                            rel_to_pivot(&f.path)
+                        } else {
+                            inside.to_string()
+                        },
                     });
                 }
             }
@@ -291,9 +381,11 @@ impl Sim<'_> {
                     from: f.path.clone(),
                     to: join(dest, &f.path),
                     size: f.size,
+                    rel: f.path.clone(),
                 });
             }
             if self.ctx.files.is_empty() || self.ctx.inferred {
+                step.st.complete = false;
                 step.notes.push(
                     "copies the whole build context (its files are unknown without a listing)"
                         .into(),
@@ -321,7 +413,7 @@ impl Sim<'_> {
                     join(dest, &rel_to_pivot(&f.path))
                 } else if f.path == src_rel && !f.is_dir {
                     if dest_is_dir {
-                        join(dest, f.path.rsplit('/').next().unwrap_or(&f.path))
+                        join(dest, named.rsplit('/').next().unwrap_or(&named))
                     } else {
                         dest.to_string()
                     }
@@ -329,10 +421,20 @@ impl Sim<'_> {
                     // A directory source copies its contents.
                     contents_target(dest, &f.path, &src_rel)
                 };
+                let rel = if parents {
+                    rel_to_pivot(&f.path)
+                } else {
+                    f.path
+                        .strip_prefix(src_rel.as_str())
+                        .unwrap_or("")
+                        .trim_start_matches('/')
+                        .to_string()
+                };
                 pairs.push(ContextCopy {
                     from: f.path.clone(),
                     to: target,
                     size: f.size,
+                    rel,
                 });
             }
             if is_dir && matched_any && !parents {
@@ -343,6 +445,11 @@ impl Sim<'_> {
             }
         }
         if !matched_any {
+            // A listed context is the whole context: a missing path fails the build (a
+            // wildcard that matches nothing does not, and --parents is left unchecked).
+            if !self.ctx.inferred && !self.ctx.truncated && !parents && !has_wildcard(&src_rel) {
+                self.source_not_in_context(step, &src_rel);
+            }
             let ignored = self
                 .ctx
                 .ignored
@@ -362,13 +469,26 @@ impl Sim<'_> {
         {
             *to = dest.to_string();
         }
-        for ContextCopy { from, to, size } in pairs {
-            if excludes.iter().any(|g| {
-                g.matches(&from)
-                    || from
-                        .match_indices('/')
-                        .any(|(k, _)| g.matches(from.get(..k).unwrap_or("")))
-            }) {
+        if wildcard_dir && !step.st.files.contains_key(dest) {
+            self.insert(step, FileKind::Context, dest, true, Some(0), None);
+        }
+        // Directories whose every file `--exclude` left out: BuildKit still creates them.
+        let mut emptied: Vec<String> = Vec::new();
+        for ContextCopy {
+            from,
+            to,
+            size,
+            rel,
+        } in pairs
+        {
+            if is_excluded(excludes, &rel) {
+                if let (Some((parent, _)), Some((to_parent, _))) =
+                    (rel.rsplit_once('/'), to.rsplit_once('/'))
+                    && !is_excluded(excludes, parent)
+                    && emptied.last().map(String::as_str) != Some(to_parent)
+                {
+                    emptied.push(to_parent.to_string());
+                }
                 continue;
             }
             let (is_dir, note) = match self
@@ -376,37 +496,92 @@ impl Sim<'_> {
                 .files
                 .binary_search_by(|f| f.path.as_str().cmp(&from))
             {
-                Ok(k) => (self.ctx.files.get(k).is_some_and(|f| f.is_dir), None),
+                Ok(k) => match self.ctx.files.get(k) {
+                    // A link inside a copied directory is copied as a link.
+                    // The simulation does not follow links inside an image, so a stage
+                    // holding one is no longer all known.
+                    Some(f) if f.link.is_some() => {
+                        step.st.complete = false;
+                        let target = f.link.as_deref().filter(|l| !l.is_empty()).unwrap_or(".");
+                        (
+                            false,
+                            Some(format!("symbolic link to {target} in the build context")),
+                        )
+                    }
+                    Some(f) => (f.is_dir, None),
+                    None => (false, None),
+                },
                 Err(_) => (false, None),
             };
-            if is_add && is_archive(&from) {
-                // ADD extracts a local archive into the destination.
-                let dir = if dest_is_dir {
-                    dest.to_string()
-                } else {
-                    to.clone()
-                };
-                self.insert(
-                    step,
-                    FileKind::Context,
-                    &dir,
-                    true,
-                    size,
-                    Some(format!("{from} extracted here (contents unknown)")),
-                );
-                continue;
+            // Only a source itself (not a file inside a directory source) is unpacked:
+            // solver/llbsolver/file/backend.go, docopy, tries each wildcard match.
+            if unpack && rel.is_empty() {
+                match self.archives {
+                    // A real context: BuildKit detects an archive by its content
+                    // (file/unpack.go, isArchivePath); the CLI read the ones there are.
+                    Some(list) => {
+                        if let Some(archive) = list.iter().find(|a| a.path == from) {
+                            self.unpack(step, archive, dest);
+                            continue;
+                        }
+                    }
+                    // A listing: only the name hints at an archive, and its entries are
+                    // unknown.
+                    None if is_archive(&from) => {
+                        step.st.complete = false;
+                        const UNKNOWN: &str =
+                            " (contents unknown: a listing cannot show an archive's entries)";
+                        // A wildcard's second archive joins the first one's directory.
+                        if let Some(e) = step.st.files.get_mut(dest)
+                            && e.provenance.instruction == Some(step.instruction)
+                            && e.is_dir
+                        {
+                            let e = Rc::make_mut(e);
+                            e.size = Some(e.size.unwrap_or(0).saturating_add(size.unwrap_or(0)));
+                            let before = e.note.as_deref().unwrap_or("");
+                            e.note = Some(
+                                [
+                                    before.strip_suffix(UNKNOWN).unwrap_or(before),
+                                    ", ",
+                                    &from,
+                                    UNKNOWN,
+                                ]
+                                .concat(),
+                            );
+                            step.effect.layer_bytes =
+                                step.effect.layer_bytes.saturating_add(size.unwrap_or(0));
+                            continue;
+                        }
+                        self.insert(
+                            step,
+                            FileKind::Context,
+                            dest,
+                            true,
+                            size,
+                            Some(["unpacked here: ", &from, UNKNOWN].concat()),
+                        );
+                        continue;
+                    }
+                    None => {}
+                }
             }
             self.insert(step, FileKind::Context, &to, is_dir, size, note);
+        }
+        for dir in emptied {
+            if under(&step.st.files, &dir).next().is_none() {
+                self.insert(step, FileKind::Context, &dir, true, Some(0), None);
+            }
         }
     }
 
     /// Copies sources from an earlier stage's filesystem (`--from=stage`) or, opaquely, from
     /// an external image (`--from=image`).
     fn copy_from(&mut self, step: &mut Step, from: &str, sources: &[&str], target: &CopyTarget) {
-        let (dest, dest_is_dir) = (target.dest, target.dest_is_dir);
+        let (dest, dest_is_dir, parents) = (target.dest, target.dest_is_dir, target.parents);
         let source_stage = resolve_from(from, self.stages, &self.names);
         let Some(s) = source_stage else {
             // An external image: its paths are opaque.
+            step.st.complete = false;
             for src in sources {
                 let path = if dest_is_dir {
                     join(dest, clean(src).rsplit('/').next().unwrap_or(src))
@@ -434,11 +609,38 @@ impl Sim<'_> {
         }
         for src in sources {
             let src_abs = join("/", src);
+            // With --parents BuildKit copies from the `/./` pivot (else the root) and keeps
+            // every path relative to it.
+            let pivot = parents.then(|| match src.split_once("/./") {
+                Some((a, _)) => join("/", a),
+                None => "/".to_string(),
+            });
             // Shared, not deep copies: only a few fields of each are read.
             let mut found: Vec<Rc<FileEntry>> = Vec::new();
             let wildcard = has_wildcard(&src_abs);
             if let Some(source) = self.states.get(s) {
-                if wildcard {
+                if wildcard && parents {
+                    // An include pattern, as for context sources with --parents.
+                    let rel_pattern = src_abs.trim_start_matches('/');
+                    if let Ok(g) = Glob::new_ignore(rel_pattern) {
+                        let literal = match literal_dir(&src_abs) {
+                            "" => "/",
+                            dir => dir,
+                        };
+                        let mut budget = self.match_budget;
+                        for (k, e) in under(&source.files, literal) {
+                            if budget == 0 {
+                                step.notes.push(stopped_note(src));
+                                break;
+                            }
+                            budget -= 1;
+                            if matches_or_parent(&g, k.trim_start_matches('/')) {
+                                found.push(Rc::clone(e));
+                            }
+                        }
+                        self.match_budget = budget;
+                    }
+                } else if wildcard {
                     if let Ok(g) = Glob::new(&src_abs) {
                         // Only the entries under the pattern's literal directories
                         // (`/out/a/*` looks in `/out/a`), as for context sources.
@@ -465,6 +667,19 @@ impl Sim<'_> {
                     found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
                 }
             }
+            let source_complete = self.states.get(s).is_some_and(|st| self.is_complete(st));
+            if !source_complete {
+                step.st.complete = false;
+            }
+            if found.is_empty() && source_complete {
+                // The source stage's whole filesystem is known: the path is not there.
+                // A wildcard that matches nothing copies nothing (AllowEmptyWildcard).
+                // The root always exists, even in an empty stage.
+                if !wildcard && !parents && src_abs != "/" {
+                    self.source_not_in_stage(step, &src_abs);
+                }
+                continue;
+            }
             if found.is_empty() {
                 // For a wildcard the inferred entry keeps the pattern as its name: Stageplay
                 // cannot know which files will match.
@@ -473,22 +688,48 @@ impl Sim<'_> {
                     None => continue,
                 }
             }
-            let root_is_file = found.len() == 1
+            let root_is_file = pivot.is_none()
+                && found.len() == 1
                 && found
                     .first()
                     .is_some_and(|e| (e.path == src_abs || wildcard) && !e.is_dir);
+            let depth = src_abs.matches('/').count();
+            let mut dest_dir = false;
             for e in found {
-                let target = if root_is_file {
+                // The path below the root BuildKit copies from, for `--exclude`.
+                let rel = match &pivot {
+                    Some(p) => strip_dir(&e.path, p),
+                    None if wildcard => e
+                        .path
+                        .split('/')
+                        .skip(depth + 1)
+                        .collect::<Vec<_>>()
+                        .join("/"),
+                    None => strip_dir(&e.path, &src_abs),
+                };
+                if is_excluded(target.excludes, &rel) {
+                    continue;
+                }
+                let target = if let Some(p) = &pivot {
+                    join(dest, &strip_dir(&e.path, p))
+                } else if root_is_file {
                     if dest_is_dir {
                         join(dest, e.path.rsplit('/').next().unwrap_or(&e.path))
                     } else {
                         dest.to_string()
                     }
                 } else if wildcard {
-                    // The matched entry keeps its name (and its subtree) under the destination.
-                    let depth = src_abs.matches('/').count();
-                    let rest: Vec<&str> = e.path.split('/').skip(depth).collect();
-                    join(dest, &rest.join("/"))
+                    // A matched file keeps its name under the destination; a matched
+                    // directory's contents go into it (fsutil's CopyDirContents).
+                    if rel.is_empty() {
+                        if e.is_dir {
+                            dest_dir = true;
+                            continue;
+                        }
+                        join(dest, e.path.rsplit('/').next().unwrap_or(&e.path))
+                    } else {
+                        join(dest, &rel)
+                    }
                 } else {
                     contents_target(dest, &e.path, &src_abs)
                 };
@@ -506,10 +747,12 @@ impl Sim<'_> {
                 prov.origin_kind = e.provenance.origin_kind;
                 prov.origin_line = e.provenance.origin_line;
                 let label = &mut prov.label;
+                if self.replaying.is_some() {
+                    label.push_str("ONBUILD ");
+                }
                 label.push_str("COPY --from=");
                 self.push_stage_name(label, s);
-                label.push_str(", line ");
-                push_num(label, prov.line as u64);
+                self.push_line(label, prov.line);
                 label.push_str(" ← ");
                 self.push_stage_name(label, e.provenance.origin_stage);
                 match e.provenance.origin_instruction {
@@ -533,6 +776,47 @@ impl Sim<'_> {
                     },
                 );
             }
+            if dest_dir && !step.st.files.contains_key(dest) {
+                self.insert(step, FileKind::CopyFromStage, dest, true, Some(0), None);
+            }
+        }
+    }
+}
+
+impl Sim<'_> {
+    /// Unpacks an archive the CLI read into `dest`, as go-archive's Untar does: the union
+    /// of what was there and the entries (an entry's path is cleaned inside `dest`).
+    fn unpack(&mut self, step: &mut Step, archive: &super::context::Archive, dest: &str) {
+        if !step.st.files.contains_key(dest) {
+            self.insert(step, FileKind::Context, dest, true, Some(0), None);
+        }
+        if let Some(note) = &archive.note {
+            step.st.complete = false;
+            step.notes.push(format!("{}: {note}", archive.path));
+        }
+        let from = ["from ", archive.path.as_str()].concat();
+        for e in &archive.entries {
+            let rel = clean(&["/", e.path.as_str()].concat());
+            if rel == "/" {
+                continue;
+            }
+            let path = join(dest, rel.trim_start_matches('/'));
+            let note = match &e.link {
+                Some(target) => {
+                    // Links inside the image are not followed: no longer all known.
+                    step.st.complete = false;
+                    format!("{from}: link to {target}")
+                }
+                None => from.clone(),
+            };
+            self.insert(
+                step,
+                FileKind::Context,
+                &path,
+                e.is_dir,
+                Some(if e.is_dir { 0 } else { e.size }),
+                Some(note),
+            );
         }
     }
 }
@@ -585,6 +869,30 @@ fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option
         return (n < stages.len()).then_some(n);
     }
     names.find(value)
+}
+
+/// True when an `--exclude` pattern matches `rel` (a path relative to the copied root) or
+/// one of its parent directories, as moby/patternmatcher does for fsutil's copy. The root
+/// itself (`rel` empty) is never excluded: fsutil tests only the paths below it.
+fn is_excluded(excludes: &[Glob], rel: &str) -> bool {
+    !rel.is_empty() && excludes.iter().any(|g| matches_or_parent(g, rel))
+}
+
+/// True when `g` matches the relative path `rel` or one of its parent directories.
+fn matches_or_parent(g: &Glob, rel: &str) -> bool {
+    g.matches(rel)
+        || rel
+            .match_indices('/')
+            .any(|(k, _)| g.matches(rel.get(..k).unwrap_or("")))
+}
+
+/// `path` relative to the directory `dir` (both absolute): `""` for `dir` itself.
+fn strip_dir(path: &str, dir: &str) -> String {
+    let dir = dir.trim_end_matches('/');
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .trim_start_matches('/')
+        .to_string()
 }
 
 #[cfg(test)]

@@ -257,6 +257,9 @@ pub struct IgnorePattern {
 pub struct DockerIgnore {
     pub patterns: Vec<IgnorePattern>,
     pub problems: Vec<InputProblem>,
+    /// The first line moby/patternmatcher refuses, with BuildKit's message (the build
+    /// fails before any stage runs).
+    pub refused: Option<(usize, &'static str)>,
     /// The patterns by their literal prefix (the text before their first wildcard or
     /// escape): a pattern can only match a path that starts with its prefix, so a path is
     /// tested against those few, not against every line (thousands of lines against
@@ -286,6 +289,7 @@ impl DockerIgnore {
                 p = p.get(1..).unwrap_or("").trim();
                 if p.is_empty() {
                     out.problem(line, "a lone `!` is not a pattern (Docker refuses it)");
+                    out.refuse(line, "illegal exclusion pattern: \"!\"");
                     continue;
                 }
             }
@@ -311,10 +315,16 @@ impl DockerIgnore {
                     line,
                     glob,
                 }),
-                Err(BadPattern(why)) => out.problem(
-                    line,
-                    &format!("`{p}` is not a valid pattern ({why}); Docker would refuse this file"),
-                ),
+                Err(BadPattern(why)) => {
+                    out.problem(
+                        line,
+                        &format!(
+                            "`{p}` is not a valid pattern ({why}); Docker would refuse this file"
+                        ),
+                    );
+                    // Go's filepath.ErrBadPattern, which patternmatcher.New returns.
+                    out.refuse(line, "syntax error in pattern");
+                }
             }
         }
         for (k, p) in out.patterns.iter().enumerate() {
@@ -329,6 +339,13 @@ impl DockerIgnore {
         crate::sort::sort(&mut out.prefix_lens);
         out.prefix_lens.dedup();
         out
+    }
+
+    /// Records the first line BuildKit refuses, with its message.
+    fn refuse(&mut self, line: usize, message: &'static str) {
+        if self.refused.is_none() {
+            self.refused = Some((line, message));
+        }
     }
 
     fn problem(&mut self, line: usize, message: &str) {

@@ -65,54 +65,54 @@ pub(super) const OUTPUT_DIR_NAMES: &[&str] = &[
 pub(super) fn infer_context(
     views: &[View],
     stages: &[Stage],
+    triggers: &[&str],
     dockerignore: Option<&str>,
 ) -> BuildContext {
     let mut listing = String::new();
-    for stage in stages {
-        for &i in &stage.instructions {
-            let Some(v) = views.get(i) else { continue };
-            if !matches!(v.keyword, Some(Keyword::Copy | Keyword::Add)) || v.has_flag("from") {
-                continue;
-            }
-            let n = v.args.len().saturating_sub(1);
-            for src in v.args.iter().take(n) {
-                if is_remote(src) || src.contains('$') {
-                    continue;
-                }
-                let rel = clean(src.trim_start_matches('/'));
-                if rel == "." || rel.starts_with("..") {
-                    continue;
-                }
-                let name = if has_wildcard(&rel) {
-                    plausible_name(&rel)
-                } else {
-                    rel
-                };
-                listing.push_str(&name);
-                // Without a listing, a source without an extension is most likely a
-                // directory (`src`, `cmd/app`), unless it is a well-known file.
-                let last = name.rsplit('/').next().unwrap_or("");
-                let known_file = [
-                    "Makefile",
-                    "Dockerfile",
-                    "LICENSE",
-                    "Gemfile",
-                    "Procfile",
-                    "Rakefile",
-                    "Jenkinsfile",
-                    "Pipfile",
-                    "VERSION",
-                    "README",
-                    "Caddyfile",
-                    "Brewfile",
-                ]
-                .contains(&last);
-                if src.ends_with('/') || (!last.contains('.') && !known_file) {
-                    listing.push('/');
-                }
-                listing.push('\n');
-            }
+    // The sources of every local COPY/ADD, then those of the ONBUILD triggers.
+    let sources = stages
+        .iter()
+        .flat_map(|stage| stage.instructions.iter())
+        .filter_map(|&i| views.get(i))
+        .filter(|v| matches!(v.keyword, Some(Keyword::Copy | Keyword::Add)) && !v.has_flag("from"))
+        .flat_map(|v| v.args.iter().take(v.args.len().saturating_sub(1)).copied())
+        .chain(triggers.iter().copied());
+    for src in sources {
+        if is_remote(src) || src.contains('$') {
+            continue;
         }
+        let rel = clean(src.trim_start_matches('/'));
+        if rel == "." || rel.starts_with("..") {
+            continue;
+        }
+        let name = if has_wildcard(&rel) {
+            plausible_name(&rel)
+        } else {
+            rel
+        };
+        listing.push_str(&name);
+        // Without a listing, a source without an extension is most likely a
+        // directory (`src`, `cmd/app`), unless it is a well-known file.
+        let last = name.rsplit('/').next().unwrap_or("");
+        let known_file = [
+            "Makefile",
+            "Dockerfile",
+            "LICENSE",
+            "Gemfile",
+            "Procfile",
+            "Rakefile",
+            "Jenkinsfile",
+            "Pipfile",
+            "VERSION",
+            "README",
+            "Caddyfile",
+            "Brewfile",
+        ]
+        .contains(&last);
+        if src.ends_with('/') || (!last.contains('.') && !known_file) {
+            listing.push('/');
+        }
+        listing.push('\n');
     }
     let mut ctx = BuildContext::from_listing(&listing, dockerignore);
     ctx.inferred = true;

@@ -27,15 +27,15 @@ use serde::Serialize;
 
 use crate::Analysis;
 use crate::graph::StageNames;
-use crate::plan::TargetPlan;
 use crate::span::{LineIndex, Span};
-use crate::stages::Stage;
 
 pub mod context;
 mod copy;
 pub mod dockerignore;
 pub mod images;
 mod infer;
+mod missing;
+mod onbuild;
 mod render;
 mod run;
 pub mod run_effects;
@@ -43,7 +43,9 @@ mod sim;
 mod summary;
 mod view;
 
-pub use render::{context_json, final_image_json, left_behind_json, render_text, size_json};
+pub use render::{
+    context_json, final_image_json, left_behind_json, render_text, size_json, unknown_note,
+};
 
 use context::BuildContext;
 use sim::Sim;
@@ -261,6 +263,11 @@ pub struct FileFlow {
     pub notes: Vec<String>,
     /// True when [`MAX_PATHS`] was reached.
     pub capped: bool,
+    /// Errors that fail the build, found by the simulation (a missing COPY source, a RUN
+    /// without a shell, a `.dockerignore` BuildKit refuses); `analyze` moves them into
+    /// `Analysis::diagnostics`.
+    #[serde(skip)]
+    pub diagnostics: Vec<crate::Diagnostic>,
 }
 
 /// The inputs of the simulation besides the instructions.
@@ -269,6 +276,8 @@ pub struct FileInputs<'a> {
     /// The context listing; `None` infers one.
     pub context: Option<&'a str>,
     pub dockerignore: Option<&'a str>,
+    /// The local archives a real context holds (see `Options::archives`).
+    pub archives: Option<&'a [context::Archive]>,
 }
 
 /// Runs the simulation over every stage and derives the final image, what is left behind,
@@ -280,25 +289,39 @@ pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> File
         .enumerate()
         .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
         .collect();
-    simulate_views(text, &views, &analysis.stages, &analysis.plan, inputs)
+    simulate_views(text, &views, analysis, inputs)
 }
 
 fn simulate_views(
     text: &str,
     views: &[View],
-    stages: &[Stage],
-    plan: &TargetPlan,
+    analysis: &Analysis,
     inputs: FileInputs<'_>,
 ) -> FileFlow {
+    let (stages, plan) = (&analysis.stages, &analysis.plan);
     let (ctx, inferred) = match inputs.context {
         Some(listing) => (
             BuildContext::from_listing(listing, inputs.dockerignore),
             false,
         ),
-        None => (
-            infer::infer_context(views, stages, inputs.dockerignore),
-            true,
-        ),
+        None => {
+            // The local sources of ONBUILD COPY/ADD triggers, as written (they are expanded
+            // only where they run).
+            let triggers: Vec<&str> = analysis
+                .instructions
+                .iter()
+                .filter_map(|inst| inst.trigger.as_deref())
+                .filter(|t| {
+                    matches!(t.keyword, crate::Keyword::Copy | crate::Keyword::Add)
+                        && t.flag("from").is_none()
+                })
+                .flat_map(|t| t.sources().iter().map(|w| w.value.as_str()))
+                .collect();
+            (
+                infer::infer_context(views, stages, &triggers, inputs.dockerignore),
+                true,
+            )
+        }
     };
     let mut owners = vec![None; views.len()];
     for stage in stages {
@@ -321,12 +344,41 @@ fn simulate_views(
         records_budget: MAX_PATHS,
         records_capped: false,
         match_budget: MAX_MATCHES,
+        instructions: &analysis.instructions,
+        escape: analysis.escape,
+        onbuild_budget: onbuild::MAX_REPLAYED,
+        onbuild_words: crate::expand::Budget::for_text(text.len()),
+        replaying: None,
+        built: vec![false; stages.len()],
+        failed: vec![false; stages.len()],
+        diagnostics: Vec::new(),
+        archives: inputs.archives,
     };
+    for &s in &plan.built {
+        if let Some(b) = sim.built.get_mut(s) {
+            *b = true;
+        }
+    }
+    let refused = sim.ctx.refused;
     for stage in stages {
         let state = sim.run_stage(stage);
         sim.states.push(state);
     }
+    let mut diagnostics = std::mem::take(&mut sim.diagnostics);
     let mut flow = sim.finish(plan);
+    // BuildKit compiles the `.dockerignore` patterns before it dispatches any stage
+    // (dockerfile2llb/convert.go, dispatchStages), so a bad one fails every build.
+    if let Some((line, message)) = refused {
+        diagnostics.insert(
+            0,
+            crate::Diagnostic::new(
+                &crate::errors::INVALID_DOCKERIGNORE_PATTERN,
+                crate::Span::point(0),
+                format!("{message} (.dockerignore, line {line})"),
+            ),
+        );
+    }
+    flow.diagnostics = diagnostics;
     flow.context_inferred = inferred;
     if inferred {
         flow.notes.push(

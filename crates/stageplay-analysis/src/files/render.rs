@@ -146,6 +146,11 @@ pub fn render_text(flow: &FileFlow, stages: &[Stage], with_stages: bool) -> Stri
 }
 
 /// An indented tree of absolute paths (sorted), each leaf with its badge.
+/// An entry's note when it says that something is unknown ("contents unknown: ...").
+pub fn unknown_note(e: &FileEntry) -> Option<&str> {
+    e.note.as_deref().filter(|n| n.contains("unknown"))
+}
+
 fn tree(files: &[FileEntry]) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
@@ -168,7 +173,7 @@ fn tree(files: &[FileEntry]) -> String {
         }
         let depth = parts.len().saturating_sub(1);
         let leaf = parts.last().copied().unwrap_or("/");
-        let _ = writeln!(
+        let _ = write!(
             out,
             "  {}{leaf}{}  [{}] {}  {}",
             "  ".repeat(depth),
@@ -177,6 +182,11 @@ fn tree(files: &[FileEntry]) -> String {
             e.size.map_or_else(|| "?".to_string(), human_size),
             e.provenance.label
         );
+        // What the simulation cannot know is said next to the path.
+        if let Some(note) = unknown_note(e) {
+            let _ = write!(out, "  ({note})");
+        }
+        out.push('\n');
         if e.is_dir {
             open.push(leaf.to_string());
         }

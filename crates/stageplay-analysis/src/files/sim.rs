@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::rc::Rc;
 
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::graph::StageNames;
-use crate::lexer::Lookup;
-use crate::parse::Keyword;
+use crate::lexer::{Budget, Lookup};
+use crate::parse::{Instruction, Keyword};
 use crate::sort;
 use crate::span::{LineIndex, Span, find_newline, shorten_in_place};
 use crate::stages::{Base, Stage};
@@ -45,6 +46,12 @@ pub(super) struct StageState {
     pub(super) vars: Vars,
     /// Paths written under cache or bind mounts by this stage's RUNs (not persisted).
     pub(super) not_persisted: Vec<String>,
+    /// True while the simulated paths are all the stage has: a `FROM scratch` chain with
+    /// only known content (no RUN, no external image, no archive or download). Only then
+    /// may the simulation say that a path is missing.
+    pub(super) complete: bool,
+    /// The SHELL in effect (`None`: `/bin/sh -c`).
+    pub(super) shell: Option<Rc<[String]>>,
 }
 
 /// A directory where a RUN writes files whose names Stageplay cannot know (build output),
@@ -108,7 +115,7 @@ pub(super) struct Step<'s> {
 
 impl Step<'_> {
     /// Writes the collected caveats into the effect's note (if there are any).
-    fn finish(self) {
+    pub(super) fn finish(self) {
         let mut notes = self.notes;
         if !notes.is_empty() {
             notes.dedup();
@@ -138,6 +145,24 @@ pub(super) struct Sim<'a> {
     pub(super) records_capped: bool,
     /// Candidate paths that wildcard sources may still test ([`super::MAX_MATCHES`]).
     pub(super) match_budget: usize,
+    /// The parsed instructions, for the ONBUILD triggers a stage replays.
+    pub(super) instructions: &'a [Instruction],
+    /// The Dockerfile's escape character, for expanding the triggers.
+    pub(super) escape: char,
+    /// Triggers that may still be replayed ([`super::onbuild::MAX_REPLAYED`]).
+    pub(super) onbuild_budget: usize,
+    /// The expansion budget of the replayed triggers' words.
+    pub(super) onbuild_words: Budget,
+    /// While an ONBUILD trigger is replayed: its keyword and line, for the labels.
+    pub(super) replaying: Option<(Keyword, usize)>,
+    /// Per stage: true when the plan builds it (errors are reported only there).
+    pub(super) built: Vec<bool>,
+    /// Per stage: true once an error was reported (BuildKit stops the stage there).
+    pub(super) failed: Vec<bool>,
+    /// The errors that fail the build, found while simulating.
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// The archives of a real context (`None`: a listing, whose archives are unknown).
+    pub(super) archives: Option<&'a [super::context::Archive]>,
 }
 
 impl Sim<'_> {
@@ -163,9 +188,14 @@ impl Sim<'_> {
     }
 
     fn instruction_label(&self, i: usize) -> String {
-        let Some(v) = self.views.get(i) else {
-            return String::new();
-        };
+        match self.views.get(i) {
+            Some(v) => self.instruction_label_of(v),
+            None => String::new(),
+        }
+    }
+
+    /// "COPY --from=builder /wheels /wheels", cut at 80 bytes.
+    pub(super) fn instruction_label_of(&self, v: &View) -> String {
         let kw = v.keyword.map_or("", Keyword::as_str);
         let mut s = String::with_capacity(96);
         s.push_str(kw);
@@ -217,6 +247,15 @@ impl Sim<'_> {
     pub(super) fn push_own_label(&self, prov: &mut Provenance) {
         let label = &mut prov.label;
         match prov.instruction {
+            Some(_) if self.replaying.is_some() => {
+                // A replayed trigger: "ONBUILD RUN, line 9, run at line 11 (run)".
+                label.push_str("ONBUILD ");
+                label.push_str(self.replaying.map_or("", |(k, _)| k.as_str()));
+                self.push_line(label, prov.line);
+                label.push_str(" (");
+                label.push_str(prov.kind.label());
+                label.push(')');
+            }
             Some(i) => {
                 label.push_str(self.keyword_of(i));
                 label.push_str(", line ");
@@ -260,11 +299,42 @@ impl Sim<'_> {
         }
     }
 
+    /// Writes ", line 3" for an instruction at `line`, or, while an ONBUILD trigger is
+    /// replayed there, ", line 8, run at line 11" (the trigger's line, then the FROM's).
+    pub(super) fn push_line(&self, label: &mut String, line: usize) {
+        label.push_str(", line ");
+        if let Some((_, trigger)) = self.replaying {
+            push_num(label, trigger as u64);
+            label.push_str(", run at line ");
+        }
+        push_num(label, line as u64);
+    }
+
     pub(super) fn keyword_of(&self, i: usize) -> &'static str {
         self.views
             .get(i)
             .and_then(|v| v.keyword)
             .map_or("", Keyword::as_str)
+    }
+
+    /// Reports an error that fails the build at the step's instruction (the FROM line for
+    /// a replayed ONBUILD trigger), once per stage and only for a stage that is built.
+    pub(super) fn fail(&mut self, step: &Step, rule: &Rule, message: String) {
+        let s = step.stage;
+        if !self.built.get(s).copied().unwrap_or(false) || self.failed.get(s) == Some(&true) {
+            return;
+        }
+        if let Some(f) = self.failed.get_mut(s) {
+            *f = true;
+        }
+        self.diagnostics
+            .push(Diagnostic::new(rule, step.view.span, message));
+    }
+
+    /// True when the stage's simulated filesystem is all it has, so a missing path is
+    /// really missing.
+    pub(super) fn is_complete(&self, st: &StageState) -> bool {
+        st.complete && !self.capped
     }
 
     pub(super) fn take_budget(&mut self) -> bool {
@@ -281,6 +351,7 @@ impl Sim<'_> {
         let (mut st, from_effect) = self.start_stage(stage);
         st.effects.reserve_exact(stage.instructions.len() + 1);
         st.effects.push(from_effect);
+        self.replay_onbuild(stage, &mut st);
         for &i in &stage.instructions {
             let views = self.views;
             let Some(v) = views.get(i) else {
@@ -301,40 +372,7 @@ impl Sim<'_> {
                 effect: &mut effect,
                 notes: Vec::new(),
             };
-            match v.keyword {
-                Some(Keyword::Workdir) => {
-                    let dir = v.args.first().copied().unwrap_or("/");
-                    let joined = join(&step.st.workdir, dir);
-                    if joined.len() > PATH_MAX {
-                        let mut kept = step.st.workdir.clone();
-                        shorten_in_place(&mut kept, 60);
-                        // Relative WORKDIRs nest without end; past Linux's limit the build
-                        // fails, and every later path would repeat the whole prefix.
-                        step.notes.push(format!(
-                            "stopped here: the working directory would be longer than \
-                             {PATH_MAX} bytes (Linux's PATH_MAX), so it stays {kept}"
-                        ));
-                    } else {
-                        step.st.workdir = joined;
-                    }
-                    let path = step.st.workdir.clone();
-                    if !step.st.files.contains_key(path.as_str()) && path != "/" {
-                        self.insert(&mut step, FileKind::Workdir, &path, true, Some(0), None);
-                    }
-                }
-                Some(Keyword::Env) | Some(Keyword::Arg) => {
-                    for (k, val) in &v.pairs {
-                        step.st.vars.set(k, val);
-                    }
-                }
-                Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(&mut step),
-                Some(Keyword::Run) => self.run(&mut step),
-                Some(Keyword::Onbuild) => {
-                    step.effect.note =
-                        Some("ONBUILD: runs only in stages built FROM this image".into());
-                }
-                _ => {}
-            }
+            self.apply(&mut step);
             step.finish();
             st.layers_bytes = st.layers_bytes.saturating_add(effect.layer_bytes);
             sort::sort(&mut effect.added);
@@ -342,6 +380,53 @@ impl Sim<'_> {
             st.effects.push(effect);
         }
         st
+    }
+
+    /// Simulates one instruction (of the stage, or an ONBUILD trigger it replays).
+    pub(super) fn apply(&mut self, step: &mut Step) {
+        let v = step.view;
+        match v.keyword {
+            Some(Keyword::Workdir) => {
+                let dir = v.args.first().copied().unwrap_or("/");
+                let joined = join(&step.st.workdir, dir);
+                if joined.len() > PATH_MAX {
+                    let mut kept = step.st.workdir.clone();
+                    shorten_in_place(&mut kept, 60);
+                    // Relative WORKDIRs nest without end; past Linux's limit the build
+                    // fails, and every later path would repeat the whole prefix.
+                    step.notes.push(format!(
+                        "stopped here: the working directory would be longer than \
+                             {PATH_MAX} bytes (Linux's PATH_MAX), so it stays {kept}"
+                    ));
+                } else {
+                    step.st.workdir = joined;
+                }
+                let path = step.st.workdir.clone();
+                if !step.st.files.contains_key(path.as_str()) && path != "/" {
+                    self.insert(step, FileKind::Workdir, &path, true, Some(0), None);
+                }
+            }
+            Some(Keyword::Env) | Some(Keyword::Arg) => {
+                for (k, val) in &v.pairs {
+                    step.st.vars.set(k, val);
+                }
+            }
+            Some(Keyword::Copy) | Some(Keyword::Add) => self.copy(step),
+            Some(Keyword::Run) => {
+                self.check_executable(step);
+                self.run(step);
+                // What a RUN writes is estimated, never all known.
+                step.st.complete = false;
+            }
+            Some(Keyword::Shell) if v.exec_form && !v.args.is_empty() => {
+                step.st.shell = Some(v.args.iter().map(|a| a.to_string()).collect());
+            }
+            Some(Keyword::Onbuild) => {
+                step.effect.note =
+                    Some("ONBUILD: runs only in stages built FROM this image".into());
+            }
+            _ => {}
+        }
     }
 
     /// FROM: the stage's starting filesystem (an earlier stage's, `scratch`, or an external
@@ -404,6 +489,8 @@ impl Sim<'_> {
                         runs: copied.runs,
                         vars: copied.vars,
                         not_persisted: Vec::new(),
+                        complete: p.complete,
+                        shell: p.shell.clone(),
                     };
                     let mut note = String::with_capacity(64);
                     note.push_str("starts from stage ");
@@ -416,6 +503,7 @@ impl Sim<'_> {
             }
             Base::Scratch => {
                 st.base_known = true;
+                st.complete = true;
                 st.base_size = Some(0);
                 from_effect.note = Some("scratch: the empty filesystem".into());
             }

@@ -1,6 +1,8 @@
 //! The summary after simulating: the final image, what the built stages leave behind, and
 //! the size estimates.
 
+use std::ops::Bound;
+
 use crate::plan::TargetPlan;
 use crate::span::floor_char_boundary;
 use crate::stages::Base;
@@ -132,6 +134,11 @@ impl Sim<'_> {
                 if reached.contains(&key) {
                     continue;
                 }
+                // A path the final image also has (its own base ships `python3` too, or
+                // the same `alpine` brings the same `busybox`) is not left behind.
+                if fin.files.contains_key(e.path.as_str()) {
+                    continue;
+                }
                 // A directory whose contents partly reach the image is not left behind.
                 if e.is_dir && e.size.unwrap_or(0) == 0 {
                     let prefix = format!("{}/", e.path.trim_end_matches('/'));
@@ -141,7 +148,14 @@ impl Sim<'_> {
                         .range((s, prefix.as_str())..)
                         .next()
                         .is_some_and(|&(rs, p)| rs == s && p.starts_with(prefix.as_str()));
-                    if inside {
+                    // Nor is a directory the final image holds paths under, whoever put
+                    // them there.
+                    let holds = fin
+                        .files
+                        .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
+                        .next()
+                        .is_some_and(|(p, _)| p.starts_with(prefix.as_str()));
+                    if inside || holds {
                         continue;
                     }
                 }
@@ -176,7 +190,10 @@ impl Sim<'_> {
             if let Some(st) = self.states.get(s) {
                 for eff in st.effects.iter().filter(|e| e.stage == s) {
                     let kw = self.keyword_of(eff.instruction);
-                    if eff.layer_bytes == 0 || kw == "FROM" {
+                    // A FROM's own effect is the base (counted above); the ONBUILD triggers
+                    // replayed at the FROM line are layers of their own.
+                    let trigger = eff.label.starts_with("ONBUILD ");
+                    if eff.layer_bytes == 0 || (kw == "FROM" && !trigger) {
                         continue;
                     }
                     by_origin.push((

@@ -31,7 +31,27 @@ fn fixture_options(dir: &Path) -> (String, Options) {
 fn render(dir: &Path) -> String {
     let (dockerfile, options) = fixture_options(dir);
     let a = analyze(&dockerfile, &options);
-    stageplay_analysis::files::render_text(&a.files, &a.stages, true)
+    let mut out = stageplay_analysis::files::render_text(&a.files, &a.stages, true);
+    // The errors that fail the build, with their lines, when there are any.
+    let lines = stageplay_analysis::LineIndex::new(&dockerfile);
+    let errors: Vec<String> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == stageplay_analysis::Severity::Error)
+        .map(|d| {
+            format!(
+                "  line {}: {} {}\n",
+                lines.line(d.span.start),
+                d.rule,
+                d.message
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        out.push_str("\nerrors:\n");
+        out.extend(errors);
+    }
+    out
 }
 
 #[test]
@@ -92,9 +112,21 @@ fn check(text: &str, options: &Options) -> Analysis {
             a.plan.built
         );
     }
+    // Every path of the final image, its base's included.
+    let in_final: std::collections::BTreeSet<&str> = f
+        .final_image
+        .stage
+        .and_then(|t| f.stages.get(t))
+        .map(|st| st.entries.iter().map(|e| e.path.as_str()).collect())
+        .unwrap_or_default();
     for e in &f.left_behind {
         check_entry(e, "left behind");
         assert!(a.plan.built.contains(&e.provenance.stage));
+        assert!(
+            !in_final.contains(e.path.as_str()),
+            "left behind {} is in the final image too\n{text}",
+            e.path
+        );
     }
     for st in &f.stages {
         for e in &st.entries {
@@ -302,4 +334,47 @@ fn the_path_budget_caps_huge_inputs_and_says_so() {
     );
     let total: usize = a.files.stages.iter().map(|s| s.entries.len()).sum();
     assert!(total <= stageplay_analysis::files::MAX_PATHS, "{total}");
+}
+
+#[test]
+fn a_missing_source_is_an_error_only_when_the_whole_context_is_known() {
+    let text = "FROM alpine\nCOPY missing.txt /\n";
+    let missing = |options: &Options| {
+        analyze(text, options)
+            .diagnostics
+            .iter()
+            .any(|d| d.rule == "CopySourceNotFound")
+    };
+    let listed = Options {
+        context: Some("app.py 1KB\n".into()),
+        ..Options::default()
+    };
+    assert!(missing(&listed));
+    // Inferred: a guess.
+    assert!(!missing(&Options::default()));
+    // Cut at the listing's cap: the rest of the context is unknown.
+    let huge: String = (0..=stageplay_analysis::files::context::MAX_CONTEXT_FILES)
+        .map(|i| format!("f{i}.txt\n"))
+        .collect();
+    let cut = Options {
+        context: Some(huge),
+        ..Options::default()
+    };
+    assert!(!missing(&cut));
+}
+
+#[test]
+fn onbuild_triggers_bring_their_files_with_an_inferred_context() {
+    let text = "FROM python:3.12-slim AS base\nWORKDIR /app\nONBUILD COPY requirements.txt .\n\
+                FROM base\n";
+    let a = check(text, &Options::default());
+    assert!(a.files.context_inferred);
+    let paths: Vec<&str> = a
+        .files
+        .final_image
+        .files
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect();
+    assert!(paths.contains(&"/app/requirements.txt"), "{paths:?}");
 }

@@ -15,6 +15,11 @@ fn options_for(rule: &str, bad: bool) -> Options {
             builder: stageplay_analysis::Builder::Legacy,
             ..Options::default()
         },
+        // The file simulation reads the `.dockerignore` its rule documents in a comment.
+        "InvalidDockerignorePattern" => Options {
+            dockerignore: Some(if bad { "[a-\n" } else { "[a-z]*.log\n" }.into()),
+            ..Options::default()
+        },
         _ => Options::default(),
     }
 }

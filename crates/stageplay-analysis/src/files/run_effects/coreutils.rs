@@ -227,8 +227,67 @@ pub(super) fn rec_useradd(c: &Cmd, o: &mut Out) -> bool {
 
 /// One fixture per recogniser of this file: (recogniser, RUN text, expected effects),
 /// checked by `every_recogniser_has_a_fixture_and_each_fixture_holds` in `tests.rs`.
+/// awk filters text to its standard output; a program can also write files itself
+/// (`print > "out"`), run commands (`| "cmd"`, `system()`), or, with gawk's `-i inplace`,
+/// rewrite its inputs (no new path).
+pub(super) fn rec_awk(c: &Cmd, out: &mut Out) -> bool {
+    if !matches!(c.name(), "awk" | "gawk" | "mawk" | "nawk") {
+        return false;
+    }
+    // The program is the first operand, unless `-f FILE` names a program file (unknown).
+    let mut words = c.words.iter().skip(1).map(String::as_str);
+    let mut program = None;
+    while let Some(w) = words.next() {
+        match w {
+            "-f" | "--file" => return false,
+            "-F" | "-v" | "-i" | "--assign" | "--field-separator" | "--include" => {
+                words.next();
+            }
+            "--" => {
+                program = words.next();
+                break;
+            }
+            _ if w.starts_with('-') && w.len() > 1 => {}
+            _ => {
+                program = Some(w);
+                break;
+            }
+        }
+    }
+    let Some(program) = program else {
+        return false;
+    };
+    if program.contains("system(") || program.contains('|') || program.contains("getline") {
+        return false;
+    }
+    // `print > "file"` / `printf ... >> "file"`: a quoted target is known, any other
+    // (a variable) is not. A `>` inside a string or a comparison (`$1 > 5`) is not told
+    // apart from a redirection unless a quoted name follows it.
+    let mut rest = program;
+    while let Some(k) = rest.find('>') {
+        let after = rest.get(k + 1..).unwrap_or("");
+        let after = after.strip_prefix('>').unwrap_or(after).trim_start();
+        if let Some(quoted) = after.strip_prefix('"')
+            && let Some(end) = quoted.find('"')
+        {
+            let name = quoted.get(..end).unwrap_or("");
+            if !name.is_empty() && !name.starts_with("/dev/") {
+                let path = out.resolve(name);
+                out.add(path, false, Some(1_000), "awk");
+            }
+        }
+        rest = after;
+    }
+    true
+}
+
 #[cfg(test)]
 pub(super) const FIXTURES: &[(&str, &str, &str)] = &[
+    (
+        "awk",
+        "awk -F: '$3 >= 1000 { print $1 > \"/etc/app-users\" }' /etc/passwd",
+        "+ /etc/app-users 1000 [awk]\n",
+    ),
     (
         "no change",
         "set -eux; echo hi; chmod +x run.sh; go version",

@@ -13,6 +13,7 @@
 //!
 //! | recogniser | commands | effect | estimate |
 //! |---|---|---|---|
+//! | `awk` | `awk [-F FS] 'PROGRAM' FILE...` | nothing but its output; `print > "F"` creates F | 1 KB a file |
 //! | `mkdir` | `mkdir [-p] DIR...` | creates the directories | 0 |
 //! | `touch` | `touch FILE...` | creates empty files | 0 |
 //! | `redirect` | `CMD > FILE`, `>> FILE`, `tee FILE` | creates the file | 1 KB |
@@ -164,6 +165,13 @@ pub static RECOGNISERS: &[Recogniser] = &[
         effect: "creates FILE; applied to every command, so `apply` only documents it",
         estimate: "1 KB",
         apply: |_, _| false,
+    },
+    Recogniser {
+        name: "awk",
+        commands: "awk|gawk|mawk|nawk [-F FS] [-v V=X] 'PROGRAM' FILE...",
+        effect: "prints to standard output (a redirection makes the file); a program that prints > \"FILE\" creates FILE; one that pipes or calls system() is unknown",
+        estimate: "1 KB a file",
+        apply: coreutils::rec_awk,
     },
     Recogniser {
         name: "mkdir",
@@ -462,6 +470,11 @@ pub(crate) fn analyze_run_with(
                         let (cmds, truncated) = split_script(&text, lookup);
                         out.effects.truncated |= truncated;
                         queue.push((cmds, depth + 1));
+                        // `sh <<EOF > /log` (or `RUN <<EOF sh > /log`): the script's
+                        // output goes to the file.
+                        if out.redirects(&cmd) {
+                            out.command(&cmd.words, Some("redirect"));
+                        }
                         continue;
                     }
                 }
@@ -491,17 +504,7 @@ pub(crate) fn analyze_run_with(
                 }
             }
             // Redirections write files whatever the command.
-            let mut redirected = false;
-            for r in &cmd.redirects {
-                if matches!(r.op.as_str(), ">" | ">>" | "&>" | ">|")
-                    && !r.target.starts_with("/dev/")
-                    && !r.target.starts_with('&')
-                {
-                    let path = out.resolve(&r.target);
-                    out.add(path, false, Some(1_000), "redirect");
-                    redirected = true;
-                }
-            }
+            let redirected = out.redirects(&cmd);
             if redirected && matches!(recognised, None | Some("no change")) {
                 recognised = Some("redirect");
             }
@@ -625,6 +628,23 @@ impl Out {
             size,
             by,
         });
+    }
+
+    /// Adds the files a command's output redirections write (`> f`, `>> f`, `&> f`,
+    /// `>| f`; not `/dev/...` nor `>&2`); true when there was one.
+    fn redirects(&mut self, cmd: &SimpleCommand) -> bool {
+        let mut redirected = false;
+        for r in &cmd.redirects {
+            if matches!(r.op.as_str(), ">" | ">>" | "&>" | ">|")
+                && !r.target.starts_with("/dev/")
+                && !r.target.starts_with('&')
+            {
+                let path = self.resolve(&r.target);
+                self.add(path, false, Some(1_000), "redirect");
+                redirected = true;
+            }
+        }
+        redirected
     }
 
     fn area(&mut self, dir: String, size: Option<u64>, by: &'static str) {

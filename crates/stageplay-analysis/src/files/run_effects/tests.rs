@@ -174,3 +174,23 @@ fn hostile_scripts_stay_bounded() {
     let quotes = "'".repeat(10_001);
     let _ = split_script(&quotes, &NoVars);
 }
+
+#[test]
+fn awk_and_a_heredoc_script_redirected_to_a_file() {
+    // awk only prints: its redirection makes the file, nothing is unknown.
+    assert_eq!(
+        dump("awk '{print $1}' go.sum > /deps.txt"),
+        "+ /deps.txt 1000 [redirect]\n"
+    );
+    assert_eq!(dump("awk 'NR > 1' data.csv"), "");
+    // A program that runs commands is not followed.
+    assert_eq!(dump("awk '{ system(\"rm \" $1) }' list"), "unknown\n");
+    // The heredoc runs as a script and its output goes to the file.
+    for script in ["<<EOF sh > /out/log.txt", "sh <<EOF > /out/log.txt"] {
+        assert_eq!(
+            dump_with(script, &[("EOF", "mkdir -p /data\necho done\n")]),
+            "+ /out/log.txt 1000 [redirect]\n+ /data/ 0 [mkdir]\n",
+            "{script}"
+        );
+    }
+}

@@ -1,0 +1,90 @@
+//! The build errors the file simulation finds: a path the build needs that is not there.
+//! A COPY or ADD source missing from the listed build context or from a source stage whose
+//! whole filesystem is known, and a RUN whose shell or program is missing from such a stage.
+//! The simulation never claims a path is missing from an image it only estimates: these
+//! checks run only for a listed context and for complete stages (`StageState::complete`).
+
+use crate::errors::{COPY_SOURCE_NOT_FOUND, RUN_EXECUTABLE_NOT_FOUND};
+
+use super::context::join;
+use super::sim::{Sim, Step};
+
+/// The directories of the default `PATH` BuildKit gives a container whose image sets none
+/// (`util/system`'s `DefaultPathEnvUnix`).
+const DEFAULT_PATH: &[&str] = &[
+    "/usr/local/sbin",
+    "/usr/local/bin",
+    "/usr/sbin",
+    "/usr/bin",
+    "/sbin",
+    "/bin",
+];
+
+/// BuildKit's error for a source path it cannot checksum (`cache/contenthash/checksum.go`,
+/// wrapped by `solver/llbsolver/ops/opsutils/contenthash.go` and `solver/edge.go`). The
+/// ref's id is only known to the builder.
+pub(super) fn not_found_message(path: &str) -> String {
+    format!(
+        "failed to compute cache key: failed to calculate checksum of ref …: \"{path}\": not found"
+    )
+}
+
+impl Sim<'_> {
+    /// Reports a source missing from the listed build context (`src` relative to its root).
+    pub(super) fn source_not_in_context(&mut self, step: &Step, src: &str) {
+        let message = not_found_message(&["/", src].concat());
+        self.fail(step, &COPY_SOURCE_NOT_FOUND, message);
+    }
+
+    /// Reports a source missing from a complete source stage (`path` absolute).
+    pub(super) fn source_not_in_stage(&mut self, step: &Step, path: &str) {
+        self.fail(step, &COPY_SOURCE_NOT_FOUND, not_found_message(path));
+    }
+
+    /// RUN in a stage whose filesystem is all known: its shell (shell form) or its program
+    /// (exec form) must be there, or the runtime cannot start the process. BuildKit wraps
+    /// the runtime's error (`solver/llbsolver/ops/exec.go`: "process %q did not complete
+    /// successfully"); runc's part is as docker/buildx issue 2400 shows it. A RUN with a
+    /// mount is not checked: the mount may bring the program.
+    pub(super) fn check_executable(&mut self, step: &mut Step) {
+        let v = step.view;
+        if !self.is_complete(step.st) || !v.mounts.is_empty() {
+            return;
+        }
+        let default_shell = ["/bin/sh".to_string(), "-c".to_string()];
+        let shell: &[String] = step.st.shell.as_deref().unwrap_or(&default_shell);
+        let (program, args): (&str, String) = if v.exec_form {
+            (v.args.first().copied().unwrap_or(""), v.args.join(" "))
+        } else {
+            let mut line = shell.join(" ");
+            line.push(' ');
+            line.push_str(&v.args.join(" "));
+            (shell.first().map_or("", String::as_str), line)
+        };
+        if program.is_empty() {
+            return;
+        }
+        let found = |path: &str| step.st.files.get(path).is_some_and(|e| !e.is_dir);
+        let runtime = if program.contains('/') {
+            let path = join(&step.st.workdir, program);
+            if found(&path) {
+                return;
+            }
+            format!("exec: \"{program}\": stat {program}: no such file or directory")
+        } else {
+            let in_path = match crate::lexer::Lookup::get(&step.st.vars, "PATH") {
+                Some(path) => path.split(':').any(|d| found(&join(d, program))),
+                None => DEFAULT_PATH.iter().any(|d| found(&join(d, program))),
+            };
+            if in_path {
+                return;
+            }
+            format!("exec: \"{program}\": executable file not found in $PATH")
+        };
+        let message = format!(
+            "process \"{args}\" did not complete successfully: runc run failed: unable to \
+             start container process: {runtime}"
+        );
+        self.fail(step, &RUN_EXECUTABLE_NOT_FOUND, message);
+    }
+}
