@@ -46,7 +46,7 @@ pub mod work {
 
 use serde::Serialize;
 
-pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use diagnostic::{Diagnostic, Edit, Fix, Rule, Severity};
 pub use expand::ExpandedInstruction;
 pub use files::FileFlow;
 pub use graph::{Edge, EdgeKind, Node};

@@ -54,7 +54,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
         }
     };
     let Some(target) = a.plan.target.and_then(|t| a.stages.get(t)) else {
-        return html! { <div class="panel-empty">{ "No stage to build: add a FROM line." }</div> };
+        return html! { <div class="panel-empty">{ crate::page::plan::nothing_built(a) }</div> };
     };
 
     let rows = tree_rows(&f.final_image.files);
@@ -112,7 +112,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                 }
             </section>
             <section class="card">
-                <h3>{ format!("Final image of `{}`", target.display_name()) }</h3>
+                <h3>{ "Final image of " }<code>{ target.display_name() }</code></h3>
                 if f.context_inferred {
                     <p class="note">{ "No build context was given: Stageplay inferred one from the COPY and ADD sources." }</p>
                 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::analysis::{Builder, Span};
-use crate::page::plan::{builder_difference, stage_name};
+use crate::page::plan::{builder_difference, nothing_built, stage_name};
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -25,7 +25,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
     let a = &props.analysis;
     let plan = &a.plan;
     let Some(target) = plan.target else {
-        return html! { <div class="panel-empty">{ "No target to build: add a FROM line, or pick a stage that exists." }</div> };
+        return html! { <div class="panel-empty">{ nothing_built(a) }</div> };
     };
     let reveal = |s: usize| {
         let d = props.dispatch.clone();
