@@ -51,3 +51,46 @@ test('a link whose target is an unnamed stage says why instead of "add a FROM li
   await expect(page.locator('#command-line')).toHaveText('docker build --target builder -t app .');
   await expect(page.locator('.image-view h3', { hasText: 'Final image of' })).toHaveText('Final image of builder');
 });
+
+test('pasted no-break spaces and smart quotes are named, outlined and replaced in one undoable fix', async ({ page }) => {
+  const pasted = 'FROM python:3.12-slim\nRUN\u00a0pip install flask\nCMD [\u201cflask\u201d, \u201crun\u201d]\n';
+  await openWithoutContext(page, pasted, 1);
+  await expect(page.locator('.underlay .t-conf')).toHaveCount(5);
+  await page.locator('#view-problems').click();
+  const first = page.locator('.problem', { hasText: 'U+00A0 NO-BREAK SPACE' });
+  await expect(first).toContainText('looks like a space but is not one');
+  await expect(page.locator('.problem', { hasText: 'U+201C LEFT DOUBLE QUOTATION MARK' })).toHaveCount(2);
+  await first.locator('button.fix').click();
+  const editor = page.locator('#dockerfile');
+  await expect(editor).toHaveValue('FROM python:3.12-slim\nRUN pip install flask\nCMD ["flask", "run"]\n');
+  await expect(page.locator('.problem', { hasText: 'U+00A0' })).toHaveCount(0);
+  await expect(page.locator('.problem', { hasText: 'unknown instruction' })).toHaveCount(0);
+  await editor.focus();
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(pasted);
+});
+
+test('a --from one typo away from a stage name is flagged with a fix that names the stage', async ({ page }) => {
+  const text = 'FROM golang:1.22 AS builder\nRUN go build -o /app .\nFROM alpine:3.20\nCOPY --from=buidler /app /app\n';
+  await openWithoutContext(page, text, 2);
+  await page.locator('#view-problems').click();
+  const problem = page.locator('.problem', { hasText: 'did you mean the stage builder?' });
+  await expect(problem).toContainText('--from=buidler names no stage, so Docker takes it for an image');
+  await problem.locator('button.fix').click();
+  await expect(page.locator('#dockerfile')).toHaveValue(text.replace('buidler', 'builder'));
+  await expect(page.locator('.problem', { hasText: 'StageNameTypo' })).toHaveCount(0);
+  // The stage now reaches the final image: the graph has its copy edge.
+  await page.locator('#view-files').click();
+  await expect(page.locator('.image-view')).toContainText('/app');
+});
+
+test('step-through shows the real line numbers and every line of a multi-line instruction', async ({ page }) => {
+  const text = '# syntax=docker/dockerfile:1\n\nFROM debian:bookworm-slim\n\nRUN apt-get update \\\n    && apt-get install -y \\\n       curl \\\n       git\nCMD ["bash"]\n';
+  await openWithoutContext(page, text, 1);
+  await page.locator('#view-steps').click();
+  await expect(page.locator('.step-lines')).toHaveText('line 3');
+  await expect(page.locator('.tl-step .tl-line')).toHaveText(['line 3', 'line 5', 'line 9']);
+  await page.locator('.tl-step').nth(1).click();
+  await expect(page.locator('.step-lines')).toHaveText('lines 5–8');
+  await expect(page.locator('.step-inst')).toHaveText('RUN apt-get update \\\n    && apt-get install -y \\\n       curl \\\n       git');
+});

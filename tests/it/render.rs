@@ -89,7 +89,10 @@ async fn buildkit_plan_names_what_legacy_adds() {
 async fn final_image_view_marks_estimates() {
     let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Files)).await;
     // The name is code, never backticks shown literally.
-    assert!(html.contains("Final image of <code>stage-1</code>"), "{html}");
+    assert!(
+        html.contains("Final image of <code>stage-1</code>"),
+        "{html}"
+    );
     assert!(html.contains("estimate"), "{html}");
     assert!(html.contains("Left behind"), "{html}");
     assert!(html.contains("role=\"tree\""), "{html}");

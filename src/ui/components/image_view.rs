@@ -67,15 +67,19 @@ pub fn image_view(props: &ImageViewProps) -> Html {
     let summary = match (size.final_bytes, size.build_stage_bytes, size.build_stage) {
         (Some(fin), Some(build), Some(bs)) if build > 0 && bs != target.index => {
             let pct = 100.0 - (fin as f64 / build as f64 * 100.0);
-            let verdict = if pct >= 0.5 {
-                format!("{} % smaller", Fixed(pct, 0))
+            // "≈ 8.0 MB instead of ≈ 8.0 MB … no smaller" read as a contradiction: without a
+            // saving, say so first.
+            if pct >= 0.5 {
+                html! { <p class="size-verdict">
+                    { format!("≈ {} instead of ≈ {} if you shipped ", human_size(fin), human_size(build)) }
+                    <code>{ stage_name(bs) }</code>{ format!(": {} % smaller", Fixed(pct, 0)) }
+                </p> }
             } else {
-                "no smaller".to_string()
-            };
-            html! { <p class="size-verdict">
-                { format!("≈ {} instead of ≈ {} if you shipped ", human_size(fin), human_size(build)) }
-                <code>{ stage_name(bs) }</code>{ format!(": {verdict}") }
-            </p> }
+                html! { <p class="size-verdict">
+                    { format!("≈ {}: no smaller than shipping ", human_size(fin)) }
+                    <code>{ stage_name(bs) }</code>{ format!(" (≈ {})", human_size(build)) }
+                </p> }
+            }
         }
         (Some(fin), _, _) => {
             html! { <p class="size-verdict">{ format!("≈ {} (estimate)", human_size(fin)) }</p> }
