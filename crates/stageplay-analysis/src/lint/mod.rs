@@ -14,6 +14,7 @@ mod copy_ignored_file;
 mod duplicate_stage_name;
 mod expose_invalid_format;
 mod expose_proto_casing;
+mod final_image_waste;
 mod from_as_casing;
 mod from_platform_flag_const_disallowed;
 mod global_arg_not_redeclared;
@@ -94,6 +95,7 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     checked!(heavy_final_base),
     checked!(confusable_character),
     checked!(stage_name_typo),
+    checked!(final_image_waste),
 ];
 
 /// Every rule in [`TABLE`], in its order: the registry the Problems panel reads. Built from
