@@ -534,6 +534,16 @@ impl Reducible for State {
                 if s.stale {
                     return self;
                 }
+                if fix.edits.is_empty() {
+                    // Only the option changes (a target typo): nothing for the editor.
+                    if fix.target.is_none() {
+                        return self;
+                    }
+                    s.naming = None;
+                    s.share.target = fix.target;
+                    s.reanalyse();
+                    return Rc::new(s);
+                }
                 let Some((span, text)) = fix.apply(&s.share.dockerfile) else {
                     return self;
                 };

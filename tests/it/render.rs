@@ -99,6 +99,23 @@ async fn final_image_view_marks_estimates() {
 }
 
 #[tokio::test]
+async fn a_final_image_no_smaller_than_the_build_stage_says_so_first() {
+    let share = ShareState {
+        dockerfile: "FROM alpine:3.20 AS build\nRUN apk add --no-cache curl\n\
+            FROM alpine:3.20\nCOPY --from=build /usr /usr\n"
+            .into(),
+        view: View::Files,
+        ..ShareState::default()
+    };
+    let html = render(share).await;
+    assert!(
+        html.contains("no smaller than shipping <code>build</code>"),
+        "{html}"
+    );
+    assert!(!html.contains("instead of"), "{html}");
+}
+
+#[tokio::test]
 async fn problems_view_lists_parse_errors_with_lines() {
     let share = ShareState {
         dockerfile: "FROM alpine\nBOGUS thing\n".into(),

@@ -112,6 +112,27 @@ fn picking_an_unnamed_stage_keeps_the_target_and_the_fix_names_it_then_targets_i
 }
 
 #[test]
+fn a_target_typo_is_fixed_by_choosing_the_closest_stage() {
+    let text = "FROM golang:1.22 AS builder\nFROM alpine\n";
+    let s = apply(
+        State::default(),
+        vec![
+            Action::SetDockerfile(text.into()),
+            Action::SetTarget(Some("buidler".into())),
+        ],
+    );
+    assert_eq!(s.analysis.plan.target, None);
+    let fix = stageplay::page::plan::target_note(&s.analysis, None)
+        .and_then(|n| n.fix)
+        .expect("the did-you-mean fix");
+    assert_eq!(fix.title, "Build `builder`");
+    let s = apply(s, vec![Action::ApplyFix(fix)]);
+    assert_eq!(s.share.target.as_deref(), Some("builder"));
+    assert_eq!(s.analysis.plan.target, Some(0));
+    assert!(s.pending_edit.is_none(), "the text is not edited");
+}
+
+#[test]
 fn builder_switch_changes_the_plan() {
     let ex = by_id("distroless-scratch").expect("example");
     let s = apply(State::from_example(ex), vec![]);

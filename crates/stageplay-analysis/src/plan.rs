@@ -177,15 +177,25 @@ pub fn resolve_target(
                     return None;
                 }
                 let names = stages.iter().filter_map(|s| s.name.as_deref());
-                let hint = match closest_name(&name.to_ascii_lowercase(), names) {
+                let closest = closest_name(&name.to_ascii_lowercase(), names);
+                let hint = match closest {
                     Some(n) => format!("; did you mean \"{n}\"?"),
                     None => String::new(),
                 };
-                diagnostics.push(Diagnostic::new(
+                let d = Diagnostic::new(
                     &errors::UNKNOWN_TARGET,
                     Span::point(0),
                     format!("target stage \"{name}\" could not be found{hint}"),
-                ));
+                );
+                // The fix changes the option, not the text.
+                diagnostics.push(match closest {
+                    Some(n) => d.with_fix(Fix {
+                        title: format!("Build `{n}`"),
+                        edits: Vec::new(),
+                        target: Some(n.to_string()),
+                    }),
+                    None => d,
+                });
                 None
             }
         },
