@@ -224,7 +224,7 @@ pub fn name_stage_fix(stages: &[Stage], i: usize) -> Option<Fix> {
     } else {
         "builder"
     };
-    let taken: std::collections::HashSet<&str> =
+    let taken: rustc_hash::FxHashSet<&str> =
         stages.iter().filter_map(|s| s.name.as_deref()).collect();
     // At most `stages.len()` names are taken, so one of the first `len + 1` is free.
     let name = (1..=stages.len() + 1)

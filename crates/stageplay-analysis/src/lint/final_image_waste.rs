@@ -53,22 +53,36 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     if target.index + 1 != a.stages.len() {
         return;
     }
+    // The target's RUNs that install packages, with their text: the first few only, so
+    // that the check stays linear in the number of files.
+    let installers: Vec<(usize, &str)> = target
+        .instructions
+        .iter()
+        .filter_map(|&i| {
+            let inst = a.instructions.get(i)?;
+            let run = inst.span.slice(ctx.text);
+            // A RUN longer than a page is not compared with every file (bounded work).
+            (inst.keyword == Keyword::Run && run.len() <= MAX_RUN_TEXT && installs(run))
+                .then_some((i, run))
+        })
+        .take(MAX_INSTALLERS)
+        .collect();
     // Built only when an installer is found: most files never need it.
     let mut lines: Option<LineIndex> = None;
     for e in &a.files.final_image.files {
         let Some(bytes) = e.size.filter(|&b| b > 0) else {
             continue;
         };
-        let size = human_size(bytes);
         let line = e.provenance.line;
         if let Some((_, what)) = CACHES.iter().find(|(p, _)| *p == e.path) {
             out.push(Diagnostic::new(
                 &RULE,
                 e.provenance.span,
                 format!(
-                    "`{}` (≈ {size}, {what} on line {line}) ships in the final image: clean it in \
+                    "`{}` (≈ {}, {what} on line {line}) ships in the final image: clean it in \
                      the same RUN or use a cache mount",
-                    e.path
+                    e.path,
+                    human_size(bytes)
                 ),
             ));
             continue;
@@ -83,14 +97,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // A later RUN of the target that installs from the copied path.
-        let installer = target.instructions.iter().find(|&&i| {
-            i > copied
-                && a.instructions.get(i).is_some_and(|inst| {
-                    inst.keyword == Keyword::Run
-                        && installs_from(inst.span.slice(ctx.text), &e.path)
-                })
-        });
-        if let Some(&i) = installer {
+        let installer = installers
+            .iter()
+            .find(|&&(i, run)| i > copied && installs_from(run, &e.path))
+            .map(|&(i, _)| i);
+        if let Some(i) = installer {
             let start = a.instructions.get(i).map_or(0, |inst| inst.span.start);
             let lines = lines.get_or_insert_with(|| LineIndex::new(ctx.text));
             let run_line = lines.line(start);
@@ -98,20 +109,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 &RULE,
                 e.provenance.span,
                 format!(
-                    "`{}` (≈ {size}, copied on line {line}) stays in the final image after the RUN \
+                    "`{}` (≈ {}, copied on line {line}) stays in the final image after the RUN \
                      on line {run_line} installed from it: mount it for that RUN \
                      (`--mount=type=bind,...`) instead of copying it",
-                    e.path
+                    e.path,
+                    human_size(bytes)
                 ),
             ));
         }
     }
 }
 
-/// True when a RUN's text installs packages from `path` (`pip install /wheels/*`,
-/// `apk add /pkgs/*.apk`, `dpkg -i /debs/*.deb`, `npm install /tarballs/x.tgz`).
-fn installs_from(run: &str, path: &str) -> bool {
-    let installs = [
+/// How many installing RUNs of the target each copied file is compared with, and the
+/// longest RUN text compared.
+const MAX_INSTALLERS: usize = 16;
+const MAX_RUN_TEXT: usize = 4096;
+
+/// True when a RUN's text installs packages (`pip install`, `apk add`, `dpkg -i`, ...).
+fn installs(run: &str) -> bool {
+    [
         "pip install",
         "pip3 install",
         "apk add",
@@ -120,10 +136,14 @@ fn installs_from(run: &str, path: &str) -> bool {
         "rpm -i",
     ]
     .iter()
-    .any(|c| run.contains(c));
-    installs
-        && run.match_indices(path).any(|(i, _)| {
-            let next = run[i + path.len()..].chars().next();
-            matches!(next, None | Some('/' | ' ' | '\n' | '"' | '\''))
-        })
+    .any(|c| run.contains(c))
+}
+
+/// True when an installing RUN's text names `path` as a word or a directory prefix
+/// (`pip install /wheels/*`, `dpkg -i /debs/*.deb`).
+fn installs_from(run: &str, path: &str) -> bool {
+    run.match_indices(path).any(|(i, _)| {
+        let next = run.get(i + path.len()..).and_then(|t| t.chars().next());
+        matches!(next, None | Some('/' | ' ' | '\n' | '"' | '\''))
+    })
 }
