@@ -94,3 +94,18 @@ test('step-through shows the real line numbers and every line of a multi-line in
   await expect(page.locator('.step-lines')).toHaveText('lines 5–8');
   await expect(page.locator('.step-inst')).toHaveText('RUN apt-get update \\\n    && apt-get install -y \\\n       curl \\\n       git');
 });
+
+test('advice fits: same-version slim base, waste with its size, unused only with these build args', async ({ page }) => {
+  const text = 'ARG TARGETARCH=amd64\nFROM alpine AS tools-amd64\nFROM alpine AS tools-arm64\nFROM tools-${TARGETARCH} AS tools\n' +
+    'FROM python:3.9 AS builder\nRUN pip wheel --no-cache-dir --wheel-dir /wheels flask\n' +
+    'FROM python:3.9\nCOPY --from=tools /etc/os-release /tools\nCOPY --from=builder /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\n';
+  await openWithoutContext(page, text, 5);
+  await page.locator('#view-problems').click();
+  await expect(page.locator('.problem', { hasText: 'HeavyFinalBase' })).toContainText('such as python:3.9-slim');
+  await expect(page.locator('.problem', { hasText: 'FinalImageWaste' })).toContainText('/wheels (≈ 20 MB, copied on line 9) stays in the final image');
+  await expect(page.locator('.problem', { hasText: 'tools-arm64' })).toContainText('is not used with these build args / platform');
+  // Building the builder on purpose: no advice about a shipped image.
+  await page.locator('#target').selectOption('builder');
+  await expect(page.locator('.problem', { hasText: 'HeavyFinalBase' })).toHaveCount(0);
+  await expect(page.locator('.problem', { hasText: 'FinalImageWaste' })).toHaveCount(0);
+});
