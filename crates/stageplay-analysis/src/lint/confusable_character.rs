@@ -58,7 +58,8 @@ pub fn confusable(c: char) -> Option<(&'static str, &'static str)> {
 
 /// Every confusable character of `text` outside comment lines: its span, name and
 /// replacement. A byte order mark at the very start is the parser's business, and `’`
-/// between two letters is an apostrophe in prose (`it’s`), left alone.
+/// between two ASCII letters is an apostrophe in prose (`it’s`), left alone (ASCII only: the
+/// Unicode letter tables would weigh on the page).
 pub fn find(text: &str) -> Vec<(Span, &'static str, &'static str)> {
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -75,8 +76,8 @@ pub fn find(text: &str) -> Vec<(Span, &'static str, &'static str)> {
             let next = chars.peek().map(|&(_, n)| n);
             if let Some((name, with)) = confusable(c) {
                 let apostrophe = c == '\u{2019}'
-                    && prev.is_some_and(char::is_alphabetic)
-                    && next.is_some_and(char::is_alphabetic);
+                    && prev.is_some_and(|p: char| p.is_ascii_alphabetic())
+                    && next.is_some_and(|n| n.is_ascii_alphabetic());
                 let bom = c == '\u{feff}' && at + i == 0;
                 if !(apostrophe || bom) {
                     let start = at + i;
