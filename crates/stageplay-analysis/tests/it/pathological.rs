@@ -147,7 +147,7 @@ fn deeply_nested_substitutions() {
 #[test]
 fn many_heredocs_and_unterminated_ones() {
     let mut text = String::from("FROM alpine\n");
-    for i in 0..2_000 {
+    for i in 0..5_000 {
         text.push_str(&format!("RUN cat <<A{i} <<B{i}\na\nA{i}\nb\nB{i}\n"));
     }
     text.push_str("RUN cat <<NEVER\n");
