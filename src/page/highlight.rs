@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::analysis::lint::CONFUSABLE_CHARACTER;
 use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span, sort};
 
 use super::markup::{Bidi, escape_into_with};
@@ -25,6 +26,9 @@ enum Class {
     Heredoc,
     Comment,
     Directive,
+    /// A character that looks like an ASCII one and is not (ConfusableCharacter): outlined,
+    /// since a no-break or zero-width space cannot be seen.
+    Confusable,
 }
 
 impl Class {
@@ -41,11 +45,12 @@ impl Class {
             Class::Heredoc => "t-here",
             Class::Comment => "t-com",
             Class::Directive => "t-dir",
+            Class::Confusable => "t-conf",
         }
     }
 }
 
-const CLASSES: [Class; 11] = [
+const CLASSES: [Class; 12] = [
     Class::Plain,
     Class::Keyword,
     Class::Flag,
@@ -57,6 +62,7 @@ const CLASSES: [Class; 11] = [
     Class::Heredoc,
     Class::Comment,
     Class::Directive,
+    Class::Confusable,
 ];
 
 fn paint(buf: &mut [u8], span: Span, class: Class) {
@@ -202,6 +208,9 @@ impl Highlight {
         // Diagnostics: the highest severity wins where they overlap (1 info, 2 warning, 3 error).
         let mut diag = vec![0u8; text.len()];
         for d in &a.diagnostics {
+            if d.rule == CONFUSABLE_CHARACTER.name {
+                paint(&mut class, d.span, Class::Confusable);
+            }
             let level = match d.severity {
                 Severity::Error => 3,
                 Severity::Warning => 2,
@@ -374,6 +383,19 @@ pub fn diagnostic_lines(text: &str, a: &Analysis) -> Vec<(usize, Severity)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pasted_no_break_space_is_outlined_where_it_is() {
+        let text = "FROM alpine\nRUN\u{a0}pip install x\n";
+        let a = crate::analysis::analyze(text, &Default::default());
+        let lines = highlight_lines(text, &a);
+        assert!(
+            lines[1].contains("RUN</span><span class=\"t-conf d-err\">\u{a0}</span>"),
+            "{}",
+            lines[1]
+        );
+        assert!(!lines[0].contains("t-conf"));
+    }
 
     /// The text of highlighted HTML: tags dropped, entities decoded.
     fn plain(html: &str) -> String {

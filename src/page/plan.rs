@@ -1,7 +1,10 @@
 //! The words the Build plan and Step through views use: a stage's name, the one-line
-//! difference between BuildKit and the legacy builder, and where the build fails.
+//! difference between BuildKit and the legacy builder, where the build fails, and the note on a
+//! target that names no stage.
 
-use crate::analysis::{Analysis, Builder, Phase, TargetPlan};
+use crate::analysis::errors::UNKNOWN_TARGET;
+use crate::analysis::plan::name_stage_fix;
+use crate::analysis::{Analysis, Builder, Fix, Phase, TargetPlan};
 
 /// A stage's name as the page shows it (`stage-N` for an index the analysis lacks).
 pub fn stage_name(a: &Analysis, s: usize) -> String {
@@ -104,4 +107,96 @@ pub fn failure_note(plan: &TargetPlan) -> Option<&'static str> {
         }
         _ => "This fails the build although the stage is not built.",
     })
+}
+
+/// What the output pane says above the views when the target cannot be built: why, and the
+/// fix when there is one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetNote {
+    pub message: String,
+    pub fix: Option<Fix>,
+    /// True for the note on a stage the user tried to pick, which they can close; the note
+    /// on the target option itself stays until the target changes.
+    pub dismissable: bool,
+}
+
+/// The note on the target: the unnamed stage `naming` the user tried to make the target
+/// (BuildKit only targets `AS` names: `findStateByName` in `dockerfile2llb/convert.go`), else
+/// the `UnknownTarget` error of the analysis, if any.
+pub fn target_note(a: &Analysis, naming: Option<usize>) -> Option<TargetNote> {
+    if let Some(i) = naming.filter(|&i| a.stages.get(i).is_some_and(|s| s.name.is_none())) {
+        return Some(TargetNote {
+            message: format!(
+                "`stage-{i}` has no name, so it cannot be a target: BuildKit's `--target` only \
+                 takes a name given with `FROM … AS <name>`."
+            ),
+            fix: name_stage_fix(&a.stages, i),
+            dismissable: true,
+        });
+    }
+    if a.plan.target.is_some() {
+        return None;
+    }
+    let d = a
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == UNKNOWN_TARGET.name)?;
+    Some(TargetNote {
+        message: format!("{}.", d.message.trim_end_matches('.')),
+        fix: d.fix.as_deref().cloned(),
+        dismissable: false,
+    })
+}
+
+/// What a view says when no stage is built: the target note above explains an unknown target.
+pub fn nothing_built(a: &Analysis) -> &'static str {
+    if a.stages.is_empty() {
+        "No stage to build: add a FROM line."
+    } else {
+        "Nothing is built: the target names no stage BuildKit can build (see the note above)."
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Options, analyze};
+
+    const TWO: &str = "FROM golang:1.22\nFROM alpine\nCOPY --from=0 /app /app\n";
+
+    #[test]
+    fn picking_an_unnamed_stage_explains_and_offers_the_name() {
+        let a = analyze(TWO, &Options::default());
+        let note = target_note(&a, Some(0)).unwrap();
+        assert!(
+            note.message.contains("`stage-0` has no name"),
+            "{}",
+            note.message
+        );
+        let fix = note.fix.unwrap();
+        assert_eq!(fix.title, "Name it `AS builder`");
+        assert_eq!(fix.target.as_deref(), Some("builder"));
+        assert!(target_note(&a, None).is_none());
+        assert!(target_note(&a, Some(7)).is_none());
+    }
+
+    #[test]
+    fn an_unnamed_stage_as_the_target_says_why_and_never_asks_for_a_from_line() {
+        let a = analyze(
+            TWO,
+            &Options {
+                target: Some("stage-0".into()),
+                ..Options::default()
+            },
+        );
+        let note = target_note(&a, None).unwrap();
+        assert!(
+            note.message.contains("stage 0 has no name"),
+            "{}",
+            note.message
+        );
+        assert!(note.fix.is_some() && !note.dismissable);
+        assert!(!nothing_built(&a).contains("FROM line"));
+        assert!(nothing_built(&analyze("", &Options::default())).contains("FROM line"));
+    }
 }

@@ -332,6 +332,17 @@ pub fn scroll_view(node: &NodeRef) -> Option<(f64, f64)> {
     Some((el.scroll_top() as f64, el.client_height() as f64))
 }
 
+/// Replaces `start..end` (UTF-16) of the textarea with `text` as if typed, so that one undo
+/// takes it back; false when the browser cannot.
+pub fn replace_range(area: &NodeRef, start: u32, end: u32, text: &str) -> bool {
+    let Some(a) = area.cast::<web_sys::HtmlTextAreaElement>() else {
+        return false;
+    };
+    let _ = a.focus();
+    let _ = a.set_selection_range(start, end);
+    insert_text(text)
+}
+
 /// Inserts text at the caret as if typed, so the textarea's undo history keeps it.
 pub fn insert_text(text: &str) -> bool {
     web_sys::window()

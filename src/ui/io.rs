@@ -52,6 +52,9 @@ pub fn read_dropped_file(
 }
 pub fn set_selection(_area: &NodeRef, _start: u32, _end: u32) {}
 pub fn scroll_to_line(_scroller: &NodeRef, _line: usize, _line_height: f64) {}
+pub fn replace_range(_area: &NodeRef, _start: u32, _end: u32, _text: &str) -> bool {
+    false
+}
 pub fn insert_text(_text: &str) -> bool {
     false
 }

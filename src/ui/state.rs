@@ -98,6 +98,16 @@ pub struct Reveal {
     pub serial: u64,
 }
 
+/// A fix for the editor to apply: replace `span` (bytes of the current text) with `text`,
+/// through the textarea's own undo history. The serial tells the editor's effect a new
+/// request from one it has applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingEdit {
+    pub span: Span,
+    pub text: Rc<str>,
+    pub serial: u64,
+}
+
 /// The graph's zoom and pan; `fit` recomputes the scale to fit the viewport.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Zoom {
@@ -195,6 +205,11 @@ pub struct State {
     pub draft_notice: Option<DraftNotice>,
     /// The latest text replaced by a restore, an example or another tab, to keep in history.
     pub displaced: Option<Displaced>,
+    /// A fix waiting for the editor to apply it.
+    pub pending_edit: Option<PendingEdit>,
+    /// The unnamed stage the user tried to make the target: the page says why it cannot be
+    /// one and offers to name it.
+    pub naming: Option<usize>,
 }
 
 impl State {
@@ -221,6 +236,8 @@ impl State {
             drafts: None,
             draft_notice: None,
             displaced: None,
+            pending_edit: None,
+            naming: None,
         };
         s.cursor_stage = stage_at(&s.analysis, 0);
         s
@@ -398,6 +415,13 @@ pub enum Action {
     /// Whether the latest attempt to store the draft worked.
     DraftSaved(bool),
     DismissDraftNotice,
+    /// Apply a diagnostic's fix (or the naming fix): its edits go to the editor, its target
+    /// to the options.
+    ApplyFix(analysis::Fix),
+    /// The editor applied the pending edit of this serial.
+    EditApplied(u64),
+    /// Close the note about an unnamed stage.
+    DismissNaming,
 }
 
 impl Reducible for State {
@@ -430,6 +454,7 @@ impl Reducible for State {
                 s.reanalyse();
             }
             Action::SetTarget(t) => {
+                s.naming = None;
                 s.share.target = t.filter(|t| !t.is_empty());
                 s.reanalyse();
             }
@@ -485,11 +510,15 @@ impl Reducible for State {
                 let span = stage.span;
                 let last = s.analysis.stages.len().checked_sub(1);
                 // Picking the last stage of a file without a target keeps the default.
-                s.share.target = if s.share.target.is_none() && Some(i) == last {
-                    None
+                if s.share.target.is_none() && Some(i) == last {
+                    s.share.target = None;
+                } else if stage.name.is_none() {
+                    // BuildKit cannot target an unnamed stage: say so and offer the name,
+                    // rather than a target every panel reports as failing.
+                    s.naming = Some(i);
                 } else {
-                    Some(stage.display_name())
-                };
+                    s.share.target = Some(stage.display_name());
+                }
                 let first_line_end = s
                     .share
                     .dockerfile
@@ -499,6 +528,47 @@ impl Reducible for State {
                 s.reanalyse();
                 s.reveal(Span::new(span.start, first_line_end.min(span.end)));
             }
+            Action::ApplyFix(fix) => {
+                // A fix is made for the analysed text: while an edit is still being
+                // analysed its spans may point elsewhere.
+                if s.stale {
+                    return self;
+                }
+                if fix.edits.is_empty() {
+                    // Only the option changes (a target typo): nothing for the editor.
+                    if fix.target.is_none() {
+                        return self;
+                    }
+                    s.naming = None;
+                    s.share.target = fix.target;
+                    s.reanalyse();
+                    return Rc::new(s);
+                }
+                let Some((span, text)) = fix.apply(&s.share.dockerfile) else {
+                    return self;
+                };
+                let serial = s
+                    .pending_edit
+                    .as_ref()
+                    .map_or(1, |e| e.serial.wrapping_add(1));
+                s.pending_edit = Some(PendingEdit {
+                    span,
+                    text: text.into(),
+                    serial,
+                });
+                s.naming = None;
+                if fix.target.is_some() {
+                    s.share.target = fix.target;
+                }
+                s.input_tab = InputTab::Dockerfile;
+            }
+            Action::EditApplied(serial) => {
+                if s.pending_edit.as_ref().is_none_or(|e| e.serial != serial) {
+                    return self;
+                }
+                s.pending_edit = None;
+            }
+            Action::DismissNaming => s.naming = None,
             Action::HoverStage(h) => {
                 if h == s.hovered_stage {
                     return self;

@@ -77,3 +77,26 @@ fn every_example_builds_with_buildkit_and_the_legacy_failures_name_buildkit() {
         }
     }
 }
+
+/// The final image's estimate of one of the note's examples, with its build context.
+fn final_megabytes(ex: &stageplay::page::examples::Example) -> f64 {
+    let share = stageplay::page::examples::example_share(ex);
+    let a = analyze(
+        &share.dockerfile,
+        &stageplay::page::command_line::options(&share),
+    );
+    a.files.size.final_bytes.expect("an estimate") as f64 / 1e6
+}
+
+#[test]
+fn the_notes_examples_weigh_what_the_package_indexes_say() {
+    // alpine 7-8 MB (images.toml), ca-certificates 0.2-0.8 MB installed (Alpine's package
+    // index, packages.rs), a static Go binary with net/http 2-8 MB (go.rs): 9-17 MB, "a few
+    // megabytes" of our own on a small base, never the 23 MB of 5 MB per package and 10 MB
+    // binaries.
+    let go = final_megabytes(&GO_HREF_COUNTER);
+    assert!((9.0..=17.0).contains(&go), "{go} MB");
+    // python:3.9-slim 125-150 MB unpacked (images.toml) plus the wheels and their install.
+    let python = final_megabytes(&PYTHON_WHEELS);
+    assert!((125.0..=250.0).contains(&python), "{python} MB");
+}

@@ -131,16 +131,37 @@ async fn final_image_view_says_there_is_no_image_when_the_build_fails() {
     assert!(!html.contains("role=\"tree\""), "{html}");
     assert!(!html.contains("add a FROM line"), "{html}");
     let html = render(failing_share(View::Files, Builder::Legacy)).await;
-    assert!(html.contains("Final image of `a`"), "{html}");
+    assert!(html.contains("Final image of <code>a</code>"), "{html}");
 }
 
 #[tokio::test]
 async fn final_image_view_marks_estimates() {
     let html = render(with_view(example_share(&GO_HREF_COUNTER), View::Files)).await;
-    assert!(html.contains("Final image of `stage-1`"), "{html}");
+    // The name is code, never backticks shown literally.
+    assert!(
+        html.contains("Final image of <code>stage-1</code>"),
+        "{html}"
+    );
     assert!(html.contains("estimate"), "{html}");
     assert!(html.contains("Left behind"), "{html}");
     assert!(html.contains("role=\"tree\""), "{html}");
+}
+
+#[tokio::test]
+async fn a_final_image_no_smaller_than_the_build_stage_says_so_first() {
+    let share = ShareState {
+        dockerfile: "FROM alpine:3.20 AS build\nRUN apk add --no-cache curl\n\
+            FROM alpine:3.20\nCOPY --from=build /usr /usr\n"
+            .into(),
+        view: View::Files,
+        ..ShareState::default()
+    };
+    let html = render(share).await;
+    assert!(
+        html.contains("no smaller than shipping <code>build</code>"),
+        "{html}"
+    );
+    assert!(!html.contains("instead of"), "{html}");
 }
 
 #[tokio::test]

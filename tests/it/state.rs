@@ -75,6 +75,64 @@ fn picking_the_last_stage_keeps_the_default_target() {
 }
 
 #[test]
+fn picking_an_unnamed_stage_keeps_the_target_and_the_fix_names_it_then_targets_it() {
+    let text = "FROM golang:1.22\nRUN go build -o /app\nFROM alpine\nCOPY --from=0 /app /app\n";
+    let s = apply(
+        State::default(),
+        vec![Action::SetDockerfile(text.into()), Action::PickStage(0)],
+    );
+    assert_eq!(s.share.target, None, "BuildKit cannot target stage-0");
+    assert_eq!(s.naming, Some(0));
+    let fix = stageplay::page::plan::target_note(&s.analysis, s.naming)
+        .and_then(|n| n.fix)
+        .expect("the naming fix");
+    let s = apply(s, vec![Action::ApplyFix(fix)]);
+    assert_eq!(s.naming, None);
+    assert_eq!(s.share.target.as_deref(), Some("builder"));
+    let edit = s.pending_edit.clone().expect("an edit for the editor");
+    assert_eq!((edit.span.start, &*edit.text), (16, " AS builder"));
+    // The editor types it, then reports it applied.
+    let mut fixed = text.to_string();
+    fixed.insert_str(16, " AS builder");
+    let s = apply(
+        s,
+        vec![
+            Action::SetDockerfile(fixed),
+            Action::EditApplied(edit.serial),
+        ],
+    );
+    assert!(s.pending_edit.is_none());
+    assert_eq!(s.analysis.plan.target, Some(0));
+    assert!(
+        s.analysis
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != "UnknownTarget")
+    );
+}
+
+#[test]
+fn a_target_typo_is_fixed_by_choosing_the_closest_stage() {
+    let text = "FROM golang:1.22 AS builder\nFROM alpine\n";
+    let s = apply(
+        State::default(),
+        vec![
+            Action::SetDockerfile(text.into()),
+            Action::SetTarget(Some("buidler".into())),
+        ],
+    );
+    assert_eq!(s.analysis.plan.target, None);
+    let fix = stageplay::page::plan::target_note(&s.analysis, None)
+        .and_then(|n| n.fix)
+        .expect("the did-you-mean fix");
+    assert_eq!(fix.title, "Build `builder`");
+    let s = apply(s, vec![Action::ApplyFix(fix)]);
+    assert_eq!(s.share.target.as_deref(), Some("builder"));
+    assert_eq!(s.analysis.plan.target, Some(0));
+    assert!(s.pending_edit.is_none(), "the text is not edited");
+}
+
+#[test]
 fn builder_switch_changes_the_plan() {
     let ex = by_id("distroless-scratch").expect("example");
     let s = apply(State::from_example(ex), vec![]);

@@ -52,6 +52,47 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub span: Span,
+    /// A one-click edit that fixes the problem, when there is an obvious one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Box<Fix>>,
+}
+
+/// An edit that fixes a diagnostic: text replacements (byte spans of the analysed text, in
+/// order, not overlapping) and, when the fix is about the target, the `--target` to use once
+/// the text is edited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the button says ("Name it `AS builder`").
+    pub title: String,
+    pub edits: Vec<Edit>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// Replace `span` with `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
+}
+
+impl Fix {
+    /// The fixed text and the one span of `text` the edits cover, with its replacement: the
+    /// editor applies the fix as one replacement, so one undo step takes all of it back.
+    /// `None` when an edit does not fit the text (it changed since the analysis).
+    pub fn apply(&self, text: &str) -> Option<(Span, String)> {
+        let first = self.edits.first()?.span.start;
+        let last = self.edits.last()?.span.end;
+        let mut out = String::new();
+        let mut at = first;
+        for e in &self.edits {
+            out.push_str(text.get(at..e.span.start)?);
+            out.push_str(&e.text);
+            at = e.span.end;
+        }
+        text.get(last..)?;
+        Some((Span::new(first, last), out))
+    }
 }
 
 impl Diagnostic {
@@ -62,7 +103,14 @@ impl Diagnostic {
             severity: rule.severity,
             message: message.into(),
             span,
+            fix: None,
         }
+    }
+
+    /// The same finding with a fix.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(Box::new(fix));
+        self
     }
 
     /// The same finding with another severity (a check that weighs one finding differently,

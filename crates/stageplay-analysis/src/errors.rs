@@ -48,8 +48,10 @@ pub const UNKNOWN_TARGET: Rule = Rule {
     name: "UnknownTarget",
     severity: Severity::Error,
     buildkit: false,
-    explanation: "The --target option names a stage that does not exist (names are compared \
-        case-insensitively). Stageplay suggests the closest stage name.",
+    explanation: "The --target option names a stage that does not exist. Names are compared \
+        case-insensitively, and only names given with `AS` count: `stage-0` or `0` cannot \
+        target an unnamed stage. Stageplay offers the closest stage name, or to name the \
+        unnamed stage.",
     bad: "FROM golang AS builder\n# docker build --target buidler .\n",
     good: "FROM golang AS builder\n# docker build --target builder .\n",
 };

@@ -334,6 +334,7 @@ mod tests {
             severity: Severity::Error,
             message: String::new(),
             span: Span::point(0),
+            fix: None,
         };
         let pattern = [error("InvalidDockerignorePattern")];
         for plan in [&a.plan, &a.other_plan] {

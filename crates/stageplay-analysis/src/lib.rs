@@ -51,7 +51,7 @@ pub mod work {
 use serde::Serialize;
 
 pub use check::{CheckConfig, CheckSource, Checks};
-pub use diagnostic::{Diagnostic, Rule, Severity};
+pub use diagnostic::{Diagnostic, Edit, Fix, Rule, Severity};
 pub use expand::ExpandedInstruction;
 pub use failure::{Failure, Phase};
 pub use files::FileFlow;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Edit, Fix};
 use super::errors;
 use super::failure::Failure;
 use super::graph::{Edge, dependencies};
@@ -149,7 +149,10 @@ pub fn plan_target(
 }
 
 /// The stage `--target` names (case-insensitively), or the last stage without one; an
-/// unknown name is an `UnknownTarget` error with the closest stage name as a hint.
+/// unknown name is an `UnknownTarget` error with the closest stage name as a hint. BuildKit
+/// looks the target up among the `AS` names only (`dispatchStates.findStateByName` in
+/// `dockerfile2llb/convert.go`), so `stage-0` and `0` name no stage: when they point at an
+/// unnamed stage the error says why and carries the fix, naming the stage.
 pub fn resolve_target(
     stages: &[Stage],
     target: Option<&str>,
@@ -160,18 +163,149 @@ pub fn resolve_target(
         Some(name) => match find_stage_by_name(stages, name) {
             Some(i) => Some(i),
             None => {
+                if let Some(i) = unnamed_stage_called(stages, name) {
+                    let fix = name_stage_fix(stages, i);
+                    let d = Diagnostic::new(
+                        &errors::UNKNOWN_TARGET,
+                        Span::point(0),
+                        format!(
+                            "target stage \"{name}\" could not be found: stage {i} has no name, and \
+                             BuildKit can only build a stage named with `AS <name>` as a target"
+                        ),
+                    );
+                    diagnostics.push(match fix {
+                        Some(fix) => d.with_fix(fix),
+                        None => d,
+                    });
+                    return None;
+                }
                 let names = stages.iter().filter_map(|s| s.name.as_deref());
-                let hint = match closest_name(&name.to_ascii_lowercase(), names) {
+                let closest = closest_name(&name.to_ascii_lowercase(), names);
+                let hint = match closest {
                     Some(n) => format!("; did you mean \"{n}\"?"),
                     None => String::new(),
                 };
-                diagnostics.push(Diagnostic::new(
+                let d = Diagnostic::new(
                     &errors::UNKNOWN_TARGET,
                     Span::point(0),
                     format!("target stage \"{name}\" could not be found{hint}"),
-                ));
+                );
+                // The fix changes the option, not the text.
+                diagnostics.push(match closest {
+                    Some(n) => d.with_fix(Fix {
+                        title: format!("Build `{n}`"),
+                        edits: Vec::new(),
+                        target: Some(n.to_string()),
+                    }),
+                    None => d,
+                });
                 None
             }
         },
+    }
+}
+
+/// The unnamed stage that `name` would mean if BuildKit accepted `stage-N` or `N` as a
+/// target: what the page calls it, or its index.
+pub fn unnamed_stage_called(stages: &[Stage], name: &str) -> Option<usize> {
+    let lower = name.to_ascii_lowercase();
+    let digits = lower.strip_prefix("stage-").unwrap_or(&lower);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 9 {
+        return None;
+    }
+    let i: usize = digits.parse().ok()?;
+    stages.get(i).filter(|s| s.name.is_none()).map(|s| s.index)
+}
+
+/// The fix that makes unnamed stage `i` a target: ` AS <name>` after its base image, and
+/// that name as the target. The name is `builder` (`final` for the last stage), with a
+/// number added when a stage has it already.
+pub fn name_stage_fix(stages: &[Stage], i: usize) -> Option<Fix> {
+    let stage = stages.get(i).filter(|s| s.name.is_none())?;
+    let stem = if i + 1 == stages.len() {
+        "final"
+    } else {
+        "builder"
+    };
+    let taken: rustc_hash::FxHashSet<&str> =
+        stages.iter().filter_map(|s| s.name.as_deref()).collect();
+    // At most `stages.len()` names are taken, so one of the first `len + 1` is free.
+    let name = (1..=stages.len() + 1)
+        .map(|n| {
+            if n == 1 {
+                stem.to_string()
+            } else {
+                format!("{stem}-{n}")
+            }
+        })
+        .find(|n| !taken.contains(n.as_str()))?;
+    Some(Fix {
+        title: format!("Name it `AS {name}`"),
+        edits: vec![Edit {
+            span: Span::point(stage.base_span.end),
+            text: format!(" AS {name}"),
+        }],
+        target: Some(name),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, analyze};
+
+    fn fixed(text: &str, target: &str) -> (String, Option<String>) {
+        let a = analyze(
+            text,
+            &Options {
+                target: Some(target.into()),
+                ..Options::default()
+            },
+        );
+        let fix = a.diagnostics.iter().find_map(|d| d.fix.as_deref()).unwrap();
+        let (span, with) = fix.apply(text).unwrap();
+        let mut out = text.to_string();
+        out.replace_range(span.start..span.end, &with);
+        (out, fix.target.clone())
+    }
+
+    #[test]
+    fn an_unnamed_target_is_fixed_by_naming_the_stage_and_targeting_the_name() {
+        let text = "FROM --platform=$BUILDPLATFORM golang:1.22\nRUN go build\nFROM alpine\n";
+        let (out, target) = fixed(text, "stage-0");
+        assert_eq!(
+            out,
+            "FROM --platform=$BUILDPLATFORM golang:1.22 AS builder\nRUN go build\nFROM alpine\n"
+        );
+        assert_eq!(target.as_deref(), Some("builder"));
+        let a = analyze(
+            &out,
+            &Options {
+                target: target.clone(),
+                ..Options::default()
+            },
+        );
+        assert_eq!(a.plan.target, Some(0));
+    }
+
+    #[test]
+    fn the_fixs_name_is_one_no_stage_has() {
+        let text = "FROM alpine AS builder\nFROM alpine\nFROM alpine AS builder-2\nFROM alpine\n";
+        assert_eq!(fixed(text, "1").1.as_deref(), Some("builder-3"));
+        assert_eq!(fixed(text, "stage-3").1.as_deref(), Some("final"));
+    }
+
+    #[test]
+    fn a_named_stage_or_a_missing_index_gets_no_fix() {
+        let a = analyze(
+            "FROM alpine AS a\nFROM alpine\n",
+            &Options {
+                target: Some("stage-0".into()),
+                ..Options::default()
+            },
+        );
+        assert!(a.diagnostics.iter().all(|d| d.fix.is_none()));
+        assert!(super::unnamed_stage_called(&a.stages, "stage-7").is_none());
+        assert!(super::unnamed_stage_called(&a.stages, "stage-").is_none());
+        assert_eq!(super::unnamed_stage_called(&a.stages, "STAGE-1"), Some(1));
     }
 }

@@ -2,7 +2,7 @@
 //! the same target, builder, view, build context, .dockerignore and build args.
 
 use clap::{Args, ValueEnum};
-use stageplay::analysis::Builder;
+use stageplay::analysis::{Builder, Options, analyze, errors};
 use stageplay::page::embed;
 use stageplay::page::share::{self, ShareState, View};
 
@@ -60,7 +60,12 @@ enum ViewArg {
 /// the state cannot be shared.
 pub fn run(args: LinkArgs) -> i32 {
     match make_link(&args) {
-        Ok(url) => {
+        Ok((url, target_problem)) => {
+            // The link still opens the page on the broken target (a docs author may mean
+            // to show it), but not without a word.
+            if let Some(problem) = target_problem {
+                crate::out::say(&format!("warning: {problem}"));
+            }
             if share::is_long(&url) {
                 crate::out::say(&format!(
                     "warning: the link is {} characters long; some tools cut links over {}",
@@ -77,7 +82,8 @@ pub fn run(args: LinkArgs) -> i32 {
     }
 }
 
-fn make_link(args: &LinkArgs) -> Result<String, String> {
+/// The link, and the `UnknownTarget` message when `--target` names no stage.
+fn make_link(args: &LinkArgs) -> Result<(String, Option<String>), String> {
     let state = ShareState {
         dockerfile: read_text(&args.file)?.into(),
         context: args
@@ -124,7 +130,24 @@ fn make_link(args: &LinkArgs) -> Result<String, String> {
             embed::embed_url(&base, &opts, &state)
         }
     };
-    result.map_err(|e| e.to_string())
+    let url = result.map_err(|e| e.to_string())?;
+    Ok((url, target_problem(&state)))
+}
+
+/// The message of the error the target makes, if it names no stage.
+fn target_problem(state: &ShareState) -> Option<String> {
+    state.target.as_ref()?;
+    let a = analyze(
+        &state.dockerfile,
+        &Options {
+            target: state.target.clone(),
+            ..Options::default()
+        },
+    );
+    a.diagnostics
+        .into_iter()
+        .find(|d| d.rule == errors::UNKNOWN_TARGET.name)
+        .map(|d| d.message)
 }
 
 /// Reads a whole file (or standard input for `-`) as UTF-8 text, byte for byte: the link

@@ -30,6 +30,7 @@ use super::problems_view::ProblemsView;
 use super::rich_text::rich_text;
 use super::share_buttons::ShareButtons;
 use super::steps_view::StepsView;
+use super::target_notice::TargetNotice;
 use super::text_panel::TextPanel;
 use super::view_tabs::ViewTabs;
 
@@ -310,7 +311,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
                         <EditorPane text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
-                            reveal={state.reveal} dispatch={dispatch.clone()} />
+                            reveal={state.reveal} edit={state.pending_edit.clone()} dispatch={dispatch.clone()} />
                     </div>
                     if state.input_tab != InputTab::Dockerfile {
                         <div class="tab-panel" role="tabpanel" id={format!("panel-{}", state.input_tab.id())}
@@ -328,6 +329,7 @@ pub fn app(props: &AppProps) -> Html {
                             <p>{ rich_text(ex.notice) }</p>
                         </details>
                     }
+                    <TargetNotice analysis={a.clone()} naming={state.naming} dispatch={dispatch.clone()} />
                     <ViewTabs view={view} problems={problems} errors={errors} dispatch={dispatch.clone()} />
                     <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
                         if state.stale { <p class="stale" role="status">{ "Analysing…" }</p> }

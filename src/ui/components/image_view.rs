@@ -76,7 +76,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
         };
     }
     let Some(target) = a.plan.target.and_then(|t| a.stages.get(t)) else {
-        return html! { <div class="panel-empty">{ "No stage to build: add a FROM line." }</div> };
+        return html! { <div class="panel-empty">{ crate::page::plan::nothing_built(a) }</div> };
     };
 
     let rows = tree_rows(&f.final_image.files);
@@ -89,15 +89,19 @@ pub fn image_view(props: &ImageViewProps) -> Html {
     let summary = match (size.final_bytes, size.build_stage_bytes, size.build_stage) {
         (Some(fin), Some(build), Some(bs)) if build > 0 && bs != target.index => {
             let pct = 100.0 - (fin as f64 / build as f64 * 100.0);
-            let verdict = if pct >= 0.5 {
-                format!("{} % smaller", Fixed(pct, 0))
+            // "≈ 8.0 MB instead of ≈ 8.0 MB … no smaller" read as a contradiction: without a
+            // saving, say so first.
+            if pct >= 0.5 {
+                html! { <p class="size-verdict">
+                    { format!("≈ {} instead of ≈ {} if you shipped ", human_size(fin), human_size(build)) }
+                    <code>{ stage_name(bs) }</code>{ format!(": {} % smaller", Fixed(pct, 0)) }
+                </p> }
             } else {
-                "no smaller".to_string()
-            };
-            html! { <p class="size-verdict">
-                { format!("≈ {} instead of ≈ {} if you shipped ", human_size(fin), human_size(build)) }
-                <code>{ stage_name(bs) }</code>{ format!(": {verdict}") }
-            </p> }
+                html! { <p class="size-verdict">
+                    { format!("≈ {}: no smaller than shipping ", human_size(fin)) }
+                    <code>{ stage_name(bs) }</code>{ format!(" (≈ {})", human_size(build)) }
+                </p> }
+            }
         }
         (Some(fin), _, _) => {
             html! { <p class="size-verdict">{ format!("≈ {} (estimate)", human_size(fin)) }</p> }
@@ -134,7 +138,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                 }
             </section>
             <section class="card">
-                <h3>{ format!("Final image of `{}`", target.display_name()) }</h3>
+                <h3>{ "Final image of " }<code>{ target.display_name() }</code></h3>
                 if f.context_inferred {
                     <p class="note">{ "No build context was given: Stageplay inferred one from the COPY and ADD sources." }</p>
                 }

@@ -21,5 +21,6 @@ pub mod rich_text;
 pub mod share_buttons;
 pub mod show_all;
 pub mod steps_view;
+pub mod target_notice;
 pub mod text_panel;
 pub mod view_tabs;

@@ -38,7 +38,7 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
     // The stage the target names, if any: its option is listed even past LIST_CAP.
     let chosen = selected
         .as_deref()
-        .and_then(|t| a.stages.iter().position(|s| s.display_name() == t));
+        .and_then(|t| a.stages.iter().position(|s| s.name.as_deref() == Some(t)));
     let unlisted = a.stages.len().saturating_sub(LIST_CAP)
         - usize::from(chosen.is_some_and(|i| i >= LIST_CAP));
     let builder_btn = |b: Builder, label: &'static str| {
@@ -68,6 +68,11 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
                     // 10 000 options took Chromium about 200 ms to build on every paste.
                     { for a.stages.iter().enumerate().filter(|&(i, _)| i < LIST_CAP || Some(i) == chosen).map(|(i, s)| {
                         let name = s.display_name();
+                        // BuildKit targets `AS` names only: an unnamed stage is listed, not
+                        // offered (a click on it in the graph offers to name it).
+                        if s.name.is_none() {
+                            return html! { <option value="" disabled=true>{ format!("{name} (no name: not a target)") }</option> };
+                        }
                         html! { <option value={name.clone()} selected={Some(i) == chosen}>{ name }</option> }
                     }) }
                     if unlisted > 0 {

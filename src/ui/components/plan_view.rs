@@ -4,7 +4,9 @@
 use yew::prelude::*;
 
 use crate::analysis::{Builder, Span};
-use crate::page::plan::{builder_difference, failure_headline, failure_note, stage_name};
+use crate::page::plan::{
+    builder_difference, failure_headline, failure_note, nothing_built, stage_name,
+};
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -29,7 +31,7 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         return html! {
             <div class="plan-view">
                 { failure }
-                <div class="panel-empty">{ "No target to build: add a FROM line, or pick a stage that exists." }</div>
+                <div class="panel-empty">{ nothing_built(a) }</div>
             </div>
         };
     };

@@ -58,6 +58,13 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
                 let dispatch = props.dispatch.clone();
                 let toggle = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ToggleRule(rule.clone())));
                 let sev = d.severity.as_str();
+                // The one-click fix, applied in the editor as if typed (Ctrl+Z undoes it).
+                let fix = d.fix.as_deref().map(|fix| {
+                    let dispatch = props.dispatch.clone();
+                    let (title, fix) = (fix.title.clone(), fix.clone());
+                    let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplyFix(fix.clone())));
+                    html! { <button type="button" class="btn btn-small fix" {onclick}>{ rich_text(&title) }</button> }
+                });
                 html! {
                     <li class={classes!("problem", format!("sev-{sev}"))}>
                         <button type="button" class="problem-main" onclick={go} title="Show in the editor">
@@ -67,6 +74,7 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
                                 <span class="problem-meta"><span class="rule">{ d.rule }</span>{ format!(" · line {line}") }</span>
                             </span>
                         </button>
+                        { for fix }
                         <button type="button" class="btn btn-small explain" aria-expanded={open.to_string()} onclick={toggle}>{ if open { "Hide" } else { "Explain" } }</button>
                         if open { { rule_explanation(d.rule) } }
                     </li>

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::analysis::Builder;
 use crate::analysis::files::images::human_size;
+use crate::analysis::{Builder, LineIndex};
 use crate::page::graph_svg::first_line;
 use crate::page::plan::stage_name;
 use crate::page::share::Text;
@@ -50,23 +50,12 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
             d.dispatch(Action::StepTo(v));
         }
     });
-    let inst = a.instructions.get(step.instruction);
-    let text: String = inst
-        .map(|i| {
-            // Whole lines: spans may stop before a closing `"]`.
-            let end = props
-                .text
-                .get(i.span.end..)
-                .and_then(|t| t.find('\n'))
-                .map_or(props.text.len(), |n| i.span.end + n);
-            let s = props.text.get(i.span.start..end).unwrap_or("");
-            let mut lines: Vec<&str> = s.lines().take(6).collect();
-            if s.lines().count() > 6 {
-                lines.push("…");
-            }
-            lines.join("\n")
-        })
-        .unwrap_or_default();
+    // Every line of the instruction, with its real line numbers (not only the first six).
+    let lines = LineIndex::new(&props.text);
+    let source = a
+        .instructions
+        .get(step.instruction)
+        .map(|i| steps::step_source(&props.text, &lines, i.span));
     let buildkit = a.plan.builder == Builder::BuildKit;
     let effect = step.effect;
     // The timeline shows a window of LIST_CAP steps around the current one.
@@ -97,7 +86,10 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                         } else { format!("stage {} of {}", step.wave + 1, a.plan.waves.len()) }
                     }</span>
                 </div>
-                <pre class="step-inst"><code>{ text }</code></pre>
+                if let Some(src) = &source {
+                    <p class="step-lines muted">{ src.lines_label() }</p>
+                    <pre class="step-inst"><code>{ src.text.clone() }</code></pre>
+                }
                 if let Some(e) = effect {
                     <div class="step-effect">
                         if !e.added.is_empty() {
@@ -119,14 +111,16 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
             <ol class="timeline" start={(lo + 1).to_string()}>
                 { for all.iter().enumerate().skip(lo).take(hi - lo).map(|(i, s)| {
                     let d = props.dispatch.clone();
-                    let label = a.instructions.get(s.instruction).map(|inst| first_line(inst.span, &props.text)).unwrap_or_default();
+                    let (label, line) = a.instructions.get(s.instruction)
+                        .map(|inst| (first_line(inst.span, &props.text), lines.line(inst.span.start)))
+                        .unwrap_or_default();
                     let new_stage = i == lo || all[i - 1].stage != s.stage;
                     html! {
                         <li class={classes!("tl-item", (i == cur).then_some("current"), new_stage.then_some("tl-stage-start"))}>
                             if new_stage { <span class="tl-stage">{ stage_name(a, s.stage) }</span> }
                             <button type="button" class="tl-step" aria-current={(i == cur).then_some("step")}
                                 onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::StepTo(i)))}>
-                                <span class="tl-n">{ i + 1 }</span><code>{ label }</code>
+                                <span class="tl-n">{ i + 1 }</span><span class="tl-line">{ format!("line {line}") }</span><code>{ label }</code>
                             </button>
                         </li>
                     }

@@ -163,3 +163,27 @@ fn analyze_format_svg_prints_the_pages_export_svg() {
         stageplay::page::export::graph_svg(&analyze(text, &Options::default()), false)
     );
 }
+
+#[test]
+fn a_target_that_names_no_stage_is_linked_with_a_warning_and_the_suggestion() {
+    let text = b"FROM golang:1.22 AS builder\nFROM alpine\n";
+    let out = stageplay(&["link", "-", "--target", "buidler"], text);
+    let (_, state) = link_state(&out);
+    assert_eq!(state.target.as_deref(), Some("buidler"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "warning: target stage \"buidler\" could not be found; did you mean \"builder\"?"
+        ),
+        "{err}"
+    );
+    let out = stageplay(&["link", "-", "--target", "stage-1"], text);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("stage 1 has no name"), "{err}");
+    let out = stageplay(&["link", "-", "--target", "Builder"], text);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

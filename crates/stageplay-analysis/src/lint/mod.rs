@@ -7,12 +7,14 @@
 //! here and in the earlier passes, is built from its rule constant, so no rule name is
 //! written twice. Rules read the finished [`Analysis`]; they never re-parse.
 
+mod confusable_character;
 mod consistent_instruction_casing;
 mod copy_from_later_stage;
 mod copy_ignored_file;
 mod duplicate_stage_name;
 mod expose_invalid_format;
 mod expose_proto_casing;
+mod final_image_waste;
 mod from_as_casing;
 mod from_platform_flag_const_disallowed;
 mod global_arg_not_redeclared;
@@ -30,10 +32,14 @@ mod redundant_target_platform;
 mod reserved_stage_name;
 mod secrets_used_in_arg_or_env;
 mod stage_name_casing;
+mod stage_name_typo;
 mod undefined_arg_in_from;
 mod undefined_var;
 mod unused_stage;
 mod workdir_relative_path;
+
+/// The rule the editor outlines characters for.
+pub use confusable_character::RULE as CONFUSABLE_CHARACTER;
 
 use super::Analysis;
 use super::diagnostic::Diagnostic;
@@ -104,6 +110,9 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     checked!(copy_from_later_stage),
     checked!(global_arg_not_redeclared),
     checked!(heavy_final_base),
+    checked!(confusable_character),
+    checked!(stage_name_typo),
+    checked!(final_image_waste),
 ];
 
 /// BuildKit's experimental rule, for `check` (off unless `experimental=` names it).

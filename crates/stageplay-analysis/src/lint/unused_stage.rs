@@ -4,6 +4,10 @@
 //! stage depends on, so only `--target <it>` builds it.
 //! Why is this bad? Learners expect every stage to run; with BuildKit it never does. It may
 //! be a test or debug stage on purpose, or a leftover.
+//! A stage whose name a `FROM` with a variable (`FROM build-${TARGETARCH}`) can expand to
+//! is used with other build args or on another platform: the message says so instead.
+//! (`COPY --from` cannot select a stage with a variable: BuildKit refuses to expand it,
+//! `toCommand` in `dockerfile2llb/convert.go`.)
 //! Example: a `FROM alpine AS debug` nobody copies from.
 
 use super::{Ctx, Rule};
@@ -32,18 +36,109 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             *u = true;
         }
     }
+    // FROM lines whose base depends on a variable: with other values they may pick
+    // another stage. Only the first few are kept, so the cost stays linear.
+    let selectors: Vec<&str> = ctx
+        .a
+        .stages
+        .iter()
+        .map(|s| s.base_text.as_str())
+        .filter(|b| b.contains('$'))
+        .take(MAX_SELECTORS)
+        .collect();
     for s in &ctx.a.stages {
         if used[s.index] || Some(s.index) == ctx.a.plan.target || s.index + 1 == n {
             continue;
         }
         let span = s.name_span.unwrap_or(s.base_span);
         let name = s.display_name();
-        out.push(Diagnostic::new(
-            &RULE,
-            span,
-            format!(
+        let selector = s
+            .name
+            .as_deref()
+            .and_then(|n| selectors.iter().find(|b| could_expand_to(b, n)));
+        let message = match selector {
+            Some(b) => format!(
+                "Stage '{name}' is not used with these build args / platform; `FROM {b}` can \
+                 select it with other values"
+            ),
+            // `--target stage-N` names no stage (BuildKit targets `AS` names only).
+            None if s.name.is_none() => format!(
+                "Stage '{name}' is not used by any other stage, and without a name (`AS <name>`) \
+                 no `--target` can build it: BuildKit never builds it"
+            ),
+            None => format!(
                 "Stage '{name}' is not used by any other stage; only `--target {name}` builds it"
             ),
-        ));
+        };
+        out.push(Diagnostic::new(&RULE, span, message));
+    }
+}
+
+/// How many FROM lines with a variable are compared against each unused stage.
+const MAX_SELECTORS: usize = 32;
+
+/// True when `base` (a FROM reference as written) could expand to the stage name `name`
+/// for some values of its variables: each `$VAR` or `${...}` matches any text, the rest must
+/// match literally (case-insensitively, as stage names do).
+fn could_expand_to(base: &str, name: &str) -> bool {
+    let lower = base.to_ascii_lowercase();
+    // The literal pieces between variable references.
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find('$') {
+        pieces.push(&rest[..i]);
+        let after = &rest[i + 1..];
+        let skip = if let Some(inner) = after.strip_prefix('{') {
+            inner.find('}').map_or(after.len(), |j| j + 2)
+        } else {
+            after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len())
+        };
+        rest = &after[skip..];
+    }
+    pieces.push(rest);
+    let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+        return false;
+    };
+    // A base that is only variables (`FROM $IMAGE`) names an image on purpose: it is no
+    // sign that any one stage is meant.
+    if pieces.len() < 2
+        || pieces.iter().all(|p| p.is_empty())
+        || !name.starts_with(first)
+        || !name.ends_with(last)
+    {
+        return false;
+    }
+    if name.len() < first.len() + last.len() {
+        return false;
+    }
+    // The middle pieces in order, between the first and the last.
+    let mut at = first.len();
+    let end = name.len() - last.len();
+    for p in &pieces[1..pieces.len() - 1] {
+        match name.get(at..end).and_then(|m| m.find(p)) {
+            Some(i) => at += i + p.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::could_expand_to;
+
+    #[test]
+    fn a_variable_matches_any_text_and_the_rest_literally() {
+        assert!(could_expand_to("build-${TARGETARCH}", "build-arm64"));
+        assert!(could_expand_to("${VARIANT}-base", "slim-base"));
+        assert!(could_expand_to("$A-x-$B", "a-x-b"));
+        assert!(!could_expand_to("${IMAGE:-alpine}", "debian"));
+        assert!(!could_expand_to("$A$B", "debian"));
+        assert!(!could_expand_to("build-${TARGETARCH}", "test-arm64"));
+        assert!(!could_expand_to("$A-x-$B", "a-y-b"));
+        assert!(!could_expand_to("alpine", "alpine"));
+        assert!(!could_expand_to("ab$X", "a"));
     }
 }

@@ -157,3 +157,48 @@ fn many_heredocs_and_unterminated_ones() {
     assert!(a.diagnostics.iter().any(|d| d.rule == "ParseError"));
     check_invariants(&text, &a);
 }
+
+#[test]
+fn a_paste_full_of_no_break_spaces_lists_twenty_and_fixes_all() {
+    let mut text = String::from("FROM alpine\n");
+    for _ in 0..20_000 {
+        text.push_str("RUN\u{a0}echo\u{a0}“x”\n");
+    }
+    let a = analyze(&text, &Options::default());
+    check_invariants(&text, &a);
+    let found: Vec<_> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "ConfusableCharacter")
+        .collect();
+    assert_eq!(found.len(), 20);
+    assert!(
+        found[19].message.ends_with("(79980 more not listed)"),
+        "{}",
+        found[19].message
+    );
+    // The first finding carries the fix for all 80,000; the others do not repeat it.
+    assert_eq!(found[0].fix.as_ref().map(|f| f.edits.len()), Some(80_000));
+    assert!(found[1].fix.is_none());
+}
+
+#[test]
+fn thousands_of_copies_installed_from_in_a_long_final_stage() {
+    let mut text = String::from(
+        "FROM python:3.9 AS builder\nRUN pip wheel --wheel-dir /wheels x\nFROM python:3.9-slim\n",
+    );
+    for i in 0..2_000 {
+        text.push_str(&format!(
+            "COPY --from=builder /wheels /w{i}\nRUN pip install /w{i}/*\n"
+        ));
+    }
+    let a = analyze(&text, &Options::default());
+    check_invariants(&text, &a);
+    // Only the first installing RUNs are compared with the copies: bounded work.
+    let waste = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "FinalImageWaste" && d.message.starts_with("`/w"))
+        .count();
+    assert_eq!(waste, 16);
+}

@@ -18,7 +18,7 @@ use crate::page::large_text::paste_too_large;
 use crate::page::reference;
 use crate::page::share::Text;
 use crate::ui::io;
-use crate::ui::state::{Action, AnalysisRc, Reveal, State};
+use crate::ui::state::{Action, AnalysisRc, PendingEdit, Reveal, State};
 
 use gutter::{gutter, merged};
 use underlay::{VIEW_LINES_GUESS, View, in_window, render, window};
@@ -41,6 +41,9 @@ pub struct EditorProps {
     /// An embed with `readonly`: the text can be selected and copied, not changed.
     #[prop_or_default]
     pub readonly: bool,
+    /// A fix to apply to the text, as if typed (so Ctrl+Z takes it back).
+    #[prop_or_default]
+    pub edit: Option<PendingEdit>,
 }
 
 /// 0-based line and column (in characters) of a byte offset.
@@ -119,6 +122,29 @@ pub fn editor(props: &EditorProps) -> Html {
                 if let Some((top, height)) = io::scroll_view(&scroller) {
                     view.set(View::measured(top, height));
                 }
+            }
+        });
+    }
+
+    {
+        let area = area.clone();
+        let text = props.text.clone();
+        let d = props.dispatch.clone();
+        let readonly = props.readonly;
+        use_effect_with(props.edit.clone(), move |edit| {
+            if let Some(e) = edit.as_ref().filter(|_| !readonly) {
+                let start = span::utf16_offset(&text, e.span.start) as u32;
+                let end = span::utf16_offset(&text, e.span.end) as u32;
+                // Typed into the textarea, the edit is one step of its undo history; a
+                // browser without `insertText` gets the new text without that step.
+                if !io::replace_range(&area, start, end, &e.text) {
+                    let mut fixed = text.to_string();
+                    if fixed.get(e.span.start..e.span.end).is_some() {
+                        fixed.replace_range(e.span.start..e.span.end, &e.text);
+                        d.dispatch(Action::SetDockerfile(fixed));
+                    }
+                }
+                d.dispatch(Action::EditApplied(e.serial));
             }
         });
     }

@@ -21,7 +21,7 @@
 //! | `mv` | `mv SRC... DEST` | moves (known paths only) | 0 |
 //! | `rm` | `rm [-rf] PATH...` | removes; bytes of earlier layers stay (wasted) | 0 |
 //! | `ln` | `ln -s TARGET LINK` | creates the link | 0 |
-//! | `go build` | `go build -o OUT` | creates OUT (default: the package name in cwd) | 10 MB |
+//! | `go build` | `go build -o OUT` | creates OUT (default: the package name in cwd) | 6 MB |
 //! | `go install` | `go install PKG[@v]` | creates `$GOPATH/bin/NAME` (`/go/bin`) | 10 MB |
 //! | `go mod download` | `go mod download`, `go get` | module cache `/go/pkg/mod` | 100 MB |
 //! | `cargo build` | `cargo build [--release] [--target T]` | `target/` in cwd, binaries in `target/release` | 300 MB |
@@ -37,7 +37,7 @@
 //! | `gradle` | `gradle|./gradlew build|assemble|bootJar...` | `build/` in cwd, `~/.gradle` cache | 50 MB + 300 MB |
 //! | `dotnet publish` | `dotnet publish -o DIR`, `dotnet build`, `dotnet restore` | DIR (or `bin/`), `~/.nuget/packages` | 80 MB + 150 MB |
 //! | `apt-get install` | `apt-get|apt install PKG...`, `apt-get update` | system files under `/usr`, lists in `/var/lib/apt/lists` | 25 MB a package, 40 MB lists |
-//! | `apk add` | `apk add PKG...` | system files under `/usr` | 5 MB a package |
+//! | `apk add` | `apk add PKG...` | system files under `/usr` | 1 MB a package (ca-certificates 0.8 MB) |
 //! | `yum install` | `yum|dnf|microdnf install PKG...` | system files under `/usr` | 30 MB a package |
 //! | `curl` | `curl -o FILE|-O URL` | the downloaded file | unknown |
 //! | `wget` | `wget [-O FILE|-P DIR] URL` | the downloaded file | unknown |

@@ -106,7 +106,7 @@ fn every_recogniser_has_a_fixture_and_each_fixture_holds() {
 fn cd_changes_the_directory_for_the_rest_of_the_run() {
     assert_eq!(
         dump("cd /src && go build -o bin/app ./cmd && cd .. && mkdir out"),
-        "+ /src/bin/app 10000000 [go build]\n+ /out/ 0 [mkdir]\n"
+        "+ /src/bin/app 6000000 [go build]\n+ /out/ 0 [mkdir]\n"
     );
 }
 
@@ -114,7 +114,7 @@ fn cd_changes_the_directory_for_the_rest_of_the_run() {
 fn variables_expand_when_known_and_stay_when_not() {
     assert_eq!(
         dump("go build -o /bin/$APP && touch ${UNKNOWN:-/tmp/x} $OTHER"),
-        "+ /bin/server 10000000 [go build]\n+ /tmp/x 0 [touch]\n+ /app/$OTHER 0 [touch]\n"
+        "+ /bin/server 6000000 [go build]\n+ /tmp/x 0 [touch]\n+ /app/$OTHER 0 [touch]\n"
     );
 }
 
