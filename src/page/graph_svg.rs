@@ -72,6 +72,11 @@ pub struct GraphOptions {
     pub cursor_stage: Option<usize>,
     /// The stage that is hovered or selected.
     pub selected_stage: Option<usize>,
+    /// The stage the graph's search found.
+    pub found_stage: Option<usize>,
+    /// When a stage is focused, which nodes it needs (by node index): the others are
+    /// dimmed. Empty when nothing is focused.
+    pub focus: Vec<bool>,
 }
 
 pub const STAGE_W_MIN: f64 = 150.0;
@@ -376,6 +381,8 @@ pub fn render_graph_pieces(
             None => false,
         }
     };
+    let dimmed =
+        |node: usize| !opts.focus.is_empty() && !opts.focus.get(node).copied().unwrap_or(false);
     let width = layout.width.max(if opts.legend { 720.0 } else { 120.0 });
     let legend_h = if opts.legend { LEGEND_H } else { 0.0 };
     let height = layout.height.max(60.0) + legend_h;
@@ -396,7 +403,11 @@ pub fn render_graph_pieces(
             EdgeKind::Mount => "mount",
         };
         let faded = !built.get(edge.to).copied().unwrap_or(false);
+        let dim = dimmed(edge.from) || dimmed(edge.to);
         let mut out = String::with_capacity(256);
+        if dim {
+            out.push_str("<g class=\"sp-dim\">");
+        }
         let _ = write!(
             out,
             "<path class=\"sp-edge sp-edge-{kind}{}\" data-edge-kind=\"{kind}\" d=\"{}\" marker-end=\"url(#sp-arrow)\"><title>{}</title></path>",
@@ -434,6 +445,9 @@ pub fn render_graph_pieces(
                 shown(&label)
             );
         }
+        if dim {
+            out.push_str("</g>");
+        }
         edges.push(out);
     }
 
@@ -461,6 +475,12 @@ pub fn render_graph_pieces(
                 }
                 if opts.selected_stage == Some(s) {
                     class.push_str(" sp-selected");
+                }
+                if opts.found_stage == Some(s) {
+                    class.push_str(" sp-found");
+                }
+                if dimmed(i) {
+                    class.push_str(" sp-dim");
                 }
                 let state = match (target, built_here) {
                     (true, _) => "target",
@@ -511,13 +531,14 @@ pub fn render_graph_pieces(
                 let scratch = node.kind == GraphNodeKind::Scratch;
                 let _ = write!(
                     out,
-                    "<g class=\"sp-node {}{}\" data-image=\"{}\" transform=\"translate({} {})\"><title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"{}\"/><text class=\"sp-title sp-image-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+                    "<g class=\"sp-node {}{}{}\" data-image=\"{}\" transform=\"translate({} {})\"><title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"{}\"/><text class=\"sp-title sp-image-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
                     if scratch { "sp-scratch" } else { "sp-image" },
                     if built_here {
                         " sp-built"
                     } else {
                         " sp-skipped"
                     },
+                    if dimmed(i) { " sp-dim" } else { "" },
                     attr(&node.title),
                     d1(b.x),
                     d1(b.y),

@@ -393,6 +393,18 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the first element matching `selector`, if any: the graph
+/// re-creates a stage's markup when its state changes, and a keyboard user must stay on it.
+pub fn focus_selector(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    {
+        // An SVG element has `focus()` too; the binding calls it by name.
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// A running timer; dropping it cancels the timer.
 pub type TimerHandle = Box<dyn std::any::Any>;
 

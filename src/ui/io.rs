@@ -69,6 +69,7 @@ pub fn scroll_view(_node: &NodeRef) -> Option<(f64, f64)> {
 }
 pub fn copy_text(_text: &str) {}
 pub fn focus_id(_id: &str) {}
+pub fn focus_selector(_selector: &str) {}
 
 /// A running timer; dropping it cancels the timer.
 pub type TimerHandle = Box<dyn std::any::Any>;
