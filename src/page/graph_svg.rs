@@ -487,20 +487,20 @@ pub fn render_graph_pieces(
                     (false, true) => "built",
                     (false, false) => "skipped",
                 };
+                // No aria-label: the <title> names the button (SVG-AAM) and starts with the
+                // stage's name as drawn, so the name contains the visible label.
                 let _ = write!(
                     out,
-                    "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({} {})\" tabindex=\"0\" role=\"button\" aria-label=\"Stage {} ({state}), {}\">",
+                    "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({} {})\" tabindex=\"0\" role=\"button\">",
                     d1(b.x),
                     d1(b.y),
-                    attr(&node.title),
-                    attr(&node.subtitle),
                 );
                 let _ = write!(
                     out,
                     "<title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"8\"/>",
                     attr(&format!(
-                        "{} — {} ({state}); click to make it the target",
-                        node.title, node.subtitle
+                        "{} — {}, {} ({state}); click to make it the target",
+                        node.title, node.subtitle, node.meta
                     )),
                     d1(b.w),
                     d1(b.h)

@@ -692,3 +692,85 @@ pub fn download_svg_as_png(name: &str, svg: &str) {
     onload.forget();
     img.set_src(&url);
 }
+
+// ---- Modal dialogs (components/modal.rs) ----------------------------------------------
+
+/// What can take the keyboard focus inside a dialog, in the order Tab visits it.
+const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex=\"-1\"])";
+
+fn focusables(node: &NodeRef) -> Vec<web_sys::HtmlElement> {
+    let Some(el) = node.cast::<web_sys::Element>() else {
+        return Vec::new();
+    };
+    let Ok(list) = el.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Moves the focus to the first element that can take it inside `node`.
+pub fn focus_first_in(node: &NodeRef) {
+    if let Some(first) = focusables(node).first() {
+        let _ = first.focus();
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside `node`: from the last element Tab goes to the first, from
+/// the first Shift+Tab goes to the last (the WAI-ARIA modal dialog pattern).
+pub fn trap_tab(e: &web_sys::KeyboardEvent, node: &NodeRef) {
+    if e.key() != "Tab" {
+        return;
+    }
+    let all = focusables(node);
+    let (Some(first), Some(last)) = (all.first(), all.last()) else {
+        e.prevent_default();
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let inside = active
+        .as_ref()
+        .is_some_and(|a| all.iter().any(|x| **x == *a));
+    let at = |x: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| **x == *a);
+    if e.shift_key() && (at(first) || !inside) {
+        e.prevent_default();
+        let _ = last.focus();
+    } else if !e.shift_key() && (at(last) || !inside) {
+        e.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+/// A document-wide key listener, removed when dropped.
+pub struct KeyListener {
+    f: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ =
+                d.remove_event_listener_with_callback("keydown", self.f.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Calls `f` on Escape wherever the focus is, until the returned listener is dropped: a
+/// dialog closes on Escape even when a click on its backdrop left the focus outside it.
+pub fn on_escape(mut f: impl FnMut() + 'static) -> KeyListener {
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+        move |e: web_sys::KeyboardEvent| {
+            if e.key() == "Escape" {
+                f();
+            }
+        },
+    );
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        let _ = d.add_event_listener_with_callback("keydown", f.as_ref().unchecked_ref());
+    }
+    KeyListener { f }
+}

@@ -120,3 +120,14 @@ pub fn prefers_dark() -> bool {
 pub fn set_theme_attr(_theme: Theme) {}
 pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
 pub fn download_svg_as_png(_name: &str, _svg: &str) {}
+
+// Modal dialogs: natively there is no focus.
+pub fn focus_first_in(_node: &NodeRef) {}
+pub fn trap_tab(_e: &yew::KeyboardEvent, _node: &NodeRef) {}
+pub struct KeyListener;
+impl Drop for KeyListener {
+    fn drop(&mut self) {}
+}
+pub fn on_escape(_f: impl FnMut() + 'static) -> KeyListener {
+    KeyListener
+}

@@ -32,6 +32,7 @@ use super::share_buttons::ShareButtons;
 use super::steps_view::StepsView;
 use super::text_panel::TextPanel;
 use super::view_tabs::ViewTabs;
+use super::view_tabs::view_label;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -330,6 +331,9 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     <ViewTabs view={view} problems={problems} errors={errors} dispatch={dispatch.clone()} />
                     <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
+                        // The view's heading for screen readers (the tab shows its name), so
+                        // the views' own h3 sections follow an h2, as in an embed.
+                        <h2 class="visually-hidden">{ view_label(view) }</h2>
                         if state.stale { <p class="stale" role="status">{ "Analysing…" }</p> }
                         { output }
                     </div>

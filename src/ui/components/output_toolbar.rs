@@ -41,16 +41,38 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
         .and_then(|t| a.stages.iter().position(|s| s.display_name() == t));
     let unlisted = a.stages.len().saturating_sub(LIST_CAP)
         - usize::from(chosen.is_some_and(|i| i >= LIST_CAP));
+    // The builder switch is a WAI-ARIA radio group: one Tab stop (the checked radio), the
+    // arrow keys check the other one and move the focus with it.
     let builder_btn = |b: Builder, label: &'static str| {
         let d = props.dispatch.clone();
         let on = props.builder == b;
         html! {
             <button type="button" role="radio" aria-checked={on.to_string()} data-builder={b.as_str()}
+                tabindex={if on { "0" } else { "-1" }}
                 class={classes!("seg", on.then_some("on"))}
                 onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetBuilder(b)))}>
                 { label }
             </button>
         }
+    };
+    let on_arrow = {
+        let d = props.dispatch.clone();
+        let current = props.builder;
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(
+                e.key().as_str(),
+                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
+            ) {
+                e.prevent_default();
+                // Two radios: every arrow checks the other one.
+                let next = match current {
+                    Builder::BuildKit => Builder::Legacy,
+                    Builder::Legacy => Builder::BuildKit,
+                };
+                d.dispatch(Action::SetBuilder(next));
+                io::focus_selector(&format!("[data-builder=\"{}\"]", next.as_str()));
+            }
+        })
     };
     let command = props.command.clone();
     let d = props.dispatch.clone();
@@ -81,7 +103,7 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
             </label>
             <div class="field">
                 <span id="builder-label">{ "Builder" }</span>
-                <div class="segmented" role="radiogroup" aria-labelledby="builder-label">
+                <div class="segmented" role="radiogroup" aria-labelledby="builder-label" onkeydown={on_arrow}>
                     { builder_btn(Builder::BuildKit, "BuildKit") }
                     { builder_btn(Builder::Legacy, "Legacy") }
                 </div>
