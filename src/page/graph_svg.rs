@@ -393,6 +393,7 @@ pub fn render_graph_pieces(
     );
     let mut edges = Vec::with_capacity(layout.edges.len());
     let mut nodes = Vec::with_capacity(model.nodes.len());
+    let gaps = column_gaps(layout);
     for route in &layout.edges {
         let Some(edge) = model.edges.get(route.edge) else {
             continue;
@@ -416,34 +417,35 @@ pub fn render_graph_pieces(
             attr(&edge_title(model, edge)),
         );
         if edge.kind == EdgeKind::Copy && !edge.paths.is_empty() && route.points.len() >= 2 {
-            // The label sits in the middle of the route, on the segment that crosses it.
+            // The label sits in the middle of the route, on the segment that crosses it,
+            // inside the gap between the two columns of boxes that segment spans: a label
+            // is text laid horizontally, so only the free width between the columns counts
+            // (a steep segment is long but its gap is not). What does not fit is shortened
+            // from the left; under a few characters there is no label (the title has it).
             let mid = route.points.len() / 2;
             let (x0, y0) = route.points[mid - 1];
             let (x1, y1) = route.points[mid];
-            // As many characters as the segment has room for (about 6 px each at 10 px),
-            // so the boxes at both ends never hide the label; the edge's title has it whole.
-            let room = ((x1 - x0).hypot(y1 - y0) - 12.0) / LABEL_CHAR_PX;
-            let max = if room.is_finite() {
-                room.clamp(6.0, 18.0) as usize
-            } else {
-                18
-            };
-            let label = match edge.paths.len() {
-                1 => short_path(&edge.paths[0], max),
-                n => format!(
-                    "{} +{}",
-                    short_path(&edge.paths[0], max.saturating_sub(5).max(4)),
-                    n - 1
-                ),
-            };
-            let _ = write!(
-                out,
-                "<text class=\"sp-label{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                if faded { " sp-faded" } else { "" },
-                d1((x0 + x1) / 2.0),
-                d1((y0 + y1) / 2.0 - 4.0),
-                shown(&label)
-            );
+            let (lo, hi) = free_span(&gaps, x0.min(x1), x0.max(x1));
+            let room = (hi - lo - 2.0 * LABEL_MARGIN) / LABEL_CHAR_PX;
+            if room.is_finite() && room >= MIN_LABEL_CHARS {
+                let max = room.min(18.0) as usize;
+                let label = match edge.paths.len() {
+                    1 => short_path(&edge.paths[0], max),
+                    n => format!(
+                        "{} +{}",
+                        short_path(&edge.paths[0], max.saturating_sub(5).max(2)),
+                        n - 1
+                    ),
+                };
+                let _ = write!(
+                    out,
+                    "<text class=\"sp-label{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                    if faded { " sp-faded" } else { "" },
+                    d1((lo + hi) / 2.0),
+                    d1((y0 + y1) / 2.0 - 4.0),
+                    shown(&label)
+                );
+            }
         }
         if dim {
             out.push_str("</g>");
@@ -563,8 +565,44 @@ pub fn render_graph_pieces(
     }
 }
 
-/// The width of one character of an edge label (10 px system-ui), for fitting labels.
-const LABEL_CHAR_PX: f64 = 6.0;
+/// The width of one character of an edge label (10 px monospace, with room for wider
+/// fonts), for fitting labels.
+const LABEL_CHAR_PX: f64 = 6.2;
+/// The space kept between a label and the boxes on either side.
+const LABEL_MARGIN: f64 = 6.0;
+/// Fewer characters than this make no useful label.
+const MIN_LABEL_CHARS: f64 = 4.0;
+
+/// The free horizontal gaps between the layout's columns: from the right edge of the widest
+/// box of one layer to the left edge of the next layer's leftmost box, in order.
+fn column_gaps(layout: &Layout) -> Vec<(f64, f64)> {
+    let mut right = vec![f64::MIN; layout.layers];
+    let mut left = vec![f64::MAX; layout.layers];
+    for b in &layout.nodes {
+        if let (Some(r), Some(l)) = (right.get_mut(b.layer), left.get_mut(b.layer)) {
+            *r = r.max(b.x + b.w);
+            *l = l.min(b.x);
+        }
+    }
+    right
+        .iter()
+        .zip(left.iter().skip(1))
+        .filter(|(r, l)| **r > f64::MIN && **l < f64::MAX)
+        .map(|(&r, &l)| (r, l))
+        .collect()
+}
+
+/// The part of `[lo, hi]` (a segment's horizontal extent) inside the column gap around its
+/// middle (found by binary search, so thousands of labels stay cheap); the segment itself
+/// when no gap holds its middle.
+fn free_span(gaps: &[(f64, f64)], lo: f64, hi: f64) -> (f64, f64) {
+    let mid = (lo + hi) / 2.0;
+    let k = gaps.partition_point(|&(start, _)| start <= mid);
+    match k.checked_sub(1).and_then(|k| gaps.get(k)) {
+        Some(&(start, end)) if mid <= end => (lo.max(start), hi.min(end)),
+        _ => (lo, hi),
+    }
+}
 
 /// Shortens a path from the left, keeping its end (the file name matters most).
 pub fn short_path(s: &str, max: usize) -> String {
