@@ -182,3 +182,17 @@ test('a stage reached with Tab comes into view and shows a focus outline', async
   const outline = await last.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
 });
+
+test('at load no stage is marked; the cursor\'s stage is marked while the editor has the focus', async ({ page }) => {
+  await page.goto('/');
+  const cursor = page.locator('svg.stage-graph .sp-cursor rect');
+  await expect(cursor).toHaveCount(1);
+  const width = () => cursor.evaluate((r) => getComputedStyle(r).strokeWidth);
+  const plain = await page.locator('svg.stage-graph .sp-stage:not(.sp-cursor):not(.sp-target) rect').first()
+    .evaluate((r) => getComputedStyle(r).strokeWidth).catch(() => '1.5px');
+  // Nothing is being edited at load: the first stage looks like any other.
+  expect(await width()).toBe(plain);
+  expect(await cursor.evaluate((r) => getComputedStyle(r).filter)).toBe('none');
+  await page.locator('#dockerfile').focus();
+  await expect.poll(width).toBe('3px');
+});

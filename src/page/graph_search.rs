@@ -1,13 +1,15 @@
 //! Finding stages in the drawn graph by name, and the part of the graph one stage needs
 //! (its focus): the queries behind the graph's search field and its Focus button.
 
+use crate::analysis::sort;
+
 use super::graph_svg::{GraphModel, GraphNodeKind};
 
-/// The stage nodes whose name contains `query` (ignoring case), best first: the exact name,
-/// then names that start with it, then the rest, each in file order. Empty for an empty
-/// query.
+/// The stage nodes whose name contains `query` (ignoring ASCII case: BuildKit's stage names
+/// are lowercase ASCII), best first: the exact name, then names that start with it, then
+/// the rest, each in file order. Empty for an empty query.
 pub fn find_stages(model: &GraphModel, query: &str) -> Vec<usize> {
-    let q = query.trim().to_lowercase();
+    let q = query.trim().to_ascii_lowercase();
     if q.is_empty() {
         return Vec::new();
     }
@@ -17,7 +19,7 @@ pub fn find_stages(model: &GraphModel, query: &str) -> Vec<usize> {
         .enumerate()
         .filter(|(_, n)| matches!(n.kind, GraphNodeKind::Stage(_)))
         .filter_map(|(i, n)| {
-            let name = n.title.to_lowercase();
+            let name = n.title.to_ascii_lowercase();
             let rank = if name == q {
                 0
             } else if name.starts_with(&q) {
@@ -30,7 +32,8 @@ pub fn find_stages(model: &GraphModel, query: &str) -> Vec<usize> {
             Some((rank, i))
         })
         .collect();
-    found.sort_by_key(|&(rank, i)| (rank, i));
+    // The one shared sort (`analysis::sort`) keeps the wasm small.
+    sort::sort_by_key(&mut found, |&(rank, i)| (rank, i));
     found.into_iter().map(|(_, i)| i).collect()
 }
 
