@@ -64,6 +64,8 @@ for (const theme of ['light', 'dark'] as const) {
   });
 
   test(`axe finds nothing in the Examples, Drafts, Share, Embed and Export dialogs (${theme})`, async ({ page }) => {
+    // Five scans of the whole page: slow on a busy machine.
+    test.slow();
     await open(page, theme);
     for (const [button, dialog] of [
       ['#examples-button', '.gallery'],

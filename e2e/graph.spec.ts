@@ -196,3 +196,17 @@ test('at load no stage is marked; the cursor\'s stage is marked while the editor
   await page.locator('#dockerfile').focus();
   await expect.poll(width).toBe('3px');
 });
+
+test('the target picker of a long file filters its stages by name; Enter picks the only match', async ({ page }) => {
+  const filter = page.getByRole('searchbox', { name: 'Filter the target stages' });
+  await filter.fill('tool13');
+  // The default, then tool13, tool13-build, tool13-linux and tool13-windows.
+  await expect(page.locator('#target option')).toHaveText(['default (last stage: dev)', 'tool13-build', 'tool13-linux', 'tool13-windows', 'tool13']);
+  await filter.fill('tool13-win');
+  await filter.press('Enter');
+  await expect(page.locator('#target')).toHaveValue('tool13-windows');
+  await expect(page.locator('#command-line')).toContainText('--target tool13-windows');
+  await expect(filter).toHaveValue('');
+  await filter.fill('nosuch');
+  await expect(page.locator('#target option:disabled')).toHaveText('no stage matches "nosuch"');
+});
