@@ -91,7 +91,10 @@ for (const theme of ['light', 'dark'] as const) {
 
 for (const [name, button, dialog] of [
   ['Examples', '#examples-button', '.gallery'],
+  ['Drafts', '#drafts-button', '#drafts-dialog'],
   ['Share', '#share-button', '.share-popover'],
+  ['Embed', '#embed-button', '.share-popover'],
+  ['Export', '#export-button', '.share-popover'],
 ] as const) {
   test(`the ${name} dialog takes the focus, keeps Tab inside, closes on Escape from anywhere and gives the focus back`, async ({ page }) => {
     await open(page, 'light');

@@ -745,6 +745,26 @@ pub fn trap_tab(e: &web_sys::KeyboardEvent, node: &NodeRef) {
     }
 }
 
+/// Gives the focus back to the element with id `opener` when a dialog closes, unless the
+/// action that closed it moved the focus elsewhere on purpose (a restored draft focuses the
+/// editor): only a focus left on the page's body or inside the dialog is moved.
+pub fn return_focus(dialog: &NodeRef, opener: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let active = doc.active_element();
+    let lost = match (&active, doc.body()) {
+        (None, _) => true,
+        (Some(a), Some(body)) if *a == *body.unchecked_ref::<web_sys::Element>() => true,
+        (Some(a), _) => dialog
+            .cast::<web_sys::Element>()
+            .is_some_and(|d| d.contains(Some(a.unchecked_ref()))),
+    };
+    if lost {
+        focus_id(opener);
+    }
+}
+
 /// A document-wide key listener, removed when dropped.
 pub struct KeyListener {
     f: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,

@@ -124,6 +124,7 @@ pub fn download_svg_as_png(_name: &str, _svg: &str) {}
 // Modal dialogs: natively there is no focus.
 pub fn focus_first_in(_node: &NodeRef) {}
 pub fn trap_tab(_e: &yew::KeyboardEvent, _node: &NodeRef) {}
+pub fn return_focus(_dialog: &NodeRef, _opener: &str) {}
 pub struct KeyListener;
 impl Drop for KeyListener {
     fn drop(&mut self) {}

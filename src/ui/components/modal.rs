@@ -8,7 +8,7 @@ use crate::ui::io;
 
 /// Wires a dialog: returns the ref for its container and the `onkeydown` that keeps Tab
 /// inside. `close` is called on Escape; `opener` is the id of the button to focus when the
-/// dialog goes away (however it was closed).
+/// dialog goes away (however it was closed, unless that moved the focus on purpose).
 #[hook]
 pub fn use_modal(opener: &'static str, close: Callback<()>) -> (NodeRef, Callback<KeyboardEvent>) {
     let node = use_node_ref();
@@ -19,7 +19,7 @@ pub fn use_modal(opener: &'static str, close: Callback<()>) -> (NodeRef, Callbac
             let listener = io::on_escape(move || close.emit(()));
             move || {
                 drop(listener);
-                io::focus_id(opener);
+                io::return_focus(&node, opener);
             }
         });
     }
