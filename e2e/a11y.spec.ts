@@ -189,3 +189,19 @@ for (const theme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('the Export menu moves with the arrow keys, Home and End', async ({ page }) => {
+  await open(page, 'light');
+  await page.locator('#export-button').click();
+  const items = page.locator('#export-menu [role="menuitem"]');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+});

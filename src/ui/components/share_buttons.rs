@@ -335,8 +335,25 @@ fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popov
             </li>
         }
     };
+    // A menu moves with the arrow keys, Home and End (the WAI-ARIA menu pattern).
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        let all = ExportFormat::ALL;
+        let at = io::closest_attr(&e, "data-format")
+            .and_then(|f| all.iter().position(|x| x.as_str() == f));
+        let next = match (e.key().as_str(), at) {
+            ("ArrowDown", Some(i)) => Some((i + 1) % all.len()),
+            ("ArrowUp", Some(i)) => Some((i + all.len() - 1) % all.len()),
+            ("Home", _) => Some(0),
+            ("End", _) => Some(all.len() - 1),
+            _ => None,
+        };
+        if let Some(f) = next.and_then(|n| all.get(n)) {
+            e.prevent_default();
+            io::focus_selector(&format!("#export-menu [data-format=\"{}\"]", f.as_str()));
+        }
+    });
     html! {
-        <ul class="export-menu" id="export-menu" role="menu" aria-label="Export">
+        <ul class="export-menu" id="export-menu" role="menu" aria-label="Export" {onkeydown}>
             { for ExportFormat::ALL.into_iter().map(item) }
         </ul>
     }
