@@ -480,6 +480,13 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     });
 
     let z = props.zoom;
+    // The hover card goes to the left when the stage is in the viewport's right half.
+    let card_left = props
+        .hovered
+        .and_then(|s| node_of_stage(&model.0, s))
+        .and_then(|n| rect_of(&layout, n))
+        .zip(io::element_size(&viewport))
+        .is_some_and(|(r, (cw, _))| (r.x + r.w / 2.0) * z.scale + z.x > cw / 2.0);
     let canvas_style = format!(
         "width:{}px;height:{}px;transform:translate({}px,{}px) scale({})",
         Fixed(w, 0),
@@ -544,7 +551,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         <g class="sp-nodes">{ for svg.nodes.iter().map(|n| Html::from_html_unchecked(n.clone())) }</g>
                     </svg>
                 </div>
-                { stage_card(&props.analysis, &props.text, props.hovered) }
+                { stage_card(&props.analysis, &props.text, props.hovered, card_left) }
             </div>
             <p class="hint-line">{ "Click a stage to build it as the target · drag or wheel to pan · Ctrl + wheel, pinch or +/− to zoom · F on a stage focuses it" }</p>
         </div>
@@ -586,8 +593,9 @@ impl SvgView {
     }
 }
 
-/// The hover card of a stage: its base and instructions.
-fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>) -> Html {
+/// The hover card of a stage: its base and instructions, in the corner away from the stage
+/// (`left` when the stage is in the right half of the viewport), so it never hides it.
+fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>, left: bool) -> Html {
     let Some(stage) = hovered.and_then(|s| a.stages.get(s)) else {
         return html! {};
     };
@@ -612,7 +620,7 @@ fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>) -> Html {
         .collect();
     let more = (stage.instructions.len() + 1).saturating_sub(12);
     html! {
-        <div class="stage-card" role="status">
+        <div class={classes!("stage-card", left.then_some("stage-card-left"))} role="status">
             <div class="stage-card-head">
                 <strong>{ stage.display_name() }</strong>
                 <span class={classes!("pill", format!("pill-{state}"))}>{ state }</span>
