@@ -25,3 +25,17 @@ export async function exported(page: Page, format: string): Promise<Buffer> {
   ]);
   return readFileSync((await download.path())!);
 }
+
+/** A Dockerfile shaped like moby's: 59 stages with a base, tool stages and platform
+ * switches, much wider than tall once laid out. */
+export function bigDockerfile(tools = 14): string {
+  let s = 'FROM golang:1.22 AS base\nRUN true\nFROM scratch AS binary-dummy\n';
+  for (let i = 0; i < tools; i++) {
+    s += `FROM base AS tool${i}-build\nRUN go build -o /build/tool${i}\n` +
+      `FROM tool${i}-build AS tool${i}-linux\nFROM binary-dummy AS tool${i}-windows\n` +
+      `FROM tool${i}-linux AS tool${i}\n`;
+  }
+  s += 'FROM base AS dev\n';
+  for (let i = 0; i < tools; i++) s += `COPY --from=tool${i} /build/ /usr/local/bin/\n`;
+  return s;
+}

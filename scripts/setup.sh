@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Stageplay's build and tests need, skipping everything already present at the
 # right version: the wasm32 target, Trunk, wasm-bindgen-cli, Debian's Chromium, and the npm
-# dev dependencies (Playwright, binaryen's wasm-opt). Idempotent; a second run takes seconds.
+# dev dependencies (Playwright, axe-core, binaryen's wasm-opt). Idempotent; a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,7 +61,7 @@ if ! command -v dot >/dev/null; then
     graphviz >/dev/null || die "apt-get could not install graphviz"
 fi
 
-# 4. npm dev dependencies (Playwright, binaryen) from the committed lock file.
+# 4. npm dev dependencies (Playwright, axe-core, binaryen) from the committed lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed (is the npm registry reachable?)"

@@ -72,6 +72,11 @@ pub struct GraphOptions {
     pub cursor_stage: Option<usize>,
     /// The stage that is hovered or selected.
     pub selected_stage: Option<usize>,
+    /// The stage the graph's search found.
+    pub found_stage: Option<usize>,
+    /// When a stage is focused, which nodes it needs (by node index): the others are
+    /// dimmed. Empty when nothing is focused.
+    pub focus: Vec<bool>,
 }
 
 pub const STAGE_W_MIN: f64 = 150.0;
@@ -376,6 +381,8 @@ pub fn render_graph_pieces(
             None => false,
         }
     };
+    let dimmed =
+        |node: usize| !opts.focus.is_empty() && !opts.focus.get(node).copied().unwrap_or(false);
     let width = layout.width.max(if opts.legend { 720.0 } else { 120.0 });
     let legend_h = if opts.legend { LEGEND_H } else { 0.0 };
     let height = layout.height.max(60.0) + legend_h;
@@ -386,6 +393,7 @@ pub fn render_graph_pieces(
     );
     let mut edges = Vec::with_capacity(layout.edges.len());
     let mut nodes = Vec::with_capacity(model.nodes.len());
+    let gaps = column_gaps(layout);
     for route in &layout.edges {
         let Some(edge) = model.edges.get(route.edge) else {
             continue;
@@ -396,7 +404,11 @@ pub fn render_graph_pieces(
             EdgeKind::Mount => "mount",
         };
         let faded = !built.get(edge.to).copied().unwrap_or(false);
+        let dim = dimmed(edge.from) || dimmed(edge.to);
         let mut out = String::with_capacity(256);
+        if dim {
+            out.push_str("<g class=\"sp-dim\">");
+        }
         let _ = write!(
             out,
             "<path class=\"sp-edge sp-edge-{kind}{}\" data-edge-kind=\"{kind}\" d=\"{}\" marker-end=\"url(#sp-arrow)\"><title>{}</title></path>",
@@ -405,34 +417,38 @@ pub fn render_graph_pieces(
             attr(&edge_title(model, edge)),
         );
         if edge.kind == EdgeKind::Copy && !edge.paths.is_empty() && route.points.len() >= 2 {
-            // The label sits in the middle of the route, on the segment that crosses it.
+            // The label sits in the middle of the route, on the segment that crosses it,
+            // inside the gap between the two columns of boxes that segment spans: a label
+            // is text laid horizontally, so only the free width between the columns counts
+            // (a steep segment is long but its gap is not). What does not fit is shortened
+            // from the left; under a few characters there is no label (the title has it).
             let mid = route.points.len() / 2;
             let (x0, y0) = route.points[mid - 1];
             let (x1, y1) = route.points[mid];
-            // As many characters as the segment has room for (about 6 px each at 10 px),
-            // so the boxes at both ends never hide the label; the edge's title has it whole.
-            let room = ((x1 - x0).hypot(y1 - y0) - 12.0) / LABEL_CHAR_PX;
-            let max = if room.is_finite() {
-                room.clamp(6.0, 18.0) as usize
-            } else {
-                18
-            };
-            let label = match edge.paths.len() {
-                1 => short_path(&edge.paths[0], max),
-                n => format!(
-                    "{} +{}",
-                    short_path(&edge.paths[0], max.saturating_sub(5).max(4)),
-                    n - 1
-                ),
-            };
-            let _ = write!(
-                out,
-                "<text class=\"sp-label{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                if faded { " sp-faded" } else { "" },
-                d1((x0 + x1) / 2.0),
-                d1((y0 + y1) / 2.0 - 4.0),
-                shown(&label)
-            );
+            let (lo, hi) = free_span(&gaps, x0.min(x1), x0.max(x1));
+            let room = (hi - lo - 2.0 * LABEL_MARGIN) / LABEL_CHAR_PX;
+            if room.is_finite() && room >= MIN_LABEL_CHARS {
+                let max = room.min(18.0) as usize;
+                let label = match edge.paths.len() {
+                    1 => short_path(&edge.paths[0], max),
+                    n => format!(
+                        "{} +{}",
+                        short_path(&edge.paths[0], max.saturating_sub(5).max(2)),
+                        n - 1
+                    ),
+                };
+                let _ = write!(
+                    out,
+                    "<text class=\"sp-label{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                    if faded { " sp-faded" } else { "" },
+                    d1((lo + hi) / 2.0),
+                    d1((y0 + y1) / 2.0 - 4.0),
+                    shown(&label)
+                );
+            }
+        }
+        if dim {
+            out.push_str("</g>");
         }
         edges.push(out);
     }
@@ -466,25 +482,31 @@ pub fn render_graph_pieces(
                 if opts.selected_stage == Some(s) {
                     class.push_str(" sp-selected");
                 }
+                if opts.found_stage == Some(s) {
+                    class.push_str(" sp-found");
+                }
+                if dimmed(i) {
+                    class.push_str(" sp-dim");
+                }
                 let state = match (target, built_here) {
                     (true, _) => "target",
                     (false, true) => "built",
                     (false, false) => "skipped",
                 };
+                // No aria-label: the <title> names the button (SVG-AAM) and starts with the
+                // stage's name as drawn, so the name contains the visible label.
                 let _ = write!(
                     out,
-                    "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({} {})\" tabindex=\"0\" role=\"button\" aria-label=\"Stage {} ({state}), {}\">",
+                    "<g class=\"{class}\" data-stage=\"{s}\" transform=\"translate({} {})\" tabindex=\"0\" role=\"button\">",
                     d1(b.x),
                     d1(b.y),
-                    attr(&node.title),
-                    attr(&node.subtitle),
                 );
                 let _ = write!(
                     out,
                     "<title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"8\"/>",
                     attr(&format!(
-                        "{} — {} ({state}); click to make it the target",
-                        node.title, node.subtitle
+                        "{} — {}, {} ({state}); click to make it the target",
+                        node.title, node.subtitle, node.meta
                     )),
                     d1(b.w),
                     d1(b.h)
@@ -520,13 +542,14 @@ pub fn render_graph_pieces(
                 let scratch = node.kind == GraphNodeKind::Scratch;
                 let _ = write!(
                     out,
-                    "<g class=\"sp-node {}{}\" data-image=\"{}\" transform=\"translate({} {})\"><title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"{}\"/><text class=\"sp-title sp-image-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+                    "<g class=\"sp-node {}{}{}\" data-image=\"{}\" transform=\"translate({} {})\"><title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"{}\"/><text class=\"sp-title sp-image-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
                     if scratch { "sp-scratch" } else { "sp-image" },
                     if built_here {
                         " sp-built"
                     } else {
                         " sp-skipped"
                     },
+                    if dimmed(i) { " sp-dim" } else { "" },
                     attr(&node.title),
                     d1(b.x),
                     d1(b.y),
@@ -551,8 +574,44 @@ pub fn render_graph_pieces(
     }
 }
 
-/// The width of one character of an edge label (10 px system-ui), for fitting labels.
-const LABEL_CHAR_PX: f64 = 6.0;
+/// The width of one character of an edge label (10 px monospace, with room for wider
+/// fonts), for fitting labels.
+const LABEL_CHAR_PX: f64 = 6.2;
+/// The space kept between a label and the boxes on either side.
+const LABEL_MARGIN: f64 = 6.0;
+/// Fewer characters than this make no useful label.
+const MIN_LABEL_CHARS: f64 = 4.0;
+
+/// The free horizontal gaps between the layout's columns: from the right edge of the widest
+/// box of one layer to the left edge of the next layer's leftmost box, in order.
+fn column_gaps(layout: &Layout) -> Vec<(f64, f64)> {
+    let mut right = vec![f64::MIN; layout.layers];
+    let mut left = vec![f64::MAX; layout.layers];
+    for b in &layout.nodes {
+        if let (Some(r), Some(l)) = (right.get_mut(b.layer), left.get_mut(b.layer)) {
+            *r = r.max(b.x + b.w);
+            *l = l.min(b.x);
+        }
+    }
+    right
+        .iter()
+        .zip(left.iter().skip(1))
+        .filter(|(r, l)| **r > f64::MIN && **l < f64::MAX)
+        .map(|(&r, &l)| (r, l))
+        .collect()
+}
+
+/// The part of `[lo, hi]` (a segment's horizontal extent) inside the column gap around its
+/// middle (found by binary search, so thousands of labels stay cheap); the segment itself
+/// when no gap holds its middle.
+fn free_span(gaps: &[(f64, f64)], lo: f64, hi: f64) -> (f64, f64) {
+    let mid = (lo + hi) / 2.0;
+    let k = gaps.partition_point(|&(start, _)| start <= mid);
+    match k.checked_sub(1).and_then(|k| gaps.get(k)) {
+        Some(&(start, end)) if mid <= end => (lo.max(start), hi.min(end)),
+        _ => (lo, hi),
+    }
+}
 
 /// Shortens a path from the left, keeping its end (the file name matters most).
 pub fn short_path(s: &str, max: usize) -> String {

@@ -1,6 +1,6 @@
 //! The page's pure logic, apart from its components: no Yew, no browser. The share-link
-//! codec, embed options, the `docker build` command line, exports, the graph's layout and
-//! SVG, the steps, highlighting, the Dockerfile reference, the examples, and the one markup
+//! codec, embed options, the `docker build` command line, exports, the graph's layout, SVG
+//! and viewport, the steps, highlighting, the Dockerfile reference, the examples, and the one markup
 //! escaper. The CLI uses it as the page does, so a link or an export agrees in both.
 
 pub mod command_line;
@@ -9,6 +9,7 @@ pub mod embed;
 pub mod examples;
 pub mod export;
 pub mod file_tree;
+pub mod graph_search;
 pub mod graph_svg;
 pub mod highlight;
 pub mod large_text;
@@ -19,3 +20,4 @@ pub mod reference;
 pub mod share;
 pub mod steps;
 pub mod theme;
+pub mod viewport;

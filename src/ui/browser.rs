@@ -404,6 +404,18 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves the keyboard focus to the first element matching `selector`, if any: the graph
+/// re-creates a stage's markup when its state changes, and a keyboard user must stay on it.
+pub fn focus_selector(selector: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    {
+        // An SVG element has `focus()` too; the binding calls it by name.
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// A running timer; dropping it cancels the timer.
 pub type TimerHandle = Box<dyn std::any::Any>;
 
@@ -690,4 +702,106 @@ pub fn download_svg_as_png(name: &str, svg: &str) {
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
     img.set_src(&url);
+}
+
+// ---- Modal dialogs (components/modal.rs) ----------------------------------------------
+
+/// What can take the keyboard focus inside a dialog, in the order Tab visits it.
+const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex=\"-1\"])";
+
+fn focusables(node: &NodeRef) -> Vec<web_sys::HtmlElement> {
+    let Some(el) = node.cast::<web_sys::Element>() else {
+        return Vec::new();
+    };
+    let Ok(list) = el.query_selector_all(FOCUSABLE) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+/// Moves the focus to the first element that can take it inside `node`.
+pub fn focus_first_in(node: &NodeRef) {
+    if let Some(first) = focusables(node).first() {
+        let _ = first.focus();
+    }
+}
+
+/// Keeps Tab and Shift+Tab inside `node`: from the last element Tab goes to the first, from
+/// the first Shift+Tab goes to the last (the WAI-ARIA modal dialog pattern).
+pub fn trap_tab(e: &web_sys::KeyboardEvent, node: &NodeRef) {
+    if e.key() != "Tab" {
+        return;
+    }
+    let all = focusables(node);
+    let (Some(first), Some(last)) = (all.first(), all.last()) else {
+        e.prevent_default();
+        return;
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let inside = active
+        .as_ref()
+        .is_some_and(|a| all.iter().any(|x| **x == *a));
+    let at = |x: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| **x == *a);
+    if e.shift_key() && (at(first) || !inside) {
+        e.prevent_default();
+        let _ = last.focus();
+    } else if !e.shift_key() && (at(last) || !inside) {
+        e.prevent_default();
+        let _ = first.focus();
+    }
+}
+
+/// Gives the focus back to the element with id `opener` when a dialog closes, unless the
+/// action that closed it moved the focus elsewhere on purpose (a restored draft focuses the
+/// editor): only a focus left on the page's body or inside the dialog is moved.
+pub fn return_focus(dialog: &NodeRef, opener: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let active = doc.active_element();
+    let lost = match (&active, doc.body()) {
+        (None, _) => true,
+        (Some(a), Some(body)) if *a == *body.unchecked_ref::<web_sys::Element>() => true,
+        (Some(a), _) => dialog
+            .cast::<web_sys::Element>()
+            .is_some_and(|d| d.contains(Some(a.unchecked_ref()))),
+    };
+    if lost {
+        focus_id(opener);
+    }
+}
+
+/// A document-wide key listener, removed when dropped.
+pub struct KeyListener {
+    f: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::KeyboardEvent)>,
+}
+
+impl Drop for KeyListener {
+    fn drop(&mut self) {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            let _ =
+                d.remove_event_listener_with_callback("keydown", self.f.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Calls `f` on Escape wherever the focus is, until the returned listener is dropped: a
+/// dialog closes on Escape even when a click on its backdrop left the focus outside it.
+pub fn on_escape(mut f: impl FnMut() + 'static) -> KeyListener {
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
+        move |e: web_sys::KeyboardEvent| {
+            if e.key() == "Escape" {
+                f();
+            }
+        },
+    );
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        let _ = d.add_event_listener_with_callback("keydown", f.as_ref().unchecked_ref());
+    }
+    KeyListener { f }
 }

@@ -72,6 +72,7 @@ pub fn scroll_view(_node: &NodeRef) -> Option<(f64, f64)> {
 }
 pub fn copy_text(_text: &str) {}
 pub fn focus_id(_id: &str) {}
+pub fn focus_selector(_selector: &str) {}
 
 /// A running timer; dropping it cancels the timer.
 pub type TimerHandle = Box<dyn std::any::Any>;
@@ -122,3 +123,15 @@ pub fn prefers_dark() -> bool {
 pub fn set_theme_attr(_theme: Theme) {}
 pub fn download_text(_name: &str, _mime: &str, _text: &str) {}
 pub fn download_svg_as_png(_name: &str, _svg: &str) {}
+
+// Modal dialogs: natively there is no focus.
+pub fn focus_first_in(_node: &NodeRef) {}
+pub fn trap_tab(_e: &yew::KeyboardEvent, _node: &NodeRef) {}
+pub fn return_focus(_dialog: &NodeRef, _opener: &str) {}
+pub struct KeyListener;
+impl Drop for KeyListener {
+    fn drop(&mut self) {}
+}
+pub fn on_escape(_f: impl FnMut() + 'static) -> KeyListener {
+    KeyListener
+}

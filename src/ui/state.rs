@@ -14,6 +14,7 @@ use crate::page::large_text::is_large;
 use crate::page::share::{ShareState, Text, View};
 use crate::page::steps::step_count;
 use crate::page::theme::Theme;
+use crate::page::viewport;
 use crate::ui::io;
 
 /// An analysis shared by the components, compared by pointer: every re-analysis is a new
@@ -117,6 +118,25 @@ pub struct Zoom {
     pub fit: bool,
     /// Bumped by every Fit request, so fitting again re-measures the viewport.
     pub serial: u64,
+}
+
+impl Zoom {
+    /// The scale and offset as the viewport maths (`page::viewport`) takes them.
+    pub fn view(&self) -> viewport::View {
+        viewport::View {
+            scale: self.scale,
+            dx: self.x,
+            dy: self.y,
+        }
+    }
+
+    /// Shows `v` from now on, until the next Fit.
+    fn set(&mut self, v: viewport::View) {
+        self.scale = v.scale;
+        self.x = v.dx;
+        self.y = v.dy;
+        self.fit = false;
+    }
 }
 
 impl Default for Zoom {
@@ -397,8 +417,11 @@ pub enum Action {
     SetTheme(Theme),
     ToggleExamples,
     CloseExamples,
-    ZoomBy(f64),
+    /// Zoom by this factor around this viewport point (the pointer, or the centre).
+    ZoomAt(f64, (f64, f64)),
     PanBy(f64, f64),
+    /// Show this part of the graph (a searched or focused stage, the cursor's stage).
+    ShowView(viewport::View),
     /// The viewport fitted the graph: the scale and offset it used.
     Fitted(f64, f64, f64),
     FitGraph,
@@ -611,15 +634,13 @@ impl Reducible for State {
                 }
                 s.examples_open = false;
             }
-            Action::ZoomBy(f) => {
-                s.zoom.scale = (s.zoom.scale * f).clamp(0.1, 4.0);
-                s.zoom.fit = false;
+            Action::ZoomAt(f, at) => {
+                s.zoom.set(viewport::zoom_at(s.zoom.view(), f, at));
             }
             Action::PanBy(dx, dy) => {
-                s.zoom.x += dx;
-                s.zoom.y += dy;
-                s.zoom.fit = false;
+                s.zoom.set(viewport::pan(s.zoom.view(), (dx, dy)));
             }
+            Action::ShowView(v) => s.zoom.set(v),
             Action::Fitted(scale, x, y) => {
                 let same = (s.zoom.scale - scale).abs() < 1e-6
                     && (s.zoom.x - x).abs() < 0.5

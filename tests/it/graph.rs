@@ -217,3 +217,41 @@ fn hostile_characters_leave_the_svg_well_formed_and_bidi_controls_visible() {
     );
     assert!(svg.contains("<title>b&lt;U+202E&gt;x"), "{svg}");
 }
+
+/// The x extent of every copy edge's label (as drawn: `chars × LABEL_CHAR_PX`, centred) and
+/// the boxes of the nodes, from the SVG text: a label must never run into a box.
+#[test]
+fn copy_edge_labels_stay_clear_of_every_box() {
+    const CHAR_PX: f64 = 6.2;
+    let mut files: Vec<String> = EXAMPLES.iter().map(|e| e.dockerfile.to_string()).collect();
+    files.push(moby_like(14));
+    let mut drawn = 0;
+    for text in files {
+        let a = analyze(&text, &Options::default());
+        let model = GraphModel::from_analysis(&a);
+        let l = model.layout();
+        let svg = render_analysis_svg(&a, &GraphOptions::default());
+        let num = |s: &str, key: &str| -> f64 {
+            let at = s.find(key).unwrap() + key.len();
+            s[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        for label in svg.split("<text class=\"sp-label").skip(1) {
+            drawn += 1;
+            let x = num(label, "x=\"");
+            let y = num(label, "y=\"");
+            let body = label.split('>').nth(1).unwrap().split('<').next().unwrap();
+            let half = body.chars().count() as f64 * CHAR_PX / 2.0;
+            // The label's line of text, 10 px high above its baseline.
+            for b in &l.nodes {
+                let clear_x = x + half <= b.x || x - half >= b.x + b.w;
+                let clear_y = y <= b.y || y - 10.0 >= b.y + b.h;
+                assert!(
+                    clear_x || clear_y,
+                    "label {body:?} at {x},{y} runs into the box {b:?}"
+                );
+            }
+        }
+    }
+    // Labels are still drawn where there is room (the Go example's, moby's `/build/`).
+    assert!(drawn > 20, "{drawn} labels");
+}

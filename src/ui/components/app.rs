@@ -33,6 +33,7 @@ use super::steps_view::StepsView;
 use super::target_notice::TargetNotice;
 use super::text_panel::TextPanel;
 use super::view_tabs::ViewTabs;
+use super::view_tabs::view_label;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -332,6 +333,9 @@ pub fn app(props: &AppProps) -> Html {
                     <TargetNotice analysis={a.clone()} naming={state.naming} dispatch={dispatch.clone()} />
                     <ViewTabs view={view} problems={problems} errors={errors} dispatch={dispatch.clone()} />
                     <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
+                        // The view's heading for screen readers (the tab shows its name), so
+                        // the views' own h3 sections follow an h2, as in an embed.
+                        <h2 class="visually-hidden">{ view_label(view) }</h2>
                         if state.stale { <p class="stale" role="status">{ "Analysing…" }</p> }
                         { output }
                     </div>

@@ -7,6 +7,8 @@ use crate::page::drafts::{Entry, ago};
 use crate::ui::io;
 use crate::ui::state::{Action, DraftsDialog, State};
 
+use super::modal::use_modal;
+
 type Dispatch = UseReducerDispatcher<State>;
 
 #[derive(Properties, PartialEq)]
@@ -27,17 +29,14 @@ pub fn draft_history(props: &DraftHistoryProps) -> Html {
             io::focus_id("drafts-button");
         })
     };
-    let onkeydown = {
+    // Focus in, Tab kept inside, Escape from anywhere, focus back to the Drafts button.
+    let (dialog, onkeydown) = {
         let d = props.dispatch.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                d.dispatch(Action::CloseDrafts);
-                io::focus_id("drafts-button");
-            }
-        })
+        use_modal(
+            "drafts-button",
+            Callback::from(move |()| d.dispatch(Action::CloseDrafts)),
+        )
     };
-    // The focus moves into the dialog, so Escape and Tab work from the keyboard at once.
-    use_effect_with((), |_| io::focus_id("drafts-close"));
     let clear = {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -71,7 +70,7 @@ pub fn draft_history(props: &DraftHistoryProps) -> Html {
     let entries = &props.dialog.history.entries;
     html! {
         <div class="gallery-backdrop" onclick={close.clone()}>
-            <div class="gallery drafts" id="drafts-dialog" role="dialog" aria-modal="true" aria-labelledby="drafts-title"
+            <div class="gallery drafts" id="drafts-dialog" role="dialog" aria-modal="true" aria-labelledby="drafts-title" ref={dialog}
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} {onkeydown}>
                 <div class="gallery-head">
                     <h2 id="drafts-title">{ "Drafts" }</h2>

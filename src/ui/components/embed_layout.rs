@@ -80,7 +80,8 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     html! {
         <div class="app embed" data-embed={opts.panes.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")}>
             <header class="embed-bar">
-                <span class="embed-brand">{ "Stageplay" }</span>
+                // The embed's one level-one heading (a page of its own inside the frame).
+                <h1 class="embed-brand">{ "Stageplay" }</h1>
                 <OutputToolbar analysis={a.clone()} target={state.share.target.clone().map(AttrValue::from)}
                     builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
                 if let Some(href) = (*open).clone() {

@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use crate::page::examples::{EXAMPLES, Example};
-use crate::ui::io;
 use crate::ui::state::{Action, State};
+
+use super::modal::use_modal;
 
 type Dispatch = UseReducerDispatcher<State>;
 
@@ -14,18 +15,17 @@ pub struct GalleryProps {
     pub dispatch: Dispatch,
 }
 
-/// The gallery dialog; Escape or a click outside closes it.
+/// The gallery dialog; Escape (wherever the focus is) or a click outside closes it, and the
+/// focus goes back to the Examples button (`modal.rs`).
 #[function_component(Gallery)]
 pub fn gallery(props: &GalleryProps) -> Html {
     let d = props.dispatch.clone();
     let close = Callback::from(move |_: MouseEvent| d.dispatch(Action::CloseExamples));
     let d = props.dispatch.clone();
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            d.dispatch(Action::CloseExamples);
-            io::focus_id("examples-button");
-        }
-    });
+    let (dialog, onkeydown) = use_modal(
+        "examples-button",
+        Callback::from(move |()| d.dispatch(Action::CloseExamples)),
+    );
     let card = |ex: &'static Example| {
         let d = props.dispatch.clone();
         let id = ex.id;
@@ -43,7 +43,7 @@ pub fn gallery(props: &GalleryProps) -> Html {
     };
     html! {
         <div class="gallery-backdrop" onclick={close.clone()}>
-            <div class="gallery" role="dialog" aria-modal="true" aria-labelledby="gallery-title"
+            <div class="gallery" role="dialog" aria-modal="true" aria-labelledby="gallery-title" ref={dialog}
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} {onkeydown}>
                 <div class="gallery-head">
                     <h2 id="gallery-title">{ "Examples" }</h2>

@@ -1,17 +1,21 @@
 //! The graph panel: injects the SVG of `graph_svg` (the one renderer), and handles clicks,
-//! hover, keyboard, zoom, pan and fit by event delegation on `data-stage` attributes and a
-//! transform on a wrapper.
+//! hover, keyboard, zoom, pan, fit, search and focus by event delegation on `data-stage`
+//! attributes and a transform on a wrapper. The maths is `page::viewport`'s; this file
+//! measures and renders.
 
 use yew::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::analysis::fixed::Fixed;
 
+use crate::page::graph_search::{find_stages, needs, node_of_stage};
 use crate::page::graph_svg::{
-    GraphModel, GraphOptions, SVG_DEFS, SvgPieces, first_line, render_graph_pieces,
+    GraphModel, GraphNode, GraphNodeKind, GraphOptions, SVG_DEFS, SvgPieces, first_line,
+    render_graph_pieces,
 };
-use crate::page::layout::{self, LayoutOptions};
+use crate::page::layout::{self, Layout, LayoutOptions};
 use crate::page::share::Text;
+use crate::page::viewport::{self, Rect};
 use crate::ui::io;
 use crate::ui::state::{Action, AnalysisRc, State, Zoom};
 
@@ -25,13 +29,32 @@ pub struct GraphViewProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// Below this scale, fitting stops shrinking and the graph is panned instead.
-const MIN_FIT: f64 = 0.45;
+/// One step of the zoom buttons and keys, and of the wheel.
+const ZOOM_STEP: f64 = 1.25;
+const WHEEL_STEP: f64 = 1.1;
+/// How far an arrow key pans, in viewport pixels.
+const ARROW_PAN: f64 = 60.0;
+
+/// A node's box as the viewport maths takes it.
+fn rect_of(layout: &Layout, node: usize) -> Option<Rect> {
+    layout.nodes.get(node).map(|b| Rect {
+        x: b.x,
+        y: b.y,
+        w: b.w,
+        h: b.h,
+    })
+}
 
 #[function_component(GraphView)]
 pub fn graph_view(props: &GraphViewProps) -> Html {
     let viewport = use_node_ref();
-    let drag = use_mut_ref(|| None::<(i32, i32)>);
+    // The pointers down on the background: one drags, two pinch.
+    let pointers = use_mut_ref(Vec::<(i32, f64, f64)>::new);
+    let query = use_state(String::new);
+    // The node the search shows, among the matches.
+    let found = use_state(|| None::<usize>);
+    // The focused node: the graph dims what it does not need.
+    let focus = use_state(|| None::<usize>);
     // The model is rebuilt for every analysis, but laid out again only when the layout's
     // input (node sizes and edges) changed: most keystrokes change an instruction's text,
     // not the stages and their edges.
@@ -43,6 +66,14 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     let layout = use_memo(model.1.clone(), |input| {
         layout::layout(input, &LayoutOptions::default())
     });
+    let stage_of_node = |n: Option<usize>| match n.and_then(|n| model.0.nodes.get(n)) {
+        Some(GraphNode {
+            kind: GraphNodeKind::Stage(s),
+            ..
+        }) => Some(*s),
+        _ => None,
+    };
+    let found_stage = stage_of_node(*found);
     // The SVG depends on the analysis only through the model, the layout, which stages
     // are built, the target and the stage count (see `render_graph_pieces`): a keystroke
     // that changes none of them renders nothing.
@@ -54,10 +85,17 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             props.analysis.stages.len(),
         );
         use_memo(
-            (model.clone(), layout.clone(), plan, props.cursor_stage),
-            move |(model, layout, _, cursor)| {
+            (
+                model.clone(),
+                layout.clone(),
+                plan,
+                (props.cursor_stage, found_stage, *focus),
+            ),
+            move |(model, layout, _, (cursor, found, focus))| {
                 let opts = GraphOptions {
                     cursor_stage: *cursor,
+                    found_stage: *found,
+                    focus: focus.map(|n| needs(&model.0, n)).unwrap_or_default(),
                     ..GraphOptions::default()
                 };
                 SvgView::new(render_graph_pieces(&a, &model.0, layout, &opts))
@@ -65,8 +103,11 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         )
     };
     let (w, h) = (layout.width.max(120.0), layout.height.max(60.0));
+    // The latest view, for callbacks and effects that must not re-run on every pan.
+    let view = use_mut_ref(|| props.zoom.view());
+    *view.borrow_mut() = props.zoom.view();
 
-    // Fit: when asked to, scale the graph to the viewport (never above 1:1).
+    // Fit: when asked to, show the whole graph (never above 1:1).
     {
         let viewport = viewport.clone();
         let d = props.dispatch.clone();
@@ -77,20 +118,108 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 // in the middle of a keystroke.
                 let fit = *fit;
                 let timer = io::after(0, move || {
-                    if fit && let Some((cw, ch)) = io::element_size(&viewport) {
-                        let scale = (cw / w).min(ch / h).clamp(MIN_FIT, 1.0);
-                        let x = ((cw - w * scale) / 2.0).max(0.0);
-                        let y = ((ch - h * scale) / 2.0).max(0.0);
-                        d.dispatch(Action::Fitted(scale, x, y));
+                    if fit && let Some(size) = io::element_size(&viewport) {
+                        let v = viewport::fit((w, h), size);
+                        d.dispatch(Action::Fitted(v.scale, v.dx, v.dy));
                     }
                 });
                 move || drop(timer)
             },
         );
     }
+    // Moves the view so that `node` is in sight: `reveal` pans only when it is not.
+    let bring_into_view = {
+        let viewport = viewport.clone();
+        let layout = layout.clone();
+        let view = view.clone();
+        let d = props.dispatch.clone();
+        move |node: usize| {
+            if let (Some(r), Some(size)) = (rect_of(&layout, node), io::element_size(&viewport)) {
+                let now = *view.borrow();
+                let next = viewport::reveal(now, r, size);
+                if next != now {
+                    d.dispatch(Action::ShowView(next));
+                }
+            }
+        }
+    };
+    // Follow the editor's cursor: the stage it is in comes into view. Not at load (the
+    // cursor starts in the first stage; the whole graph is shown then).
+    {
+        let loaded = use_mut_ref(|| false);
+        let node = props.cursor_stage.and_then(|s| node_of_stage(&model.0, s));
+        let bring = bring_into_view.clone();
+        use_effect_with(props.cursor_stage, move |_| {
+            if std::mem::replace(&mut *loaded.borrow_mut(), true)
+                && let Some(n) = node
+            {
+                bring(n);
+            }
+        });
+    }
+
+    // The centre of the viewport, for the zoom buttons and keys.
+    let centre = {
+        let viewport = viewport.clone();
+        move || {
+            io::element_size(&viewport)
+                .map(|(cw, ch)| (cw / 2.0, ch / 2.0))
+                .unwrap_or((0.0, 0.0))
+        }
+    };
+    // Shows a searched or focused node: centred, at a readable scale.
+    let show_node = {
+        let viewport = viewport.clone();
+        let layout = layout.clone();
+        let view = view.clone();
+        let d = props.dispatch.clone();
+        move |node: usize| {
+            if let (Some(r), Some(size)) = (rect_of(&layout, node), io::element_size(&viewport)) {
+                let now = *view.borrow();
+                let readable = viewport::View {
+                    scale: now.scale.max(1.0),
+                    ..now
+                };
+                d.dispatch(Action::ShowView(viewport::center_on(readable, r, size)));
+            }
+        }
+    };
+    // Focuses `node`: dims what it does not need and shows the rest whole.
+    let focus_on = {
+        let viewport = viewport.clone();
+        let layout = layout.clone();
+        let model = model.clone();
+        let focus = focus.clone();
+        let d = props.dispatch.clone();
+        move |node: usize| {
+            let need = needs(&model.0, node);
+            let boxes = need
+                .iter()
+                .enumerate()
+                .filter(|&(_, &k)| k)
+                .filter_map(|(i, _)| rect_of(&layout, i));
+            if let (Some(r), Some(size)) = (viewport::bounds(boxes), io::element_size(&viewport)) {
+                d.dispatch(Action::ShowView(viewport::show(r, size)));
+            }
+            focus.set(Some(node));
+        }
+    };
+    let unfocus = {
+        let focus = focus.clone();
+        let d = props.dispatch.clone();
+        move || {
+            focus.set(None);
+            d.dispatch(Action::FitGraph);
+        }
+    };
 
     let stage_of = |e: &Event| -> Option<usize> {
         io::closest_attr(e, "data-stage").and_then(|s| s.parse().ok())
+    };
+    // A key on a stage may re-create its markup (a new target, dimming): the focus goes
+    // back to it after the render.
+    let keep_focus = |s: usize| {
+        io::soon(move || io::focus_selector(&format!("svg.stage-graph [data-stage=\"{s}\"]")))
     };
     let onclick = {
         let d = props.dispatch.clone();
@@ -102,17 +231,47 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let onkeydown = {
         let d = props.dispatch.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" | " " => {
-                if let Some(s) = stage_of(&e) {
-                    e.prevent_default();
-                    d.dispatch(Action::PickStage(s));
+        let centre = centre.clone();
+        let focus_on = focus_on.clone();
+        let unfocus = unfocus.clone();
+        let model = model.clone();
+        let focused = *focus;
+        Callback::from(move |e: KeyboardEvent| {
+            let pan = |dx: f64, dy: f64| {
+                e.prevent_default();
+                d.dispatch(Action::PanBy(dx, dy));
+            };
+            match e.key().as_str() {
+                "Enter" | " " => {
+                    if let Some(s) = stage_of(&e) {
+                        e.prevent_default();
+                        d.dispatch(Action::PickStage(s));
+                        keep_focus(s);
+                    }
                 }
+                "f" | "F" => {
+                    if let Some(s) = stage_of(&e)
+                        && let Some(n) = node_of_stage(&model.0, s)
+                    {
+                        focus_on(n);
+                        keep_focus(s);
+                    }
+                }
+                "Escape" if focused.is_some() => {
+                    unfocus();
+                    if let Some(s) = stage_of(&e) {
+                        keep_focus(s);
+                    }
+                }
+                "+" | "=" => d.dispatch(Action::ZoomAt(ZOOM_STEP, centre())),
+                "-" => d.dispatch(Action::ZoomAt(1.0 / ZOOM_STEP, centre())),
+                "0" => d.dispatch(Action::FitGraph),
+                "ArrowLeft" => pan(ARROW_PAN, 0.0),
+                "ArrowRight" => pan(-ARROW_PAN, 0.0),
+                "ArrowUp" => pan(0.0, ARROW_PAN),
+                "ArrowDown" => pan(0.0, -ARROW_PAN),
+                _ => {}
             }
-            "+" | "=" => d.dispatch(Action::ZoomBy(1.25)),
-            "-" => d.dispatch(Action::ZoomBy(0.8)),
-            "0" => d.dispatch(Action::FitGraph),
-            _ => {}
         })
     };
     let onhover = {
@@ -125,7 +284,15 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let onfocusin = {
         let f = onhover.clone();
-        Callback::from(move |e: FocusEvent| f(&e))
+        let model = model.clone();
+        let bring = bring_into_view.clone();
+        // A stage reached with Tab comes into view, so a keyboard can walk a big graph.
+        Callback::from(move |e: FocusEvent| {
+            f(&e);
+            if let Some(n) = stage_of(&e).and_then(|s| node_of_stage(&model.0, s)) {
+                bring(n);
+            }
+        })
     };
     let onmouseleave = {
         let d = props.dispatch.clone();
@@ -133,57 +300,193 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let onwheel = {
         let d = props.dispatch.clone();
+        let viewport = viewport.clone();
         Callback::from(move |e: WheelEvent| {
+            e.prevent_default();
+            // Lines (Firefox) and pages, in pixels.
+            let unit = match e.delta_mode() {
+                1 => 16.0,
+                2 => 400.0,
+                _ => 1.0,
+            };
+            let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
             if e.ctrl_key() || e.meta_key() {
-                e.prevent_default();
-                d.dispatch(Action::ZoomBy(if e.delta_y() < 0.0 { 1.1 } else { 0.9 }));
+                // A pinch on a touchpad arrives as a wheel with Ctrl.
+                let at = io::pointer_in(&e, &viewport).unwrap_or((0.0, 0.0));
+                let factor = if dy < 0.0 {
+                    WHEEL_STEP
+                } else {
+                    1.0 / WHEEL_STEP
+                };
+                d.dispatch(Action::ZoomAt(factor, at));
+            } else if e.shift_key() && dx == 0.0 {
+                d.dispatch(Action::PanBy(-dy, 0.0));
+            } else {
+                d.dispatch(Action::PanBy(-dx, -dy));
             }
         })
     };
     let onpointerdown = {
-        let drag = drag.clone();
+        let pointers = pointers.clone();
+        let viewport = viewport.clone();
         Callback::from(move |e: PointerEvent| {
-            if e.button() == 0 && stage_of(&e).is_none() {
-                *drag.borrow_mut() = Some((e.client_x(), e.client_y()));
+            if e.button() == 0
+                && stage_of(&e).is_none()
+                && let Some((x, y)) = io::pointer_in(&e, &viewport)
+            {
+                let mut p = pointers.borrow_mut();
+                p.retain(|&(id, _, _)| id != e.pointer_id());
+                p.push((e.pointer_id(), x, y));
             }
         })
     };
     let onpointermove = {
-        let drag = drag.clone();
+        let pointers = pointers.clone();
+        let viewport = viewport.clone();
         let d = props.dispatch.clone();
         Callback::from(move |e: PointerEvent| {
-            let last = *drag.borrow();
-            if let Some((x, y)) = last {
-                if e.buttons() == 0 {
-                    *drag.borrow_mut() = None;
-                    return;
+            let mut p = pointers.borrow_mut();
+            if e.buttons() == 0 {
+                p.clear();
+                return;
+            }
+            let Some((x, y)) = io::pointer_in(&e, &viewport) else {
+                return;
+            };
+            let Some(k) = p.iter().position(|&(id, _, _)| id == e.pointer_id()) else {
+                return;
+            };
+            let before = p.clone();
+            p[k] = (e.pointer_id(), x, y);
+            match (before.as_slice(), p.as_slice()) {
+                ([a], _) if (x, y) != (a.1, a.2) => {
+                    d.dispatch(Action::PanBy(x - a.1, y - a.2));
                 }
-                let (dx, dy) = (e.client_x() - x, e.client_y() - y);
-                if dx != 0 || dy != 0 {
-                    *drag.borrow_mut() = Some((e.client_x(), e.client_y()));
-                    d.dispatch(Action::PanBy(dx as f64, dy as f64));
+                ([a0, b0, ..], [a1, b1, ..]) => {
+                    // Two fingers: zoom by the change of their distance around their
+                    // middle, and pan by the middle's move.
+                    let dist =
+                        |a: &(i32, f64, f64), b: &(i32, f64, f64)| (a.1 - b.1).hypot(a.2 - b.2);
+                    let mid0 = ((a0.1 + b0.1) / 2.0, (a0.2 + b0.2) / 2.0);
+                    let mid1 = ((a1.1 + b1.1) / 2.0, (a1.2 + b1.2) / 2.0);
+                    if dist(a0, b0) > 1.0 {
+                        d.dispatch(Action::ZoomAt(dist(a1, b1) / dist(a0, b0), mid0));
+                    }
+                    d.dispatch(Action::PanBy(mid1.0 - mid0.0, mid1.1 - mid0.1));
                 }
+                _ => {}
             }
         })
     };
     let onpointerup = {
-        let drag = drag.clone();
-        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointers
+                .borrow_mut()
+                .retain(|&(id, _, _)| id != e.pointer_id())
+        })
     };
     let zoom_in = {
         let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::ZoomBy(1.25)))
+        let centre = centre.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ZoomAt(ZOOM_STEP, centre())))
     };
     let zoom_out = {
         let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::ZoomBy(0.8)))
+        let centre = centre.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::ZoomAt(1.0 / ZOOM_STEP, centre())))
     };
     let fit = {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::FitGraph))
     };
 
+    // Search: every input shows the best match; Enter shows the next one; Escape clears.
+    let matches = find_stages(&model.0, &query);
+    let oninput = {
+        let query = query.clone();
+        let found = found.clone();
+        let model = model.clone();
+        let show_node = show_node.clone();
+        Callback::from(move |e: InputEvent| {
+            let q = io::event_value(&e).unwrap_or_default();
+            let first = find_stages(&model.0, &q).first().copied();
+            if let Some(n) = first {
+                show_node(n);
+            }
+            found.set(first);
+            query.set(q);
+        })
+    };
+    let onsearchkey = {
+        let query = query.clone();
+        let found = found.clone();
+        let matches = matches.clone();
+        let show_node = show_node.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" if !matches.is_empty() => {
+                e.prevent_default();
+                let at = found
+                    .and_then(|n| matches.iter().position(|&m| m == n))
+                    .map_or(0, |k| {
+                        (k + if e.shift_key() { matches.len() - 1 } else { 1 }) % matches.len()
+                    });
+                show_node(matches[at]);
+                found.set(Some(matches[at]));
+            }
+            "Escape" if !query.is_empty() => {
+                e.prevent_default();
+                e.stop_propagation();
+                query.set(String::new());
+                found.set(None);
+            }
+            _ => {}
+        })
+    };
+    let search_status = match (query.trim().is_empty(), matches.len()) {
+        (true, _) => String::new(),
+        (false, 0) => "no stage".to_string(),
+        (false, n) => {
+            let k = found
+                .and_then(|f| matches.iter().position(|&m| m == f))
+                .unwrap_or(0);
+            format!("{} of {n}", k + 1)
+        }
+    };
+    // The Focus button acts on the stage the search found, else the cursor's stage.
+    let candidate = found
+        .or_else(|| props.cursor_stage.and_then(|s| node_of_stage(&model.0, s)))
+        .filter(|&n| n < model.0.nodes.len());
+    let name_of = |n: usize| {
+        model
+            .0
+            .nodes
+            .get(n)
+            .map(|x| x.title.clone())
+            .unwrap_or_default()
+    };
+    let focus_btn = candidate.map(|n| {
+        let focus_on = focus_on.clone();
+        (name_of(n), Callback::from(move |_: MouseEvent| focus_on(n)))
+    });
+    let show_all = {
+        let unfocus = unfocus.clone();
+        Callback::from(move |_: MouseEvent| unfocus())
+    };
+    let focus_note = focus.map(|n| {
+        let need = needs(&model.0, n);
+        let others = need.iter().filter(|&&k| k).count().saturating_sub(1);
+        (name_of(n), others)
+    });
+
     let z = props.zoom;
+    // The hover card goes to the left when the stage is in the viewport's right half.
+    let card_left = props
+        .hovered
+        .and_then(|s| node_of_stage(&model.0, s))
+        .and_then(|n| rect_of(&layout, n))
+        .zip(io::element_size(&viewport))
+        .is_some_and(|(r, (cw, _))| (r.x + r.w / 2.0) * z.scale + z.x > cw / 2.0);
     let canvas_style = format!(
         "width:{}px;height:{}px;transform:translate({}px,{}px) scale({})",
         Fixed(w, 0),
@@ -205,6 +508,18 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     <span class="lg-edge lg-copy">{ "COPY --from" }</span>
                     <span class="lg-edge lg-mount">{ "RUN --mount" }</span>
                 </div>
+                <div class="graph-find">
+                    <input type="search" id="graph-search" class="find-input" placeholder="Find a stage"
+                        aria-label="Find a stage" autocomplete="off" value={(*query).clone()}
+                        {oninput} onkeydown={onsearchkey} />
+                    <span class="find-status" aria-live="polite">{ search_status }</span>
+                    if let Some((name, onclick)) = focus_btn {
+                        <button type="button" class="btn btn-small" id="graph-focus" {onclick}
+                            title={format!("Show only {name} and the stages it needs (F on a stage)")}>
+                            { "Focus" }<span class="visually-hidden">{ format!(" on {name}") }</span>
+                        </button>
+                    }
+                </div>
                 <div class="zoom-buttons" role="group" aria-label="Zoom">
                     <button type="button" class="icon-btn" onclick={zoom_out} aria-label="Zoom out" title="Zoom out (-)">{ "−" }</button>
                     <span class="zoom-level" aria-live="polite">{ format!("{}%", Fixed(z.scale * 100.0, 0)) }</span>
@@ -218,6 +533,12 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                      the last of the file. The Plan tab lists every stage; Export draws the whole graph.",
                     props.analysis.stages.len()) }</p>
             }
+            if let Some((name, others)) = focus_note {
+                <p class="focus-bar note" role="status">
+                    { "Focused on " }<strong>{ name }</strong>{ format!(" and the {others} it needs; the rest is dimmed. ") }
+                    <button type="button" class="btn btn-small" id="graph-show-all" onclick={show_all}>{ "Show all" }</button>
+                </p>
+            }
             <div class="graph-viewport" ref={viewport} tabindex="-1"
                 {onclick} {onkeydown} {onmouseover} {onfocusin} {onmouseleave} {onwheel}
                 {onpointerdown} {onpointermove} {onpointerup}>
@@ -230,9 +551,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         <g class="sp-nodes">{ for svg.nodes.iter().map(|n| Html::from_html_unchecked(n.clone())) }</g>
                     </svg>
                 </div>
-                { stage_card(&props.analysis, &props.text, props.hovered) }
+                { stage_card(&props.analysis, &props.text, props.hovered, card_left) }
             </div>
-            <p class="hint-line">{ "Click a stage to build it as the target · drag to pan · Ctrl + wheel or +/− to zoom" }</p>
+            <p class="hint-line">{ "Click a stage to build it as the target · drag or wheel to pan · Ctrl + wheel, pinch or +/− to zoom · F on a stage focuses it" }</p>
         </div>
     }
 }
@@ -272,8 +593,9 @@ impl SvgView {
     }
 }
 
-/// The hover card of a stage: its base and instructions.
-fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>) -> Html {
+/// The hover card of a stage: its base and instructions, in the corner away from the stage
+/// (`left` when the stage is in the right half of the viewport), so it never hides it.
+fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>, left: bool) -> Html {
     let Some(stage) = hovered.and_then(|s| a.stages.get(s)) else {
         return html! {};
     };
@@ -298,7 +620,7 @@ fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>) -> Html {
         .collect();
     let more = (stage.instructions.len() + 1).saturating_sub(12);
     html! {
-        <div class="stage-card" role="status">
+        <div class={classes!("stage-card", left.then_some("stage-card-left"))} role="status">
             <div class="stage-card-head">
                 <strong>{ stage.display_name() }</strong>
                 <span class={classes!("pill", format!("pill-{state}"))}>{ state }</span>

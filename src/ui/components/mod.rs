@@ -14,6 +14,7 @@ pub mod image_view;
 pub mod input_tabs;
 pub mod large_text;
 pub mod link_notice;
+pub mod modal;
 pub mod output_toolbar;
 pub mod plan_view;
 pub mod problems_view;

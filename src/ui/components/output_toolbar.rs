@@ -8,6 +8,9 @@ use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::show_all::LIST_CAP;
 
+/// Past this many stages the target picker gets a filter.
+const FILTER_FROM: usize = 8;
+
 type Dispatch = UseReducerDispatcher<State>;
 
 #[derive(Properties, PartialEq)]
@@ -39,18 +42,80 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
     let chosen = selected
         .as_deref()
         .and_then(|t| a.stages.iter().position(|s| s.name.as_deref() == Some(t)));
-    let unlisted = a.stages.len().saturating_sub(LIST_CAP)
-        - usize::from(chosen.is_some_and(|i| i >= LIST_CAP));
+    // A long list can be filtered by name: the options then list the matching stages (and
+    // the chosen one), and Enter in the filter picks the only match.
+    let filter = use_state(String::new);
+    let q = filter.trim().to_ascii_lowercase();
+    let matching: Vec<usize> = a
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| q.is_empty() || s.display_name().contains(&q))
+        .map(|(i, _)| i)
+        .collect();
+    let listed = |i: usize| Some(i) == chosen || matching.iter().take(LIST_CAP).any(|&m| m == i);
+    let unlisted = matching.len().saturating_sub(LIST_CAP)
+        - usize::from(chosen.is_some_and(|c| matching.iter().skip(LIST_CAP).any(|&m| m == c)));
+    let filter_input = (a.stages.len() > FILTER_FROM).then(|| {
+        let oninput = {
+            let filter = filter.clone();
+            Callback::from(move |e: InputEvent| filter.set(io::event_value(&e).unwrap_or_default()))
+        };
+        let only = match matching.as_slice() {
+            [one] if !q.is_empty() => a.stages.get(*one).and_then(|s| s.name.clone()),
+            _ => None,
+        };
+        let d = props.dispatch.clone();
+        let clear = filter.clone();
+        let onkeydown = Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                if let Some(name) = only.clone() {
+                    e.prevent_default();
+                    d.dispatch(Action::SetTarget(Some(name)));
+                    clear.set(String::new());
+                }
+            }
+            "Escape" => clear.set(String::new()),
+            _ => {}
+        });
+        html! {
+            <input type="search" id="target-filter" class="find-input" placeholder="Filter stages"
+                aria-label="Filter the target stages" aria-controls="target" autocomplete="off"
+                value={(*filter).clone()} {oninput} {onkeydown} />
+        }
+    });
+    // The builder switch is a WAI-ARIA radio group: one Tab stop (the checked radio), the
+    // arrow keys check the other one and move the focus with it.
     let builder_btn = |b: Builder, label: &'static str| {
         let d = props.dispatch.clone();
         let on = props.builder == b;
         html! {
             <button type="button" role="radio" aria-checked={on.to_string()} data-builder={b.as_str()}
+                tabindex={if on { "0" } else { "-1" }}
                 class={classes!("seg", on.then_some("on"))}
                 onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetBuilder(b)))}>
                 { label }
             </button>
         }
+    };
+    let on_arrow = {
+        let d = props.dispatch.clone();
+        let current = props.builder;
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(
+                e.key().as_str(),
+                "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
+            ) {
+                e.prevent_default();
+                // Two radios: every arrow checks the other one.
+                let next = match current {
+                    Builder::BuildKit => Builder::Legacy,
+                    Builder::Legacy => Builder::BuildKit,
+                };
+                d.dispatch(Action::SetBuilder(next));
+                io::focus_selector(&format!("[data-builder=\"{}\"]", next.as_str()));
+            }
+        })
     };
     let command = props.command.clone();
     let d = props.dispatch.clone();
@@ -66,7 +131,7 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
                     <option value="" selected={selected.is_none()}>{ format!("default (last stage{})", if last.is_empty() { String::new() } else { format!(": {last}") }) }</option>
                     // Past LIST_CAP stages only the first ones and the chosen one are listed:
                     // 10 000 options took Chromium about 200 ms to build on every paste.
-                    { for a.stages.iter().enumerate().filter(|&(i, _)| i < LIST_CAP || Some(i) == chosen).map(|(i, s)| {
+                    { for a.stages.iter().enumerate().filter(|&(i, _)| listed(i)).map(|(i, s)| {
                         let name = s.display_name();
                         // BuildKit targets `AS` names only: an unnamed stage is listed, not
                         // offered (a click on it in the graph offers to name it).
@@ -78,15 +143,19 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
                     if unlisted > 0 {
                         <option value="" disabled=true>{ format!("… {unlisted} more stages, not listed") }</option>
                     }
+                    if matching.is_empty() {
+                        <option value="" disabled=true>{ format!("no stage matches \"{q}\"") }</option>
+                    }
                     // A target that names no stage stays visible (and is reported as a problem).
                     if let Some(t) = selected.as_ref().filter(|_| chosen.is_none()) {
                         <option value={t.clone()} selected=true>{ format!("{t} (unknown)") }</option>
                     }
                 </select>
             </label>
+            { filter_input.unwrap_or_default() }
             <div class="field">
                 <span id="builder-label">{ "Builder" }</span>
-                <div class="segmented" role="radiogroup" aria-labelledby="builder-label">
+                <div class="segmented" role="radiogroup" aria-labelledby="builder-label" onkeydown={on_arrow}>
                     { builder_btn(Builder::BuildKit, "BuildKit") }
                     { builder_btn(Builder::Legacy, "Legacy") }
                 </div>

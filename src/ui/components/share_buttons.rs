@@ -16,6 +16,8 @@ use crate::page::theme::Theme;
 use crate::ui::io;
 use crate::ui::state::{Action, State};
 
+use super::modal::use_modal;
+
 /// A modal-free popover under the header buttons; at most one is open.
 #[derive(Clone, Debug, PartialEq)]
 enum Popover {
@@ -96,13 +98,9 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
         let popover = popover.clone();
         Callback::from(move |_: MouseEvent| popover.set(None))
     };
-    let on_key = {
+    let on_close = {
         let popover = popover.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                popover.set(None);
-            }
-        })
+        Callback::from(move |()| popover.set(None))
     };
 
     let is = |kind: &str| open_kind == Some(kind);
@@ -125,12 +123,42 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
             if popover.is_some() {
                 // A transparent layer under the popover: a click anywhere else closes it.
                 <div class="share-backdrop" aria-hidden="true" onclick={close.clone()} />
-                <div class="share-popover" role="dialog" aria-label="Share" onkeydown={on_key}>
-                    <button type="button" class="share-popover-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                <PopoverDialog opener={format!("{}-button", open_kind.unwrap_or("share"))}
+                    label={match open_kind { Some("embed") => "Embed", Some("export") => "Export", _ => "Share" }}
+                    onclose={on_close}>
                     { body }
-                </div>
+                    // After the body, so the focus starts on the link, the first option or
+                    // the first format; the button is placed at the corner by CSS.
+                    <button type="button" class="share-popover-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                </PopoverDialog>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PopoverDialogProps {
+    opener: AttrValue,
+    label: AttrValue,
+    onclose: Callback<()>,
+    children: Html,
+}
+
+/// The popover's box: a dialog that holds the focus while open and gives it back to the
+/// button that opened it (`modal.rs`).
+#[function_component(PopoverDialog)]
+fn popover_dialog(props: &PopoverDialogProps) -> Html {
+    let opener: &'static str = match props.opener.as_str() {
+        "embed-button" => "embed-button",
+        "export-button" => "export-button",
+        _ => "share-button",
+    };
+    let (node, onkeydown) = use_modal(opener, props.onclose.clone());
+    html! {
+        <div class="share-popover" role="dialog" aria-modal="true" aria-label={props.label.clone()}
+            ref={node} {onkeydown}>
+            { props.children.clone() }
+        </div>
     }
 }
 
@@ -307,8 +335,25 @@ fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popov
             </li>
         }
     };
+    // A menu moves with the arrow keys, Home and End (the WAI-ARIA menu pattern).
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        let all = ExportFormat::ALL;
+        let at = io::closest_attr(&e, "data-format")
+            .and_then(|f| all.iter().position(|x| x.as_str() == f));
+        let next = match (e.key().as_str(), at) {
+            ("ArrowDown", Some(i)) => Some((i + 1) % all.len()),
+            ("ArrowUp", Some(i)) => Some((i + all.len() - 1) % all.len()),
+            ("Home", _) => Some(0),
+            ("End", _) => Some(all.len() - 1),
+            _ => None,
+        };
+        if let Some(f) = next.and_then(|n| all.get(n)) {
+            e.prevent_default();
+            io::focus_selector(&format!("#export-menu [data-format=\"{}\"]", f.as_str()));
+        }
+    });
     html! {
-        <ul class="export-menu" id="export-menu" role="menu" aria-label="Export">
+        <ul class="export-menu" id="export-menu" role="menu" aria-label="Export" {onkeydown}>
             { for ExportFormat::ALL.into_iter().map(item) }
         </ul>
     }

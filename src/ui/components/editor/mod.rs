@@ -352,6 +352,13 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor">
+            // How to leave: Tab indents here, as in CodeMirror and Monaco, so Escape first.
+            // Shown while the editor has the focus.
+            if !props.readonly {
+                <p class="editor-keys" id="editor-keys">
+                    <kbd>{ "Tab" }</kbd>{ " indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor" }
+                </p>
+            }
             <div class="editor-scroll" ref={scroller} {onscroll}>
                 <div class="editor-inner" style={format!("min-height:{height}px")}>
                     <div class="gutter" aria-hidden="true">{ Html::from_html_unchecked(gutter_html) }</div>
@@ -374,7 +381,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         </pre>
                         <textarea id="dockerfile" ref={area} class="code-input" wrap="off"
                             spellcheck="false" autocomplete="off" autocapitalize="off"
-                            aria-label="Dockerfile" aria-describedby={card.is_some().then_some("hint-card")}
+                            aria-label="Dockerfile" aria-describedby={if card.is_some() { "editor-keys hint-card" } else { "editor-keys" }}
                             style={size_style}
                             value={AttrValue::from(text.shared())} readonly={props.readonly}
                             {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
