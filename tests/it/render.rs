@@ -107,6 +107,10 @@ async fn plan_view_says_where_and_why_the_build_fails_and_marks_the_stage() {
     assert!(html.contains("CopyFromVariable"), "{html}");
     assert!(html.contains("although the stage is not built"), "{html}");
     assert!(html.contains("Show line 4"), "{html}");
+    assert!(
+        html.contains("BuildKit would build 1 of 2 stages for target"),
+        "{html}"
+    );
     // The skipped stage `b` is the one marked.
     assert!(
         html.contains("data-plan-stage=\"1\" class=\"chip chip-skipped chip-failed\""),

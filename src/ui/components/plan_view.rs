@@ -83,7 +83,9 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         <div class="plan-view">
             { failure }
             <p class="plan-summary">
-                { format!("{} builds {} of {} stage{} for target ", if buildkit { "BuildKit" } else { "The legacy builder" },
+                { format!("{} {} {} of {} stage{} for target ", if buildkit { "BuildKit" } else { "The legacy builder" },
+                    // A failing build stops before it has built them all.
+                    if plan.failure.is_some() { "would build" } else { "builds" },
                     plan.built.len(), a.stages.len(), if a.stages.len() == 1 { "" } else { "s" }) }
                 <code>{ stage_name(a, target) }</code>
                 { if buildkit { ", in dependency order; stages of the same wave run in parallel." } else { ", one after another in file order." } }
