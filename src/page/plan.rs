@@ -53,9 +53,10 @@ pub fn builder_difference(a: &Analysis) -> String {
 }
 
 /// Where the build of `plan` fails, as one sentence with the stage and line in backticks
-/// (rich text); `None` when it succeeds.
+/// (rich text); `None` when it succeeds, and for a target that names no stage, which the
+/// note above the views explains with its fix ([`target_note`]).
 pub fn failure_headline(a: &Analysis, plan: &TargetPlan) -> Option<String> {
-    let f = plan.failure.as_ref()?;
+    let f = plan.failure.as_ref().filter(|f| f.phase != Phase::Target)?;
     let builder = match plan.builder {
         Builder::BuildKit => "BuildKit",
         Builder::Legacy => "The legacy builder",
@@ -196,6 +197,9 @@ mod tests {
             note.message
         );
         assert!(note.fix.is_some() && !note.dismissable);
+        // The build fails at the target, and the note says why: the views do not repeat it.
+        assert!(a.plan.failure.is_some());
+        assert!(failure_headline(&a, &a.plan).is_none());
         assert!(!nothing_built(&a).contains("FROM line"));
         assert!(nothing_built(&analyze("", &Options::default())).contains("FROM line"));
     }

@@ -805,3 +805,27 @@ pub fn on_escape(mut f: impl FnMut() + 'static) -> KeyListener {
     }
     KeyListener { f }
 }
+
+/// Calls `f` each time `node`'s box changes size (and once when observing starts), until the
+/// listener is dropped.
+pub struct ResizeListener {
+    observer: Option<web_sys::ResizeObserver>,
+    _f: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for ResizeListener {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
+pub fn on_resize(node: &NodeRef, f: impl FnMut() + 'static) -> ResizeListener {
+    let f = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let observer = web_sys::ResizeObserver::new(f.as_ref().unchecked_ref()).ok();
+    if let (Some(o), Some(el)) = (&observer, node.cast::<web_sys::Element>()) {
+        o.observe(&el);
+    }
+    ResizeListener { observer, _f: f }
+}

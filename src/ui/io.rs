@@ -135,3 +135,8 @@ impl Drop for KeyListener {
 pub fn on_escape(_f: impl FnMut() + 'static) -> KeyListener {
     KeyListener
 }
+
+pub struct ResizeListener;
+pub fn on_resize(_node: &NodeRef, _f: impl FnMut() + 'static) -> ResizeListener {
+    ResizeListener
+}

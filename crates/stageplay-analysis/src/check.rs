@@ -337,14 +337,15 @@ fn deciding_instruction(instructions: &[Instruction], rule: &str, k: usize) -> u
 /// error BuildKit fails the build with when any check was reported. When the configuration
 /// did not parse, BuildKit stops before its linter runs, so no check is reported at all.
 /// The legacy builder never runs BuildKit's linter (moby's `builder/dockerfile` parses the
-/// instructions without one), so `error=true` does not fail its build.
+/// instructions without one), so `error=true` does not fail its build: when it is the chosen
+/// builder, the error is returned instead of reported, for the BuildKit plan shown beside it.
 pub fn apply(
     checks: &mut Checks,
     text: &str,
     a: &Analysis,
     options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
-) {
+) -> Option<Diagnostic> {
     let rules = crate::lint::RULES;
     let (instructions, directives, builder) = (&a.instructions, &a.directives, options.builder);
     // With an explicit target BuildKit dispatches only the stages the target needs (for the
@@ -425,8 +426,8 @@ pub fn apply(
         kept
     });
     checks.hidden = if invalid { 0 } else { hidden };
-    if !config.error || invalid || builder == Builder::Legacy {
-        return;
+    if !config.error || invalid {
+        return None;
     }
     // `Linter.Error` lists each reported rule once; Go's map order is random, so Stageplay
     // lists them in the order of their first finding in the file.
@@ -438,7 +439,7 @@ pub fn apply(
         }
     }
     if reported.is_empty() {
-        return;
+        return None;
     }
     crate::sort::sort_by(&mut reported, |a, b| a.cmp(b));
     let names: Vec<&str> = reported.iter().map(|(_, r)| *r).collect();
@@ -447,9 +448,14 @@ pub fn apply(
         CheckSource::Directive { span } => span,
         _ => Span::point(0),
     };
-    diagnostics.push(Diagnostic::new(
+    let violation = Diagnostic::new(
         &errors::LINT_VIOLATION,
         span,
         format!("lint violation found for rules: {}", names.join(", ")),
-    ));
+    );
+    if builder == Builder::Legacy {
+        return Some(violation);
+    }
+    diagnostics.push(violation);
+    None
 }

@@ -198,7 +198,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
     analysis.diagnostics.extend(invalid);
     let mut diagnostics = std::mem::take(&mut analysis.diagnostics);
-    check::apply(&mut checks, text, &analysis, options, &mut diagnostics);
+    let buildkit_extra = check::apply(&mut checks, text, &analysis, options, &mut diagnostics);
     analysis.diagnostics = diagnostics;
     analysis.checks = checks;
     sort::sort_by(&mut analysis.diagnostics, |a, b| {
@@ -211,7 +211,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         &analysis,
         text,
         &analysis.other_plan,
-        analysis.diagnostics.iter().chain(&legacy_extra),
+        analysis
+            .diagnostics
+            .iter()
+            .chain(&legacy_extra)
+            .chain(&buildkit_extra),
     );
     analysis
 }

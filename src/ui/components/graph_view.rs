@@ -110,6 +110,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // Fit: when asked to, show the whole graph (never above 1:1).
     {
         let viewport = viewport.clone();
+        let viewport_ref = viewport.clone();
         let d = props.dispatch.clone();
         use_effect_with(
             (props.zoom.fit, props.zoom.serial, w as i64, h as i64),
@@ -117,13 +118,22 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 // Measured after the frame, so fitting never forces a synchronous layout
                 // in the middle of a keystroke.
                 let fit = *fit;
-                let timer = io::after(0, move || {
-                    if fit && let Some(size) = io::element_size(&viewport) {
+                let refit = move || {
+                    if let Some(size) = io::element_size(&viewport) {
                         let v = viewport::fit((w, h), size);
                         d.dispatch(Action::Fitted(v.scale, v.dx, v.dy));
                     }
+                };
+                // While the graph is fitted, a viewport that settles or changes size later
+                // (the panes laid out, the window resized) is fitted again: the first
+                // measurement can come before the page has its final layout.
+                let resized = fit.then(|| io::on_resize(&viewport_ref, refit.clone()));
+                let timer = io::after(0, move || {
+                    if fit {
+                        refit();
+                    }
                 });
-                move || drop(timer)
+                move || drop((timer, resized))
             },
         );
     }
@@ -144,13 +154,17 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         }
     };
     // Follow the editor's cursor: the stage it is in comes into view. Not at load (the
-    // cursor starts in the first stage; the whole graph is shown then).
+    // cursor starts in the first stage; the whole graph is shown then), and not while the
+    // graph is fitted: every stage is in view then, and panning before the fit is measured
+    // would cancel it.
     {
         let loaded = use_mut_ref(|| false);
         let node = props.cursor_stage.and_then(|s| node_of_stage(&model.0, s));
         let bring = bring_into_view.clone();
+        let fitted = props.zoom.fit;
         use_effect_with(props.cursor_stage, move |_| {
             if std::mem::replace(&mut *loaded.borrow_mut(), true)
+                && !fitted
                 && let Some(n) = node
             {
                 bring(n);
