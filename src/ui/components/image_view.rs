@@ -57,20 +57,13 @@ pub fn image_view(props: &ImageViewProps) -> Html {
     };
     // A build that fails makes no image: say where, instead of a tree that never exists.
     if let (Some(f), Some(headline)) = (&a.plan.failure, failure_headline(a, &a.plan)) {
-        let d = props.dispatch.clone();
-        let span = f.span;
         return html! {
             <div class="image-view">
                 <section class="plan-failure" id="image-failure" data-failure-line={f.line.to_string()}>
                     <p class="plan-failure-head">{ no_image(&a.plan).unwrap_or_default() }</p>
                     <p>{ rich_text(&headline) }</p>
                     <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
-                    if f.line > 0 {
-                        <button type="button" class="btn btn-small"
-                            onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
-                            { format!("Show line {}", f.line) }
-                        </button>
-                    }
+                    { super::plan_view::show_line(f, &props.dispatch) }
                 </section>
             </div>
         };

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::analysis::failure::Failure;
 use crate::analysis::{Builder, Span};
 use crate::page::plan::{
     builder_difference, failure_headline, failure_note, nothing_built, stage_name,
@@ -123,20 +124,29 @@ fn failure_box(props: &PlanViewProps) -> Html {
     let (Some(f), Some(headline)) = (&a.plan.failure, failure_headline(a, &a.plan)) else {
         return Html::default();
     };
-    let d = props.dispatch.clone();
-    let span = f.span;
     html! {
         <section class="plan-failure" id="plan-failure" data-failure-line={f.line.to_string()}>
             <p class="plan-failure-head">{ rich_text(&headline) }</p>
             <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
             if let Some(note) = failure_note(&a.plan) { <p class="plan-failure-note">{ note }</p> }
-            if f.line > 0 {
-                <button type="button" class="btn btn-small"
-                    onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
-                    { format!("Show line {}", f.line) }
-                </button>
-            }
+            { show_line(f, &props.dispatch) }
         </section>
+    }
+}
+
+/// The button that shows a failure's line in the editor (none for a failure outside the
+/// file, such as a `.dockerignore` pattern); the Final image view shows it too.
+pub(crate) fn show_line(f: &Failure, dispatch: &Dispatch) -> Html {
+    if f.line == 0 {
+        return Html::default();
+    }
+    let d = dispatch.clone();
+    let span = f.span;
+    html! {
+        <button type="button" class="btn btn-small"
+            onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
+            { format!("Show line {}", f.line) }
+        </button>
     }
 }
 

@@ -619,49 +619,35 @@ impl Sim<'_> {
             let mut found: Vec<Rc<FileEntry>> = Vec::new();
             let wildcard = has_wildcard(&src_abs);
             if let Some(source) = self.states.get(s) {
+                // Only the entries under the pattern's literal directories (`/out/a/*`
+                // looks in `/out/a`), as for context sources, within the match budget.
+                let literal = match literal_dir(&src_abs) {
+                    "" => "/",
+                    dir => dir,
+                };
+                let mut scan = |matches: &dyn Fn(&str) -> bool| {
+                    let mut budget = self.match_budget;
+                    for (k, e) in under(&source.files, literal) {
+                        if budget == 0 {
+                            step.notes.push(stopped_note(src));
+                            break;
+                        }
+                        budget -= 1;
+                        if matches(k) {
+                            found.push(Rc::clone(e));
+                        }
+                    }
+                    self.match_budget = budget;
+                };
                 if wildcard && parents {
                     // An include pattern, as for context sources with --parents.
-                    let rel_pattern = src_abs.trim_start_matches('/');
-                    if let Ok(g) = Glob::new_ignore(rel_pattern) {
-                        let literal = match literal_dir(&src_abs) {
-                            "" => "/",
-                            dir => dir,
-                        };
-                        let mut budget = self.match_budget;
-                        for (k, e) in under(&source.files, literal) {
-                            if budget == 0 {
-                                step.notes.push(stopped_note(src));
-                                break;
-                            }
-                            budget -= 1;
-                            if matches_or_parent(&g, k.trim_start_matches('/')) {
-                                found.push(Rc::clone(e));
-                            }
-                        }
-                        self.match_budget = budget;
+                    if let Ok(g) = Glob::new_ignore(src_abs.trim_start_matches('/')) {
+                        scan(&|k| matches_or_parent(&g, k.trim_start_matches('/')));
                     }
                 } else if wildcard {
                     if let Ok(g) = Glob::new(&src_abs) {
-                        // Only the entries under the pattern's literal directories
-                        // (`/out/a/*` looks in `/out/a`), as for context sources.
                         let depth = src_abs.matches('/').count();
-                        let literal = match literal_dir(&src_abs) {
-                            "" => "/",
-                            dir => dir,
-                        };
-                        let mut budget = self.match_budget;
-                        for (k, e) in under(&source.files, literal) {
-                            if budget == 0 {
-                                step.notes.push(stopped_note(src));
-                                break;
-                            }
-                            budget -= 1;
-                            let prefix = first_segments(k, depth + 1).unwrap_or(k);
-                            if g.matches(prefix) {
-                                found.push(Rc::clone(e));
-                            }
-                        }
-                        self.match_budget = budget;
+                        scan(&|k| g.matches(first_segments(k, depth + 1).unwrap_or(k)));
                     }
                 } else {
                     found.extend(under(&source.files, &src_abs).map(|(_, e)| Rc::clone(e)));
