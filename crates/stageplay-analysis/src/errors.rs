@@ -227,7 +227,10 @@ pub const COPY_SOURCE_NOT_FOUND: Rule = Rule {
         excluded by .dockerignore is not sent to the builder either. Stageplay checks the \
         build context you listed, and the filesystem of a source stage when it knows all of \
         it (a FROM scratch chain); it never claims a file is missing from an image whose \
-        contents it estimates. A wildcard that matches nothing is not an error.",
+        contents it estimates. A wildcard that matches nothing is not an error for BuildKit; \
+        the legacy builder fails (\"COPY failed: no source files were specified\") and words \
+        a missing file \"COPY failed: file not found in build context or excluded by \
+        .dockerignore\".",
     bad: "FROM scratch AS assets\nFROM scratch\nCOPY --from=assets /logo.png /logo.png\n",
     good: "FROM scratch AS assets\nCOPY <<EOF /logo.png\nPNG\nEOF\nFROM scratch\nCOPY --from=assets /logo.png /logo.png\n",
 };

@@ -447,8 +447,12 @@ impl Sim<'_> {
         if !matched_any {
             // A listed context is the whole context: a missing path fails the build (a
             // wildcard that matches nothing does not, and --parents is left unchecked).
-            if !self.ctx.inferred && !self.ctx.truncated && !parents && !has_wildcard(&src_rel) {
-                self.source_not_in_context(step, &src_rel);
+            if !self.ctx.inferred && !self.ctx.truncated && !parents {
+                if has_wildcard(&src_rel) {
+                    self.no_source_files(step);
+                } else {
+                    self.source_not_in_context(step, src, &src_rel);
+                }
             }
             let ignored = self
                 .ctx

@@ -30,10 +30,41 @@ pub(super) fn not_found_message(path: &str) -> String {
 }
 
 impl Sim<'_> {
-    /// Reports a source missing from the listed build context (`src` relative to its root).
-    pub(super) fn source_not_in_context(&mut self, step: &Step, src: &str) {
-        let message = not_found_message(&["/", src].concat());
+    /// The step's keyword: a replayed ONBUILD trigger's own, not its FROM's.
+    fn keyword_at(&self, step: &Step) -> &'static str {
+        match self.replaying {
+            Some((keyword, _)) => keyword.as_str(),
+            None => self.keyword_of(step.instruction),
+        }
+    }
+
+    /// Reports a source missing from the listed build context: `src` as written, `rel`
+    /// cleaned and relative to the context root. The legacy builder says it its own way
+    /// (moby's classic builder: "COPY failed: file not found in build context or excluded
+    /// by .dockerignore: stat SRC: file does not exist").
+    pub(super) fn source_not_in_context(&mut self, step: &Step, src: &str, rel: &str) {
+        let message = if self.legacy {
+            format!(
+                "{} failed: file not found in build context or excluded by .dockerignore: \
+                 stat {src}: file does not exist",
+                self.keyword_at(step)
+            )
+        } else {
+            not_found_message(&["/", rel].concat())
+        };
         self.fail(step, &COPY_SOURCE_NOT_FOUND, message);
+    }
+
+    /// The legacy builder fails on a wildcard that matches nothing ("COPY failed: no
+    /// source files were specified"); BuildKit copies nothing.
+    pub(super) fn no_source_files(&mut self, step: &Step) {
+        if self.legacy {
+            let message = format!(
+                "{} failed: no source files were specified",
+                self.keyword_at(step)
+            );
+            self.fail(step, &COPY_SOURCE_NOT_FOUND, message);
+        }
     }
 
     /// Reports a source missing from a complete source stage (`path` absolute).

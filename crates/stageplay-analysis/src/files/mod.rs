@@ -353,6 +353,7 @@ fn simulate_views(
         failed: vec![false; stages.len()],
         diagnostics: Vec::new(),
         archives: inputs.archives,
+        legacy: plan.builder == crate::Builder::Legacy,
     };
     for &s in &plan.built {
         if let Some(b) = sim.built.get_mut(s) {

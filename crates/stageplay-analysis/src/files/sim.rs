@@ -163,6 +163,8 @@ pub(super) struct Sim<'a> {
     pub(super) diagnostics: Vec<Diagnostic>,
     /// The archives of a real context (`None`: a listing, whose archives are unknown).
     pub(super) archives: Option<&'a [super::context::Archive]>,
+    /// True under the legacy builder, whose errors read differently.
+    pub(super) legacy: bool,
 }
 
 impl Sim<'_> {

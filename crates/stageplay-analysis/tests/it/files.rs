@@ -21,6 +21,10 @@ fn fixture_options(dir: &Path) -> (String, Options) {
         read("Dockerfile").unwrap_or_default(),
         Options {
             target: read("target").map(|t| t.trim().to_string()),
+            builder: match read("builder").as_deref().map(str::trim) {
+                Some("legacy") => Builder::Legacy,
+                _ => Builder::BuildKit,
+            },
             context: read("context.txt"),
             dockerignore: read(".dockerignore"),
             ..Options::default()
