@@ -225,3 +225,28 @@ test('the hover card of a stage never covers it: it takes the corner away from t
     expect(apart, `${name}: ${JSON.stringify([a, b])}`).toBe(true);
   }
 });
+
+test('touch: one finger drags the graph, two fingers pinch around their middle', async ({ page }) => {
+  const vp = await box(viewport(page));
+  // A point on the background (no stage under it), where a touch starts a pan.
+  const start = { x: vp.x + 20, y: vp.y + vp.height - 20 };
+  const touch = (type: string, id: number, x: number, y: number) =>
+    viewport(page).dispatchEvent(type, { pointerId: id, pointerType: 'touch', isPrimary: id === 1, button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y, bubbles: true });
+  const node = stage(page, 'base');
+  const b0 = await box(node);
+  await touch('pointerdown', 1, start.x, start.y);
+  await touch('pointermove', 1, start.x + 40, start.y - 30);
+  await touch('pointerup', 1, start.x + 40, start.y - 30);
+  await expect.poll(async () => (await box(node)).x).toBeCloseTo(b0.x + 40, 0);
+  expect((await box(node)).y).toBeCloseTo(b0.y - 30, 0);
+  // Pinch: two fingers 100 px apart move to 200 px apart around the same middle.
+  const b1 = await box(node);
+  const mid = { x: start.x + 100, y: start.y - 60 };
+  await touch('pointerdown', 1, mid.x - 50, mid.y);
+  await touch('pointerdown', 2, mid.x + 50, mid.y);
+  await touch('pointermove', 2, mid.x + 150, mid.y);
+  await touch('pointermove', 1, mid.x - 150, mid.y);
+  await touch('pointerup', 1, mid.x - 150, mid.y);
+  await touch('pointerup', 2, mid.x + 150, mid.y);
+  await expect.poll(async () => (await box(node)).width).toBeGreaterThan(b1.width * 2.5);
+});
