@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+#[path = "../tests/it/files_fixture.rs"]
+pub mod files_fixture;
+
 use stageplay_analysis::{Builder, Options, Severity, analyze, export, lint};
 
 /// One fixture's verdict.
@@ -239,15 +242,7 @@ fn analysis_verdict(dir: &Path, name: String, readme: &str) -> Verdict {
 }
 
 fn files_verdict(dir: &Path, name: String) -> Verdict {
-    let text = read(dir, "Dockerfile").unwrap_or_default();
-    let options = Options {
-        target: read(dir, "target").map(|t| t.trim().to_string()),
-        context: read(dir, "context.txt"),
-        dockerignore: read(dir, ".dockerignore"),
-        ..Options::default()
-    };
-    let a = analyze(&text, &options);
-    let now = stageplay_analysis::files::render_text(&a.files, &a.stages, true);
+    let now = files_fixture::render(dir);
     let reviewed = read(dir, "expected.txt").unwrap_or_default();
     Verdict {
         category: category(&name, true),

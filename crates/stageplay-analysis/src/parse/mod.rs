@@ -309,10 +309,73 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
+/// The instructions BuildKit knows (`command.Commands`), for its "did you mean" on an
+/// unknown one.
+const INSTRUCTION_NAMES: [&str; 18] = [
+    "ADD",
+    "ARG",
+    "CMD",
+    "COPY",
+    "ENTRYPOINT",
+    "ENV",
+    "EXPOSE",
+    "FROM",
+    "HEALTHCHECK",
+    "LABEL",
+    "MAINTAINER",
+    "ONBUILD",
+    "RUN",
+    "SHELL",
+    "STOPSIGNAL",
+    "USER",
+    "VOLUME",
+    "WORKDIR",
+];
+
+/// An unknown instruction in BuildKit's words (moby/buildkit
+/// `frontend/dockerfile/instructions/parse.go`: `UnknownInstructionError` wrapped by
+/// `suggest.WrapError` and `parseError`): "dockerfile parse error on line 4: unknown
+/// instruction: BADCMD", with " (did you mean run?)" when an instruction is fewer than 3
+/// edits away, in the case of the word as written. Other messages are the parser's.
+fn buildkit_message(message: String, line: usize) -> String {
+    let Some(word) = message
+        .strip_prefix("unknown instruction '")
+        .and_then(|m| m.strip_suffix('\''))
+    else {
+        return message;
+    };
+    let lower = word.to_ascii_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for name in INSTRUCTION_NAMES {
+        let d = crate::suggest::edit_distance(&lower, &name.to_ascii_lowercase());
+        if d == 0 {
+            best = None;
+            break;
+        }
+        if d < best.map_or(3, |(bd, _)| bd) {
+            best = Some((d, name));
+        }
+    }
+    let hint = best.map(|(_, name)| {
+        // `matchCase`: all lowercase stays lowercase, all uppercase uppercase.
+        if word != lower && word == word.to_ascii_uppercase() {
+            name.to_string()
+        } else {
+            name.to_ascii_lowercase()
+        }
+    });
+    match hint {
+        Some(h) => format!(
+            "dockerfile parse error on line {line}: unknown instruction: {word} (did you mean {h}?)"
+        ),
+        None => format!("dockerfile parse error on line {line}: unknown instruction: {word}"),
+    }
+}
+
 fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
     // Built only on error: the happy path never pays for a line index.
     let lines = LineIndex::new(text);
-    let message = format!("{e:#}");
+    let message = buildkit_message(format!("{e:#}"), e.line());
     let span = if e.line() == 0 {
         Span::point(text.len())
     } else {

@@ -4,7 +4,7 @@
 
 #[allow(dead_code)]
 #[path = "../../examples/conformance.rs"]
-mod report;
+pub mod report;
 
 use stageplay_analysis::lint;
 

@@ -7,56 +7,13 @@
 //! that owns it); nothing from a stage that is not built reaches the final image; the
 //! simulation is deterministic.
 
-use std::path::Path;
-
 use proptest::prelude::*;
 use stageplay_analysis::files::{FileEntry, FileKind};
 use stageplay_analysis::{Analysis, Builder, Keyword, Options, analyze};
 
+// The fixture reader the conformance report shares (examples/conformance.rs).
+use crate::conformance::report::files_fixture::{fixture_options, render};
 use crate::snapshot;
-
-fn fixture_options(dir: &Path) -> (String, Options) {
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).ok();
-    (
-        read("Dockerfile").unwrap_or_default(),
-        Options {
-            target: read("target").map(|t| t.trim().to_string()),
-            builder: match read("builder").as_deref().map(str::trim) {
-                Some("legacy") => Builder::Legacy,
-                _ => Builder::BuildKit,
-            },
-            context: read("context.txt"),
-            dockerignore: read(".dockerignore"),
-            ..Options::default()
-        },
-    )
-}
-
-fn render(dir: &Path) -> String {
-    let (dockerfile, options) = fixture_options(dir);
-    let a = analyze(&dockerfile, &options);
-    let mut out = stageplay_analysis::files::render_text(&a.files, &a.stages, true);
-    // The errors that fail the build, with their lines, when there are any.
-    let lines = stageplay_analysis::LineIndex::new(&dockerfile);
-    let errors: Vec<String> = a
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == stageplay_analysis::Severity::Error)
-        .map(|d| {
-            format!(
-                "  line {}: {} {}\n",
-                lines.line(d.span.start),
-                d.rule,
-                d.message
-            )
-        })
-        .collect();
-    if !errors.is_empty() {
-        out.push_str("\nerrors:\n");
-        out.extend(errors);
-    }
-    out
-}
 
 #[test]
 fn file_fixtures_match_their_snapshots() {

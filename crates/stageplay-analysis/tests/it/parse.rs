@@ -51,3 +51,32 @@ fn run_mounts_are_split_into_fields() {
     assert_eq!(m[1].source.as_deref(), Some("/out"));
     assert_eq!(m[1].from_span.map(|s| s.slice(text)), Some("b"));
 }
+
+/// BuildKit's words for an unknown instruction (`instructions/parse.go`,
+/// `UnknownInstructionError` and `suggest.WrapError`; `parse_test.go` expects "unknown
+/// instruction: FOO" and "unknown instruction: foo", `dockerfile_check_test.go` the line).
+#[test]
+fn an_unknown_instruction_reads_as_buildkit_prints_it() {
+    let message = |text: &str| {
+        let a = analyze(text, &Options::default());
+        let d = a.diagnostics.iter().find(|d| d.severity == Severity::Error);
+        d.map(|d| d.message.clone()).unwrap_or_default()
+    };
+    assert_eq!(
+        message("FROM alpine\nBADCMD x\n"),
+        "dockerfile parse error on line 2: unknown instruction: BADCMD"
+    );
+    // Fewer than 3 edits from an instruction: the hint, in the case of the word.
+    assert_eq!(
+        message("FROM alpine\nRUNN x\n"),
+        "dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)"
+    );
+    assert_eq!(
+        message("FROM alpine\ncopyy a b\n"),
+        "dockerfile parse error on line 2: unknown instruction: copyy (did you mean copy?)"
+    );
+    assert_eq!(
+        message("FROM alpine\nCopyy a b\n"),
+        "dockerfile parse error on line 2: unknown instruction: Copyy (did you mean copy?)"
+    );
+}
