@@ -123,10 +123,11 @@ pub(super) fn check(inst: &Instruction, text: &str) -> Option<Diagnostic> {
             _ => {}
         }
     }
-    if inst.keyword == Keyword::Run {
-        return run_values(inst);
+    match inst.keyword {
+        Keyword::Run => run_values(inst),
+        Keyword::Healthcheck => super::healthcheck::values(inst),
+        _ => None,
     }
-    None
 }
 
 /// RUN's post-hooks: `from=` of a mount may not hold a variable; `--network` and

@@ -12,6 +12,7 @@
 mod convert;
 mod directives;
 mod flags;
+mod healthcheck;
 mod heredoc;
 mod mount;
 mod words;
