@@ -4,10 +4,24 @@
 use super::Directive;
 use crate::span::{Span, find_newline};
 
-/// Reads the parser directives: `# name=value` comment lines at the very top.
+/// Reads the parser directives: `# name=value` comment lines at the very top. After a
+/// first-line shebang (`#!`) only `syntax` and `check` are read: BuildKit's
+/// `ParseDirective` and `DetectSyntax` drop a shebang line before they look for them, while
+/// the parser itself, which reads `escape`, stops at it (moby/buildkit
+/// `frontend/dockerfile/parser/directives.go`, `parseDirective` and `discardShebang`).
 pub(super) fn directives(text: &str, shift: usize) -> Vec<Directive> {
+    if text.get(shift..).is_some_and(|t| t.starts_with("#!")) {
+        let after = find_newline(&text[shift..]).map_or(text.len(), |i| shift + i + 1);
+        let mut out = from(text, after);
+        out.retain(|d| d.name != "escape");
+        return out;
+    }
+    from(text, shift)
+}
+
+/// The directive lines from `pos` on.
+fn from(text: &str, mut pos: usize) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
-    let mut pos = shift;
     while pos < text.len() {
         let end = find_newline(&text[pos..]).map_or(text.len(), |i| pos + i);
         let line = &text[pos..end];
