@@ -265,3 +265,19 @@ pub const INVALID_DOCKERIGNORE_PATTERN: Rule = Rule {
     bad: "FROM alpine\nCOPY . /app\n# .dockerignore: [a-\n",
     good: "FROM alpine\nCOPY . /app\n# .dockerignore: [a-z]*.log\n",
 };
+
+/// What it does: an ONBUILD trigger with a flag BuildKit refuses, in a stage built FROM the
+/// stage that declares it. Why: BuildKit parses a trigger only when it fires, at the start
+/// of the child stage, and fails there (`dockerfile2llb/convert.go`, `initOnBuildTriggers`,
+/// with the child's FROM as the location).
+pub const INVALID_ONBUILD_TRIGGER: Rule = Rule {
+    name: "InvalidOnbuildTrigger",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "ONBUILD stores its instruction as text; BuildKit parses it only when a \
+        stage built FROM this one starts, and an unknown or malformed flag there fails that \
+        stage at its FROM line. A stage that is never built, or an ONBUILD no stage inherits, \
+        fails nothing.",
+    bad: "FROM alpine AS base\nONBUILD COPY --form=x /a /a\nFROM base\n",
+    good: "FROM alpine AS base\nONBUILD COPY --from=x /a /a\nFROM base\n",
+};

@@ -107,6 +107,9 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         // Compiled in `dispatchStages` before the first stage is dispatched.
         ("InvalidDockerignorePattern", Phase::Dispatch),
         // `dispatch` expands each instruction; a FROM or a global ARG is expanded earlier.
+        // `resolveStages` parses the triggers of the stages the target needs, before any
+        // is dispatched.
+        (errors::INVALID_ONBUILD_TRIGGER.name, Phase::Dispatch),
         (errors::REQUIRED_VARIABLE.name, Phase::Dispatch),
         // `dispatchCopy` and `parseMount` with an expander (see `dispatch`).
         (errors::INVALID_CHMOD.name, Phase::Dispatch),
@@ -181,7 +184,9 @@ pub fn first_failure<'d>(
             .and_then(|i| a.instructions.get(i))
             .is_some_and(|i| i.keyword == Keyword::From)
             || (stage.is_none() && instruction.is_some());
-        if phase == Phase::Dispatch && global {
+        // A trigger's error sits on the FROM it fires at, but is met only for a stage
+        // the target needs.
+        if phase == Phase::Dispatch && global && d.rule != errors::INVALID_ONBUILD_TRIGGER.name {
             phase = Phase::Stages;
         }
         let check = crate::lint::rule(d.rule).is_some_and(|r| r.buildkit);

@@ -144,6 +144,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     );
     expand::required_errors(&instructions, &expanded, text, &mut diagnostics);
     dispatch::dispatch_errors(&instructions, &expanded, &mut diagnostics);
+    stages::onbuild_trigger_errors(text, &instructions, &stages, &mut diagnostics);
     let edges = graph::build_edges(&instructions, &stages, &mut diagnostics);
     let on_cycle = graph::find_cycles(&stages, &edges, &mut diagnostics);
 

@@ -191,3 +191,36 @@ pub fn find_stage_by_name(stages: &[Stage], name: &str) -> Option<usize> {
         .find(|s| s.name.as_deref() == Some(lower.as_str()))
         .map(|s| s.index)
 }
+
+/// The ONBUILD triggers BuildKit cannot parse, reported at the FROM of each stage built
+/// FROM the stage that declares them: BuildKit parses a trigger only when it fires
+/// (`dockerfile2llb/convert.go`, `initOnBuildTriggers`, which sets the error's location to
+/// the child stage). One error a child, the base's first bad trigger; linear, as each
+/// base's triggers are checked once.
+pub fn onbuild_trigger_errors(
+    text: &str,
+    instructions: &[Instruction],
+    stages: &[Stage],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let first_error: Vec<Option<Diagnostic>> = stages
+        .iter()
+        .map(|s| {
+            s.instructions.iter().find_map(|&i| {
+                let trigger = instructions.get(i)?.trigger.as_deref()?;
+                crate::parse::trigger_flag_error(trigger, text)
+            })
+        })
+        .collect();
+    for stage in stages {
+        if let Base::Stage { stage: from } = stage.base
+            && let Some(Some(e)) = first_error.get(from)
+        {
+            diagnostics.push(Diagnostic::new(
+                &errors::INVALID_ONBUILD_TRIGGER,
+                stage.base_span,
+                e.message.clone(),
+            ));
+        }
+    }
+}

@@ -71,6 +71,7 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::DEPENDENCY_CYCLE, None),
     (&errors::REQUIRED_VARIABLE, None),
     (&errors::INVALID_FLAG, None),
+    (&errors::INVALID_ONBUILD_TRIGGER, None),
     (&errors::MOUNT_FROM_VARIABLE, None),
     (&errors::INVALID_CHMOD, None),
     (&errors::INVALID_CHECKSUM, None),

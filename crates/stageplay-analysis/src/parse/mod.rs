@@ -396,6 +396,13 @@ fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
     Diagnostic::new(&errors::PARSE_ERROR, span, message)
 }
 
+/// The flag error BuildKit meets when it parses an ONBUILD trigger, which it does only
+/// when the trigger fires (moby/buildkit `dockerfile2llb/convert.go`,
+/// `initOnBuildTriggers`: `instructions.ParseCommand` on the trigger).
+pub fn trigger_flag_error(trigger: &Instruction, text: &str) -> Option<Diagnostic> {
+    flags::check(trigger, text)
+}
+
 /// ENV and LABEL in key=value form need `=` in every word, and in the legacy `KEY value`
 /// form a value (BuildKit's parser errors, `parser/line_parsers.go`, `parseNameVal`).
 fn missing_equals(inst: &Instruction) -> Option<Diagnostic> {
