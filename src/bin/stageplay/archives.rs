@@ -103,11 +103,13 @@ fn read_one(path: &Path) -> Option<Entries> {
         });
         Some((list, note))
     } else if magic.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
-        // go-archive unpacks zstd too; Stageplay does not read it.
-        Some((
-            Vec::new(),
-            Some("zstd-compressed: its contents are not read (unknown)".into()),
-        ))
+        match ruzstd::decoding::StreamingDecoder::new(file) {
+            Ok(decoder) => entries(decoder),
+            Err(_) => Some((
+                Vec::new(),
+                Some("a zstd frame that does not decode: its contents are unknown".into()),
+            )),
+        }
     } else {
         entries(file)
     }

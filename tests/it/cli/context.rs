@@ -119,6 +119,11 @@ fn add_unpacks_local_archives_by_content_as_buildkit_does() {
     let mut xz = Vec::new();
     lzma_rs::xz_compress(&mut &tar_bytes(&[("x.txt", b"x")])[..], &mut xz).unwrap();
     write(&dir, "data.tar.xz", &xz);
+    let zst = ruzstd::encoding::compress_to_vec(
+        &tar_bytes(&[("z.txt", b"z")])[..],
+        ruzstd::encoding::CompressionLevel::Fastest,
+    );
+    write(&dir, "data.tar.zst", &zst);
     // Named like an archive, but not one: copied as it is.
     write(&dir, "notarchive.tar.gz", b"just text\n");
     // An archive by content, whatever its name.
@@ -144,7 +149,7 @@ fn add_unpacks_local_archives_by_content_as_buildkit_does() {
     }
     // The wildcard unpacks each archive it matches and copies the rest.
     let all = &image[image.find("all/").unwrap()..image.find("copied/").unwrap()];
-    for name in ["b.txt", "x.txt", "tool", "notarchive.tar.gz"] {
+    for name in ["b.txt", "x.txt", "z.txt", "tool", "notarchive.tar.gz"] {
         assert!(all.contains(name), "{name}:\n{all}");
     }
     assert!(!all.contains("data.tar"), "{all}");

@@ -45,7 +45,7 @@ pub struct Archive {
     pub path: String,
     /// Its entries, in archive order, paths relative to where it is unpacked.
     pub entries: Vec<ArchiveEntry>,
-    /// A caveat ("zstd: not read", "stopped after 20000 entries").
+    /// A caveat ("the xz stream was cut or too large", "stopped after 20000 entries").
     pub note: Option<String>,
 }
 
