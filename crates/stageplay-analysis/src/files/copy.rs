@@ -445,9 +445,11 @@ impl Sim<'_> {
             }
         }
         if !matched_any {
-            // A listed context is the whole context: a missing path fails the build (a
-            // wildcard that matches nothing does not, and --parents is left unchecked).
-            if !self.ctx.inferred && !self.ctx.truncated && !parents {
+            // A listed context is the whole context: a missing path fails the build. A
+            // wildcard that matches nothing does not, nor an include pattern of --parents
+            // with a wildcard; without one, --parents requires its path to exist
+            // (convert_copy.go, RequiredPaths; cache/contenthash/checksum.go).
+            if !self.ctx.inferred && !self.ctx.truncated && (!parents || !has_wildcard(&src_rel)) {
                 if has_wildcard(&src_rel) {
                     self.no_source_files(step);
                 } else {
@@ -663,9 +665,10 @@ impl Sim<'_> {
             }
             if found.is_empty() && source_complete {
                 // The source stage's whole filesystem is known: the path is not there.
-                // A wildcard that matches nothing copies nothing (AllowEmptyWildcard).
+                // A wildcard that matches nothing copies nothing (AllowEmptyWildcard); a
+                // --parents path without one is required all the same (RequiredPaths).
                 // The root always exists, even in an empty stage.
-                if !wildcard && !parents && src_abs != "/" {
+                if !wildcard && src_abs != "/" {
                     self.source_not_in_stage(step, &src_abs);
                 }
                 continue;
