@@ -270,6 +270,9 @@ pub fn parse(text: &str) -> Parsed {
         .instructions
         .reserve_exact(scan.logical_lines.min(1024));
     let mut docs = scan.docs.iter().peekable();
+    // The flag errors, and where their instructions start: `instructions.Parse` prefixes
+    // what it rejects with the line (moby/buildkit `instructions/parse.go`, `parseError`).
+    let mut flag_errors: Vec<(usize, usize)> = Vec::new();
     for inst in iter {
         match inst {
             Ok(inst) => {
@@ -290,12 +293,28 @@ pub fn parse(text: &str) -> Parsed {
                     parsed.diagnostics.push(d);
                     break;
                 }
-                parsed.diagnostics.extend(flags::check(&inst, text));
+                if let Some(d) = flags::check(&inst, text) {
+                    flag_errors.push((parsed.diagnostics.len(), inst.span.start));
+                    parsed.diagnostics.push(d);
+                }
                 parsed.instructions.push(inst);
             }
             Err(e) => {
                 parsed.diagnostics.push(error_diagnostic(text, shift, &e));
                 break;
+            }
+        }
+    }
+    if !flag_errors.is_empty() {
+        // One line index for all of them, built only when there is an error.
+        let lines = LineIndex::new(text);
+        for (k, start) in flag_errors {
+            if let Some(d) = parsed.diagnostics.get_mut(k) {
+                d.message = format!(
+                    "dockerfile parse error on line {}: {}",
+                    lines.line(start),
+                    d.message
+                );
             }
         }
     }
