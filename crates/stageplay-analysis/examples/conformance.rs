@@ -15,10 +15,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[path = "../tests/it/files_fixture.rs"]
-pub mod files_fixture;
+#[path = "../tests/it/fixtures.rs"]
+pub mod fixtures;
 
-use stageplay_analysis::{Builder, Options, Severity, analyze, export, lint};
+use stageplay_analysis::{Severity, analyze, export, lint};
 
 /// One fixture's verdict.
 pub struct Verdict {
@@ -91,25 +91,6 @@ fn category(name: &str, set_is_files: bool) -> &'static str {
     }
 }
 
-/// The options of an analysis fixture (`options.txt`, `dockerignore`), as its snapshot test
-/// reads them.
-fn analysis_options(dir: &Path) -> Options {
-    let mut o = Options::default();
-    for line in read(dir, "options.txt").unwrap_or_default().lines() {
-        let line = line.trim();
-        if let Some(t) = line.strip_prefix("--target ") {
-            o.target = Some(t.trim().to_string());
-        } else if line == "--builder legacy" {
-            o.builder = Builder::Legacy;
-        } else if let Some(kv) = line.strip_prefix("--build-arg ") {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            o.build_args.push((k.to_string(), v.to_string()));
-        }
-    }
-    o.dockerignore = read(dir, "dockerignore");
-    o
-}
-
 /// The problems section of a text report: after `problems:` up to the next section.
 fn problems_section(text: &str) -> String {
     let Some((_, rest)) = text.split_once("problems:\n") else {
@@ -160,7 +141,7 @@ fn buildkit_expectation(readme: &str) -> Option<(Vec<Finding>, Option<String>)> 
 
 fn analysis_verdict(dir: &Path, name: String, readme: &str) -> Verdict {
     let text = read(dir, "Dockerfile").unwrap_or_default();
-    let a = analyze(&text, &analysis_options(dir));
+    let a = analyze(&text, &fixtures::analysis_options(dir).0);
     let lines = stageplay_analysis::LineIndex::new(&text);
     let is_check = |rule: &str| lint::rule(rule).is_some_and(|r| r.buildkit);
     let got: Vec<Finding> = a
@@ -242,7 +223,7 @@ fn analysis_verdict(dir: &Path, name: String, readme: &str) -> Verdict {
 }
 
 fn files_verdict(dir: &Path, name: String) -> Verdict {
-    let now = files_fixture::render(dir);
+    let now = fixtures::render(dir);
     let reviewed = read(dir, "expected.txt").unwrap_or_default();
     Verdict {
         category: category(&name, true),

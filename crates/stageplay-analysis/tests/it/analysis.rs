@@ -7,25 +7,8 @@ use std::fmt::Write as _;
 
 use stageplay_analysis::{Builder, Options, analyze, expand, export};
 
+use crate::conformance::report::fixtures::analysis_options;
 use crate::snapshot;
-
-fn options(text: &str) -> Options {
-    let mut o = Options::default();
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some(t) = line.strip_prefix("--target ") {
-            o.target = Some(t.trim().to_string());
-        } else if line == "--builder legacy" {
-            o.builder = Builder::Legacy;
-        } else if let Some(kv) = line.strip_prefix("--build-arg ") {
-            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
-            o.build_args.push((k.to_string(), v.to_string()));
-        } else {
-            assert!(line.is_empty(), "unknown option line {line:?}");
-        }
-    }
-    o
-}
 
 /// The dump: the CLI's text report, the expansions that involve a variable, and the plan
 /// for every stage as target under both builders.
@@ -127,10 +110,9 @@ pub fn dump(text: &str, opts: &Options) -> String {
 fn fixtures_match_their_snapshots() {
     let cases = snapshot::check_cases("analysis", |case| {
         let text = std::fs::read_to_string(case.join("Dockerfile")).expect("Dockerfile");
-        let mut opts =
-            options(&std::fs::read_to_string(case.join("options.txt")).unwrap_or_default());
-        // An optional `dockerignore` file is the build's `.dockerignore`.
-        opts.dockerignore = std::fs::read_to_string(case.join("dockerignore")).ok();
+        // `options.txt` and an optional `dockerignore` (the build's `.dockerignore`).
+        let (opts, unknown) = analysis_options(case);
+        assert!(unknown.is_empty(), "unknown option lines {unknown:?}");
         dump(&text, &opts)
     });
     assert!(cases >= 20, "expected the fixture cases, found {cases}");

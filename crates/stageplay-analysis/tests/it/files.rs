@@ -12,7 +12,7 @@ use stageplay_analysis::files::{FileEntry, FileKind};
 use stageplay_analysis::{Analysis, Builder, Keyword, Options, analyze};
 
 // The fixture reader the conformance report shares (examples/conformance.rs).
-use crate::conformance::report::files_fixture::{fixture_options, render};
+use crate::conformance::report::fixtures::{fixture_options, render};
 use crate::snapshot;
 
 #[test]
