@@ -291,13 +291,8 @@ impl Sim<'_> {
                 step.notes.push(format!("{src} is not a valid pattern"));
                 return;
             };
-            let mut budget = self.match_budget;
-            for f in self.ctx.under(literal_dir(&src_rel)) {
-                if budget == 0 {
-                    step.notes.push(stopped_note(src));
-                    break;
-                }
-                budget -= 1;
+            let under = self.ctx.under(literal_dir(&src_rel));
+            within_budget(&mut self.match_budget, under, &mut step.notes, src, |f| {
                 if matches_or_parent(&glob, &f.path) {
                     matched_any = true;
                     pairs.push(ContextCopy {
@@ -307,8 +302,7 @@ impl Sim<'_> {
                         rel: rel_to_pivot(&f.path),
                     });
                 }
-            }
-            self.match_budget = budget;
+            });
         } else if has_wildcard(&src_rel) {
             let Ok(glob) = Glob::new(&src_rel) else {
                 step.notes.push(format!("{src} is not a valid pattern"));
@@ -319,25 +313,19 @@ impl Sim<'_> {
             // under the pattern's literal directories only: `src/a/*` looks in `src/a`, not
             // at the whole context, so that thousands of such COPYs stay linear.
             let mut candidates: Vec<&str> = Vec::new();
-            let mut budget = self.match_budget;
-            for f in self.ctx.under(literal_dir(&src_rel)) {
-                if budget == 0 {
-                    step.notes.push(stopped_note(src));
-                    break;
-                }
-                budget -= 1;
+            let under = self.ctx.under(literal_dir(&src_rel));
+            within_budget(&mut self.match_budget, under, &mut step.notes, src, |f| {
                 if let Some(c) = first_segments(&f.path, depth)
                     && candidates.last() != Some(&c)
                 {
                     candidates.push(c);
                 }
-            }
+            });
             let candidates: Vec<String> = candidates
                 .into_iter()
                 .filter(|c| glob.matches(c))
                 .map(str::to_string)
                 .collect();
-            self.match_budget = budget;
             for m in candidates {
                 matched_any = true;
                 for f in self.ctx.under(&m) {
@@ -632,18 +620,18 @@ impl Sim<'_> {
                     dir => dir,
                 };
                 let mut scan = |matches: &dyn Fn(&str) -> bool| {
-                    let mut budget = self.match_budget;
-                    for (k, e) in under(&source.files, literal) {
-                        if budget == 0 {
-                            step.notes.push(stopped_note(src));
-                            break;
-                        }
-                        budget -= 1;
-                        if matches(k) {
-                            found.push(Rc::clone(e));
-                        }
-                    }
-                    self.match_budget = budget;
+                    let entries = under(&source.files, literal);
+                    within_budget(
+                        &mut self.match_budget,
+                        entries,
+                        &mut step.notes,
+                        src,
+                        |(k, e)| {
+                            if matches(k) {
+                                found.push(Rc::clone(e));
+                            }
+                        },
+                    );
                 };
                 if wildcard && parents {
                     // An include pattern, as for context sources with --parents.
@@ -819,6 +807,27 @@ impl Sim<'_> {
 fn contents_target(dest: &str, path: &str, src: &str) -> String {
     let inside = path.strip_prefix(src).unwrap_or("").trim_start_matches('/');
     join(dest, inside)
+}
+
+/// Walks `items` within the wildcard budget, calling `visit` on each until the budget is
+/// spent, then notes on the step where matching of `src` stopped. Every wildcard source,
+/// from the context or from a stage, matches through here, so thousands of them stay
+/// linear together.
+fn within_budget<T>(
+    budget: &mut usize,
+    items: impl Iterator<Item = T>,
+    notes: &mut Vec<String>,
+    src: &str,
+    mut visit: impl FnMut(T),
+) {
+    for item in items {
+        if *budget == 0 {
+            notes.push(stopped_note(src));
+            return;
+        }
+        *budget -= 1;
+        visit(item);
+    }
 }
 
 fn stopped_note(src: &str) -> String {
