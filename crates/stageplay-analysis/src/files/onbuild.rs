@@ -14,7 +14,7 @@ use crate::parse::{Instruction, Keyword};
 use crate::stages::{Base, Stage};
 
 use super::sim::{Sim, StageState, Step};
-use super::view::{FlagView, MountView, View};
+use super::view::{FlagView, View, mount_views};
 use super::{Effect, MAX_PATHS};
 
 /// A trigger's words expanded in the child's scope (owned: a [`View`] borrows them).
@@ -83,14 +83,7 @@ impl Sim<'_> {
                     .iter()
                     .map(|(n, b)| (n.as_str(), b.as_str()))
                     .collect(),
-                mounts: trigger
-                    .mounts
-                    .iter()
-                    .map(|m| MountView {
-                        kind: m.kind.as_str(),
-                        target: m.target.as_deref(),
-                    })
-                    .collect(),
+                mounts: mount_views(trigger),
                 pairs: words
                     .pairs
                     .iter()

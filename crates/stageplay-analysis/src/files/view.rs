@@ -106,15 +106,19 @@ pub(super) fn view<'a>(inst: &'a Instruction, exp: Option<&'a ExpandedInstructio
         exec_form: inst.exec_form,
         flags,
         heredocs,
-        mounts: inst
-            .mounts
-            .iter()
-            .map(|m| MountView {
-                kind: m.kind.as_str(),
-                target: m.target.as_deref(),
-            })
-            .collect(),
+        mounts: mount_views(inst),
         pairs,
         span: inst.span,
     }
+}
+
+/// The RUN mounts of `inst` as the simulation reads them (their type and target).
+pub(super) fn mount_views(inst: &Instruction) -> Vec<MountView<'_>> {
+    inst.mounts
+        .iter()
+        .map(|m| MountView {
+            kind: m.kind.as_str(),
+            target: m.target.as_deref(),
+        })
+        .collect()
 }
