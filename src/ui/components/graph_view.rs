@@ -137,20 +137,30 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             },
         );
     }
-    // Moves the view so that `node` is in sight: `reveal` pans only when it is not.
-    let bring_into_view = {
+    // Moves the view to show `node`, to the view `next` computes from the current one, the
+    // node's box and the viewport's size (page/viewport.rs); `None` leaves the view (and a
+    // fit) as it is.
+    let move_to_node = {
         let viewport = viewport.clone();
         let layout = layout.clone();
         let view = view.clone();
         let d = props.dispatch.clone();
-        move |node: usize| {
-            if let (Some(r), Some(size)) = (rect_of(&layout, node), io::element_size(&viewport)) {
-                let now = *view.borrow();
-                let next = viewport::reveal(now, r, size);
-                if next != now {
-                    d.dispatch(Action::ShowView(next));
-                }
+        move |node: usize,
+              next: fn(viewport::View, viewport::Rect, (f64, f64)) -> Option<viewport::View>| {
+            if let (Some(r), Some(size)) = (rect_of(&layout, node), io::element_size(&viewport))
+                && let Some(to) = next(*view.borrow(), r, size)
+            {
+                d.dispatch(Action::ShowView(to));
             }
+        }
+    };
+    // Moves the view so that `node` is in sight: `reveal` pans only when it is not.
+    let bring_into_view = {
+        let move_to = move_to_node.clone();
+        move |node: usize| {
+            move_to(node, |now, r, size| {
+                Some(viewport::reveal(now, r, size)).filter(|to| *to != now)
+            })
         }
     };
     // Follow the editor's cursor: the stage it is in comes into view. Not at load (the
@@ -182,21 +192,14 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         }
     };
     // Shows a searched or focused node: centred, at a readable scale.
-    let show_node = {
-        let viewport = viewport.clone();
-        let layout = layout.clone();
-        let view = view.clone();
-        let d = props.dispatch.clone();
-        move |node: usize| {
-            if let (Some(r), Some(size)) = (rect_of(&layout, node), io::element_size(&viewport)) {
-                let now = *view.borrow();
-                let readable = viewport::View {
-                    scale: now.scale.max(1.0),
-                    ..now
-                };
-                d.dispatch(Action::ShowView(viewport::center_on(readable, r, size)));
-            }
-        }
+    let show_node = move |node: usize| {
+        move_to_node(node, |now, r, size| {
+            let readable = viewport::View {
+                scale: now.scale.max(1.0),
+                ..now
+            };
+            Some(viewport::center_on(readable, r, size))
+        })
     };
     // Focuses `node`: dims what it does not need and shows the rest whole.
     let focus_on = {
