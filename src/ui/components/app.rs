@@ -89,11 +89,23 @@ pub fn app(props: &AppProps) -> Html {
             // another tab saves is compared with this tab's text.
             let (saver, d) = (saver.clone(), dispatch.clone());
             let (link, guard, link_error) = (link.clone(), guard.clone(), link_error.clone());
+            let latest = state.clone();
             use_effect_with((), move |_| {
                 {
                     let (saver, d) = (saver.clone(), d.clone());
+                    // The state as the last dispatch left it: the scheduler yields to the
+                    // browser every 16 ms, so a reload can come before the effect below has
+                    // seen the last edit (on a busy machine, it did).
                     let on_leave = saver.clone();
+                    let (leave_link, leave_guard) = (link.clone(), guard.clone());
                     io::on_pagehide(move || {
+                        draft::after_change(
+                            &leave_link.borrow(),
+                            &mut leave_guard.borrow_mut(),
+                            &on_leave,
+                            &latest.share,
+                            |_| {},
+                        );
                         draft::flush_draft(&on_leave);
                     });
                     // A link set as the fragment of the open page (`hashchange`) opens as a
