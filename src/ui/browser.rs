@@ -829,3 +829,46 @@ pub fn on_resize(node: &NodeRef, f: impl FnMut() + 'static) -> ResizeListener {
     }
     ResizeListener { observer, _f: f }
 }
+
+/// Fetches a text file the page ships (a part loaded on demand: a language pack, the
+/// lessons), by a path relative to the page, so it works however deep the site hosts it.
+/// Calls `done` once, with the text, or `None` when the request fails or is not a 2xx.
+pub fn fetch_text(path: &str, done: impl FnOnce(Option<String>) + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    type Done = Rc<Cell<Option<Box<dyn FnOnce(Option<String>)>>>>;
+    fn finish(done: &Done, text: Option<String>) {
+        if let Some(f) = done.take() {
+            f(text)
+        }
+    }
+    let done: Done = Rc::new(Cell::new(Some(Box::new(done))));
+    let Some(w) = web_sys::window() else {
+        return finish(&done, None);
+    };
+    let failed = {
+        let done = done.clone();
+        Closure::once(move |_: wasm_bindgen::JsValue| finish(&done, None))
+    };
+    // A response that is not a success is a failure, so its body is never taken for the file.
+    let body = {
+        let done = done.clone();
+        Closure::once(move |resp: wasm_bindgen::JsValue| {
+            let resp: web_sys::Response = resp.unchecked_into();
+            let Some(text) = resp.ok().then(|| resp.text().ok()).flatten() else {
+                return finish(&done, None);
+            };
+            let (d1, d2) = (done.clone(), done);
+            let read = Closure::once(move |t: wasm_bindgen::JsValue| finish(&d1, t.as_string()));
+            let lost = Closure::once(move |_: wasm_bindgen::JsValue| finish(&d2, None));
+            let _ = text.then2(&read, &lost);
+            read.forget();
+            lost.forget();
+        })
+    };
+    let _ = w.fetch_with_str(path).then2(&body, &failed);
+    // The promises own the callbacks from here on.
+    body.forget();
+    failed.forget();
+}

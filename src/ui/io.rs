@@ -71,6 +71,10 @@ pub fn scroll_view(_node: &NodeRef) -> Option<(f64, f64)> {
     None
 }
 pub fn copy_text(_text: &str) {}
+/// Natively nothing is served: the request fails.
+pub fn fetch_text(_path: &str, done: impl FnOnce(Option<String>) + 'static) {
+    done(None)
+}
 pub fn focus_id(_id: &str) {}
 pub fn focus_selector(_selector: &str) {}
 
