@@ -657,7 +657,7 @@ impl Sim<'_> {
                 // --parents path without one is required all the same (RequiredPaths).
                 // The root always exists, even in an empty stage.
                 if !wildcard && src_abs != "/" {
-                    self.source_not_in_stage(step, &src_abs);
+                    self.source_not_in_stage(step, src, &src_abs);
                 }
                 continue;
             }

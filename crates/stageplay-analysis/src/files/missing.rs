@@ -40,14 +40,16 @@ impl Sim<'_> {
 
     /// Reports a source missing from the listed build context: `src` as written, `rel`
     /// cleaned and relative to the context root. The legacy builder says it its own way
-    /// (moby's classic builder: "COPY failed: file not found in build context or excluded
-    /// by .dockerignore: stat SRC: file does not exist").
+    /// (moby's classic builder, `daemon/builder/dockerfile/copy.go`: `calcCopyInfo` wraps
+    /// `copyInfoForFile`'s "stat SRC: file does not exist", and `createCopyInstruction`
+    /// prefixes "COPY failed").
     pub(super) fn source_not_in_context(&mut self, step: &Step, src: &str, rel: &str) {
         let message = if self.legacy {
             format!(
                 "{} failed: file not found in build context or excluded by .dockerignore: \
-                 stat {src}: file does not exist",
-                self.keyword_at(step)
+                 stat {}: file does not exist",
+                self.keyword_at(step),
+                legacy_stat_path(src)
             )
         } else {
             not_found_message(&["/", rel].concat())
@@ -67,9 +69,20 @@ impl Sim<'_> {
         }
     }
 
-    /// Reports a source missing from a complete source stage (`path` absolute).
-    pub(super) fn source_not_in_stage(&mut self, step: &Step, path: &str) {
-        self.fail(step, &COPY_SOURCE_NOT_FOUND, not_found_message(path));
+    /// Reports a source missing from a complete source stage: `src` as written, `path`
+    /// absolute. The legacy builder's `calcCopyInfo` returns `copyInfoForFile`'s error
+    /// unwrapped for a stage or image source, under `createCopyInstruction`'s "COPY failed".
+    pub(super) fn source_not_in_stage(&mut self, step: &Step, src: &str, path: &str) {
+        let message = if self.legacy {
+            format!(
+                "{} failed: stat {}: file does not exist",
+                self.keyword_at(step),
+                legacy_stat_path(src)
+            )
+        } else {
+            not_found_message(path)
+        };
+        self.fail(step, &COPY_SOURCE_NOT_FOUND, message);
     }
 
     /// RUN in a stage whose filesystem is all known: its shell (shell form) or its program
@@ -112,10 +125,29 @@ impl Sim<'_> {
             }
             format!("exec: \"{program}\": executable file not found in $PATH")
         };
-        let message = format!(
-            "process \"{args}\" did not complete successfully: runc run failed: unable to \
-             start container process: {runtime}"
-        );
+        // The legacy builder starts a container (`dispatchers.go`, `dispatchRun`, then
+        // `containerbackend.go`, `Run`) and returns the daemon's start error as it is; its
+        // wording is containerd's and runc's, shown here as Docker Engine 24 and later print
+        // it.
+        let message = if self.legacy {
+            format!(
+                "failed to create task for container: failed to create shim task: OCI runtime \
+                 create failed: runc create failed: unable to start container process: \
+                 {runtime}: unknown"
+            )
+        } else {
+            format!(
+                "process \"{args}\" did not complete successfully: runc run failed: unable to \
+                 start container process: {runtime}"
+            )
+        };
         self.fail(step, &RUN_EXECUTABLE_NOT_FOUND, message);
     }
+}
+
+/// The path the legacy builder names in a `stat` error: the source as written, less one
+/// leading `/` and then one leading `./` (`copy.go`, `calcCopyInfo`).
+fn legacy_stat_path(src: &str) -> &str {
+    let p = src.strip_prefix('/').unwrap_or(src);
+    p.strip_prefix("./").unwrap_or(p)
 }
