@@ -348,12 +348,18 @@ pub fn apply(
 ) -> Option<Diagnostic> {
     let rules = crate::lint::RULES;
     let (instructions, directives, builder) = (&a.instructions, &a.directives, options.builder);
-    // With an explicit target BuildKit dispatches only the stages the target needs (for the
-    // lint subrequest too: `DockerfileLint` checks every stage only when no target is
-    // given), so the checks made while dispatching are not reported for the others.
-    let undispatched: Vec<bool> = if options.target.is_some() && builder == Builder::BuildKit {
+    // BuildKit's build dispatches only the stages the target needs, so the checks made while
+    // dispatching run only for those (`dispatchStages`). The lint subrequest
+    // (`DockerfileLint`, `docker build --check`) checks every stage when no target is given:
+    // the warnings shown follow it, but a build, which is what `error=true` fails, never
+    // sees the findings in the stages it skips.
+    let buildkit_plan = match builder {
+        Builder::BuildKit => &a.plan,
+        Builder::Legacy => &a.other_plan,
+    };
+    let not_built: Vec<bool> = {
         let mut skipped = vec![true; a.stages.len()];
-        for &s in &a.plan.built {
+        for &s in &buildkit_plan.built {
             if let Some(b) = skipped.get_mut(s) {
                 *b = false;
             }
@@ -375,8 +381,11 @@ pub fn apply(
             }
         }
         by_instruction
+    };
+    let undispatched: &[bool] = if options.target.is_some() && builder == Builder::BuildKit {
+        &not_built
     } else {
-        Vec::new()
+        &[]
     };
     let is_check = |name: &str| rules.iter().any(|r| r.name == name && is_buildkit_check(r));
     checks.legacy = builder == Builder::Legacy;
@@ -432,7 +441,15 @@ pub fn apply(
     // `Linter.Error` lists each reported rule once; Go's map order is random, so Stageplay
     // lists them in the order of their first finding in the file.
     let mut reported: Vec<(usize, &'static str)> = Vec::new();
-    for d in diagnostics.iter().filter(|d| is_check(d.rule)) {
+    let seen_by_build = |d: &Diagnostic| {
+        !DISPATCHED.contains(&d.rule)
+            || instruction_at(instructions, d.span.start)
+                .is_none_or(|k| not_built.get(k) != Some(&true))
+    };
+    for d in diagnostics
+        .iter()
+        .filter(|d| is_check(d.rule) && seen_by_build(d))
+    {
         match reported.iter_mut().find(|(_, r)| *r == d.rule) {
             Some(first) => first.0 = first.0.min(d.span.start),
             None => reported.push((d.span.start, d.rule)),
