@@ -42,6 +42,19 @@ test('an exports worker that cannot load says so, and the next click loads it', 
   expect(download.suggestedFilename()).toBe('stageplay-analysis.json');
 });
 
+test('an exports worker whose script cannot load says so too, and the next click loads it', async ({ page, context }) => {
+  await openWithoutContext(page, FILE, 2);
+  await context.route('**/export-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.locator('#export-button').click();
+  const item = page.locator('#export-menu [data-format="dot"]');
+  await item.click();
+  await expect(page.locator('.toast')).toContainText('Graph as Graphviz DOT failed: the exporter did not load');
+  await expect(item).not.toHaveAttribute('aria-busy', 'true');
+  await context.unroute('**/export-worker.js');
+  const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  expect(download.suggestedFilename()).toBe('stageplay-graph.dot');
+});
+
 test('while the exports worker loads, its menu item says so', async ({ page, context }) => {
   await openWithoutContext(page, FILE, 2);
   // Hold the worker's script until the test has seen the loading state.
