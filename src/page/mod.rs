@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod embed;
 pub mod examples;
 pub mod export;
+pub mod export_job;
 pub mod file_tree;
 pub mod graph_search;
 pub mod graph_svg;

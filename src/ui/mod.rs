@@ -8,6 +8,7 @@
 pub mod browser;
 pub mod components;
 pub mod draft;
+pub mod export_worker;
 pub mod startup;
 pub mod state;
 

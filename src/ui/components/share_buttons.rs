@@ -11,10 +11,11 @@ use yew::prelude::*;
 use crate::analysis::{Analysis, export as text_export, sort};
 use crate::page::embed::{self, EmbedOptions, Pane};
 use crate::page::export::{self, ExportFormat};
+use crate::page::export_job;
 use crate::page::share::{self, ShareState};
 use crate::page::theme::Theme;
-use crate::ui::io;
 use crate::ui::state::{Action, State};
+use crate::ui::{export_worker, io};
 
 use super::modal::use_modal;
 
@@ -53,6 +54,8 @@ pub struct ShareButtonsProps {
 #[function_component(ShareButtons)]
 pub fn share_buttons(props: &ShareButtonsProps) -> Html {
     let popover = use_state(|| None::<Popover>);
+    // The export the worker is making, shown as loading in the menu.
+    let exporting = use_state(|| None::<ExportFormat>);
     let embed_opts = use_state(EmbedOptions::default);
 
     let open_kind = popover.as_ref().map(Popover::kind);
@@ -109,7 +112,7 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
         None => html! {},
         Some(Popover::Share { url, copied }) => share_panel(url, *copied),
         Some(Popover::Embed) => embed_panel(&props.share, &embed_opts, &props.dispatch),
-        Some(Popover::Export) => export_panel(props, &popover),
+        Some(Popover::Export) => export_panel(props, &popover, &exporting),
     };
 
     html! {
@@ -281,8 +284,16 @@ fn embed_panel(
     }
 }
 
-fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popover>>) -> Html {
+fn export_panel(
+    props: &ShareButtonsProps,
+    popover: &UseStateHandle<Option<Popover>>,
+    exporting: &UseStateHandle<Option<ExportFormat>>,
+) -> Html {
     let item = |format: ExportFormat| {
+        let busy = **exporting == Some(format);
+        if export_job::in_worker(format) {
+            return worker_item(props, popover, exporting, format, busy);
+        }
         let share = props.share.clone();
         let analysis = props.analysis.clone();
         let dark =
@@ -300,14 +311,8 @@ fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popov
                 ExportFormat::Mermaid => {
                     io::download_text(name, format.mime(), &text_export::to_mermaid(a))
                 }
-                ExportFormat::Dot => {
-                    io::download_text(name, format.mime(), &text_export::to_dot(a))
-                }
-                ExportFormat::Json => io::download_text(
-                    name,
-                    format.mime(),
-                    &text_export::to_json(a, &share.dockerfile),
-                ),
+                // Made by the worker (`worker_item`).
+                ExportFormat::Dot | ExportFormat::Json => {}
                 ExportFormat::Markdown => {
                     let link = share::link(&io::page_address(), &share).ok();
                     let md =
@@ -356,5 +361,54 @@ fn export_panel(props: &ShareButtonsProps, popover: &UseStateHandle<Option<Popov
         <ul class="export-menu" id="export-menu" role="menu" aria-label="Export" {onkeydown}>
             { for ExportFormat::ALL.into_iter().map(item) }
         </ul>
+    }
+}
+
+/// A menu item whose export the worker makes (`page::export_job`): the first click loads the
+/// worker, so the item says it is loading until the file is downloaded; a failure is told in
+/// a toast and the item works again (the next click starts a new worker).
+fn worker_item(
+    props: &ShareButtonsProps,
+    popover: &UseStateHandle<Option<Popover>>,
+    exporting: &UseStateHandle<Option<ExportFormat>>,
+    format: ExportFormat,
+    busy: bool,
+) -> Html {
+    let onclick = {
+        let share = props.share.clone();
+        let d = props.dispatch.clone();
+        let popover = popover.clone();
+        let exporting = exporting.clone();
+        Callback::from(move |_: MouseEvent| {
+            if exporting.is_some() {
+                return;
+            }
+            exporting.set(Some(format));
+            let d = d.clone();
+            let popover = popover.clone();
+            let exporting = exporting.clone();
+            export_worker::run(export_job::request(format, &share), move |made| {
+                exporting.set(None);
+                match made {
+                    Ok(text) => {
+                        io::download_text(format.file_name(), format.mime(), &text);
+                        popover.set(None);
+                    }
+                    Err(why) => d.dispatch(Action::Toast(Some(format!(
+                        "{} failed: {why}. Try again.",
+                        format.label()
+                    )))),
+                }
+            });
+        })
+    };
+    html! {
+        <li role="none">
+            <button type="button" role="menuitem" class="export-item" data-format={format.as_str()}
+                aria-busy={busy.then_some("true")} {onclick}>
+                { format.label() }
+                if busy { <span class="export-loading">{ " (loading…)" }</span> }
+            </button>
+        </li>
     }
 }
