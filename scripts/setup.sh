@@ -66,6 +66,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   say "installing npm dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed (is the npm registry reachable?)"
 fi
+# 4b. The SARIF schema check of `stageplay check --format sarif` (tests/sarif): Ajv and the
+# SARIF 2.1.0 schema from @microsoft/jest-sarif, pinned in its own lock file.
+if [ ! -f tests/sarif/node_modules/.package-lock.json ] || [ tests/sarif/package-lock.json -nt tests/sarif/node_modules/.package-lock.json ]; then
+  say "installing the SARIF schema check (npm ci in tests/sarif)"
+  npm ci --prefix tests/sarif --no-audit --no-fund --loglevel=error || die "npm ci in tests/sarif failed (is the npm registry reachable?)"
+fi
 got=$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)
 case "$got" in
   *"version $WASM_OPT_VERSION"*) ;;

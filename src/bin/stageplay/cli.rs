@@ -1,7 +1,8 @@
 //! Command-line parsing and the `analyze` / `check` subcommands.
 //!
-//! Exit codes: 0 success; 1 `check` found an error, or `analyze` found that the build fails;
-//! 2 the input could not be read (missing file, invalid UTF-8) or the command line was wrong.
+//! Exit codes: 0 success; 1 `check` found what `docker build --check` fails on (an error, or
+//! one of BuildKit's warnings: `report.rs`), or `analyze` found that the build fails; 2 the
+//! input could not be read (missing file, invalid UTF-8) or the command line was wrong.
 
 use std::io::Write;
 
@@ -33,13 +34,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print the problems and what `# check=` skipped; exit 1 when there are errors.
+    /// Print the problems and what `# check=` skipped; exit 1 as `docker build --check`
+    /// does: on an error, or on a warning of one of BuildKit's build checks.
     Check {
         #[command(flatten)]
         input: Input,
-        /// `json`: `{"semantics", "diagnostics", "checks"}` with the fields of `analyze`.
+        /// `json`: `{"semantics", "diagnostics", "checks"}` with the fields of `analyze`;
+        /// `sarif`: SARIF 2.1.0 (GitHub code scanning); `github`: GitHub Actions annotations.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Exit 0 on warnings, as `docker build --call=check,ignorestatus=true`; errors still
+        /// exit 1.
+        #[arg(long)]
+        ignore_status: bool,
     },
     /// Print a share link that opens the page on this Dockerfile.
     Link(crate::link::LinkArgs),
@@ -79,6 +86,8 @@ enum BuilderArg {
 enum CheckFormat {
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,7 +138,11 @@ pub fn run() -> i32 {
             }
         }
         Command::Link(args) => crate::link::run(args),
-        Command::Check { input, format } => {
+        Command::Check {
+            input,
+            format,
+            ignore_status,
+        } => {
             let Some((text, a)) = load_and_analyze(&input) else {
                 return 2;
             };
@@ -148,6 +161,20 @@ pub fn run() -> i32 {
                     let shown = serde_json::to_string_pretty(&value).unwrap_or_default();
                     writeln!(w, "{shown}")
                 }
+                CheckFormat::Sarif => {
+                    let log = crate::sarif::log(&a.diagnostics, &text, &input.file);
+                    let shown = serde_json::to_string_pretty(&log).unwrap_or_default();
+                    writeln!(w, "{shown}")
+                }
+                CheckFormat::Github => {
+                    let lines = crate::github::annotations(
+                        &a.diagnostics,
+                        &text,
+                        &input.file,
+                        summary.as_deref(),
+                    );
+                    w.write_all(out::visible(&lines).as_bytes())
+                }
                 CheckFormat::Text => {
                     for d in &a.diagnostics {
                         let shown = export::diagnostic_text(d, &text, &lines);
@@ -164,15 +191,15 @@ pub fn run() -> i32 {
                 return written;
             }
             let count = |s: Severity| a.diagnostics.iter().filter(|d| d.severity == s).count();
-            let errors = count(Severity::Error);
             // A failure to write the summary is ignored, as for every message on stderr.
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "{errors} error(s), {} warning(s), {} note(s) ({SEMANTICS})",
+                "{} error(s), {} warning(s), {} note(s) ({SEMANTICS})",
+                count(Severity::Error),
                 count(Severity::Warning),
                 count(Severity::Info)
             );
-            i32::from(errors > 0)
+            crate::report::check_status(&a.diagnostics, ignore_status)
         }
     }
 }

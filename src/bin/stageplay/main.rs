@@ -7,9 +7,15 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod context_dir;
 #[cfg(not(target_arch = "wasm32"))]
+mod github;
+#[cfg(not(target_arch = "wasm32"))]
 mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod out;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
+#[cfg(not(target_arch = "wasm32"))]
+mod sarif;
 
 /// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs`.
 #[cfg(not(target_arch = "wasm32"))]
