@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use stageplay::analysis::{self, Builder, Options, Severity, export};
+use stageplay::analysis::{self, Builder, Options, Phase, Severity, export};
 
 use stageplay::page::reference::SEMANTICS;
 
@@ -47,6 +47,24 @@ enum Command {
         /// exit 1.
         #[arg(long)]
         ignore_status: bool,
+    },
+    /// List the stages that can be built with `--target`, as `docker buildx build
+    /// --call=targets` prints them (descriptions from `# name description` comments).
+    Targets {
+        #[command(flatten)]
+        input: Input,
+        /// `json`: the fields of BuildKit's `targets.List`.
+        #[arg(long, value_enum, default_value_t = CallFormat::Text)]
+        format: CallFormat,
+    },
+    /// Show the target's build args (values, descriptions), secrets and SSH sockets, as
+    /// `docker buildx build --call=outline` prints them.
+    Outline {
+        #[command(flatten)]
+        input: Input,
+        /// `json`: the fields of BuildKit's `outline.Outline`.
+        #[arg(long, value_enum, default_value_t = CallFormat::Text)]
+        format: CallFormat,
     },
     /// Print a share link that opens the page on this Dockerfile.
     Link(crate::link::LinkArgs),
@@ -88,6 +106,13 @@ enum CheckFormat {
     Json,
     Sarif,
     Github,
+}
+
+/// The formats of `targets` and `outline`, as buildx's `--call=NAME,format=json`.
+#[derive(Clone, Copy, ValueEnum)]
+enum CallFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,6 +163,40 @@ pub fn run() -> i32 {
             }
         }
         Command::Link(args) => crate::link::run(args),
+        Command::Targets { input, format } => {
+            let Some((text, a)) = load_and_analyze(&input) else {
+                return 2;
+            };
+            // `ListTargets` only parses: later errors do not stop it.
+            if let Some(code) = fails_before(&a, &input.file, Phase::Instructions) {
+                return code;
+            }
+            let list = crate::targets::list(&a, &text);
+            let output = match format {
+                CallFormat::Json => json_line(&list),
+                CallFormat::Text => out::visible(&crate::targets::print(&list)).into_owned(),
+            };
+            out::to_stdout(|w| w.write_all(output.as_bytes()))
+        }
+        Command::Outline { input, format } => {
+            let Some((text, a)) = load_and_analyze(&input) else {
+                return 2;
+            };
+            // `Dockerfile2Outline` dispatches the target's stages: their errors stop it.
+            if let Some(code) = fails_before(&a, &input.file, Phase::Dispatch) {
+                return code;
+            }
+            let build_args = parse_build_args(&input.build_args).unwrap_or_default();
+            let Some(outline) = crate::outline::outline(&a, &text, &build_args) else {
+                out::say(&format!("{}: no stage to outline", input.file));
+                return 1;
+            };
+            let output = match format {
+                CallFormat::Json => json_line(&outline),
+                CallFormat::Text => out::visible(&crate::outline::print(&outline)).into_owned(),
+            };
+            out::to_stdout(|w| w.write_all(output.as_bytes()))
+        }
         Command::Check {
             input,
             format,
@@ -204,6 +263,22 @@ pub fn run() -> i32 {
     }
 }
 
+/// When the build fails in `phase` or before it, says why as BuildKit would stop there and
+/// returns the exit code (1, as buildx exits on a frontend error).
+fn fails_before(a: &analysis::Analysis, file: &str, phase: Phase) -> Option<i32> {
+    let f = a.plan.failure.as_ref().filter(|f| f.phase <= phase)?;
+    out::say(&format!("{file}:{}: {} [{}]", f.line, f.message, f.rule));
+    Some(1)
+}
+
+/// `value` as Go's `json.MarshalIndent(v, "", "  ")` lays it out, with a final newline.
+fn json_line(value: &impl serde::Serialize) -> String {
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    )
+}
+
 /// Reads the Dockerfile and its options and analyses it; `None` after saying why on stderr
 /// (the caller exits with 2).
 fn load_and_analyze(input: &Input) -> Option<(String, analysis::Analysis)> {
@@ -227,13 +302,7 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         input.dockerignore.as_deref(),
         (input.file != "-").then(|| std::path::Path::new(&input.file)),
     )?;
-    let mut build_args = Vec::new();
-    for kv in &input.build_args {
-        match kv.split_once('=') {
-            Some((k, v)) if !k.is_empty() => build_args.push((k.to_string(), v.to_string())),
-            _ => return Err(format!("--build-arg expects KEY=VALUE, got \"{kv}\"")),
-        }
-    }
+    let build_args = parse_build_args(&input.build_args)?;
     let options = Options {
         target: input.target.clone(),
         builder: match input.builder {
@@ -265,6 +334,18 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         _ => options,
     };
     Ok((text, options))
+}
+
+/// `KEY=VALUE` pairs, as `docker build --build-arg` takes them.
+fn parse_build_args(given: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut build_args = Vec::new();
+    for kv in given {
+        match kv.split_once('=') {
+            Some((k, v)) if !k.is_empty() => build_args.push((k.to_string(), v.to_string())),
+            _ => return Err(format!("--build-arg expects KEY=VALUE, got \"{kv}\"")),
+        }
+    }
+    Ok(build_args)
 }
 
 fn read_input(file: &str) -> Result<String, String> {

@@ -13,9 +13,17 @@ mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod out;
 #[cfg(not(target_arch = "wasm32"))]
+mod outline;
+#[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
 mod sarif;
+#[cfg(not(target_arch = "wasm32"))]
+mod subrequests;
+#[cfg(not(target_arch = "wasm32"))]
+mod tabwriter;
+#[cfg(not(target_arch = "wasm32"))]
+mod targets;
 
 /// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs`.
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,7 @@
 //! The native `stageplay` program, run as a child process: `analyze` and `check`, and `link`.
 
 mod analyze;
+mod calls;
 mod check;
 mod context;
 mod link;
