@@ -41,6 +41,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   ( cargo install --quiet --force --no-default-features "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" ) &
   pids+=($!)
 fi
+# ---- mdBook, for e2e/mdbook.spec.ts (the `stageplay mdbook` preprocessor's book) ----
+MDBOOK_VERSION=0.5.4
+if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
+  say "installing mdbook $MDBOOK_VERSION from crates"
+  ( cargo install --quiet --locked "mdbook@$MDBOOK_VERSION" ) &
+  pids+=($!)
+fi
+# ---- end of mdBook ----
 for pid in "${pids[@]}"; do
   wait "$pid" || die "cargo install failed (is the crate registry reachable?)"
 done

@@ -66,6 +66,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CallFormat::Text)]
         format: CallFormat,
     },
+    /// An mdBook preprocessor: pre-renders the graph of each `# stageplay:` Dockerfile block
+    /// (`[preprocessor.stageplay]` with `command = "stageplay mdbook"` in book.toml).
+    Mdbook {
+        /// `supports RENDERER`, as mdBook asks (exit 0 for `html`).
+        args: Vec<String>,
+    },
     /// Print a share link that opens the page on this Dockerfile.
     Link(crate::link::LinkArgs),
 }
@@ -163,6 +169,7 @@ pub fn run() -> i32 {
             }
         }
         Command::Link(args) => crate::link::run(args),
+        Command::Mdbook { args } => crate::mdbook::run(&args),
         Command::Targets { input, format } => {
             let Some((text, a)) = load_and_analyze(&input) else {
                 return 2;

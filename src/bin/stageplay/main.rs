@@ -11,6 +11,8 @@ mod github;
 #[cfg(not(target_arch = "wasm32"))]
 mod link;
 #[cfg(not(target_arch = "wasm32"))]
+mod mdbook;
+#[cfg(not(target_arch = "wasm32"))]
 mod out;
 #[cfg(not(target_arch = "wasm32"))]
 mod outline;

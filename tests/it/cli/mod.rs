@@ -5,6 +5,7 @@ mod calls;
 mod check;
 mod context;
 mod link;
+mod mdbook;
 mod output;
 
 use std::io::Write;
