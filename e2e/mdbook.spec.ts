@@ -133,7 +133,8 @@ test('with JavaScript each opted-in example becomes a playground, in light and d
       const content = page.frameLocator('iframe.stageplay-embed').nth(i);
       await expect(content.locator('svg.stage-graph [data-stage]').first()).toBeVisible();
     }
-    await frames.nth(0).scrollIntoViewIfNeeded();
+    // Back to the top, so mdBook's sticky menu bar is drawn where a reader sees it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `e2e/output/mdbook-playground-${theme}.png`, fullPage: true });
   }
   // The page without an opt-in block keeps its plain code block.
