@@ -91,7 +91,7 @@ struct ArgInfo {
 pub fn outline(a: &Analysis, text: &str, build_args: &[(String, String)]) -> Option<Outline> {
     let target = a.plan.target?;
     let lines = LineIndex::new(text);
-    let globals = global_args(a, text);
+    let globals = global_args(a, text, build_args);
 
     let mut args = Vec::new();
     let mut secrets = Vec::new();
@@ -267,9 +267,17 @@ pub fn print(o: &Outline) -> String {
 }
 
 /// The global ARGs as `buildMetaArgs` records them: value, description, and the other
-/// ARGs their default referenced (a self-reference keeps the earlier definition's).
-fn global_args(a: &Analysis, text: &str) -> HashMap<String, ArgInfo> {
+/// ARGs their default referenced (those that had a value by then, the predefined platform
+/// ARGs included; a self-reference keeps the earlier definition's; none when a build arg
+/// replaces the default).
+fn global_args(
+    a: &Analysis,
+    text: &str,
+    build_args: &[(String, String)],
+) -> HashMap<String, ArgInfo> {
     let mut all: HashMap<String, ArgInfo> = HashMap::new();
+    // The names `ProcessWordWithMatches` can match: those with a value so far.
+    let mut valued: HashSet<String> = HashSet::new();
     for (i, inst) in a.instructions.iter().enumerate() {
         let global = a.expanded.get(i).is_some_and(|e| e.stage.is_none());
         if inst.keyword != Keyword::Arg || !global {
@@ -278,13 +286,15 @@ fn global_args(a: &Analysis, text: &str) -> HashMap<String, ArgInfo> {
         let comments = subrequests::comments_before(a, text, i);
         let expanded = a.expanded.get(i).map(|e| e.pairs.as_slice()).unwrap_or(&[]);
         for kv in &inst.pairs {
+            let given = stageplay::analysis::scope::build_arg(build_args, &kv.key).is_some();
             let mut deps: Vec<String> = kv
                 .value
                 .as_deref()
+                .filter(|_| !given)
                 .map(references)
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|r| all.contains_key(r) || is_predefined_arg(r))
+                .filter(|r| valued.contains(r) || is_predefined_arg(r))
                 .collect();
             if deps.contains(&kv.key) {
                 deps.retain(|d| *d != kv.key);
@@ -296,6 +306,9 @@ fn global_args(a: &Analysis, text: &str) -> HashMap<String, ArgInfo> {
                 .iter()
                 .find(|(k, _)| *k == kv.key)
                 .and_then(|(_, v)| v.clone());
+            if value.is_some() {
+                valued.insert(kv.key.clone());
+            }
             all.insert(
                 kv.key.clone(),
                 ArgInfo {
