@@ -44,7 +44,7 @@ fi
 # ---- mdBook, for e2e/mdbook.spec.ts (the `stageplay mdbook` preprocessor's book) ----
 MDBOOK_VERSION=0.5.4
 if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
-  say "installing mdbook $MDBOOK_VERSION from crates"
+  say "installing mdbook $MDBOOK_VERSION from crates (measured: 20 minutes on a busy 2-core machine)"
   ( cargo install --quiet --locked "mdbook@$MDBOOK_VERSION" ) &
   pids+=($!)
 fi
