@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BIN = join(process.cwd(), 'target', 'debug', 'stageplay');
+export const BIN = join(process.cwd(), 'target', 'debug', 'stageplay');
 
 /** Runs `stageplay ARGS` with `input` on stdin and returns its standard output. */
 export function runCli(args: string[], input: string): string {

@@ -41,6 +41,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   ( cargo install --quiet --force --no-default-features "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" ) &
   pids+=($!)
 fi
+# ---- mdBook, for e2e/mdbook.spec.ts (the `stageplay mdbook` preprocessor's book) ----
+MDBOOK_VERSION=0.5.4
+if [ "$(mdbook --version 2>/dev/null)" != "mdbook v$MDBOOK_VERSION" ]; then
+  say "installing mdbook $MDBOOK_VERSION from crates (measured: 20 minutes on a busy 2-core machine)"
+  ( cargo install --quiet --locked "mdbook@$MDBOOK_VERSION" ) &
+  pids+=($!)
+fi
+# ---- end of mdBook ----
 for pid in "${pids[@]}"; do
   wait "$pid" || die "cargo install failed (is the crate registry reachable?)"
 done
@@ -65,6 +73,12 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev dependencies (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed (is the npm registry reachable?)"
+fi
+# 4b. The SARIF schema check of `stageplay check --format sarif` (tests/sarif): Ajv and the
+# SARIF 2.1.0 schema from @microsoft/jest-sarif, pinned in its own lock file.
+if [ ! -f tests/sarif/node_modules/.package-lock.json ] || [ tests/sarif/package-lock.json -nt tests/sarif/node_modules/.package-lock.json ]; then
+  say "installing the SARIF schema check (npm ci in tests/sarif)"
+  npm ci --prefix tests/sarif --no-audit --no-fund --loglevel=error || die "npm ci in tests/sarif failed (is the npm registry reachable?)"
 fi
 got=$(node_modules/.bin/wasm-opt --version 2>/dev/null || true)
 case "$got" in

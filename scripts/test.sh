@@ -46,6 +46,12 @@ step "cargo test" cargo test --workspace
 count_cargo
 step "trunk build --release" trunk build --release
 step "cargo build --bin stageplay (the CLI the e2e tests call)" cargo build --quiet --bin stageplay
+# `stageplay check --format sarif` against the published SARIF 2.1.0 schema (tests/sarif).
+step "SARIF output against the SARIF 2.1.0 schema" node tests/sarif/validate.mjs "${CARGO_TARGET_DIR:-target}/debug/stageplay" crates/stageplay-analysis/tests/fixtures/analysis/buildkit-*/Dockerfile
+passed=$((passed + $(grep -Eo '^[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
+# ---- mdBook: e2e/mdbook.spec.ts builds tests/sites/mdbook with this mdbook (setup.sh) ----
+step "mdbook 0.5.4 is installed" bash -c '[ "$(mdbook --version)" = "mdbook v0.5.4" ]'
+# ---- end of mdBook ----
 step "playwright (headless Chromium)" npx playwright test
 passed=$((passed + $(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
 finish 0

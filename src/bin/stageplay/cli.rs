@@ -1,12 +1,13 @@
 //! Command-line parsing and the `analyze` / `check` subcommands.
 //!
-//! Exit codes: 0 success; 1 `check` found an error, or `analyze` found that the build fails;
-//! 2 the input could not be read (missing file, invalid UTF-8) or the command line was wrong.
+//! Exit codes: 0 success; 1 `check` found what `docker build --check` fails on (an error, or
+//! one of BuildKit's warnings: `report.rs`), or `analyze` found that the build fails; 2 the
+//! input could not be read (missing file, invalid UTF-8) or the command line was wrong.
 
 use std::io::Write;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use stageplay::analysis::{self, Builder, Options, Severity, export};
+use stageplay::analysis::{self, Builder, Options, Phase, Severity, export};
 
 use stageplay::page::reference::SEMANTICS;
 
@@ -33,13 +34,43 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Print the problems and what `# check=` skipped; exit 1 when there are errors.
+    /// Print the problems and what `# check=` skipped; exit 1 as `docker build --check`
+    /// does: on an error, or on a warning of one of BuildKit's build checks.
     Check {
         #[command(flatten)]
         input: Input,
-        /// `json`: `{"semantics", "diagnostics", "checks"}` with the fields of `analyze`.
+        /// `json`: `{"semantics", "diagnostics", "checks"}` with the fields of `analyze`;
+        /// `sarif`: SARIF 2.1.0 (GitHub code scanning); `github`: GitHub Actions annotations.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Exit 0 on warnings, as `docker build --call=check,ignorestatus=true`; errors still
+        /// exit 1.
+        #[arg(long)]
+        ignore_status: bool,
+    },
+    /// List the stages that can be built with `--target`, as `docker buildx build
+    /// --call=targets` prints them (descriptions from `# name description` comments).
+    Targets {
+        #[command(flatten)]
+        input: Input,
+        /// `json`: the fields of BuildKit's `targets.List`.
+        #[arg(long, value_enum, default_value_t = CallFormat::Text)]
+        format: CallFormat,
+    },
+    /// Show the target's build args (values, descriptions), secrets and SSH sockets, as
+    /// `docker buildx build --call=outline` prints them.
+    Outline {
+        #[command(flatten)]
+        input: Input,
+        /// `json`: the fields of BuildKit's `outline.Outline`.
+        #[arg(long, value_enum, default_value_t = CallFormat::Text)]
+        format: CallFormat,
+    },
+    /// An mdBook preprocessor: pre-renders the graph of each `# stageplay:` Dockerfile block
+    /// (`[preprocessor.stageplay]` with `command = "stageplay mdbook"` in book.toml).
+    Mdbook {
+        /// `supports RENDERER`, as mdBook asks (exit 0 for `html`).
+        args: Vec<String>,
     },
     /// Print a share link that opens the page on this Dockerfile.
     Link(crate::link::LinkArgs),
@@ -77,6 +108,15 @@ enum BuilderArg {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// The formats of `targets` and `outline`, as buildx's `--call=NAME,format=json`.
+#[derive(Clone, Copy, ValueEnum)]
+enum CallFormat {
     Text,
     Json,
 }
@@ -129,7 +169,46 @@ pub fn run() -> i32 {
             }
         }
         Command::Link(args) => crate::link::run(args),
-        Command::Check { input, format } => {
+        Command::Mdbook { args } => crate::mdbook::run(&args),
+        Command::Targets { input, format } => {
+            let Some((text, a)) = load_and_analyze(&input) else {
+                return 2;
+            };
+            // `ListTargets` only parses: later errors do not stop it.
+            if let Some(code) = fails_before(&a, &input.file, Phase::Instructions) {
+                return code;
+            }
+            let list = crate::targets::list(&a, &text);
+            let output = match format {
+                CallFormat::Json => json_line(&list),
+                CallFormat::Text => out::visible(&crate::targets::print(&list)).into_owned(),
+            };
+            out::to_stdout(|w| w.write_all(output.as_bytes()))
+        }
+        Command::Outline { input, format } => {
+            let Some((text, a)) = load_and_analyze(&input) else {
+                return 2;
+            };
+            // `Dockerfile2Outline` dispatches the target's stages: their errors stop it.
+            if let Some(code) = fails_before(&a, &input.file, Phase::Dispatch) {
+                return code;
+            }
+            let build_args = parse_build_args(&input.build_args).unwrap_or_default();
+            let Some(outline) = crate::outline::outline(&a, &text, &build_args) else {
+                out::say(&format!("{}: no stage to outline", input.file));
+                return 1;
+            };
+            let output = match format {
+                CallFormat::Json => json_line(&outline),
+                CallFormat::Text => out::visible(&crate::outline::print(&outline)).into_owned(),
+            };
+            out::to_stdout(|w| w.write_all(output.as_bytes()))
+        }
+        Command::Check {
+            input,
+            format,
+            ignore_status,
+        } => {
             let Some((text, a)) = load_and_analyze(&input) else {
                 return 2;
             };
@@ -148,6 +227,20 @@ pub fn run() -> i32 {
                     let shown = serde_json::to_string_pretty(&value).unwrap_or_default();
                     writeln!(w, "{shown}")
                 }
+                CheckFormat::Sarif => {
+                    let log = crate::sarif::log(&a.diagnostics, &text, &input.file);
+                    let shown = serde_json::to_string_pretty(&log).unwrap_or_default();
+                    writeln!(w, "{shown}")
+                }
+                CheckFormat::Github => {
+                    let lines = crate::github::annotations(
+                        &a.diagnostics,
+                        &text,
+                        &input.file,
+                        summary.as_deref(),
+                    );
+                    w.write_all(out::visible(&lines).as_bytes())
+                }
                 CheckFormat::Text => {
                     for d in &a.diagnostics {
                         let shown = export::diagnostic_text(d, &text, &lines);
@@ -164,17 +257,33 @@ pub fn run() -> i32 {
                 return written;
             }
             let count = |s: Severity| a.diagnostics.iter().filter(|d| d.severity == s).count();
-            let errors = count(Severity::Error);
             // A failure to write the summary is ignored, as for every message on stderr.
             let _ = writeln!(
                 std::io::stderr().lock(),
-                "{errors} error(s), {} warning(s), {} note(s) ({SEMANTICS})",
+                "{} error(s), {} warning(s), {} note(s) ({SEMANTICS})",
+                count(Severity::Error),
                 count(Severity::Warning),
                 count(Severity::Info)
             );
-            i32::from(errors > 0)
+            crate::report::check_status(&a.diagnostics, ignore_status)
         }
     }
+}
+
+/// When the build fails in `phase` or before it, says why as BuildKit would stop there and
+/// returns the exit code (1, as buildx exits on a frontend error).
+fn fails_before(a: &analysis::Analysis, file: &str, phase: Phase) -> Option<i32> {
+    let f = a.plan.failure.as_ref().filter(|f| f.phase <= phase)?;
+    out::say(&format!("{file}:{}: {} [{}]", f.line, f.message, f.rule));
+    Some(1)
+}
+
+/// `value` as Go's `json.MarshalIndent(v, "", "  ")` lays it out, with a final newline.
+fn json_line(value: &impl serde::Serialize) -> String {
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    )
 }
 
 /// Reads the Dockerfile and its options and analyses it; `None` after saying why on stderr
@@ -200,13 +309,7 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         input.dockerignore.as_deref(),
         (input.file != "-").then(|| std::path::Path::new(&input.file)),
     )?;
-    let mut build_args = Vec::new();
-    for kv in &input.build_args {
-        match kv.split_once('=') {
-            Some((k, v)) if !k.is_empty() => build_args.push((k.to_string(), v.to_string())),
-            _ => return Err(format!("--build-arg expects KEY=VALUE, got \"{kv}\"")),
-        }
-    }
+    let build_args = parse_build_args(&input.build_args)?;
     let options = Options {
         target: input.target.clone(),
         builder: match input.builder {
@@ -238,6 +341,18 @@ fn load(input: &Input) -> Result<(String, Options), String> {
         _ => options,
     };
     Ok((text, options))
+}
+
+/// `KEY=VALUE` pairs, as `docker build --build-arg` takes them.
+fn parse_build_args(given: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut build_args = Vec::new();
+    for kv in given {
+        match kv.split_once('=') {
+            Some((k, v)) if !k.is_empty() => build_args.push((k.to_string(), v.to_string())),
+            _ => return Err(format!("--build-arg expects KEY=VALUE, got \"{kv}\"")),
+        }
+    }
+    Ok(build_args)
 }
 
 fn read_input(file: &str) -> Result<String, String> {

@@ -7,9 +7,25 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod context_dir;
 #[cfg(not(target_arch = "wasm32"))]
+mod github;
+#[cfg(not(target_arch = "wasm32"))]
 mod link;
 #[cfg(not(target_arch = "wasm32"))]
+mod mdbook;
+#[cfg(not(target_arch = "wasm32"))]
 mod out;
+#[cfg(not(target_arch = "wasm32"))]
+mod outline;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
+#[cfg(not(target_arch = "wasm32"))]
+mod sarif;
+#[cfg(not(target_arch = "wasm32"))]
+mod subrequests;
+#[cfg(not(target_arch = "wasm32"))]
+mod tabwriter;
+#[cfg(not(target_arch = "wasm32"))]
+mod targets;
 
 /// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs`.
 #[cfg(not(target_arch = "wasm32"))]

@@ -132,12 +132,13 @@ fn user_text_cannot_break_out_of_dot_or_mermaid_labels() {
 }
 
 #[test]
-fn check_exits_one_on_errors_zero_on_warnings_two_on_bad_input() {
+fn check_exits_one_on_errors_and_buildkit_warnings_two_on_bad_input() {
     let (code, out, _) = run(&["check", "-"], b"FROM alpine\nBOGUS\n");
     assert_eq!(code, 1);
     assert!(out.contains("-:2:1: error [ParseError]"), "{out}");
+    // As `docker build --check`: tests/it/cli/check.rs.
     let (code, out, _) = run(&["check", "-"], b"FROM alpine\nMAINTAINER me\n");
-    assert_eq!(code, 0);
+    assert_eq!(code, 1);
     assert!(out.contains("[MaintainerDeprecated]"), "{out}");
     let (code, _, err) = run(&["check", "-"], b"FROM alpine\n\xff\xfe\n");
     assert_eq!(code, 2);

@@ -1,8 +1,11 @@
 //! The native `stageplay` program, run as a child process: `analyze` and `check`, and `link`.
 
 mod analyze;
+mod calls;
+mod check;
 mod context;
 mod link;
+mod mdbook;
 mod output;
 
 use std::io::Write;

@@ -47,6 +47,56 @@ fn a_reader_that_closes_early_ends_the_cli_quietly() {
     let _ = std::fs::remove_file(&path);
 }
 
+/// Every command that can write a lot, into a reader that reads one line and closes the
+/// pipe (`| head -1`): no panic, no "Broken pipe" message, and the status the command has
+/// for its input (1 for `check` on this file's warnings, as when the whole report is read).
+#[test]
+fn every_command_stops_quietly_when_the_reader_closes_early() {
+    let path = std::env::temp_dir().join(format!("stageplay-big-all-{}", std::process::id()));
+    // Stages for the check formats and `targets`, and a target with thousands of described
+    // build args, secrets and SSH sockets for `outline`: each output is far over 64 KB.
+    let mut text = big_dockerfile().replace("FROM alpine AS", "FROM alpine as");
+    text.push_str("FROM alpine AS last\n");
+    for i in 0..3_000 {
+        text.push_str(&format!(
+            "# A{i} is build argument number {i}\nARG A{i}=value{i}\nRUN --mount=type=secret,id=s{i} --mount=type=ssh,id=k{i} true\n"
+        ));
+    }
+    std::fs::write(&path, text).expect("write the Dockerfile");
+    let file = path.to_str().expect("UTF-8 path");
+    let commands: [(&[&str], i32); 7] = [
+        (&["check", "--format", "sarif"], 1),
+        (&["check", "--format", "github"], 1),
+        (&["check", "--format", "text"], 1),
+        (&["targets"], 0),
+        (&["targets", "--format", "json"], 0),
+        (&["outline"], 0),
+        (&["outline", "--format", "json"], 0),
+    ];
+    for (args, status) in commands {
+        let mut child = stageplay()
+            .args(args)
+            .arg(file)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn stageplay");
+        let mut first = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("read a line");
+        assert!(!first.is_empty(), "{args:?}: no output at all");
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(status), "{args:?}: {err}");
+        for bad in ["panicked", "Broken pipe", "cannot write"] {
+            assert!(!err.contains(bad), "{args:?}: {err}");
+        }
+    }
+    let _ = std::fs::remove_file(&path);
+}
+
 #[test]
 fn a_full_disk_is_exit_two_with_a_message() {
     let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
