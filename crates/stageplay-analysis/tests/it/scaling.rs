@@ -52,6 +52,13 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static COUNTING: Counting = Counting;
 
+/// What `f` returns, and how many heap allocations it made on this thread.
+pub fn allocations<R>(f: impl FnOnce() -> R) -> (R, u64) {
+    let before = ALLOCS.with(Cell::get).0;
+    let r = f();
+    (r, ALLOCS.with(Cell::get).0 - before)
+}
+
 /// The work one analysis does: (core steps, allocations, bytes allocated).
 fn measure(text: &str, options: &Options) -> [u64; 3] {
     work::take();
