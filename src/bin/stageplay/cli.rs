@@ -120,7 +120,12 @@ pub fn run() -> i32 {
                         pieces.write_all(b"\n")?;
                         pieces.flush()
                     });
-                    return exit_code(code, &a);
+                    let code = exit_code(code, &a);
+                    // The process ends here: freeing a large analysis piece by piece
+                    // would only delay the exit.
+                    std::mem::forget(report);
+                    std::mem::forget((a, text));
+                    return code;
                 }
                 // The text report quotes the Dockerfile, which may hold terminal controls.
                 Format::Text => out::visible(&format!(
