@@ -149,7 +149,24 @@ pub fn run() -> i32 {
                 return 2;
             };
             let output = match format {
-                Format::Json => format!("{}\n", export::to_json(&a, &text)),
+                // Streamed, never held whole (the JSON of a 500 KB file is 1.5 MB), through
+                // a buffer of a concrete type: serde writes hundreds of thousands of small
+                // pieces, too many for one dynamic call each (docs/performance.md#cli).
+                Format::Json => {
+                    let report = export::JsonReport::new(&a, &text);
+                    let code = out::to_stdout(|w| {
+                        let mut pieces = std::io::BufWriter::with_capacity(1 << 16, w);
+                        serde_json::to_writer_pretty(&mut pieces, &report)?;
+                        pieces.write_all(b"\n")?;
+                        pieces.flush()
+                    });
+                    let code = exit_code(code, &a);
+                    // The process ends here: freeing a large analysis piece by piece
+                    // would only delay the exit.
+                    std::mem::forget(report);
+                    std::mem::forget((a, text));
+                    return code;
+                }
                 // The text report quotes the Dockerfile, which may hold terminal controls.
                 Format::Text => out::visible(&format!(
                     "{}\nfiles:\n{}",
@@ -161,12 +178,7 @@ pub fn run() -> i32 {
                 Format::Mermaid => export::to_mermaid(&a),
                 Format::Svg => stageplay::page::export::graph_svg(&a, false),
             };
-            match out::to_stdout(|w| w.write_all(output.as_bytes())) {
-                // As `docker build` would: the report is printed, and the status says that
-                // the build fails.
-                0 if a.plan.failure.is_some() => 1,
-                code => code,
-            }
+            exit_code(out::to_stdout(|w| w.write_all(output.as_bytes())), &a)
         }
         Command::Link(args) => crate::link::run(args),
         Command::Mdbook { args } => crate::mdbook::run(&args),
@@ -284,6 +296,15 @@ fn json_line(value: &impl serde::Serialize) -> String {
         "{}\n",
         serde_json::to_string_pretty(value).unwrap_or_default()
     )
+}
+
+/// The exit code of `analyze` once its report is written (`written`, from
+/// [`out::to_stdout`]): as `docker build` would, 1 when the build fails.
+fn exit_code(written: i32, a: &analysis::Analysis) -> i32 {
+    match written {
+        0 if a.plan.failure.is_some() => 1,
+        code => code,
+    }
 }
 
 /// Reads the Dockerfile and its options and analyses it; `None` after saying why on stderr

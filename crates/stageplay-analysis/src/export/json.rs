@@ -1,149 +1,283 @@
 //! The stable JSON of an analysis: what `stageplay analyze --format json` prints
 //! and the page's Export menu downloads.
+//!
+//! [`JsonReport`] serializes the analysis field by field, straight into whatever writer
+//! the caller gives serde (the CLI's buffered standard output), without building a
+//! `serde_json::Value` tree first: for moby's file repeated 20 times the tree cost more
+//! than the whole analysis (docs/performance.md#cli). Every object's fields are declared in
+//! alphabetical order, the order a `Value`'s map sorts them in, so [`to_json`] writes what
+//! pretty-printing [`to_json_value`] writes (a test checks that on every fixture).
 
-use serde_json::{Value, json};
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use super::kind_str;
 use crate::Analysis;
-use crate::graph::Node;
-use crate::plan::TargetPlan;
+use crate::diagnostic::Diagnostic;
+use crate::graph::{Edge, Node};
+use crate::plan::{Skipped, TargetPlan};
 use crate::span::LineIndex;
 use crate::stages::{Base, Stage};
 
 /// The version of the JSON schema below; bumped only when a field changes meaning.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
-/// The whole analysis as one JSON value (docs/cli.md). Lines are 1-based, columns 1-based in
-/// bytes.
+/// The whole analysis as JSON (docs/cli.md), ready for any serde serializer. Lines are
+/// 1-based, columns 1-based in bytes.
+pub struct JsonReport<'a> {
+    a: &'a Analysis,
+    lines: LineIndex,
+}
+
+impl<'a> JsonReport<'a> {
+    /// The report of `a`, the analysis of `text`.
+    pub fn new(a: &'a Analysis, text: &str) -> Self {
+        JsonReport {
+            a,
+            lines: LineIndex::new(text),
+        }
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.lines.line(offset)
+    }
+
+    fn column(&self, offset: usize) -> usize {
+        offset.saturating_sub(self.lines.line_start(self.lines.line(offset))) + 1
+    }
+}
+
+/// The whole analysis as one JSON value (docs/cli.md): [`JsonReport`] as a tree, for
+/// callers that pick fields out of it.
 pub fn to_json_value(a: &Analysis, text: &str) -> Value {
-    let lines = LineIndex::new(text);
-    let line = |offset: usize| lines.line(offset);
-    let col = |offset: usize| offset.saturating_sub(lines.line_start(lines.line(offset))) + 1;
-    let stages: Vec<Value> = a
-        .stages
-        .iter()
-        .map(|s| {
-            json!({
-                "index": s.index,
-                "name": s.display_name(),
-                "named": s.name.is_some(),
-                "base": base_json(&s.base),
-                "base_text": s.base_text,
-                "platform": s.platform,
-                "line": line(s.span.start),
-                "end_line": line(s.span.end),
-                "instructions": s.instructions.len(),
-                "on_cycle": a.on_cycle.get(s.index).copied().unwrap_or(false),
-            })
-        })
-        .collect();
-    let edges: Vec<Value> = a
-        .edges
-        .iter()
-        .map(|e| {
-            let (from, image) = match &e.from {
-                Node::Stage { stage } => (json!(stage), Value::Null),
-                Node::Image { name } => (Value::Null, json!(name)),
-            };
-            json!({
-                "from": from,
-                "from_image": image,
-                "to": e.to,
-                "kind": kind_str(e.kind),
-                "line": line(e.span.start),
-                "paths": e.paths,
-                "onbuild": e.onbuild,
-            })
-        })
-        .collect();
-    let diagnostics: Vec<Value> = a
-        .diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "rule": d.rule,
-                "severity": d.severity.as_str(),
-                "line": line(d.span.start),
-                "column": col(d.span.start),
-                "end_line": line(d.span.end),
-                "end_column": col(d.span.end),
-                "message": d.message,
-            })
-        })
-        .collect();
-    json!({
-        "schema": JSON_SCHEMA_VERSION,
-        "stages": stages,
-        "edges": edges,
-        "target": plan_json(a, &a.plan),
-        "other_builder": plan_json(a, &a.other_plan),
-        "final_image": crate::files::final_image_json(&a.files),
-        "left_behind": crate::files::left_behind_json(&a.files),
-        "size": crate::files::size_json(&a.files),
-        "context": crate::files::context_json(&a.files),
-        "diagnostics": diagnostics,
-        "checks": checks_json(a, &line),
-    })
+    serde_json::to_value(JsonReport::new(a, text)).unwrap_or_default()
+}
+
+/// [`JsonReport`], pretty-printed.
+pub fn to_json(a: &Analysis, text: &str) -> String {
+    serde_json::to_string_pretty(&JsonReport::new(a, text)).unwrap_or_else(|_| "{}".into())
+}
+
+/// A sequence written item by item: `f` turns each item into its JSON form only when the
+/// serializer reaches it, so no list of converted items is ever held.
+pub(crate) struct Each<'a, T, F>(pub &'a [T], pub F);
+
+impl<'a, T, F, R> Serialize for Each<'a, T, F>
+where
+    F: Fn(&'a T) -> R,
+    R: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(&self.1))
+    }
+}
+
+impl Serialize for JsonReport<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let a = self.a;
+        // Alphabetical, as everywhere in this file (see the module's documentation).
+        let mut m = s.serialize_struct("Analysis", 11)?;
+        m.serialize_field("checks", &self.checks())?;
+        m.serialize_field("context", &crate::files::ContextJson(&a.files))?;
+        m.serialize_field("diagnostics", &Each(&a.diagnostics, |d| self.diagnostic(d)))?;
+        m.serialize_field("edges", &Each(&a.edges, |e| self.edge(e)))?;
+        m.serialize_field("final_image", &crate::files::FinalImageJson(&a.files))?;
+        m.serialize_field("left_behind", &crate::files::LeftBehindJson(&a.files))?;
+        m.serialize_field(
+            "other_builder",
+            &PlanJson {
+                a,
+                p: &a.other_plan,
+            },
+        )?;
+        m.serialize_field("schema", &JSON_SCHEMA_VERSION)?;
+        m.serialize_field("size", &crate::files::SizeJson(&a.files))?;
+        m.serialize_field("stages", &Each(&a.stages, |st| self.stage(st)))?;
+        m.serialize_field("target", &PlanJson { a, p: &a.plan })?;
+        m.end()
+    }
+}
+
+#[derive(Serialize)]
+struct StageJson<'a> {
+    base: BaseJson<'a>,
+    base_text: &'a str,
+    end_line: usize,
+    index: usize,
+    instructions: usize,
+    line: usize,
+    name: String,
+    named: bool,
+    on_cycle: bool,
+    platform: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum BaseJson<'a> {
+    Image { name: &'a str },
+    Stage { stage: usize },
+    Scratch,
+}
+
+#[derive(Serialize)]
+struct EdgeJson<'a> {
+    from: Option<usize>,
+    from_image: Option<&'a str>,
+    kind: &'static str,
+    line: usize,
+    onbuild: bool,
+    paths: &'a [String],
+    to: usize,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    column: usize,
+    end_column: usize,
+    end_line: usize,
+    line: usize,
+    message: &'a str,
+    rule: &'static str,
+    severity: &'static str,
 }
 
 /// The build check configuration: where it came from, what it skipped and turned on, and
 /// the Problems panel's one-line summary (`null` when the defaults apply).
-fn checks_json(a: &Analysis, line: &impl Fn(usize) -> usize) -> Value {
-    let c = &a.checks;
-    let (source, source_line) = match &c.source {
-        crate::CheckSource::Default => ("default", None),
-        crate::CheckSource::Directive { span } => ("directive", Some(line(span.start))),
-        crate::CheckSource::BuildArg => ("build_arg", None),
-    };
-    json!({
-        "source": source,
-        "line": source_line,
-        "skipped": c.skipped,
-        "experimental": c.experimental,
-        "unknown": c.unknown,
-        "error": c.config.error,
-        "hidden": c.hidden,
-        "invalid": c.invalid,
-        "summary": c.summary(line),
-    })
+#[derive(Serialize)]
+struct ChecksJson<'a> {
+    error: bool,
+    experimental: &'a [&'static str],
+    hidden: usize,
+    invalid: bool,
+    line: Option<usize>,
+    skipped: &'a [&'static str],
+    source: &'static str,
+    summary: Option<String>,
+    unknown: &'a [String],
 }
 
-/// [`to_json_value`], pretty-printed.
-pub fn to_json(a: &Analysis, text: &str) -> String {
-    serde_json::to_string_pretty(&to_json_value(a, text)).unwrap_or_else(|_| "{}".into())
-}
+impl<'a> JsonReport<'a> {
+    fn stage(&self, s: &'a Stage) -> StageJson<'a> {
+        StageJson {
+            base: match &s.base {
+                Base::Image { name } => BaseJson::Image { name },
+                Base::Stage { stage } => BaseJson::Stage { stage: *stage },
+                Base::Scratch => BaseJson::Scratch,
+            },
+            base_text: &s.base_text,
+            end_line: self.line(s.span.end),
+            index: s.index,
+            instructions: s.instructions.len(),
+            line: self.line(s.span.start),
+            name: s.display_name(),
+            named: s.name.is_some(),
+            on_cycle: self.a.on_cycle.get(s.index).copied().unwrap_or(false),
+            platform: &s.platform,
+        }
+    }
 
-fn base_json(b: &Base) -> Value {
-    match b {
-        Base::Image { name } => json!({"kind": "image", "name": name}),
-        Base::Stage { stage } => json!({"kind": "stage", "stage": stage}),
-        Base::Scratch => json!({"kind": "scratch"}),
+    fn edge(&self, e: &'a Edge) -> EdgeJson<'a> {
+        let (from, from_image) = match &e.from {
+            Node::Stage { stage } => (Some(*stage), None),
+            Node::Image { name } => (None, Some(name.as_str())),
+        };
+        EdgeJson {
+            from,
+            from_image,
+            kind: kind_str(e.kind),
+            line: self.line(e.span.start),
+            onbuild: e.onbuild,
+            paths: &e.paths,
+            to: e.to,
+        }
+    }
+
+    fn diagnostic(&self, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+        DiagnosticJson {
+            column: self.column(d.span.start),
+            end_column: self.column(d.span.end),
+            end_line: self.line(d.span.end),
+            line: self.line(d.span.start),
+            message: &d.message,
+            rule: d.rule,
+            severity: d.severity.as_str(),
+        }
+    }
+
+    fn checks(&self) -> ChecksJson<'a> {
+        let c = &self.a.checks;
+        let (source, line) = match &c.source {
+            crate::CheckSource::Default => ("default", None),
+            crate::CheckSource::Directive { span } => ("directive", Some(self.line(span.start))),
+            crate::CheckSource::BuildArg => ("build_arg", None),
+        };
+        ChecksJson {
+            error: c.config.error,
+            experimental: &c.experimental,
+            hidden: c.hidden,
+            invalid: c.invalid,
+            line,
+            skipped: &c.skipped,
+            source,
+            summary: c.summary(|at| self.line(at)),
+            unknown: &c.unknown,
+        }
     }
 }
 
-fn plan_json(a: &Analysis, p: &TargetPlan) -> Value {
-    let skipped: Vec<Value> = p
-        .skipped
-        .iter()
-        .map(|s| json!({"stage": s.stage, "reason": s.reason}))
-        .collect();
-    let failure = p.failure.as_ref().map(|f| {
-        json!({
-            "rule": f.rule,
-            "message": f.message,
-            "line": f.line,
-            "stage": f.stage,
-            "stage_name": f.stage.and_then(|s| a.stages.get(s)).map(Stage::display_name),
-            "phase": f.phase.as_str(),
-        })
-    });
-    json!({
-        "stage": p.target,
-        "name": p.target.and_then(|t| a.stages.get(t)).map(Stage::display_name),
-        "builder": p.builder.as_str(),
-        "built": p.built,
-        "waves": p.waves,
-        "skipped": skipped,
-        "failure": failure,
-    })
+/// One builder's plan: the `target` and `other_builder` objects.
+struct PlanJson<'a> {
+    a: &'a Analysis,
+    p: &'a TargetPlan,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    reason: &'a str,
+    stage: usize,
+}
+
+#[derive(Serialize)]
+struct FailureJson<'a> {
+    line: usize,
+    message: &'a str,
+    phase: &'static str,
+    rule: &'static str,
+    stage: Option<usize>,
+    stage_name: Option<String>,
+}
+
+impl Serialize for PlanJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (a, p) = (self.a, self.p);
+        let name_of =
+            |stage: Option<usize>| stage.and_then(|i| a.stages.get(i)).map(Stage::display_name);
+        let failure = p.failure.as_ref().map(|f| FailureJson {
+            line: f.line,
+            message: &f.message,
+            phase: f.phase.as_str(),
+            rule: f.rule,
+            stage: f.stage,
+            stage_name: name_of(f.stage),
+        });
+        let skipped = Each(&p.skipped, skipped_json);
+        let mut m = s.serialize_struct("TargetPlan", 7)?;
+        m.serialize_field("builder", p.builder.as_str())?;
+        m.serialize_field("built", &p.built)?;
+        m.serialize_field("failure", &failure)?;
+        m.serialize_field("name", &name_of(p.target))?;
+        m.serialize_field("skipped", &skipped)?;
+        m.serialize_field("stage", &p.target)?;
+        m.serialize_field("waves", &p.waves)?;
+        m.end()
+    }
+}
+
+fn skipped_json(k: &Skipped) -> SkippedJson<'_> {
+    SkippedJson {
+        reason: &k.reason,
+        stage: k.stage,
+    }
 }

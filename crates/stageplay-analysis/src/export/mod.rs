@@ -19,7 +19,8 @@ use super::span::floor_char_boundary;
 use super::stages::Base;
 
 pub use dot::to_dot;
-pub use json::{JSON_SCHEMA_VERSION, to_json, to_json_value};
+pub(crate) use json::Each;
+pub use json::{JSON_SCHEMA_VERSION, JsonReport, to_json, to_json_value};
 pub use mermaid::to_mermaid;
 pub use text::{diagnostic_text, instructions_text, plan_text, to_text};
 

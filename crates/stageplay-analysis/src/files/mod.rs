@@ -43,9 +43,8 @@ mod sim;
 mod summary;
 mod view;
 
-pub use render::{
-    context_json, final_image_json, left_behind_json, render_text, size_json, unknown_note,
-};
+pub(crate) use render::{ContextJson, FinalImageJson, LeftBehindJson, SizeJson};
+pub use render::{render_text, unknown_note};
 
 use context::BuildContext;
 use sim::Sim;

@@ -1,10 +1,14 @@
 //! The file flow rendered: readable text (the CLI's `--format text` and the fixture
 //! snapshots) and the JSON objects of the export.
 
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use crate::export::Each;
 use crate::stages::Stage;
 
 use super::images::human_size;
-use super::{FileEntry, FileFlow};
+use super::{FileEntry, FileFlow, FileKind, LeftBehindStage};
 
 /// Renders the file flow as text: the context, each stage's filesystem and steps, the
 /// final image as a tree, what is left behind, and the size summary.
@@ -195,71 +199,160 @@ fn tree(files: &[FileEntry]) -> String {
 }
 
 // ---------------------------------------------------------------------------------------
-// JSON (the `final_image`, `left_behind`, `size` and `context` fields of docs/cli.md).
+// JSON (the `final_image`, `left_behind`, `size` and `context` fields of docs/cli.md),
+// serialized field by field like the rest of `export::JsonReport`.
 
-fn entry_json(e: &FileEntry) -> serde_json::Value {
-    serde_json::json!({
-        "path": e.path,
-        "is_dir": e.is_dir,
-        // The stage the path comes from (for a copy, the source stage), the line of the
-        // instruction that put it here, and its kind, as in docs/cli.md.
-        "stage": e.provenance.origin_stage,
-        "line": (e.provenance.line > 0).then_some(e.provenance.line),
-        "kind": serde_json::to_value(e.provenance.kind).unwrap_or_default(),
-        "via_stage": e.provenance.stage,
-        "origin_line": (e.provenance.origin_line > 0).then_some(e.provenance.origin_line),
-        "origin_kind": serde_json::to_value(e.provenance.origin_kind).unwrap_or_default(),
-        "origin_path": e.provenance.origin_path,
-        "size": e.size,
-        "label": e.provenance.label,
-        "note": e.note,
-    })
+/// One path with its provenance, in `final_image.files`, `final_image.wasted` and
+/// `left_behind`. Fields in alphabetical order, as in `export/json.rs`.
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    is_dir: bool,
+    kind: FileKind,
+    label: &'a str,
+    /// The line of the instruction that put the path here.
+    line: Option<usize>,
+    note: &'a Option<String>,
+    origin_kind: FileKind,
+    origin_line: Option<usize>,
+    origin_path: &'a str,
+    path: &'a str,
+    size: Option<u64>,
+    /// The stage the path comes from (for a copy, the source stage), as in docs/cli.md.
+    stage: usize,
+    via_stage: usize,
+}
+
+fn entry_json(e: &FileEntry) -> EntryJson<'_> {
+    let p = &e.provenance;
+    EntryJson {
+        is_dir: e.is_dir,
+        kind: p.kind,
+        label: &p.label,
+        line: (p.line > 0).then_some(p.line),
+        note: &e.note,
+        origin_kind: p.origin_kind,
+        origin_line: (p.origin_line > 0).then_some(p.origin_line),
+        origin_path: &p.origin_path,
+        path: &e.path,
+        size: e.size,
+        stage: p.origin_stage,
+        via_stage: p.stage,
+    }
 }
 
 /// The `final_image` object: base, its estimated size, and every path with provenance.
-pub fn final_image_json(flow: &FileFlow) -> serde_json::Value {
-    let f = &flow.final_image;
-    serde_json::json!({
-        "stage": f.stage,
-        "base": f.base,
-        "base_size": f.base_size,
-        "base_size_label": f.base_size_label,
-        "base_source": f.base_source,
-        "base_paths": f.base_paths,
-        "files": f.files.iter().map(entry_json).collect::<Vec<_>>(),
-        "wasted": f.wasted.iter().map(entry_json).collect::<Vec<_>>(),
-    })
+pub(crate) struct FinalImageJson<'a>(pub &'a FileFlow);
+
+impl Serialize for FinalImageJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let f = &self.0.final_image;
+        let mut m = s.serialize_struct("FinalImage", 8)?;
+        m.serialize_field("base", &f.base)?;
+        m.serialize_field("base_paths", &f.base_paths)?;
+        m.serialize_field("base_size", &f.base_size)?;
+        m.serialize_field("base_size_label", &f.base_size_label)?;
+        m.serialize_field("base_source", &f.base_source)?;
+        m.serialize_field("files", &Each(&f.files, entry_json))?;
+        m.serialize_field("stage", &f.stage)?;
+        m.serialize_field("wasted", &Each(&f.wasted, entry_json))?;
+        m.end()
+    }
 }
 
 /// The `left_behind` array: what the built stages produced that does not reach the image.
-pub fn left_behind_json(flow: &FileFlow) -> serde_json::Value {
-    serde_json::Value::Array(flow.left_behind.iter().map(entry_json).collect())
+pub(crate) struct LeftBehindJson<'a>(pub &'a FileFlow);
+
+impl Serialize for LeftBehindJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Each(&self.0.left_behind, entry_json).serialize(s)
+    }
 }
 
 /// The `size` object: every figure is an estimate (`"estimate": true`).
-pub fn size_json(flow: &FileFlow) -> serde_json::Value {
-    let s = &flow.size;
-    serde_json::json!({
-        "estimate": true,
-        "final_bytes": s.final_bytes,
-        "final_known_bytes": s.final_known_bytes,
-        "build_stage": s.build_stage,
-        "build_stage_bytes": s.build_stage_bytes,
-        "saving_percent": s.saving_percent,
-        "by_origin": s.by_origin.iter().map(|(label, bytes)| serde_json::json!({"label": label, "bytes": bytes})).collect::<Vec<_>>(),
-        "left_behind_stages": flow.left_behind_stages,
-        "summary": s.summary,
-    })
+pub(crate) struct SizeJson<'a>(pub &'a FileFlow);
+
+#[derive(Serialize)]
+struct OriginBytesJson<'a> {
+    bytes: u64,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct LeftBehindStageJson<'a> {
+    base: &'a Option<String>,
+    base_size: Option<u64>,
+    bytes: u64,
+    name: &'a str,
+    paths: usize,
+    stage: usize,
+}
+
+fn origin_bytes_json((label, bytes): &(String, u64)) -> OriginBytesJson<'_> {
+    OriginBytesJson {
+        bytes: *bytes,
+        label,
+    }
+}
+
+fn left_behind_stage_json(l: &LeftBehindStage) -> LeftBehindStageJson<'_> {
+    LeftBehindStageJson {
+        base: &l.base,
+        base_size: l.base_size,
+        bytes: l.bytes,
+        name: &l.name,
+        paths: l.paths,
+        stage: l.stage,
+    }
+}
+
+impl Serialize for SizeJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let flow = self.0;
+        let z = &flow.size;
+        let by_origin = Each(&z.by_origin, origin_bytes_json);
+        let stages = Each(&flow.left_behind_stages, left_behind_stage_json);
+        let mut m = s.serialize_struct("SizeSummary", 9)?;
+        m.serialize_field("build_stage", &z.build_stage)?;
+        m.serialize_field("build_stage_bytes", &z.build_stage_bytes)?;
+        m.serialize_field("by_origin", &by_origin)?;
+        m.serialize_field("estimate", &true)?;
+        m.serialize_field("final_bytes", &z.final_bytes)?;
+        m.serialize_field("final_known_bytes", &z.final_known_bytes)?;
+        m.serialize_field("left_behind_stages", &stages)?;
+        m.serialize_field("saving_percent", &z.saving_percent)?;
+        m.serialize_field("summary", &z.summary)?;
+        m.end()
+    }
 }
 
 /// The `context` object: the build context after `.dockerignore`, and what was inferred.
-pub fn context_json(flow: &FileFlow) -> serde_json::Value {
-    serde_json::json!({
-        "inferred": flow.context_inferred,
-        "files": flow.context.files.len(),
-        "ignored": flow.context.ignored.iter().map(|(p, l)| serde_json::json!({"path": p, "dockerignore_line": l})).collect::<Vec<_>>(),
-        "problems": flow.context.problems,
-        "notes": flow.notes,
-        "capped": flow.capped,
-    })
+pub(crate) struct ContextJson<'a>(pub &'a FileFlow);
+
+#[derive(Serialize)]
+struct IgnoredJson<'a> {
+    dockerignore_line: usize,
+    path: &'a str,
+}
+
+fn ignored_json((path, line): &(String, usize)) -> IgnoredJson<'_> {
+    IgnoredJson {
+        dockerignore_line: *line,
+        path,
+    }
+}
+
+impl Serialize for ContextJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let flow = self.0;
+        let ignored = Each(&flow.context.ignored, ignored_json);
+        // `InputProblem`'s own fields (input, line, message) are already alphabetical.
+        let mut m = s.serialize_struct("Context", 6)?;
+        m.serialize_field("capped", &flow.capped)?;
+        m.serialize_field("files", &flow.context.files.len())?;
+        m.serialize_field("ignored", &ignored)?;
+        m.serialize_field("inferred", &flow.context_inferred)?;
+        m.serialize_field("notes", &flow.notes)?;
+        m.serialize_field("problems", &flow.context.problems)?;
+        m.end()
+    }
 }

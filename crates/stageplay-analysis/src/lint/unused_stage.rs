@@ -37,14 +37,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     // FROM lines whose base depends on a variable: with other values they may pick
-    // another stage. Only the first few are kept, so the cost stays linear.
-    let selectors: Vec<&str> = ctx
+    // another stage. Only the first few are kept, so the cost stays linear, and each is
+    // split into its literal pieces once, not once per unused stage.
+    let selectors: Vec<(&str, Vec<String>)> = ctx
         .a
         .stages
         .iter()
         .map(|s| s.base_text.as_str())
         .filter(|b| b.contains('$'))
         .take(MAX_SELECTORS)
+        .filter_map(|b| Some((b, literal_pieces(b)?)))
         .collect();
     for s in &ctx.a.stages {
         if used[s.index] || Some(s.index) == ctx.a.plan.target || s.index + 1 == n {
@@ -55,7 +57,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let selector = s
             .name
             .as_deref()
-            .and_then(|n| selectors.iter().find(|b| could_expand_to(b, n)));
+            .and_then(|n| selectors.iter().find(|(_, p)| pieces_match(p, n)))
+            .map(|(b, _)| b);
         let message = match selector {
             Some(b) => format!(
                 "Stage '{name}' is not used with these build args / platform; `FROM {b}` can \
@@ -80,13 +83,20 @@ const MAX_SELECTORS: usize = 32;
 /// True when `base` (a FROM reference as written) could expand to the stage name `name`
 /// for some values of its variables: each `$VAR` or `${...}` matches any text, the rest must
 /// match literally (case-insensitively, as stage names do).
+#[cfg(test)]
 fn could_expand_to(base: &str, name: &str) -> bool {
+    literal_pieces(base).is_some_and(|p| pieces_match(&p, name))
+}
+
+/// The literal pieces of `base`, lowercased, between its variable references; `None` when
+/// it has no variable, or only variables (`FROM $IMAGE` names an image on purpose: it is no
+/// sign that any one stage is meant).
+fn literal_pieces(base: &str) -> Option<Vec<String>> {
     let lower = base.to_ascii_lowercase();
-    // The literal pieces between variable references.
-    let mut pieces: Vec<&str> = Vec::new();
+    let mut pieces: Vec<String> = Vec::new();
     let mut rest = lower.as_str();
     while let Some(i) = rest.find('$') {
-        pieces.push(&rest[..i]);
+        pieces.push(rest[..i].to_string());
         let after = &rest[i + 1..];
         let skip = if let Some(inner) = after.strip_prefix('{') {
             inner.find('}').map_or(after.len(), |j| j + 2)
@@ -97,27 +107,27 @@ fn could_expand_to(base: &str, name: &str) -> bool {
         };
         rest = &after[skip..];
     }
-    pieces.push(rest);
+    pieces.push(rest.to_string());
+    (pieces.len() >= 2 && pieces.iter().any(|p| !p.is_empty())).then_some(pieces)
+}
+
+/// True when the stage name `name` fits the literal `pieces` of a base, with any text
+/// where its variables are.
+fn pieces_match(pieces: &[String], name: &str) -> bool {
     let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
         return false;
     };
-    // A base that is only variables (`FROM $IMAGE`) names an image on purpose: it is no
-    // sign that any one stage is meant.
-    if pieces.len() < 2
-        || pieces.iter().all(|p| p.is_empty())
-        || !name.starts_with(first)
-        || !name.ends_with(last)
+    if !name.starts_with(first.as_str())
+        || !name.ends_with(last.as_str())
+        || name.len() < first.len() + last.len()
     {
-        return false;
-    }
-    if name.len() < first.len() + last.len() {
         return false;
     }
     // The middle pieces in order, between the first and the last.
     let mut at = first.len();
     let end = name.len() - last.len();
-    for p in &pieces[1..pieces.len() - 1] {
-        match name.get(at..end).and_then(|m| m.find(p)) {
+    for p in pieces.get(1..pieces.len() - 1).unwrap_or_default() {
+        match name.get(at..end).and_then(|m| m.find(p.as_str())) {
             Some(i) => at += i + p.len(),
             None => return false,
         }

@@ -8,6 +8,7 @@ mod conformance;
 mod files;
 mod fuzz_findings;
 mod invariants;
+mod json;
 mod lint;
 mod parse;
 mod pathological;
