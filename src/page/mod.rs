@@ -15,6 +15,7 @@ pub mod highlight;
 pub mod lang;
 pub mod large_text;
 pub mod layout;
+pub mod lessons;
 pub mod markup;
 pub mod plan;
 pub mod reference;
