@@ -15,7 +15,7 @@ const OLD_DRAFT_KEY: &str = "stageplay.draft.v1";
 const THEME_KEY: &str = "stageplay.theme";
 /// The history of drafts (`page/drafts.rs`), as JSON.
 const HISTORY_KEY: &str = "stageplay.history.v1";
-/// The lessons' progress (`page/lessons/progress.rs`), as JSON.
+/// The lessons' progress (`page/lessons/progress.rs`), as text.
 const LESSONS_KEY: &str = "stageplay.lessons.v1";
 
 fn storage() -> Option<web_sys::Storage> {
@@ -125,7 +125,7 @@ fn draft_text(json: &str) -> Option<(String, String)> {
 pub fn load_lesson_progress() -> crate::page::lessons::progress::Progress {
     storage()
         .and_then(|s| s.get_item(LESSONS_KEY).ok().flatten())
-        .map(|json| crate::page::lessons::progress::Progress::from_json(&json))
+        .map(|json| crate::page::lessons::progress::Progress::from_text(&json))
         .unwrap_or_default()
 }
 
@@ -133,7 +133,7 @@ pub fn load_lesson_progress() -> crate::page::lessons::progress::Progress {
 /// itself goes on, and the step shown is kept with the draft).
 pub fn save_lesson_progress(p: &crate::page::lessons::progress::Progress) {
     if let Some(s) = storage() {
-        let _ = s.set_item(LESSONS_KEY, &p.to_json());
+        let _ = s.set_item(LESSONS_KEY, &p.to_text());
     }
 }
 

@@ -7,7 +7,7 @@
 use stageplay::page::command_line::options;
 use stageplay::page::lang::Lang;
 use stageplay::page::lessons::check::passes;
-use stageplay::page::lessons::{Check, LessonFile, file_path};
+use stageplay::page::lessons::{Check, LessonFile, UI_KEYS, file_path};
 use stageplay::page::share::{self, LessonStep, ShareState};
 
 fn read(lang: Lang) -> LessonFile {
@@ -96,6 +96,10 @@ fn every_language_has_the_same_lessons_steps_and_checks() {
     let en = read(Lang::En);
     for lang in Lang::ALL {
         let other = read(lang);
+        let keys: Vec<&str> = other.ui.keys().map(String::as_str).collect();
+        let mut want = UI_KEYS.to_vec();
+        want.sort_unstable();
+        assert_eq!(keys, want, "{lang:?}: the panel's words");
         assert_eq!(other.lessons.len(), en.lessons.len(), "{lang:?}");
         for (a, b) in en.lessons.iter().zip(&other.lessons) {
             assert_eq!(a.id, b.id, "{lang:?}");

@@ -33,62 +33,47 @@ pub struct LessonFile {
     pub lessons: Vec<Lesson>,
 }
 
-/// The panel's words, so that a language is added by adding a file.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ui {
-    pub heading: String,
-    pub choose: String,
-    pub step_of: String,
-    pub exercise: String,
-    pub task: String,
-    pub back: String,
-    pub next: String,
-    pub finish: String,
-    pub restart: String,
-    pub close: String,
-    pub all_lessons: String,
-    pub copy_link: String,
-    pub link_copied: String,
-    pub waiting: String,
-    pub passed: String,
-    pub hint: String,
-    pub completed: String,
-    pub unknown_step: String,
-    pub spotlight: String,
-    /// The name of each part of the page a step outlines, as the step's text names it.
-    pub parts: Parts,
-}
+/// The panel's own words in the file's language, by key (`next`, `step_of`, and `part-<part>`
+/// for the name of each [`Part`]), so that a language is added by adding a file. A map, not a
+/// struct: its JSON reader is shared by every key (a smaller wasm); the tests check that every
+/// file has every key of [`UI_KEYS`].
+pub type Ui = std::collections::BTreeMap<String, String>;
 
-/// What each [`Part`] is called, in the lesson file's language.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Parts {
-    pub editor: String,
-    pub graph: String,
-    pub plan: String,
-    pub files: String,
-    pub problems: String,
-    pub view_tabs: String,
-    pub target: String,
-    pub builder: String,
-    pub build_args: String,
-}
+/// Every key a lesson file's `ui` has.
+pub const UI_KEYS: &[&str] = &[
+    "heading",
+    "choose",
+    "step_of",
+    "exercise",
+    "task",
+    "back",
+    "next",
+    "finish",
+    "restart",
+    "close",
+    "all_lessons",
+    "copy_link",
+    "link_copied",
+    "waiting",
+    "passed",
+    "hint",
+    "completed",
+    "unknown_step",
+    "spotlight",
+    "part-editor",
+    "part-graph",
+    "part-plan",
+    "part-files",
+    "part-problems",
+    "part-view-tabs",
+    "part-target",
+    "part-builder",
+    "part-build-args",
+];
 
-impl Parts {
-    pub fn name(&self, part: Part) -> &str {
-        match part {
-            Part::Editor => &self.editor,
-            Part::Graph => &self.graph,
-            Part::Plan => &self.plan,
-            Part::Files => &self.files,
-            Part::Problems => &self.problems,
-            Part::ViewTabs => &self.view_tabs,
-            Part::Target => &self.target,
-            Part::Builder => &self.builder,
-            Part::BuildArgs => &self.build_args,
-        }
-    }
+/// A word of the panel; the key itself when the file lacks it (the tests make sure none do).
+pub fn word<'a>(ui: &'a Ui, key: &'a str) -> &'a str {
+    ui.get(key).map_or(key, String::as_str)
 }
 
 /// One lesson: a path of steps, the last one an exercise.
@@ -143,7 +128,7 @@ pub enum Part {
 }
 
 impl Part {
-    /// The name the page writes into `data-spotlight` (its stylesheet outlines the element).
+    /// The name the panel writes into `data-part` (the stylesheet outlines the element).
     pub fn as_str(self) -> &'static str {
         match self {
             Part::Editor => "editor",

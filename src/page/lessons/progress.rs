@@ -1,15 +1,15 @@
 //! What the learner has done, kept in the browser's storage between visits: the steps each
 //! lesson has seen passed. The step shown is part of the share state (and so of the draft),
 //! not of this.
+//!
+//! Stored as one line of text, `lesson:0,2;other:1` (lesson ids have no `:`, `;` or `,`):
+//! reading it by hand keeps a generic map's JSON code out of the page's wasm.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 /// The passed steps of each lesson, by lesson id.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    #[serde(default)]
     pub passed: BTreeMap<String, Vec<usize>>,
 }
 
@@ -18,27 +18,39 @@ pub struct Progress {
 const MAX_LESSONS: usize = 64;
 
 impl Progress {
-    /// Reads the stored JSON; anything unreadable is no progress.
-    pub fn from_json(json: &str) -> Progress {
-        let mut p: Progress = serde_json::from_str(json).unwrap_or_default();
-        while p.passed.len() > MAX_LESSONS {
-            p.passed.pop_last();
-        }
-        for steps in p.passed.values_mut() {
-            steps.retain(|&s| s < crate::page::share::MAX_LESSON_STEPS);
-            steps.sort_unstable();
-            steps.dedup();
+    /// Reads the stored text; what cannot be read is skipped.
+    pub fn from_text(text: &str) -> Progress {
+        let mut p = Progress::default();
+        for entry in text.split(';') {
+            let Some((id, steps)) = entry.split_once(':') else {
+                continue;
+            };
+            for step in steps.split(',').filter_map(|s| s.parse::<usize>().ok()) {
+                p.pass(id, step);
+            }
         }
         p
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    pub fn to_text(&self) -> String {
+        let entries: Vec<String> = self
+            .passed
+            .iter()
+            .map(|(id, steps)| {
+                let steps: Vec<String> = steps.iter().map(usize::to_string).collect();
+                format!("{id}:{}", steps.join(","))
+            })
+            .collect();
+        entries.join(";")
     }
 
     /// Records that `step` of `lesson` passed; false when it was already recorded.
     pub fn pass(&mut self, lesson: &str, step: usize) -> bool {
-        if step >= crate::page::share::MAX_LESSON_STEPS
+        let id_ok = !lesson.is_empty()
+            && lesson.len() <= crate::page::share::MAX_LESSON_ID_CHARS
+            && !lesson.contains([':', ';', ',']);
+        if !id_ok
+            || step >= crate::page::share::MAX_LESSON_STEPS
             || (!self.passed.contains_key(lesson) && self.passed.len() >= MAX_LESSONS)
         {
             return false;
@@ -75,7 +87,8 @@ mod tests {
         assert!(p.pass("copy-from", 2));
         assert!(p.pass("copy-from", 0));
         assert!(!p.pass("copy-from", 2));
-        let back = Progress::from_json(&p.to_json());
+        assert_eq!(p.to_text(), "copy-from:0,2");
+        let back = Progress::from_text(&p.to_text());
         assert_eq!(back, p);
         assert!(back.has_passed("copy-from", 0));
         assert!(!back.has_passed("copy-from", 1));
@@ -84,8 +97,9 @@ mod tests {
 
     #[test]
     fn unreadable_or_hostile_storage_is_no_progress() {
-        assert_eq!(Progress::from_json("not json"), Progress::default());
-        let p = Progress::from_json(r#"{"passed":{"a":[5,1,5,100000]}}"#);
+        assert_eq!(Progress::from_text("not progress"), Progress::default());
+        let p = Progress::from_text("a:5,1,5,100000,x;:1;b");
         assert_eq!(p.passed.get("a"), Some(&vec![1, 5]));
+        assert_eq!(p.passed.len(), 1);
     }
 }

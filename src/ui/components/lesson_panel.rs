@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::page::lang::Lang;
 use crate::page::lessons::check::passes;
 use crate::page::lessons::progress::Progress;
-use crate::page::lessons::{Lesson, LessonFile, file_path, fill};
+use crate::page::lessons::{Lesson, LessonFile, file_path, fill, word};
 use crate::page::share::{self, LessonStep, ShareState};
 use crate::ui::io;
 use crate::ui::state::{Action, AnalysisRc, State};
@@ -146,7 +146,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             <div class="lesson-head">
                 <h2 class="lesson-heading">{ title }</h2>
                 <button type="button" class="btn btn-small lesson-close" onclick={close.clone()}
-                    aria-label={ui.close.clone()} title={ui.close.clone()}>{ "×" }</button>
+                    aria-label={word(ui, "close").to_string()} title={word(ui, "close").to_string()}>{ "×" }</button>
             </div>
         }
     };
@@ -156,8 +156,8 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         let progress = progress.borrow();
         return html! {
             <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()} aria-labelledby="lesson-list-heading">
-                { head(html! { <span id="lesson-list-heading">{ ui.heading.clone() }</span> }) }
-                <p class="lesson-choose">{ ui.choose.clone() }</p>
+                { head(html! { <span id="lesson-list-heading">{ word(ui, "heading").to_string() }</span> }) }
+                <p class="lesson-choose">{ word(ui, "choose").to_string() }</p>
                 <ol class="lesson-list">
                     { for file.lessons.iter().map(|l| lesson_card(l, &progress, &file, &props.dispatch)) }
                 </ol>
@@ -169,10 +169,10 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         let d = props.dispatch.clone();
         let list = Callback::from(move |_: MouseEvent| d.dispatch(Action::LessonList));
         return html! {
-            <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()} aria-label={ui.heading.clone()}>
-                { head(html! { { ui.heading.clone() } }) }
-                <p class="lesson-error" role="alert">{ ui.unknown_step.clone() }</p>
-                <button type="button" class="btn" onclick={list}>{ ui.all_lessons.clone() }</button>
+            <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()} aria-label={word(ui, "heading").to_string()}>
+                { head(html! { { word(ui, "heading").to_string() } }) }
+                <p class="lesson-error" role="alert">{ word(ui, "unknown_step").to_string() }</p>
+                <button type="button" class="btn" onclick={list}>{ word(ui, "all_lessons").to_string() }</button>
             </section>
         };
     };
@@ -201,7 +201,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         let (d, share, copied) = (
             props.dispatch.clone(),
             props.share.clone(),
-            ui.link_copied.clone(),
+            word(ui, "link_copied").to_string(),
         );
         Callback::from(move |_: MouseEvent| {
             if let Ok(link) = share::link(&io::page_address(), &share) {
@@ -222,37 +222,37 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             data-passed={passed.to_string()}>
             { head(html! { <span class="lesson-title">{ lesson.title.clone() }</span> }) }
             <p class="lesson-meta">
-                <span class="lesson-step-of">{ fill(&ui.step_of, at.step + 1, total) }</span>
-                if step.exercise { <span class="badge lesson-exercise">{ ui.exercise.clone() }</span> }
+                <span class="lesson-step-of">{ fill(word(ui, "step_of"), at.step + 1, total) }</span>
+                if step.exercise { <span class="badge lesson-exercise">{ word(ui, "exercise").to_string() }</span> }
             </p>
             <h3 class="lesson-step-title" id="lesson-step-title">{ step.title.clone() }</h3>
             <p class="lesson-text">{ rich_text(&step.text) }</p>
             <div class="lesson-task">
-                <strong>{ ui.task.clone() }{ ": " }</strong>{ rich_text(&step.task) }
-                <p class="lesson-part">{ format!("{}: {}", ui.spotlight, ui.parts.name(part)) }</p>
+                <strong>{ word(ui, "task").to_string() }{ ": " }</strong>{ rich_text(&step.task) }
+                <p class="lesson-part">{ format!("{}: {}", word(ui, "spotlight"), word(ui, &format!("part-{}", part.as_str()))) }</p>
             </div>
             <div class="lesson-status" role="status" aria-live="polite">
                 if passed {
-                    <p class="lesson-passed"><span aria-hidden="true">{ "✓ " }</span><strong>{ ui.passed.clone() }</strong>{ " " }{ rich_text(&step.done) }</p>
+                    <p class="lesson-passed"><span aria-hidden="true">{ "✓ " }</span><strong>{ word(ui, "passed").to_string() }</strong>{ " " }{ rich_text(&step.done) }</p>
                 } else if tried {
-                    <p class="lesson-hint"><strong>{ ui.hint.clone() }{ ": " }</strong>{ rich_text(&step.hint) }</p>
+                    <p class="lesson-hint"><strong>{ word(ui, "hint").to_string() }{ ": " }</strong>{ rich_text(&step.hint) }</p>
                 } else {
-                    <p class="lesson-waiting">{ ui.waiting.clone() }</p>
+                    <p class="lesson-waiting">{ word(ui, "waiting").to_string() }</p>
                 }
             </div>
             <div class="lesson-nav">
                 <button type="button" class="btn" id="lesson-back" disabled={at.step == 0}
-                    onclick={go(at.step.saturating_sub(1))}>{ ui.back.clone() }</button>
+                    onclick={go(at.step.saturating_sub(1))}>{ word(ui, "back").to_string() }</button>
                 if last {
                     <button type="button" class="btn btn-primary" id="lesson-next" disabled={!passed}
-                        onclick={list.clone()}>{ ui.finish.clone() }</button>
+                        onclick={list.clone()}>{ word(ui, "finish").to_string() }</button>
                 } else {
                     <button type="button" class="btn btn-primary" id="lesson-next" disabled={!passed}
-                        onclick={go(at.step + 1)}>{ ui.next.clone() }</button>
+                        onclick={go(at.step + 1)}>{ word(ui, "next").to_string() }</button>
                 }
-                <button type="button" class="btn btn-small" id="lesson-restart" onclick={go(at.step)}>{ ui.restart.clone() }</button>
-                <button type="button" class="btn btn-small" id="lesson-copy-link" onclick={copy}>{ ui.copy_link.clone() }</button>
-                <button type="button" class="btn btn-small btn-link" id="lesson-list" onclick={list}>{ ui.all_lessons.clone() }</button>
+                <button type="button" class="btn btn-small" id="lesson-restart" onclick={go(at.step)}>{ word(ui, "restart").to_string() }</button>
+                <button type="button" class="btn btn-small" id="lesson-copy-link" onclick={copy}>{ word(ui, "copy_link").to_string() }</button>
+                <button type="button" class="btn btn-small btn-link" id="lesson-list" onclick={list}>{ word(ui, "all_lessons").to_string() }</button>
             </div>
         </section>
     }
@@ -292,7 +292,7 @@ fn lesson_card(l: &Lesson, progress: &Progress, file: &LessonFile, dispatch: &Di
             <button type="button" class="lesson-open" onclick={open}>
                 <span class="lesson-card-title">{ l.title.clone() }</span>
                 <span class="lesson-card-summary">{ rich_text(&l.summary) }</span>
-                <span class="lesson-card-progress">{ fill(&file.ui.completed, done, total) }</span>
+                <span class="lesson-card-progress">{ fill(word(&file.ui, "completed"), done, total) }</span>
             </button>
         </li>
     }
