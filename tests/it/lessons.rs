@@ -6,7 +6,7 @@
 
 use stageplay::page::command_line::options;
 use stageplay::page::lang::Lang;
-use stageplay::page::lessons::check::passes;
+use stageplay::page::lessons::check::all_pass;
 use stageplay::page::lessons::{Check, LessonFile, UI_KEYS, file_path};
 use stageplay::page::share::{self, LessonStep, ShareState};
 
@@ -18,9 +18,9 @@ fn read(lang: Lang) -> LessonFile {
     file
 }
 
-fn holds(check: &Check, share: &ShareState) -> bool {
+fn holds(checks: &[Check], share: &ShareState) -> bool {
     let a = stageplay::analysis::analyze(&share.dockerfile, &options(share));
-    passes(check, &a, share)
+    all_pass(checks, &a, share)
 }
 
 #[test]
@@ -66,12 +66,9 @@ fn exercises_are_checked_by_the_pages_diagnostics() {
             lesson: lesson.id.clone(),
             step: lesson.steps.len() - 1,
         };
-        let Check::All(list) = &step.check else {
-            panic!("{}: an exercise checks several facts", lesson.id);
-        };
-        for c in list {
+        for c in &step.check {
             if let Check::NoReport(rule) = c {
-                let reported = Check::Reports(rule.clone());
+                let reported = [Check::Reports(rule.clone())];
                 assert!(holds(&reported, &step.start.share(at.clone())), "{rule}");
                 assert!(
                     !holds(&reported, &step.solution.share(at.clone())),
@@ -116,6 +113,30 @@ fn every_language_has_the_same_lessons_steps_and_checks() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_check_is_a_short_sentence_and_a_wrong_one_is_refused() {
+    let parse = |s: &str| Check::try_from(s.to_string());
+    assert_eq!(parse("skips test"), Ok(Check::Skips("test".into())));
+    assert_eq!(
+        parse("stage-named 0 builder"),
+        Ok(Check::StageNamed {
+            index: 0,
+            name: "builder".into()
+        })
+    );
+    assert_eq!(parse("build-succeeds"), Ok(Check::BuildSucceeds));
+    for bad in [
+        "",
+        "skips",
+        "skips a b",
+        "stage-named x builder",
+        "final-hsa /go",
+        "build-succeeds now",
+    ] {
+        assert!(parse(bad).is_err(), "{bad:?}");
     }
 }
 

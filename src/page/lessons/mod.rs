@@ -108,7 +108,8 @@ pub struct Step {
     pub start: Setup,
     /// A state that does the task: the tests check that it passes and `start` does not.
     pub solution: Setup,
-    pub check: Check,
+    /// What must hold once the task is done: every one of these.
+    pub check: Vec<Check>,
 }
 
 /// The part of the page a step talks about. Each is one element the page already has,

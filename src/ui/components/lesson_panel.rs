@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::page::lang::Lang;
-use crate::page::lessons::check::passes;
+use crate::page::lessons::check::all_pass;
 use crate::page::lessons::progress::Progress;
 use crate::page::lessons::{Lesson, LessonFile, file_path, fill, word};
 use crate::page::share::{self, LessonStep, ShareState};
@@ -100,7 +100,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         (Loaded::Ready(f), Some(at)) => {
             !props.stale
                 && f.step(at)
-                    .is_some_and(|(_, step)| passes(&step.check, &props.analysis, &props.share))
+                    .is_some_and(|(_, step)| all_pass(&step.check, &props.analysis, &props.share))
         }
         _ => false,
     };
