@@ -5,6 +5,7 @@
 // a new step is tested without touching this file.
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 
 type Setup = {
   dockerfile: string[]; context?: string[]; build_args?: string[];
@@ -148,6 +149,26 @@ test('a shared lesson-step link opens at that step, in a page and in an embed', 
   await atStep(other, lesson, 1);
   await expect(other.locator('.embed-pane-lesson')).toBeVisible();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the lesson list and a step with its hint (${theme})`, async ({ page }) => {
+    const axe = async () => {
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .include('#lesson-panel').analyze();
+      return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    };
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/?lang=ko');
+    await page.locator('#lessons-button').click();
+    await expect(page.locator('.lesson-card')).toHaveCount(5);
+    expect(await axe()).toEqual([]);
+    await page.locator('.lesson-card[data-lesson="args"] button').click();
+    await page.locator('#dockerfile').fill('FROM alpine\n');
+    await expect(page.locator('.lesson-hint')).toBeVisible();
+    expect(await axe()).toEqual([]);
+  });
+}
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
