@@ -10,13 +10,15 @@
  *
  * Options on the <pre> (all optional):
  *   data-target    the stage to build (`docker build --target`)
- *   data-view      panes to show, comma-separated: editor, graph, plan, files, problems, steps
+ *   data-view      panes to show, comma-separated: editor, graph, plan, files, problems, steps,
+ *                  lesson
  *                  (default: editor,graph)
  *   data-builder   buildkit (default) or legacy
  *   data-readonly  present: the Dockerfile cannot be edited
  *   data-theme     light or dark (default: the reader's system theme)
  *   data-height    the iframe height in CSS pixels (default 420)
  *   data-context   the build context listing, one path a line
+ *   data-lesson    a lesson step, id/N (`one-vs-two/2`), shown by the `lesson` pane
  * The Stageplay page is looked up next to this script; set data-stageplay-base on the <script>
  * element (or data-base on a <pre>) to point elsewhere. A base must be an http: or https: URL
  * (or relative to the page); any other scheme (javascript:, data:, blob:, ...) is refused and
@@ -60,7 +62,7 @@
     console.warn('Stageplay: data-stageplay-base must be an http(s) URL; using the script\'s folder');
     scriptBase = ownBase;
   }
-  var PANES = ['editor', 'graph', 'plan', 'files', 'problems', 'steps'];
+  var PANES = ['editor', 'graph', 'plan', 'files', 'problems', 'steps', 'lesson'];
   var VIEWS = ['graph', 'plan', 'files', 'problems', 'steps'];
 
   function utf8(text) {
@@ -114,6 +116,8 @@
     if (state.target) json.target = state.target;
     if (state.builder && state.builder !== 'buildkit') json.builder = state.builder;
     if (state.view && state.view !== 'graph') json.view = state.view;
+    // Only a step the page would accept: a page refuses a link with a malformed one.
+    if (/^[a-z0-9-]{1,64}\/[1-9][0-9]?$/.test(state.lesson)) json.lesson = state.lesson;
     return deflateRaw(utf8(JSON.stringify(json))).then(function (packed) {
       return 'v1.' + base64url(packed);
     });
@@ -148,7 +152,8 @@
       context: d.context || '',
       target: (d.target || '').trim(),
       builder: d.builder === 'legacy' ? 'legacy' : 'buildkit',
-      view: firstView || 'graph'
+      view: firstView || 'graph',
+      lesson: (d.lesson || '').trim()
     };
     var query = 'embed';
     if (panes.length) query += '&view=' + panes.join(',');

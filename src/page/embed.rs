@@ -1,4 +1,4 @@
-//! Embed mode: the options a `?embed` URL carries (`view=`, `readonly`, `theme=`, `target=`),
+//! Embed mode: the options a `?embed` URL carries (`view=`, with `lesson` among its panes, `readonly`, `theme=`, `target=`),
 //! the `<iframe>` snippet the Embed button offers, and the "Open in Stageplay" link.
 //!
 //! Pure: the page passes in `location.search` and its own address; nothing here touches the
@@ -18,16 +18,19 @@ pub enum Pane {
     Files,
     Problems,
     Steps,
+    /// The lesson panel: the link's lesson step, else the list of lessons.
+    Lesson,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 6] = [
+    pub const ALL: [Pane; 7] = [
         Pane::Editor,
         Pane::Graph,
         Pane::Plan,
         Pane::Files,
         Pane::Problems,
         Pane::Steps,
+        Pane::Lesson,
     ];
 
     /// The name used in `view=` (and in `data-view` of embed.js).
@@ -39,6 +42,7 @@ impl Pane {
             Pane::Files => "files",
             Pane::Problems => "problems",
             Pane::Steps => "steps",
+            Pane::Lesson => "lesson",
         }
     }
 

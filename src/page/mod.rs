@@ -16,6 +16,7 @@ pub mod highlight;
 pub mod lang;
 pub mod large_text;
 pub mod layout;
+pub mod lessons;
 pub mod markup;
 pub mod plan;
 pub mod reference;

@@ -123,6 +123,56 @@ pub struct ShareState {
     pub target: Option<String>,
     pub builder: Builder,
     pub view: View,
+    /// The lesson step shown beside the playground (`docs/lessons.md`), if any.
+    pub lesson: Option<LessonStep>,
+}
+
+/// A step of a guided lesson: the lesson's id and the step's index (from 0). A link writes it
+/// as `id/N` with N counted from 1, as the lesson panel numbers its steps.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct LessonStep {
+    pub lesson: String,
+    pub step: usize,
+}
+
+/// The longest lesson id a link may name, and the most steps a lesson may have: lesson ids
+/// are short words written by hand.
+pub const MAX_LESSON_ID_CHARS: usize = 64;
+pub const MAX_LESSON_STEPS: usize = 99;
+
+impl LessonStep {
+    /// `id/N`, N counted from 1.
+    pub fn to_wire(&self) -> String {
+        format!("{}/{}", self.lesson, self.step + 1)
+    }
+
+    /// Reads `id/N`: an id of lowercase ASCII letters, digits and `-`, and a step from 1 to
+    /// [`MAX_LESSON_STEPS`]. Why it is refused otherwise, as a sentence's end.
+    pub fn from_wire(s: &str) -> Result<LessonStep, String> {
+        let Some((id, n)) = s.split_once('/') else {
+            return Err("it has no step number (id/N)".into());
+        };
+        let id_ok = !id.is_empty()
+            && id.len() <= MAX_LESSON_ID_CHARS
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !id_ok {
+            return Err(format!("{} is not a lesson id", quoted(id)));
+        }
+        // Digits only, without a leading zero: every accepted link is one `to_wire` writes.
+        let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
+        match n.parse::<usize>() {
+            Ok(n @ 1..=MAX_LESSON_STEPS) if digits => Ok(LessonStep {
+                lesson: id.to_string(),
+                step: n - 1,
+            }),
+            _ => Err(format!(
+                "{} is not a step number from 1 to {MAX_LESSON_STEPS}",
+                quoted(n)
+            )),
+        }
+    }
 }
 
 /// The prefix of every link this version writes, after the `#`.
@@ -219,6 +269,8 @@ struct Wire {
     builder: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     view: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lesson: Option<String>,
 }
 
 /// base64url without padding when writing; padding is tolerated when reading, since some
@@ -238,6 +290,12 @@ const DEFLATE_LEVEL: u8 = 10;
 pub fn validate(state: &ShareState) -> Result<(), LinkError> {
     if let Some(target) = &state.target {
         check_target(target)?;
+    }
+    if let Some(at) = &state.lesson {
+        LessonStep::from_wire(&at.to_wire()).map_err(|reason| LinkError::BadField {
+            field: "lesson",
+            reason,
+        })?;
     }
     Ok(())
 }
@@ -274,6 +332,7 @@ pub fn to_json(state: &ShareState) -> String {
         target: state.target.clone(),
         builder: (state.builder != Builder::default()).then(|| state.builder.as_str().into()),
         view: (state.view != View::default()).then(|| state.view.as_str().into()),
+        lesson: state.lesson.as_ref().map(LessonStep::to_wire),
     };
     // Serialising a struct of strings cannot fail; an empty object is still a valid state.
     serde_json::to_string(&wire).unwrap_or_else(|_| "{}".into())
@@ -348,7 +407,17 @@ pub fn from_json(json: &[u8]) -> Result<ShareState, LinkError> {
             ),
         })?,
     };
+    let lesson = match wire.lesson.as_deref() {
+        None => None,
+        Some(s) => Some(
+            LessonStep::from_wire(s).map_err(|reason| LinkError::BadField {
+                field: "lesson",
+                reason,
+            })?,
+        ),
+    };
     let state = ShareState {
+        lesson,
         dockerfile: wire.dockerfile,
         context: wire.context,
         dockerignore: wire.dockerignore,

@@ -15,6 +15,8 @@ const OLD_DRAFT_KEY: &str = "stageplay.draft.v1";
 const THEME_KEY: &str = "stageplay.theme";
 /// The history of drafts (`page/drafts.rs`), as JSON.
 const HISTORY_KEY: &str = "stageplay.history.v1";
+/// The lessons' progress (`page/lessons/progress.rs`), as text.
+const LESSONS_KEY: &str = "stageplay.lessons.v1";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -35,6 +37,9 @@ struct Draft {
     builder: String,
     #[serde(default)]
     view: String,
+    /// The lesson step shown (`id/N`), so a reload reopens it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lesson: Option<String>,
     /// The tab that wrote it ([`tab_id`]), so other tabs can tell one writer from another.
     #[serde(default)]
     tab: String,
@@ -66,6 +71,10 @@ pub fn load_draft() -> Option<ShareState> {
                 Builder::BuildKit
             },
             view: View::parse(&d.view).unwrap_or_default(),
+            lesson: d
+                .lesson
+                .as_deref()
+                .and_then(|l| crate::page::share::LessonStep::from_wire(l).ok()),
         });
     }
     let text = s.get_item(OLD_DRAFT_KEY).ok()??;
@@ -86,6 +95,7 @@ pub fn save_draft(share: &ShareState) -> bool {
         target: share.target.clone(),
         builder: share.builder.as_str().to_string(),
         view: share.view.as_str().to_string(),
+        lesson: share.lesson.as_ref().map(|l| l.to_wire()),
         tab: tab_id(),
     };
     match (storage(), serde_json::to_string(&d)) {
@@ -109,6 +119,22 @@ fn draft_text(json: &str) -> Option<(String, String)> {
     serde_json::from_str::<Draft>(json)
         .ok()
         .map(|d| (d.dockerfile.to_string(), d.tab))
+}
+
+/// The lessons' stored progress (none when it cannot be read).
+pub fn load_lesson_progress() -> crate::page::lessons::progress::Progress {
+    storage()
+        .and_then(|s| s.get_item(LESSONS_KEY).ok().flatten())
+        .map(|json| crate::page::lessons::progress::Progress::from_text(&json))
+        .unwrap_or_default()
+}
+
+/// Stores the lessons' progress; a full or disabled storage loses it quietly (the lesson
+/// itself goes on, and the step shown is kept with the draft).
+pub fn save_lesson_progress(p: &crate::page::lessons::progress::Progress) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LESSONS_KEY, &p.to_text());
+    }
 }
 
 /// The stored history of drafts (empty when there is none or it cannot be read).

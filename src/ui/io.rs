@@ -21,6 +21,10 @@ pub fn load_history() -> History {
     History::default()
 }
 pub fn push_history(_text: &str, _reason: Reason, _tab: &str) {}
+pub fn load_lesson_progress() -> crate::page::lessons::progress::Progress {
+    Default::default()
+}
+pub fn save_lesson_progress(_p: &crate::page::lessons::progress::Progress) {}
 pub fn clear_history() {}
 pub fn now_ms() -> f64 {
     0.0

@@ -6,6 +6,7 @@
 use crate::analysis;
 use crate::page::embed::{self, EmbedOptions};
 use crate::page::examples::EXAMPLES;
+use crate::page::lang::Lang;
 use crate::page::share::{self, LinkError, ShareState};
 use crate::ui::io;
 use crate::ui::state::State;
@@ -19,6 +20,9 @@ pub struct Startup {
     pub error: Option<LinkError>,
     /// `?embed` options.
     pub embed: Option<EmbedOptions>,
+    /// `?lang=ko`: the language the page opens in (the header's language switch comes with
+    /// the localisation; until then this is how a lesson is opened in Korean).
+    pub lang: Option<Lang>,
 }
 
 impl Startup {
@@ -37,6 +41,7 @@ impl Startup {
             share,
             error,
             embed,
+            lang: lang_param(search),
         }
     }
 
@@ -60,6 +65,7 @@ pub fn initial_state(
         let share = share.unwrap_or_else(|| embed::apply(opts, State::default().share));
         let mut state = State::new(share);
         state.theme = opts.theme;
+        state.lang = startup.lang.unwrap_or_default();
         return state;
     }
     let given = share.or_else(|| {
@@ -73,7 +79,18 @@ pub fn initial_state(
         None => State::default(),
     };
     state.theme = io::load_theme();
+    state.lang = startup.lang.unwrap_or_default();
+    state.lessons_open = state.share.lesson.is_some();
     state
+}
+
+/// The `lang=` parameter of a query string (`?lang=ko`), if it names a language of the page.
+fn lang_param(search: &str) -> Option<Lang> {
+    let search = search.strip_prefix('?').unwrap_or(search);
+    search
+        .split('&')
+        .find_map(|p| p.strip_prefix("lang="))
+        .and_then(Lang::parse)
 }
 
 /// Starts the idle-time warm-up after the first render: a file of a hundred-odd stages (the

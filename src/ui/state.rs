@@ -10,6 +10,7 @@ use crate::analysis::{self, Analysis, Builder, Span};
 use crate::page::command_line::{command_line, options};
 use crate::page::drafts::{History, Reason};
 use crate::page::examples::{self, Example, example_share};
+use crate::page::lang::Lang;
 use crate::page::large_text::is_large;
 use crate::page::share::{ShareState, Text, View};
 use crate::page::steps::step_count;
@@ -230,6 +231,10 @@ pub struct State {
     /// The unnamed stage the user tried to make the target: the page says why it cannot be
     /// one and offers to name it.
     pub naming: Option<usize>,
+    /// The language the page speaks.
+    pub lang: Lang,
+    /// The lesson panel is open (on the list of lessons when `share.lesson` is `None`).
+    pub lessons_open: bool,
 }
 
 impl State {
@@ -258,6 +263,8 @@ impl State {
             displaced: None,
             pending_edit: None,
             naming: None,
+            lang: Lang::default(),
+            lessons_open: false,
         };
         s.cursor_stage = stage_at(&s.analysis, 0);
         s
@@ -340,6 +347,8 @@ impl State {
     /// by an example, a link or a restored draft.
     fn keep_page_state(&mut self, old: &State) {
         self.theme = old.theme;
+        self.lang = old.lang;
+        self.lessons_open = old.lessons_open || self.share.lesson.is_some();
         self.revision = old.revision.wrapping_add(1);
         self.draft_notice = old.draft_notice.clone();
         self.displaced = old.displaced.clone();
@@ -445,6 +454,15 @@ pub enum Action {
     EditApplied(u64),
     /// Close the note about an unnamed stage.
     DismissNaming,
+    SetLang(Lang),
+    /// The header's Lessons button: opens the lesson panel (on the current step, else on
+    /// the list of lessons), or closes it.
+    ToggleLessons,
+    /// Opens a lesson step with the playground state it starts from (`share.lesson` set);
+    /// the user's own text goes to the history of drafts first.
+    StartLessonStep(ShareState),
+    /// Back to the list of lessons, keeping the playground as it is.
+    LessonList,
 }
 
 impl Reducible for State {
@@ -592,6 +610,28 @@ impl Reducible for State {
                 s.pending_edit = None;
             }
             Action::DismissNaming => s.naming = None,
+            Action::SetLang(lang) => s.lang = lang,
+            Action::ToggleLessons => {
+                s.lessons_open = !(s.lessons_open || s.share.lesson.is_some());
+                if !s.lessons_open {
+                    s.share.lesson = None;
+                }
+            }
+            Action::StartLessonStep(share) => {
+                // A lesson's own text or an untouched example is not worth keeping; the
+                // user's own text is.
+                if s.share.lesson.is_none() && s.current_example().is_none() {
+                    s.displace(Reason::BeforeExample);
+                }
+                let old = s;
+                s = State::new(share);
+                s.keep_page_state(&old);
+                s.lessons_open = true;
+            }
+            Action::LessonList => {
+                s.share.lesson = None;
+                s.lessons_open = true;
+            }
             Action::HoverStage(h) => {
                 if h == s.hovered_stage {
                     return self;

@@ -7,6 +7,7 @@ mod examples;
 mod export;
 mod fuzz_findings;
 mod graph;
+mod lessons;
 mod render;
 mod seeded;
 mod share;

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use stageplay::analysis::Builder;
 use stageplay::page::examples::{EXAMPLES, PYTHON_WHEELS};
 use stageplay::page::share::{
-    self, LinkError, MAX_DECODED_BYTES, MAX_TARGET_CHARS, ShareState, View, decode,
+    self, LessonStep, LinkError, MAX_DECODED_BYTES, MAX_TARGET_CHARS, ShareState, View, decode,
     decode_fragment, encode,
 };
 
@@ -77,6 +77,12 @@ fn target() -> impl Strategy<Value = Option<String>> {
     prop_oneof![Just(None), name.prop_map(Some)]
 }
 
+fn lesson() -> impl Strategy<Value = Option<LessonStep>> {
+    let at = ("[a-z0-9-]{1,64}", 0..share::MAX_LESSON_STEPS)
+        .prop_map(|(lesson, step)| LessonStep { lesson, step });
+    prop_oneof![Just(None), at.prop_map(Some)]
+}
+
 fn state() -> impl Strategy<Value = ShareState> {
     (
         text(),
@@ -86,16 +92,20 @@ fn state() -> impl Strategy<Value = ShareState> {
         target(),
         prop_oneof![Just(Builder::BuildKit), Just(Builder::Legacy)],
         proptest::sample::select(View::ALL.to_vec()),
+        lesson(),
     )
         .prop_map(
-            |(dockerfile, context, dockerignore, build_args, target, builder, view)| ShareState {
-                dockerfile: dockerfile.into(),
-                context,
-                dockerignore,
-                build_args,
-                target,
-                builder,
-                view,
+            |(dockerfile, context, dockerignore, build_args, target, builder, view, lesson)| {
+                ShareState {
+                    dockerfile: dockerfile.into(),
+                    context,
+                    dockerignore,
+                    build_args,
+                    target,
+                    builder,
+                    view,
+                    lesson,
+                }
             },
         )
 }
@@ -135,6 +145,10 @@ fn crlf_unicode_and_every_field_round_trip() {
         target: Some("Builder".into()),
         builder: Builder::Legacy,
         view: View::Steps,
+        lesson: Some(LessonStep {
+            lesson: "one-vs-two".into(),
+            step: 0,
+        }),
     });
 }
 
@@ -414,5 +428,56 @@ fn gallery_link_sizes() {
             fragment.len()
         );
         roundtrip(&s);
+    }
+}
+
+// ---- Lesson steps --------------------------------------------------------------------------
+
+#[test]
+fn a_lesson_step_round_trips_and_is_omitted_when_absent() {
+    let at = LessonStep {
+        lesson: "copy-from".into(),
+        step: 2,
+    };
+    let s = ShareState {
+        dockerfile: "FROM alpine\n".into(),
+        lesson: Some(at.clone()),
+        ..ShareState::default()
+    };
+    roundtrip(&s);
+    // Steps count from 1 in a link, as the panel numbers them.
+    assert_eq!(
+        share::to_json(&s),
+        r#"{"dockerfile":"FROM alpine\n","lesson":"copy-from/3"}"#
+    );
+    let without = ShareState { lesson: None, ..s };
+    assert!(!share::to_json(&without).contains("lesson"));
+}
+
+#[test]
+fn a_link_written_before_lessons_still_opens() {
+    // A v1 link of the Python example as pages without lessons wrote it.
+    let old = payload_of(br#"{"dockerfile":"FROM python:3.9\n","view":"files"}"#);
+    let s = decode(&old).expect("an old link opens");
+    assert_eq!(s.lesson, None);
+    assert_eq!(s.view, View::Files);
+}
+
+#[test]
+fn a_malformed_lesson_step_is_a_bad_field() {
+    for bad in [
+        "copy-from",
+        "copy-from/0",
+        "copy-from/x",
+        "/2",
+        "Copy From/2",
+        "copy-from/100",
+        "a/1/2",
+    ] {
+        let json = format!(r#"{{"lesson":"{bad}"}}"#);
+        match decode(&payload_of(json.as_bytes())) {
+            Err(LinkError::BadField { field, .. }) => assert_eq!(field, "lesson", "{bad}"),
+            other => panic!("{bad}: {other:?}"),
+        }
     }
 }

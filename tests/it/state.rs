@@ -350,3 +350,42 @@ fn loading_an_example_keeps_the_users_text_but_not_an_untouched_example() {
     let d = s.displaced.unwrap();
     assert_eq!((&*d.text, d.reason), ("FROM mine\n", Reason::BeforeExample));
 }
+
+#[test]
+fn a_lesson_step_keeps_the_users_text_in_history_and_the_page_language() {
+    use stageplay::page::lang::Lang;
+    use stageplay::page::share::LessonStep;
+    let mine = apply(
+        State::default(),
+        vec![
+            Action::SetDockerfile("FROM alpine AS mine\n".into()),
+            Action::SetLang(Lang::Ko),
+        ],
+    );
+    let step = ShareState {
+        dockerfile: "FROM golang:1.16\n".into(),
+        lesson: Some(LessonStep {
+            lesson: "one-vs-two".into(),
+            step: 0,
+        }),
+        ..ShareState::default()
+    };
+    let s = apply(mine, vec![Action::StartLessonStep(step.clone())]);
+    assert_eq!(s.share, step);
+    assert_eq!(s.lang, Lang::Ko);
+    assert!(s.lessons_open);
+    let kept = s
+        .displaced
+        .as_ref()
+        .expect("the user's text goes to the history");
+    assert_eq!(&*kept.text, "FROM alpine AS mine\n");
+    // The next step replaces the lesson's own text without keeping it.
+    let serial = kept.serial;
+    let s = apply(s, vec![Action::StartLessonStep(step.clone())]);
+    assert_eq!(s.displaced.as_ref().map(|d| d.serial), Some(serial));
+    // The Lessons button closes the panel and leaves lesson mode, keeping the text.
+    let s = apply(s, vec![Action::ToggleLessons]);
+    assert!(!s.lessons_open);
+    assert_eq!(s.share.lesson, None);
+    assert_eq!(s.share.dockerfile, step.dockerfile);
+}

@@ -111,6 +111,7 @@ fn make_link(args: &LinkArgs) -> Result<(String, Option<String>), String> {
             ViewArg::Problems => View::Problems,
             ViewArg::Steps => View::Steps,
         },
+        lesson: None,
     };
     let base = args
         .base_url

@@ -23,6 +23,7 @@ use super::graph_view::GraphView;
 use super::header::Header;
 use super::image_view::ImageView;
 use super::input_tabs::InputTabs;
+use super::lesson_panel::LessonPanel;
 use super::link_notice::LinkNotice;
 use super::output_toolbar::OutputToolbar;
 use super::plan_view::PlanView;
@@ -307,16 +308,21 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| link_error.set(None))
     };
 
+    let lessons_shown = state.lessons_open || state.share.lesson.is_some();
     html! {
         <div class="app" data-view={view.as_str()}>
             <Header theme={state.theme} examples_open={state.examples_open} drafts_open={state.drafts.is_some()}
-                dispatch={dispatch.clone()} actions={share_actions} />
+                lessons_open={lessons_shown} dispatch={dispatch.clone()} actions={share_actions} />
             if let Some(notice) = state.draft_notice.clone() {
                 <DraftNoticeBar {notice} on_download={download_text} on_copy={copy_draft} on_clear_history={clear_history}
                     on_open_other={open_other} on_dismiss={dismiss_notice} />
             }
             if let Some(error) = (*link_error).clone() {
                 <LinkNotice {error} on_close={close_link_error} />
+            }
+            if lessons_shown {
+                <LessonPanel lang={state.lang} share={state.share.clone()} analysis={a.clone()}
+                    stale={state.stale} dispatch={dispatch.clone()} />
             }
             <main class="panes">
                 <section class="pane input-pane" aria-label="Input">

@@ -11,6 +11,7 @@ use crate::ui::state::State;
 use super::editor_pane::EditorPane;
 use super::graph_view::GraphView;
 use super::image_view::ImageView;
+use super::lesson_panel::LessonPanel;
 use super::output_toolbar::OutputToolbar;
 use super::plan_view::PlanView;
 use super::problems_view::ProblemsView;
@@ -63,10 +64,15 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
             Pane::Steps => html! {
                 <StepsView analysis={a.clone()} text={text.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
             },
+            Pane::Lesson => html! {
+                <LessonPanel lang={state.lang} share={state.share.clone()} analysis={a.clone()}
+                    stale={state.stale} dispatch={dispatch.clone()} />
+            },
         };
-        let title = match p.view() {
-            Some(v) => view_label(v),
-            None => "Dockerfile",
+        let title = match (p, p.view()) {
+            (_, Some(v)) => view_label(v),
+            (Pane::Lesson, None) => "Lesson",
+            _ => "Dockerfile",
         };
         html! {
             <section class={classes!("embed-pane", format!("embed-pane-{}", p.as_str()))}

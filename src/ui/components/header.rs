@@ -1,4 +1,4 @@
-//! The page header: the brand, the Examples and Drafts buttons, the share actions and the theme switch.
+//! The page header: the brand, the Examples, Drafts and Lessons buttons, the share actions and the theme switch.
 
 use std::rc::Rc;
 
@@ -16,6 +16,9 @@ pub struct HeaderProps {
     pub examples_open: bool,
     #[prop_or_default]
     pub drafts_open: bool,
+    /// The lesson panel is shown.
+    #[prop_or_default]
+    pub lessons_open: bool,
     pub dispatch: Dispatch,
     /// Buttons placed before the theme switch (Share, Embed, Export).
     #[prop_or_default]
@@ -35,6 +38,8 @@ pub fn header(props: &HeaderProps) -> Html {
             io::now_ms(),
         ))
     });
+    let d = props.dispatch.clone();
+    let lessons = Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLessons));
     let d = props.dispatch.clone();
     let theme = props.theme;
     let cycle = Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTheme(theme.next())));
@@ -64,6 +69,10 @@ pub fn header(props: &HeaderProps) -> Html {
                     aria-haspopup="dialog" aria-expanded={props.drafts_open.to_string()}
                     title="Earlier drafts kept in this browser">
                     { "Drafts" }
+                </button>
+                <button type="button" id="lessons-button" class="btn" onclick={lessons}
+                    aria-controls="lesson-panel" aria-expanded={props.lessons_open.to_string()}>
+                    { "Lessons" }
                 </button>
                 <div class="share-slot">{ props.actions.clone() }</div>
                 <button type="button" id="theme-switch" class="btn" onclick={cycle}

@@ -13,6 +13,7 @@ pub mod header;
 pub mod image_view;
 pub mod input_tabs;
 pub mod large_text;
+pub mod lesson_panel;
 pub mod link_notice;
 pub mod modal;
 pub mod output_toolbar;

@@ -1,0 +1,187 @@
+// The guided lessons (docs/lessons.md): each lesson from its first step to its exercise in
+// English and in Korean, done through the page's own controls; a hint after a wrong try; a
+// language switch in the middle of a lesson; progress kept across a reload; and a shared
+// link opening at its step. The steps are read from the lesson files the page fetches, so
+// a new step is tested without touching this file.
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+
+type Setup = {
+  dockerfile: string[]; context?: string[]; build_args?: string[];
+  target?: string | null; legacy?: boolean; view?: string | null;
+};
+type Step = { title: string; start: Setup; solution: Setup; exercise?: boolean };
+type Lesson = { id: string; title: string; steps: Step[] };
+type LessonFile = { ui: { next: string; finish: string }; lessons: Lesson[] };
+
+const files: Record<string, LessonFile> = {
+  en: JSON.parse(readFileSync('static/lessons/en.json', 'utf8')),
+  ko: JSON.parse(readFileSync('static/lessons/ko.json', 'utf8')),
+};
+
+const text = (lines: string[] = []) => (lines.length ? lines.join('\n') + '\n' : '');
+
+/** Does a step's one task through the page's controls: whatever its solution changes. */
+async function solve(page: Page, step: Step) {
+  const { start, solution } = step;
+  if (text(solution.dockerfile) !== text(start.dockerfile)) {
+    await page.locator('#tab-dockerfile').click();
+    await page.locator('#dockerfile').fill(text(solution.dockerfile));
+  }
+  if (text(solution.build_args) !== text(start.build_args)) {
+    await page.locator('#tab-buildargs').click();
+    await page.locator('#input-buildargs').fill(text(solution.build_args));
+  }
+  if ((solution.target ?? '') !== (start.target ?? '')) {
+    await page.locator('#target').selectOption(solution.target ?? '');
+  }
+  if (!!solution.legacy !== !!start.legacy) {
+    await page.locator(`[data-builder="${solution.legacy ? 'legacy' : 'buildkit'}"]`).click();
+  }
+  if ((solution.view ?? 'graph') !== (start.view ?? 'graph')) {
+    await page.locator(`#view-${solution.view ?? 'graph'}`).click();
+  }
+}
+
+/** The panel shows this step, not yet passed. */
+async function atStep(page: Page, lesson: Lesson, i: number) {
+  const panel = page.locator('#lesson-panel');
+  await expect(panel).toHaveAttribute('data-lesson', lesson.id);
+  await expect(panel).toHaveAttribute('data-step', String(i + 1));
+  await expect(page.locator('#lesson-step-title')).toHaveText(lesson.steps[i].title);
+}
+
+async function open(page: Page, lang: string) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`/?lang=${lang}`);
+  await page.locator('#lessons-button').click();
+  await expect(page.locator('.lesson-card')).toHaveCount(files[lang].lessons.length);
+}
+
+for (const lang of ['en', 'ko']) {
+  for (const lesson of files.en.lessons) {
+    test(`lesson ${lesson.id} from start to finish (${lang})`, async ({ page }) => {
+      const file = files[lang];
+      const here = file.lessons.find((l) => l.id === lesson.id)!;
+      await open(page, lang);
+      await page.locator(`.lesson-card[data-lesson="${lesson.id}"] button`).click();
+      for (let i = 0; i < here.steps.length; i++) {
+        await atStep(page, here, i);
+        const panel = page.locator('#lesson-panel');
+        await expect(panel).toHaveAttribute('data-passed', 'false');
+        await expect(page.locator('#lesson-next')).toBeDisabled();
+        await solve(page, here.steps[i]);
+        await expect(panel).toHaveAttribute('data-passed', 'true');
+        await expect(page.locator('.lesson-passed')).toBeVisible();
+        await expect(page.locator('#lesson-next')).toBeEnabled();
+        await page.locator('#lesson-next').click();
+      }
+      // Finishing returns to the list, with every step of the lesson counted as done.
+      await expect(page.locator(`.lesson-card[data-lesson="${lesson.id}"] .lesson-card-progress`))
+        .toContainText(String(here.steps.length));
+      await expect(page.locator('#lesson-panel')).toHaveAttribute('lang', lang);
+    });
+  }
+}
+
+test('a wrong try shows the hint, and the step outlines the part it names', async ({ page }) => {
+  await open(page, 'en');
+  await page.locator('.lesson-card[data-lesson="copy-from"] button').click();
+  const panel = page.locator('#lesson-panel');
+  await expect(panel).toHaveAttribute('data-part', 'graph');
+  await expect(page.locator('.lesson-part')).toContainText('the Graph view');
+  await expect(page.locator('#output-panel')).toHaveCSS('outline-style', 'solid');
+  await expect(page.locator('.lesson-hint')).toHaveCount(0);
+  // Naming the wrong stage is a try that does not pass.
+  const step = files.en.lessons.find((l) => l.id === 'copy-from')!.steps[0];
+  await page.locator('#dockerfile').fill(text(step.start.dockerfile).replace('FROM alpine:latest', 'FROM alpine:latest AS builder'));
+  await expect(page.locator('.lesson-hint')).toBeVisible();
+  await expect(panel).toHaveAttribute('data-passed', 'false');
+  await page.locator('#dockerfile').fill(text(step.solution.dockerfile));
+  await expect(panel).toHaveAttribute('data-passed', 'true');
+  await expect(page.locator('.lesson-hint')).toHaveCount(0);
+});
+
+test('switching language mid-lesson keeps the step, and a reload restores progress', async ({ page }) => {
+  const lesson = files.en.lessons.find((l) => l.id === 'target')!;
+  await open(page, 'en');
+  await page.locator('.lesson-card[data-lesson="target"] button').click();
+  await solve(page, lesson.steps[0]);
+  await expect(page.locator('#lesson-panel')).toHaveAttribute('data-passed', 'true');
+  await page.locator('#lesson-next').click();
+  await atStep(page, lesson, 1);
+  // Until the header's language switch, the language is the page's `lang` parameter.
+  await page.goto('/?lang=ko');
+  const ko = files.ko.lessons.find((l) => l.id === 'target')!;
+  await atStep(page, ko, 1);
+  await expect(page.locator('#lesson-panel')).toHaveAttribute('lang', 'ko');
+  await solve(page, ko.steps[1]);
+  await expect(page.locator('#lesson-panel')).toHaveAttribute('data-passed', 'true');
+  await page.reload();
+  // The step shown and its state come back with the draft; the passed steps with the
+  // lessons' progress.
+  await atStep(page, ko, 1);
+  await expect(page.locator('#lesson-panel')).toHaveAttribute('data-passed', 'true');
+  await page.locator('#lesson-list').click();
+  await expect(page.locator('.lesson-card[data-lesson="target"] .lesson-card-progress'))
+    .toHaveText('3단계 중 2단계 완료');
+});
+
+test('a shared lesson-step link opens at that step, in a page and in an embed', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const lesson = files.en.lessons.find((l) => l.id === 'args')!;
+  await open(page, 'en');
+  await page.locator('.lesson-card[data-lesson="args"] button').click();
+  await solve(page, lesson.steps[0]);
+  await page.locator('#lesson-next').click();
+  await atStep(page, lesson, 1);
+  await page.locator('#lesson-copy-link').click();
+  const link: string = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#v1\./);
+  const other = await context.newPage();
+  await other.goto(link);
+  await atStep(other, lesson, 1);
+  await expect(other.locator('#dockerfile')).toHaveValue(text(lesson.steps[1].start.dockerfile));
+  // The same step embedded, with the lesson pane.
+  const embed = link.replace('/#', '/?embed&view=lesson,editor,graph#');
+  await other.goto(embed);
+  await atStep(other, lesson, 1);
+  await expect(other.locator('.embed-pane-lesson')).toBeVisible();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing in the lesson list and a step with its hint (${theme})`, async ({ page }) => {
+    const axe = async () => {
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .include('#lesson-panel').analyze();
+      return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    };
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/?lang=ko');
+    await page.locator('#lessons-button').click();
+    await expect(page.locator('.lesson-card')).toHaveCount(5);
+    expect(await axe()).toEqual([]);
+    await page.locator('.lesson-card[data-lesson="args"] button').click();
+    await page.locator('#dockerfile').fill('FROM alpine\n');
+    await expect(page.locator('.lesson-hint')).toBeVisible();
+    expect(await axe()).toEqual([]);
+  });
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('the lesson panel and the editor are both usable', async ({ page }) => {
+    await open(page, 'ko');
+    await page.locator('.lesson-card[data-lesson="one-vs-two"] button').click();
+    const panel = page.locator('#lesson-panel');
+    await expect(panel).toBeVisible();
+    const box = (await panel.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(390);
+    await expect(page.locator('#dockerfile')).toBeVisible();
+    await expect(page.locator('#lesson-next')).toBeVisible();
+    const noOverflow = await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+    expect(noOverflow).toBe(true);
+  });
+});
