@@ -54,6 +54,7 @@ mod tests {
             target: Some("test".into()),
             builder: Builder::Legacy,
             view: View::default(),
+            lesson: None,
         }
     }
 
