@@ -220,6 +220,34 @@ pub fn iframe_snippet(
     ))
 }
 
+/// The key that marks a message between an embed and embed.js (`{stageplay: "height", height}`
+/// from the embed, `{stageplay: "theme", theme}` from the host page): other scripts on a docs
+/// page post messages too, and each side ignores every message without it.
+pub const MESSAGE_KEY: &str = "stageplay";
+
+/// The theme a host page's `{stageplay: "theme", theme}` message asks for: only the three
+/// names the page knows, at most 8 bytes read; anything else is ignored.
+pub fn host_theme(value: &str) -> Option<Theme> {
+    (value.len() <= 8).then(|| Theme::parse(value)).flatten()
+}
+
+/// The iframe height, in CSS pixels, that shows `panes` without a scrollbar in most cases:
+/// the height of a fixed `<iframe>` (the Embed button's snippet) and of an embed.js iframe
+/// until the embed reports its own. Measured in Chromium on the Go example at 800 px wide
+/// (bar and padding, each pane's title and body); embed.js keeps the same numbers.
+pub fn default_height(panes: &[Pane]) -> u32 {
+    let body: u32 = panes
+        .iter()
+        .map(|p| match p {
+            Pane::Editor => 310,
+            Pane::Graph => 372,
+            _ => 300,
+        })
+        .sum();
+    let gaps = 8 * panes.len().saturating_sub(1) as u32;
+    (56 + body + gaps).min(4000)
+}
+
 /// `base` without its query and fragment.
 pub fn page_address(base: &str) -> &str {
     let end = base.find(['?', '#']).unwrap_or(base.len());
@@ -373,6 +401,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("allow-top-navigation"));
+        assert!(html.contains("height=\"400\""));
         let src = html.split('"').nth(1).unwrap().replace("&amp;", "&");
         let frag = src.split_once('#').unwrap().1;
         assert_eq!(share::decode_fragment(frag), Ok(Some(state.clone())));
@@ -384,5 +413,25 @@ mod tests {
                 .0,
             "https://docs.example/play/"
         );
+    }
+
+    #[test]
+    fn a_host_theme_is_one_of_three_names() {
+        assert_eq!(host_theme("dark"), Some(Theme::Dark));
+        assert_eq!(host_theme("light"), Some(Theme::Light));
+        assert_eq!(host_theme("system"), Some(Theme::System));
+        for bad in ["", "Dark", "slate", "dark ", "darkdarkdark", "<b>"] {
+            assert_eq!(host_theme(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_default_height_grows_with_each_pane_and_is_capped() {
+        let one = default_height(&[Pane::Graph]);
+        let two = default_height(&DEFAULT_PANES);
+        let three = default_height(&[Pane::Editor, Pane::Graph, Pane::Plan]);
+        assert!(one < two && two < three, "{one} {two} {three}");
+        assert_eq!(two, 56 + 310 + 372 + 8);
+        assert!(default_height(&Pane::ALL) <= 4000);
     }
 }
