@@ -46,6 +46,9 @@ step "cargo test" cargo test --workspace
 count_cargo
 step "trunk build --release" trunk build --release
 step "cargo build --bin stageplay (the CLI the e2e tests call)" cargo build --quiet --bin stageplay
+# ---- Docs sites: e2e/mkdocs.spec.ts builds tests/sites/mkdocs with this mkdocs (setup.sh) ----
+step "mkdocs-material is installed" .tools/mkdocs-venv/bin/mkdocs --version
+# ---- end of docs sites ----
 step "playwright (headless Chromium)" npx playwright test
 passed=$((passed + $(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
 finish 0
