@@ -177,8 +177,9 @@
   // numbers as `default_height` in src/page/embed.rs (the Embed button's snippet).
   function defaultHeight(panes) {
     if (!panes.length) panes = ['editor', 'graph'];
-    var h = 56 + 8 * (panes.length - 1);
-    panes.forEach(function (p) { h += p === 'editor' ? 310 : p === 'graph' ? 372 : 300; });
+    var each = { editor: 312, graph: 372, plan: 260, problems: 260, files: 420, steps: 420 };
+    var h = 104 + 8 * (panes.length - 1);
+    panes.forEach(function (p) { h += each[p]; });
     return Math.min(h, 4000);
   }
 

@@ -233,19 +233,22 @@ pub fn host_theme(value: &str) -> Option<Theme> {
 
 /// The iframe height, in CSS pixels, that shows `panes` without a scrollbar in most cases:
 /// the height of a fixed `<iframe>` (the Embed button's snippet) and of an embed.js iframe
-/// until the embed reports its own. Measured in Chromium on the Go example at 800 px wide
-/// (bar and padding, each pane's title and body); embed.js keeps the same numbers.
+/// until the embed reports its own. Measured in Chromium at 800 px wide on the Go example
+/// (the bar and padding 104, the editor 311, the graph 371, the plan 257, the files and
+/// steps 611 for its two stages, so larger files get what a medium one needs); embed.js
+/// keeps the same numbers.
 pub fn default_height(panes: &[Pane]) -> u32 {
     let body: u32 = panes
         .iter()
         .map(|p| match p {
-            Pane::Editor => 310,
+            Pane::Editor => 312,
             Pane::Graph => 372,
-            _ => 300,
+            Pane::Plan | Pane::Problems => 260,
+            Pane::Files | Pane::Steps => 420,
         })
         .sum();
     let gaps = 8 * panes.len().saturating_sub(1) as u32;
-    (56 + body + gaps).min(4000)
+    (104 + body + gaps).min(4000)
 }
 
 /// `base` without its query and fragment.
@@ -401,7 +404,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("allow-top-navigation"));
-        assert!(html.contains("height=\"400\""));
+        assert!(html.contains("height=\"400\""), "{html}");
         let src = html.split('"').nth(1).unwrap().replace("&amp;", "&");
         let frag = src.split_once('#').unwrap().1;
         assert_eq!(share::decode_fragment(frag), Ok(Some(state.clone())));
@@ -431,7 +434,7 @@ mod tests {
         let two = default_height(&DEFAULT_PANES);
         let three = default_height(&[Pane::Editor, Pane::Graph, Pane::Plan]);
         assert!(one < two && two < three, "{one} {two} {three}");
-        assert_eq!(two, 56 + 310 + 372 + 8);
+        assert_eq!(two, 104 + 312 + 372 + 8);
         assert!(default_height(&Pane::ALL) <= 4000);
     }
 }
