@@ -205,3 +205,30 @@ ${GO}</code></pre>
   await expect(content.locator('svg.stage-graph [data-stage]')).toHaveCount(3);
   await expect(page.locator('#fallback')).toHaveCount(0);
 });
+
+test('data-isolate sandboxes every embed without allow-same-origin, for a host that sends CORS headers', async ({ page, baseURL }) => {
+  // Stageplay's files as a host with `Access-Control-Allow-Origin: *` serves them.
+  await page.context().route(`${baseURL}/**`, async (route) => {
+    if (new URL(route.request().url()).pathname === '/docs/page.html') return route.fallback();
+    const response = await route.fetch();
+    return route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+  const seen = await docsPage(page, `<pre class="stageplay" data-view="editor,graph">${GO}</pre>`,
+    '<script src="/embed.js" data-isolate></script>');
+  const frame = page.locator('iframe.stageplay-embed');
+  expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-popups allow-popups-to-escape-sandbox');
+  const content = await loaded(page, frame);
+  await expect(content.locator('svg.stage-graph [data-stage]')).toHaveCount(3);
+  await expect.poll(async () => {
+    const f = await fit(frame, content);
+    return Math.abs(f.outer - f.app) <= 3 && !f.scrolls;
+  }).toBe(true);
+  // An opaque origin: the docs page cannot reach into it, nor it into the docs page.
+  expect(await frame.evaluate((f) => (f as HTMLIFrameElement).contentDocument)).toBeNull();
+  expect(await content.evaluate(() => { try { return parent.document.title; } catch { return 'blocked'; } })).toBe('blocked');
+  // The Open link still points at the page, and the theme still follows.
+  expect((await content.locator('#embed-open').getAttribute('href'))!.startsWith(`${baseURL}/#v1.`)).toBe(true);
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  await expect.poll(() => content.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark');
+  expect(seen.errors).toEqual([]);
+});

@@ -72,8 +72,9 @@
  * allow-scripts and allow-same-origin on the host's own origin could lift its own sandbox,
  * so a <pre data-base> pointing elsewhere on the same origin gets no allow-same-origin.
  * On the same origin the sandbox is then no boundary (the page is the site's own, like a
- * link to it); host Stageplay on another origin (a subdomain) to make it one. Embeds never
- * save drafts, so they need no storage either way.
+ * link to it); host Stageplay on another origin (a subdomain) to make it one, or, when its
+ * host sends `Access-Control-Allow-Origin: *`, put data-isolate on the <script> element: no
+ * embed then gets allow-same-origin. Embeds never save drafts, so they need no storage.
  */
 (function () {
   'use strict';
@@ -103,6 +104,9 @@
     console.warn('Stageplay: data-stageplay-base must be an http(s) URL; using the script\'s folder');
     scriptBase = ownBase;
   }
+  // data-isolate: never allow-same-origin, for a Stageplay served with
+  // `Access-Control-Allow-Origin: *`, which an opaque origin can then load.
+  var isolate = !!(script && script.hasAttribute('data-isolate'));
   var PANES = ['editor', 'graph', 'plan', 'files', 'problems', 'steps'];
   var VIEWS = ['graph', 'plan', 'files', 'problems', 'steps'];
 
@@ -371,8 +375,8 @@
       console.warn('Stageplay: a block was left as it is: its data-base is not an http(s) URL');
       return Promise.resolve(null);
     }
-    var sameOrigin = base.origin !== location.origin || base.href === scriptBase.href;
-    var sandbox = 'allow-scripts allow-popups allow-popups-to-escape-sandbox' + (sameOrigin ? ' allow-same-origin' : '');
+    var withOrigin = !isolate && (base.origin !== location.origin || base.href === scriptBase.href);
+    var sandbox = 'allow-scripts allow-popups allow-popups-to-escape-sandbox' + (withOrigin ? ' allow-same-origin' : '');
     var fixed = parseInt(o.height, 10);
     var autoHeight = !(fixed >= 120 && fixed <= 4000);
     var height = autoHeight ? defaultHeight(panes) : fixed;
@@ -394,7 +398,7 @@
         frame.style.height = height + 'px';
         embeds.push({
           frame: frame,
-          origin: sameOrigin ? base.origin : 'null',
+          origin: withOrigin ? base.origin : 'null',
           autoHeight: autoHeight,
           followsHost: !fixedTheme,
           sentTheme: theme

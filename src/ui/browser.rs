@@ -520,16 +520,14 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// The page's own address without query or fragment, the base of share links.
+/// The page's own address without query or fragment, the base of share links. Cut from
+/// `location.href`, not built from `location.origin`, which is "null" in an embed sandboxed
+/// without allow-same-origin (embed.js `data-isolate`).
 pub fn page_address() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    crate::page::embed::page_address(&href).to_string()
 }
 
 /// Removes the fragment from the address bar without reloading or adding a history entry,
