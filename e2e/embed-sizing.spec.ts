@@ -123,6 +123,11 @@ test('embeds follow the docs page\'s theme, and the page accepts it only from it
   await expect.poll(() => theme(follows)).toBe('light');
   await page.evaluate(() => document.body.setAttribute('data-md-color-scheme', 'slate'));
   await expect.poll(() => theme(follows)).toBe('dark');
+  // mdBook's theme classes on <html>: light and rust are light; coal, navy and ayu dark.
+  await page.evaluate(() => { document.body.removeAttribute('data-md-color-scheme'); document.documentElement.className = 'light'; });
+  await expect.poll(() => theme(follows)).toBe('light');
+  await page.evaluate(() => { document.documentElement.className = 'navy'; });
+  await expect.poll(() => theme(follows)).toBe('dark');
   // A block with its own theme keeps it.
   expect(await theme(fixed)).toBe('light');
 
