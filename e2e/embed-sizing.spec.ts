@@ -41,7 +41,9 @@ async function loaded(page: Page, frame: Locator): Promise<Frame> {
 async function fit(frame: Locator, content: Frame) {
   const outer = await frame.evaluate((f) => f.getBoundingClientRect().height - 2);
   const inner = await content.evaluate(() => ({
-    app: document.querySelector('.app.embed')!.getBoundingClientRect().height,
+    // The bottom of the last part of the content: what the content needs, whatever the
+    // frame's height (a min-height would stretch .app.embed itself to the frame).
+    app: document.querySelector('.app.embed > main')!.getBoundingClientRect().bottom,
     scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight + 1,
   }));
   return { outer, ...inner };
@@ -74,6 +76,11 @@ ${GO}</code></pre>
       const box = await panes.nth(p).evaluate((e) => e.getBoundingClientRect().bottom);
       expect(box).toBeLessThanOrEqual(frameHeight);
     }
+    // The embed's content, not the frame, sets the height: content that shrinks (a pane
+    // gone) shrinks the frame, even below the height it started with.
+    const last = await panes.nth(n - 1).evaluate((e) => e.getBoundingClientRect().height);
+    await panes.nth(n - 1).evaluate((e) => e.remove());
+    await expect.poll(() => frame.evaluate((f) => f.clientHeight)).toBeLessThan(frameHeight - last + 4);
   }
   // data-height fixes the height.
   const fixed = frames.nth(2);
@@ -90,9 +97,18 @@ test('only a finite height from the embed\'s own window is used, clamped', async
   await docsPage(page, `<pre class="stageplay" data-view="graph">${GO}</pre><iframe id="other" srcdoc="<p>other</p>"></iframe>`);
   const frame = page.locator('iframe.stageplay-embed');
   const content = await loaded(page, frame);
-  const height = () => frame.evaluate((f) => f.style.height);
-  const settled = await height();
-  // From the docs page itself, from another frame, and forged payloads from the embed.
+  // Every height embed.js sets from here on, in order.
+  await frame.evaluate((f) => {
+    (window as any).heights = [];
+    // Each record's old value, so that two changes seen in one callback are both counted.
+    new MutationObserver((records) => records.forEach((r) => (window as any).heights.push(r.oldValue)))
+      .observe(f, { attributes: true, attributeFilter: ['data-stageplay-height'], attributeOldValue: true });
+  });
+  // The values set: each change's old value was the value before it.
+  const heights = () => frame.evaluate((f) => [...(window as any).heights.slice(1), f.getAttribute('data-stageplay-height')]);
+  const settled = await frame.getAttribute('data-stageplay-height');
+  // From the docs page itself, from another frame, and forged payloads from the embed; then
+  // one valid height from the embed, which is the first and only one used.
   await page.evaluate(() => window.postMessage({ stageplay: 'height', height: 5000 }, '*'));
   await page.evaluate(() => {
     const other = document.getElementById('other') as HTMLIFrameElement;
@@ -100,11 +116,14 @@ test('only a finite height from the embed\'s own window is used, clamped', async
   });
   await content.evaluate(() => {
     for (const h of [NaN, Infinity, '5000', null, [5000]]) parent.postMessage({ stageplay: 'height', height: h }, '*');
+    parent.postMessage({ height: 5000 }, '*');
+    parent.postMessage({ stageplay: 'height', height: 777 }, '*');
   });
+  await expect.poll(heights).toEqual(['777']);
+  // Out of range: clamped.
   await content.evaluate(() => parent.postMessage({ stageplay: 'height', height: 1e9 }, '*'));
-  await expect.poll(height).toBe('10000px');
-  // The forged messages before the last changed nothing: each is checked before any use.
-  expect(settled).not.toBe('10000px');
+  await expect.poll(heights).toEqual(['777', '10000']);
+  expect(await frame.evaluate((f) => f.style.height)).toBe('10000px');
 });
 
 test('embeds follow the docs page\'s theme, and the page accepts it only from its parent', async ({ page }) => {

@@ -68,7 +68,9 @@ async function playgrounds(page: Page): Promise<Frame[]> {
     await expect.poll(async () => {
       const outer = await frame.evaluate((f) => f.clientHeight);
       const inner = await content.evaluate(() => ({
-        app: document.querySelector('.app.embed')!.getBoundingClientRect().height,
+        // The bottom of the last part of the content: what the content needs, whatever the
+        // frame's height (a min-height would stretch .app.embed itself to the frame).
+        app: document.querySelector('.app.embed > main')!.getBoundingClientRect().bottom,
         scrolls: document.documentElement.scrollHeight > document.documentElement.clientHeight + 1,
       }));
       return Math.abs(outer - inner.app) <= 3 && !inner.scrolls;
