@@ -98,7 +98,8 @@ test('the MkDocs Material site turns its opted-in blocks into self-sizing playgr
   await expect(page.locator('.highlight pre code')).toHaveCount(1);
   await expect(page.locator('.highlight pre code')).toContainText('FROM scratch');
   expect(await theme(heredoc)).toBe('light');
-  await page.locator('iframe.stageplay-embed').nth(0).scrollIntoViewIfNeeded();
+  // From the top, so Material's sticky header is drawn where it belongs.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'e2e/output/mkdocs-light.png', fullPage: true });
 
   // Material's own toggle switches to slate; the embeds follow.
@@ -106,6 +107,7 @@ test('the MkDocs Material site turns its opted-in blocks into self-sizing playgr
   await expect(page.locator('body')).toHaveAttribute('data-md-color-scheme', 'slate');
   await expect.poll(() => theme(heredoc)).toBe('dark');
   await expect.poll(() => theme(plan)).toBe('dark');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'e2e/output/mkdocs-slate.png', fullPage: true });
 
   // A reload in slate starts dark (Material remembers the scheme; the URL carries it).
