@@ -16,8 +16,11 @@ test('the demo page turns each <pre class="stageplay"> into an iframe', async ({
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/embed-demo.html');
   const frames = page.locator('iframe.stageplay-embed');
-  await expect(frames).toHaveCount(2);
+  // Two <pre class="stageplay">, one heredoc, one Markdown block; the click-to-load block
+  // waits behind its placeholder.
+  await expect(frames).toHaveCount(4);
   await expect(page.locator('pre.stageplay')).toHaveCount(0);
+  await expect(page.locator('.stageplay-placeholder figure.stageplay-fallback svg')).toBeVisible();
 
   const first = await frames.nth(0).getAttribute('src');
   const firstUrl = new URL(first!);
@@ -35,7 +38,21 @@ test('the demo page turns each <pre class="stageplay"> into an iframe', async ({
   expect(s2.dockerfile).toContain('FROM deps AS test\n');
   await expect(frames.nth(1)).toHaveAttribute('sandbox', /allow-scripts/);
   expect(await frames.nth(1).getAttribute('sandbox')).not.toContain('allow-top-navigation');
-  expect(await frames.nth(1).evaluate((f) => (f as HTMLIFrameElement).style.height)).toBe('360px');
+  // Sized by its content (a default height until the embed reports it), unless data-height.
+  expect(await frames.nth(1).evaluate((f) => (f as HTMLIFrameElement).style.height)).not.toBe('640px');
+  expect(await frames.nth(2).evaluate((f) => (f as HTMLIFrameElement).style.height)).toBe('640px');
+
+  // The heredoc, written with &lt; in the HTML, arrives whole.
+  const heredoc = decodeFragment((await frames.nth(2).getAttribute('src'))!);
+  expect(heredoc.dockerfile).toContain('RUN <<EOF\npip install -r requirements.txt\necho "ready" > /app/state\nEOF\n');
+  expect(heredoc.builder).toBe('legacy');
+  expect(heredoc.context).toBe('app.py\nrequirements.txt');
+  const markdown = decodeFragment((await frames.nth(3).getAttribute('src'))!);
+  expect(markdown.dockerfile.startsWith('FROM python:3.12 AS builder\n')).toBe(true);
+  expect(markdown.target).toBe('builder');
+  await page.locator('.stageplay-placeholder button.stageplay-load').click();
+  await expect(frames).toHaveCount(5);
+  await expect(page.locator('figure.stageplay-fallback')).toHaveCount(0);
 
   // No request leaves the site.
   for (const r of requests) expect(new URL(r).host).toBe(new URL(page.url()).host);

@@ -86,4 +86,27 @@ case "$got" in
   *) die "node_modules/.bin/wasm-opt is '$got', expected version $WASM_OPT_VERSION" ;;
 esac
 
-say "ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1))"
+# ---- MkDocs with Material, for e2e/mkdocs.spec.ts (docs sites) --------------------------------
+# mkdocs-material and every dependency pinned in tests/sites/mkdocs/requirements.txt, from PyPI
+# into a project-local, git-ignored venv (about 40 seconds). A fresh Debian has python3 but
+# not its venv module, which is Debian's python3-venv.
+MKDOCS_VENV=.tools/mkdocs-venv
+MKDOCS_REQUIREMENTS=tests/sites/mkdocs/requirements.txt
+if [ ! -f "$MKDOCS_VENV/.installed" ] || [ "$MKDOCS_REQUIREMENTS" -nt "$MKDOCS_VENV/.installed" ]; then
+  command -v python3 >/dev/null || die "python3 not found: install Debian's python3"
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing Debian's python3-venv"
+    as_root apt-get update -qq || die "apt-get update failed (is the Debian mirror reachable?)"
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+      python3-venv >/dev/null || die "apt-get could not install python3-venv"
+  fi
+  say "installing mkdocs-material into $MKDOCS_VENV (pip, about 40 seconds)"
+  rm -rf "$MKDOCS_VENV"
+  python3 -m venv "$MKDOCS_VENV" || die "python3 -m venv failed"
+  "$MKDOCS_VENV/bin/pip" install --quiet --disable-pip-version-check -r "$MKDOCS_REQUIREMENTS" ||
+    die "pip could not install $MKDOCS_REQUIREMENTS (is PyPI reachable?)"
+  touch "$MKDOCS_VENV/.installed"
+fi
+# ---- end of MkDocs ----------------------------------------------------------------------------
+
+say "ready (trunk $TRUNK_VERSION, $("$MKDOCS_VENV/bin/mkdocs" --version 2>/dev/null | cut -d' ' -f1-3), wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1))"

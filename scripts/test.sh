@@ -52,6 +52,9 @@ passed=$((passed + $(grep -Eo '^[0-9]+ passed' "$log" | awk '{s+=$1} END {print 
 # ---- mdBook: e2e/mdbook.spec.ts builds tests/sites/mdbook with this mdbook (setup.sh) ----
 step "mdbook 0.5.4 is installed" bash -c '[ "$(mdbook --version)" = "mdbook v0.5.4" ]'
 # ---- end of mdBook ----
+# ---- Docs sites: e2e/mkdocs.spec.ts builds tests/sites/mkdocs with this mkdocs (setup.sh) ----
+step "mkdocs-material is installed" .tools/mkdocs-venv/bin/mkdocs --version
+# ---- end of docs sites ----
 step "playwright (headless Chromium)" npx playwright test
 passed=$((passed + $(grep -Eo '^ *[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
 finish 0

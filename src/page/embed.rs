@@ -224,6 +224,37 @@ pub fn iframe_snippet(
     ))
 }
 
+/// The key that marks a message between an embed and embed.js (`{stageplay: "height", height}`
+/// from the embed, `{stageplay: "theme", theme}` from the host page): other scripts on a docs
+/// page post messages too, and each side ignores every message without it.
+pub const MESSAGE_KEY: &str = "stageplay";
+
+/// The theme a host page's `{stageplay: "theme", theme}` message asks for: only the three
+/// names the page knows, at most 8 bytes read; anything else is ignored.
+pub fn host_theme(value: &str) -> Option<Theme> {
+    (value.len() <= 8).then(|| Theme::parse(value)).flatten()
+}
+
+/// The iframe height, in CSS pixels, that shows `panes` without a scrollbar in most cases:
+/// the height of a fixed `<iframe>` (the Embed button's snippet) and of an embed.js iframe
+/// until the embed reports its own. Measured in Chromium at 800 px wide on the Go example
+/// (the bar and padding 104, the editor 311, the graph 371, the plan 257, the files and
+/// steps 611 for its two stages, so larger files get what a medium one needs); embed.js
+/// keeps the same numbers.
+pub fn default_height(panes: &[Pane]) -> u32 {
+    let body: u32 = panes
+        .iter()
+        .map(|p| match p {
+            Pane::Editor => 312,
+            Pane::Graph => 372,
+            Pane::Plan | Pane::Problems => 260,
+            Pane::Files | Pane::Steps => 420,
+        })
+        .sum();
+    let gaps = 8 * panes.len().saturating_sub(1) as u32;
+    (104 + body + gaps).min(4000)
+}
+
 /// `base` without its query and fragment.
 pub fn page_address(base: &str) -> &str {
     let end = base.find(['?', '#']).unwrap_or(base.len());
@@ -377,6 +408,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("allow-top-navigation"));
+        assert!(html.contains("height=\"400\""), "{html}");
         let src = html.split('"').nth(1).unwrap().replace("&amp;", "&");
         let frag = src.split_once('#').unwrap().1;
         assert_eq!(share::decode_fragment(frag), Ok(Some(state.clone())));
@@ -388,5 +420,25 @@ mod tests {
                 .0,
             "https://docs.example/play/"
         );
+    }
+
+    #[test]
+    fn a_host_theme_is_one_of_three_names() {
+        assert_eq!(host_theme("dark"), Some(Theme::Dark));
+        assert_eq!(host_theme("light"), Some(Theme::Light));
+        assert_eq!(host_theme("system"), Some(Theme::System));
+        for bad in ["", "Dark", "slate", "dark ", "darkdarkdark", "<b>"] {
+            assert_eq!(host_theme(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_default_height_grows_with_each_pane_and_is_capped() {
+        let one = default_height(&[Pane::Graph]);
+        let two = default_height(&DEFAULT_PANES);
+        let three = default_height(&[Pane::Editor, Pane::Graph, Pane::Plan]);
+        assert!(one < two && two < three, "{one} {two} {three}");
+        assert_eq!(two, 104 + 312 + 372 + 8);
+        assert!(default_height(&Pane::ALL) <= 4000);
     }
 }

@@ -546,16 +546,14 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// The page's own address without query or fragment, the base of share links.
+/// The page's own address without query or fragment, the base of share links. Cut from
+/// `location.href`, not built from `location.origin`, which is "null" in an embed sandboxed
+/// without allow-same-origin (embed.js `data-isolate`).
 pub fn page_address() -> String {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return String::new();
-    };
-    format!(
-        "{}{}",
-        loc.origin().unwrap_or_default(),
-        loc.pathname().unwrap_or_default()
-    )
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    crate::page::embed::page_address(&href).to_string()
 }
 
 /// Removes the fragment from the address bar without reloading or adding a history entry,
@@ -728,6 +726,77 @@ pub fn download_svg_as_png(name: &str, svg: &str) {
     img.set_onload(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
     img.set_src(&url);
+}
+
+// ---- An embed inside a docs page (components/embed_layout.rs, static/embed.js) -----------
+
+/// The window that frames this page, if it is framed (an embed on a docs page).
+fn parent_window() -> Option<web_sys::Window> {
+    let w = web_sys::window()?;
+    let parent = w.parent().ok().flatten()?;
+    // At the top level, `window.parent` is the window itself.
+    (parent != w).then_some(parent)
+}
+
+/// When the page is framed, posts `{stageplay: "height", height}` (the height of `node` in CSS
+/// pixels, rounded up) to the framing page now and on every change of that height, so
+/// embed.js can size the iframe to its content. The target origin is `*`: the docs page's
+/// origin is not known here, and a height tells nothing about the reader. `None` at the top
+/// level.
+pub fn post_height_to_parent(node: &NodeRef) -> Option<ResizeListener> {
+    let parent = parent_window()?;
+    let measured = node.clone();
+    let mut last = -1.0;
+    Some(on_resize(node, move || {
+        let Some(el) = measured.cast::<web_sys::Element>() else {
+            return;
+        };
+        let height = el.get_bounding_client_rect().height().ceil();
+        if height == last {
+            return;
+        }
+        last = height;
+        let msg = js_sys::Object::new();
+        let key = crate::page::embed::MESSAGE_KEY;
+        let _ = js_sys::Reflect::set(&msg, &key.into(), &"height".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+        let _ = parent.post_message(&msg, "*");
+    }))
+}
+
+/// Calls `f` with the theme of each `{stageplay: "theme", theme}` message the framing page
+/// sends (embed.js following the docs site's dark mode), for as long as the page lives.
+/// Messages from any other window, without the key, or naming no theme are ignored; any
+/// docs page may frame an embed, and a theme is all such a message can change.
+pub fn on_host_theme(mut f: impl FnMut(Theme) + 'static) {
+    let (Some(w), Some(parent)) = (web_sys::window(), parent_window()) else {
+        return;
+    };
+    let parent: wasm_bindgen::JsValue = parent.into();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            let from_parent = e
+                .source()
+                .is_some_and(|s| wasm_bindgen::JsValue::from(s) == parent);
+            let data = e.data();
+            let field = |name: &str| {
+                js_sys::Reflect::get(&data, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            if !from_parent
+                || !data.is_object()
+                || field(crate::page::embed::MESSAGE_KEY).as_deref() != Some("theme")
+            {
+                return;
+            }
+            if let Some(t) = field("theme").and_then(|t| crate::page::embed::host_theme(&t)) {
+                f(t);
+            }
+        },
+    );
+    let _ = w.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 // ---- Modal dialogs (components/modal.rs) ----------------------------------------------

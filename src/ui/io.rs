@@ -145,6 +145,13 @@ pub fn on_escape(_f: impl FnMut() + 'static) -> KeyListener {
 }
 
 pub struct ResizeListener;
+impl Drop for ResizeListener {
+    fn drop(&mut self) {}
+}
+pub fn post_height_to_parent(_node: &NodeRef) -> Option<ResizeListener> {
+    None
+}
+pub fn on_host_theme(_f: impl FnMut(Theme) + 'static) {}
 pub fn on_resize(_node: &NodeRef, _f: impl FnMut() + 'static) -> ResizeListener {
     ResizeListener
 }

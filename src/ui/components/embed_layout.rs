@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::page::embed::{self, EmbedOptions, Pane};
 use crate::ui::io;
-use crate::ui::state::State;
+use crate::ui::state::{Action, State};
 
 use super::editor_pane::EditorPane;
 use super::graph_view::GraphView;
@@ -40,6 +40,23 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
         let share = state.share.clone();
         use_memo(share, |s| embed::open_link(&io::page_address(), s).ok())
     };
+
+    // Framed by embed.js: report the content's height so the iframe fits it (no scrollbar
+    // inside a scrolling docs page), and follow the docs page's dark mode.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let listener = io::post_height_to_parent(&root);
+            move || drop(listener)
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            io::on_host_theme(move |t| dispatch.dispatch(Action::SetTheme(t)))
+        });
+    }
 
     let pane = |p: Pane| -> Html {
         let body = match p {
@@ -84,7 +101,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     };
 
     html! {
-        <div class="app embed" data-embed={opts.panes.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")}>
+        <div class="app embed" ref={root} data-embed={opts.panes.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(",")}>
             <header class="embed-bar">
                 // The embed's one level-one heading (a page of its own inside the frame).
                 <h1 class="embed-brand">{ "Stageplay" }</h1>

@@ -202,8 +202,13 @@ fn embed_panel(
     opts: &UseStateHandle<EmbedOptions>,
     dispatch: &UseReducerDispatcher<State>,
 ) -> Html {
-    let snippet = embed::iframe_snippet(&io::page_address(), opts, share, 420)
-        .unwrap_or_else(|e| format!("Cannot embed: {e}"));
+    let snippet = embed::iframe_snippet(
+        &io::page_address(),
+        opts,
+        share,
+        embed::default_height(&opts.panes),
+    )
+    .unwrap_or_else(|e| format!("Cannot embed: {e}"));
     let toggle_pane = |pane: Pane| {
         let opts = opts.clone();
         Callback::from(move |_: Event| {
