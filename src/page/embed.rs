@@ -249,11 +249,15 @@ pub fn default_height(panes: &[Pane]) -> u32 {
             Pane::Graph => 372,
             Pane::Plan | Pane::Problems => 260,
             Pane::Files | Pane::Steps => 420,
+            Pane::Lesson => LESSON_PANE_HEIGHT,
         })
         .sum();
     let gaps = 8 * panes.len().saturating_sub(1) as u32;
     (104 + body + gaps).min(4000)
 }
+
+/// The lesson pane's height in the fixed-height snippet (see `default_height`).
+const LESSON_PANE_HEIGHT: u32 = 320;
 
 /// `base` without its query and fragment.
 pub fn page_address(base: &str) -> &str {
