@@ -15,6 +15,7 @@
  *   data-builder   buildkit (default) or legacy
  *   data-readonly  present: the Dockerfile cannot be edited
  *   data-theme     light or dark (default: the reader's system theme)
+ *   data-lang      en or ko: the embed's language (default: the reader's)
  *   data-height    the iframe height in CSS pixels (default 420)
  *   data-context   the build context listing, one path a line
  * The Stageplay page is looked up next to this script; set data-stageplay-base on the <script>
@@ -154,6 +155,7 @@
     if (panes.length) query += '&view=' + panes.join(',');
     if (d.readonly !== undefined && d.readonly !== 'false') query += '&readonly';
     if (d.theme === 'light' || d.theme === 'dark') query += '&theme=' + d.theme;
+    if (d.lang === 'en' || d.lang === 'ko') query += '&lang=' + d.lang;
     var base = d.base === undefined ? scriptBase : httpBase(d.base);
     if (!base || !scriptBase) {
       pre.setAttribute('data-stageplay-error', 'data-base must be an http(s) URL');

@@ -380,5 +380,6 @@ pub fn example_share(ex: &Example) -> ShareState {
         target: ex.target.map(str::to_string),
         builder: Builder::BuildKit,
         view: View::Graph,
+        lang: None,
     }
 }

@@ -12,6 +12,7 @@ pub mod file_tree;
 pub mod graph_search;
 pub mod graph_svg;
 pub mod highlight;
+pub mod i18n;
 pub mod lang;
 pub mod large_text;
 pub mod layout;

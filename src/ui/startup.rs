@@ -6,6 +6,7 @@
 use crate::analysis;
 use crate::page::embed::{self, EmbedOptions};
 use crate::page::examples::EXAMPLES;
+use crate::page::lang::Lang;
 use crate::page::share::{self, LinkError, ShareState};
 use crate::ui::io;
 use crate::ui::state::State;
@@ -56,10 +57,12 @@ pub fn initial_state(
     initial: Option<String>,
 ) -> State {
     let share = share.or_else(|| startup.share.clone());
+    let link_lang = share.as_ref().and_then(|s| s.lang);
     if let Some(opts) = &startup.embed {
         let share = share.unwrap_or_else(|| embed::apply(opts, State::default().share));
         let mut state = State::new(share);
         state.theme = opts.theme;
+        state.lang = initial_lang(opts.lang.or(link_lang), io::load_lang(), io::browser_lang());
         return state;
     }
     let given = share.or_else(|| {
@@ -73,7 +76,14 @@ pub fn initial_state(
         None => State::default(),
     };
     state.theme = io::load_theme();
+    state.lang = initial_lang(link_lang, io::load_lang(), io::browser_lang());
     state
+}
+
+/// The language the page opens in: the one an embed's `data-lang` or a share link names,
+/// else the reader's saved choice, else the browser's preferred language.
+pub fn initial_lang(asked: Option<Lang>, saved: Option<Lang>, browser: Lang) -> Lang {
+    asked.or(saved).unwrap_or(browser)
 }
 
 /// Starts the idle-time warm-up after the first render: a file of a hundred-odd stages (the

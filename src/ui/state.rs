@@ -10,6 +10,7 @@ use crate::analysis::{self, Analysis, Builder, Span};
 use crate::page::command_line::{command_line, options};
 use crate::page::drafts::{History, Reason};
 use crate::page::examples::{self, Example, example_share};
+use crate::page::lang::Lang;
 use crate::page::large_text::is_large;
 use crate::page::share::{ShareState, Text, View};
 use crate::page::steps::step_count;
@@ -209,6 +210,8 @@ pub struct State {
     pub hovered_stage: Option<usize>,
     pub stepper: Stepper,
     pub theme: Theme,
+    /// The page's language (its messages may still be loading: `app.rs`).
+    pub lang: Lang,
     pub examples_open: bool,
     pub zoom: Zoom,
     /// The problem whose rule explanation is open.
@@ -234,7 +237,10 @@ pub struct State {
 
 impl State {
     /// A state showing `share`, analysed now.
-    pub fn new(share: ShareState) -> Self {
+    pub fn new(mut share: ShareState) -> Self {
+        // A link's language becomes the page's; the state's share never holds one, so a
+        // draft or a comparison with the link is the same in every language.
+        let lang = share.lang.take().unwrap_or_default();
         let analysis = Rc::new(analyse(&share));
         let mut s = State {
             share,
@@ -248,6 +254,7 @@ impl State {
             hovered_stage: None,
             stepper: Stepper::default(),
             theme: Theme::default(),
+            lang,
             examples_open: false,
             zoom: Zoom::default(),
             open_rule: None,
@@ -340,6 +347,7 @@ impl State {
     /// by an example, a link or a restored draft.
     fn keep_page_state(&mut self, old: &State) {
         self.theme = old.theme;
+        self.lang = old.lang;
         self.revision = old.revision.wrapping_add(1);
         self.draft_notice = old.draft_notice.clone();
         self.displaced = old.displaced.clone();
@@ -415,6 +423,7 @@ pub enum Action {
     /// The play timer ticked.
     Tick,
     SetTheme(Theme),
+    SetLang(Lang),
     ToggleExamples,
     CloseExamples,
     /// Zoom by this factor around this viewport point (the pointer, or the centre).
@@ -494,8 +503,10 @@ impl Reducible for State {
             Action::SetInputTab(t) => s.input_tab = t,
             Action::LoadShare(share) => {
                 let old = s;
+                let lang = share.lang;
                 s = State::new(share);
                 s.keep_page_state(&old);
+                s.lang = lang.unwrap_or(old.lang);
             }
             Action::LoadExample(id) => {
                 if let Some(ex) = examples::EXAMPLES.iter().find(|e| e.id == id) {
@@ -627,6 +638,7 @@ impl Reducible for State {
                 }
             }
             Action::SetTheme(t) => s.theme = t,
+            Action::SetLang(l) => s.lang = l,
             Action::ToggleExamples => s.examples_open = !s.examples_open,
             Action::CloseExamples => {
                 if !s.examples_open {

@@ -350,3 +350,28 @@ fn loading_an_example_keeps_the_users_text_but_not_an_untouched_example() {
     let d = s.displaced.unwrap();
     assert_eq!((&*d.text, d.reason), ("FROM mine\n", Reason::BeforeExample));
 }
+
+#[test]
+fn the_language_is_the_pages_and_a_link_that_names_one_sets_it() {
+    use stageplay::page::lang::Lang;
+    let s = apply(State::default(), vec![Action::SetLang(Lang::Ko)]);
+    assert_eq!(s.lang, Lang::Ko);
+    // An example or a link without a language keeps the reader's.
+    let s = apply(
+        s,
+        vec![
+            Action::LoadExample("python-wheels"),
+            Action::LoadShare(ShareState::default()),
+        ],
+    );
+    assert_eq!(s.lang, Lang::Ko);
+    // A link's language wins, and the state's share never holds it (drafts stay the same).
+    let s = apply(
+        s,
+        vec![Action::LoadShare(ShareState {
+            lang: Some(Lang::En),
+            ..ShareState::default()
+        })],
+    );
+    assert_eq!((s.lang, s.share.lang), (Lang::En, None));
+}

@@ -111,6 +111,8 @@ fn make_link(args: &LinkArgs) -> Result<(String, Option<String>), String> {
             ViewArg::Problems => View::Problems,
             ViewArg::Steps => View::Steps,
         },
+        // The link opens in the reader's own language.
+        lang: None,
     };
     let base = args
         .base_url

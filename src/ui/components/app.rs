@@ -7,10 +7,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::{Severity, Span};
+use crate::page::i18n::{self, Catalog};
+use crate::page::lang::Lang;
 use crate::page::share::{ShareState, View};
 use crate::page::steps::steps;
 use crate::ui::draft::{self, DraftGuard, Saver};
 use crate::ui::io;
+use crate::ui::messages::{Messages, PackStatus};
 use crate::ui::startup::{Startup, initial_state};
 use crate::ui::state::{self, Action, AnalysisRc, DraftNotice, InputTab};
 
@@ -73,6 +76,38 @@ pub fn app(props: &AppProps) -> Html {
             false => io::apply_theme(*t),
         });
     }
+    // The chosen language's messages are fetched the first time it is chosen; English (built
+    // in) is shown until they arrive, and stays, with a note, if they cannot be fetched.
+    let pack = use_state(|| None::<(Lang, Rc<Catalog>)>);
+    let pack_status = use_state(PackStatus::default);
+    let retry = use_state(|| 0u32);
+    {
+        let (pack, status) = (pack.clone(), pack_status.clone());
+        use_effect_with((state.lang, *retry), move |(lang, _)| {
+            let lang = *lang;
+            match i18n::pack_path(lang) {
+                Some(path) if pack.as_ref().is_none_or(|(l, _)| *l != lang) => {
+                    status.set(PackStatus::Loading);
+                    io::fetch_text(path, move |text| match text {
+                        Some(text) => {
+                            pack.set(Some((lang, Rc::new(Catalog::parse(&text).0))));
+                            status.set(PackStatus::Ready);
+                        }
+                        None => status.set(PackStatus::Failed),
+                    });
+                }
+                _ => status.set(PackStatus::Ready),
+            }
+        });
+    }
+    let messages = Messages::new(
+        state.lang,
+        pack.as_ref()
+            .filter(|(l, _)| *l == state.lang)
+            .map(|(_, p)| p.clone()),
+    );
+    // `<html lang>` names the language the text is in: English until a pack has arrived.
+    use_effect_with(messages.lang(), |l| io::set_html_lang(*l));
     let saver = use_mut_ref(Saver::default);
     {
         // Saves the draft, except in an embed and while a share link's text is unedited.
@@ -257,11 +292,24 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
+    // Links and embeds carry the page's language when it is not English.
+    let shared = ShareState {
+        lang: (state.lang != Lang::En).then_some(state.lang),
+        ..state.share.clone()
+    };
     if let Some(options) = startup.embed.clone() {
-        return html! { <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} /> };
+        return html! {
+            <ContextProvider<Messages> context={messages}>
+                <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} />
+            </ContextProvider<Messages>>
+        };
     }
     let share_actions = html! {
-        <ShareButtons share={state.share.clone()} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+        <ShareButtons share={shared} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+    };
+    let retry_pack = {
+        let retry = retry.clone();
+        Callback::from(move |_: MouseEvent| retry.set(retry.wrapping_add(1)))
     };
     let download_text = {
         let text = text.clone();
@@ -307,10 +355,21 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| link_error.set(None))
     };
 
+    let m = &messages;
     html! {
+        <ContextProvider<Messages> context={messages.clone()}>
         <div class="app" data-view={view.as_str()}>
-            <Header theme={state.theme} examples_open={state.examples_open} drafts_open={state.drafts.is_some()}
+            <Header theme={state.theme} lang={state.lang} examples_open={state.examples_open} drafts_open={state.drafts.is_some()}
                 dispatch={dispatch.clone()} actions={share_actions} />
+            if *pack_status == PackStatus::Loading {
+                <p class="lang-status" role="status">{ m.t("lang-loading") }</p>
+            }
+            if *pack_status == PackStatus::Failed {
+                <p class="lang-status notice" role="alert">
+                    { m.t("lang-failed") }
+                    <button type="button" class="btn" onclick={retry_pack}>{ m.t("lang-retry") }</button>
+                </p>
+            }
             if let Some(notice) = state.draft_notice.clone() {
                 <DraftNoticeBar {notice} on_download={download_text} on_copy={copy_draft} on_clear_history={clear_history}
                     on_open_other={open_other} on_dismiss={dismiss_notice} />
@@ -363,5 +422,6 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="toast" role="status">{ t.clone() }</div>
             }
         </div>
+        </ContextProvider<Messages>>
     }
 }

@@ -85,6 +85,7 @@ fn the_link_carries_the_file_byte_for_byte_and_every_option() {
             target: Some("build".into()),
             builder: Builder::Legacy,
             view: View::Files,
+            lang: None,
         }
     );
 }
