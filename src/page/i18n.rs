@@ -538,3 +538,21 @@ mod packs {
         }
     }
 }
+
+/// The English messages of the gallery are the examples' own texts, which the CLI and the tests
+/// read from `examples.rs`: the two must not drift apart.
+#[cfg(test)]
+mod example_texts {
+    use super::*;
+    use crate::page::examples::EXAMPLES;
+
+    #[test]
+    fn the_english_example_messages_are_the_examples_own_texts() {
+        let m = Messages::english();
+        for ex in EXAMPLES {
+            assert_eq!(m.t(&format!("example-{}-title", ex.id)), ex.title);
+            assert_eq!(m.t(&format!("example-{}-summary", ex.id)), ex.summary);
+            assert_eq!(m.t(&format!("example-{}-notice", ex.id)), ex.notice);
+        }
+    }
+}

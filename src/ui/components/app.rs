@@ -254,19 +254,19 @@ pub fn app(props: &AppProps) -> Html {
         InputTab::Dockerfile => html! {},
         InputTab::Context => html! {
             <TextPanel tab={InputTab::Context} value={state.share.context.clone()}
-                help="The files of the build context, one path a line, optionally followed by a size (src/main.go 4KB)."
+                help="help-context"
                 placeholder="src/main.go 4KB"
-                note={a.files.context_inferred.then(|| AttrValue::from("No context given: Stageplay infers one from the COPY and ADD sources."))}
+                note={a.files.context_inferred.then(|| AttrValue::from(messages.t("note-context-inferred")))}
                 dispatch={dispatch.clone()} />
         },
         InputTab::Dockerignore => html! {
             <TextPanel tab={InputTab::Dockerignore} value={state.share.dockerignore.clone()}
-                help="Patterns of .dockerignore, applied with Docker's rules (**, ! exceptions, the last match wins)."
+                help="help-dockerignore"
                 placeholder="node_modules\n.git" dispatch={dispatch.clone()} />
         },
         InputTab::BuildArgs => html! {
             <TextPanel tab={InputTab::BuildArgs} value={state.share.build_args.clone()}
-                help="KEY=VALUE lines, as --build-arg. They override the ARG defaults."
+                help="help-buildargs"
                 placeholder="GO_VERSION=1.22" dispatch={dispatch.clone()} />
         },
     };
@@ -316,16 +316,16 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| io::download_text("Dockerfile", "text/plain", &text))
     };
     let copy_draft = {
-        let (d, text) = (dispatch.clone(), text.clone());
+        let (d, text, m2) = (dispatch.clone(), text.clone(), messages.clone());
         Callback::from(move |_: MouseEvent| {
-            let d = d.clone();
+            let (d, m2) = (d.clone(), m2.clone());
             io::copy_text_then(&text, move |ok| {
                 let said = if ok {
-                    "Dockerfile copied"
+                    &m2.t("toast-dockerfile-copied")
                 } else {
-                    "Copying was refused: use Download"
+                    &m2.t("toast-copy-refused")
                 };
-                d.dispatch(Action::Toast(Some(said.into())))
+                d.dispatch(Action::Toast(Some(said.to_string())))
             })
         })
     };
@@ -378,7 +378,7 @@ pub fn app(props: &AppProps) -> Html {
                 <LinkNotice {error} on_close={close_link_error} />
             }
             <main class="panes">
-                <section class="pane input-pane" aria-label="Input">
+                <section class="pane input-pane" aria-label={m.t("input-label")}>
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
@@ -392,13 +392,13 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     }
                 </section>
-                <section class="pane output-pane" aria-label="Output">
+                <section class="pane output-pane" aria-label={m.t("output-label")}>
                     <OutputToolbar analysis={a.clone()} target={state.share.target.clone().map(AttrValue::from)}
                         builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
                     if let Some(ex) = example {
                         <details class="notice" open=true>
-                            <summary>{ format!("{} — what to notice", ex.title) }</summary>
-                            <p>{ rich_text(ex.notice) }</p>
+                            <summary>{ m.f("example-notice-title", &[("title", m.t(&format!("example-{}-title", ex.id)).as_str().into())]) }</summary>
+                            <p>{ rich_text(&m.t(&format!("example-{}-notice", ex.id))) }</p>
                         </details>
                     }
                     <TargetNotice analysis={a.clone()} naming={state.naming} dispatch={dispatch.clone()} />
@@ -406,8 +406,8 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
                         // The view's heading for screen readers (the tab shows its name), so
                         // the views' own h3 sections follow an h2, as in an embed.
-                        <h2 class="visually-hidden">{ view_label(view) }</h2>
-                        if state.stale { <p class="stale" role="status">{ "Analysing…" }</p> }
+                        <h2 class="visually-hidden">{ view_label(m, view) }</h2>
+                        if state.stale { <p class="stale" role="status">{ m.t("analysing") }</p> }
                         { output }
                     </div>
                 </section>
