@@ -556,3 +556,26 @@ mod example_texts {
         }
     }
 }
+
+/// The English explanations of the rules are the core's own (the CLI prints those).
+#[cfg(test)]
+mod rule_texts {
+    use super::*;
+
+    #[test]
+    fn every_rule_has_an_explanation_and_the_english_one_is_the_cores() {
+        let m = Messages::english();
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for r in crate::analysis::lint::RULES {
+            assert_eq!(
+                words(&m.t(&format!("rule-{}", r.name))),
+                words(r.explanation),
+                "{}",
+                r.name
+            );
+        }
+        for (name, why) in crate::analysis::lint::NOT_SIMULATED {
+            assert_eq!(m.t(&format!("not-simulated-{name}")), *why);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! escaper. The CLI uses it as the page does, so a link or an export agrees in both.
 
 pub mod command_line;
+pub mod core_text;
 pub mod drafts;
 pub mod embed;
 pub mod examples;

@@ -83,9 +83,13 @@ fn picking_an_unnamed_stage_keeps_the_target_and_the_fix_names_it_then_targets_i
     );
     assert_eq!(s.share.target, None, "BuildKit cannot target stage-0");
     assert_eq!(s.naming, Some(0));
-    let fix = stageplay::page::plan::target_note(&s.analysis, s.naming)
-        .and_then(|n| n.fix)
-        .expect("the naming fix");
+    let fix = stageplay::page::plan::target_note(
+        &stageplay::page::i18n::Messages::english(),
+        &s.analysis,
+        s.naming,
+    )
+    .and_then(|n| n.fix)
+    .expect("the naming fix");
     let s = apply(s, vec![Action::ApplyFix(fix)]);
     assert_eq!(s.naming, None);
     assert_eq!(s.share.target.as_deref(), Some("builder"));
@@ -122,9 +126,13 @@ fn a_target_typo_is_fixed_by_choosing_the_closest_stage() {
         ],
     );
     assert_eq!(s.analysis.plan.target, None);
-    let fix = stageplay::page::plan::target_note(&s.analysis, None)
-        .and_then(|n| n.fix)
-        .expect("the did-you-mean fix");
+    let fix = stageplay::page::plan::target_note(
+        &stageplay::page::i18n::Messages::english(),
+        &s.analysis,
+        None,
+    )
+    .and_then(|n| n.fix)
+    .expect("the did-you-mean fix");
     assert_eq!(fix.title, "Build `builder`");
     let s = apply(s, vec![Action::ApplyFix(fix)]);
     assert_eq!(s.share.target.as_deref(), Some("builder"));
