@@ -22,5 +22,6 @@ pub mod plan;
 pub mod reference;
 pub mod share;
 pub mod steps;
+pub mod text_width;
 pub mod theme;
 pub mod viewport;

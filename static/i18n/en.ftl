@@ -425,3 +425,50 @@ rule-own = One of Stageplay's own checks.
 ## Target notice
 
 close-note = Close the note
+
+## The graph
+
+graph-label = Stage graph: { $n ->
+    [one] { $n } stage
+   *[other] { $n } stages
+}
+graph-instr = { $n } instr.
+graph-image = image
+graph-empty-fs = empty filesystem
+graph-node-title = { $stage } — { $from }, { $meta } ({ $state ->
+    [target] target
+    [built] built
+   *[skipped] skipped
+}); click to make it the target
+graph-edge-from = { $to } is built FROM { $from }
+graph-edge-copy-files = { $to } copies files from { $from }
+graph-edge-copy = { $to } copies { $paths } from { $from }
+graph-edge-mount = { $to } mounts { $from } in a RUN
+
+## Graph view
+
+graph-find-none = no stage
+graph-find-count = { $k } of { $n }
+graph-legend = Legend
+graph-built = built
+graph-skipped = skipped
+graph-target = target
+graph-find = Find a stage
+graph-focus-title = Show only { $stage } and the stages it needs (F on a stage)
+graph-focus = Focus
+graph-focus-on = on { $stage }
+graph-zoom = Zoom
+graph-zoom-out = Zoom out
+graph-zoom-out-title = Zoom out (-)
+graph-zoom-in = Zoom in
+graph-zoom-in-title = Zoom in (+)
+graph-fit-title = Fit to view (0)
+graph-fit = Fit
+graph-capped = This graph draws { $drawn } of { $n } stages: the ones the target needs, nearest first, then the last of the file. The Plan tab lists every stage; Export draws the whole graph.
+graph-focused = Focused on `{ $stage }` and the { $n ->
+    [one] { $n } stage
+   *[other] { $n } stages
+} it needs; the rest is dimmed.
+graph-show-all = Show all
+graph-hint = Click a stage to build it as the target · drag or wheel to pan · Ctrl + wheel, pinch or +/− to zoom · F on a stage focuses it
+graph-card-more = … { $n } more

@@ -402,3 +402,44 @@ rule-own = Stageplay가 따로 하는 검사입니다.
 ## Target notice
 
 close-note = 안내 닫기
+
+## 그래프
+
+graph-label = 스테이지 그래프: 스테이지 { $n }개
+graph-instr = 명령어 { $n }개
+graph-image = 이미지
+graph-empty-fs = 빈 파일 시스템
+graph-node-title = { $stage } — { $from }, { $meta } ({ $state ->
+    [target] 타겟
+    [built] 빌드됨
+   *[skipped] 건너뜀
+}). 누르면 타겟이 됩니다
+graph-edge-from = { $to } 스테이지는 { $from }에서 시작(FROM)합니다
+graph-edge-copy-files = { $to } 스테이지가 { $from }에서 파일을 복사합니다
+graph-edge-copy = { $to } 스테이지가 { $from }에서 복사: { $paths }
+graph-edge-mount = { $to } 스테이지가 RUN에서 마운트: { $from }
+
+## Graph view
+
+graph-find-none = 스테이지 없음
+graph-find-count = { $n }개 중 { $k }번째
+graph-legend = 범례
+graph-built = 빌드됨
+graph-skipped = 건너뜀
+graph-target = 타겟
+graph-find = 스테이지 찾기
+graph-focus-title = { $stage } 스테이지와 그 스테이지에 필요한 스테이지만 보기(스테이지에서 F)
+graph-focus = 집중
+graph-focus-on = 대상: { $stage }
+graph-zoom = 확대/축소
+graph-zoom-out = 축소
+graph-zoom-out-title = 축소(-)
+graph-zoom-in = 확대
+graph-zoom-in-title = 확대(+)
+graph-fit-title = 화면에 맞추기(0)
+graph-fit = 맞추기
+graph-capped = 이 그래프는 스테이지 { $n }개 가운데 { $drawn }개만 그립니다. 타겟에 필요한 스테이지를 가까운 것부터, 그다음 파일의 마지막 스테이지들을 그립니다. 모든 스테이지는 빌드 계획 탭에 있고, 내보내기는 그래프 전체를 그립니다.
+graph-focused = `{ $stage }` 스테이지와 그 스테이지에 필요한 스테이지 { $n }개에 집중합니다. 나머지는 흐리게 보입니다.
+graph-show-all = 모두 보기
+graph-hint = 스테이지를 누르면 타겟으로 빌드합니다 · 끌거나 휠로 이동 · Ctrl + 휠, 핀치, +/−로 확대/축소 · 스테이지에서 F를 누르면 집중
+graph-card-more = … 그 밖에 { $n }개
