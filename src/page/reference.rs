@@ -229,12 +229,75 @@ pub fn buildkit_rule_url(rule: &str) -> String {
     format!("https://docs.docker.com/reference/build-checks/{kebab}/")
 }
 
+/// The message key of an entry's text (`ref-copy-from` for `COPY --from`).
+pub fn message_key(e: &Entry) -> String {
+    let mut key = String::from("ref-");
+    for c in e.title.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            key.push(c);
+        } else if !key.ends_with('-') {
+            key.push('-');
+        }
+    }
+    key.trim_end_matches('-').to_string()
+}
+
 /// Which Dockerfile frontend's semantics Stageplay follows, as the page and the CLI say it.
 pub const SEMANTICS: &str = "Dockerfile frontend 1.26 semantics";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every entry has a message, and the English one is the entry's own text.
+    #[test]
+    fn every_entry_has_a_message_and_the_english_one_is_its_text() {
+        use crate::analysis::Keyword::*;
+        let m = crate::page::i18n::Messages::english();
+        let keywords = [
+            From,
+            Run,
+            Copy,
+            Add,
+            Arg,
+            Env,
+            Workdir,
+            Cmd,
+            Entrypoint,
+            Expose,
+            Label,
+            Maintainer,
+            Onbuild,
+            Healthcheck,
+            Shell,
+            Stopsignal,
+            User,
+            Volume,
+        ];
+        let flags = [
+            (From, "platform"),
+            (Copy, "from"),
+            (Copy, "chown"),
+            (Add, "chmod"),
+            (Copy, "link"),
+            (Copy, "parents"),
+            (Copy, "exclude"),
+            (Add, "checksum"),
+            (Add, "keep-git-dir"),
+            (Run, "mount"),
+            (Run, "network"),
+            (Run, "security"),
+            (Healthcheck, "retries"),
+        ];
+        let entries = keywords
+            .into_iter()
+            .map(keyword)
+            .chain(flags.into_iter().filter_map(|(k, f)| flag(k, f)));
+        for e in entries {
+            assert_eq!(m.t(&message_key(&e)), e.text, "{}", e.title);
+        }
+    }
 
     #[test]
     fn rule_urls_are_docker_s_kebab_case() {

@@ -472,3 +472,68 @@ graph-focused = Focused on `{ $stage }` and the { $n ->
 graph-show-all = Show all
 graph-hint = Click a stage to build it as the target · drag or wheel to pan · Ctrl + wheel, pinch or +/− to zoom · F on a stage focuses it
 graph-card-more = … { $n } more
+
+## Step through
+
+steps-controls = Step controls
+steps-previous = Previous step
+steps-next = Next step
+steps-play = Play
+steps-pause = Pause
+steps-step = Step
+steps-count = Step { $k } of { $n }
+steps-wave = wave { $n }
+steps-wave-parallel = wave { $n } · in parallel with { $stages }
+steps-stage-of = stage { $k } of { $n }
+lines-n-m = lines { $first }–{ $last }
+steps-adds = Adds
+steps-more = +{ $n } more
+steps-removes = Removes
+steps-layer = Layer ≈ { $size } (estimate)
+steps-no-change = No change to the filesystem.
+steps-nothing-recorded = No filesystem change recorded for this step.
+steps-earlier = … { $n } earlier steps (use ← or the slider)
+steps-later = … { $n } later steps (use → or the slider)
+steps-nothing = Nothing to build yet.
+
+## The editor's reference (the English text is reference.rs's own: a test compares them)
+
+ref-link = Docker reference ↗
+ref-title-healthcheck-option = HEALTHCHECK option
+ref-from = Starts a new build stage from a base: an image, `scratch` (empty), or an earlier stage by its `AS` name. Each FROM begins a fresh filesystem.
+ref-run = Runs a command at build time and saves the files it changed as a new layer. Files deleted later still take space in this layer.
+ref-copy = Copies files from the build context, or with `--from` from another stage or image, into the stage's filesystem. Relative destinations start at WORKDIR.
+ref-add = Like COPY, but also downloads URLs, clones git repositories and extracts local tar archives. Prefer COPY for plain files.
+ref-arg = Declares a build argument (`--build-arg`). Before the first FROM it is global and visible only in FROM lines; a stage must re-declare it (`ARG NAME`) to use it.
+ref-env = Sets an environment variable for the rest of the stage and for containers started from the image.
+ref-workdir = Sets (and creates) the working directory for the following RUN, CMD, ENTRYPOINT, COPY and ADD.
+ref-cmd = The default command of a container from the image. Only the last CMD counts; the exec (JSON) form avoids a shell.
+ref-entrypoint = The executable a container runs; CMD then supplies its default arguments.
+ref-expose = Documents the ports the container listens on (`80/tcp`). It does not publish them.
+ref-label = Adds key=value metadata to the image.
+ref-maintainer = Deprecated: use `LABEL org.opencontainers.image.authors=...` instead.
+ref-onbuild = Registers an instruction that runs later, in any stage built FROM this one.
+ref-healthcheck = Tells Docker how to test that the container still works.
+ref-shell = Changes the shell used by the shell form of RUN, CMD and ENTRYPOINT.
+ref-stopsignal = The signal sent to the container to stop it.
+ref-user = The user (and group) for the following RUN, CMD and ENTRYPOINT.
+ref-volume = Declares a mount point; changes made to it by later build steps are discarded.
+ref-from-platform = Picks the platform of the base image, e.g. `$BUILDPLATFORM` to build natively and cross-compile.
+ref-copy-from = Copies from another stage (by name or index) or from an image instead of the build context. Paths are resolved from that stage's root, not its WORKDIR. This is what makes multi-stage builds small.
+ref-chown = Sets the owner (user:group) of the copied files.
+ref-chmod = Sets the permissions of the copied files.
+ref-link = Copies into an independent layer, so the copy is reused even when earlier layers change.
+ref-parents = Keeps the parent directories of the sources under the destination.
+ref-exclude = Skips the paths matching the pattern.
+ref-add-checksum = Verifies the downloaded file against a digest.
+ref-add-keep-git-dir = Keeps the `.git` directory of a cloned repository.
+ref-run-mount = Mounts something only while the command runs: `type=cache` (a persistent cache, not saved in the image), `type=bind` (files from the context or, with `from=`, another stage), `type=secret`, `type=ssh`, `type=tmpfs`.
+ref-run-network = The network of the command: `default`, `none` or `host`.
+ref-run-security = `insecure` runs the command with elevated privileges.
+ref-healthcheck-option = `--interval`, `--timeout`, `--start-period`, `--start-interval` and `--retries` tune the check.
+
+## Editor
+
+editor-tab-indents = indents
+editor-then = then
+editor-leaves = leaves the editor

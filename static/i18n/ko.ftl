@@ -443,3 +443,68 @@ graph-focused = `{ $stage }` 스테이지와 그 스테이지에 필요한 스�
 graph-show-all = 모두 보기
 graph-hint = 스테이지를 누르면 타겟으로 빌드합니다 · 끌거나 휠로 이동 · Ctrl + 휠, 핀치, +/−로 확대/축소 · 스테이지에서 F를 누르면 집중
 graph-card-more = … 그 밖에 { $n }개
+
+## Step through
+
+steps-controls = 단계 조작
+steps-previous = 이전 단계
+steps-next = 다음 단계
+steps-play = 재생
+steps-pause = 일시 정지
+steps-step = 단계
+steps-count = { $n }단계 중 { $k }단계
+steps-wave = 웨이브 { $n }
+steps-wave-parallel = 웨이브 { $n } · 동시에 빌드: { $stages }
+steps-stage-of = 스테이지 { $n }개 중 { $k }번째
+lines-n-m = { $first }–{ $last }번째 줄
+steps-adds = 추가:
+steps-more = 외 { $n }개
+steps-removes = 삭제:
+steps-layer = 레이어 ≈ { $size } (추정)
+steps-no-change = 파일 시스템에 바뀌는 것이 없습니다.
+steps-nothing-recorded = 이 단계에는 기록된 파일 시스템 변화가 없습니다.
+steps-earlier = … 앞의 { $n }단계(←나 슬라이더로 이동)
+steps-later = … 뒤의 { $n }단계(→나 슬라이더로 이동)
+steps-nothing = 아직 빌드할 것이 없습니다.
+
+## 편집기의 레퍼런스
+
+ref-link = Docker 레퍼런스 ↗
+ref-title-healthcheck-option = HEALTHCHECK 옵션
+ref-from = 새 빌드 스테이지를 베이스에서 시작합니다. 베이스는 이미지, `scratch`(빈 파일 시스템), 또는 `AS` 이름으로 가리킨 앞의 스테이지입니다. FROM마다 새 파일 시스템에서 시작합니다.
+ref-run = 빌드할 때 명령을 실행하고, 바뀐 파일을 새 레이어로 저장합니다. 나중에 지운 파일도 이 레이어의 공간은 그대로 차지합니다.
+ref-copy = 빌드 컨텍스트에서, 또는 `--from`으로 다른 스테이지나 이미지에서 파일을 스테이지의 파일 시스템으로 복사합니다. 상대 경로 대상은 WORKDIR 기준입니다.
+ref-add = COPY와 같지만 URL을 내려받고, git 저장소를 복제하고, 로컬 tar 아카이브를 풀기도 합니다. 평범한 파일에는 COPY를 쓰세요.
+ref-arg = 빌드 인자(`--build-arg`)를 선언합니다. 첫 FROM 앞에 두면 전역 ARG가 되어 FROM 줄에서만 보입니다. 스테이지 안에서 쓰려면 다시 선언(`ARG NAME`)해야 합니다.
+ref-env = 스테이지의 나머지 부분과, 이 이미지로 시작한 컨테이너에서 쓸 환경 변수를 정합니다.
+ref-workdir = 뒤따르는 RUN, CMD, ENTRYPOINT, COPY, ADD의 작업 디렉터리를 정하고(없으면 만듭니다).
+ref-cmd = 이미지로 만든 컨테이너의 기본 명령입니다. 마지막 CMD만 유효하고, exec(JSON) 형식은 셸을 거치지 않습니다.
+ref-entrypoint = 컨테이너가 실행하는 프로그램입니다. CMD는 그 기본 인자가 됩니다.
+ref-expose = 컨테이너가 듣는 포트(`80/tcp`)를 적어 둡니다. 포트를 공개하지는 않습니다.
+ref-label = 이미지에 key=value 메타데이터를 붙입니다.
+ref-maintainer = 폐기되었습니다. 대신 `LABEL org.opencontainers.image.authors=...`를 쓰세요.
+ref-onbuild = 나중에 실행할 명령어를 등록합니다. 이 스테이지에서 시작(FROM)하는 모든 스테이지에서 실행됩니다.
+ref-healthcheck = 컨테이너가 아직 제대로 동작하는지 확인하는 방법을 Docker에 알려 줍니다.
+ref-shell = 셸 형식의 RUN, CMD, ENTRYPOINT가 쓸 셸을 바꿉니다.
+ref-stopsignal = 컨테이너를 멈출 때 보낼 시그널입니다.
+ref-user = 뒤따르는 RUN, CMD, ENTRYPOINT를 실행할 사용자(와 그룹)입니다.
+ref-volume = 마운트 지점을 선언합니다. 이후 빌드 단계에서 그 안을 바꾼 내용은 버려집니다.
+ref-from-platform = 베이스 이미지의 플랫폼을 고릅니다. 예를 들어 `$BUILDPLATFORM`으로 네이티브 빌드하면서 크로스 컴파일할 수 있습니다.
+ref-copy-from = 빌드 컨텍스트 대신 다른 스테이지(이름이나 번호)나 이미지에서 복사합니다. 경로는 그 스테이지의 WORKDIR이 아니라 루트 기준입니다. 멀티 스테이지 빌드의 이미지를 작게 만드는 핵심입니다.
+ref-chown = 복사한 파일의 소유자(user:group)를 정합니다.
+ref-chmod = 복사한 파일의 권한을 정합니다.
+ref-link = 독립된 레이어로 복사합니다. 앞의 레이어가 바뀌어도 이 복사는 다시 쓰입니다.
+ref-parents = 소스의 상위 디렉터리 구조를 대상 아래에 그대로 둡니다.
+ref-exclude = 패턴에 맞는 경로를 건너뜁니다.
+ref-add-checksum = 내려받은 파일을 다이제스트로 검증합니다.
+ref-add-keep-git-dir = 복제한 저장소의 `.git` 디렉터리를 남겨 둡니다.
+ref-run-mount = 명령이 실행되는 동안에만 무언가를 마운트합니다: `type=cache`(이미지에 저장되지 않는 지속 캐시), `type=bind`(컨텍스트의 파일, 또는 `from=`으로 다른 스테이지의 파일), `type=secret`, `type=ssh`, `type=tmpfs`.
+ref-run-network = 명령의 네트워크: `default`, `none`, `host`.
+ref-run-security = `insecure`는 높은 권한으로 명령을 실행합니다.
+ref-healthcheck-option = `--interval`, `--timeout`, `--start-period`, `--start-interval`, `--retries`로 검사를 조정합니다.
+
+## Editor
+
+editor-tab-indents = 들여쓰기
+editor-then = 다음에
+editor-leaves = 편집기에서 나가기
