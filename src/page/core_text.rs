@@ -44,6 +44,50 @@ pub fn fix_title(m: &Messages, title: &str) -> String {
     title.to_string()
 }
 
+/// A step's note on what a FROM starts from (`files/sim.rs` of the core): the base image and
+/// its estimated size, scratch, or the stage it starts from. Other notes stay as written.
+pub fn effect_note(m: &Messages, note: &str) -> String {
+    match note {
+        "the base stage is not simulated" => return m.t("note-base-not-simulated"),
+        "scratch: the empty filesystem" => return m.t("note-scratch"),
+        _ => {}
+    }
+    if let Some(stage) = note
+        .strip_prefix("starts from stage ")
+        .and_then(|n| n.strip_suffix(" (its whole filesystem)"))
+    {
+        return m.f("note-starts-from-stage", &[("stage", stage.into())]);
+    }
+    if let Some((image, rest)) = note
+        .strip_prefix("base image ")
+        .and_then(|n| n.split_once(": "))
+    {
+        // The size label, then the catalogue's own notes after "; ", which stay as written.
+        let (size, more) = rest
+            .split_once("; ")
+            .map_or((rest, None), |(s, m)| (s, Some(m)));
+        let size = match size {
+            "size unknown" => m.t("note-size-unknown"),
+            s => match s
+                .strip_prefix("≈ ")
+                .and_then(|s| s.strip_suffix(" (estimate)"))
+            {
+                Some(n) => m.f("image-estimate", &[("final", n.into())]),
+                None => s.to_string(),
+            },
+        };
+        let base = m.f(
+            "note-base-image",
+            &[("image", image.into()), ("size", size.as_str().into())],
+        );
+        return match more {
+            Some(more) => format!("{base}; {more}"),
+            None => base,
+        };
+    }
+    note.to_string()
+}
+
 /// The name in `` `name` `` when `s` is `prefix` followed by exactly that.
 fn quoted_after<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
     s.strip_prefix(prefix)?.strip_prefix('`')?.strip_suffix('`')
@@ -123,5 +167,28 @@ mod tests {
         );
         assert_eq!(fix_title(&ko, "Replace all 3"), "3개 모두 바꾸기");
         assert_eq!(fix_title(&ko, "Something new"), "Something new");
+    }
+
+    /// The notes of a FROM the core writes, for each kind of base.
+    #[test]
+    fn the_notes_of_a_from_are_reworded() {
+        let ko = korean();
+        let text = "FROM golang:1.22 AS a\nFROM a AS b\nFROM scratch\nFROM nosuchimage\n";
+        let a = analyze(text, &Options::default());
+        let notes: Vec<String> = a
+            .files
+            .stages
+            .iter()
+            .flat_map(|s| s.effects.iter())
+            .filter_map(|e| e.note.clone())
+            .collect();
+        assert!(notes.len() >= 4, "{notes:?}");
+        for n in &notes {
+            assert_ne!(effect_note(&ko, n), *n, "{n}");
+        }
+        assert_eq!(
+            effect_note(&ko, "base image golang:1.22: ≈ 820 MB (estimate)"),
+            "베이스 이미지 golang:1.22: ≈ 820 MB (추정)"
+        );
     }
 }

@@ -642,6 +642,13 @@ pub fn set_html_lang(lang: Lang) {
     }
 }
 
+/// Sets the document's title (the tab's name) in the page's language.
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// Whether the system asks for a dark theme.
 pub fn prefers_dark() -> bool {
     web_sys::window()

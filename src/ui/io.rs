@@ -42,6 +42,7 @@ pub fn browser_lang() -> Lang {
     Lang::En
 }
 pub fn set_html_lang(_lang: Lang) {}
+pub fn set_title(_title: &str) {}
 pub fn event_value(_e: &yew::Event) -> Option<String> {
     None
 }

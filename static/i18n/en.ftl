@@ -537,3 +537,15 @@ ref-healthcheck-option = `--interval`, `--timeout`, `--start-period`, `--start-i
 editor-tab-indents = indents
 editor-then = then
 editor-leaves = leaves the editor
+
+## The document
+
+page-title = Stageplay — Dockerfile multi-stage playground
+
+## A FROM's note in Step through (page/core_text.rs)
+
+note-base-not-simulated = the base stage is not simulated
+note-scratch = scratch: the empty filesystem
+note-starts-from-stage = starts from stage { $stage } (its whole filesystem)
+note-size-unknown = size unknown
+note-base-image = base image { $image }: { $size }

@@ -508,3 +508,15 @@ ref-healthcheck-option = `--interval`, `--timeout`, `--start-period`, `--start-i
 editor-tab-indents = 들여쓰기
 editor-then = 다음에
 editor-leaves = 편집기에서 나가기
+
+## 문서
+
+page-title = Stageplay — Dockerfile 멀티 스테이지 빌드 놀이터
+
+## 단계별 실행의 FROM 메모
+
+note-base-not-simulated = 베이스 스테이지는 시뮬레이션하지 않습니다
+note-scratch = scratch: 빈 파일 시스템
+note-starts-from-stage = { $stage } 스테이지에서 시작합니다(그 파일 시스템 전체)
+note-size-unknown = 크기 모름
+note-base-image = 베이스 이미지 { $image }: { $size }

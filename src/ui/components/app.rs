@@ -107,7 +107,10 @@ pub fn app(props: &AppProps) -> Html {
             .map(|(_, p)| p.clone()),
     );
     // `<html lang>` names the language the text is in: English until a pack has arrived.
-    use_effect_with(messages.lang(), |l| io::set_html_lang(*l));
+    use_effect_with(messages.clone(), |m| {
+        io::set_html_lang(m.lang());
+        io::set_title(&m.t("page-title"));
+    });
     let saver = use_mut_ref(Saver::default);
     {
         // Saves the draft, except in an embed and while a share link's text is unedited.

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::analysis::files::images::human_size;
 use crate::analysis::{Builder, LineIndex};
+use crate::page::core_text::effect_note;
 use crate::page::graph_svg::first_line;
 use crate::page::plan::stage_name;
 use crate::page::share::Text;
@@ -102,7 +103,7 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                             <p><strong>{ m.t("steps-removes") }{ " " }</strong>{ for e.removed.iter().take(12).map(|p| html!{ <code class="path del">{ p.clone() }</code> }) }</p>
                         }
                         if e.layer_bytes > 0 { <p class="muted">{ m.f("steps-layer", &[("size", human_size(e.layer_bytes).as_str().into())]) }</p> }
-                        if let Some(note) = &e.note { <p class="note">{ note.clone() }</p> }
+                        if let Some(note) = &e.note { <p class="note">{ effect_note(&m, note) }</p> }
                         if e.added.is_empty() && e.removed.is_empty() && e.note.is_none() { <p class="muted">{ m.t("steps-no-change") }</p> }
                     </div>
                 } else {
