@@ -225,6 +225,27 @@ impl Messages {
         out
     }
 
+    /// A message whose English is a text built in elsewhere (an example's note, a rule's
+    /// explanation, a reference entry): this language's pack when it has `key`, else
+    /// `english`, so the English is not stored twice in the wasm.
+    pub fn t_or(&self, key: &str, english: &str) -> String {
+        let Some((pack, pattern)) = self
+            .pack
+            .as_deref()
+            .and_then(|p| Some((p, p.pattern(key)?)))
+        else {
+            return english.to_string();
+        };
+        let mut out = String::new();
+        let ctx = Ctx {
+            lang: self.lang,
+            catalog: pack,
+            args: &[],
+        };
+        format_pattern(pattern, &ctx, 0, &mut out);
+        out
+    }
+
     /// Whether `key` has a message (in this language or in English).
     pub fn has(&self, key: &str) -> bool {
         self.pack.as_ref().and_then(|p| p.pattern(key)).is_some()
@@ -376,32 +397,33 @@ fn variants_of(s: &str) -> impl Iterator<Item = (&str, &str, bool)> {
 }
 
 /// The `$arguments` a pattern uses, sorted and without duplicates (terms it references
-/// included), for the test that every language's message takes the same ones.
+/// included), for the test that every language's message takes the same ones. Only
+/// placeables count: a `$` in the text (`$BUILDPLATFORM`) is text.
 pub fn arguments(catalog: &Catalog, key: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut todo = vec![(catalog.pattern(key).unwrap_or_default(), 0)];
-    while let Some((p, depth)) = todo.pop() {
-        let mut rest = p;
-        while let Some(i) = rest.find(['$', '{']) {
-            let tail = &rest[i + 1..];
-            if rest[i..].starts_with('$') {
-                let end = tail
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                    .unwrap_or(tail.len());
-                found.push(tail[..end].to_string());
-            } else {
-                let name = tail.trim_start();
-                let end = name
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                    .unwrap_or(name.len());
-                if name.starts_with('-')
-                    && depth < MAX_DEPTH
-                    && let Some(t) = catalog.pattern(&name[..end])
-                {
-                    todo.push((t, depth + 1));
-                }
+    while let Some((pattern, depth)) = todo.pop() {
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(len) = placeable_len(after) else {
+                break;
+            };
+            let inner = after[..len].trim();
+            rest = &after[len + 1..];
+            let (head, variants) = inner.split_once("->").unwrap_or((inner, ""));
+            let head = head.trim();
+            if let Some(name) = head.strip_prefix('$') {
+                found.push(name.to_string());
+            } else if head.starts_with('-')
+                && depth < MAX_DEPTH
+                && let Some(t) = catalog.pattern(head)
+            {
+                todo.push((t, depth + 1));
             }
-            rest = tail;
+            if depth < MAX_DEPTH {
+                todo.extend(variants_of(variants).map(|(_, p, _)| (p, depth + 1)));
+            }
         }
     }
     found.sort();
@@ -521,14 +543,49 @@ mod packs {
         assert_eq!(Catalog::parse(KOREAN_FTL).1, vec![], "ko.ftl");
     }
 
+    /// The keys whose English is built in elsewhere (examples, rules, the reference).
+    fn code_keys() -> Vec<String> {
+        let mut keys = Vec::new();
+        for ex in crate::page::examples::EXAMPLES {
+            for part in ["title", "summary", "notice"] {
+                keys.push(format!("example-{}-{part}", ex.id));
+            }
+        }
+        for r in crate::analysis::lint::RULES {
+            keys.push(format!("rule-{}", r.name));
+        }
+        for (name, _) in crate::analysis::lint::NOT_SIMULATED {
+            keys.push(format!("not-simulated-{name}"));
+        }
+        keys.extend(
+            crate::page::reference::all_entries()
+                .iter()
+                .map(crate::page::reference::message_key),
+        );
+        keys
+    }
+
     #[test]
     fn every_english_message_has_a_korean_one_with_the_same_arguments_and_back() {
         let en = english();
         let (ko, _) = Catalog::parse(KOREAN_FTL);
-        let missing: Vec<&str> = en.keys().filter(|k| ko.pattern(k).is_none()).collect();
-        assert_eq!(missing, Vec::<&str>::new(), "in en.ftl, not in ko.ftl");
-        let extra: Vec<&str> = ko.keys().filter(|k| en.pattern(k).is_none()).collect();
-        assert_eq!(extra, Vec::<&str>::new(), "in ko.ftl, not in en.ftl");
+        let code = code_keys();
+        let mut missing: Vec<&str> = en.keys().filter(|k| ko.pattern(k).is_none()).collect();
+        missing.extend(
+            code.iter()
+                .map(String::as_str)
+                .filter(|k| ko.pattern(k).is_none()),
+        );
+        assert_eq!(missing, Vec::<&str>::new(), "not in ko.ftl");
+        let extra: Vec<&str> = ko
+            .keys()
+            .filter(|k| en.pattern(k).is_none() && !code.iter().any(|c| c == k))
+            .collect();
+        assert_eq!(
+            extra,
+            Vec::<&str>::new(),
+            "in ko.ftl, not in en.ftl nor built in"
+        );
         for key in en.keys() {
             assert_eq!(
                 arguments(en, key),
@@ -536,46 +593,15 @@ mod packs {
                 "the arguments of {key}"
             );
         }
-    }
-}
-
-/// The English messages of the gallery are the examples' own texts, which the CLI and the tests
-/// read from `examples.rs`: the two must not drift apart.
-#[cfg(test)]
-mod example_texts {
-    use super::*;
-    use crate::page::examples::EXAMPLES;
-
-    #[test]
-    fn the_english_example_messages_are_the_examples_own_texts() {
-        let m = Messages::english();
-        for ex in EXAMPLES {
-            assert_eq!(m.t(&format!("example-{}-title", ex.id)), ex.title);
-            assert_eq!(m.t(&format!("example-{}-summary", ex.id)), ex.summary);
-            assert_eq!(m.t(&format!("example-{}-notice", ex.id)), ex.notice);
-        }
-    }
-}
-
-/// The English explanations of the rules are the core's own (the CLI prints those).
-#[cfg(test)]
-mod rule_texts {
-    use super::*;
-
-    #[test]
-    fn every_rule_has_an_explanation_and_the_english_one_is_the_cores() {
-        let m = Messages::english();
-        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        for r in crate::analysis::lint::RULES {
+        for key in &code {
             assert_eq!(
-                words(&m.t(&format!("rule-{}", r.name))),
-                words(r.explanation),
-                "{}",
-                r.name
+                arguments(&ko, key),
+                Vec::<String>::new(),
+                "{key} takes none"
             );
         }
-        for (name, why) in crate::analysis::lint::NOT_SIMULATED {
-            assert_eq!(m.t(&format!("not-simulated-{name}")), *why);
-        }
+        // No built-in English is stored twice, and no key means two things.
+        let dup: Vec<&String> = code.iter().filter(|k| en.pattern(k).is_some()).collect();
+        assert_eq!(dup, Vec::<&String>::new(), "built in and in en.ftl");
     }
 }

@@ -469,7 +469,7 @@ steps-nothing = 아직 빌드할 것이 없습니다.
 
 ## 편집기의 레퍼런스
 
-ref-link = Docker 레퍼런스 ↗
+ref-docs-link = Docker 레퍼런스 ↗
 ref-title-healthcheck-option = HEALTHCHECK 옵션
 ref-from = 새 빌드 스테이지를 베이스에서 시작합니다. 베이스는 이미지, `scratch`(빈 파일 시스템), 또는 `AS` 이름으로 가리킨 앞의 스테이지입니다. FROM마다 새 파일 시스템에서 시작합니다.
 ref-run = 빌드할 때 명령을 실행하고, 바뀐 파일을 새 레이어로 저장합니다. 나중에 지운 파일도 이 레이어의 공간은 그대로 차지합니다.

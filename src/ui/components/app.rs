@@ -400,8 +400,8 @@ pub fn app(props: &AppProps) -> Html {
                         builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
                     if let Some(ex) = example {
                         <details class="notice" open=true>
-                            <summary>{ m.f("example-notice-title", &[("title", m.t(&format!("example-{}-title", ex.id)).as_str().into())]) }</summary>
-                            <p>{ rich_text(&m.t(&format!("example-{}-notice", ex.id))) }</p>
+                            <summary>{ m.f("example-notice-title", &[("title", m.t_or(&format!("example-{}-title", ex.id), ex.title).as_str().into())]) }</summary>
+                            <p>{ rich_text(&m.t_or(&format!("example-{}-notice", ex.id), ex.notice)) }</p>
                         </details>
                     }
                     <TargetNotice analysis={a.clone()} naming={state.naming} dispatch={dispatch.clone()} />

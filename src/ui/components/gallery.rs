@@ -37,8 +37,8 @@ pub fn gallery(props: &GalleryProps) -> Html {
             <li>
                 <button type="button" class={classes!("example-card", current.then_some("current"))}
                     data-example={ex.id} onclick={pick} aria-current={current.then_some("true")}>
-                    <strong>{ m.t(&format!("example-{}-title", ex.id)) }</strong>
-                    <span>{ m.t(&format!("example-{}-summary", ex.id)) }</span>
+                    <strong>{ m.t_or(&format!("example-{}-title", ex.id), ex.title) }</strong>
+                    <span>{ m.t_or(&format!("example-{}-summary", ex.id), ex.summary) }</span>
                 </button>
             </li>
         }

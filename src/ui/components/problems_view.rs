@@ -100,13 +100,13 @@ fn rule_explanation(m: &Messages, rule: &str) -> Html {
     };
     html! {
         <div class="rule-doc">
-            <p>{ rich_text(&m.t(&format!("rule-{}", r.name))) }</p>
+            <p>{ rich_text(&m.t_or(&format!("rule-{}", r.name), r.explanation)) }</p>
             <div class="rule-examples">
                 <div><span class="ex-label bad-label">{ m.t("rule-bad") }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
                 <div><span class="ex-label good-label">{ m.t("rule-good") }</span><pre class="good"><code>{ r.good }</code></pre></div>
             </div>
-            if crate::analysis::lint::NOT_SIMULATED.iter().any(|(n, _)| *n == rule) {
-                <p class="muted">{ m.f("rule-not-simulated", &[("why", m.t(&format!("not-simulated-{rule}")).as_str().into())]) }</p>
+            if let Some((_, why)) = crate::analysis::lint::NOT_SIMULATED.iter().find(|(n, _)| *n == rule) {
+                <p class="muted">{ m.f("rule-not-simulated", &[("why", m.t_or(&format!("not-simulated-{rule}"), why).as_str().into())]) }</p>
             }
             if r.buildkit {
                 <p class="muted">{ m.f("rule-buildkit", &[("semantics", SEMANTICS.into())]) }{ " " }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ m.f("rule-docs-link", &[("rule", rule.into())]) }</a></p>

@@ -356,8 +356,8 @@ pub fn editor(props: &EditorProps) -> Html {
         Some(html! {
             <div class={classes!("hint-card", pinned.then_some("pinned"))} role="tooltip" id="hint-card" {style}>
                 <strong>{ if entry.title == "HEALTHCHECK option" { m.t("ref-title-healthcheck-option") } else { entry.title.to_string() } }</strong>
-                <p>{ m.t(&reference::message_key(&entry)) }</p>
-                <a href={entry.url()} target="_blank" rel="noopener noreferrer">{ m.t("ref-link") }</a>
+                <p>{ m.t_or(&reference::message_key(&entry), entry.text) }</p>
+                <a href={entry.url()} target="_blank" rel="noopener noreferrer">{ m.t("ref-docs-link") }</a>
             </div>
         })
     });
