@@ -88,7 +88,11 @@ pub fn header(props: &HeaderProps) -> Html {
                 </button>
                 <label class="lang-switch" title={m.t("lang-switch")}>
                     <span class="visually-hidden">{ m.t("lang-switch") }</span>
-                    <span aria-hidden="true">{ "🌐" }</span>
+                    // A globe drawn here: an emoji needs a colour font the system may lack.
+                    <svg class="lang-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                        <circle cx="8" cy="8" r="6.5" />
+                        <path d="M1.5 8h13M8 1.5c-2.2 2.4-2.2 10.6 0 13M8 1.5c2.2 2.4 2.2 10.6 0 13" />
+                    </svg>
                     <select id="lang-switch" class="btn" onchange={choose_lang}>
                         { for Lang::ALL.iter().map(|l| html! {
                             <option value={l.tag()} lang={l.tag()} selected={*l == props.lang}>{ l.native_name() }</option>

@@ -52,7 +52,7 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
         <>
         { for checks }
         if m.lang() != Lang::En {
-            <p class="muted buildkit-words">{ m.t("problems-in-english") }</p>
+            <p class="checks-summary muted buildkit-words">{ m.t("problems-in-english") }</p>
         }
         <ul class="problems">
             { for a.diagnostics.iter().take(shown).map(|d| {
