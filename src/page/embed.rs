@@ -1,9 +1,11 @@
-//! Embed mode: the options a `?embed` URL carries (`view=`, with `lesson` among its panes, `readonly`, `theme=`, `target=`),
+//! Embed mode: the options a `?embed` URL carries (`view=`, with `lesson` among its panes,
+//! `readonly`, `theme=`, `target=`, `lang=`),
 //! the `<iframe>` snippet the Embed button offers, and the "Open in Stageplay" link.
 //!
 //! Pure: the page passes in `location.search` and its own address; nothing here touches the
 //! browser, so native tests cover every rule.
 
+use super::lang::Lang;
 use super::markup::escape;
 use super::share::{self, LinkError, ShareState};
 use super::theme::Theme;
@@ -66,6 +68,9 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// Overrides the target carried by the share link.
     pub target: Option<String>,
+    /// The embed's language (`lang=`, embed.js's `data-lang`); `None` follows the link, then
+    /// the reader.
+    pub lang: Option<Lang>,
     /// Words in `view=` that name no pane, so the page can say so instead of ignoring them.
     pub unknown_views: Vec<String>,
 }
@@ -80,6 +85,7 @@ impl Default for EmbedOptions {
             readonly: false,
             theme: Theme::System,
             target: None,
+            lang: None,
             unknown_views: Vec::new(),
         }
     }
@@ -109,6 +115,10 @@ impl EmbedOptions {
         if let Some(t) = &self.target {
             q.push_str("&target=");
             q.push_str(&percent_encode(t));
+        }
+        if let Some(l) = self.lang {
+            q.push_str("&lang=");
+            q.push_str(l.tag());
         }
         q
     }
@@ -152,6 +162,7 @@ pub fn parse_query(search: &str) -> Option<EmbedOptions> {
                     && !t.chars().any(char::is_control))
                 .then(|| t.to_string());
             }
+            "lang" => opts.lang = Lang::parse(value.trim()),
             "view" => {
                 for word in value.split(',').map(str::trim).filter(|w| !w.is_empty()) {
                     match Pane::parse(&word.to_ascii_lowercase()) {
@@ -323,20 +334,24 @@ mod tests {
 
     #[test]
     fn every_option_is_read() {
-        let o =
-            parse_query("?embed&view=files,Graph,files,bogus&readonly&theme=dark&target=my%20app")
-                .unwrap();
+        let o = parse_query(
+            "?embed&view=files,Graph,files,bogus&readonly&theme=dark&target=my%20app&lang=ko-KR",
+        )
+        .unwrap();
         assert_eq!(o.panes, vec![Pane::Files, Pane::Graph]);
         assert!(o.readonly);
         assert_eq!(o.theme, Theme::Dark);
         assert_eq!(o.target.as_deref(), Some("my app"));
         assert_eq!(o.unknown_views, vec!["bogus".to_string()]);
+        assert_eq!(o.lang, Some(Lang::Ko));
     }
 
     #[test]
     fn bad_values_fall_back_to_defaults() {
-        let o = parse_query("?embed&theme=purple&target=%0A&view=nothing&readonly=false").unwrap();
+        let o = parse_query("?embed&theme=purple&target=%0A&view=nothing&readonly=false&lang=xx")
+            .unwrap();
         assert_eq!(o.theme, Theme::System);
+        assert_eq!(o.lang, None);
         assert_eq!(o.target, None);
         assert_eq!(o.panes, DEFAULT_PANES.to_vec());
         assert!(!o.readonly);
@@ -379,11 +394,12 @@ mod tests {
             readonly: true,
             theme: Theme::Light,
             target: Some("a&b=c".into()),
+            lang: Some(Lang::Ko),
             unknown_views: vec![],
         };
         assert_eq!(
             o.to_query(),
-            "embed&view=plan,editor&readonly&theme=light&target=a%26b%3Dc"
+            "embed&view=plan,editor&readonly&theme=light&target=a%26b%3Dc&lang=ko"
         );
         assert_eq!(parse_query(&o.to_query()), Some(o));
     }

@@ -381,5 +381,6 @@ pub fn example_share(ex: &Example) -> ShareState {
         builder: Builder::BuildKit,
         view: View::Graph,
         lesson: None,
+        lang: None,
     }
 }

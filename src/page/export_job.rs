@@ -55,6 +55,7 @@ mod tests {
             builder: Builder::Legacy,
             view: View::default(),
             lesson: None,
+            lang: None,
         }
     }
 

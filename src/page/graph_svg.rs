@@ -7,8 +7,10 @@ use std::fmt::Write as _;
 use crate::analysis::fixed::Fixed;
 use crate::analysis::{Analysis, Base, EdgeKind, Node, Span};
 
+use super::i18n::Messages;
 use super::layout::{Layout, LayoutInput, LayoutOptions, layout};
 use super::markup::{Bidi, escape_with};
+use super::text_width::{self, width};
 
 /// User text for an attribute value or a `<title>`: escaped, a bidirectional control shown
 /// by its name (`<U+202E>`), since a tooltip reversed by one would mislead like the label.
@@ -77,6 +79,8 @@ pub struct GraphOptions {
     /// When a stage is focused, which nodes it needs (by node index): the others are
     /// dimmed. Empty when nothing is focused.
     pub focus: Vec<bool>,
+    /// The words of the titles and the label (English for exports and the CLI).
+    pub messages: Messages,
 }
 
 pub const STAGE_W_MIN: f64 = 150.0;
@@ -93,15 +97,15 @@ pub const GRAPH_CAP: usize = 300;
 impl GraphModel {
     /// Derives the drawn graph from the analysis: every stage.
     pub fn from_analysis(a: &Analysis) -> GraphModel {
-        Self::from_stages(a, None)
+        Self::from_stages(a, None, &Messages::english())
     }
 
     /// The page's graph: every stage up to [`GRAPH_CAP`]; past it, the stages the target's
     /// build needs, nearest to the target first, then the last stages of the file, up to
     /// the cap. Returns the model and, when stages were left out, how many are drawn.
-    pub fn for_page(a: &Analysis) -> (GraphModel, Option<usize>) {
+    pub fn for_page(a: &Analysis, m: &Messages) -> (GraphModel, Option<usize>) {
         if a.stages.len() <= GRAPH_CAP {
-            return (Self::from_analysis(a), None);
+            return (Self::from_stages(a, None, m), None);
         }
         let mut keep = vec![false; a.stages.len()];
         let mut kept = 0;
@@ -129,12 +133,12 @@ impl GraphModel {
                 kept += 1;
             }
         }
-        (Self::from_stages(a, Some(&keep)), Some(kept))
+        (Self::from_stages(a, Some(&keep), m), Some(kept))
     }
 
     /// The graph of the stages `keep` marks (all when `None`), their images and the edges
     /// between them.
-    fn from_stages(a: &Analysis, keep: Option<&[bool]>) -> GraphModel {
+    fn from_stages(a: &Analysis, keep: Option<&[bool]>, m: &Messages) -> GraphModel {
         let mut model = GraphModel::default();
         let kept = |s: usize| keep.is_none_or(|k| k.get(s).copied().unwrap_or(false));
         // Node index of each drawn stage.
@@ -148,7 +152,7 @@ impl GraphModel {
                 kind: GraphNodeKind::Stage(s.index),
                 title: s.display_name(),
                 subtitle: format!("FROM {}", s.base_text),
-                meta: format!("{count} instr."),
+                meta: m.f("graph-instr", &[("n", count.into())]),
             });
         }
         // Indexes instead of searches, so thousands of stages stay linear: image nodes by
@@ -161,8 +165,8 @@ impl GraphModel {
             }
             images.insert(kind.clone(), model.nodes.len());
             let (title, subtitle) = match &kind {
-                GraphNodeKind::Image(name) => (name.clone(), "image".to_string()),
-                _ => ("scratch".to_string(), "empty filesystem".to_string()),
+                GraphNodeKind::Image(name) => (name.clone(), m.t("graph-image")),
+                _ => ("scratch".to_string(), m.t("graph-empty-fs")),
             };
             model.nodes.push(GraphNode {
                 kind,
@@ -233,15 +237,15 @@ impl GraphModel {
             .nodes
             .iter()
             .map(|n| match n.kind {
+                // Columns, not characters: a Hangul name is twice as wide as its count.
                 GraphNodeKind::Stage(_) => {
-                    let chars = (n.title.chars().count() + n.meta.chars().count())
-                        .max(n.subtitle.chars().count() * 5 / 6);
+                    let chars = (width(&n.title) + width(&n.meta)).max(width(&n.subtitle) * 5 / 6);
                     let w = (chars.min(MAX_LABEL + 4) as f64 * CHAR_W + 28.0)
                         .clamp(STAGE_W_MIN, STAGE_W_MAX);
                     (w, STAGE_H)
                 }
                 _ => {
-                    let chars = n.title.chars().count().min(MAX_LABEL);
+                    let chars = width(&n.title).min(MAX_LABEL);
                     (
                         (chars as f64 * 6.8 + 30.0).clamp(90.0, STAGE_W_MAX),
                         IMAGE_H,
@@ -261,15 +265,9 @@ impl GraphModel {
     }
 }
 
-/// Shortens a label to `max` characters with an ellipsis.
+/// Shortens a label to `max` columns (a wide character takes two) with an ellipsis.
 pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
+    text_width::truncate(s, max)
 }
 
 /// The first line of an instruction's text, shortened.
@@ -386,11 +384,8 @@ pub fn render_graph_pieces(
     let width = layout.width.max(if opts.legend { 720.0 } else { 120.0 });
     let legend_h = if opts.legend { LEGEND_H } else { 0.0 };
     let height = layout.height.max(60.0) + legend_h;
-    let label = format!(
-        "Stage graph: {n} stage{s}",
-        n = a.stages.len(),
-        s = if a.stages.len() == 1 { "" } else { "s" },
-    );
+    let m = &opts.messages;
+    let label = m.f("graph-label", &[("n", a.stages.len().into())]);
     let mut edges = Vec::with_capacity(layout.edges.len());
     let mut nodes = Vec::with_capacity(model.nodes.len());
     let gaps = column_gaps(layout);
@@ -414,7 +409,7 @@ pub fn render_graph_pieces(
             "<path class=\"sp-edge sp-edge-{kind}{}\" data-edge-kind=\"{kind}\" d=\"{}\" marker-end=\"url(#sp-arrow)\"><title>{}</title></path>",
             if faded { " sp-faded" } else { "" },
             path_data(&route.points),
-            attr(&edge_title(model, edge)),
+            attr(&edge_title(m, model, edge)),
         );
         if edge.kind == EdgeKind::Copy && !edge.paths.is_empty() && route.points.len() >= 2 {
             // The label sits in the middle of the route, on the segment that crosses it,
@@ -504,15 +499,20 @@ pub fn render_graph_pieces(
                 let _ = write!(
                     out,
                     "<title>{}</title><rect width=\"{}\" height=\"{}\" rx=\"8\"/>",
-                    attr(&format!(
-                        "{} — {}, {} ({state}); click to make it the target",
-                        node.title, node.subtitle, node.meta
+                    attr(&m.f(
+                        "graph-node-title",
+                        &[
+                            ("stage", node.title.as_str().into()),
+                            ("from", node.subtitle.as_str().into()),
+                            ("meta", node.meta.as_str().into()),
+                            ("state", state.into()),
+                        ]
                     )),
                     d1(b.w),
                     d1(b.h)
                 );
                 let chars = ((b.w - 24.0) / CHAR_W) as usize;
-                let meta_chars = node.meta.chars().count() * 5 / 6 + 1;
+                let meta_chars = text_width::width(&node.meta) * 5 / 6 + 1;
                 let _ = write!(
                     out,
                     "<text class=\"sp-title\" x=\"12\" y=\"23\">{}</text><text class=\"sp-meta\" x=\"{}\" y=\"22\" text-anchor=\"end\">{}</text><text class=\"sp-sub\" x=\"12\" y=\"43\">{}</text>",
@@ -527,13 +527,16 @@ pub fn render_graph_pieces(
                 if target {
                     let _ = write!(
                         out,
-                        "<text class=\"sp-badge\" x=\"{}\" y=\"-6\" text-anchor=\"end\">target</text>",
-                        d1(b.w - 4.0)
+                        "<text class=\"sp-badge\" x=\"{}\" y=\"-6\" text-anchor=\"end\">{}</text>",
+                        d1(b.w - 4.0),
+                        shown(&m.t("chip-target"))
                     );
                 }
                 if fails {
-                    out.push_str(
-                        "<text class=\"sp-badge sp-badge-fails\" x=\"4\" y=\"-6\">fails</text>",
+                    let _ = write!(
+                        out,
+                        "<text class=\"sp-badge sp-badge-fails\" x=\"4\" y=\"-6\">{}</text>",
+                        shown(&m.t("chip-fails"))
                     );
                 }
                 out.push_str("</g>");
@@ -631,21 +634,30 @@ pub fn render_analysis_svg(a: &Analysis, opts: &GraphOptions) -> String {
     render_graph_svg(a, &model, &layout, opts)
 }
 
-fn edge_title(model: &GraphModel, e: &GraphEdge) -> String {
+fn edge_title(m: &Messages, model: &GraphModel, e: &GraphEdge) -> String {
     let name = |i: usize| model.nodes.get(i).map(|n| n.title.as_str()).unwrap_or("?");
+    let (to, from) = (name(e.to), name(e.from));
     match e.kind {
-        EdgeKind::From => format!("{} is built FROM {}", name(e.to), name(e.from)),
-        EdgeKind::Copy => format!(
-            "{} copies {} from {}",
-            name(e.to),
-            if e.paths.is_empty() {
-                "files".to_string()
-            } else {
-                e.paths.join(", ")
-            },
-            name(e.from)
+        EdgeKind::From => m.f(
+            "graph-edge-from",
+            &[("to", to.into()), ("from", from.into())],
         ),
-        EdgeKind::Mount => format!("{} mounts {} in a RUN", name(e.to), name(e.from)),
+        EdgeKind::Copy if e.paths.is_empty() => m.f(
+            "graph-edge-copy-files",
+            &[("to", to.into()), ("from", from.into())],
+        ),
+        EdgeKind::Copy => m.f(
+            "graph-edge-copy",
+            &[
+                ("to", to.into()),
+                ("paths", e.paths.join(", ").as_str().into()),
+                ("from", from.into()),
+            ],
+        ),
+        EdgeKind::Mount => m.f(
+            "graph-edge-mount",
+            &[("to", to.into()), ("from", from.into())],
+        ),
     }
 }
 

@@ -4,6 +4,7 @@
 //! escaper. The CLI uses it as the page does, so a link or an export agrees in both.
 
 pub mod command_line;
+pub mod core_text;
 pub mod drafts;
 pub mod embed;
 pub mod examples;
@@ -13,6 +14,7 @@ pub mod file_tree;
 pub mod graph_search;
 pub mod graph_svg;
 pub mod highlight;
+pub mod i18n;
 pub mod lang;
 pub mod large_text;
 pub mod layout;
@@ -22,5 +24,6 @@ pub mod plan;
 pub mod reference;
 pub mod share;
 pub mod steps;
+pub mod text_width;
 pub mod theme;
 pub mod viewport;

@@ -6,6 +6,8 @@ use crate::analysis::errors::UNKNOWN_TARGET;
 use crate::analysis::plan::name_stage_fix;
 use crate::analysis::{Analysis, Builder, Fix, Phase, TargetPlan};
 
+use super::i18n::Messages;
+
 /// A stage's name as the page shows it (`stage-N` for an index the analysis lacks).
 pub fn stage_name(a: &Analysis, s: usize) -> String {
     a.stages
@@ -15,7 +17,7 @@ pub fn stage_name(a: &Analysis, s: usize) -> String {
 }
 
 /// The one-line difference between the chosen builder and the other one.
-pub fn builder_difference(a: &Analysis) -> String {
+pub fn builder_difference(m: &Messages, a: &Analysis) -> String {
     let (bk, legacy) = match a.plan.builder {
         Builder::BuildKit => (&a.plan, &a.other_plan),
         Builder::Legacy => (&a.other_plan, &a.plan),
@@ -27,27 +29,43 @@ pub fn builder_difference(a: &Analysis) -> String {
         .map(|&s| format!("`{}`", stage_name(a, s)))
         .collect();
     let stages = if extra.is_empty() {
-        "BuildKit and the legacy builder build the same stages for this target.".to_string()
+        m.t("plan-same-stages")
     } else {
         let n = extra.len();
         let list = if n > 6 {
-            format!("{}, … ({} more)", extra[..6].join(", "), n - 6)
+            m.f(
+                "plan-list-more",
+                &[
+                    ("list", extra[..6].join(", ").as_str().into()),
+                    ("n", (n - 6).into()),
+                ],
+            )
         } else {
             extra.join(", ")
         };
-        format!(
-            "Legacy builds {n} more stage{}: {list}.",
-            if n == 1 { "" } else { "s" }
+        m.f(
+            "plan-legacy-more",
+            &[("n", n.into()), ("list", list.as_str().into())],
         )
     };
     // Whether the other builder fails differs more than which stages it builds.
-    let other_name = match a.other_plan.builder {
-        Builder::BuildKit => "BuildKit",
-        Builder::Legacy => "The legacy builder",
-    };
+    let other = builder_key(a.other_plan.builder);
     match (&a.plan.failure, &a.other_plan.failure) {
-        (Some(_), None) => format!("{stages} {other_name} would not fail."),
-        (None, Some(f)) => format!("{stages} {other_name} would fail at line {}.", f.line),
+        (Some(_), None) => m.f(
+            "plan-other-would-not-fail",
+            &[
+                ("stages", stages.as_str().into()),
+                ("builder", other.into()),
+            ],
+        ),
+        (None, Some(f)) => m.f(
+            "plan-other-would-fail",
+            &[
+                ("stages", stages.as_str().into()),
+                ("builder", other.into()),
+                ("line", f.line.into()),
+            ],
+        ),
         _ => stages,
     }
 }
@@ -55,59 +73,54 @@ pub fn builder_difference(a: &Analysis) -> String {
 /// Where the build of `plan` fails, as one sentence with the stage and line in backticks
 /// (rich text); `None` when it succeeds, and for a target that names no stage, which the
 /// note above the views explains with its fix ([`target_note`]).
-pub fn failure_headline(a: &Analysis, plan: &TargetPlan) -> Option<String> {
+pub fn failure_headline(m: &Messages, a: &Analysis, plan: &TargetPlan) -> Option<String> {
     let f = plan.failure.as_ref().filter(|f| f.phase != Phase::Target)?;
-    let builder = match plan.builder {
-        Builder::BuildKit => "BuildKit",
-        Builder::Legacy => "The legacy builder",
-    };
+    let builder = builder_key(plan.builder);
     Some(match f.stage {
-        Some(s) => format!(
-            "{builder} fails at line {}, in stage `{}`.",
-            f.line,
-            stage_name(a, s)
+        Some(s) => m.f(
+            "plan-fails-in-stage",
+            &[
+                ("builder", builder.into()),
+                ("line", f.line.into()),
+                ("stage", stage_name(a, s).as_str().into()),
+            ],
         ),
         None if f.line == 0 || f.phase == Phase::Target => {
-            format!("{builder} fails before it builds any stage.")
+            m.f("plan-fails-before", &[("builder", builder.into())])
         }
-        None => format!("{builder} fails at line {}.", f.line),
+        None => m.f(
+            "plan-fails-at",
+            &[("builder", builder.into()), ("line", f.line.into())],
+        ),
     })
 }
 
 /// The Final image's one line about a failing build: where, or that it fails before any
 /// stage.
-pub fn no_image(plan: &TargetPlan) -> Option<String> {
+pub fn no_image(m: &Messages, plan: &TargetPlan) -> Option<String> {
     let f = plan.failure.as_ref()?;
     Some(if f.line == 0 || f.phase == Phase::Target {
-        "No image: the build fails before it builds any stage.".to_string()
+        m.t("image-none-before")
     } else {
-        format!("No image: the build fails at line {}.", f.line)
+        m.f("image-none-at", &[("line", f.line.into())])
     })
 }
 
 /// Why an error counts although its stage is not built, or `None` when it is built (or the
 /// error is in no stage).
-pub fn failure_note(plan: &TargetPlan) -> Option<&'static str> {
+pub fn failure_note(m: &Messages, plan: &TargetPlan) -> Option<String> {
     let f = plan.failure.as_ref()?;
     let s = f.stage?;
     if plan.built.contains(&s) {
         return None;
     }
-    Some(match f.phase {
-        Phase::Parse => {
-            "The whole Dockerfile is read before anything is built, so this fails the build although the stage is not built."
-        }
-        Phase::Instructions => {
-            "BuildKit parses every instruction of every stage before it builds any, so this fails the build although the stage is not built."
-        }
-        Phase::Stages => {
-            "BuildKit expands every FROM before it builds any stage, so this fails the build although the stage is not built."
-        }
-        Phase::Graph => {
-            "BuildKit resolves every COPY --from of every stage before it builds any, so this fails the build although the stage is not built."
-        }
-        _ => "This fails the build although the stage is not built.",
-    })
+    Some(m.t(match f.phase {
+        Phase::Parse => "plan-note-parse",
+        Phase::Instructions => "plan-note-instructions",
+        Phase::Stages => "plan-note-stages",
+        Phase::Graph => "plan-note-graph",
+        _ => "plan-note-other",
+    }))
 }
 
 /// What the output pane says above the views when the target cannot be built: why, and the
@@ -124,13 +137,10 @@ pub struct TargetNote {
 /// The note on the target: the unnamed stage `naming` the user tried to make the target
 /// (BuildKit only targets `AS` names: `findStateByName` in `dockerfile2llb/convert.go`), else
 /// the `UnknownTarget` error of the analysis, if any.
-pub fn target_note(a: &Analysis, naming: Option<usize>) -> Option<TargetNote> {
+pub fn target_note(m: &Messages, a: &Analysis, naming: Option<usize>) -> Option<TargetNote> {
     if let Some(i) = naming.filter(|&i| a.stages.get(i).is_some_and(|s| s.name.is_none())) {
         return Some(TargetNote {
-            message: format!(
-                "`stage-{i}` has no name, so it cannot be a target: BuildKit's `--target` only \
-                 takes a name given with `FROM … AS <name>`."
-            ),
+            message: m.f("target-note-unnamed", &[("index", i.into())]),
             fix: name_stage_fix(&a.stages, i),
             dismissable: true,
         });
@@ -150,12 +160,17 @@ pub fn target_note(a: &Analysis, naming: Option<usize>) -> Option<TargetNote> {
 }
 
 /// What a view says when no stage is built: the target note above explains an unknown target.
-pub fn nothing_built(a: &Analysis) -> &'static str {
+pub fn nothing_built(m: &Messages, a: &Analysis) -> String {
     if a.stages.is_empty() {
-        "No stage to build: add a FROM line."
+        m.t("plan-no-stage")
     } else {
-        "Nothing is built: the target names no stage BuildKit can build (see the note above)."
+        m.t("plan-nothing-built")
     }
+}
+
+/// The selector value of a builder in messages (`{ $builder -> [buildkit] … }`).
+pub fn builder_key(b: Builder) -> &'static str {
+    b.as_str()
 }
 
 #[cfg(test)]
@@ -168,7 +183,8 @@ mod tests {
     #[test]
     fn picking_an_unnamed_stage_explains_and_offers_the_name() {
         let a = analyze(TWO, &Options::default());
-        let note = target_note(&a, Some(0)).unwrap();
+        let m = Messages::english();
+        let note = target_note(&m, &a, Some(0)).unwrap();
         assert!(
             note.message.contains("`stage-0` has no name"),
             "{}",
@@ -177,8 +193,8 @@ mod tests {
         let fix = note.fix.unwrap();
         assert_eq!(fix.title, "Name it `AS builder`");
         assert_eq!(fix.target.as_deref(), Some("builder"));
-        assert!(target_note(&a, None).is_none());
-        assert!(target_note(&a, Some(7)).is_none());
+        assert!(target_note(&m, &a, None).is_none());
+        assert!(target_note(&m, &a, Some(7)).is_none());
     }
 
     #[test]
@@ -190,7 +206,8 @@ mod tests {
                 ..Options::default()
             },
         );
-        let note = target_note(&a, None).unwrap();
+        let m = Messages::english();
+        let note = target_note(&m, &a, None).unwrap();
         assert!(
             note.message.contains("stage 0 has no name"),
             "{}",
@@ -199,8 +216,8 @@ mod tests {
         assert!(note.fix.is_some() && !note.dismissable);
         // The build fails at the target, and the note says why: the views do not repeat it.
         assert!(a.plan.failure.is_some());
-        assert!(failure_headline(&a, &a.plan).is_none());
-        assert!(!nothing_built(&a).contains("FROM line"));
-        assert!(nothing_built(&analyze("", &Options::default())).contains("FROM line"));
+        assert!(failure_headline(&m, &a, &a.plan).is_none());
+        assert!(!nothing_built(&m, &a).contains("FROM line"));
+        assert!(nothing_built(&m, &analyze("", &Options::default())).contains("FROM line"));
     }
 }

@@ -229,12 +229,85 @@ pub fn buildkit_rule_url(rule: &str) -> String {
     format!("https://docs.docker.com/reference/build-checks/{kebab}/")
 }
 
+/// Every entry of the reference: the instructions', then the flags' (for the message files).
+pub fn all_entries() -> Vec<Entry> {
+    use Keyword::*;
+    let keywords = [
+        From,
+        Run,
+        Copy,
+        Add,
+        Arg,
+        Env,
+        Workdir,
+        Cmd,
+        Entrypoint,
+        Expose,
+        Label,
+        Maintainer,
+        Onbuild,
+        Healthcheck,
+        Shell,
+        Stopsignal,
+        User,
+        Volume,
+    ];
+    let flags = [
+        (From, "platform"),
+        (Copy, "from"),
+        (Copy, "chown"),
+        (Copy, "chmod"),
+        (Copy, "link"),
+        (Copy, "parents"),
+        (Copy, "exclude"),
+        (Add, "checksum"),
+        (Add, "keep-git-dir"),
+        (Run, "mount"),
+        (Run, "network"),
+        (Run, "security"),
+        (Healthcheck, "retries"),
+    ];
+    keywords
+        .into_iter()
+        .map(keyword)
+        .chain(flags.into_iter().filter_map(|(k, f)| flag(k, f)))
+        .collect()
+}
+
+/// The message key of an entry's text (`ref-copy-from` for `COPY --from`).
+pub fn message_key(e: &Entry) -> String {
+    let mut key = String::from("ref-");
+    for c in e.title.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            key.push(c);
+        } else if !key.ends_with('-') {
+            key.push('-');
+        }
+    }
+    key.trim_end_matches('-').to_string()
+}
+
 /// Which Dockerfile frontend's semantics Stageplay follows, as the page and the CLI say it.
 pub const SEMANTICS: &str = "Dockerfile frontend 1.26 semantics";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_entry_has_its_own_message_key() {
+        let keys: Vec<String> = all_entries().iter().map(message_key).collect();
+        assert_eq!(keys.len(), 31);
+        let mut unique = keys.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), keys.len(), "{keys:?}");
+        assert_eq!(
+            message_key(&flag(Keyword::Copy, "from").unwrap()),
+            "ref-copy-from"
+        );
+    }
 
     #[test]
     fn rule_urls_are_docker_s_kebab_case() {

@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Builder;
 
+use super::lang::Lang;
+
 /// The output view shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
@@ -123,6 +125,9 @@ pub struct ShareState {
     pub target: Option<String>,
     pub builder: Builder,
     pub view: View,
+    /// The language the link was shared in; `None` (every link before languages, and the
+    /// page in English) opens in the reader's own language.
+    pub lang: Option<Lang>,
     /// The lesson step shown beside the playground (`docs/lessons.md`), if any.
     pub lesson: Option<LessonStep>,
 }
@@ -271,6 +276,7 @@ struct Wire {
     view: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lesson: Option<String>,
+    lang: Option<String>,
 }
 
 /// base64url without padding when writing; padding is tolerated when reading, since some
@@ -333,6 +339,7 @@ pub fn to_json(state: &ShareState) -> String {
         builder: (state.builder != Builder::default()).then(|| state.builder.as_str().into()),
         view: (state.view != View::default()).then(|| state.view.as_str().into()),
         lesson: state.lesson.as_ref().map(LessonStep::to_wire),
+        lang: state.lang.map(|l| l.tag().into()),
     };
     // Serialising a struct of strings cannot fail; an empty object is still a valid state.
     serde_json::to_string(&wire).unwrap_or_else(|_| "{}".into())
@@ -416,6 +423,9 @@ pub fn from_json(json: &[u8]) -> Result<ShareState, LinkError> {
             })?,
         ),
     };
+    // A language this page does not speak (a link from a later version) opens in the
+    // reader's own language rather than failing: the text is what matters.
+    let lang = wire.lang.as_deref().and_then(Lang::parse);
     let state = ShareState {
         lesson,
         dockerfile: wire.dockerfile,
@@ -425,6 +435,7 @@ pub fn from_json(json: &[u8]) -> Result<ShareState, LinkError> {
         target: wire.target,
         builder,
         view,
+        lang,
     };
     validate(&state)?;
     Ok(state)

@@ -6,6 +6,7 @@ use yew::NodeRef;
 
 use crate::analysis::Builder;
 use crate::page::drafts::{Entry, History, Reason};
+use crate::page::lang::Lang;
 use crate::page::share::{ShareState, View};
 use crate::page::theme::Theme;
 
@@ -13,6 +14,8 @@ const DRAFT_KEY: &str = "stageplay.draft.v2";
 /// The first slice saved only the Dockerfile text under this key.
 const OLD_DRAFT_KEY: &str = "stageplay.draft.v1";
 const THEME_KEY: &str = "stageplay.theme";
+/// The language the reader chose with the switch (never set by the browser's preference).
+const LANG_KEY: &str = "stageplay.lang";
 /// The history of drafts (`page/drafts.rs`), as JSON.
 const HISTORY_KEY: &str = "stageplay.history.v1";
 /// The lessons' progress (`page/lessons/progress.rs`), as text.
@@ -75,6 +78,7 @@ pub fn load_draft() -> Option<ShareState> {
                 .lesson
                 .as_deref()
                 .and_then(|l| crate::page::share::LessonStep::from_wire(l).ok()),
+            lang: None,
         });
     }
     let text = s.get_item(OLD_DRAFT_KEY).ok()??;
@@ -621,6 +625,51 @@ pub fn select_all(e: &web_sys::FocusEvent) {
         i.select();
     } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         a.select();
+    }
+}
+
+/// The language the reader chose with the switch, if any.
+pub fn load_lang() -> Option<Lang> {
+    storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|t| Lang::parse(&t))
+}
+
+/// Remembers the reader's choice of language.
+pub fn save_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.tag());
+    }
+}
+
+/// The browser's preferred language the page speaks (`navigator.languages`, in order).
+pub fn browser_lang() -> Lang {
+    let tags: Vec<String> = web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Lang::preferred(tags.iter().map(String::as_str))
+}
+
+/// Sets `<html lang>` to the language the page's text is in.
+pub fn set_html_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// Sets the document's title (the tab's name) in the page's language.
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
     }
 }
 

@@ -4,6 +4,7 @@
 use yew::NodeRef;
 
 use crate::page::drafts::{History, Reason};
+use crate::page::lang::Lang;
 use crate::page::share::ShareState;
 use crate::page::theme::Theme;
 
@@ -37,6 +38,15 @@ pub fn load_theme() -> Theme {
     Theme::System
 }
 pub fn apply_theme(_theme: Theme) {}
+pub fn load_lang() -> Option<Lang> {
+    None
+}
+pub fn save_lang(_lang: Lang) {}
+pub fn browser_lang() -> Lang {
+    Lang::En
+}
+pub fn set_html_lang(_lang: Lang) {}
+pub fn set_title(_title: &str) {}
 pub fn event_value(_e: &yew::Event) -> Option<String> {
     None
 }

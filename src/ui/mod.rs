@@ -1,5 +1,5 @@
 //! The Yew app: one `State` + `Action` reducer (`state`), the startup (`startup`: the URL, the
-//! opening state, the warm-up), the saved draft (`draft`), components that are functions of
+//! opening state, the warm-up), the saved draft (`draft`), the messages' context (`messages`), components that are functions of
 //! their props (`components/`, one per file), and `browser.rs`, the one module that touches
 //! browser APIs (`io.rs` is its native twin, so SSR tests run without a browser). The pure
 //! view models the components render live in `crate::page`.
@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod draft;
 pub mod export_worker;
+pub mod messages;
 pub mod startup;
 pub mod state;
 

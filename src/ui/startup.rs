@@ -20,8 +20,8 @@ pub struct Startup {
     pub error: Option<LinkError>,
     /// `?embed` options.
     pub embed: Option<EmbedOptions>,
-    /// `?lang=ko`: the language the page opens in (the header's language switch comes with
-    /// the localisation; until then this is how a lesson is opened in Korean).
+    /// `?lang=ko`: the language the page opens in, whatever was saved or the browser prefers
+    /// (a docs page can link a lesson in Korean).
     pub lang: Option<Lang>,
 }
 
@@ -61,11 +61,16 @@ pub fn initial_state(
     initial: Option<String>,
 ) -> State {
     let share = share.or_else(|| startup.share.clone());
+    let link_lang = share.as_ref().and_then(|s| s.lang);
     if let Some(opts) = &startup.embed {
         let share = share.unwrap_or_else(|| embed::apply(opts, State::default().share));
         let mut state = State::new(share);
         state.theme = opts.theme;
-        state.lang = startup.lang.unwrap_or_default();
+        state.lang = initial_lang(
+            startup.lang.or(opts.lang).or(link_lang),
+            io::load_lang(),
+            io::browser_lang(),
+        );
         return state;
     }
     let given = share.or_else(|| {
@@ -79,7 +84,11 @@ pub fn initial_state(
         None => State::default(),
     };
     state.theme = io::load_theme();
-    state.lang = startup.lang.unwrap_or_default();
+    state.lang = initial_lang(
+        startup.lang.or(link_lang),
+        io::load_lang(),
+        io::browser_lang(),
+    );
     state.lessons_open = state.share.lesson.is_some();
     state
 }
@@ -91,6 +100,13 @@ fn lang_param(search: &str) -> Option<Lang> {
         .split('&')
         .find_map(|p| p.strip_prefix("lang="))
         .and_then(Lang::parse)
+}
+
+/// The language the page opens in: the one the address asks for (`?lang=`, an embed's
+/// `data-lang`) or a share link names, else the reader's saved choice, else the browser's
+/// preferred language.
+pub fn initial_lang(asked: Option<Lang>, saved: Option<Lang>, browser: Lang) -> Lang {
+    asked.or(saved).unwrap_or(browser)
 }
 
 /// Starts the idle-time warm-up after the first render: a file of a hundred-odd stages (the

@@ -210,6 +210,8 @@ pub struct State {
     pub hovered_stage: Option<usize>,
     pub stepper: Stepper,
     pub theme: Theme,
+    /// The page's language (its messages may still be loading: `app.rs`).
+    pub lang: Lang,
     pub examples_open: bool,
     pub zoom: Zoom,
     /// The problem whose rule explanation is open.
@@ -231,15 +233,16 @@ pub struct State {
     /// The unnamed stage the user tried to make the target: the page says why it cannot be
     /// one and offers to name it.
     pub naming: Option<usize>,
-    /// The language the page speaks.
-    pub lang: Lang,
     /// The lesson panel is open (on the list of lessons when `share.lesson` is `None`).
     pub lessons_open: bool,
 }
 
 impl State {
     /// A state showing `share`, analysed now.
-    pub fn new(share: ShareState) -> Self {
+    pub fn new(mut share: ShareState) -> Self {
+        // A link's language becomes the page's; the state's share never holds one, so a
+        // draft or a comparison with the link is the same in every language.
+        let lang = share.lang.take().unwrap_or_default();
         let analysis = Rc::new(analyse(&share));
         let mut s = State {
             share,
@@ -253,6 +256,7 @@ impl State {
             hovered_stage: None,
             stepper: Stepper::default(),
             theme: Theme::default(),
+            lang,
             examples_open: false,
             zoom: Zoom::default(),
             open_rule: None,
@@ -263,7 +267,6 @@ impl State {
             displaced: None,
             pending_edit: None,
             naming: None,
-            lang: Lang::default(),
             lessons_open: false,
         };
         s.cursor_stage = stage_at(&s.analysis, 0);
@@ -424,6 +427,7 @@ pub enum Action {
     /// The play timer ticked.
     Tick,
     SetTheme(Theme),
+    SetLang(Lang),
     ToggleExamples,
     CloseExamples,
     /// Zoom by this factor around this viewport point (the pointer, or the centre).
@@ -454,7 +458,6 @@ pub enum Action {
     EditApplied(u64),
     /// Close the note about an unnamed stage.
     DismissNaming,
-    SetLang(Lang),
     /// The header's Lessons button: opens the lesson panel (on the current step, else on
     /// the list of lessons), or closes it.
     ToggleLessons,
@@ -512,8 +515,10 @@ impl Reducible for State {
             Action::SetInputTab(t) => s.input_tab = t,
             Action::LoadShare(share) => {
                 let old = s;
+                let lang = share.lang;
                 s = State::new(share);
                 s.keep_page_state(&old);
+                s.lang = lang.unwrap_or(old.lang);
             }
             Action::LoadExample(id) => {
                 if let Some(ex) = examples::EXAMPLES.iter().find(|e| e.id == id) {

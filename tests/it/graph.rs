@@ -255,3 +255,22 @@ fn copy_edge_labels_stay_clear_of_every_box() {
     // Labels are still drawn where there is room (the Go example's, moby's `/build/`).
     assert!(drawn > 20, "{drawn} labels");
 }
+
+#[test]
+fn a_hangul_stage_name_gets_a_box_as_wide_as_it_is_drawn() {
+    // Eleven characters each: Hangul is drawn about twice as wide as Latin letters.
+    let widths = |name: &str| {
+        let a = analyze(&format!("FROM alpine AS {name}\n"), &Options::default());
+        let model = GraphModel::from_analysis(&a);
+        model.layout().nodes[0].w
+    };
+    let (latin, hangul) = (widths("abcdefghijk"), widths("빌드스테이지테스트용앱"));
+    assert!(hangul > latin + 40.0, "{hangul} vs {latin}");
+    // A name too long for the widest box is cut by columns, never mid-character.
+    let a = analyze(
+        &format!("FROM alpine AS {}\n", "가".repeat(40)),
+        &Options::default(),
+    );
+    let svg = render_analysis_svg(&a, &GraphOptions::default());
+    assert!(svg.contains('…') && svg.contains("가가가"), "{svg}");
+}

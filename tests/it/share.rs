@@ -8,6 +8,7 @@ use miniz_oxide::deflate::compress_to_vec;
 use proptest::prelude::*;
 use stageplay::analysis::Builder;
 use stageplay::page::examples::{EXAMPLES, PYTHON_WHEELS};
+use stageplay::page::lang::Lang;
 use stageplay::page::share::{
     self, LessonStep, LinkError, MAX_DECODED_BYTES, MAX_TARGET_CHARS, ShareState, View, decode,
     decode_fragment, encode,
@@ -93,9 +94,20 @@ fn state() -> impl Strategy<Value = ShareState> {
         prop_oneof![Just(Builder::BuildKit), Just(Builder::Legacy)],
         proptest::sample::select(View::ALL.to_vec()),
         lesson(),
+        proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
     )
         .prop_map(
-            |(dockerfile, context, dockerignore, build_args, target, builder, view, lesson)| {
+            |(
+                dockerfile,
+                context,
+                dockerignore,
+                build_args,
+                target,
+                builder,
+                view,
+                lesson,
+                lang,
+            )| {
                 ShareState {
                     dockerfile: dockerfile.into(),
                     context,
@@ -105,6 +117,7 @@ fn state() -> impl Strategy<Value = ShareState> {
                     builder,
                     view,
                     lesson,
+                    lang,
                 }
             },
         )
@@ -135,6 +148,22 @@ fn the_default_state_round_trips_as_an_empty_object() {
 }
 
 #[test]
+fn a_language_is_carried_only_when_set_and_an_unknown_one_is_ignored() {
+    let korean = ShareState {
+        lang: Some(Lang::Ko),
+        ..ShareState::default()
+    };
+    assert_eq!(share::to_json(&korean), r#"{"lang":"ko"}"#);
+    roundtrip(&korean);
+    // A link from before languages, and one naming a language this page does not speak.
+    assert_eq!(share::from_json(b"{}").map(|s| s.lang), Ok(None));
+    assert_eq!(
+        share::from_json(br#"{"lang":"ja"}"#).map(|s| s.lang),
+        Ok(None)
+    );
+}
+
+#[test]
 fn crlf_unicode_and_every_field_round_trip() {
     roundtrip(&ShareState {
         dockerfile: "\u{feff}FROM alpine AS ünïcødé\r\nRUN echo \"日本語 🐳\" \\\r\n  && true\r\n"
@@ -149,6 +178,7 @@ fn crlf_unicode_and_every_field_round_trip() {
             lesson: "one-vs-two".into(),
             step: 0,
         }),
+        lang: Some(Lang::Ko),
     });
 }
 

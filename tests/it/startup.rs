@@ -145,3 +145,20 @@ fn an_embed_without_a_link_opens_nothing_from_the_url() {
     assert_eq!(st.share, None);
     assert_eq!(st.embed.unwrap().target.as_deref(), Some("build"));
 }
+
+#[test]
+fn the_language_is_the_asked_one_then_the_saved_one_then_the_browsers() {
+    use stageplay::page::lang::Lang::{En, Ko};
+    use stageplay::ui::startup::initial_lang;
+    assert_eq!(initial_lang(Some(Ko), Some(En), En), Ko);
+    assert_eq!(initial_lang(None, Some(En), Ko), En);
+    assert_eq!(initial_lang(None, None, Ko), Ko);
+    // A link in Korean opens in Korean.
+    let link = link_of(&ShareState {
+        lang: Some(Ko),
+        ..state()
+    });
+    let opened = Startup::from_url(&link, "");
+    let page = stageplay::ui::startup::initial_state(&opened, None, None);
+    assert_eq!(page.lang, Ko);
+}

@@ -83,9 +83,13 @@ fn picking_an_unnamed_stage_keeps_the_target_and_the_fix_names_it_then_targets_i
     );
     assert_eq!(s.share.target, None, "BuildKit cannot target stage-0");
     assert_eq!(s.naming, Some(0));
-    let fix = stageplay::page::plan::target_note(&s.analysis, s.naming)
-        .and_then(|n| n.fix)
-        .expect("the naming fix");
+    let fix = stageplay::page::plan::target_note(
+        &stageplay::page::i18n::Messages::english(),
+        &s.analysis,
+        s.naming,
+    )
+    .and_then(|n| n.fix)
+    .expect("the naming fix");
     let s = apply(s, vec![Action::ApplyFix(fix)]);
     assert_eq!(s.naming, None);
     assert_eq!(s.share.target.as_deref(), Some("builder"));
@@ -122,9 +126,13 @@ fn a_target_typo_is_fixed_by_choosing_the_closest_stage() {
         ],
     );
     assert_eq!(s.analysis.plan.target, None);
-    let fix = stageplay::page::plan::target_note(&s.analysis, None)
-        .and_then(|n| n.fix)
-        .expect("the did-you-mean fix");
+    let fix = stageplay::page::plan::target_note(
+        &stageplay::page::i18n::Messages::english(),
+        &s.analysis,
+        None,
+    )
+    .and_then(|n| n.fix)
+    .expect("the did-you-mean fix");
     assert_eq!(fix.title, "Build `builder`");
     let s = apply(s, vec![Action::ApplyFix(fix)]);
     assert_eq!(s.share.target.as_deref(), Some("builder"));
@@ -388,4 +396,29 @@ fn a_lesson_step_keeps_the_users_text_in_history_and_the_page_language() {
     assert!(!s.lessons_open);
     assert_eq!(s.share.lesson, None);
     assert_eq!(s.share.dockerfile, step.dockerfile);
+}
+
+#[test]
+fn the_language_is_the_pages_and_a_link_that_names_one_sets_it() {
+    use stageplay::page::lang::Lang;
+    let s = apply(State::default(), vec![Action::SetLang(Lang::Ko)]);
+    assert_eq!(s.lang, Lang::Ko);
+    // An example or a link without a language keeps the reader's.
+    let s = apply(
+        s,
+        vec![
+            Action::LoadExample("python-wheels"),
+            Action::LoadShare(ShareState::default()),
+        ],
+    );
+    assert_eq!(s.lang, Lang::Ko);
+    // A link's language wins, and the state's share never holds it (drafts stay the same).
+    let s = apply(
+        s,
+        vec![Action::LoadShare(ShareState {
+            lang: Some(Lang::En),
+            ..ShareState::default()
+        })],
+    );
+    assert_eq!((s.lang, s.share.lang), (Lang::En, None));
 }

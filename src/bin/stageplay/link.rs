@@ -112,6 +112,8 @@ fn make_link(args: &LinkArgs) -> Result<(String, Option<String>), String> {
             ViewArg::Steps => View::Steps,
         },
         lesson: None,
+        // The link opens in the reader's own language.
+        lang: None,
     };
     let base = args
         .base_url

@@ -190,6 +190,8 @@ impl Setup {
                 .and_then(View::parse)
                 .unwrap_or_default(),
             lesson: Some(at),
+            // A step opens in the page's current language (the state keeps it, not the link).
+            lang: None,
         }
     }
 }

@@ -7,10 +7,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analysis::{Severity, Span};
+use crate::page::i18n::{self, Catalog};
+use crate::page::lang::Lang;
 use crate::page::share::{ShareState, View};
 use crate::page::steps::steps;
 use crate::ui::draft::{self, DraftGuard, Saver};
 use crate::ui::io;
+use crate::ui::messages::{Messages, PackStatus};
 use crate::ui::startup::{Startup, initial_state};
 use crate::ui::state::{self, Action, AnalysisRc, DraftNotice, InputTab};
 
@@ -74,6 +77,41 @@ pub fn app(props: &AppProps) -> Html {
             false => io::apply_theme(*t),
         });
     }
+    // The chosen language's messages are fetched the first time it is chosen; English (built
+    // in) is shown until they arrive, and stays, with a note, if they cannot be fetched.
+    let pack = use_state(|| None::<(Lang, Rc<Catalog>)>);
+    let pack_status = use_state(PackStatus::default);
+    let retry = use_state(|| 0u32);
+    {
+        let (pack, status) = (pack.clone(), pack_status.clone());
+        use_effect_with((state.lang, *retry), move |(lang, _)| {
+            let lang = *lang;
+            match i18n::pack_path(lang) {
+                Some(path) if pack.as_ref().is_none_or(|(l, _)| *l != lang) => {
+                    status.set(PackStatus::Loading);
+                    io::fetch_text(path, move |text| match text {
+                        Some(text) => {
+                            pack.set(Some((lang, Rc::new(Catalog::parse(&text).0))));
+                            status.set(PackStatus::Ready);
+                        }
+                        None => status.set(PackStatus::Failed),
+                    });
+                }
+                _ => status.set(PackStatus::Ready),
+            }
+        });
+    }
+    let messages = Messages::new(
+        state.lang,
+        pack.as_ref()
+            .filter(|(l, _)| *l == state.lang)
+            .map(|(_, p)| p.clone()),
+    );
+    // `<html lang>` names the language the text is in: English until a pack has arrived.
+    use_effect_with(messages.clone(), |m| {
+        io::set_html_lang(m.lang());
+        io::set_title(&m.t("page-title"));
+    });
     let saver = use_mut_ref(Saver::default);
     {
         // Saves the draft, except in an embed and while a share link's text is unedited.
@@ -220,19 +258,19 @@ pub fn app(props: &AppProps) -> Html {
         InputTab::Dockerfile => html! {},
         InputTab::Context => html! {
             <TextPanel tab={InputTab::Context} value={state.share.context.clone()}
-                help="The files of the build context, one path a line, optionally followed by a size (src/main.go 4KB)."
+                help="help-context"
                 placeholder="src/main.go 4KB"
-                note={a.files.context_inferred.then(|| AttrValue::from("No context given: Stageplay infers one from the COPY and ADD sources."))}
+                note={a.files.context_inferred.then(|| AttrValue::from(messages.t("note-context-inferred")))}
                 dispatch={dispatch.clone()} />
         },
         InputTab::Dockerignore => html! {
             <TextPanel tab={InputTab::Dockerignore} value={state.share.dockerignore.clone()}
-                help="Patterns of .dockerignore, applied with Docker's rules (**, ! exceptions, the last match wins)."
+                help="help-dockerignore"
                 placeholder="node_modules\n.git" dispatch={dispatch.clone()} />
         },
         InputTab::BuildArgs => html! {
             <TextPanel tab={InputTab::BuildArgs} value={state.share.build_args.clone()}
-                help="KEY=VALUE lines, as --build-arg. They override the ARG defaults."
+                help="help-buildargs"
                 placeholder="GO_VERSION=1.22" dispatch={dispatch.clone()} />
         },
     };
@@ -258,27 +296,40 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
+    // Links and embeds carry the page's language when it is not English.
+    let shared = ShareState {
+        lang: (state.lang != Lang::En).then_some(state.lang),
+        ..state.share.clone()
+    };
     if let Some(options) = startup.embed.clone() {
-        return html! { <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} /> };
+        return html! {
+            <ContextProvider<Messages> context={messages}>
+                <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} />
+            </ContextProvider<Messages>>
+        };
     }
     let share_actions = html! {
-        <ShareButtons share={state.share.clone()} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+        <ShareButtons share={shared} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+    };
+    let retry_pack = {
+        let retry = retry.clone();
+        Callback::from(move |_: MouseEvent| retry.set(retry.wrapping_add(1)))
     };
     let download_text = {
         let text = text.clone();
         Callback::from(move |_: MouseEvent| io::download_text("Dockerfile", "text/plain", &text))
     };
     let copy_draft = {
-        let (d, text) = (dispatch.clone(), text.clone());
+        let (d, text, m2) = (dispatch.clone(), text.clone(), messages.clone());
         Callback::from(move |_: MouseEvent| {
-            let d = d.clone();
+            let (d, m2) = (d.clone(), m2.clone());
             io::copy_text_then(&text, move |ok| {
                 let said = if ok {
-                    "Dockerfile copied"
+                    &m2.t("toast-dockerfile-copied")
                 } else {
-                    "Copying was refused: use Download"
+                    &m2.t("toast-copy-refused")
                 };
-                d.dispatch(Action::Toast(Some(said.into())))
+                d.dispatch(Action::Toast(Some(said.to_string())))
             })
         })
     };
@@ -309,10 +360,21 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let lessons_shown = state.lessons_open || state.share.lesson.is_some();
+    let m = &messages;
     html! {
+        <ContextProvider<Messages> context={messages.clone()}>
         <div class="app" data-view={view.as_str()}>
-            <Header theme={state.theme} examples_open={state.examples_open} drafts_open={state.drafts.is_some()}
+            <Header theme={state.theme} lang={state.lang} examples_open={state.examples_open} drafts_open={state.drafts.is_some()}
                 lessons_open={lessons_shown} dispatch={dispatch.clone()} actions={share_actions} />
+            if *pack_status == PackStatus::Loading {
+                <p class="lang-status" role="status">{ m.t("lang-loading") }</p>
+            }
+            if *pack_status == PackStatus::Failed {
+                <p class="lang-status notice" role="alert">
+                    { m.t("lang-failed") }
+                    <button type="button" class="btn" onclick={retry_pack}>{ m.t("lang-retry") }</button>
+                </p>
+            }
             if let Some(notice) = state.draft_notice.clone() {
                 <DraftNoticeBar {notice} on_download={download_text} on_copy={copy_draft} on_clear_history={clear_history}
                     on_open_other={open_other} on_dismiss={dismiss_notice} />
@@ -325,7 +387,7 @@ pub fn app(props: &AppProps) -> Html {
                     stale={state.stale} dispatch={dispatch.clone()} />
             }
             <main class="panes">
-                <section class="pane input-pane" aria-label="Input">
+                <section class="pane input-pane" aria-label={m.t("input-label")}>
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
@@ -339,13 +401,13 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     }
                 </section>
-                <section class="pane output-pane" aria-label="Output">
+                <section class="pane output-pane" aria-label={m.t("output-label")}>
                     <OutputToolbar analysis={a.clone()} target={state.share.target.clone().map(AttrValue::from)}
                         builder={state.share.builder} command={command.clone()} dispatch={dispatch.clone()} />
                     if let Some(ex) = example {
                         <details class="notice" open=true>
-                            <summary>{ format!("{} — what to notice", ex.title) }</summary>
-                            <p>{ rich_text(ex.notice) }</p>
+                            <summary>{ m.f("example-notice-title", &[("title", m.t_or(&format!("example-{}-title", ex.id), ex.title).as_str().into())]) }</summary>
+                            <p>{ rich_text(&m.t_or(&format!("example-{}-notice", ex.id), ex.notice)) }</p>
                         </details>
                     }
                     <TargetNotice analysis={a.clone()} naming={state.naming} dispatch={dispatch.clone()} />
@@ -353,8 +415,8 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
                         // The view's heading for screen readers (the tab shows its name), so
                         // the views' own h3 sections follow an h2, as in an embed.
-                        <h2 class="visually-hidden">{ view_label(view) }</h2>
-                        if state.stale { <p class="stale" role="status">{ "Analysing…" }</p> }
+                        <h2 class="visually-hidden">{ view_label(m, view) }</h2>
+                        if state.stale { <p class="stale" role="status">{ m.t("analysing") }</p> }
                         { output }
                     </div>
                 </section>
@@ -369,5 +431,6 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="toast" role="status">{ t.clone() }</div>
             }
         </div>
+        </ContextProvider<Messages>>
     }
 }

@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::page::drafts::{Entry, ago};
+use crate::page::drafts::{Entry, Reason};
 use crate::ui::io;
+use crate::ui::messages::{Messages, use_messages};
 use crate::ui::state::{Action, DraftsDialog, State};
 
 use super::modal::use_modal;
@@ -45,6 +46,7 @@ pub fn draft_history(props: &DraftHistoryProps) -> Html {
         })
     };
     let now = props.dialog.now;
+    let m = use_messages();
     let row = |e: &Entry| {
         let restore = {
             let (d, text) = (props.dispatch.clone(), e.text.clone());
@@ -59,11 +61,13 @@ pub fn draft_history(props: &DraftHistoryProps) -> Html {
                 <div class="draft-text">
                     <code class="draft-first-line">{ e.title() }</code>
                     <span class="draft-meta muted">
-                        { format!("{} · {} · {lines} line{}", ago(e.at, now), e.reason.label(),
-                            if lines == 1 { "" } else { "s" }) }
+                        { m.f("draft-meta", &[
+                            ("ago", ago(&m, e.at, now).as_str().into()),
+                            ("reason", m.t(reason_key(e.reason)).as_str().into()),
+                            ("lines", lines.into())]) }
                     </span>
                 </div>
-                <button type="button" class="btn btn-small draft-restore" onclick={restore}>{ "Restore" }</button>
+                <button type="button" class="btn btn-small draft-restore" onclick={restore}>{ m.t("draft-restore") }</button>
             </li>
         }
     };
@@ -73,19 +77,41 @@ pub fn draft_history(props: &DraftHistoryProps) -> Html {
             <div class="gallery drafts" id="drafts-dialog" role="dialog" aria-modal="true" aria-labelledby="drafts-title" ref={dialog}
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} {onkeydown}>
                 <div class="gallery-head">
-                    <h2 id="drafts-title">{ "Drafts" }</h2>
-                    <button type="button" class="icon-btn" id="drafts-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                    <h2 id="drafts-title">{ m.t("drafts-button") }</h2>
+                    <button type="button" class="icon-btn" id="drafts-close" aria-label={m.t("close")} onclick={close}>{ "×" }</button>
                 </div>
-                <p class="muted">{ "Texts this browser kept before they were replaced: by a share link's edited text, another tab, an example or a restore. Restoring one keeps the editor's text here first." }</p>
+                <p class="muted">{ m.t("drafts-intro") }</p>
                 if entries.is_empty() {
-                    <p class="drafts-empty">{ "No earlier drafts yet." }</p>
+                    <p class="drafts-empty">{ m.t("drafts-empty") }</p>
                 } else {
                     <ul class="draft-list">{ for entries.iter().map(row) }</ul>
                     <div class="drafts-foot">
-                        <button type="button" class="btn btn-small" id="drafts-clear" onclick={clear}>{ "Clear history" }</button>
+                        <button type="button" class="btn btn-small" id="drafts-clear" onclick={clear}>{ m.t("drafts-clear") }</button>
                     </div>
                 }
             </div>
         </div>
+    }
+}
+
+/// The message key of why a draft was kept.
+fn reason_key(r: Reason) -> &'static str {
+    match r {
+        Reason::Replaced => "draft-reason-replaced",
+        Reason::OtherTab => "draft-reason-other-tab",
+        Reason::BeforeRestore => "draft-reason-before-restore",
+        Reason::BeforeExample => "draft-reason-before-example",
+    }
+}
+
+/// How long ago a draft was kept, in the page's language (`drafts::ago`'s steps).
+fn ago(m: &Messages, at: f64, now: f64) -> String {
+    let secs = ((now - at) / 1000.0).max(0.0) as u64;
+    match secs {
+        0..60 => m.t("ago-now"),
+        60..3600 => m.f("ago-minutes", &[("n", (secs / 60).into())]),
+        3600..86_400 => m.f("ago-hours", &[("n", (secs / 3600).into())]),
+        86_400..172_800 => m.t("ago-yesterday"),
+        _ => m.f("ago-days", &[("n", (secs / 86_400).into())]),
     }
 }

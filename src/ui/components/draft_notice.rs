@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::messages::use_messages;
 use crate::ui::state::DraftNotice;
 
 #[derive(Properties, PartialEq)]
@@ -23,29 +24,30 @@ pub struct DraftNoticeProps {
 /// later save works.
 #[function_component(DraftNoticeBar)]
 pub fn draft_notice_bar(props: &DraftNoticeProps) -> Html {
+    let m = use_messages();
     match &props.notice {
         DraftNotice::SaveFailed => html! {
             <div class="link-error draft-notice" role="alert" id="draft-notice">
                 <p>
-                    <strong>{ "Your draft could not be saved: " }</strong>
-                    { "the browser's storage for this page is full or disabled. The text is only on this page: download or copy it, or free space by clearing the history of drafts. Saving is tried again on every edit." }
+                    <strong>{ m.t("draft-save-failed-title") }</strong>{ " " }
+                    { m.t("draft-save-failed") }
                 </p>
                 <div class="notice-actions">
-                    <button type="button" class="btn btn-small" id="draft-notice-download" onclick={props.on_download.clone()}>{ "Download" }</button>
-                    <button type="button" class="btn btn-small" id="draft-notice-copy" onclick={props.on_copy.clone()}>{ "Copy" }</button>
-                    <button type="button" class="btn btn-small" id="draft-notice-clear-history" onclick={props.on_clear_history.clone()}>{ "Clear history and retry" }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-download" onclick={props.on_download.clone()}>{ m.t("download") }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-copy" onclick={props.on_copy.clone()}>{ m.t("copy") }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-clear-history" onclick={props.on_clear_history.clone()}>{ m.t("draft-clear-and-retry") }</button>
                 </div>
             </div>
         },
         DraftNotice::OtherTab(_) => html! {
             <div class="link-error draft-notice" role="status" id="draft-notice">
                 <p>
-                    <strong>{ "Another tab saved a different draft. " }</strong>
-                    { "This tab keeps its own text (saved again when you edit it); the other text is kept in Drafts." }
+                    <strong>{ m.t("draft-other-tab-title") }</strong>{ " " }
+                    { m.t("draft-other-tab") }
                 </p>
                 <div class="notice-actions">
-                    <button type="button" class="btn btn-small" id="draft-notice-open" onclick={props.on_open_other.clone()}>{ "Open the other tab's text" }</button>
-                    <button type="button" class="btn btn-small" id="draft-notice-dismiss" onclick={props.on_dismiss.clone()}>{ "Dismiss" }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-open" onclick={props.on_open_other.clone()}>{ m.t("draft-open-other") }</button>
+                    <button type="button" class="btn btn-small" id="draft-notice-dismiss" onclick={props.on_dismiss.clone()}>{ m.t("dismiss") }</button>
                 </div>
             </div>
         },

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::analysis::files::images::human_size;
 use crate::page::large_text::is_large;
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::Action;
 
 use super::editor::{Editor, EditorProps};
@@ -22,19 +23,22 @@ pub fn editor_pane(props: &EditorProps) -> Html {
     // A Dockerfile dropped from the file manager replaces the text (the browser would
     // otherwise open the file in place of the page); dropped text is left to the textarea.
     let ondragover = Callback::from(|e: DragEvent| io::allow_file_drop(&e));
+    let m = use_messages();
     let ondrop = {
-        let (d, readonly) = (props.dispatch.clone(), props.readonly);
+        let (d, readonly, m) = (props.dispatch.clone(), props.readonly, m.clone());
         Callback::from(move |e: DragEvent| {
             if readonly {
                 return io::allow_file_drop(&e);
             }
-            let d = d.clone();
+            let (d, m) = (d.clone(), m.clone());
             io::read_dropped_file(&e, MAX_DROP_BYTES as f64, move |read| match read {
                 Ok(text) => d.dispatch(Action::SetDockerfile(text)),
-                Err(size) => d.dispatch(Action::Toast(Some(format!(
-                    "That file is {}: Stageplay reads Dockerfiles of up to {}.",
-                    human_size(size as u64),
-                    human_size(MAX_DROP_BYTES)
+                Err(size) => d.dispatch(Action::Toast(Some(m.f(
+                    "drop-too-large",
+                    &[
+                        ("size", human_size(size as u64).as_str().into()),
+                        ("max", human_size(MAX_DROP_BYTES).as_str().into()),
+                    ],
                 )))),
             });
         })

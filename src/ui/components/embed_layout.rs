@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::page::embed::{self, EmbedOptions, Pane};
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, State};
 
 use super::editor_pane::EditorPane;
@@ -58,6 +59,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
         });
     }
 
+    let m = use_messages();
     let pane = |p: Pane| -> Html {
         let body = match p {
             Pane::Editor => html! {
@@ -87,13 +89,13 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
             },
         };
         let title = match (p, p.view()) {
-            (_, Some(v)) => view_label(v),
-            (Pane::Lesson, None) => "Lesson",
-            _ => "Dockerfile",
+            (_, Some(v)) => view_label(&m, v),
+            (Pane::Lesson, None) => m.t("pane-lesson"),
+            _ => m.t("tab-dockerfile"),
         };
         html! {
             <section class={classes!("embed-pane", format!("embed-pane-{}", p.as_str()))}
-                data-pane={p.as_str()} aria-label={title}>
+                data-pane={p.as_str()} aria-label={title.clone()}>
                 <h2 class="embed-pane-title">{ title }</h2>
                 { body }
             </section>
@@ -110,16 +112,15 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
                 if let Some(href) = (*open).clone() {
                     // A new tab, never the docs page itself: an embed does not navigate its host.
                     <a class="embed-open" id="embed-open" href={href} target="_blank" rel="noopener noreferrer">
-                        { "Open in Stageplay ↗" }
+                        { m.t("embed-open") }
                     </a>
                 }
             </header>
             if !opts.unknown_views.is_empty() {
-                <p class="embed-note" role="status">{ format!(
-                    "Unknown view{} ignored: {}. Use {}.",
-                    if opts.unknown_views.len() > 1 { "s" } else { "" },
-                    opts.unknown_views.join(", "),
-                    Pane::ALL.map(Pane::as_str).join(", ")) }</p>
+                <p class="embed-note" role="status">{ m.f("embed-unknown-views", &[
+                    ("count", opts.unknown_views.len().into()),
+                    ("views", opts.unknown_views.join(", ").as_str().into()),
+                    ("known", Pane::ALL.map(Pane::as_str).join(", ").as_str().into())]) }</p>
             }
             <main class="embed-panes">
                 { for opts.panes.iter().map(|&p| pane(p)) }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::page::examples::{EXAMPLES, Example};
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, State};
 
 use super::modal::use_modal;
@@ -26,6 +27,7 @@ pub fn gallery(props: &GalleryProps) -> Html {
         "examples-button",
         Callback::from(move |()| d.dispatch(Action::CloseExamples)),
     );
+    let m = use_messages();
     let card = |ex: &'static Example| {
         let d = props.dispatch.clone();
         let id = ex.id;
@@ -35,8 +37,8 @@ pub fn gallery(props: &GalleryProps) -> Html {
             <li>
                 <button type="button" class={classes!("example-card", current.then_some("current"))}
                     data-example={ex.id} onclick={pick} aria-current={current.then_some("true")}>
-                    <strong>{ ex.title }</strong>
-                    <span>{ ex.summary }</span>
+                    <strong>{ m.t_or(&format!("example-{}-title", ex.id), ex.title) }</strong>
+                    <span>{ m.t_or(&format!("example-{}-summary", ex.id), ex.summary) }</span>
                 </button>
             </li>
         }
@@ -46,10 +48,10 @@ pub fn gallery(props: &GalleryProps) -> Html {
             <div class="gallery" role="dialog" aria-modal="true" aria-labelledby="gallery-title" ref={dialog}
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())} {onkeydown}>
                 <div class="gallery-head">
-                    <h2 id="gallery-title">{ "Examples" }</h2>
-                    <button type="button" class="icon-btn" aria-label="Close" onclick={close}>{ "×" }</button>
+                    <h2 id="gallery-title">{ m.t("examples-button") }</h2>
+                    <button type="button" class="icon-btn" aria-label={m.t("close")} onclick={close}>{ "×" }</button>
                 </div>
-                <p class="muted">{ "Each example comes with its build context and a note on what to notice. Loading one replaces the editor's text (your draft is saved as you type)." }</p>
+                <p class="muted">{ m.t("examples-intro") }</p>
                 <ul class="example-grid">
                     { for EXAMPLES.iter().map(card) }
                 </ul>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::analysis::Analysis;
 use crate::analysis::fixed::Fixed;
 
+use crate::page::core_text::skip_reason;
 use crate::page::graph_search::{find_stages, needs, node_of_stage};
 use crate::page::graph_svg::{
     GraphModel, GraphNode, GraphNodeKind, GraphOptions, SVG_DEFS, SvgPieces, first_line,
@@ -17,7 +18,10 @@ use crate::page::layout::{self, Layout, LayoutOptions};
 use crate::page::share::Text;
 use crate::page::viewport::{self, Rect};
 use crate::ui::io;
+use crate::ui::messages::{Messages, use_messages};
 use crate::ui::state::{Action, AnalysisRc, State, Zoom};
+
+use super::rich_text::rich_text;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphViewProps {
@@ -58,8 +62,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // The model is rebuilt for every analysis, but laid out again only when the layout's
     // input (node sizes and edges) changed: most keystrokes change an instruction's text,
     // not the stages and their edges.
-    let model = use_memo(props.analysis.clone(), |a| {
-        let (model, drawn) = GraphModel::for_page(a);
+    let m = use_messages();
+    let model = use_memo((props.analysis.clone(), m.clone()), |(a, m)| {
+        let (model, drawn) = GraphModel::for_page(a, m);
         let input = model.layout_input();
         (model, input, drawn)
     });
@@ -78,7 +83,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // are built, the target and the stage count (see `render_graph_pieces`): a keystroke
     // that changes none of them renders nothing.
     let svg = {
-        let a = props.analysis.clone();
+        let (a, messages) = (props.analysis.clone(), m.clone());
         let plan = (
             props.analysis.plan.built.clone(),
             props.analysis.plan.target,
@@ -96,6 +101,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     cursor_stage: *cursor,
                     found_stage: *found,
                     focus: focus.map(|n| needs(&model.0, n)).unwrap_or_default(),
+                    messages: messages.clone(),
                     ..GraphOptions::default()
                 };
                 SvgView::new(render_graph_pieces(&a, &model.0, layout, &opts))
@@ -462,12 +468,15 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let search_status = match (query.trim().is_empty(), matches.len()) {
         (true, _) => String::new(),
-        (false, 0) => "no stage".to_string(),
+        (false, 0) => m.t("graph-find-none"),
         (false, n) => {
             let k = found
                 .and_then(|f| matches.iter().position(|&m| m == f))
                 .unwrap_or(0);
-            format!("{} of {n}", k + 1)
+            m.f(
+                "graph-find-count",
+                &[("k", (k + 1).into()), ("n", n.into())],
+            )
         }
     };
     // The Focus button acts on the stage the search found, else the cursor's stage.
@@ -516,44 +525,41 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     html! {
         <div class="graph-view">
             <div class="toolbar graph-toolbar">
-                <div class="legend" aria-label="Legend">
-                    <span class="lg lg-built">{ "built" }</span>
-                    <span class="lg lg-skipped">{ "skipped" }</span>
-                    <span class="lg lg-target">{ "target" }</span>
-                    <span class="lg lg-image">{ "image" }</span>
+                <div class="legend" aria-label={m.t("graph-legend")}>
+                    <span class="lg lg-built">{ m.t("graph-built") }</span>
+                    <span class="lg lg-skipped">{ m.t("graph-skipped") }</span>
+                    <span class="lg lg-target">{ m.t("chip-target") }</span>
+                    <span class="lg lg-image">{ m.t("graph-image") }</span>
                     <span class="lg-edge lg-from">{ "FROM" }</span>
                     <span class="lg-edge lg-copy">{ "COPY --from" }</span>
                     <span class="lg-edge lg-mount">{ "RUN --mount" }</span>
                 </div>
                 <div class="graph-find">
-                    <input type="search" id="graph-search" class="find-input" placeholder="Find a stage"
-                        aria-label="Find a stage" autocomplete="off" value={(*query).clone()}
+                    <input type="search" id="graph-search" class="find-input" placeholder={m.t("graph-find")}
+                        aria-label={m.t("graph-find")} autocomplete="off" value={(*query).clone()}
                         {oninput} onkeydown={onsearchkey} />
                     <span class="find-status" aria-live="polite">{ search_status }</span>
                     if let Some((name, onclick)) = focus_btn {
                         <button type="button" class="btn btn-small" id="graph-focus" {onclick}
-                            title={format!("Show only {name} and the stages it needs (F on a stage)")}>
-                            { "Focus" }<span class="visually-hidden">{ format!(" on {name}") }</span>
+                            title={m.f("graph-focus-title", &[("stage", name.as_str().into())])}>
+                            { m.t("graph-focus") }<span class="visually-hidden">{ " " }{ m.f("graph-focus-on", &[("stage", name.as_str().into())]) }</span>
                         </button>
                     }
                 </div>
-                <div class="zoom-buttons" role="group" aria-label="Zoom">
-                    <button type="button" class="icon-btn" onclick={zoom_out} aria-label="Zoom out" title="Zoom out (-)">{ "−" }</button>
+                <div class="zoom-buttons" role="group" aria-label={m.t("graph-zoom")}>
+                    <button type="button" class="icon-btn" onclick={zoom_out} aria-label={m.t("graph-zoom-out")} title={m.t("graph-zoom-out-title")}>{ "−" }</button>
                     <span class="zoom-level" aria-live="polite">{ format!("{}%", Fixed(z.scale * 100.0, 0)) }</span>
-                    <button type="button" class="icon-btn" onclick={zoom_in} aria-label="Zoom in" title="Zoom in (+)">{ "+" }</button>
-                    <button type="button" class="btn btn-small" onclick={fit} title="Fit to view (0)">{ "Fit" }</button>
+                    <button type="button" class="icon-btn" onclick={zoom_in} aria-label={m.t("graph-zoom-in")} title={m.t("graph-zoom-in-title")}>{ "+" }</button>
+                    <button type="button" class="btn btn-small" onclick={fit} title={m.t("graph-fit-title")}>{ m.t("graph-fit") }</button>
                 </div>
             </div>
             if let Some(drawn) = model.2 {
-                <p class="graph-capped note" role="status">{ format!(
-                    "This graph draws {drawn} of {} stages: the ones the target needs, nearest first, then \
-                     the last of the file. The Plan tab lists every stage; Export draws the whole graph.",
-                    props.analysis.stages.len()) }</p>
+                <p class="graph-capped note" role="status">{ m.f("graph-capped", &[("drawn", drawn.into()), ("n", props.analysis.stages.len().into())]) }</p>
             }
             if let Some((name, others)) = focus_note {
                 <p class="focus-bar note" role="status">
-                    { "Focused on " }<strong>{ name }</strong>{ format!(" and the {others} it needs; the rest is dimmed. ") }
-                    <button type="button" class="btn btn-small" id="graph-show-all" onclick={show_all}>{ "Show all" }</button>
+                    { rich_text(&m.f("graph-focused", &[("stage", name.as_str().into()), ("n", others.into())])) }{ " " }
+                    <button type="button" class="btn btn-small" id="graph-show-all" onclick={show_all}>{ m.t("graph-show-all") }</button>
                 </p>
             }
             <div class="graph-viewport" ref={viewport} tabindex="-1"
@@ -568,9 +574,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         <g class="sp-nodes">{ for svg.nodes.iter().map(|n| Html::from_html_unchecked(n.clone())) }</g>
                     </svg>
                 </div>
-                { stage_card(&props.analysis, &props.text, props.hovered, card_left) }
+                { stage_card(&m, &props.analysis, &props.text, props.hovered, card_left) }
             </div>
-            <p class="hint-line">{ "Click a stage to build it as the target · drag or wheel to pan · Ctrl + wheel, pinch or +/− to zoom · F on a stage focuses it" }</p>
+            <p class="hint-line">{ m.t("graph-hint") }</p>
         </div>
     }
 }
@@ -612,7 +618,7 @@ impl SvgView {
 
 /// The hover card of a stage: its base and instructions, in the corner away from the stage
 /// (`left` when the stage is in the right half of the viewport), so it never hides it.
-fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>, left: bool) -> Html {
+fn stage_card(m: &Messages, a: &Analysis, text: &str, hovered: Option<usize>, left: bool) -> Html {
     let Some(stage) = hovered.and_then(|s| a.stages.get(s)) else {
         return html! {};
     };
@@ -628,7 +634,7 @@ fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>, left: bool) -> H
         .skipped
         .iter()
         .find(|s| s.stage == stage.index)
-        .map(|s| s.reason.clone());
+        .map(|s| skip_reason(m, &s.reason));
     let lines: Vec<String> = std::iter::once(stage.from_instruction)
         .chain(stage.instructions.iter().copied())
         .filter_map(|i| a.instructions.get(i))
@@ -640,13 +646,13 @@ fn stage_card(a: &Analysis, text: &str, hovered: Option<usize>, left: bool) -> H
         <div class={classes!("stage-card", left.then_some("stage-card-left"))} role="status">
             <div class="stage-card-head">
                 <strong>{ stage.display_name() }</strong>
-                <span class={classes!("pill", format!("pill-{state}"))}>{ state }</span>
+                <span class={classes!("pill", format!("pill-{state}"))}>{ m.t(&format!("graph-{state}")) }</span>
             </div>
             if let Some(r) = reason { <p class="muted">{ r }</p> }
             <ol class="stage-card-lines">
                 { for lines.into_iter().map(|l| html! { <li><code>{ l }</code></li> }) }
             </ol>
-            if more > 0 { <p class="muted">{ format!("… {more} more") }</p> }
+            if more > 0 { <p class="muted">{ m.f("graph-card-more", &[("n", more.into())]) }</p> }
         </div>
     }
 }

@@ -1,11 +1,14 @@
-//! The page header: the brand, the Examples, Drafts and Lessons buttons, the share actions and the theme switch.
+//! The page header: the brand, the Examples, Drafts and Lessons buttons, the share actions,
+//! the theme switch and the language switch.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::page::lang::Lang;
 use crate::page::theme::Theme;
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, State};
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -13,6 +16,9 @@ type Dispatch = UseReducerDispatcher<State>;
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub theme: Theme,
+    /// The chosen language (its messages may still be loading).
+    #[prop_or_default]
+    pub lang: Lang,
     pub examples_open: bool,
     #[prop_or_default]
     pub drafts_open: bool,
@@ -43,11 +49,20 @@ pub fn header(props: &HeaderProps) -> Html {
     let d = props.dispatch.clone();
     let theme = props.theme;
     let cycle = Callback::from(move |_: MouseEvent| d.dispatch(Action::SetTheme(theme.next())));
-    let (icon, label) = match theme {
-        Theme::System => ("◐", "Theme: system"),
-        Theme::Light => ("☀", "Theme: light"),
-        Theme::Dark => ("☾", "Theme: dark"),
+    let m = use_messages();
+    let (icon, label, name) = match theme {
+        Theme::System => ("◐", m.t("theme-system-label"), m.t("theme-system")),
+        Theme::Light => ("☀", m.t("theme-light-label"), m.t("theme-light")),
+        Theme::Dark => ("☾", m.t("theme-dark-label"), m.t("theme-dark")),
     };
+    let d = props.dispatch.clone();
+    // The reader's own choice is remembered; the browser's preference never is.
+    let choose_lang = Callback::from(move |e: Event| {
+        if let Some(lang) = io::event_value(&e).as_deref().and_then(Lang::parse) {
+            io::save_lang(lang);
+            d.dispatch(Action::SetLang(lang));
+        }
+    });
     html! {
         <header class="app-header">
             <div class="brand">
@@ -58,29 +73,42 @@ pub fn header(props: &HeaderProps) -> Html {
                     <path d="M9 7h3v10H9M12 12h3" fill="none" stroke-width="1.6" />
                 </svg>
                 <h1>{ "Stageplay" }</h1>
-                <span class="tagline">{ "Dockerfile multi-stage playground" }</span>
+                <span class="tagline">{ m.t("tagline") }</span>
             </div>
-            <nav class="header-actions" aria-label="Page actions">
+            <nav class="header-actions" aria-label={m.t("header-actions")}>
                 <button type="button" id="examples-button" class="btn" onclick={toggle}
                     aria-haspopup="dialog" aria-expanded={props.examples_open.to_string()}>
-                    { "Examples" }
+                    { m.t("examples-button") }
                 </button>
                 <button type="button" id="drafts-button" class="btn" onclick={drafts}
                     aria-haspopup="dialog" aria-expanded={props.drafts_open.to_string()}
-                    title="Earlier drafts kept in this browser">
-                    { "Drafts" }
+                    title={m.t("drafts-button-title")}>
+                    { m.t("drafts-button") }
                 </button>
                 <button type="button" id="lessons-button" class="btn" onclick={lessons}
                     aria-controls="lesson-panel" aria-expanded={props.lessons_open.to_string()}>
-                    { "Lessons" }
+                    { m.t("lessons-button") }
                 </button>
                 <div class="share-slot">{ props.actions.clone() }</div>
                 <button type="button" id="theme-switch" class="btn" onclick={cycle}
-                    aria-label={label} title={label}>
+                    aria-label={label.clone()} title={label}>
                     <span aria-hidden="true">{ icon }</span>
-                    <span class="btn-text">{ theme.as_str() }</span>
+                    <span class="btn-text">{ name }</span>
                 </button>
-                <a class="btn btn-link" href="how.html">{ "How it works" }</a>
+                <label class="lang-switch" title={m.t("lang-switch")}>
+                    <span class="visually-hidden">{ m.t("lang-switch") }</span>
+                    // A globe drawn here: an emoji needs a colour font the system may lack.
+                    <svg class="lang-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                        <circle cx="8" cy="8" r="6.5" />
+                        <path d="M1.5 8h13M8 1.5c-2.2 2.4-2.2 10.6 0 13M8 1.5c2.2 2.4 2.2 10.6 0 13" />
+                    </svg>
+                    <select id="lang-switch" class="btn" onchange={choose_lang}>
+                        { for Lang::ALL.iter().map(|l| html! {
+                            <option value={l.tag()} lang={l.tag()} selected={*l == props.lang}>{ l.native_name() }</option>
+                        }) }
+                    </select>
+                </label>
+                <a class="btn btn-link" href={m.t("how-href")}>{ m.t("how-link") }</a>
             </nav>
         </header>
     }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, InputTab, State};
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -36,8 +37,9 @@ pub fn input_tabs(props: &InputTabsProps) -> Html {
             d.dispatch(Action::SetInputTab(tabs[n]));
         }
     });
+    let m = use_messages();
     html! {
-        <div class="tabs" role="tablist" aria-label="Input" {onkeydown}>
+        <div class="tabs" role="tablist" aria-label={m.t("input-label")} {onkeydown}>
             { for tabs.iter().map(|&t| {
                 let d = props.dispatch.clone();
                 let selected = t == current;
@@ -47,7 +49,7 @@ pub fn input_tabs(props: &InputTabsProps) -> Html {
                         aria-selected={selected.to_string()} aria-controls={format!("panel-{}", t.id())}
                         tabindex={if selected { "0" } else { "-1" }}
                         onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetInputTab(t)))}>
-                        { t.label() }
+                        { m.t(&format!("tab-{}", t.id())) }
                         if t == InputTab::Dockerfile && props.problems > 0 {
                             <span class="count">{ props.problems }</span>
                         }

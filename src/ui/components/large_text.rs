@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::analysis::files::images::human_size;
 use crate::page::large_text::{exceeds_storage, line_count, preview};
 use crate::page::share::Text;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -28,6 +29,7 @@ pub struct LargeTextProps {
 
 #[function_component(LargeText)]
 pub fn large_text(props: &LargeTextProps) -> Html {
+    let m = use_messages();
     let text = &props.text;
     // Scans of the whole text, done again only for a new text: the parent re-renders this
     // on every hover and caret move.
@@ -43,28 +45,27 @@ pub fn large_text(props: &LargeTextProps) -> Html {
         Callback::from(move |_: MouseEvent| on_edit.emit(()))
     };
     html! {
-        <div class="large-text" role="region" aria-label="Dockerfile, read-only preview">
+        <div class="large-text" role="region" aria-label={m.t("large-region")}>
             <div class="note large-note" role="status">
-                <p>{ format!(
-                    "This Dockerfile is {} in {lines} lines: too large to edit here without \
-                     freezing the page, so it is shown read-only. The graph, plan, final image \
-                     and problems are analysed from the whole file.",
-                    human_size(text.len() as u64)) }</p>
+                <p>{ m.f("large-note", &[("size", human_size(text.len() as u64).as_str().into()), ("lines", lines.into())]) }</p>
                 if too_big_for_storage {
-                    <p>{ "It is also too large for the browser's storage: it is not kept as a draft, and a reload brings back your previous one." }</p>
+                    <p>{ m.t("large-no-storage") }</p>
                 }
                 if !props.readonly {
                     <div class="large-actions">
-                        <button type="button" class="btn btn-small" id="large-clear" onclick={clear}>{ "Clear the editor" }</button>
+                        <button type="button" class="btn btn-small" id="large-clear" onclick={clear}>{ m.t("large-clear") }</button>
                         <button type="button" class="btn btn-small" id="large-edit" onclick={edit}
-                            title="The page may stop responding for seconds">{ "Edit anyway" }</button>
+                            title={m.t("large-edit-title")}>{ m.t("large-edit") }</button>
                     </div>
                 }
             </div>
-            <pre class="large-preview" tabindex="0" aria-label="The start of the file"><code>{ head }</code></pre>
+            <pre class="large-preview" tabindex="0" aria-label={m.t("large-preview")}><code>{ head }</code></pre>
             if cut {
-                <p class="muted list-more">{ format!("The preview shows the start of the file: {} of {}, {} of {lines} lines.",
-                    human_size(head.len() as u64), human_size(text.len() as u64), line_count(head)) }</p>
+                <p class="muted list-more">{ m.f("large-cut", &[
+                    ("shown", human_size(head.len() as u64).as_str().into()),
+                    ("size", human_size(text.len() as u64).as_str().into()),
+                    ("shown_lines", line_count(head).into()),
+                    ("lines", lines.into())]) }</p>
             }
         </div>
     }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::analysis::Builder;
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::show_all::LIST_CAP;
@@ -25,6 +26,7 @@ pub struct OutputToolbarProps {
 /// The toolbar above the output views.
 #[function_component(OutputToolbar)]
 pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
+    let m = use_messages();
     let a = &props.analysis;
     let d = props.dispatch.clone();
     let onchange = Callback::from(move |e: Event| {
@@ -79,14 +81,14 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
             _ => {}
         });
         html! {
-            <input type="search" id="target-filter" class="find-input" placeholder="Filter stages"
-                aria-label="Filter the target stages" aria-controls="target" autocomplete="off"
+            <input type="search" id="target-filter" class="find-input" placeholder={m.t("target-filter")}
+                aria-label={m.t("target-filter-label")} aria-controls="target" autocomplete="off"
                 value={(*filter).clone()} {oninput} {onkeydown} />
         }
     });
     // The builder switch is a WAI-ARIA radio group: one Tab stop (the checked radio), the
     // arrow keys check the other one and move the focus with it.
-    let builder_btn = |b: Builder, label: &'static str| {
+    let builder_btn = |b: Builder, label: String| {
         let d = props.dispatch.clone();
         let on = props.builder == b;
         html! {
@@ -119,16 +121,17 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
     };
     let command = props.command.clone();
     let d = props.dispatch.clone();
+    let copied = m.t("toast-command-copied");
     let copy = Callback::from(move |_: MouseEvent| {
         io::copy_text(&command);
-        d.dispatch(Action::Toast(Some("Command copied".into())));
+        d.dispatch(Action::Toast(Some(copied.clone())));
     });
     html! {
         <div class="output-toolbar">
             <label class="field">
-                <span>{ "Target" }</span>
-                <select id="target" {onchange} aria-label="Target stage">
-                    <option value="" selected={selected.is_none()}>{ format!("default (last stage{})", if last.is_empty() { String::new() } else { format!(": {last}") }) }</option>
+                <span>{ m.t("target") }</span>
+                <select id="target" {onchange} aria-label={m.t("target-label")}>
+                    <option value="" selected={selected.is_none()}>{ if last.is_empty() { m.t("target-default") } else { m.f("target-default-named", &[("stage", last.as_str().into())]) } }</option>
                     // Past LIST_CAP stages only the first ones and the chosen one are listed:
                     // 10 000 options took Chromium about 200 ms to build on every paste.
                     { for a.stages.iter().enumerate().filter(|&(i, _)| listed(i)).map(|(i, s)| {
@@ -136,33 +139,33 @@ pub fn output_toolbar(props: &OutputToolbarProps) -> Html {
                         // BuildKit targets `AS` names only: an unnamed stage is listed, not
                         // offered (a click on it in the graph offers to name it).
                         if s.name.is_none() {
-                            return html! { <option value="" disabled=true>{ format!("{name} (no name: not a target)") }</option> };
+                            return html! { <option value="" disabled=true>{ m.f("target-unnamed", &[("stage", name.as_str().into())]) }</option> };
                         }
                         html! { <option value={name.clone()} selected={Some(i) == chosen}>{ name }</option> }
                     }) }
                     if unlisted > 0 {
-                        <option value="" disabled=true>{ format!("… {unlisted} more stages, not listed") }</option>
+                        <option value="" disabled=true>{ m.f("target-unlisted", &[("n", unlisted.into())]) }</option>
                     }
                     if matching.is_empty() {
-                        <option value="" disabled=true>{ format!("no stage matches \"{q}\"") }</option>
+                        <option value="" disabled=true>{ m.f("target-no-match", &[("query", q.as_str().into())]) }</option>
                     }
                     // A target that names no stage stays visible (and is reported as a problem).
                     if let Some(t) = selected.as_ref().filter(|_| chosen.is_none()) {
-                        <option value={t.clone()} selected=true>{ format!("{t} (unknown)") }</option>
+                        <option value={t.clone()} selected=true>{ m.f("target-unknown", &[("stage", t.as_str().into())]) }</option>
                     }
                 </select>
             </label>
             { filter_input.unwrap_or_default() }
             <div class="field">
-                <span id="builder-label">{ "Builder" }</span>
+                <span id="builder-label">{ m.t("builder") }</span>
                 <div class="segmented" role="radiogroup" aria-labelledby="builder-label" onkeydown={on_arrow}>
-                    { builder_btn(Builder::BuildKit, "BuildKit") }
-                    { builder_btn(Builder::Legacy, "Legacy") }
+                    { builder_btn(Builder::BuildKit, "BuildKit".into()) }
+                    { builder_btn(Builder::Legacy, m.t("builder-legacy")) }
                 </div>
             </div>
             <div class="command">
                 <code id="command-line">{ props.command.clone() }</code>
-                <button type="button" class="btn btn-small" onclick={copy} aria-label="Copy the command">{ "Copy" }</button>
+                <button type="button" class="btn btn-small" onclick={copy} aria-label={m.t("copy-command")}>{ m.t("copy") }</button>
             </div>
         </div>
     }

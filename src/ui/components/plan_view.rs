@@ -5,9 +5,11 @@ use yew::prelude::*;
 
 use crate::analysis::failure::Failure;
 use crate::analysis::{Builder, Span};
+use crate::page::core_text::skip_reason;
 use crate::page::plan::{
-    builder_difference, failure_headline, failure_note, nothing_built, stage_name,
+    builder_difference, builder_key, failure_headline, failure_note, nothing_built, stage_name,
 };
+use crate::ui::messages::{Messages, use_messages};
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -25,21 +27,22 @@ pub struct PlanViewProps {
 /// The build plan of the target.
 #[function_component(PlanView)]
 pub fn plan_view(props: &PlanViewProps) -> Html {
+    let m = use_messages();
     let a = &props.analysis;
     let plan = &a.plan;
-    let failure = failure_box(props);
+    let failure = failure_box(&m, props);
     let Some(target) = plan.target else {
         return html! {
             <div class="plan-view">
                 { failure }
-                <div class="panel-empty">{ nothing_built(a) }</div>
+                <div class="panel-empty">{ nothing_built(&m, a) }</div>
             </div>
         };
     };
     let failing = plan.failure.as_ref().and_then(|f| f.stage);
     let fails_tag = |s: usize| -> Html {
         if failing == Some(s) {
-            html! { <span class="chip-tag chip-tag-fails">{ "fails" }</span> }
+            html! { <span class="chip-tag chip-tag-fails">{ m.t("chip-fails") }</span> }
         } else {
             Html::default()
         }
@@ -53,9 +56,9 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         let is_target = s == target;
         html! {
             <button type="button" class={classes!("chip", is_target.then_some("chip-target"), (failing == Some(s)).then_some("chip-failed"))} data-plan-stage={s.to_string()}
-                onclick={reveal(s)} title="Show in the editor">
+                onclick={reveal(s)} title={m.t("show-in-editor")}>
                 { stage_name(a, s) }
-                if is_target { <span class="chip-tag">{ "target" }</span> }
+                if is_target { <span class="chip-tag">{ m.t("chip-target") }</span> }
                 { fails_tag(s) }
             </button>
         }
@@ -84,59 +87,60 @@ pub fn plan_view(props: &PlanViewProps) -> Html {
         <div class="plan-view">
             { failure }
             <p class="plan-summary">
-                { format!("{} {} {} of {} stage{} for target ", if buildkit { "BuildKit" } else { "The legacy builder" },
-                    // A failing build stops before it has built them all.
-                    if plan.failure.is_some() { "would build" } else { "builds" },
-                    plan.built.len(), a.stages.len(), if a.stages.len() == 1 { "" } else { "s" }) }
-                <code>{ stage_name(a, target) }</code>
-                { if buildkit { ", in dependency order; stages of the same wave run in parallel." } else { ", one after another in file order." } }
+                // A failing build stops before it has built them all.
+                { rich_text(&m.f(if plan.failure.is_some() { "plan-summary-would" } else { "plan-summary" }, &[
+                    ("builder", builder_key(plan.builder).into()),
+                    ("built", plan.built.len().into()),
+                    ("stages", a.stages.len().into()),
+                    ("target", stage_name(a, target).as_str().into())])) }
             </p>
-            <p class="plan-diff" id="builder-diff">{ rich_text(&builder_difference(a)) }</p>
+            <p class="plan-diff" id="builder-diff">{ rich_text(&builder_difference(&m, a)) }</p>
             <ol class="waves">
                 { for waves.iter().map(|&(i, wave)| html! {
                     <li class="wave">
-                        <span class="wave-label">{ if buildkit { format!("Wave {}", i + 1) } else { format!("Step {}", i + 1) } }</span>
+                        <span class="wave-label">{ m.f(if buildkit { "plan-wave" } else { "plan-step" }, &[("n", (i + 1).into())]) }</span>
                         <div class="wave-stages">{ for wave.iter().map(|&s| stage_chip(s)) }</div>
                     </li>
                 }) }
             </ol>
-            { show_all(chips_shown, chips_total, &all, "built stages") }
+            { show_all(&m, chips_shown, chips_total, &all, "list-built-stages") }
             if !plan.skipped.is_empty() {
-                <h3>{ format!("Skipped ({})", plan.skipped.len()) }</h3>
+                <h3>{ m.f("plan-skipped", &[("n", plan.skipped.len().into())]) }</h3>
                 <ul class="skipped">
                     { for plan.skipped.iter().take(skipped_shown).map(|s| html! {
                         <li>
                             <button type="button" class={classes!("chip", "chip-skipped", (failing == Some(s.stage)).then_some("chip-failed"))}
                                 data-plan-stage={s.stage.to_string()} onclick={reveal(s.stage)}>{ stage_name(a, s.stage) }{ fails_tag(s.stage) }</button>
-                            <span class="reason">{ rich_text(&s.reason) }</span>
+                            <span class="reason">{ rich_text(&skip_reason(&m, &s.reason)) }</span>
                         </li>
                     }) }
                 </ul>
-                { show_all(skipped_shown, plan.skipped.len(), &all, "skipped stages") }
+                { show_all(&m, skipped_shown, plan.skipped.len(), &all, "list-skipped-stages") }
             }
         </div>
     }
 }
 
 /// Where and why the build fails, with a button to the line; nothing when it succeeds.
-fn failure_box(props: &PlanViewProps) -> Html {
+fn failure_box(m: &Messages, props: &PlanViewProps) -> Html {
     let a = &props.analysis;
-    let (Some(f), Some(headline)) = (&a.plan.failure, failure_headline(a, &a.plan)) else {
+    let (Some(f), Some(headline)) = (&a.plan.failure, failure_headline(m, a, &a.plan)) else {
         return Html::default();
     };
     html! {
         <section class="plan-failure" id="plan-failure" data-failure-line={f.line.to_string()}>
             <p class="plan-failure-head">{ rich_text(&headline) }</p>
-            <p class="plan-failure-msg"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
-            if let Some(note) = failure_note(&a.plan) { <p class="plan-failure-note">{ note }</p> }
-            { show_line(f, &props.dispatch) }
+            <p class="plan-failure-msg" lang="en"><code class="rule-name">{ f.rule }</code>{ " " }{ f.message.clone() }</p>
+            { buildkit_words_note(m) }
+            if let Some(note) = failure_note(m, &a.plan) { <p class="plan-failure-note">{ note }</p> }
+            { show_line(m, f, &props.dispatch) }
         </section>
     }
 }
 
 /// The button that shows a failure's line in the editor (none for a failure outside the
 /// file, such as a `.dockerignore` pattern); the Final image view shows it too.
-pub(crate) fn show_line(f: &Failure, dispatch: &Dispatch) -> Html {
+pub(crate) fn show_line(m: &Messages, f: &Failure, dispatch: &Dispatch) -> Html {
     if f.line == 0 {
         return Html::default();
     }
@@ -145,9 +149,19 @@ pub(crate) fn show_line(f: &Failure, dispatch: &Dispatch) -> Html {
     html! {
         <button type="button" class="btn btn-small"
             onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Reveal(span)))}>
-            { format!("Show line {}", f.line) }
+            { m.f("show-line", &[("line", f.line.into())]) }
         </button>
     }
+}
+
+/// In a language other than English, a line saying that the message above is BuildKit's own,
+/// left in English as BuildKit prints it (so it can be searched for), with the page's
+/// explanation around it.
+pub(crate) fn buildkit_words_note(m: &Messages) -> Html {
+    if m.lang() == crate::page::lang::Lang::En {
+        return Html::default();
+    }
+    html! { <p class="muted buildkit-words">{ m.t("buildkit-words") }</p> }
 }
 
 /// The first line of a span (a stage's FROM line).

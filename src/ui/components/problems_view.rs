@@ -4,8 +4,11 @@
 use yew::prelude::*;
 
 use crate::analysis::{LineIndex, Severity};
+use crate::page::core_text::fix_title;
+use crate::page::lang::Lang;
 use crate::page::reference::{SEMANTICS, buildkit_rule_url};
 use crate::page::share::Text;
+use crate::ui::messages::{Messages, use_messages};
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -24,6 +27,7 @@ pub struct ProblemsViewProps {
 /// The list of problems; a click shows the problem in the editor.
 #[function_component(ProblemsView)]
 pub fn problems_view(props: &ProblemsViewProps) -> Html {
+    let m = use_messages();
     let a = &props.analysis;
     let all = use_state(|| false);
     let lines = LineIndex::new(&props.text);
@@ -35,7 +39,7 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
     if a.diagnostics.is_empty() {
         return html! {
             <>
-            <div class="panel-empty ok">{ "No problems found. ✓" }</div>
+            <div class="panel-empty ok">{ m.t("problems-none") }</div>
             { for checks }
             </>
         };
@@ -47,6 +51,9 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
     html! {
         <>
         { for checks }
+        if m.lang() != Lang::En {
+            <p class="checks-summary muted buildkit-words">{ m.t("problems-in-english") }</p>
+        }
         <ul class="problems">
             { for a.diagnostics.iter().take(shown).map(|d| {
                 let line = lines.line(d.span.start);
@@ -61,50 +68,50 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
                 // The one-click fix, applied in the editor as if typed (Ctrl+Z undoes it).
                 let fix = d.fix.as_deref().map(|fix| {
                     let dispatch = props.dispatch.clone();
-                    let (title, fix) = (fix.title.clone(), fix.clone());
+                    let (title, fix) = (fix_title(&m, &fix.title), fix.clone());
                     let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ApplyFix(fix.clone())));
                     html! { <button type="button" class="btn btn-small fix" {onclick}>{ rich_text(&title) }</button> }
                 });
                 html! {
                     <li class={classes!("problem", format!("sev-{sev}"))}>
-                        <button type="button" class="problem-main" onclick={go} title="Show in the editor">
-                            <span class={classes!("sev", format!("sev-badge-{sev}"))} aria-label={sev}>{ match d.severity { Severity::Error => "✕", Severity::Warning => "!", Severity::Info => "i" } }</span>
+                        <button type="button" class="problem-main" onclick={go} title={m.t("show-in-editor")}>
+                            <span class={classes!("sev", format!("sev-badge-{sev}"))} aria-label={m.t(&format!("severity-{sev}"))}>{ match d.severity { Severity::Error => "✕", Severity::Warning => "!", Severity::Info => "i" } }</span>
                             <span class="problem-text">
-                                <span class="problem-msg">{ rich_text(&d.message) }</span>
-                                <span class="problem-meta"><span class="rule">{ d.rule }</span>{ format!(" · line {line}") }</span>
+                                <span class="problem-msg" lang="en">{ rich_text(&d.message) }</span>
+                                <span class="problem-meta"><span class="rule">{ d.rule }</span>{ " · " }{ m.f("line-n", &[("line", line.into())]) }</span>
                             </span>
                         </button>
                         { for fix }
-                        <button type="button" class="btn btn-small explain" aria-expanded={open.to_string()} onclick={toggle}>{ if open { "Hide" } else { "Explain" } }</button>
-                        if open { { rule_explanation(d.rule) } }
+                        <button type="button" class="btn btn-small explain" aria-expanded={open.to_string()} onclick={toggle}>{ if open { m.t("problem-hide") } else { m.t("problem-explain") } }</button>
+                        if open { { rule_explanation(&m, d.rule) } }
                     </li>
                 }
             }) }
         </ul>
-        { show_all(shown, a.diagnostics.len(), &all, "problems") }
+        { show_all(&m, shown, a.diagnostics.len(), &all, "list-problems") }
         </>
     }
 }
 
 /// The rule's explanation with its bad and good examples, from the core's registry.
-fn rule_explanation(rule: &str) -> Html {
+fn rule_explanation(m: &Messages, rule: &str) -> Html {
     let Some(r) = crate::analysis::lint::rule(rule) else {
-        return html! { <div class="rule-doc"><p>{ format!("{rule}: no explanation recorded.") }</p></div> };
+        return html! { <div class="rule-doc"><p>{ m.f("rule-unexplained", &[("rule", rule.into())]) }</p></div> };
     };
     html! {
         <div class="rule-doc">
-            <p>{ rich_text(r.explanation) }</p>
+            <p>{ rich_text(&m.t_or(&format!("rule-{}", r.name), r.explanation)) }</p>
             <div class="rule-examples">
-                <div><span class="ex-label bad-label">{ "Bad" }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
-                <div><span class="ex-label good-label">{ "Good" }</span><pre class="good"><code>{ r.good }</code></pre></div>
+                <div><span class="ex-label bad-label">{ m.t("rule-bad") }</span><pre class="bad"><code>{ r.bad }</code></pre></div>
+                <div><span class="ex-label good-label">{ m.t("rule-good") }</span><pre class="good"><code>{ r.good }</code></pre></div>
             </div>
             if let Some((_, why)) = crate::analysis::lint::NOT_SIMULATED.iter().find(|(n, _)| *n == rule) {
-                <p class="muted">{ format!("Not simulated: {why}.") }</p>
+                <p class="muted">{ m.f("rule-not-simulated", &[("why", m.t_or(&format!("not-simulated-{rule}"), why).as_str().into())]) }</p>
             }
             if r.buildkit {
-                <p class="muted">{ format!("A BuildKit build check ({SEMANTICS}): ") }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ format!("{rule} in Docker's documentation ↗") }</a></p>
+                <p class="muted">{ m.f("rule-buildkit", &[("semantics", SEMANTICS.into())]) }{ " " }<a href={buildkit_rule_url(rule)} target="_blank" rel="noopener noreferrer">{ m.f("rule-docs-link", &[("rule", rule.into())]) }</a></p>
             } else {
-                <p class="muted">{ "One of Stageplay's own checks." }</p>
+                <p class="muted">{ m.t("rule-own") }</p>
             }
         </div>
     }

@@ -14,8 +14,12 @@ use crate::page::export::{self, ExportFormat};
 use crate::page::export_job;
 use crate::page::share::{self, ShareState};
 use crate::page::theme::Theme;
+use crate::ui::io;
+use crate::ui::messages::{Messages, use_messages};
+
+use super::link_notice::link_error_text;
+use crate::ui::export_worker;
 use crate::ui::state::{Action, State};
-use crate::ui::{export_worker, io};
 
 use super::modal::use_modal;
 
@@ -58,10 +62,12 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
     let exporting = use_state(|| None::<ExportFormat>);
     let embed_opts = use_state(EmbedOptions::default);
 
+    let m = use_messages();
     let open_kind = popover.as_ref().map(Popover::kind);
     let toggle = |kind: &'static str| {
         let popover = popover.clone();
         let share = props.share.clone();
+        let m = m.clone();
         Callback::from(move |_: MouseEvent| {
             if open_kind == Some(kind) {
                 popover.set(None);
@@ -84,7 +90,7 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
                         }
                     }
                     Err(e) => Popover::Share {
-                        url: Err(e.to_string()),
+                        url: Err(link_error_text(&m, &e)),
                         copied: Some(false),
                     },
                 },
@@ -110,29 +116,29 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
 
     let body = match &*popover {
         None => html! {},
-        Some(Popover::Share { url, copied }) => share_panel(url, *copied),
-        Some(Popover::Embed) => embed_panel(&props.share, &embed_opts, &props.dispatch),
-        Some(Popover::Export) => export_panel(props, &popover, &exporting),
+        Some(Popover::Share { url, copied }) => share_panel(&m, url, *copied),
+        Some(Popover::Embed) => embed_panel(&m, &props.share, &embed_opts, &props.dispatch),
+        Some(Popover::Export) => export_panel(&m, props, &popover, &exporting),
     };
 
     html! {
         <>
             <button type="button" class="btn" id="share-button" aria-haspopup="dialog"
-                aria-expanded={is("share").to_string()} onclick={on_share}>{ "Share" }</button>
+                aria-expanded={is("share").to_string()} onclick={on_share}>{ m.t("share-button") }</button>
             <button type="button" class="btn" id="embed-button" aria-haspopup="dialog"
-                aria-expanded={is("embed").to_string()} onclick={on_embed}>{ "Embed" }</button>
+                aria-expanded={is("embed").to_string()} onclick={on_embed}>{ m.t("embed-button") }</button>
             <button type="button" class="btn" id="export-button" aria-haspopup="menu"
-                aria-expanded={is("export").to_string()} onclick={on_export}>{ "Export ▾" }</button>
+                aria-expanded={is("export").to_string()} onclick={on_export}>{ m.t("export-button") }</button>
             if popover.is_some() {
                 // A transparent layer under the popover: a click anywhere else closes it.
                 <div class="share-backdrop" aria-hidden="true" onclick={close.clone()} />
                 <PopoverDialog opener={format!("{}-button", open_kind.unwrap_or("share"))}
-                    label={match open_kind { Some("embed") => "Embed", Some("export") => "Export", _ => "Share" }}
+                    label={m.t(match open_kind { Some("embed") => "embed-button", Some("export") => "export-label", _ => "share-button" })}
                     onclose={on_close}>
                     { body }
                     // After the body, so the focus starts on the link, the first option or
                     // the first format; the button is placed at the corner by CSS.
-                    <button type="button" class="share-popover-close" aria-label="Close" onclick={close}>{ "×" }</button>
+                    <button type="button" class="share-popover-close" aria-label={m.t("close")} onclick={close}>{ "×" }</button>
                 </PopoverDialog>
             }
         </>
@@ -165,39 +171,38 @@ fn popover_dialog(props: &PopoverDialogProps) -> Html {
     }
 }
 
-fn share_panel(url: &Result<String, String>, copied: Option<bool>) -> Html {
+fn share_panel(m: &Messages, url: &Result<String, String>, copied: Option<bool>) -> Html {
     let url = match url {
         Ok(url) => url,
         Err(why) => {
             return html! {
                 <div class="share-panel" id="share-panel">
-                    <p class="share-status share-warning" role="alert">{ format!("This state cannot be shared as a link. {why}") }</p>
+                    <p class="share-status share-warning" role="alert">{ m.f("share-impossible", &[("why", why.into())]) }</p>
                 </div>
             };
         }
     };
-    let status = match copied {
-        Some(true) => "Link copied to the clipboard.",
-        Some(false) => "Copy the link below (the clipboard is not available).",
-        None => "Copying…",
-    };
+    let status = m.t(match copied {
+        Some(true) => "share-copied",
+        Some(false) => "share-copy-yourself",
+        None => "share-copying",
+    });
     let long = share::is_long(url);
     html! {
         <div class="share-panel" id="share-panel">
             <p class="share-status" role="status">{ status }</p>
             <input class="share-url" id="share-url" readonly=true value={url.to_string()}
-                aria-label="Share link" onfocus={Callback::from(|e: FocusEvent| io::select_all(&e))} />
-            <p class="share-meta">{ format!("{} characters. The whole state is in the link's fragment, which is never sent to a server.", url.chars().count()) }</p>
+                aria-label={m.t("share-link")} onfocus={Callback::from(|e: FocusEvent| io::select_all(&e))} />
+            <p class="share-meta">{ m.f("share-meta", &[("chars", url.chars().count().into())]) }</p>
             if long {
-                <p class="share-warning" role="alert">{ format!(
-                    "This link is over {} characters: some chat tools, mail clients and older browsers cut long links. Consider sharing the Dockerfile as a file.",
-                    share::LONG_LINK_CHARS) }</p>
+                <p class="share-warning" role="alert">{ m.f("share-long", &[("chars", share::LONG_LINK_CHARS.into())]) }</p>
             }
         </div>
     }
 }
 
 fn embed_panel(
+    m: &Messages,
     share: &ShareState,
     opts: &UseStateHandle<EmbedOptions>,
     dispatch: &UseReducerDispatcher<State>,
@@ -208,7 +213,12 @@ fn embed_panel(
         share,
         embed::default_height(&opts.panes),
     )
-    .unwrap_or_else(|e| format!("Cannot embed: {e}"));
+    .unwrap_or_else(|e| {
+        m.f(
+            "embed-impossible",
+            &[("why", link_error_text(m, &e).as_str().into())],
+        )
+    });
     let toggle_pane = |pane: Pane| {
         let opts = opts.clone();
         Callback::from(move |_: Event| {
@@ -244,52 +254,48 @@ fn embed_panel(
     let copy = {
         let snippet = snippet.clone();
         let d = dispatch.clone();
+        let (copied, refused) = (m.t("embed-copied"), m.t("embed-copy-yourself"));
         Callback::from(move |_: MouseEvent| {
             let d = d.clone();
+            let said = (copied.clone(), refused.clone());
             io::copy_text_then(&snippet, move |ok| {
-                d.dispatch(Action::Toast(Some(
-                    if ok {
-                        "Embed snippet copied"
-                    } else {
-                        "Select the snippet and copy it"
-                    }
-                    .into(),
-                )))
+                d.dispatch(Action::Toast(Some(if ok { said.0 } else { said.1 })))
             });
         })
     };
     html! {
         <div class="embed-panel" id="embed-panel">
-            <p>{ "Paste this into a docs page to show a live view of this Dockerfile." }</p>
+            <p>{ m.t("embed-intro") }</p>
             <fieldset class="embed-choose">
-                <legend>{ "Show" }</legend>
+                <legend>{ m.t("embed-show") }</legend>
                 { for Pane::ALL.iter().map(|&p| html! {
                     <label>
                         <input type="checkbox" checked={opts.shows(p)} onchange={toggle_pane(p)}
                             data-pane={p.as_str()} />
-                        { p.as_str() }
+                        { m.t(&format!("pane-{}", p.as_str())) }
                     </label>
                 }) }
-                <label><input type="checkbox" checked={opts.readonly} onchange={toggle_readonly} id="embed-readonly" />{ "read-only" }</label>
+                <label><input type="checkbox" checked={opts.readonly} onchange={toggle_readonly} id="embed-readonly" />{ m.t("embed-readonly") }</label>
             </fieldset>
             <fieldset class="embed-choose">
-                <legend>{ "Theme" }</legend>
+                <legend>{ m.t("embed-theme") }</legend>
                 { for [Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| html! {
                     <label>
                         <input type="radio" name="embed-theme" checked={opts.theme == t}
                             onchange={set_theme(t)} data-theme={t.as_str()} />
-                        { if t == Theme::System { "reader's" } else { t.as_str() } }
+                        { if t == Theme::System { m.t("embed-theme-readers") } else { m.t(&format!("theme-{}", t.as_str())) } }
                     </label>
                 }) }
             </fieldset>
-            <textarea class="embed-snippet" id="embed-snippet" readonly=true rows="5" aria-label="Embed snippet"
+            <textarea class="embed-snippet" id="embed-snippet" readonly=true rows="5" aria-label={m.t("embed-snippet")}
                 value={snippet} onfocus={Callback::from(|e: FocusEvent| io::select_all(&e))} />
-            <button type="button" class="btn" id="embed-copy" onclick={copy}>{ "Copy snippet" }</button>
+            <button type="button" class="btn" id="embed-copy" onclick={copy}>{ m.t("embed-copy") }</button>
         </div>
     }
 }
 
 fn export_panel(
+    m: &Messages,
     props: &ShareButtonsProps,
     popover: &UseStateHandle<Option<Popover>>,
     exporting: &UseStateHandle<Option<ExportFormat>>,
@@ -305,6 +311,7 @@ fn export_panel(
             props.theme == Theme::Dark || (props.theme == Theme::System && io::prefers_dark());
         let d = props.dispatch.clone();
         let popover = popover.clone();
+        let (copied, refused) = (m.t("export-markdown-copied"), m.t("export-no-clipboard"));
         let onclick = Callback::from(move |_: MouseEvent| {
             let a = &analysis;
             let name = format.file_name();
@@ -323,15 +330,9 @@ fn export_panel(
                     let md =
                         export::markdown(&share, a, &text_export::to_mermaid(a), link.as_deref());
                     let d = d.clone();
+                    let said = (copied.clone(), refused.clone());
                     io::copy_text_then(&md, move |ok| {
-                        d.dispatch(Action::Toast(Some(
-                            if ok {
-                                "Markdown copied"
-                            } else {
-                                "The clipboard is not available"
-                            }
-                            .into(),
-                        )))
+                        d.dispatch(Action::Toast(Some(if ok { said.0 } else { said.1 })))
                     });
                 }
             }
@@ -340,7 +341,7 @@ fn export_panel(
         html! {
             <li role="none">
                 <button type="button" role="menuitem" class="export-item" data-format={format.as_str()} {onclick}>
-                    { format.label() }
+                    { m.t(&format!("export-{}", format.as_str())) }
                 </button>
             </li>
         }
@@ -363,7 +364,7 @@ fn export_panel(
         }
     });
     html! {
-        <ul class="export-menu" id="export-menu" role="menu" aria-label="Export" {onkeydown}>
+        <ul class="export-menu" id="export-menu" role="menu" aria-label={m.t("export-label")} {onkeydown}>
             { for ExportFormat::ALL.into_iter().map(item) }
         </ul>
     }

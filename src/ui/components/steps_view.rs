@@ -5,11 +5,13 @@ use yew::prelude::*;
 
 use crate::analysis::files::images::human_size;
 use crate::analysis::{Builder, LineIndex};
+use crate::page::core_text::effect_note;
 use crate::page::graph_svg::first_line;
 use crate::page::plan::stage_name;
 use crate::page::share::Text;
 use crate::page::steps;
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, State, Stepper};
 
 use super::show_all::LIST_CAP;
@@ -27,10 +29,11 @@ pub struct StepsViewProps {
 /// The step-through of the build.
 #[function_component(StepsView)]
 pub fn steps_view(props: &StepsViewProps) -> Html {
+    let m = use_messages();
     let a = &props.analysis;
     let all = steps::steps(a);
     if all.is_empty() {
-        return html! { <div class="panel-empty">{ "Nothing to build yet." }</div> };
+        return html! { <div class="panel-empty">{ m.t("steps-nothing") }</div> };
     }
     let n = all.len();
     let cur = props.stepper.step.min(n - 1);
@@ -65,49 +68,49 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
     let hi = (lo + LIST_CAP).min(n);
     html! {
         <div class="steps-view">
-            <div class="step-controls" role="group" aria-label="Step controls">
-                <button type="button" class="icon-btn" onclick={prev} aria-label="Previous step" disabled={cur == 0}>{ "←" }</button>
-                <button type="button" class="btn btn-primary" id="play" onclick={play} aria-label={if playing { "Pause" } else { "Play" }}>
-                    { if playing { "❚❚ Pause" } else { "▶ Play" } }
+            <div class="step-controls" role="group" aria-label={m.t("steps-controls")}>
+                <button type="button" class="icon-btn" onclick={prev} aria-label={m.t("steps-previous")} disabled={cur == 0}>{ "←" }</button>
+                <button type="button" class="btn btn-primary" id="play" onclick={play} aria-label={if playing { m.t("steps-pause") } else { m.t("steps-play") }}>
+                    { if playing { "❚❚ " } else { "▶ " } }{ if playing { m.t("steps-pause") } else { m.t("steps-play") } }
                 </button>
-                <button type="button" class="icon-btn" onclick={next} aria-label="Next step" disabled={cur + 1 >= n}>{ "→" }</button>
+                <button type="button" class="icon-btn" onclick={next} aria-label={m.t("steps-next")} disabled={cur + 1 >= n}>{ "→" }</button>
                 <input type="range" class="scrub" min="0" max={(n - 1).to_string()} value={cur.to_string()}
-                    aria-label="Step" oninput={scrub} />
-                <span class="step-count" aria-live="polite">{ format!("Step {} of {n}", cur + 1) }</span>
+                    aria-label={m.t("steps-step")} oninput={scrub} />
+                <span class="step-count" aria-live="polite">{ m.f("steps-count", &[("k", (cur + 1).into()), ("n", n.into())]) }</span>
             </div>
             <div class="step-card card">
                 <div class="step-head">
                     <span class="chip">{ stage_name(a, step.stage) }</span>
                     <span class="muted">{
                         if buildkit {
-                            if step.parallel.is_empty() { format!("wave {}", step.wave + 1) }
-                            else { format!("wave {} · in parallel with {}", step.wave + 1,
-                                step.parallel.iter().map(|&s| stage_name(a, s)).collect::<Vec<_>>().join(", ")) }
-                        } else { format!("stage {} of {}", step.wave + 1, a.plan.waves.len()) }
+                            if step.parallel.is_empty() { m.f("steps-wave", &[("n", (step.wave + 1).into())]) }
+                            else { m.f("steps-wave-parallel", &[("n", (step.wave + 1).into()),
+                                ("stages", step.parallel.iter().map(|&s| stage_name(a, s)).collect::<Vec<_>>().join(", ").as_str().into())]) }
+                        } else { m.f("steps-stage-of", &[("k", (step.wave + 1).into()), ("n", a.plan.waves.len().into())]) }
                     }</span>
                 </div>
                 if let Some(src) = &source {
-                    <p class="step-lines muted">{ src.lines_label() }</p>
+                    <p class="step-lines muted">{ if src.first_line == src.last_line { m.f("line-n", &[("line", src.first_line.into())]) } else { m.f("lines-n-m", &[("first", src.first_line.into()), ("last", src.last_line.into())]) } }</p>
                     <pre class="step-inst"><code>{ src.text.clone() }</code></pre>
                 }
                 if let Some(e) = effect {
                     <div class="step-effect">
                         if !e.added.is_empty() {
-                            <p><strong>{ "Adds " }</strong>{ for e.added.iter().take(12).map(|p| html!{ <code class="path add">{ p.clone() }</code> }) }
-                               if e.added.len() > 12 { <span class="muted">{ format!(" +{} more", e.added.len() - 12) }</span> }</p>
+                            <p><strong>{ m.t("steps-adds") }{ " " }</strong>{ for e.added.iter().take(12).map(|p| html!{ <code class="path add">{ p.clone() }</code> }) }
+                               if e.added.len() > 12 { <span class="muted">{ " " }{ m.f("steps-more", &[("n", (e.added.len() - 12).into())]) }</span> }</p>
                         }
                         if !e.removed.is_empty() {
-                            <p><strong>{ "Removes " }</strong>{ for e.removed.iter().take(12).map(|p| html!{ <code class="path del">{ p.clone() }</code> }) }</p>
+                            <p><strong>{ m.t("steps-removes") }{ " " }</strong>{ for e.removed.iter().take(12).map(|p| html!{ <code class="path del">{ p.clone() }</code> }) }</p>
                         }
-                        if e.layer_bytes > 0 { <p class="muted">{ format!("Layer ≈ {} (estimate)", human_size(e.layer_bytes)) }</p> }
-                        if let Some(note) = &e.note { <p class="note">{ note.clone() }</p> }
-                        if e.added.is_empty() && e.removed.is_empty() && e.note.is_none() { <p class="muted">{ "No change to the filesystem." }</p> }
+                        if e.layer_bytes > 0 { <p class="muted">{ m.f("steps-layer", &[("size", human_size(e.layer_bytes).as_str().into())]) }</p> }
+                        if let Some(note) = &e.note { <p class="note">{ effect_note(&m, note) }</p> }
+                        if e.added.is_empty() && e.removed.is_empty() && e.note.is_none() { <p class="muted">{ m.t("steps-no-change") }</p> }
                     </div>
                 } else {
-                    <p class="muted">{ "No filesystem change recorded for this step." }</p>
+                    <p class="muted">{ m.t("steps-nothing-recorded") }</p>
                 }
             </div>
-            if lo > 0 { <p class="muted list-more">{ format!("… {lo} earlier steps (use ← or the slider)") }</p> }
+            if lo > 0 { <p class="muted list-more">{ m.f("steps-earlier", &[("n", lo.into())]) }</p> }
             <ol class="timeline" start={(lo + 1).to_string()}>
                 { for all.iter().enumerate().skip(lo).take(hi - lo).map(|(i, s)| {
                     let d = props.dispatch.clone();
@@ -120,13 +123,13 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                             if new_stage { <span class="tl-stage">{ stage_name(a, s.stage) }</span> }
                             <button type="button" class="tl-step" aria-current={(i == cur).then_some("step")}
                                 onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::StepTo(i)))}>
-                                <span class="tl-n">{ i + 1 }</span><span class="tl-line">{ format!("line {line}") }</span><code>{ label }</code>
+                                <span class="tl-n">{ i + 1 }</span><span class="tl-line">{ m.f("line-n", &[("line", line.into())]) }</span><code>{ label }</code>
                             </button>
                         </li>
                     }
                 }) }
             </ol>
-            if hi < n { <p class="muted list-more">{ format!("… {} later steps (use → or the slider)", n - hi) }</p> }
+            if hi < n { <p class="muted list-more">{ m.f("steps-later", &[("n", (n - hi).into())]) }</p> }
         </div>
     }
 }

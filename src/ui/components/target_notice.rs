@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::page::plan::target_note;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -17,19 +18,20 @@ pub struct TargetNoticeProps {
 
 #[function_component(TargetNotice)]
 pub fn target_notice(props: &TargetNoticeProps) -> Html {
-    let Some(note) = target_note(&props.analysis, props.naming) else {
+    let m = use_messages();
+    let Some(note) = target_note(&m, &props.analysis, props.naming) else {
         return html! {};
     };
     let fix = note.fix.map(|fix| {
         let d = props.dispatch.clone();
-        let title = fix.title.clone();
+        let title = crate::page::core_text::fix_title(&m, &fix.title);
         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyFix(fix.clone())));
         html! { <button type="button" class="btn btn-small" id="target-fix" {onclick}>{ rich_text(&title) }</button> }
     });
     let close = note.dismissable.then(|| {
         let d = props.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNaming));
-        html! { <button type="button" class="icon-btn" aria-label="Close the note" {onclick}>{ "×" }</button> }
+        html! { <button type="button" class="icon-btn" aria-label={m.t("close-note")} {onclick}>{ "×" }</button> }
     });
     html! {
         <div class="target-note" id="target-note" role="status">

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, InputTab, State};
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -11,6 +12,7 @@ type Dispatch = UseReducerDispatcher<State>;
 pub struct TextPanelProps {
     pub tab: InputTab,
     pub value: AttrValue,
+    /// The message key of the help text.
     pub help: &'static str,
     pub placeholder: &'static str,
     #[prop_or_default]
@@ -32,12 +34,13 @@ pub fn text_panel(props: &TextPanelProps) -> Html {
             });
         }
     });
+    let m = use_messages();
     html! {
         <div class="text-panel">
-            <p class="muted help">{ props.help }</p>
+            <p class="muted help">{ m.t(props.help) }</p>
             if let Some(n) = &props.note { <p class="note">{ n.clone() }</p> }
             <textarea id={format!("input-{}", tab.id())} class="plain-input" spellcheck="false"
-                aria-label={tab.label()} placeholder={props.placeholder}
+                aria-label={m.t(&format!("tab-{}", tab.id()))} placeholder={props.placeholder}
                 value={props.value.clone()} {oninput} />
         </div>
     }

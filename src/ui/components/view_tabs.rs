@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::page::share::View;
 use crate::ui::io;
+use crate::ui::messages::{Messages, use_messages};
 use crate::ui::state::{Action, State};
 
 type Dispatch = UseReducerDispatcher<State>;
@@ -17,14 +18,8 @@ pub struct ViewTabsProps {
 }
 
 /// The tab label of a view.
-pub fn view_label(v: View) -> &'static str {
-    match v {
-        View::Graph => "Graph",
-        View::Plan => "Build plan",
-        View::Files => "Final image",
-        View::Problems => "Problems",
-        View::Steps => "Step through",
-    }
+pub fn view_label(m: &Messages, v: View) -> String {
+    m.t(&format!("view-{}", v.as_str()))
 }
 
 /// The tab list, with arrow-key navigation and the problem count.
@@ -48,8 +43,9 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
             d.dispatch(Action::SetView(all[n]));
         }
     });
+    let m = use_messages();
     html! {
-        <div class="tabs view-tabs" role="tablist" aria-label="Output" {onkeydown}>
+        <div class="tabs view-tabs" role="tablist" aria-label={m.t("output-label")} {onkeydown}>
             { for View::ALL.iter().map(|&v| {
                 let d = props.dispatch.clone();
                 let selected = v == current;
@@ -59,7 +55,7 @@ pub fn view_tabs(props: &ViewTabsProps) -> Html {
                         aria-selected={selected.to_string()} aria-controls="output-panel"
                         tabindex={if selected { "0" } else { "-1" }}
                         onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::SetView(v)))}>
-                        { view_label(v) }
+                        { view_label(&m, v) }
                         if v == View::Problems && props.problems > 0 {
                             <span class={classes!("count", (props.errors > 0).then_some("count-err"))}>{ props.problems }</span>
                         }

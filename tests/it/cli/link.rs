@@ -86,6 +86,7 @@ fn the_link_carries_the_file_byte_for_byte_and_every_option() {
             builder: Builder::Legacy,
             view: View::Files,
             lesson: None,
+            lang: None,
         }
     );
 }

@@ -18,6 +18,7 @@ use crate::page::large_text::paste_too_large;
 use crate::page::reference;
 use crate::page::share::Text;
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, PendingEdit, Reveal, State};
 
 use gutter::{gutter, merged};
@@ -46,7 +47,8 @@ pub struct EditorProps {
     pub edit: Option<PendingEdit>,
 }
 
-/// 0-based line and column (in characters) of a byte offset.
+/// 0-based line and column (in characters) of a byte offset (the textarea's caret counts
+/// characters; where a column is drawn, `display_col` counts a wide character twice).
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     line_col_in(&LineIndex::new(text), text, offset)
 }
@@ -60,6 +62,14 @@ fn line_col_in(idx: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
         .get(start..offset.min(text.len()))
         .map_or(0, |s| s.chars().count());
     (line.saturating_sub(1), col)
+}
+
+/// The drawn column of a byte offset: a wide character (Hangul, CJK) takes two, as the
+/// monospace font draws it, so a card placed after a Hangul stage name lines up.
+fn display_col(idx: &LineIndex, text: &str, offset: usize) -> usize {
+    let start = idx.line_start(idx.line(offset));
+    text.get(start..offset.min(text.len()))
+        .map_or(0, crate::page::text_width::width)
 }
 
 /// The byte offset at a 0-based line and character column (clamped to the line).
@@ -83,6 +93,7 @@ fn offset_at(text: &str, line: usize, col: usize) -> Option<usize> {
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    let m = use_messages();
     let area = use_node_ref();
     let scroller = use_node_ref();
     let measure = use_node_ref();
@@ -334,7 +345,8 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let card_html = card.as_ref().and_then(|(hint, sp, pinned)| {
         let entry = reference::for_hint(hint)?;
-        let (line, col) = line_col_in(&index, text, sp.start);
+        let (line, _) = line_col_in(&index, text, sp.start);
+        let col = display_col(&index, text, sp.start);
         let cw = io::char_width(&measure);
         let style = format!(
             "top:{}px;left:{}px",
@@ -343,9 +355,9 @@ pub fn editor(props: &EditorProps) -> Html {
         );
         Some(html! {
             <div class={classes!("hint-card", pinned.then_some("pinned"))} role="tooltip" id="hint-card" {style}>
-                <strong>{ entry.title }</strong>
-                <p>{ entry.text }</p>
-                <a href={entry.url()} target="_blank" rel="noopener noreferrer">{ "Docker reference ↗" }</a>
+                <strong>{ if entry.title == "HEALTHCHECK option" { m.t("ref-title-healthcheck-option") } else { entry.title.to_string() } }</strong>
+                <p>{ m.t_or(&reference::message_key(&entry), entry.text) }</p>
+                <a href={entry.url()} target="_blank" rel="noopener noreferrer">{ m.t("ref-docs-link") }</a>
             </div>
         })
     });
@@ -356,7 +368,7 @@ pub fn editor(props: &EditorProps) -> Html {
             // Shown while the editor has the focus.
             if !props.readonly {
                 <p class="editor-keys" id="editor-keys">
-                    <kbd>{ "Tab" }</kbd>{ " indents · " }<kbd>{ "Esc" }</kbd>{ " then " }<kbd>{ "Tab" }</kbd>{ " leaves the editor" }
+                    <kbd>{ "Tab" }</kbd>{ " " }{ m.t("editor-tab-indents") }{ " · " }<kbd>{ "Esc" }</kbd>{ " " }{ m.t("editor-then") }{ " " }<kbd>{ "Tab" }</kbd>{ " " }{ m.t("editor-leaves") }
                 </p>
             }
             <div class="editor-scroll" ref={scroller} {onscroll}>
@@ -381,7 +393,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         </pre>
                         <textarea id="dockerfile" ref={area} class="code-input" wrap="off"
                             spellcheck="false" autocomplete="off" autocapitalize="off"
-                            aria-label="Dockerfile" aria-describedby={if card.is_some() { "editor-keys hint-card" } else { "editor-keys" }}
+                            aria-label={m.t("tab-dockerfile")} aria-describedby={if card.is_some() { "editor-keys hint-card" } else { "editor-keys" }}
                             style={size_style}
                             value={AttrValue::from(text.shared())} readonly={props.readonly}
                             {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />

@@ -198,14 +198,9 @@ pub(super) fn render(text: &str, a: &Analysis) -> Rendered {
     }
 }
 
-/// Whether a character takes two cells in a monospace font (East Asian wide and fullwidth
-/// ranges, emoji). Erring wide only makes the editor a little wider than needed.
-pub(super) fn is_wide(c: char) -> bool {
-    matches!(u32::from(c),
-        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF
-        | 0x20000..=0x3FFFD)
-}
+// Whether a character takes two cells in a monospace font: erring wide only makes the
+// editor a little wider than needed.
+use crate::page::text_width::is_wide;
 
 #[cfg(test)]
 mod tests {
