@@ -276,6 +276,7 @@ struct Wire {
     view: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     lesson: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     lang: Option<String>,
 }
 
