@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds no violation on any tab, dialog or embed, in the light and
-// the dark theme; and the keyboard paths: dialogs keep and return the focus and close on
+// the dark theme, in English and in Korean; and the keyboard paths: dialogs keep and return the focus and close on
 // Escape, the editor says how to leave it, the builder switch follows the arrow keys.
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -32,6 +32,25 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing on every output view and input tab (${theme})`, async ({ page }) => {
     test.slow();
     await open(page, theme);
+    for (const v of VIEWS) {
+      await page.locator(`#view-${v}`).click();
+      await expect(page.locator(`#view-${v}`)).toHaveAttribute('aria-selected', 'true');
+      expect(await violations(page), `view ${v}`).toEqual([]);
+    }
+    for (const t of INPUTS) {
+      await page.locator(`#tab-${t}`).click();
+      expect(await violations(page), `input ${t}`).toEqual([]);
+    }
+  });
+
+  test(`axe finds nothing on every output view and input tab in Korean, with the lesson panel open (${theme})`, async ({ page }) => {
+    test.slow();
+    await open(page, theme, '/?lang=ko');
+    // The Korean messages arrive on demand: <html lang> follows the language shown.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await page.locator('#lessons-button').click();
+    await page.locator('.lesson-open').first().click();
+    await expect(page.locator('.lesson-step-title')).toBeVisible();
     for (const v of VIEWS) {
       await page.locator(`#view-${v}`).click();
       await expect(page.locator(`#view-${v}`)).toHaveAttribute('aria-selected', 'true');
