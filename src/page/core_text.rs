@@ -5,6 +5,7 @@
 //! warning messages are never reworded: the page shows them as BuildKit prints them.
 
 use super::i18n::Messages;
+use crate::analysis::{CheckSource, Checks, check::BUILD_ARG};
 
 /// A skipped stage's reason (`plan.rs` of the core).
 pub fn skip_reason(m: &Messages, reason: &str) -> String {
@@ -86,6 +87,59 @@ pub fn effect_note(m: &Messages, note: &str) -> String {
         };
     }
     note.to_string()
+}
+
+/// What `# check=` (or the `BUILDKIT_DOCKERFILE_CHECK` build arg) skipped, turned on or made
+/// an error: the core's `Checks::summary` in the page's language, part for part (in English
+/// the very same line, tested below). `line` turns a byte offset into a 1-based line number.
+pub fn check_summary(m: &Messages, c: &Checks, line: impl Fn(usize) -> usize) -> Option<String> {
+    let hidden = (c.hidden > 0).then(|| m.f("checks-hidden", &[("n", c.hidden.into())]));
+    let by = match &c.source {
+        CheckSource::Default => {
+            return hidden.map(|h| m.f("checks-by-comments", &[("hidden", h.as_str().into())]));
+        }
+        CheckSource::Directive { span } => {
+            m.f("checks-by-directive", &[("line", line(span.start).into())])
+        }
+        CheckSource::BuildArg => m.f("checks-by-build-arg", &[("arg", BUILD_ARG.into())]),
+    };
+    if c.invalid {
+        return Some(m.f("checks-invalid", &[("by", by.as_str().into())]));
+    }
+    let mut parts = Vec::new();
+    match c.skipped.len() {
+        0 => {}
+        n if c.config.skip_all => parts.push(m.f("checks-all-skipped", &[("n", n.into())])),
+        n => parts.push(m.f(
+            "checks-skipped",
+            &[
+                ("n", n.into()),
+                ("rules", c.skipped.join(", ").as_str().into()),
+            ],
+        )),
+    }
+    parts.extend(hidden);
+    if !c.experimental.is_empty() {
+        let rules = c.experimental.join(", ");
+        parts.push(m.f("checks-experimental", &[("rules", rules.as_str().into())]));
+    }
+    if c.config.error && c.legacy {
+        parts.push(m.t("checks-error-legacy"));
+    } else if c.config.error {
+        parts.push(m.t("checks-error"));
+    }
+    if !c.unknown.is_empty() {
+        let rules = c.unknown.join(", ");
+        parts.push(m.f("checks-unknown", &[("rules", rules.as_str().into())]));
+    }
+    if parts.is_empty() {
+        parts.push(m.t("checks-default"));
+    }
+    let parts = parts.join(" · ");
+    Some(m.f(
+        "checks-line",
+        &[("by", by.as_str().into()), ("parts", parts.as_str().into())],
+    ))
 }
 
 /// The name in `` `name` `` when `s` is `prefix` followed by exactly that.
@@ -190,5 +244,72 @@ mod tests {
             effect_note(&ko, "base image golang:1.22: ≈ 820 MB (estimate)"),
             "베이스 이미지 golang:1.22: ≈ 820 MB (추정)"
         );
+    }
+
+    /// In English the page's summary of `# check=` is the core's own line, for every shape.
+    #[test]
+    fn the_check_summary_is_the_cores_in_english_and_korean_in_korean() {
+        let en = Messages::new(Lang::En, None);
+        let ko = korean();
+        let files = [
+            (
+                "# check=skip=FromAsCasing,NoSuchRule;error=true\nFROM alpine as a\nWORKDIR x\n",
+                Builder::BuildKit,
+                "",
+            ),
+            (
+                "# check=skip=all;experimental=all\nFROM alpine as a\n",
+                Builder::BuildKit,
+                "",
+            ),
+            ("# check=error=true\nFROM alpine\n", Builder::Legacy, ""),
+            ("# check=skip=\"\nFROM alpine\n", Builder::BuildKit, ""),
+            (
+                "FROM alpine\n# check=skip=WorkdirRelativePath\nWORKDIR x\n",
+                Builder::BuildKit,
+                "",
+            ),
+            (
+                "FROM alpine\n",
+                Builder::BuildKit,
+                "BUILDKIT_DOCKERFILE_CHECK=skip=JSONArgsRecommended",
+            ),
+            (
+                "# check=experimental=InvalidDefinitionDescription\nFROM alpine\n",
+                Builder::BuildKit,
+                "",
+            ),
+        ];
+        let mut seen = 0;
+        for (text, builder, arg) in files {
+            let mut options = Options {
+                builder,
+                ..Options::default()
+            };
+            if let Some((k, v)) = arg.split_once('=') {
+                options.build_args.push((k.into(), v.into()));
+            }
+            let a = analyze(text, &options);
+            let lines = crate::analysis::LineIndex::new(text);
+            let line = |at| lines.line(at);
+            let core = a.checks.summary(line);
+            assert_eq!(check_summary(&en, &a.checks, line), core, "{text}");
+            if let Some(k) = check_summary(&ko, &a.checks, line) {
+                seen += 1;
+                for english in [
+                    "skipped",
+                    "not reported",
+                    "turned on",
+                    "fails the build",
+                    "no such rule",
+                    "does not parse",
+                    "build arg",
+                    "on line",
+                ] {
+                    assert!(!k.contains(english), "{text}: {k}");
+                }
+            }
+        }
+        assert_eq!(seen, files.len());
     }
 }

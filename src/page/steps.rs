@@ -60,8 +60,11 @@ pub fn step_count(a: &Analysis) -> usize {
 pub struct StepSource {
     pub first_line: usize,
     pub last_line: usize,
-    /// The lines, joined by `\n`; past [`MAX_SOURCE_LINES`] cut with a note.
+    /// The lines, joined by `\n`; past [`MAX_SOURCE_LINES`] cut.
     pub text: String,
+    /// How many lines past [`MAX_SOURCE_LINES`] are not in `text` (the page says so in its
+    /// language).
+    pub hidden_lines: usize,
 }
 
 /// The most lines a step shows (a heredoc can be a whole script); the rest is counted.
@@ -82,13 +85,10 @@ pub fn step_source(text: &str, lines: &LineIndex, span: Span) -> StepSource {
         .map_or(text.len(), |n| last_start + n);
     let source = text.get(start..end).unwrap_or("");
     let count = last_line - first_line + 1;
-    let text = if count > MAX_SOURCE_LINES {
+    let hidden_lines = count.saturating_sub(MAX_SOURCE_LINES);
+    let text = if hidden_lines > 0 {
         let shown: Vec<&str> = source.lines().take(MAX_SOURCE_LINES).collect();
-        format!(
-            "{}\n… {} more lines",
-            shown.join("\n"),
-            count - MAX_SOURCE_LINES
-        )
+        shown.join("\n")
     } else {
         source.trim_end_matches(['\r', '\n']).replace("\r\n", "\n")
     };
@@ -96,6 +96,7 @@ pub fn step_source(text: &str, lines: &LineIndex, span: Span) -> StepSource {
         first_line,
         last_line,
         text,
+        hidden_lines,
     }
 }
 
@@ -157,11 +158,12 @@ mod tests {
         let a = analyze(&text, &Options::default());
         let src = step_source(&text, &LineIndex::new(&text), a.instructions[1].span);
         assert_eq!(src.lines_label(), "lines 2–503");
+        assert_eq!(src.hidden_lines, 302);
         assert!(
-            src.text.ends_with("… 302 more lines"),
+            src.text.ends_with("echo 198"),
             "{}",
             &src.text[src.text.len() - 40..]
         );
-        assert_eq!(src.text.lines().count(), MAX_SOURCE_LINES + 1);
+        assert_eq!(src.text.lines().count(), MAX_SOURCE_LINES);
     }
 }

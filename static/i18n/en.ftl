@@ -432,3 +432,26 @@ note-size-unknown = size unknown
 note-base-image = base image { $image }: { $size }
 pane-lesson = Lesson
 lessons-button = Lessons
+checks-hidden = { $n ->
+    [one] { $n } finding not reported
+   *[other] { $n } findings not reported
+}
+checks-by-comments = `# check=` comments above instructions: { $hidden }
+checks-by-directive = `# check=` on line { $line }
+checks-by-build-arg = The { $arg } build arg
+checks-invalid = { $by } does not parse: no build check runs
+checks-all-skipped = all { $n } rules skipped
+checks-skipped = { $n ->
+    [one] { $n } rule skipped ({ $rules })
+   *[other] { $n } rules skipped ({ $rules })
+}
+checks-experimental = experimental { $rules } turned on
+checks-error-legacy = error=true: ignored by the legacy builder
+checks-error = error=true: a reported check fails the build
+checks-unknown = no such rule, ignored as BuildKit does: { $rules }
+checks-default = the default checks
+checks-line = { $by }: { $parts }
+steps-more-lines = { $n ->
+    [one] … { $n } more line
+   *[other] … { $n } more lines
+}

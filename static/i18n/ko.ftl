@@ -522,3 +522,17 @@ note-size-unknown = 크기 모름
 note-base-image = 베이스 이미지 { $image }: { $size }
 pane-lesson = 레슨
 lessons-button = 레슨
+checks-hidden = 보고하지 않은 결과 { $n }개
+checks-by-comments = 명령어 위의 `# check=` 주석: { $hidden }
+checks-by-directive = { $line }번째 줄의 `# check=`
+checks-by-build-arg = { $arg } 빌드 인자
+checks-invalid = { $by }: 해석할 수 없어 빌드 검사가 하나도 실행되지 않습니다
+checks-all-skipped = 규칙 { $n }개 모두 건너뜀
+checks-skipped = 규칙 { $n }개 건너뜀({ $rules })
+checks-experimental = 실험적 규칙 { $rules } 켬
+checks-error-legacy = error=true: 레거시 빌더는 무시합니다
+checks-error = error=true: 보고된 검사가 하나라도 있으면 빌드가 실패합니다
+checks-unknown = 없는 규칙이라 BuildKit처럼 무시합니다: { $rules }
+checks-default = 기본 검사
+checks-line = { $by }: { $parts }
+steps-more-lines = … { $n }줄 더 있음

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::analysis::{LineIndex, Severity};
-use crate::page::core_text::fix_title;
+use crate::page::core_text::{self, fix_title};
 use crate::page::lang::Lang;
 use crate::page::reference::{SEMANTICS, buildkit_rule_url};
 use crate::page::share::Text;
@@ -33,7 +33,7 @@ pub fn problems_view(props: &ProblemsViewProps) -> Html {
     let lines = LineIndex::new(&props.text);
     // What `# check=` (or the BUILDKIT_DOCKERFILE_CHECK build arg) skipped or turned on, so
     // a hidden warning is never silently missing.
-    let checks = a.checks.summary(|at| lines.line(at)).map(|summary| {
+    let checks = core_text::check_summary(&m, &a.checks, |at| lines.line(at)).map(|summary| {
         html! { <p class="checks-summary muted">{ rich_text(&summary) }</p> }
     });
     if a.diagnostics.is_empty() {

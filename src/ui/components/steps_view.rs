@@ -91,7 +91,11 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                 </div>
                 if let Some(src) = &source {
                     <p class="step-lines muted">{ if src.first_line == src.last_line { m.f("line-n", &[("line", src.first_line.into())]) } else { m.f("lines-n-m", &[("first", src.first_line.into()), ("last", src.last_line.into())]) } }</p>
-                    <pre class="step-inst"><code>{ src.text.clone() }</code></pre>
+                    <pre class="step-inst"><code>{ src.text.clone() }
+                        if src.hidden_lines > 0 {
+                            { "\n" }{ m.f("steps-more-lines", &[("n", src.hidden_lines.into())]) }
+                        }
+                    </code></pre>
                 }
                 if let Some(e) = effect {
                     <div class="step-effect">
