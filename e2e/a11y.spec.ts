@@ -18,6 +18,19 @@ async function violations(page: Page, include?: string): Promise<string[]> {
   return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`));
 }
 
+/** Opens every output view and input tab in turn; axe must find nothing on any of them. */
+async function expectEveryTabClean(page: Page) {
+    for (const v of VIEWS) {
+      await page.locator(`#view-${v}`).click();
+      await expect(page.locator(`#view-${v}`)).toHaveAttribute('aria-selected', 'true');
+      expect(await violations(page), `view ${v}`).toEqual([]);
+    }
+    for (const t of INPUTS) {
+      await page.locator(`#tab-${t}`).click();
+      expect(await violations(page), `input ${t}`).toEqual([]);
+    }
+}
+
 async function open(page: Page, theme: 'light' | 'dark', path = '/') {
   await page.emulateMedia({ colorScheme: theme });
   await page.goto(path);
@@ -32,15 +45,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing on every output view and input tab (${theme})`, async ({ page }) => {
     test.slow();
     await open(page, theme);
-    for (const v of VIEWS) {
-      await page.locator(`#view-${v}`).click();
-      await expect(page.locator(`#view-${v}`)).toHaveAttribute('aria-selected', 'true');
-      expect(await violations(page), `view ${v}`).toEqual([]);
-    }
-    for (const t of INPUTS) {
-      await page.locator(`#tab-${t}`).click();
-      expect(await violations(page), `input ${t}`).toEqual([]);
-    }
+    await expectEveryTabClean(page);
   });
 
   test(`axe finds nothing on every output view and input tab in Korean, with the lesson panel open (${theme})`, async ({ page }) => {
@@ -51,15 +56,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#lessons-button').click();
     await page.locator('.lesson-open').first().click();
     await expect(page.locator('.lesson-step-title')).toBeVisible();
-    for (const v of VIEWS) {
-      await page.locator(`#view-${v}`).click();
-      await expect(page.locator(`#view-${v}`)).toHaveAttribute('aria-selected', 'true');
-      expect(await violations(page), `view ${v}`).toEqual([]);
-    }
-    for (const t of INPUTS) {
-      await page.locator(`#tab-${t}`).click();
-      expect(await violations(page), `input ${t}`).toEqual([]);
-    }
+    await expectEveryTabClean(page);
   });
 
   test(`axe finds nothing on every example's graph and on a 59-stage graph (${theme})`, async ({ page }) => {

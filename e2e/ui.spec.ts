@@ -1,6 +1,7 @@
 // The playground end to end in headless Chromium: editor, graph, plan, final image,
 // problems, step-through, examples, themes, the saved draft, and that nothing leaves the page.
 import { test, expect, Page } from '@playwright/test';
+import { bigDockerfile } from './page';
 
 function watch(page: Page) {
   const errors: string[] = [];
@@ -21,19 +22,6 @@ async function setText(page: Page, text: string) {
 }
 
 const stageNodes = (page: Page) => page.locator('svg.stage-graph [data-stage]');
-
-/** A Dockerfile shaped like moby's: 60 stages with a base, tool stages and platform switches. */
-function bigDockerfile(tools = 14): string {
-  let s = 'FROM golang:1.22 AS base\nRUN true\nFROM scratch AS binary-dummy\n';
-  for (let i = 0; i < tools; i++) {
-    s += `FROM base AS tool${i}-build\nRUN go build -o /build/tool${i}\n` +
-      `FROM tool${i}-build AS tool${i}-linux\nFROM binary-dummy AS tool${i}-windows\n` +
-      `FROM tool${i}-linux AS tool${i}\n`;
-  }
-  s += 'FROM base AS dev\n';
-  for (let i = 0; i < tools; i++) s += `COPY --from=tool${i} /build/ /usr/local/bin/\n`;
-  return s;
-}
 
 test.beforeEach(async ({ page }) => {
   // Every test starts without a saved draft.

@@ -21,6 +21,16 @@ fn file_fixtures_match_their_snapshots() {
     assert!(cases >= 10, "expected the fixture cases, found {cases}");
 }
 
+/// The paths of the final image's own files, in order.
+fn final_paths(a: &Analysis) -> Vec<&str> {
+    a.files
+        .final_image
+        .files
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect()
+}
+
 fn check(text: &str, options: &Options) -> Analysis {
     let a = analyze(text, options);
     let f = &a.files;
@@ -141,13 +151,7 @@ fn skipped_stages_never_reach_the_final_image() {
                 FROM alpine\nCOPY --from=build /out/app /app\n";
     let a = check(text, &Options::default());
     assert!(!a.plan.built.contains(&1), "docs is skipped by BuildKit");
-    let paths: Vec<&str> = a
-        .files
-        .final_image
-        .files
-        .iter()
-        .map(|e| e.path.as_str())
-        .collect();
+    let paths = final_paths(&a);
     assert_eq!(paths, vec!["/app"]);
     assert!(a.files.left_behind.iter().all(|e| e.provenance.stage != 1));
     // The legacy builder builds `docs` too, but it still does not reach the image.
@@ -330,12 +334,6 @@ fn onbuild_triggers_bring_their_files_with_an_inferred_context() {
                 FROM base\n";
     let a = check(text, &Options::default());
     assert!(a.files.context_inferred);
-    let paths: Vec<&str> = a
-        .files
-        .final_image
-        .files
-        .iter()
-        .map(|e| e.path.as_str())
-        .collect();
+    let paths = final_paths(&a);
     assert!(paths.contains(&"/app/requirements.txt"), "{paths:?}");
 }
