@@ -5,6 +5,7 @@
 //! warning messages are never reworded: the page shows them as BuildKit prints them.
 
 use super::i18n::Messages;
+use crate::analysis::files::{EffectNote, images::human_size};
 use crate::analysis::{CheckSource, Checks, check::BUILD_ARG};
 
 /// A skipped stage's reason (`plan.rs` of the core).
@@ -45,48 +46,77 @@ pub fn fix_title(m: &Messages, title: &str) -> String {
     title.to_string()
 }
 
-/// A step's note on what a FROM starts from (`files/sim.rs` of the core): the base image and
-/// its estimated size, scratch, or the stage it starts from. Other notes stay as written.
-pub fn effect_note(m: &Messages, note: &str) -> String {
+/// One of a step's notes (`files/effect_note.rs` of the core) in the page's language. In
+/// English it reads exactly as the core's `Display` (tested below for every kind of note).
+pub fn effect_note(m: &Messages, note: &EffectNote) -> String {
     match note {
-        "the base stage is not simulated" => return m.t("note-base-not-simulated"),
-        "scratch: the empty filesystem" => return m.t("note-scratch"),
-        _ => {}
+        EffectNote::StartsFromStage { stage } => {
+            m.f("note-starts-from-stage", &[("stage", stage.into())])
+        }
+        EffectNote::BaseStageNotSimulated => m.t("note-base-not-simulated"),
+        EffectNote::Scratch => m.t("note-scratch"),
+        EffectNote::BaseImage { image, size } => {
+            let size = match size {
+                Some(b) => m.f(
+                    "image-estimate",
+                    &[("final", human_size(*b).as_str().into())],
+                ),
+                None => m.t("note-size-unknown"),
+            };
+            m.f(
+                "note-base-image",
+                &[("image", image.into()), ("size", size.as_str().into())],
+            )
+        }
+        EffectNote::ReferenceHasVariable => m.t("note-reference-variable"),
+        EffectNote::PinnedByDigest => m.t("note-pinned-by-digest"),
+        EffectNote::PlatformNotInCatalogue { platform } => m.f(
+            "note-platform-not-in-catalogue",
+            &[("platform", platform.into())],
+        ),
+        EffectNote::SizesForAmd64 { platform } => {
+            m.f("note-sizes-for-amd64", &[("platform", platform.into())])
+        }
+        EffectNote::OnbuildTriggers { count } => {
+            m.f("note-onbuild-triggers", &[("n", (*count).into())])
+        }
+        EffectNote::Onbuild => m.t("note-onbuild"),
+        EffectNote::WorkdirTooLong { max, kept } => m.f(
+            "note-workdir-too-long",
+            &[("max", (*max).into()), ("kept", kept.into())],
+        ),
+        EffectNote::WrittenToMount { path, kind, target } => m.f(
+            "note-written-to-mount",
+            &[
+                ("path", path.into()),
+                ("kind", kind.into()),
+                ("target", target.into()),
+            ],
+        ),
+        EffectNote::CacheMount { target } => m.f("note-cache-mount", &[("target", target.into())]),
+        EffectNote::RunUnknown => m.t("note-run-unknown"),
+        EffectNote::ScriptTruncated => m.t("note-script-truncated"),
+        EffectNote::FlagHonoured { flag } => m.f("note-flag-honoured", &[("flag", flag.into())]),
+        EffectNote::CopyTakesNoUrl { src } => m.f("note-copy-takes-no-url", &[("src", src.into())]),
+        EffectNote::OutsideContext { src } => m.f("note-outside-context", &[("src", src.into())]),
+        EffectNote::InvalidPattern { src } => m.f("note-invalid-pattern", &[("src", src.into())]),
+        EffectNote::WholeContext => m.t("note-whole-context"),
+        EffectNote::ExcludedByDockerignore { src, line } => m.f(
+            "note-excluded",
+            &[("src", src.into()), ("line", (*line).into())],
+        ),
+        EffectNote::NotInContext { src } => m.f("note-not-in-context", &[("src", src.into())]),
+        EffectNote::FromLaterStage { from } => {
+            m.f("note-from-later-stage", &[("from", from.into())])
+        }
+        // Only the CLI reads archives (the page has no files to unpack): its reader's own
+        // English stays.
+        EffectNote::Archive { .. } => note.to_string(),
+        EffectNote::MatchBudgetSpent { src, max } => m.f(
+            "note-match-budget-spent",
+            &[("src", src.into()), ("max", (*max).into())],
+        ),
     }
-    if let Some(stage) = note
-        .strip_prefix("starts from stage ")
-        .and_then(|n| n.strip_suffix(" (its whole filesystem)"))
-    {
-        return m.f("note-starts-from-stage", &[("stage", stage.into())]);
-    }
-    if let Some((image, rest)) = note
-        .strip_prefix("base image ")
-        .and_then(|n| n.split_once(": "))
-    {
-        // The size label, then the catalogue's own notes after "; ", which stay as written.
-        let (size, more) = rest
-            .split_once("; ")
-            .map_or((rest, None), |(s, m)| (s, Some(m)));
-        let size = match size {
-            "size unknown" => m.t("note-size-unknown"),
-            s => match s
-                .strip_prefix("≈ ")
-                .and_then(|s| s.strip_suffix(" (estimate)"))
-            {
-                Some(n) => m.f("image-estimate", &[("final", n.into())]),
-                None => s.to_string(),
-            },
-        };
-        let base = m.f(
-            "note-base-image",
-            &[("image", image.into()), ("size", size.as_str().into())],
-        );
-        return match more {
-            Some(more) => format!("{base}; {more}"),
-            None => base,
-        };
-    }
-    note.to_string()
 }
 
 /// What `# check=` (or the `BUILDKIT_DOCKERFILE_CHECK` build arg) skipped, turned on or made
@@ -223,27 +253,186 @@ mod tests {
         assert_eq!(fix_title(&ko, "Something new"), "Something new");
     }
 
-    /// The notes of a FROM the core writes, for each kind of base.
+    /// One note of every kind, with names that need no translation.
+    fn every_kind_of_note() -> Vec<EffectNote> {
+        let s = String::from;
+        vec![
+            EffectNote::StartsFromStage { stage: s("build") },
+            EffectNote::BaseStageNotSimulated,
+            EffectNote::Scratch,
+            EffectNote::BaseImage {
+                image: s("golang:1.22"),
+                size: Some(820_000_000),
+            },
+            EffectNote::BaseImage {
+                image: s("nosuch"),
+                size: None,
+            },
+            EffectNote::ReferenceHasVariable,
+            EffectNote::PinnedByDigest,
+            EffectNote::PlatformNotInCatalogue {
+                platform: s("windows/amd64"),
+            },
+            EffectNote::SizesForAmd64 {
+                platform: s("linux/arm64"),
+            },
+            EffectNote::OnbuildTriggers { count: 1 },
+            EffectNote::OnbuildTriggers { count: 3 },
+            EffectNote::Onbuild,
+            EffectNote::WorkdirTooLong {
+                max: 4096,
+                kept: s("/a/b"),
+            },
+            EffectNote::WrittenToMount {
+                path: s("/root/.cache/pip/x"),
+                kind: s("cache"),
+                target: s("/root/.cache/pip"),
+            },
+            EffectNote::WrittenToMount {
+                path: s("/src/x"),
+                kind: s("bind"),
+                target: s("/src"),
+            },
+            EffectNote::WrittenToMount {
+                path: s("/tmp/x"),
+                kind: s("tmpfs"),
+                target: s("/tmp"),
+            },
+            EffectNote::CacheMount {
+                target: s("/root/.cache/pip"),
+            },
+            EffectNote::RunUnknown,
+            EffectNote::ScriptTruncated,
+            EffectNote::FlagHonoured { flag: s("chown") },
+            EffectNote::CopyTakesNoUrl {
+                src: s("https://example.com/a"),
+            },
+            EffectNote::OutsideContext { src: s("../x") },
+            EffectNote::InvalidPattern { src: s("[a") },
+            EffectNote::WholeContext,
+            EffectNote::ExcludedByDockerignore {
+                src: s("secret.txt"),
+                line: 3,
+            },
+            EffectNote::NotInContext { src: s("app.py") },
+            EffectNote::FromLaterStage { from: s("later") },
+            EffectNote::MatchBudgetSpent {
+                src: s("*.go"),
+                max: 500_000,
+            },
+        ]
+    }
+
+    /// Which kind a note is: a new kind fails to compile here until the list above has it.
+    fn kind(n: &EffectNote) -> usize {
+        match n {
+            EffectNote::StartsFromStage { .. } => 0,
+            EffectNote::BaseStageNotSimulated => 1,
+            EffectNote::Scratch => 2,
+            EffectNote::BaseImage { .. } => 3,
+            EffectNote::ReferenceHasVariable => 4,
+            EffectNote::PinnedByDigest => 5,
+            EffectNote::PlatformNotInCatalogue { .. } => 6,
+            EffectNote::SizesForAmd64 { .. } => 7,
+            EffectNote::OnbuildTriggers { .. } => 8,
+            EffectNote::Onbuild => 9,
+            EffectNote::WorkdirTooLong { .. } => 10,
+            EffectNote::WrittenToMount { .. } => 11,
+            EffectNote::CacheMount { .. } => 12,
+            EffectNote::RunUnknown => 13,
+            EffectNote::ScriptTruncated => 14,
+            EffectNote::FlagHonoured { .. } => 15,
+            EffectNote::CopyTakesNoUrl { .. } => 16,
+            EffectNote::OutsideContext { .. } => 17,
+            EffectNote::InvalidPattern { .. } => 18,
+            EffectNote::WholeContext => 19,
+            EffectNote::ExcludedByDockerignore { .. } => 20,
+            EffectNote::NotInContext { .. } => 21,
+            EffectNote::FromLaterStage { .. } => 22,
+            // The CLI's archive reader's English, never in the page.
+            EffectNote::Archive { .. } => 23,
+            EffectNote::MatchBudgetSpent { .. } => 24,
+        }
+    }
+
+    /// In English every note reads as the core writes it (the CLI and the exports); in Korean
+    /// none keeps the English words.
     #[test]
-    fn the_notes_of_a_from_are_reworded() {
+    fn every_kind_of_note_is_the_cores_in_english_and_korean_in_korean() {
+        let en = Messages::new(Lang::En, None);
         let ko = korean();
-        let text = "FROM golang:1.22 AS a\nFROM a AS b\nFROM scratch\nFROM nosuchimage\n";
+        let notes = every_kind_of_note();
+        let mut kinds: Vec<usize> = notes.iter().map(kind).collect();
+        kinds.push(23);
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds, (0..=24).collect::<Vec<_>>(), "one note of each kind");
+        for n in &notes {
+            let english = n.to_string();
+            assert_eq!(effect_note(&en, n), english);
+            let korean = effect_note(&ko, n);
+            for word in [
+                "stage ",
+                "base ",
+                "image",
+                "size",
+                "filesystem",
+                "trigger",
+                "stopped",
+                "mount",
+                "changed",
+                "script",
+                "honoured",
+                "cannot",
+                "outside",
+                "pattern",
+                "context",
+                "excluded",
+                "line",
+                "defined",
+                "budget",
+                "catalogue",
+                "pinned",
+                "reference",
+                "runs only",
+                "unknown",
+            ] {
+                assert!(!korean.contains(word), "{english} → {korean}");
+            }
+        }
+        assert_eq!(
+            effect_note(&ko, &notes[3]),
+            "베이스 이미지 golang:1.22: ≈ 820 MB (추정)"
+        );
+        assert_eq!(
+            effect_note(&ko, &notes[14]),
+            "/src/x: 바인드 마운트 /src에 쓰여서 이미지에 남지 않습니다"
+        );
+    }
+
+    /// The notes the core writes for real files reach the page as data and are all worded
+    /// in Korean: a FROM of each kind of base, ONBUILD, RUN with mounts, COPY's caveats.
+    #[test]
+    fn the_notes_the_core_writes_are_worded_in_korean() {
+        let ko = korean();
+        let text = "FROM golang:1.22 AS a\nONBUILD RUN true\nFROM a AS b\nFROM scratch\n\
+                    FROM nosuchimage\nRUN --mount=type=cache,target=/c frobnicate\n\
+                    COPY --chown=1 missing.txt /x\nCOPY --from=later /a /a\nFROM alpine AS later\n";
         let a = analyze(text, &Options::default());
-        let notes: Vec<String> = a
+        let notes: Vec<&EffectNote> = a
             .files
             .stages
             .iter()
             .flat_map(|s| s.effects.iter())
-            .filter_map(|e| e.note.clone())
+            .flat_map(|e| e.notes.iter())
             .collect();
-        assert!(notes.len() >= 4, "{notes:?}");
-        for n in &notes {
-            assert_ne!(effect_note(&ko, n), *n, "{n}");
+        let mut kinds: Vec<usize> = notes.iter().map(|n| kind(n)).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert!(kinds.len() >= 9, "{notes:?}");
+        for n in notes {
+            assert!(!effect_note(&ko, n).contains(" the "), "{n}");
         }
-        assert_eq!(
-            effect_note(&ko, "base image golang:1.22: ≈ 820 MB (estimate)"),
-            "베이스 이미지 golang:1.22: ≈ 820 MB (추정)"
-        );
     }
 
     /// In English the page's summary of `# check=` is the core's own line, for every shape.

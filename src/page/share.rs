@@ -152,10 +152,10 @@ impl LessonStep {
     }
 
     /// Reads `id/N`: an id of lowercase ASCII letters, digits and `-`, and a step from 1 to
-    /// [`MAX_LESSON_STEPS`]. Why it is refused otherwise, as a sentence's end.
-    pub fn from_wire(s: &str) -> Result<LessonStep, String> {
+    /// [`MAX_LESSON_STEPS`]. Why it is refused otherwise.
+    pub fn from_wire(s: &str) -> Result<LessonStep, FieldProblem> {
         let Some((id, n)) = s.split_once('/') else {
-            return Err("it has no step number (id/N)".into());
+            return Err(FieldProblem::NoStepNumber);
         };
         let id_ok = !id.is_empty()
             && id.len() <= MAX_LESSON_ID_CHARS
@@ -163,7 +163,9 @@ impl LessonStep {
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !id_ok {
-            return Err(format!("{} is not a lesson id", quoted(id)));
+            return Err(FieldProblem::NotALessonId {
+                value: shortened(id),
+            });
         }
         // Digits only, without a leading zero: every accepted link is one `to_wire` writes.
         let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0');
@@ -172,10 +174,10 @@ impl LessonStep {
                 lesson: id.to_string(),
                 step: n - 1,
             }),
-            _ => Err(format!(
-                "{} is not a step number from 1 to {MAX_LESSON_STEPS}",
-                quoted(n)
-            )),
+            _ => Err(FieldProblem::NotAStepNumber {
+                value: shortened(n),
+                max: MAX_LESSON_STEPS,
+            }),
         }
     }
 }
@@ -211,9 +213,94 @@ pub enum LinkError {
     /// The state inside the link is larger than [`MAX_DECODED_BYTES`] once decompressed.
     TooLarge,
     /// The decompressed text is not the JSON object a link carries.
-    BadJson(String),
+    BadJson(JsonProblem),
     /// A field has a value no page could have written (e.g. an unknown builder).
-    BadField { field: &'static str, reason: String },
+    BadField {
+        field: &'static str,
+        reason: FieldProblem,
+    },
+}
+
+/// What is wrong with a link's JSON, as data: the page words it in its language, `Display`
+/// is the CLI's English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// The text ends inside a value.
+    EndsEarly,
+    /// Not JSON from that (1-based) column of the text on.
+    Syntax { column: usize },
+    /// JSON, but not a state: serde's own English ("unknown field `x`, expected one of …"),
+    /// which names the field exactly, cut to a sentence's length.
+    Data(String),
+    /// The text could not be read.
+    Unreadable,
+}
+
+impl fmt::Display for JsonProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JsonProblem::EndsEarly => f.write_str("it ends too early"),
+            JsonProblem::Syntax { column } => write!(f, "invalid JSON at column {column}"),
+            JsonProblem::Data(serde) => f.write_str(serde),
+            JsonProblem::Unreadable => f.write_str("it could not be read"),
+        }
+    }
+}
+
+/// Why a field's value is refused, as data: the page words it in its language, `Display` is
+/// the end of the CLI's English sentence. A user's value is kept shortened
+/// ([`shortened`]), and quoted when shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    Empty,
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
+    ControlCharacter,
+    /// A builder other than `buildkit` and `legacy`.
+    NotABuilder {
+        value: String,
+    },
+    /// A view other than the page's (`views` lists them, comma-separated).
+    NotAView {
+        value: String,
+        views: String,
+    },
+    /// A lesson step without `/N`.
+    NoStepNumber,
+    /// A lesson id with other characters than lowercase letters, digits and `-`.
+    NotALessonId {
+        value: String,
+    },
+    /// A step number that is not 1 to `max` written plainly.
+    NotAStepNumber {
+        value: String,
+        max: usize,
+    },
+}
+
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldProblem::Empty => f.write_str("it is empty"),
+            FieldProblem::TooLong { chars, max } => {
+                write!(f, "it is {chars} characters long (at most {max})")
+            }
+            FieldProblem::ControlCharacter => f.write_str("it contains a control character"),
+            FieldProblem::NotABuilder { value } => {
+                write!(f, "\"{value}\" is neither \"buildkit\" nor \"legacy\"")
+            }
+            FieldProblem::NotAView { value, views } => {
+                write!(f, "\"{value}\" is not one of {views}")
+            }
+            FieldProblem::NoStepNumber => f.write_str("it has no step number (id/N)"),
+            FieldProblem::NotALessonId { value } => write!(f, "\"{value}\" is not a lesson id"),
+            FieldProblem::NotAStepNumber { value, max } => {
+                write!(f, "\"{value}\" is not a step number from 1 to {max}")
+            }
+        }
+    }
 }
 
 impl fmt::Display for LinkError {
@@ -308,23 +395,24 @@ pub fn validate(state: &ShareState) -> Result<(), LinkError> {
 }
 
 fn check_target(target: &str) -> Result<(), LinkError> {
-    let bad = |reason: String| {
+    let bad = |reason: FieldProblem| {
         Err(LinkError::BadField {
             field: "target",
             reason,
         })
     };
     if target.trim().is_empty() {
-        return bad("it is empty".into());
+        return bad(FieldProblem::Empty);
     }
     let chars = target.chars().count();
     if chars > MAX_TARGET_CHARS {
-        return bad(format!(
-            "it is {chars} characters long (at most {MAX_TARGET_CHARS})"
-        ));
+        return bad(FieldProblem::TooLong {
+            chars,
+            max: MAX_TARGET_CHARS,
+        });
     }
     if target.chars().any(char::is_control) {
-        return bad("it contains a control character".into());
+        return bad(FieldProblem::ControlCharacter);
     }
     Ok(())
 }
@@ -400,7 +488,9 @@ pub fn from_json(json: &[u8]) -> Result<ShareState, LinkError> {
         Some(other) => {
             return Err(LinkError::BadField {
                 field: "builder",
-                reason: format!("{} is neither \"buildkit\" nor \"legacy\"", quoted(other)),
+                reason: FieldProblem::NotABuilder {
+                    value: shortened(other),
+                },
             });
         }
     };
@@ -408,11 +498,10 @@ pub fn from_json(json: &[u8]) -> Result<ShareState, LinkError> {
         None => View::default(),
         Some(name) => View::parse(name).ok_or_else(|| LinkError::BadField {
             field: "view",
-            reason: format!(
-                "{} is not one of {}",
-                quoted(name),
-                View::ALL.map(View::as_str).join(", ")
-            ),
+            reason: FieldProblem::NotAView {
+                value: shortened(name),
+                views: View::ALL.map(View::as_str).join(", "),
+            },
         })?,
     };
     let lesson = match wire.lesson.as_deref() {
@@ -476,11 +565,11 @@ fn inflate(packed: &[u8]) -> Result<Vec<u8>, LinkError> {
 }
 
 /// A short description of what is wrong with the JSON, without echoing the user's text.
-fn json_problem(e: &serde_json::Error) -> String {
+fn json_problem(e: &serde_json::Error) -> JsonProblem {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Eof => "it ends too early".into(),
-        Category::Syntax => format!("invalid JSON at column {}", e.column()),
+        Category::Eof => JsonProblem::EndsEarly,
+        Category::Syntax => JsonProblem::Syntax { column: e.column() },
         Category::Data => {
             let text = e.to_string();
             // serde's own message ("unknown field `x`, expected one of ...") is precise; it
@@ -488,23 +577,23 @@ fn json_problem(e: &serde_json::Error) -> String {
             // unknown field whole, so it is cut to a sentence's length (docs/fuzzing.md).
             let text = text.rfind(" at line ").map_or(&*text, |i| &text[..i]);
             let short: String = text.chars().take(200).collect();
-            if short.len() < text.len() {
+            JsonProblem::Data(if short.len() < text.len() {
                 format!("{short}…")
             } else {
                 short
-            }
+            })
         }
-        Category::Io => "it could not be read".into(),
+        Category::Io => JsonProblem::Unreadable,
     }
 }
 
-/// A user-supplied value, shortened and quoted for an error message.
-fn quoted(s: &str) -> String {
+/// A user-supplied value, shortened for an error message (which quotes it).
+fn shortened(s: &str) -> String {
     let short: String = s.chars().take(40).collect();
     if short.len() < s.len() {
-        format!("\"{short}…\"")
+        format!("{short}…")
     } else {
-        format!("\"{short}\"")
+        short
     }
 }
 

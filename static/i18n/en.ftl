@@ -89,6 +89,21 @@ link-error-deflate = This share link is damaged: its data cannot be decompressed
 link-error-too-large = This share link holds more than { $kib } KiB of text, more than Stageplay opens.
 link-error-json = This share link is damaged: its data is not a Stageplay state ({ $detail }).
 link-error-field = This share link has an invalid { $field }: { $reason }.
+link-field-target = target
+link-field-builder = builder
+link-field-view = view
+link-field-lesson = lesson
+link-reason-empty = it is empty
+link-reason-too-long = it is { $chars } characters long (at most { $max })
+link-reason-control = it contains a control character
+link-reason-not-a-builder = "{ $value }" is neither "buildkit" nor "legacy"
+link-reason-not-a-view = "{ $value }" is not one of { $views }
+link-reason-no-step = it has no step number (id/N)
+link-reason-not-a-lesson = "{ $value }" is not a lesson id
+link-reason-not-a-step = "{ $value }" is not a step number from 1 to { $max }
+link-json-ends-early = it ends too early
+link-json-syntax = invalid JSON at column { $column }
+link-json-unreadable = it could not be read
 
 ## Share, Embed and Export
 
@@ -423,13 +438,42 @@ editor-leaves = leaves the editor
 
 page-title = Stageplay — Dockerfile multi-stage playground
 
-## A FROM's note in Step through (page/core_text.rs)
+## A FROM's notes in Step through (page/core_text.rs)
 
 note-base-not-simulated = the base stage is not simulated
 note-scratch = scratch: the empty filesystem
 note-starts-from-stage = starts from stage { $stage } (its whole filesystem)
 note-size-unknown = size unknown
 note-base-image = base image { $image }: { $size }
+note-reference-variable = the reference still contains a variable
+note-pinned-by-digest = pinned by digest; the size is that of its tag family
+note-platform-not-in-catalogue = --platform={ $platform }: the catalogue covers linux images; size unknown
+note-sizes-for-amd64 = --platform={ $platform }: catalogue sizes are for linux/amd64
+note-onbuild-triggers = { $n ->
+    [one] then runs its { $n } ONBUILD trigger
+   *[other] then runs its { $n } ONBUILD triggers
+}
+note-onbuild = ONBUILD: runs only in stages built FROM this image
+note-workdir-too-long = stopped here: the working directory would be longer than { $max } bytes (Linux's PATH_MAX), so it stays { $kept }
+
+## A RUN's and a COPY's notes in Step through (page/core_text.rs)
+
+note-written-to-mount = { $path } is written to the { $kind } mount { $target }: not persisted in the image
+note-cache-mount = cache mount { $target }: reused between builds, not in the image
+note-run-unknown = RUN changed files (unknown)
+note-script-truncated = the script is long: only its start was analysed
+note-flag-honoured = --{ $flag } honoured (no change to paths)
+note-copy-takes-no-url = COPY cannot take a URL ({ $src }); use ADD
+note-outside-context = { $src } is outside the build context
+note-invalid-pattern = { $src } is not a valid pattern
+note-whole-context = copies the whole build context (its files are unknown without a listing)
+note-excluded = { $src } is excluded by .dockerignore (line { $line })
+note-not-in-context = { $src } is not in the build context
+note-from-later-stage = --from={ $from } names a stage that is not defined before this one
+note-match-budget-spent = stopped matching { $src } here: the simulation's wildcard budget ({ $max } paths tested) is spent, so its matches are not shown
+
+## The Lessons button; the `# check=` summary in Problems (page/core_text.rs)
+
 pane-lesson = Lesson
 lessons-button = Lessons
 checks-hidden = { $n ->

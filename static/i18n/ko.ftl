@@ -110,13 +110,28 @@ examples-intro = 예제마다 빌드 컨텍스트와 눈여겨볼 점이 함께 
 link-error-title = 공유 링크를 열 수 없습니다.
 link-error-draft-kept = 대신 작성하던 초안을 그대로 보여 줍니다. 초안은 바뀌지 않았습니다.
 dismiss = 닫기
-link-error-version = 이 공유 링크는 이 버전의 Stageplay가 모르는 형식 "{ $version }"을(를) 씁니다.
+link-error-version = 이 공유 링크의 형식("{ $version }")은 이 버전의 Stageplay가 알지 못합니다.
 link-error-base64 = 이 공유 링크는 손상되었습니다: 데이터의 { $position }번째 문자는 링크에 쓸 수 없는 문자입니다.
 link-error-truncated = 이 공유 링크는 불완전합니다. 복사할 때 잘린 것 같습니다. 링크 전체를 복사해 다시 시도하세요.
 link-error-deflate = 이 공유 링크는 손상되었습니다: 데이터의 압축을 풀 수 없습니다.
 link-error-too-large = 이 공유 링크에는 { $kib } KiB가 넘는 글이 들어 있어 Stageplay가 열 수 있는 크기를 넘습니다.
 link-error-json = 이 공유 링크는 손상되었습니다: 데이터가 Stageplay 상태가 아닙니다({ $detail }).
-link-error-field = 이 공유 링크의 { $field } 값이 올바르지 않습니다: { $reason }.
+link-error-field = 이 공유 링크의 { $field } 값이 올바르지 않습니다({ $reason }).
+link-field-target = 타겟
+link-field-builder = 빌더
+link-field-view = 보기
+link-field-lesson = 레슨 단계
+link-reason-empty = 비어 있음
+link-reason-too-long = 길이 { $chars }자, 최대 { $max }자
+link-reason-control = 제어 문자가 들어 있음
+link-reason-not-a-builder = "{ $value }": "buildkit"이나 "legacy"가 아님
+link-reason-not-a-view = "{ $value }": { $views } 중 하나가 아님
+link-reason-no-step = 단계 번호 없음(id/N 형식이어야 함)
+link-reason-not-a-lesson = "{ $value }": 레슨 ID가 아님
+link-reason-not-a-step = "{ $value }": 1부터 { $max }까지의 단계 번호가 아님
+link-json-ends-early = 중간에 끝남
+link-json-syntax = { $column }번째 열부터 JSON이 아님
+link-json-unreadable = 읽을 수 없음
 
 ## Share, Embed and Export
 
@@ -520,6 +535,36 @@ note-scratch = scratch: 빈 파일 시스템
 note-starts-from-stage = { $stage } 스테이지에서 시작합니다(그 파일 시스템 전체)
 note-size-unknown = 크기 모름
 note-base-image = 베이스 이미지 { $image }: { $size }
+note-reference-variable = 이미지 참조에 아직 변수가 남아 있습니다
+note-pinned-by-digest = 다이제스트로 고정됨: 크기는 같은 계열 태그의 크기입니다
+note-platform-not-in-catalogue = --platform={ $platform }: 카탈로그에는 리눅스 이미지만 있어 크기를 알 수 없습니다
+note-sizes-for-amd64 = --platform={ $platform }: 카탈로그의 크기는 linux/amd64 기준입니다
+note-onbuild-triggers = 이어서 베이스 스테이지의 ONBUILD 트리거 { $n }개를 실행합니다
+note-onbuild = ONBUILD: 이 이미지를 FROM으로 쓰는 스테이지에서만 실행됩니다
+note-workdir-too-long = 여기서 멈춤: 작업 디렉터리가 { $max }바이트(리눅스의 PATH_MAX)보다 길어지므로 { $kept }에 머뭅니다
+
+## 단계별 실행의 RUN과 COPY 메모
+
+note-written-to-mount = { $kind ->
+    [cache] { $path }: 캐시 마운트 { $target }에 쓰여서 이미지에 남지 않습니다
+    [bind] { $path }: 바인드 마운트 { $target }에 쓰여서 이미지에 남지 않습니다
+   *[other] { $path }: { $kind } 마운트 { $target }에 쓰여서 이미지에 남지 않습니다
+}
+note-cache-mount = 캐시 마운트 { $target }: 빌드 사이에 재사용되며 이미지에는 들어가지 않습니다
+note-run-unknown = RUN이 바꾼 파일은 알 수 없습니다
+note-script-truncated = 스크립트가 길어서 앞부분만 분석했습니다
+note-flag-honoured = --{ $flag } 반영됨(경로는 바뀌지 않음)
+note-copy-takes-no-url = COPY에는 URL을 쓸 수 없습니다({ $src }). ADD를 쓰세요
+note-outside-context = { $src }: 빌드 컨텍스트 밖에 있습니다
+note-invalid-pattern = { $src }: 올바른 패턴이 아닙니다
+note-whole-context = 빌드 컨텍스트 전체를 복사합니다(파일 목록이 없어 어떤 파일인지는 알 수 없음)
+note-excluded = { $src }: .dockerignore에서 제외됨({ $line }번째 줄)
+note-not-in-context = { $src }: 빌드 컨텍스트에 없습니다
+note-from-later-stage = --from={ $from }: 이 스테이지보다 앞에 정의된 스테이지가 아닙니다
+note-match-budget-spent = { $src }의 매칭을 여기서 멈춤: 시뮬레이션의 와일드카드 한도(경로 { $max }개 검사)를 다 써서 일치하는 경로를 보여 주지 않습니다
+
+## 레슨 버튼, 문제 보기의 `# check=` 요약
+
 pane-lesson = 레슨
 lessons-button = 레슨
 checks-hidden = 보고하지 않은 결과 { $n }개

@@ -10,8 +10,8 @@ use stageplay::analysis::Builder;
 use stageplay::page::examples::{EXAMPLES, PYTHON_WHEELS};
 use stageplay::page::lang::Lang;
 use stageplay::page::share::{
-    self, LessonStep, LinkError, MAX_DECODED_BYTES, MAX_TARGET_CHARS, ShareState, View, decode,
-    decode_fragment, encode,
+    self, FieldProblem, JsonProblem, LessonStep, LinkError, MAX_DECODED_BYTES, MAX_TARGET_CHARS,
+    ShareState, View, decode, decode_fragment, encode,
 };
 
 /// A payload `v1.<data>` carrying `raw` as its (already decompressed) content, written
@@ -344,7 +344,7 @@ fn wrong_json_is_reported() {
     for (raw, needle) in cases {
         match decode(&payload_of(raw)) {
             Err(LinkError::BadJson(detail)) => {
-                assert!(detail.contains(needle), "{raw:?}: {detail}")
+                assert!(detail.to_string().contains(needle), "{raw:?}: {detail}")
             }
             other => panic!("{raw:?} gave {other:?}"),
         }
@@ -410,10 +410,10 @@ fn every_error_has_a_distinct_readable_message() {
         LinkError::Truncated,
         LinkError::BadDeflate,
         LinkError::TooLarge,
-        LinkError::BadJson("x".into()),
+        LinkError::BadJson(JsonProblem::Data("x".into())),
         LinkError::BadField {
             field: "view",
-            reason: "y".into(),
+            reason: FieldProblem::Empty,
         },
     ];
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();

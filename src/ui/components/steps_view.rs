@@ -107,8 +107,8 @@ pub fn steps_view(props: &StepsViewProps) -> Html {
                             <p><strong>{ m.t("steps-removes") }{ " " }</strong>{ for e.removed.iter().take(12).map(|p| html!{ <code class="path del">{ p.clone() }</code> }) }</p>
                         }
                         if e.layer_bytes > 0 { <p class="muted">{ m.f("steps-layer", &[("size", human_size(e.layer_bytes).as_str().into())]) }</p> }
-                        if let Some(note) = &e.note { <p class="note">{ effect_note(&m, note) }</p> }
-                        if e.added.is_empty() && e.removed.is_empty() && e.note.is_none() { <p class="muted">{ m.t("steps-no-change") }</p> }
+                        { for e.notes.iter().map(|note| html! { <p class="note">{ effect_note(&m, note) }</p> }) }
+                        if e.added.is_empty() && e.removed.is_empty() && e.notes.is_empty() { <p class="muted">{ m.t("steps-no-change") }</p> }
                     </div>
                 } else {
                     <p class="muted">{ m.t("steps-nothing-recorded") }</p>

@@ -11,7 +11,7 @@ use super::context::{clean, join};
 use super::dockerignore::{Glob, has_wildcard};
 use super::infer::OUTPUT_DIR_NAMES;
 use super::sim::{Sim, Step, is_within, push_num, under};
-use super::{FileEntry, FileKind};
+use super::{EffectNote, FileEntry, FileKind};
 
 /// Directories that every Linux base image has: a COPY to one of them without a trailing
 /// `/` copies into it, as Docker does when the destination exists as a directory.
@@ -138,7 +138,7 @@ impl Sim<'_> {
         for flag in ["chown", "chmod", "link"] {
             if v.has_flag(flag) {
                 step.notes
-                    .push(format!("--{flag} honoured (no change to paths)"));
+                    .push(EffectNote::FlagHonoured { flag: flag.into() });
             }
         }
         // Heredoc sources create files named after their delimiter.
@@ -189,7 +189,7 @@ impl Sim<'_> {
                     if is_remote(src) {
                         if !is_add {
                             step.notes
-                                .push(format!("COPY cannot take a URL ({src}); use ADD"));
+                                .push(EffectNote::CopyTakesNoUrl { src: src.into() });
                             continue;
                         }
                         let git = is_git(src);
@@ -258,7 +258,7 @@ impl Sim<'_> {
         };
         if src_rel == ".." || src_rel.starts_with("../") {
             step.notes
-                .push(format!("{src} is outside the build context"));
+                .push(EffectNote::OutsideContext { src: src.into() });
             return;
         }
         // BuildKit follows symbolic links in the source path (CopyInfo.FollowSymlinks):
@@ -288,7 +288,8 @@ impl Sim<'_> {
             // crosses directories; a match takes everything under it), tested against
             // every path under the pivot (convert_copy.go, IncludePatterns).
             let Ok(glob) = Glob::new_ignore(&src_rel) else {
-                step.notes.push(format!("{src} is not a valid pattern"));
+                step.notes
+                    .push(EffectNote::InvalidPattern { src: src.into() });
                 return;
             };
             let under = self.ctx.under(literal_dir(&src_rel));
@@ -305,7 +306,8 @@ impl Sim<'_> {
             });
         } else if has_wildcard(&src_rel) {
             let Ok(glob) = Glob::new(&src_rel) else {
-                step.notes.push(format!("{src} is not a valid pattern"));
+                step.notes
+                    .push(EffectNote::InvalidPattern { src: src.into() });
                 return;
             };
             let depth = src_rel.split('/').count();
@@ -374,10 +376,7 @@ impl Sim<'_> {
             }
             if self.ctx.files.is_empty() || self.ctx.inferred {
                 step.st.complete = false;
-                step.notes.push(
-                    "copies the whole build context (its files are unknown without a listing)"
-                        .into(),
-                );
+                step.notes.push(EffectNote::WholeContext);
                 if self.ctx.files.is_empty() {
                     self.insert(
                         step,
@@ -450,8 +449,11 @@ impl Sim<'_> {
                 .iter()
                 .find(|(p, _)| is_within(p, &src_rel));
             step.notes.push(match ignored {
-                Some((_, line)) => format!("{src} is excluded by .dockerignore (line {line})"),
-                None => format!("{src} is not in the build context"),
+                Some((_, line)) => EffectNote::ExcludedByDockerignore {
+                    src: src.into(),
+                    line: *line,
+                },
+                None => EffectNote::NotInContext { src: src.into() },
             });
             return;
         }
@@ -596,9 +598,9 @@ impl Sim<'_> {
             return;
         };
         if s >= step.stage {
-            step.notes.push(format!(
-                "--from={from} names a stage that is not defined before this one"
-            ));
+            step.notes.push(EffectNote::FromLaterStage {
+                from: from.to_string(),
+            });
             return;
         }
         for src in sources {
@@ -773,7 +775,10 @@ impl Sim<'_> {
         }
         if let Some(note) = &archive.note {
             step.st.complete = false;
-            step.notes.push(format!("{}: {note}", archive.path));
+            step.notes.push(EffectNote::Archive {
+                path: archive.path.clone(),
+                note: note.clone(),
+            });
         }
         let from = ["from ", archive.path.as_str()].concat();
         for e in &archive.entries {
@@ -816,7 +821,7 @@ fn contents_target(dest: &str, path: &str, src: &str) -> String {
 fn within_budget<T>(
     budget: &mut usize,
     items: impl Iterator<Item = T>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<EffectNote>,
     src: &str,
     mut visit: impl FnMut(T),
 ) {
@@ -830,12 +835,11 @@ fn within_budget<T>(
     }
 }
 
-fn stopped_note(src: &str) -> String {
-    format!(
-        "stopped matching {src} here: the simulation's wildcard budget ({} paths tested) is \
-         spent, so its matches are not shown",
-        super::MAX_MATCHES
-    )
+fn stopped_note(src: &str) -> EffectNote {
+    EffectNote::MatchBudgetSpent {
+        src: src.into(),
+        max: super::MAX_MATCHES,
+    }
 }
 
 /// The leading directories of a cleaned pattern that hold no wildcard (nor escape): every

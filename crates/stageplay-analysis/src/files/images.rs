@@ -12,6 +12,8 @@ use serde::Serialize;
 
 use crate::fixed::Fixed;
 
+use super::EffectNote;
+
 /// The catalogue's text, embedded in the binary.
 pub const CATALOGUE_TOML: &str = include_str!("../../data/images.toml");
 
@@ -53,8 +55,8 @@ pub struct ImageInfo {
     pub size: Option<u64>,
     /// Ready to show: "≈ 820 MB (estimate)" or "size unknown".
     pub size_label: String,
-    /// Caveats ("pinned by digest", "sizes are for linux/amd64").
-    pub notes: Vec<String>,
+    /// Caveats (pinned by digest, sizes for linux/amd64), as the FROM step's notes.
+    pub notes: Vec<EffectNote>,
 }
 
 /// A problem in the catalogue's own text (only a test should ever see one).
@@ -266,22 +268,18 @@ fn lookup_in(entries: &[CatalogueEntry], reference: &str, platform: Option<&str>
             }
         }
     } else {
-        notes.push("the reference still contains a variable".to_string());
+        notes.push(EffectNote::ReferenceHasVariable);
     }
     if parsed.digest.is_some() {
-        notes.push("pinned by digest; the size is that of its tag family".to_string());
+        notes.push(EffectNote::PinnedByDigest);
     }
     let windows_entry = best.is_some_and(|(_, _, e)| e.repo.contains("/windows/"));
     if let Some(p) = platform.filter(|p| !p.contains('$')) {
         if p.to_ascii_lowercase().starts_with("windows") && !windows_entry {
-            notes.push(format!(
-                "--platform={p}: the catalogue covers linux images; size unknown"
-            ));
+            notes.push(EffectNote::PlatformNotInCatalogue { platform: p.into() });
             best = None;
         } else if !p.eq_ignore_ascii_case("linux/amd64") {
-            notes.push(format!(
-                "--platform={p}: catalogue sizes are for linux/amd64"
-            ));
+            notes.push(EffectNote::SizesForAmd64 { platform: p.into() });
         }
     }
     let entry = best.map(|(_, _, e)| e.clone());
@@ -405,7 +403,7 @@ mod tests {
         assert_eq!(pinned.parsed.tag.as_deref(), Some("3.19"));
         assert!(pinned.parsed.digest.is_some());
         assert_eq!(pinned.size, Some(8_000_000));
-        assert!(pinned.notes.iter().any(|n| n.contains("digest")));
+        assert!(pinned.notes.contains(&EffectNote::PinnedByDigest));
         assert_eq!(size("alpine@sha256:abcdef"), Some(8));
         // A registry with a port is not a tag.
         let r = parse_reference("localhost:5000/alpine");
@@ -414,7 +412,12 @@ mod tests {
         // Platforms.
         let arm = lookup("alpine", Some("linux/arm64"));
         assert_eq!(arm.size, Some(8_000_000));
-        assert!(arm.notes.iter().any(|n| n.contains("linux/amd64")));
+        assert_eq!(
+            arm.notes,
+            [EffectNote::SizesForAmd64 {
+                platform: "linux/arm64".into()
+            }]
+        );
         assert_eq!(lookup("alpine", Some("windows/amd64")).size, None);
         assert_eq!(
             lookup("alpine", Some("$BUILDPLATFORM")).size,

@@ -32,6 +32,7 @@ use crate::span::{LineIndex, Span};
 pub mod context;
 mod copy;
 pub mod dockerignore;
+pub mod effect_note;
 pub mod images;
 mod infer;
 mod missing;
@@ -43,6 +44,7 @@ mod sim;
 mod summary;
 mod view;
 
+pub use effect_note::EffectNote;
 pub(crate) use render::{ContextJson, FinalImageJson, LeftBehindJson, SizeJson};
 pub use render::{render_text, unknown_note};
 
@@ -159,8 +161,17 @@ pub struct Effect {
     /// Bytes that an earlier layer holds for paths this instruction removed: still in the
     /// image, invisible (an estimate).
     pub wasted_bytes: u64,
-    /// A short human note ("RUN changed files (unknown)", "cache mount: not persisted").
-    pub note: Option<String>,
+    /// Caveats and facts about the step, in the order found, as data
+    /// ([`EffectNote::RunUnknown`], [`EffectNote::CacheMount`]); [`Effect::note`] words them
+    /// in English.
+    pub notes: Vec<EffectNote>,
+}
+
+impl Effect {
+    /// The notes as one English line ("RUN changed files (unknown); cache mount /c: …").
+    pub fn note(&self) -> Option<String> {
+        effect_note::join(&self.notes)
+    }
 }
 
 /// The most paths an [`Effect`] lists by name.

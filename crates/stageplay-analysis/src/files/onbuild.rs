@@ -15,7 +15,7 @@ use crate::stages::{Base, Stage};
 
 use super::sim::{Sim, StageState, Step};
 use super::view::{FlagView, View, mount_views};
-use super::{Effect, MAX_PATHS};
+use super::{Effect, EffectNote, MAX_PATHS};
 
 /// A trigger's words expanded in the child's scope (owned: a [`View`] borrows them).
 struct Expanded {
@@ -48,14 +48,11 @@ impl Sim<'_> {
             .collect();
         let from = stage.from_instruction;
         if !triggers.is_empty()
-            && let Some(note) = st.effects.first_mut().and_then(|e| e.note.as_mut())
+            && let Some(effect) = st.effects.first_mut().filter(|e| !e.notes.is_empty())
         {
-            note.push_str("; then runs its ");
-            super::sim::push_num(note, triggers.len() as u64);
-            note.push_str(" ONBUILD trigger");
-            if triggers.len() > 1 {
-                note.push('s');
-            }
+            effect.notes.push(EffectNote::OnbuildTriggers {
+                count: triggers.len(),
+            });
         }
         for trigger in triggers {
             // Thousands of stages FROM a stage with thousands of triggers stay bounded.

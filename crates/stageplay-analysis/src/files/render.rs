@@ -68,7 +68,7 @@ pub fn render_text(flow: &FileFlow, stages: &[Stage], with_stages: bool) -> Stri
                 if e.wasted_bytes > 0 {
                     let _ = write!(out, " | wasted ≈ {}", human_size(e.wasted_bytes));
                 }
-                if let Some(n) = &e.note {
+                if let Some(n) = e.note() {
                     let _ = write!(out, " | {n}");
                 }
                 out.push('\n');

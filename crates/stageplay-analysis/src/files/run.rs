@@ -8,7 +8,7 @@ use crate::span::shorten_in_place;
 use super::context::join;
 use super::run_effects::{self, Op, RunScript};
 use super::sim::{OutputArea, RunRecord, Sim, Step, is_within, under};
-use super::{FileEntry, FileKind};
+use super::{EffectNote, FileEntry, FileKind};
 
 impl Sim<'_> {
     /// Simulates a RUN: the recognisers' operations become paths, writes under mounts are
@@ -79,9 +79,11 @@ impl Sim<'_> {
                 } => {
                     if let Some((t, kind)) = mounted(&path) {
                         let kind = kind.to_ascii_lowercase();
-                        step.notes.push(format!(
-                            "{path} is written to the {kind} mount {t}: not persisted in the image"
-                        ));
+                        step.notes.push(EffectNote::WrittenToMount {
+                            path: path.clone(),
+                            kind,
+                            target: t.to_string(),
+                        });
                         step.st.not_persisted.push(path);
                         continue;
                     }
@@ -184,17 +186,16 @@ impl Sim<'_> {
             if m.kind.eq_ignore_ascii_case("cache")
                 && let Some(t) = m.target
             {
-                step.notes.push(format!(
-                    "cache mount {t}: reused between builds, not in the image"
-                ));
+                step.notes.push(EffectNote::CacheMount {
+                    target: t.to_string(),
+                });
             }
         }
         if fx.unknown {
-            step.notes.push("RUN changed files (unknown)".into());
+            step.notes.push(EffectNote::RunUnknown);
         }
         if fx.truncated {
-            step.notes
-                .push("the script is long: only its start was analysed".into());
+            step.notes.push(EffectNote::ScriptTruncated);
         }
     }
 }

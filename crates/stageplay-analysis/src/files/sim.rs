@@ -16,7 +16,7 @@ use crate::stages::{Base, Stage};
 use super::context::{BuildContext, clean, join};
 use super::images;
 use super::view::{FlagView, View};
-use super::{Effect, FileEntry, FileKind, MAX_LISTED, Provenance};
+use super::{Effect, EffectNote, FileEntry, FileKind, MAX_LISTED, Provenance};
 
 /// Linux's longest path (`PATH_MAX`, bytes): a WORKDIR past it is not simulated.
 const PATH_MAX: usize = 4096;
@@ -109,17 +109,17 @@ pub(super) struct Step<'s> {
     pub(super) view: &'s View<'s>,
     pub(super) st: &'s mut StageState,
     pub(super) effect: &'s mut Effect,
-    /// Caveats, joined into the effect's note when the step ends.
-    pub(super) notes: Vec<String>,
+    /// Caveats, the effect's notes when the step ends.
+    pub(super) notes: Vec<EffectNote>,
 }
 
 impl Step<'_> {
-    /// Writes the collected caveats into the effect's note (if there are any).
+    /// Writes the collected caveats into the effect's notes (if there are any).
     pub(super) fn finish(self) {
         let mut notes = self.notes;
         if !notes.is_empty() {
             notes.dedup();
-            self.effect.note = Some(notes.join("; "));
+            self.effect.notes = notes;
         }
     }
 }
@@ -396,10 +396,10 @@ impl Sim<'_> {
                     shorten_in_place(&mut kept, 60);
                     // Relative WORKDIRs nest without end; past Linux's limit the build
                     // fails, and every later path would repeat the whole prefix.
-                    step.notes.push(format!(
-                        "stopped here: the working directory would be longer than \
-                             {PATH_MAX} bytes (Linux's PATH_MAX), so it stays {kept}"
-                    ));
+                    step.notes.push(EffectNote::WorkdirTooLong {
+                        max: PATH_MAX,
+                        kept,
+                    });
                 } else {
                     step.st.workdir = joined;
                 }
@@ -424,8 +424,7 @@ impl Sim<'_> {
                 step.st.shell = Some(v.args.iter().map(|a| a.to_string()).collect());
             }
             Some(Keyword::Onbuild) => {
-                step.effect.note =
-                    Some("ONBUILD: runs only in stages built FROM this image".into());
+                step.notes.push(EffectNote::Onbuild);
             }
             _ => {}
         }
@@ -494,20 +493,18 @@ impl Sim<'_> {
                         complete: p.complete,
                         shell: p.shell.clone(),
                     };
-                    let mut note = String::with_capacity(64);
-                    note.push_str("starts from stage ");
-                    self.push_stage_name(&mut note, *parent);
-                    note.push_str(" (its whole filesystem)");
-                    from_effect.note = Some(note);
+                    from_effect.notes.push(EffectNote::StartsFromStage {
+                        stage: self.stage_name(*parent),
+                    });
                 } else {
-                    from_effect.note = Some("the base stage is not simulated".into());
+                    from_effect.notes.push(EffectNote::BaseStageNotSimulated);
                 }
             }
             Base::Scratch => {
                 st.base_known = true;
                 st.complete = true;
                 st.base_size = Some(0);
-                from_effect.note = Some("scratch: the empty filesystem".into());
+                from_effect.notes.push(EffectNote::Scratch);
             }
             Base::Image { name } => {
                 let info = images::lookup(name, stage.platform.as_deref());
@@ -516,12 +513,11 @@ impl Sim<'_> {
                 st.base_known = info.size.is_some();
                 st.base_source = info.entry.as_ref().map(|e| e.source.clone());
                 from_effect.layer_bytes = info.size.unwrap_or(0);
-                let mut note = format!("base image {name}: {}", info.size_label);
-                for n in &info.notes {
-                    note.push_str("; ");
-                    note.push_str(n);
-                }
-                from_effect.note = Some(note);
+                from_effect.notes.push(EffectNote::BaseImage {
+                    image: name.clone(),
+                    size: info.size,
+                });
+                from_effect.notes.extend(info.notes);
                 if let Some(e) = &info.entry {
                     st.base_paths = Rc::new(e.paths.iter().map(|p| clean(p)).collect());
                     for raw in &e.paths {

@@ -336,7 +336,7 @@ fn caps_say_where_they_stopped() {
         a.files
             .stages
             .iter()
-            .flat_map(|s| s.effects.iter().filter_map(|e| e.note.clone()))
+            .flat_map(|s| s.effects.iter().filter_map(|e| e.note()))
             .collect()
     };
     let wild = lines("FROM alpine\n", 4_000, |i| {
