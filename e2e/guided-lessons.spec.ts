@@ -103,6 +103,59 @@ test('a wrong try shows the hint, and the step outlines the part it names', asyn
   await expect(page.locator('.lesson-hint')).toHaveCount(0);
 });
 
+test('Back and Next bring back the edits made on a step; Start again forgets them', async ({ page }) => {
+  const lesson = files.en.lessons.find((l) => l.id === 'copy-from')!;
+  await open(page, 'en');
+  await page.locator('.lesson-card[data-lesson="copy-from"] button').click();
+  await solve(page, lesson.steps[0]);
+  await page.locator('#lesson-next').click();
+  await atStep(page, lesson, 1);
+  await expect(page.locator('.lesson-kept')).toHaveCount(0);
+  // A try on step 2 that does not pass yet, then Back: step 1 as the learner left it, passed.
+  const mine = text(lesson.steps[1].start.dockerfile) + '# my try\n';
+  await page.locator('#dockerfile').fill(mine);
+  await page.locator('#lesson-back').click();
+  await atStep(page, lesson, 0);
+  await expect(page.locator('#dockerfile')).toHaveValue(text(lesson.steps[0].solution.dockerfile));
+  await expect(page.locator('#lesson-panel')).toHaveAttribute('data-passed', 'true');
+  await expect(page.locator('.lesson-kept')).toBeVisible();
+  // Next: step 2 with the try.
+  await page.locator('#lesson-next').click();
+  await atStep(page, lesson, 1);
+  await expect(page.locator('#dockerfile')).toHaveValue(mine);
+  await expect(page.locator('.lesson-kept')).toBeVisible();
+  // Start again: the step's own start, and nothing said about edits.
+  await page.locator('#lesson-restart').click();
+  await expect(page.locator('#dockerfile')).toHaveValue(text(lesson.steps[1].start.dockerfile));
+  await expect(page.locator('.lesson-kept')).toHaveCount(0);
+  // The list opens the lesson at its first step not passed, with the edits left on it.
+  await page.locator('#dockerfile').fill(mine);
+  await page.locator('#lesson-list').click();
+  await page.locator('.lesson-card[data-lesson="copy-from"] button').click();
+  await atStep(page, lesson, 1);
+  await expect(page.locator('#dockerfile')).toHaveValue(mine);
+});
+
+test('the outline on the named part needs no :has()', async ({ page }) => {
+  await open(page, 'en');
+  await page.locator('.lesson-card[data-lesson="target"] button').click();
+  // The part is named on <html>, and the target menu is outlined.
+  await expect(page.locator('html')).toHaveAttribute('data-lesson-part', 'target');
+  await expect(page.locator('#target')).toHaveCSS('outline-style', 'solid');
+  await expect(page.locator('#output-panel')).not.toHaveCSS('outline-style', 'solid');
+  // No rule of the page's stylesheets outlines a part through :has().
+  const rules: string[] = await page.evaluate(() => Array.from(document.styleSheets)
+    .flatMap((sheet) => Array.from(sheet.cssRules))
+    .map((r) => (r as CSSStyleRule).selectorText ?? '')
+    .filter((sel) => sel.includes('data-lesson-part') || sel.includes('data-part')));
+  expect(rules.length).toBeGreaterThan(0);
+  expect(rules.filter((sel) => sel.includes(':has('))).toEqual([]);
+  // Closing the lessons takes the outline away.
+  await page.locator('.lesson-close').click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-lesson-part', /.*/);
+  await expect(page.locator('#target')).not.toHaveCSS('outline-style', 'solid');
+});
+
 test('switching language mid-lesson keeps the step, and a reload restores progress', async ({ page }) => {
   const lesson = files.en.lessons.find((l) => l.id === 'target')!;
   await open(page, 'en');

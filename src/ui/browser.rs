@@ -666,6 +666,20 @@ pub fn set_html_lang(lang: Lang) {
     }
 }
 
+/// Names on `<html data-lesson-part>` the part of the page a lesson step talks about (the
+/// stylesheet outlines it from there), or removes the name.
+pub fn set_lesson_part(part: Option<&str>) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match part {
+            Some(part) => root.set_attribute("data-lesson-part", part),
+            None => root.remove_attribute("data-lesson-part"),
+        };
+    }
+}
+
 /// Sets the document's title (the tab's name) in the page's language.
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {

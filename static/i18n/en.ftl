@@ -476,6 +476,9 @@ note-match-budget-spent = stopped matching { $src } here: the simulation's wildc
 
 pane-lesson = Lesson
 lessons-button = Lessons
+lessons-loading = Loading the lessons…
+lessons-failed = The lessons could not be loaded.
+lessons-retry = Try again
 checks-hidden = { $n ->
     [one] { $n } finding not reported
    *[other] { $n } findings not reported

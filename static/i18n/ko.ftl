@@ -567,6 +567,9 @@ note-match-budget-spent = { $src }의 매칭을 여기서 멈춤: 시뮬레이�
 
 pane-lesson = 레슨
 lessons-button = 레슨
+lessons-loading = 레슨을 불러오는 중입니다…
+lessons-failed = 레슨을 불러오지 못했습니다.
+lessons-retry = 다시 시도
 checks-hidden = 보고하지 않은 결과 { $n }개
 checks-by-comments = 명령어 위의 `# check=` 주석: { $hidden }
 checks-by-directive = { $line }번째 줄의 `# check=`

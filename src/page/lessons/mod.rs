@@ -7,6 +7,7 @@
 //! the CLI and the tests read it from disk.
 
 pub mod check;
+pub mod kept;
 pub mod progress;
 
 use serde::Deserialize;
@@ -59,6 +60,7 @@ pub const UI_KEYS: &[&str] = &[
     "hint",
     "completed",
     "unknown_step",
+    "kept",
     "spotlight",
     "part-editor",
     "part-graph",

@@ -1,8 +1,9 @@
 //! The lesson panel (`docs/lessons.md`): the list of lessons, or the step shown, with its one
 //! task, a check decided from the analysis on every change, a hint after a try that does not
-//! pass, and Back/Next. The lesson texts are fetched on demand (`static/lessons/<lang>.json`);
-//! the part of the page a step talks about is outlined by the stylesheet from the panel's
-//! `data-part`, and the step's text names it for screen readers.
+//! pass, and Back/Next (which bring back the edits the learner made on a step). The lesson
+//! texts are fetched on demand (`static/lessons/<lang>.json`); the part of the page a step
+//! talks about is named on `<html data-lesson-part>` for the stylesheet to outline, and the
+//! step's text names it for screen readers.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,10 +12,12 @@ use yew::prelude::*;
 
 use crate::page::lang::Lang;
 use crate::page::lessons::check::all_pass;
+use crate::page::lessons::kept::KeptSteps;
 use crate::page::lessons::progress::Progress;
 use crate::page::lessons::{Lesson, LessonFile, file_path, fill, word};
 use crate::page::share::{self, LessonStep, ShareState};
 use crate::ui::io;
+use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, State};
 
 use super::rich_text::rich_text;
@@ -27,22 +30,6 @@ enum Loaded {
     Loading,
     Failed,
     Ready(Rc<LessonFile>),
-}
-
-/// The two sentences the panel needs before its file has arrived, in each language.
-fn loading_words(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::En => (
-            "Loading the lessons…",
-            "The lessons could not be loaded.",
-            "Try again",
-        ),
-        Lang::Ko => (
-            "레슨을 불러오는 중입니다…",
-            "레슨을 불러오지 못했습니다.",
-            "다시 시도",
-        ),
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -58,6 +45,7 @@ pub struct LessonPanelProps {
 
 #[function_component(LessonPanel)]
 pub fn lesson_panel(props: &LessonPanelProps) -> Html {
+    let m = use_messages();
     let redraw = use_force_update();
     // Each language's file, fetched once per page and kept, so switching back is instant
     // and a late answer for one language never replaces another's.
@@ -88,6 +76,10 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         });
     }
     let progress = use_mut_ref(io::load_lesson_progress);
+    // The playground as the learner left each step, for Back and Next; and the step that
+    // was opened with its edits brought back (the panel says so).
+    let kept = use_mut_ref(KeptSteps::default);
+    let restored = use_state(|| None::<LessonStep>);
     let loaded = files
         .borrow()
         .iter()
@@ -105,6 +97,18 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         _ => false,
     };
     {
+        // The part the step talks about, named on `<html>` for the stylesheet's outline (no
+        // `:has()` needed, and it reaches the header, the panes and an embed's panes alike).
+        let part = match (&loaded, &props.share.lesson) {
+            (Loaded::Ready(f), Some(at)) => f.step(at).map(|(_, step)| step.part.as_str()),
+            _ => None,
+        };
+        use_effect_with(part, |&part| {
+            io::set_lesson_part(part);
+            || io::set_lesson_part(None)
+        });
+    }
+    {
         // A passed step is recorded at once (and stays passed if the learner edits on).
         let (progress, redraw) = (progress.clone(), redraw.clone());
         use_effect_with((props.share.lesson.clone(), passed), move |(at, passed)| {
@@ -119,20 +123,19 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let file = match loaded {
         Loaded::Ready(f) => f,
         Loaded::Loading | Loaded::Failed => {
-            let (loading, failed, again) = loading_words(props.lang);
             let failed_now = loaded == Loaded::Failed;
             let on_retry = {
                 let retry = retry.clone();
                 Callback::from(move |_: MouseEvent| retry.set(*retry + 1))
             };
             return html! {
-                <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()}
-                    aria-label="Lessons" aria-busy={(!failed_now).to_string()}>
+                <section class="lesson-panel" id="lesson-panel" lang={m.lang().tag()}
+                    aria-label={m.t("lessons-button")} aria-busy={(!failed_now).to_string()}>
                     if failed_now {
-                        <p class="lesson-error" role="alert">{ failed }
-                            { " " }<button type="button" class="btn btn-small" onclick={on_retry}>{ again }</button></p>
+                        <p class="lesson-error" role="alert">{ m.t("lessons-failed") }
+                            { " " }<button type="button" class="btn btn-small" onclick={on_retry}>{ m.t("lessons-retry") }</button></p>
                     } else {
-                        <p class="lesson-loading" role="status">{ loading }</p>
+                        <p class="lesson-loading" role="status">{ m.t("lessons-loading") }</p>
                     }
                 </section>
             };
@@ -153,13 +156,13 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
 
     let Some(at) = props.share.lesson.clone() else {
         // The list of lessons, each opening at its first step not passed yet.
-        let progress = progress.borrow();
+        let (progress, kept) = (progress.borrow(), kept.borrow());
         return html! {
             <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()} aria-labelledby="lesson-list-heading">
                 { head(html! { <span id="lesson-list-heading">{ word(ui, "heading").to_string() }</span> }) }
                 <p class="lesson-choose">{ word(ui, "choose").to_string() }</p>
                 <ol class="lesson-list">
-                    { for file.lessons.iter().map(|l| lesson_card(l, &progress, &file, &props.dispatch)) }
+                    { for file.lessons.iter().map(|l| lesson_card(l, &progress, &kept, &restored, &file, &props.dispatch)) }
                 </ol>
             </section>
         };
@@ -181,8 +184,11 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let start = step.start.share(at.clone());
     // A try: the learner changed something the step started with, and it does not pass yet.
     let tried = !passed && props.share != start;
-    let go = |to: usize| {
-        let d = props.dispatch.clone();
+    // Back and Next keep this step as the learner leaves it and bring back the other step's
+    // edits; "Start again" forgets this step's.
+    let go = |to: usize, again: bool| {
+        let (d, kept, restored) = (props.dispatch.clone(), kept.clone(), restored.clone());
+        let (here, start) = (props.share.clone(), start.clone());
         let next = lesson.steps.get(to).map(|s| {
             s.start.share(LessonStep {
                 lesson: lesson.id.clone(),
@@ -190,13 +196,34 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
             })
         });
         Callback::from(move |_: MouseEvent| {
-            if let Some(n) = next.clone() {
-                d.dispatch(Action::StartLessonStep(n))
+            let Some(next) = next.clone() else {
+                return;
+            };
+            let mut kept = kept.borrow_mut();
+            if again {
+                if let Some(at) = &here.lesson {
+                    kept.forget(at);
+                }
+            } else {
+                kept.leave(&here, &start);
             }
+            let open = kept.open(next.clone());
+            restored.set((open != next).then(|| open.lesson.clone()).flatten());
+            d.dispatch(Action::StartLessonStep(open))
         })
     };
-    let d = props.dispatch.clone();
-    let list = Callback::from(move |_: MouseEvent| d.dispatch(Action::LessonList));
+    let list = {
+        let (d, kept, here, start) = (
+            props.dispatch.clone(),
+            kept.clone(),
+            props.share.clone(),
+            start.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            kept.borrow_mut().leave(&here, &start);
+            d.dispatch(Action::LessonList)
+        })
+    };
     let copy = {
         let (d, share, copied) = (
             props.dispatch.clone(),
@@ -215,6 +242,8 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         })
     };
     let last = at.step + 1 == total;
+    // Said only while the step still shows what was brought back.
+    let restored_here = restored.as_ref() == Some(&at) && props.share != start;
     let part = step.part;
     html! {
         <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()} aria-labelledby="lesson-step-title"
@@ -239,18 +268,21 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 } else {
                     <p class="lesson-waiting">{ word(ui, "waiting").to_string() }</p>
                 }
+                if restored_here {
+                    <p class="lesson-kept">{ word(ui, "kept").to_string() }</p>
+                }
             </div>
             <div class="lesson-nav">
                 <button type="button" class="btn" id="lesson-back" disabled={at.step == 0}
-                    onclick={go(at.step.saturating_sub(1))}>{ word(ui, "back").to_string() }</button>
+                    onclick={go(at.step.saturating_sub(1), false)}>{ word(ui, "back").to_string() }</button>
                 if last {
                     <button type="button" class="btn btn-primary" id="lesson-next" disabled={!passed}
                         onclick={list.clone()}>{ word(ui, "finish").to_string() }</button>
                 } else {
                     <button type="button" class="btn btn-primary" id="lesson-next" disabled={!passed}
-                        onclick={go(at.step + 1)}>{ word(ui, "next").to_string() }</button>
+                        onclick={go(at.step + 1, false)}>{ word(ui, "next").to_string() }</button>
                 }
-                <button type="button" class="btn btn-small" id="lesson-restart" onclick={go(at.step)}>{ word(ui, "restart").to_string() }</button>
+                <button type="button" class="btn btn-small" id="lesson-restart" onclick={go(at.step, true)}>{ word(ui, "restart").to_string() }</button>
                 <button type="button" class="btn btn-small" id="lesson-copy-link" onclick={copy}>{ word(ui, "copy_link").to_string() }</button>
                 <button type="button" class="btn btn-small btn-link" id="lesson-list" onclick={list}>{ word(ui, "all_lessons").to_string() }</button>
             </div>
@@ -266,8 +298,15 @@ fn set_file(files: &Rc<RefCell<Vec<(Lang, Loaded)>>>, lang: Lang, f: Loaded) {
 }
 
 /// One lesson of the list: its title, summary and progress, opening at its first step not
-/// passed yet.
-fn lesson_card(l: &Lesson, progress: &Progress, file: &LessonFile, dispatch: &Dispatch) -> Html {
+/// passed yet (with the learner's edits of it, if they left some).
+fn lesson_card(
+    l: &Lesson,
+    progress: &Progress,
+    kept: &KeptSteps,
+    restored: &UseStateHandle<Option<LessonStep>>,
+    file: &LessonFile,
+    dispatch: &Dispatch,
+) -> Html {
     let total = l.steps.len();
     let done = (0..total)
         .filter(|&i| progress.has_passed(&l.id, i))
@@ -281,9 +320,15 @@ fn lesson_card(l: &Lesson, progress: &Progress, file: &LessonFile, dispatch: &Di
             step: first,
         })
     });
-    let d = dispatch.clone();
+    let open = start.map(|start| {
+        let open = kept.open(start.clone());
+        let brought_back = (open != start).then(|| open.lesson.clone()).flatten();
+        (open, brought_back)
+    });
+    let (d, restored) = (dispatch.clone(), restored.clone());
     let open = Callback::from(move |_: MouseEvent| {
-        if let Some(s) = start.clone() {
+        if let Some((s, brought_back)) = open.clone() {
+            restored.set(brought_back);
             d.dispatch(Action::StartLessonStep(s))
         }
     });
