@@ -11,6 +11,7 @@ use stageplay::analysis::{Analysis, Builder, Options, analyze, export};
 use stageplay::page::embed::{self, Pane};
 use stageplay::page::graph_svg::{self, GraphModel, GraphOptions};
 use stageplay::page::highlight::{self, HIGHLIGHT_LIMIT};
+use stageplay::page::i18n::Messages;
 use stageplay::page::share::{self, LinkError, ShareState, View};
 use stageplay::page::{export as page_export, markup};
 
@@ -116,7 +117,7 @@ fn check_renderers(a: &Analysis, text: &str, pick: u8) {
 
     // The standalone SVG (Export → SVG, the PNG export, `stageplay analyze --format svg`)
     // must parse as XML: a browser's DOMParser refuses anything less.
-    let svg = page_export::graph_svg(a, pick & 16 == 16);
+    let svg = page_export::graph_svg(a, pick & 16 == 16, &Messages::english());
     if let Err(e) = checks::xml_well_formed(&svg) {
         panic!("standalone SVG is not well-formed: {e}\n{svg}");
     }
@@ -139,7 +140,7 @@ fn check_renderers(a: &Analysis, text: &str, pick: u8) {
         dockerfile: text.into(),
         ..ShareState::default()
     };
-    let md = page_export::markdown(&state, a, &mermaid, None);
+    let md = page_export::markdown(&Messages::english(), &state, a, &mermaid, None);
     assert!(
         md.starts_with("**Dockerfile**\n\n"),
         "Markdown export: {md}"

@@ -9,19 +9,23 @@ use std::fmt::Write as _;
 use crate::analysis::{Analysis, Builder};
 
 use super::graph_svg::{self, GraphOptions};
+use super::i18n::Messages;
 use super::plan::stage_name;
 use super::share::ShareState;
 
 /// The graph as a standalone SVG (embedded style, background, legend): what Export → SVG
 /// downloads, what the PNG export draws, and what `stageplay analyze --format svg` prints.
-/// The page's own graph uses the same renderer with `standalone: false`.
-pub fn graph_svg(analysis: &Analysis, dark: bool) -> String {
+/// Its words (legend, titles, label) are in `messages`' language: the page's, so a graph
+/// exported from the Korean page reads as it did on the page; the CLI's is English. The
+/// page's own graph uses the same renderer with `standalone: false`.
+pub fn graph_svg(analysis: &Analysis, dark: bool, messages: &Messages) -> String {
     graph_svg::render_analysis_svg(
         analysis,
         &GraphOptions {
             standalone: true,
             dark,
             legend: true,
+            messages: messages.clone(),
             ..GraphOptions::default()
         },
     )
@@ -47,18 +51,6 @@ impl ExportFormat {
         ExportFormat::Json,
         ExportFormat::Markdown,
     ];
-
-    /// The menu label.
-    pub fn label(self) -> &'static str {
-        match self {
-            ExportFormat::Svg => "Graph as SVG",
-            ExportFormat::Png => "Graph as PNG",
-            ExportFormat::Mermaid => "Graph as Mermaid",
-            ExportFormat::Dot => "Graph as Graphviz DOT",
-            ExportFormat::Json => "Analysis as JSON",
-            ExportFormat::Markdown => "Copy as Markdown",
-        }
-    }
 
     /// The download's file name; Markdown is copied to the clipboard, not downloaded.
     pub fn file_name(self) -> &'static str {
@@ -96,68 +88,84 @@ impl ExportFormat {
 }
 
 /// "Copy as Markdown": the Dockerfile, the command, the build plan and the graph (the given
-/// Mermaid text), and the share link when there is one, ready to paste into an issue.
+/// Mermaid text), and the share link when there is one, ready to paste into an issue or a
+/// doc. Its headings and the plan's words are in `m`'s language (the page's): a Korean doc
+/// gets Korean headings; code, stage names and the Mermaid text are the same in every
+/// language.
 pub fn markdown(
+    m: &Messages,
     state: &ShareState,
     analysis: &Analysis,
     mermaid: &str,
     share_link: Option<&str>,
 ) -> String {
     let mut md = String::new();
-    md.push_str("**Dockerfile**\n\n");
+    let _ = write!(md, "**{}**\n\n", m.t("md-dockerfile"));
     push_fenced(&mut md, "dockerfile", &state.dockerfile);
-    md.push_str("\n**Command**\n\n");
+    let _ = write!(md, "\n**{}**\n\n", m.t("md-command"));
     push_fenced(
         &mut md,
         "sh",
         &super::command_line::command_line(state, analysis),
     );
     md.push('\n');
-    push_plan(&mut md, analysis);
-    md.push_str("\n**Stage graph**\n\n");
+    push_plan(&mut md, m, analysis);
+    let _ = write!(md, "\n**{}**\n\n", m.t("md-stage-graph"));
     push_fenced(&mut md, "mermaid", mermaid);
     if let Some(link) = share_link {
-        let _ = write!(md, "\n[Open in Stageplay]({})\n", link.replace(')', "%29"));
+        let _ = write!(md, "\n[{}]({})\n", m.t("md-open"), link.replace(')', "%29"));
     }
     md
 }
 
-fn push_plan(md: &mut String, a: &Analysis) {
+fn push_plan(md: &mut String, m: &Messages, a: &Analysis) {
     let plan = &a.plan;
     let name = |i: usize| stage_name(a, i);
     let builder = match plan.builder {
-        Builder::BuildKit => "BuildKit",
-        Builder::Legacy => "legacy builder",
+        Builder::BuildKit => "buildkit",
+        Builder::Legacy => "legacy",
     };
     match plan.target {
         Some(t) => {
+            let target = code(&name(t));
             let _ = writeln!(
                 md,
-                "**Build plan** ({builder}, target {})\n",
-                code(&name(t))
+                "{}\n",
+                m.f(
+                    "md-plan",
+                    &[
+                        ("builder", builder.into()),
+                        ("target", target.as_str().into())
+                    ]
+                )
             );
         }
         None => {
             let _ = writeln!(
                 md,
-                "**Build plan** ({builder}): nothing is built (no target stage)"
+                "{}",
+                m.f("md-plan-nothing", &[("builder", builder.into())])
             );
             return;
         }
     }
+    let parallel = m.t("md-parallel");
     for (i, wave) in plan.waves.iter().enumerate() {
         let names: Vec<String> = wave.iter().map(|&s| code(&name(s))).collect();
-        let parallel = if wave.len() > 1 { " (in parallel)" } else { "" };
-        let _ = writeln!(md, "{}. {}{parallel}", i + 1, names.join(", "));
+        let _ = write!(md, "{}. {}", i + 1, names.join(", "));
+        if wave.len() > 1 {
+            let _ = write!(md, " {parallel}");
+        }
+        md.push('\n');
     }
     if !plan.skipped.is_empty() {
-        md.push_str("\nSkipped:\n\n");
+        let _ = write!(md, "\n{}\n\n", m.t("md-skipped"));
         for s in &plan.skipped {
             let _ = writeln!(
                 md,
                 "- {}: {}",
                 code(&name(s.stage)),
-                escape_markdown(&s.reason)
+                escape_markdown(&super::core_text::skip_reason(m, &s.reason))
             );
         }
     }

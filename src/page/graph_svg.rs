@@ -352,7 +352,7 @@ pub fn render_graph_svg(
     p.nodes.iter().for_each(|n| out.push_str(n));
     out.push_str("</g>");
     if opts.legend {
-        render_legend(&mut out, layout.height.max(60.0));
+        render_legend(&mut out, layout.height.max(60.0), &opts.messages);
     }
     out.push_str("</svg>");
     out
@@ -629,7 +629,7 @@ pub fn short_path(s: &str, max: usize) -> String {
 
 /// Derives the model and layout, then renders: the one call exports and the CLI need.
 pub fn render_analysis_svg(a: &Analysis, opts: &GraphOptions) -> String {
-    let model = GraphModel::from_analysis(a);
+    let model = GraphModel::from_stages(a, None, &opts.messages);
     let layout = model.layout();
     render_graph_svg(a, &model, &layout, opts)
 }
@@ -692,8 +692,69 @@ fn d1(x: f64) -> Fixed {
     Fixed(x, 1)
 }
 
-fn render_legend(out: &mut String, top: f64) {
+/// The legend under an exported graph, in the messages' language. English keeps its
+/// hand-set positions (the CLI's SVG does not change); another language places each entry
+/// after the width of the one before.
+fn render_legend(out: &mut String, top: f64, m: &Messages) {
     let y = top + 14.0;
+    if m.lang() != crate::page::lang::Lang::En {
+        // Each entry: its swatch (a box or a line), then its words.
+        let entries: [(&str, &str, String); 7] = [
+            (
+                "<g class=\"sp-node sp-stage sp-built\"",
+                "<rect width=\"22\" height=\"14\" rx=\"3\"/></g>",
+                m.t("legend-built-stage"),
+            ),
+            (
+                "<g class=\"sp-node sp-stage sp-skipped\"",
+                "<rect width=\"22\" height=\"14\" rx=\"3\"/></g>",
+                m.t("legend-skipped"),
+            ),
+            (
+                "<g class=\"sp-node sp-stage sp-built sp-target\"",
+                "<rect width=\"22\" height=\"14\" rx=\"3\"/></g>",
+                m.t("legend-target"),
+            ),
+            (
+                "<g class=\"sp-node sp-image\"",
+                "<rect width=\"22\" height=\"14\" rx=\"7\"/></g>",
+                m.t("legend-image"),
+            ),
+            ("sp-edge-from", "", "FROM".to_string()),
+            ("sp-edge-copy", "", "COPY --from".to_string()),
+            ("sp-edge-mount", "", m.t("legend-mount")),
+        ];
+        let _ = write!(
+            out,
+            "<g class=\"sp-legend\" transform=\"translate(16 {})\">",
+            d1(y)
+        );
+        let mut x = 0.0;
+        for (open, shape, words) in &entries {
+            let text_x = if shape.is_empty() {
+                let _ = write!(
+                    out,
+                    "<path class=\"sp-edge {open}\" d=\"M{} 7H{}\"/>",
+                    d1(x),
+                    d1(x + 30.0)
+                );
+                x + 36.0
+            } else {
+                let _ = write!(out, "{open} transform=\"translate({} 0)\">{shape}", d1(x));
+                x + 28.0
+            };
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"11\">{}</text>",
+                d1(text_x),
+                shown(words)
+            );
+            // 6.5 px a column at the legend's 11 px (a Hangul syllable takes two).
+            x = text_x + width(words) as f64 * 6.5 + 18.0;
+        }
+        out.push_str("</g>");
+        return;
+    }
     let _ = write!(
         out,
         "<g class=\"sp-legend\" transform=\"translate(16 {})\">\

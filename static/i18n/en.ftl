@@ -142,6 +142,8 @@ export-mermaid = Graph as Mermaid
 export-dot = Graph as Graphviz DOT
 export-json = Analysis as JSON
 export-markdown = Copy as Markdown
+export-loading = (loading…)
+export-failed = { $format } failed: { $why }. Try again.
 
 ## Drafts dialog
 
@@ -502,3 +504,25 @@ steps-more-lines = { $n ->
     [one] … { $n } more line
    *[other] … { $n } more lines
 }
+
+## Exports: "Copy as Markdown" and the exported graph's legend (page/export.rs, page/graph_svg.rs)
+
+md-dockerfile = Dockerfile
+md-command = Command
+md-stage-graph = Stage graph
+md-open = Open in Stageplay
+md-plan = **Build plan** ({ $builder ->
+    [legacy] legacy builder
+   *[buildkit] BuildKit
+}, target { $target })
+md-plan-nothing = **Build plan** ({ $builder ->
+    [legacy] legacy builder
+   *[buildkit] BuildKit
+}): nothing is built (no target stage)
+md-parallel = (in parallel)
+md-skipped = Skipped:
+legend-built-stage = built stage
+legend-skipped = skipped
+legend-target = target
+legend-image = image
+legend-mount = RUN --mount from

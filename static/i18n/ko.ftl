@@ -167,9 +167,11 @@ export-no-clipboard = 클립보드를 쓸 수 없습니다
 export-svg = 그래프를 SVG로
 export-png = 그래프를 PNG로
 export-mermaid = 그래프를 Mermaid로
-export-dot = 그래프를 Graphviz DOT로
-export-json = 분석 결과를 JSON으로
+export-dot = 그래프를 Graphviz DOT로(영문)
+export-json = 분석 결과를 JSON으로(영문)
 export-markdown = Markdown으로 복사
+export-loading = (불러오는 중…)
+export-failed = 내보내기 실패({ $format }): { $why }. 다시 시도하세요.
 
 ## Drafts dialog
 
@@ -584,3 +586,25 @@ checks-unknown = 없는 규칙이라 BuildKit처럼 무시합니다: { $rules }
 checks-default = 기본 검사
 checks-line = { $by }: { $parts }
 steps-more-lines = … { $n }줄 더 있음
+
+## 내보내기: Markdown으로 복사, 내보낸 그래프의 범례
+
+md-dockerfile = Dockerfile
+md-command = 명령
+md-stage-graph = 스테이지 그래프
+md-open = Stageplay에서 열기
+md-plan = **빌드 계획** ({ $builder ->
+    [legacy] 레거시 빌더
+   *[buildkit] BuildKit
+}, 타겟 { $target })
+md-plan-nothing = **빌드 계획** ({ $builder ->
+    [legacy] 레거시 빌더
+   *[buildkit] BuildKit
+}): 빌드하는 것이 없습니다(타겟 스테이지 없음)
+md-parallel = (동시에 빌드)
+md-skipped = 건너뛰는 스테이지:
+legend-built-stage = 빌드되는 스테이지
+legend-skipped = 건너뜀
+legend-target = 타겟
+legend-image = 이미지
+legend-mount = RUN --mount 원본

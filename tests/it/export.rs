@@ -2,12 +2,25 @@
 //! analysis.
 
 use stageplay::analysis::{self, Builder, Options};
-use stageplay::page::export::markdown;
+use std::rc::Rc;
+
+use stageplay::page::export::{graph_svg, markdown};
+use stageplay::page::i18n::{Catalog, Messages};
+use stageplay::page::lang::Lang;
 use stageplay::page::share::ShareState;
 
 const FILE: &str = "FROM golang:1.22 AS build\nRUN go build -o /app\n\nFROM build AS test\nRUN go test ./...\n\nFROM alpine AS docs\nRUN echo docs\n\nFROM scratch\nCOPY --from=build /app /app\n";
 
 fn md_for(target: Option<&str>, builder: Builder) -> String {
+    md_in(&Messages::english(), target, builder)
+}
+
+fn korean() -> Messages {
+    let (c, _) = Catalog::parse(include_str!("../../static/i18n/ko.ftl"));
+    Messages::new(Lang::Ko, Some(Rc::new(c)))
+}
+
+fn md_in(m: &Messages, target: Option<&str>, builder: Builder) -> String {
     let state = ShareState {
         dockerfile: FILE.into(),
         target: target.map(Into::into),
@@ -23,6 +36,7 @@ fn md_for(target: Option<&str>, builder: Builder) -> String {
         },
     );
     markdown(
+        m,
         &state,
         &a,
         "flowchart LR\n  s0 --> s3\n",
@@ -66,6 +80,88 @@ fn the_legacy_builder_builds_everything_up_to_the_target() {
         "{md}"
     );
     assert!(md.contains("- `docs`: after the target"), "{md}");
+}
+
+/// From the Korean page, the Markdown's headings and plan are Korean (for a Korean doc); the
+/// code, the stage names, the command and the Mermaid block are the same as in English.
+#[test]
+fn markdown_from_the_korean_page_is_worded_in_korean() {
+    let md = md_in(&korean(), None, Builder::BuildKit);
+    assert!(
+        md.starts_with("**Dockerfile**\n\n```dockerfile\nFROM golang:1.22 AS build\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\n**명령**\n\n```sh\ndocker build -t app .\n```\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**빌드 계획** (BuildKit, 타겟 `stage-3`)\n\n1. `build`\n2. `stage-3`\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n건너뛰는 스테이지:\n\n- `test`: "), "{md}");
+    assert!(
+        md.contains("**스테이지 그래프**\n\n```mermaid\nflowchart LR\n"),
+        "{md}"
+    );
+    assert!(
+        md.ends_with("[Stageplay에서 열기](http://h/#v1.abc)\n"),
+        "{md}"
+    );
+    let legacy = md_in(&korean(), Some("test"), Builder::Legacy);
+    assert!(legacy.contains("(레거시 빌더, 타겟 `test`)"), "{legacy}");
+    for english in [
+        "Command",
+        "Build plan",
+        "Skipped",
+        "not needed",
+        "after the target",
+        "Open in",
+    ] {
+        assert!(
+            !md.contains(english) && !legacy.contains(english),
+            "{english}: {md}"
+        );
+    }
+}
+
+/// The exported SVG from the Korean page has a Korean legend and titles, still well-formed,
+/// each legend entry after the one before; the English one is as before.
+#[test]
+fn the_svg_from_the_korean_page_has_a_korean_legend() {
+    let a = analysis::analyze(FILE, &Options::default());
+    let ko = graph_svg(&a, false, &korean());
+    for words in [
+        "빌드되는 스테이지",
+        "건너뜀",
+        "타겟",
+        "이미지",
+        "RUN --mount 원본",
+        "스테이지 그래프",
+    ] {
+        assert!(ko.contains(words), "{words}: {ko}");
+    }
+    assert!(
+        !ko.contains("built stage") && !ko.contains(">skipped<"),
+        "{ko}"
+    );
+    let legend = &ko[ko.find("sp-legend").unwrap()..];
+    let xs: Vec<f64> = legend
+        .split("<text x=\"")
+        .skip(1)
+        .map(|t| t.split('"').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(xs.len(), 7, "{legend}");
+    assert!(xs.windows(2).all(|w| w[1] > w[0] + 40.0), "{xs:?}");
+    let en = graph_svg(&a, false, &Messages::english());
+    assert!(
+        en.contains("<text x=\"28\" y=\"11\">built stage</text>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<text x=\"606\" y=\"11\">RUN --mount from</text></g>"),
+        "{en}"
+    );
 }
 
 /// A Dockerfile whose stage name and COPY path hold one character of every class a label

@@ -176,7 +176,11 @@ pub fn run() -> i32 {
                 .into_owned(),
                 Format::Dot => export::to_dot(&a),
                 Format::Mermaid => export::to_mermaid(&a),
-                Format::Svg => stageplay::page::export::graph_svg(&a, false),
+                Format::Svg => stageplay::page::export::graph_svg(
+                    &a,
+                    false,
+                    &stageplay::page::i18n::Messages::english(),
+                ),
             };
             exit_code(out::to_stdout(|w| w.write_all(output.as_bytes())), &a)
         }

@@ -303,7 +303,7 @@ fn export_panel(
     let item = |format: ExportFormat| {
         let busy = **exporting == Some(format);
         if export_job::in_worker(format) {
-            return worker_item(props, popover, exporting, format, busy);
+            return worker_item(m, props, popover, exporting, format, busy);
         }
         let share = props.share.clone();
         let analysis = props.analysis.clone();
@@ -312,14 +312,18 @@ fn export_panel(
         let d = props.dispatch.clone();
         let popover = popover.clone();
         let (copied, refused) = (m.t("export-markdown-copied"), m.t("export-no-clipboard"));
+        // Exports for people (SVG, PNG, Markdown) speak the page's language.
+        let words = m.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             let a = &analysis;
             let name = format.file_name();
             match format {
                 ExportFormat::Svg => {
-                    io::download_text(name, format.mime(), &export::graph_svg(a, dark))
+                    io::download_text(name, format.mime(), &export::graph_svg(a, dark, &words))
                 }
-                ExportFormat::Png => io::download_svg_as_png(name, &export::graph_svg(a, dark)),
+                ExportFormat::Png => {
+                    io::download_svg_as_png(name, &export::graph_svg(a, dark, &words))
+                }
                 ExportFormat::Mermaid => {
                     io::download_text(name, format.mime(), &text_export::to_mermaid(a))
                 }
@@ -327,8 +331,8 @@ fn export_panel(
                 ExportFormat::Dot | ExportFormat::Json => {}
                 ExportFormat::Markdown => {
                     let link = share::link(&io::page_address(), &share).ok();
-                    let md =
-                        export::markdown(&share, a, &text_export::to_mermaid(a), link.as_deref());
+                    let mermaid = text_export::to_mermaid(a);
+                    let md = export::markdown(&words, &share, a, &mermaid, link.as_deref());
                     let d = d.clone();
                     let said = (copied.clone(), refused.clone());
                     io::copy_text_then(&md, move |ok| {
@@ -374,15 +378,18 @@ fn export_panel(
 /// worker, so the item says it is loading until the file is downloaded; a failure is told in
 /// a toast and the item works again (the next click starts a new worker).
 fn worker_item(
+    m: &Messages,
     props: &ShareButtonsProps,
     popover: &UseStateHandle<Option<Popover>>,
     exporting: &UseStateHandle<Option<ExportFormat>>,
     format: ExportFormat,
     busy: bool,
 ) -> Html {
+    let label = m.t(&format!("export-{}", format.as_str()));
     let onclick = {
         let share = props.share.clone();
         let d = props.dispatch.clone();
+        let (label, m) = (label.clone(), m.clone());
         let popover = popover.clone();
         let exporting = exporting.clone();
         Callback::from(move |_: MouseEvent| {
@@ -393,6 +400,7 @@ fn worker_item(
             let d = d.clone();
             let popover = popover.clone();
             let exporting = exporting.clone();
+            let (label, m) = (label.clone(), m.clone());
             export_worker::run(export_job::request(format, &share), move |made| {
                 exporting.set(None);
                 match made {
@@ -400,9 +408,13 @@ fn worker_item(
                         io::download_text(format.file_name(), format.mime(), &text);
                         popover.set(None);
                     }
-                    Err(why) => d.dispatch(Action::Toast(Some(format!(
-                        "{} failed: {why}. Try again.",
-                        format.label()
+                    // The worker's reason is the browser's own English.
+                    Err(why) => d.dispatch(Action::Toast(Some(m.f(
+                        "export-failed",
+                        &[
+                            ("format", label.as_str().into()),
+                            ("why", why.as_str().into()),
+                        ],
                     )))),
                 }
             });
@@ -412,8 +424,8 @@ fn worker_item(
         <li role="none">
             <button type="button" role="menuitem" class="export-item" data-format={format.as_str()}
                 aria-busy={busy.then_some("true")} {onclick}>
-                { format.label() }
-                if busy { <span class="export-loading">{ " (loading…)" }</span> }
+                { label }
+                if busy { <span class="export-loading">{ " " }{ m.t("export-loading") }</span> }
             </button>
         </li>
     }

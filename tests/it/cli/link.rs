@@ -162,7 +162,11 @@ fn analyze_format_svg_prints_the_pages_export_svg() {
     assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(80)]);
     assert_eq!(
         svg,
-        stageplay::page::export::graph_svg(&analyze(text, &Options::default()), false)
+        stageplay::page::export::graph_svg(
+            &analyze(text, &Options::default()),
+            false,
+            &stageplay::page::i18n::Messages::english(),
+        )
     );
 }
 
