@@ -119,6 +119,37 @@ pub fn effect_note(m: &Messages, note: &EffectNote) -> String {
     }
 }
 
+/// What the Final image view says next to a path whose contents or size the simulation cannot
+/// know (`files::unknown_note`: a download, a git checkout, an archive named in a listing, a
+/// path copied from an image). Other notes stay as written.
+pub fn entry_note(m: &Messages, note: &str) -> String {
+    const ARCHIVE: &str = " (contents unknown: a listing cannot show an archive's entries)";
+    match note {
+        "downloaded and unpacked at build time (contents unknown)" => {
+            return m.t("entry-unpacked-download");
+        }
+        "git repository, checked out (contents unknown)" => return m.t("entry-git"),
+        "downloaded at build time (size unknown)" => return m.t("entry-download"),
+        _ => {}
+    }
+    if let Some(archives) = note
+        .strip_prefix("unpacked here: ")
+        .and_then(|n| n.strip_suffix(ARCHIVE))
+    {
+        return m.f("entry-unpacked-here", &[("archives", archives.into())]);
+    }
+    if let Some((path, image)) = note
+        .strip_suffix(" (contents unknown)")
+        .and_then(|n| n.rsplit_once(" from image "))
+    {
+        return m.f(
+            "entry-from-image",
+            &[("path", path.into()), ("image", image.into())],
+        );
+    }
+    note.to_string()
+}
+
 /// What `# check=` (or the `BUILDKIT_DOCKERFILE_CHECK` build arg) skipped, turned on or made
 /// an error: the core's `Checks::summary` in the page's language, part for part (in English
 /// the very same line, tested below). `line` turns a byte offset into a 1-based line number.
@@ -433,6 +464,56 @@ mod tests {
         for n in notes {
             assert!(!effect_note(&ko, n).contains(" the "), "{n}");
         }
+    }
+
+    /// Every note the Final image view shows next to a path the simulation cannot know is
+    /// written by the core for these files, reads the same in English and is Korean in Korean.
+    #[test]
+    fn every_unknown_path_note_is_the_cores_in_english_and_korean_in_korean() {
+        let en = Messages::english();
+        let ko = korean();
+        let files = [
+            "FROM alpine\nADD --unpack=true https://example.com/a.tar.gz /opt/\n",
+            "FROM alpine\nADD https://github.com/moby/buildkit.git#v0.14 /src\n",
+            "FROM alpine\nADD https://example.com/tool /usr/bin/\n",
+            "FROM alpine\nADD *.tar.gz /opt/\n",
+            "FROM alpine\nCOPY --from=busybox:1.36 /bin/busybox /bin/\n",
+        ];
+        for text in files {
+            let options = Options {
+                context: Some("a.tar.gz 1KB\nb.tar.gz 1KB\n".into()),
+                ..Options::default()
+            };
+            let a = analyze(text, &options);
+            let notes: Vec<&str> = a
+                .files
+                .final_image
+                .files
+                .iter()
+                .filter_map(crate::analysis::files::unknown_note)
+                .collect();
+            assert!(!notes.is_empty(), "{text}");
+            for n in notes {
+                assert_eq!(entry_note(&en, n), n);
+                let k = entry_note(&ko, n);
+                for english in [
+                    "unknown",
+                    "downloaded",
+                    "checked out",
+                    "unpacked",
+                    "from image",
+                ] {
+                    assert!(!k.contains(english), "{n} → {k}");
+                }
+            }
+        }
+        assert_eq!(
+            entry_note(
+                &ko,
+                "/bin/busybox from image busybox:1.36 (contents unknown)"
+            ),
+            "이미지 busybox:1.36의 /bin/busybox(내용은 알 수 없음)"
+        );
     }
 
     /// In English the page's summary of `# check=` is the core's own line, for every shape.

@@ -749,8 +749,8 @@ fn render_legend(out: &mut String, top: f64, m: &Messages) {
                 d1(text_x),
                 shown(words)
             );
-            // 6.5 px a column at the legend's 11 px (a Hangul syllable takes two).
-            x = text_x + width(words) as f64 * 6.5 + 18.0;
+            // About 6 px a column at the legend's 11 px (a Hangul syllable takes two).
+            x = text_x + width(words) as f64 * 6.0 + 16.0;
         }
         out.push_str("</g>");
         return;

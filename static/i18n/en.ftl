@@ -526,3 +526,11 @@ legend-skipped = skipped
 legend-target = target
 legend-image = image
 legend-mount = RUN --mount from
+
+## The Final image's note on a path it cannot know (page/core_text.rs)
+
+entry-unpacked-download = downloaded and unpacked at build time (contents unknown)
+entry-git = git repository, checked out (contents unknown)
+entry-download = downloaded at build time (size unknown)
+entry-unpacked-here = unpacked here: { $archives } (contents unknown: a listing cannot show an archive's entries)
+entry-from-image = { $path } from image { $image } (contents unknown)

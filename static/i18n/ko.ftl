@@ -167,8 +167,8 @@ export-no-clipboard = 클립보드를 쓸 수 없습니다
 export-svg = 그래프를 SVG로
 export-png = 그래프를 PNG로
 export-mermaid = 그래프를 Mermaid로
-export-dot = 그래프를 Graphviz DOT로(영문)
-export-json = 분석 결과를 JSON으로(영문)
+export-dot = 그래프를 Graphviz DOT로 (영문)
+export-json = 분석 결과를 JSON으로 (영문)
 export-markdown = Markdown으로 복사
 export-loading = (불러오는 중…)
 export-failed = 내보내기 실패({ $format }): { $why }. 다시 시도하세요.
@@ -608,3 +608,11 @@ legend-skipped = 건너뜀
 legend-target = 타겟
 legend-image = 이미지
 legend-mount = RUN --mount 원본
+
+## 최종 이미지 보기에서 알 수 없는 경로의 메모
+
+entry-unpacked-download = 빌드할 때 내려받아 압축을 풂(내용은 알 수 없음)
+entry-git = git 저장소를 체크아웃함(내용은 알 수 없음)
+entry-download = 빌드할 때 내려받음(크기는 알 수 없음)
+entry-unpacked-here = 여기에 압축을 풂: { $archives }(내용은 알 수 없음: 파일 목록만으로는 압축 파일 안을 볼 수 없음)
+entry-from-image = 이미지 { $image }의 { $path }(내용은 알 수 없음)

@@ -7,6 +7,7 @@ use crate::analysis::LineIndex;
 use crate::analysis::files::FileEntry;
 use crate::analysis::files::images::human_size;
 use crate::analysis::fixed::Fixed;
+use crate::page::core_text::entry_note;
 use crate::page::file_tree::{kind_class, kind_label, tree_rows};
 use crate::page::plan::{failure_headline, no_image};
 use crate::page::share::Text;
@@ -163,7 +164,7 @@ pub fn image_view(props: &ImageViewProps) -> Html {
                                     if let Some(s) = e.size { <span class="size">{ format!("≈ {}", human_size(s)) }</span> }
                                     { origin(e) }
                                     if let Some(n) = crate::analysis::files::unknown_note(e) {
-                                        <span class="muted">{ n.to_string() }</span>
+                                        <span class="muted">{ entry_note(&m, n) }</span>
                                     }
                                 }
                             </li>
