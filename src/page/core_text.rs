@@ -110,8 +110,9 @@ pub fn effect_note(m: &Messages, note: &EffectNote) -> String {
             m.f("note-from-later-stage", &[("from", from.into())])
         }
         // Only the CLI reads archives (the page has no files to unpack): its reader's own
-        // English stays.
-        EffectNote::Archive { .. } => note.to_string(),
+        // English stays. Written here, not by `Display`, which would bring every English
+        // note into the page's wasm.
+        EffectNote::Archive { path, note } => [path.as_str(), ": ", note.as_str()].concat(),
         EffectNote::MatchBudgetSpent { src, max } => m.f(
             "note-match-budget-spent",
             &[("src", src.into()), ("max", (*max).into())],
