@@ -122,7 +122,7 @@ fn check_renderers(a: &Analysis, text: &str, pick: u8) {
         panic!("standalone SVG is not well-formed: {e}\n{svg}");
     }
     // The page's own graph: capped model, cursor and selection highlights, no style.
-    let (model, _hidden) = GraphModel::for_page(a);
+    let (model, _hidden) = GraphModel::for_page(a, &Messages::english());
     let layout = model.layout();
     let stages = a.stages.len().max(1);
     let opts = GraphOptions {
