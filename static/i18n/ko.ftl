@@ -68,7 +68,7 @@ embed-unknown-views = 알 수 없는 보기 { $count }개를 무시했습니다:
 
 example-go-href-counter-title = Go: href-counter
 example-go-href-counter-summary = golang:1.16에서 정적 바이너리를 빌드하고, alpine에는 바이너리만 담습니다.
-example-go-href-counter-notice = 첫 번째 스테이지에는 Go SDK 전체가 들어 있습니다. 두 번째 스테이지는 작은 alpine 이미지에서 시작해, 0번 스테이지에서 컴파일된 `app` 바이너리만 복사합니다(`--from=0`은 스테이지를 번호로 가리킵니다). SDK와 `app.go`는 남겨지므로 최종 이미지는 수백 MB가 아니라 몇 MB에 그칩니다.
+example-go-href-counter-notice = 첫 번째 스테이지에는 Go SDK 전체가 들어 있습니다. 두 번째 스테이지는 작은 alpine 이미지에서 시작해, 0번 스테이지에서 컴파일된 `app` 바이너리만 복사합니다(`--from=0`은 스테이지를 번호로 가리킵니다). SDK와 `app.go`는 남겨지므로 최종 이미지는 수백 MB가 아니라 15 MB 정도에 그칩니다.
 example-python-wheels-title = Python: 휠(wheel)
 example-python-wheels-summary = python:3.9에서 휠을 컴파일하고 python:3.9-slim에 설치합니다.
 example-python-wheels-notice = 휠은 컴파일러와 헤더가 들어 있는 큰 `python:3.9` 이미지에서 컴파일됩니다. slim 최종 이미지는 `/wheels`에서 다 만들어진 휠만 설치합니다. 그래서 컴파일러는 배포하는 이미지에 들어가지 않습니다.
