@@ -158,6 +158,20 @@ proptest! {
         let mutated = mutate(&text, &edits);
         check_invariants(&mutated, &analyze(&mutated, &opts));
     }
+
+    /// The bounded distance that "did you mean" uses agrees with the full one.
+    #[test]
+    fn the_bounded_edit_distance_agrees_with_the_full_one(
+        a in "[ab_éA]{0,12}",
+        b in "[ab_éA]{0,12}",
+        bound in 0usize..8,
+    ) {
+        let d = stageplay_analysis::edit_distance(&a, &b);
+        prop_assert_eq!(
+            stageplay_analysis::suggest::edit_distance_below(&a, &b, bound),
+            Some(d).filter(|&d| d < bound)
+        );
+    }
 }
 
 #[test]
