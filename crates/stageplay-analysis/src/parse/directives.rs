@@ -68,6 +68,10 @@ pub fn comments_before<'t>(
     let Some(region) = text.get(start..end) else {
         return comments;
     };
+    // Most instructions have no comment line above them: no `#`, no lines to look at.
+    if memchr::memchr(b'#', region.as_bytes()).is_none() {
+        return comments;
+    }
     let mut offset = start;
     for line in region.split_inclusive('\n') {
         let at = offset;
