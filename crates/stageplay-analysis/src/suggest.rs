@@ -25,19 +25,8 @@ pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -
 /// Levenshtein distance over chars, two rows, names capped at 256 chars so the cost is
 /// bounded whatever the input.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().take(256).collect();
-    let b: Vec<char> = b.chars().take(256).collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    // No bound: the one table below, in full (one copy of it keeps the page's wasm small).
+    edit_distance_below(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
 /// [`edit_distance`] when it is below `bound`, else `None`, found without the full

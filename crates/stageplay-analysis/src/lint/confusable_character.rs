@@ -103,23 +103,14 @@ pub fn find(text: &str) -> Vec<(Span, &'static str, &'static str)> {
     out
 }
 
-/// The position of the first byte at or after `from` that is not ASCII, looking at eight
-/// bytes at a time.
+/// The position of the first byte at or after `from` that is not ASCII.
 fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(8);
-    let mut offset = from;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        offset += 8;
+    // The standard library's test looks at a word at a time; most files are all ASCII.
+    if rest.is_ascii() {
+        return None;
     }
-    bytes[offset..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map(|p| offset + p)
+    rest.iter().position(|b| !b.is_ascii()).map(|p| from + p)
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

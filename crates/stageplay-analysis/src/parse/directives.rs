@@ -69,7 +69,7 @@ pub fn comments_before<'t>(
         return comments;
     };
     // Most instructions have no comment line above them: no `#`, no lines to look at.
-    if memchr::memchr(b'#', region.as_bytes()).is_none() {
+    if !region.as_bytes().contains(&b'#') {
         return comments;
     }
     let mut offset = start;

@@ -159,14 +159,16 @@ proptest! {
         check_invariants(&mutated, &analyze(&mutated, &opts));
     }
 
-    /// The bounded distance that "did you mean" uses agrees with the full one.
+    /// The bounded distance that "did you mean" uses, and the full one, agree with the
+    /// textbook table.
     #[test]
-    fn the_bounded_edit_distance_agrees_with_the_full_one(
+    fn the_edit_distances_agree_with_the_textbook_table(
         a in "[ab_éA]{0,12}",
         b in "[ab_éA]{0,12}",
         bound in 0usize..8,
     ) {
-        let d = stageplay_analysis::edit_distance(&a, &b);
+        let d = levenshtein(&a, &b);
+        prop_assert_eq!(stageplay_analysis::edit_distance(&a, &b), d);
         prop_assert_eq!(
             stageplay_analysis::suggest::edit_distance_below(&a, &b, bound),
             Some(d).filter(|&d| d < bound)
@@ -208,4 +210,24 @@ fn the_invariant_checker_catches_broken_output() {
         let caught = std::panic::catch_unwind(|| check_invariants(text, &bad));
         assert!(caught.is_err(), "the checker accepted a broken analysis");
     }
+}
+
+/// Levenshtein's distance by the whole (len(a)+1) x (len(b)+1) table, over chars.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in t.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in t[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let sub = t[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            t[i][j] = sub.min(t[i - 1][j] + 1).min(t[i][j - 1] + 1);
+        }
+    }
+    t[a.len()][b.len()]
 }
