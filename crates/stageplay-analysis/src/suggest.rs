@@ -7,15 +7,11 @@ pub fn closest_name<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -
     let mut best: Option<(usize, &str)> = None;
     let len = name.chars().count();
     for c in candidates {
-        let c_len = c.chars().count();
-        let limit = (len.max(c_len) / 3).max(1);
-        // The distance is at least the difference in length: most candidates are too far
-        // apart to be worth the full comparison.
-        if len.abs_diff(c_len) > limit {
-            continue;
-        }
-        let d = edit_distance(name, c);
-        if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
+        let limit = (len.max(c.chars().count()) / 3).max(1);
+        // Most candidates are too far apart to be worth the full comparison.
+        if let Some(d) = edit_distance_below(name, c, limit + 1)
+            && best.is_none_or(|(bd, _)| d < bd)
+        {
             best = Some((d, c));
         }
     }

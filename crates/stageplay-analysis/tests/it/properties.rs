@@ -212,6 +212,32 @@ fn the_invariant_checker_catches_broken_output() {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `closest_name` picks what comparing every candidate in full picks, names longer
+    /// than the 256 characters compared included.
+    #[test]
+    fn the_closest_name_is_the_one_the_full_comparison_picks(
+        name in "[ab]{0,6}|[ab]{250,300}|a{600,800}",
+        candidates in prop::collection::vec("[abc]{0,8}|[ab]{240,320}|a{250,320}", 0..6),
+    ) {
+        let truncated = |s: &str| s.chars().take(256).collect::<String>();
+        let mut want: Option<(usize, &str)> = None;
+        for c in &candidates {
+            let d = levenshtein(&truncated(&name), &truncated(c));
+            let limit = (name.chars().count().max(c.chars().count()) / 3).max(1);
+            if d <= limit && want.is_none_or(|(bd, _)| d < bd) {
+                want = Some((d, c));
+            }
+        }
+        prop_assert_eq!(
+            stageplay_analysis::closest_name(&name, candidates.iter().map(String::as_str)),
+            want.map(|(_, c)| c)
+        );
+    }
+}
+
 /// Levenshtein's distance by the whole (len(a)+1) x (len(b)+1) table, over chars.
 fn levenshtein(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
