@@ -9,6 +9,8 @@ mod context_dir;
 #[cfg(not(target_arch = "wasm32"))]
 mod github;
 #[cfg(not(target_arch = "wasm32"))]
+mod json_writer;
+#[cfg(not(target_arch = "wasm32"))]
 mod link;
 #[cfg(not(target_arch = "wasm32"))]
 mod mdbook;

@@ -18,7 +18,7 @@ pub const MAX_INPUT_BYTES: u64 = 10_000_000;
 /// which file and why.
 pub fn read_capped(file: &str) -> Result<Vec<u8>, String> {
     if file == "-" {
-        read_from(io::stdin().lock(), file)
+        read_from(io::stdin().lock(), file, 0)
     } else {
         read_path(Path::new(file))
     }
@@ -28,11 +28,14 @@ pub fn read_capped(file: &str) -> Result<Vec<u8>, String> {
 pub fn read_path(path: &Path) -> Result<Vec<u8>, String> {
     let shown = path.to_string_lossy();
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-    read_from(file, &shown)
+    // The file's size, when it has one, is room for it up front: read through `take`, a
+    // file no longer sizes its own buffer, which grew by doubling (docs/performance.md#cli).
+    let size = file.metadata().map_or(0, |m| m.len().min(MAX_INPUT_BYTES));
+    read_from(file, &shown, size as usize)
 }
 
-fn read_from(reader: impl Read, shown: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+fn read_from(reader: impl Read, shown: &str, size_hint: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(size_hint);
     // One byte past the cap tells "exactly at the cap" from "over it" without reading more.
     reader
         .take(MAX_INPUT_BYTES + 1)

@@ -43,8 +43,10 @@ impl<'a> JsonReport<'a> {
         self.lines.line(offset)
     }
 
-    fn column(&self, offset: usize) -> usize {
-        offset.saturating_sub(self.lines.line_start(self.lines.line(offset))) + 1
+    /// The 1-based line and column (in bytes) of `offset`, from one search of the lines.
+    fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line(offset);
+        (line, offset.saturating_sub(self.lines.line_start(line)) + 1)
     }
 }
 
@@ -195,11 +197,13 @@ impl<'a> JsonReport<'a> {
     }
 
     fn diagnostic(&self, d: &'a Diagnostic) -> DiagnosticJson<'a> {
+        let (line, column) = self.line_column(d.span.start);
+        let (end_line, end_column) = self.line_column(d.span.end);
         DiagnosticJson {
-            column: self.column(d.span.start),
-            end_column: self.column(d.span.end),
-            end_line: self.line(d.span.end),
-            line: self.line(d.span.start),
+            column,
+            end_column,
+            end_line,
+            line,
             message: &d.message,
             rule: d.rule,
             severity: d.severity.as_str(),

@@ -62,12 +62,25 @@ pub fn confusable(c: char) -> Option<(&'static str, &'static str)> {
 /// Unicode letter tables would weigh on the page).
 pub fn find(text: &str) -> Vec<(Span, &'static str, &'static str)> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let at = line_start;
-        line_start += line.len();
-        // Almost every line is ASCII: skip it without looking at its characters.
-        if line.is_ascii() || line.trim_start().starts_with('#') {
+    let bytes = text.as_bytes();
+    // Almost every file and line is ASCII: jump from one non-ASCII byte to the next, and
+    // look at the characters of the lines that hold one only (each line once: the search
+    // goes on after its end).
+    let mut from = 0;
+    while let Some(hit) = first_non_ascii(bytes, from) {
+        let at = bytes[from..hit]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(from, |p| from + p + 1);
+        let end = bytes[hit..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| hit + p + 1);
+        from = end;
+        let Some(line) = text.get(at..end) else {
+            break;
+        };
+        if line.trim_start().starts_with('#') {
             continue;
         }
         let mut prev = None;
@@ -88,6 +101,16 @@ pub fn find(text: &str) -> Vec<(Span, &'static str, &'static str)> {
         }
     }
     out
+}
+
+/// The position of the first byte at or after `from` that is not ASCII.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    // The standard library's test looks at a word at a time; most files are all ASCII.
+    if rest.is_ascii() {
+        return None;
+    }
+    rest.iter().position(|b| !b.is_ascii()).map(|p| from + p)
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

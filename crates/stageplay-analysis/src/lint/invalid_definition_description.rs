@@ -37,16 +37,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for inst in &ctx.a.instructions {
         let region_start = prev_end.min(inst.span.start);
         prev_end = inst.span.end;
-        let keys: Vec<String> = match inst.keyword {
-            Keyword::From => match &inst.stage_name {
-                Some(n) => vec![n.value.to_ascii_lowercase()],
-                None => continue,
-            },
-            Keyword::Arg => inst.pairs.iter().map(|p| p.key.clone()).collect(),
-            _ => continue,
+        let defines = match inst.keyword {
+            Keyword::From => inst.stage_name.is_some(),
+            Keyword::Arg => true,
+            _ => false,
         };
+        if !defines {
+            continue;
+        }
+        // Most definitions have no comment above them: look for one before naming keys.
         let Some(last) = last_comment(ctx, region_start, inst.span.start) else {
             continue;
+        };
+        let keys: Vec<String> = match &inst.stage_name {
+            Some(n) if inst.keyword == Keyword::From => vec![n.value.to_ascii_lowercase()],
+            _ => inst.pairs.iter().map(|p| p.key.clone()).collect(),
         };
         if keys.is_empty() {
             continue;

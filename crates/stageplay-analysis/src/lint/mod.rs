@@ -255,8 +255,7 @@ fn did_you_mean<'a>(name: &str, prefix: &str, candidates: impl Iterator<Item = &
         if c == name {
             return String::new();
         }
-        let d = crate::suggest::edit_distance(name, c);
-        if d < min {
+        if let Some(d) = crate::suggest::edit_distance_below(name, c, min) {
             best = Some(c);
             min = d;
         }

@@ -68,6 +68,10 @@ pub fn comments_before<'t>(
     let Some(region) = text.get(start..end) else {
         return comments;
     };
+    // Most instructions have no comment line above them: no `#`, no lines to look at.
+    if !region.as_bytes().contains(&b'#') {
+        return comments;
+    }
     let mut offset = start;
     for line in region.split_inclusive('\n') {
         let at = offset;

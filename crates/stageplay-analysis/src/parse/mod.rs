@@ -264,8 +264,10 @@ pub fn parse(text: &str) -> Parsed {
             return parsed;
         }
     };
-    // One instruction per logical line, unless parsing stops early: room for them up front
-    // (capped, so a long file that fails at its first lines reserves little).
+    // One instruction per logical line, unless parsing stops early: room for 1,024 of them
+    // up front (so a long file that fails at its first lines reserves little), and for all
+    // the others once those have parsed, so that the list is copied once at most as it
+    // grows (at moby's file x20 the copies of doubling cost 1.8 M instructions).
     parsed
         .instructions
         .reserve_exact(scan.logical_lines.min(1024));
@@ -296,6 +298,13 @@ pub fn parse(text: &str) -> Parsed {
                 if let Some(d) = flags::check(&inst, text) {
                     flag_errors.push((parsed.diagnostics.len(), inst.span.start));
                     parsed.diagnostics.push(d);
+                }
+                if parsed.instructions.len() == parsed.instructions.capacity() {
+                    // Past the estimate (it should never be), the list doubles as usual.
+                    match scan.logical_lines.saturating_sub(parsed.instructions.len()) {
+                        0 => parsed.instructions.reserve(1),
+                        rest => parsed.instructions.reserve_exact(rest),
+                    }
                 }
                 parsed.instructions.push(inst);
             }

@@ -158,6 +158,22 @@ proptest! {
         let mutated = mutate(&text, &edits);
         check_invariants(&mutated, &analyze(&mutated, &opts));
     }
+
+    /// The bounded distance that "did you mean" uses, and the full one, agree with the
+    /// textbook table.
+    #[test]
+    fn the_edit_distances_agree_with_the_textbook_table(
+        a in "[ab_éA]{0,12}",
+        b in "[ab_éA]{0,12}",
+        bound in 0usize..8,
+    ) {
+        let d = levenshtein(&a, &b);
+        prop_assert_eq!(stageplay_analysis::edit_distance(&a, &b), d);
+        prop_assert_eq!(
+            stageplay_analysis::suggest::edit_distance_below(&a, &b, bound),
+            Some(d).filter(|&d| d < bound)
+        );
+    }
 }
 
 #[test]
@@ -194,4 +210,50 @@ fn the_invariant_checker_catches_broken_output() {
         let caught = std::panic::catch_unwind(|| check_invariants(text, &bad));
         assert!(caught.is_err(), "the checker accepted a broken analysis");
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// `closest_name` picks what comparing every candidate in full picks, names longer
+    /// than the 256 characters compared included.
+    #[test]
+    fn the_closest_name_is_the_one_the_full_comparison_picks(
+        name in "[ab]{0,6}|[ab]{250,300}|a{600,800}",
+        candidates in prop::collection::vec("[abc]{0,8}|[ab]{240,320}|a{250,320}", 0..6),
+    ) {
+        let truncated = |s: &str| s.chars().take(256).collect::<String>();
+        let mut want: Option<(usize, &str)> = None;
+        for c in &candidates {
+            let d = levenshtein(&truncated(&name), &truncated(c));
+            let limit = (name.chars().count().max(c.chars().count()) / 3).max(1);
+            if d <= limit && want.is_none_or(|(bd, _)| d < bd) {
+                want = Some((d, c));
+            }
+        }
+        prop_assert_eq!(
+            stageplay_analysis::closest_name(&name, candidates.iter().map(String::as_str)),
+            want.map(|(_, c)| c)
+        );
+    }
+}
+
+/// Levenshtein's distance by the whole (len(a)+1) x (len(b)+1) table, over chars.
+fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut t = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in t.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in t[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let sub = t[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            t[i][j] = sub.min(t[i - 1][j] + 1).min(t[i][j - 1] + 1);
+        }
+    }
+    t[a.len()][b.len()]
 }
