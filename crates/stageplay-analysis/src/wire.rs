@@ -12,7 +12,10 @@
 //! decoder that meets anything else returns `None`.
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use crate::Analysis;
 use crate::check::{CheckConfig, CheckSource, Checks};
@@ -33,22 +36,47 @@ use crate::stages::{Base, Stage};
 
 /// The analysis as bytes ([`decode`] reads them back).
 pub fn encode(analysis: &Analysis) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4096);
+    let mut out = Writer {
+        bytes: Vec::with_capacity(4096),
+        shared: FxHashMap::default(),
+    };
     analysis.put(&mut out);
-    out
+    out.bytes
+}
+
+/// The bytes written so far, and the file entries already written: the stages' filesystems
+/// share most of their `Rc<FileEntry>`s (a 2 060-stage file holds 50 000 of them, 2 325
+/// distinct), so each is written once and then referred to by its number.
+pub struct Writer {
+    bytes: Vec<u8>,
+    shared: FxHashMap<*const FileEntry, usize>,
+}
+
+impl Writer {
+    fn push(&mut self, b: u8) {
+        self.bytes.push(b);
+    }
+
+    fn extend_from_slice(&mut self, b: &[u8]) {
+        self.bytes.extend_from_slice(b);
+    }
 }
 
 /// Reads what [`encode`] wrote; `None` for anything else (cut short, trailing bytes, a bad
 /// variant or string).
 pub fn decode(bytes: &[u8]) -> Option<Analysis> {
-    let mut r = Reader { bytes };
+    let mut r = Reader {
+        bytes,
+        shared: Vec::new(),
+    };
     let a = Analysis::take(&mut r)?;
     r.bytes.is_empty().then_some(a)
 }
 
-/// The bytes not read yet.
+/// The bytes not read yet, and the file entries read so far (see [`Writer`]).
 pub struct Reader<'a> {
     bytes: &'a [u8],
+    shared: Vec<Rc<FileEntry>>,
 }
 
 impl<'a> Reader<'a> {
@@ -83,11 +111,11 @@ impl<'a> Reader<'a> {
 
 /// A value the page receives from its worker.
 pub trait Wire: Sized {
-    fn put(&self, out: &mut Vec<u8>);
+    fn put(&self, out: &mut Writer);
     fn take(r: &mut Reader<'_>) -> Option<Self>;
 }
 
-fn put_varint(mut v: u64, out: &mut Vec<u8>) {
+fn put_varint(mut v: u64, out: &mut Writer) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -96,7 +124,7 @@ fn put_varint(mut v: u64, out: &mut Vec<u8>) {
 }
 
 impl Wire for u64 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(*self, out)
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
@@ -105,7 +133,7 @@ impl Wire for u64 {
 }
 
 impl Wire for usize {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(*self as u64, out)
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
@@ -114,7 +142,7 @@ impl Wire for usize {
 }
 
 impl Wire for u32 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(u64::from(*self), out)
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
@@ -123,7 +151,7 @@ impl Wire for u32 {
 }
 
 impl Wire for bool {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(u8::from(*self))
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
@@ -136,7 +164,7 @@ impl Wire for bool {
 }
 
 impl Wire for char {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(u64::from(*self), out)
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
@@ -145,7 +173,7 @@ impl Wire for char {
 }
 
 impl Wire for String {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.len().put(out);
         out.extend_from_slice(self.as_bytes());
     }
@@ -165,7 +193,7 @@ thread_local! {
 /// The core's `&'static str` fields hold its own constants (rule names and the like); the
 /// decoder gives each distinct text one leaked copy, so their number stays bounded.
 impl Wire for &'static str {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.len().put(out);
         out.extend_from_slice(self.as_bytes());
     }
@@ -187,7 +215,7 @@ impl Wire for &'static str {
 }
 
 impl<T: Wire> Wire for Option<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             None => out.push(0),
             Some(v) => {
@@ -206,7 +234,7 @@ impl<T: Wire> Wire for Option<T> {
 }
 
 impl<T: Wire> Wire for Vec<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.len().put(out);
         for v in self {
             v.put(out);
@@ -224,7 +252,7 @@ impl<T: Wire> Wire for Vec<T> {
 }
 
 impl<T: Wire> Wire for Box<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         (**self).put(out)
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
@@ -232,17 +260,33 @@ impl<T: Wire> Wire for Box<T> {
     }
 }
 
-impl<T: Wire> Wire for Rc<T> {
-    fn put(&self, out: &mut Vec<u8>) {
-        (**self).put(out)
+/// 0 then the entry the first time, then its number plus one.
+impl Wire for Rc<FileEntry> {
+    fn put(&self, out: &mut Writer) {
+        let next = out.shared.len();
+        match out.shared.entry(Rc::as_ptr(self)) {
+            Entry::Occupied(n) => (*n.get() + 1).put(out),
+            Entry::Vacant(v) => {
+                v.insert(next);
+                out.push(0);
+                (**self).put(out);
+            }
+        }
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
-        T::take(r).map(Rc::new)
+        match r.len()? {
+            0 => {
+                let e = Rc::new(FileEntry::take(r)?);
+                r.shared.push(e.clone());
+                Some(e)
+            }
+            n => r.shared.get(n - 1).cloned(),
+        }
     }
 }
 
 impl<A: Wire, B: Wire> Wire for (A, B) {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.0.put(out);
         self.1.put(out);
     }
@@ -256,7 +300,7 @@ impl<A: Wire, B: Wire> Wire for (A, B) {
 macro_rules! wire_struct {
     ($t:ident { $($f:ident),* $(,)? }) => {
         impl Wire for $t {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Writer) {
                 let $t { $($f),* } = self;
                 $( $f.put(out); )*
             }
@@ -272,7 +316,7 @@ macro_rules! wire_struct {
 macro_rules! wire_enum {
     ($t:ident { $($n:literal => $v:ident $({ $($f:ident),* })?),* $(,)? }) => {
         impl Wire for $t {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Writer) {
                 match self {
                     $( $t::$v $({ $($f),* })? => {
                         out.push($n);
@@ -393,7 +437,7 @@ wire_struct!(ExpandedInstruction {
 
 /// Its lookup indexes are rebuilt, not sent.
 impl Wire for GlobalArgs {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.values.put(out);
         self.declared.put(out);
         self.overridden.put(out);
