@@ -5,8 +5,10 @@
 # scripts/setup.sh does not install. Sizes are raw bytes before wasm-opt; wasm-opt shrinks
 # every function, but the proportions hold well enough to choose what to move or rewrite.
 #
-# Usage: python3 scripts/wasm-size.py [WASM] [--top N] [--grep PATTERN]
-#   WASM defaults to $CARGO_TARGET_DIR (or target/)/wasm32-unknown-unknown/wasm-release/stageplay-web.wasm
+# Usage: python3 scripts/wasm-size.py [WASM | --worker] [--top N] [--grep PATTERN]
+#   WASM defaults to $CARGO_TARGET_DIR (or target/)/wasm32-unknown-unknown/wasm-release/stageplay-web.wasm,
+#   the page's; --worker reads its worker's (stageplay-worker.wasm: the analysis core and the
+#   exports, loaded at start in parallel with the page: src/ui/worker.rs).
 import os, re, sys, zlib
 from collections import defaultdict
 
@@ -68,8 +70,11 @@ def main():
         k = args.index('--top'); top = int(args[k + 1]); del args[k:k + 2]
     if '--grep' in args:
         k = args.index('--grep'); grep = re.compile(args[k + 1]); del args[k:k + 2]
+    module = 'stageplay-web'
+    if '--worker' in args:
+        args.remove('--worker'); module = 'stageplay-worker'
     target = os.environ.get('CARGO_TARGET_DIR', 'target')
-    path = args[0] if args else os.path.join(target, 'wasm32-unknown-unknown/wasm-release/stageplay-web.wasm')
+    path = args[0] if args else os.path.join(target, f'wasm32-unknown-unknown/wasm-release/{module}.wasm')
     buf = open(path, 'rb').read()
     imported = 0
     bodies, names, data = [], {}, b''

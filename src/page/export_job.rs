@@ -1,4 +1,4 @@
-//! The exports the page makes in a worker loaded on demand (`src/export_worker.rs`): the
+//! The exports the page makes in its worker (`src/worker.rs`, which also runs the analysis): the
 //! analysis as JSON and the graph as Graphviz DOT. Their code (the JSON tree and its writer
 //! above all) is about 19 KB of the page's gzip, which a first visit does not need
 //! (docs/performance.md, "Page size").

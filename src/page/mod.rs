@@ -3,6 +3,7 @@
 //! and viewport, the steps, highlighting, the Dockerfile reference, the examples, and the one markup
 //! escaper. The CLI uses it as the page does, so a link or an export agrees in both.
 
+pub mod analysis_job;
 pub mod command_line;
 pub mod core_text;
 pub mod drafts;

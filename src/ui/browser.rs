@@ -449,8 +449,18 @@ pub fn focus_selector(selector: &str) {
 /// A running timer; dropping it cancels the timer.
 pub type TimerHandle = Box<dyn std::any::Any>;
 
+/// Leaves a User Timing mark named `name` (the latest only), so `scripts/measure*.mjs` can
+/// see when the page showed something.
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        perf.clear_marks_with_mark_name(name);
+        let _ = perf.mark(name);
+    }
+}
+
 /// Runs `f` between two User Timing marks and leaves one `measure` named `name` (the
-/// latest run only), so `scripts/measure.mjs` can read how long the analysis took.
+/// latest run only), so `scripts/measure.mjs` can read how long the page took to decode
+/// the worker's analysis.
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
         return f();

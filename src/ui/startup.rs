@@ -1,11 +1,8 @@
 //! How the page starts: what its URL asks for (a `#v1.…` share link, `?embed`), read
 //! before the first render (and again when a link is set as the fragment, `app.rs`); the one
-//! place that decides the state the page opens with; and the warm-up analyses run while the
-//! page is idle after it.
+//! place that decides the state the page opens with.
 
-use crate::analysis;
 use crate::page::embed::{self, EmbedOptions};
-use crate::page::examples::EXAMPLES;
 use crate::page::lang::Lang;
 use crate::page::share::{self, LinkError, ShareState};
 use crate::ui::io;
@@ -107,42 +104,4 @@ fn lang_param(search: &str) -> Option<Lang> {
 /// preferred language.
 pub fn initial_lang(asked: Option<Lang>, saved: Option<Lang>, browser: Lang) -> Lang {
     asked.or(saved).unwrap_or(browser)
-}
-
-/// Starts the idle-time warm-up after the first render: a file of a hundred-odd stages (the
-/// examples back to back, eight times), since small files alone left the first 1 MB paste at
-/// 250-330 ms, the next at ~90 ms.
-pub fn warm_up_when_idle() {
-    let long = EXAMPLES
-        .iter()
-        .map(|e| e.dockerfile)
-        .collect::<Vec<_>>()
-        .join("\n")
-        .repeat(WARM_UP_REPEAT);
-    warm_up(WARM_UP_ROUNDS, long);
-}
-
-/// How many idle-time analyses [`warm_up`] runs, [`WARM_UP_GAP_MS`] apart.
-const WARM_UP_ROUNDS: u32 = 6;
-const WARM_UP_GAP_MS: u32 = 250;
-const WARM_UP_REPEAT: usize = 8;
-
-/// V8 first runs wasm in a baseline tier and optimises a function only once it has run
-/// enough, so in a fresh page the first large paste was analysed about 3 times slower than
-/// the next ones (a 1 MB file: 580 ms, then 154 ms; `scripts/measure-large.mjs`). A few
-/// analyses of every gallery example and of `long`, one short task each while the page is
-/// idle after its first render, make those functions hot before the user needs them.
-fn warm_up(rounds: u32, long: String) {
-    if rounds == 0 {
-        return;
-    }
-    // The handle is kept alive by leaking it: a one-off timer per round.
-    std::mem::forget(io::after(WARM_UP_GAP_MS, move || {
-        let options = analysis::Options::default();
-        for e in EXAMPLES {
-            std::hint::black_box(analysis::analyze(e.dockerfile, &options));
-        }
-        std::hint::black_box(analysis::analyze(&long, &options));
-        warm_up(rounds - 1, long);
-    }));
 }

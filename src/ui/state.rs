@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::analysis::{self, Analysis, Builder, Span};
-use crate::page::command_line::{command_line, options};
+use crate::page::command_line::command_line;
 use crate::page::drafts::{History, Reason};
 use crate::page::examples::{self, Example, example_share};
 use crate::page::lang::Lang;
@@ -16,7 +16,7 @@ use crate::page::share::{ShareState, Text, View};
 use crate::page::steps::step_count;
 use crate::page::theme::Theme;
 use crate::page::viewport;
-use crate::ui::io;
+use crate::ui::worker;
 
 /// An analysis shared by the components, compared by pointer: every re-analysis is a new
 /// allocation, so comparing props is O(1) instead of walking the whole analysis.
@@ -195,8 +195,11 @@ pub struct State {
     pub share: ShareState,
     /// The analysis of `share` (possibly of an older text while a debounce is pending).
     pub analysis: Rc<Analysis>,
-    /// True when `analysis` is older than `share` (large texts are debounced).
+    /// True when `analysis` is older than `share`: the worker is analysing it (`app.rs`).
     pub stale: bool,
+    /// True until the page's first analysis arrives: `analysis` is an empty placeholder,
+    /// and the views wait for the real one.
+    pub awaiting_first: bool,
     /// Bumped on every edit, so the debounce knows which edit it is for.
     pub revision: u64,
     pub input_tab: InputTab,
@@ -238,16 +241,19 @@ pub struct State {
 }
 
 impl State {
-    /// A state showing `share`, analysed now.
+    /// A state showing `share`: analysed now natively, by the worker in the browser (then
+    /// `stale` until its analysis arrives).
     pub fn new(mut share: ShareState) -> Self {
         // A link's language becomes the page's; the state's share never holds one, so a
         // draft or a comparison with the link is the same in every language.
         let lang = share.lang.take().unwrap_or_default();
-        let analysis = Rc::new(analyse(&share));
+        let now = worker::analyse_at_once(&share);
+        let stale = now.is_none();
         let mut s = State {
             share,
-            analysis,
-            stale: false,
+            analysis: Rc::new(now.unwrap_or_default()),
+            stale,
+            awaiting_first: stale,
             revision: 0,
             input_tab: InputTab::default(),
             cursor: 0,
@@ -271,6 +277,16 @@ impl State {
         };
         s.cursor_stage = stage_at(&s.analysis, 0);
         s
+    }
+
+    /// This state with the analysis of its share, made before the state was (the worker's
+    /// early answer: `ui/worker.rs`).
+    pub fn with_analysis(mut self, analysis: Analysis) -> Self {
+        self.analysis = Rc::new(analysis);
+        self.stale = false;
+        self.awaiting_first = false;
+        self.cursor_stage = stage_at(&self.analysis, self.cursor);
+        self
     }
 
     /// The state of an example of the gallery.
@@ -316,14 +332,19 @@ impl State {
 
     fn reanalyse(&mut self) {
         self.revision = self.revision.wrapping_add(1);
-        // A file too large to edit (many short lines) is analysed after the debounce too,
-        // in a task of its own, not in the paste's.
+        // In the browser every text goes to the worker (`app.rs`). Natively a small one is
+        // analysed at once; a large one, or one too large to edit (many short lines), waits
+        // for the debounce there too.
         let text = &self.share.dockerfile;
-        if text.len() <= SYNC_ANALYSIS_LIMIT && !is_large(text) {
-            self.analysis = Rc::new(analyse(&self.share));
-            self.stale = false;
-        } else {
-            self.stale = true;
+        let now = (text.len() <= SYNC_ANALYSIS_LIMIT && !is_large(text))
+            .then(|| worker::analyse_at_once(&self.share))
+            .flatten();
+        match now {
+            Some(a) => {
+                self.analysis = Rc::new(a);
+                self.stale = false;
+            }
+            None => self.stale = true,
         }
         self.cursor_stage = stage_at(&self.analysis, self.cursor);
         let steps = step_count(&self.analysis);
@@ -355,6 +376,13 @@ impl State {
         self.revision = old.revision.wrapping_add(1);
         self.draft_notice = old.draft_notice.clone();
         self.displaced = old.displaced.clone();
+        // While the worker analyses the new text, the views keep the old analysis rather
+        // than flash an empty one.
+        if self.stale && !old.awaiting_first {
+            self.analysis = old.analysis.clone();
+            self.awaiting_first = false;
+            self.cursor_stage = stage_at(&self.analysis, self.cursor);
+        }
     }
 
     fn reveal(&mut self, span: Span) {
@@ -369,14 +397,6 @@ impl Default for State {
     fn default() -> Self {
         State::from_example(&examples::GO_HREF_COUNTER)
     }
-}
-
-/// Runs the analysis for a share state.
-/// In the browser it is timed as the User Timing measure `stageplay:analyse`.
-pub fn analyse(share: &ShareState) -> Analysis {
-    io::timed("stageplay:analyse", || {
-        analysis::analyze(&share.dockerfile, &options(share))
-    })
 }
 
 /// The stage whose span contains `offset` (the FROM line through its last instruction).
@@ -409,8 +429,8 @@ pub enum Action {
     /// Replaces everything a share link carries (loading a link or a saved draft).
     LoadShare(ShareState),
     LoadExample(&'static str),
-    /// The analysis of this revision, made after the debounce (`app.rs`), in a task before
-    /// the one that shows it. Ignored when the text changed since.
+    /// The analysis of this revision, made by the worker (`app.rs`), decoded in a task
+    /// before the one that shows it. Ignored when the text changed since.
     Analysed(u64, Rc<Analysis>),
     /// The editor's caret moved to this byte offset.
     Cursor(usize),
@@ -535,6 +555,7 @@ impl Reducible for State {
                 if rev == s.revision && s.stale {
                     s.analysis = analysis;
                     s.stale = false;
+                    s.awaiting_first = false;
                     s.cursor_stage = stage_at(&s.analysis, s.cursor);
                 } else {
                     return self;

@@ -63,6 +63,8 @@ toast-dockerfile-copied = Dockerfile copied
 toast-copy-refused = Copying was refused: use Download
 example-notice-title = { $title } — what to notice
 analysing = Analysing…
+analysis-failed = The analysis could not run: { $why }.
+analysis-retry = Try again
 
 ## Embeds
 

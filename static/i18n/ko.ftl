@@ -58,6 +58,8 @@ toast-dockerfile-copied = Dockerfile을 복사했습니다
 toast-copy-refused = 복사가 거부되었습니다. 내려받기를 쓰세요
 example-notice-title = { $title } — 눈여겨볼 점
 analysing = 분석하는 중…
+analysis-failed = 분석을 실행하지 못했습니다: { $why }.
+analysis-retry = 다시 시도
 
 ## 임베드
 

@@ -3,11 +3,12 @@
 use std::rc::Rc;
 
 use stageplay::analysis::{Builder, Span};
+use stageplay::page::analysis_job::analyse;
 use stageplay::page::command_line::parse_build_args;
 use stageplay::page::drafts::{History, Reason};
 use stageplay::page::examples::{GO_HREF_COUNTER, by_id};
 use stageplay::page::share::{ShareState, View};
-use stageplay::ui::state::{Action, DraftNotice, SYNC_ANALYSIS_LIMIT, State, analyse, stage_at};
+use stageplay::ui::state::{Action, DraftNotice, SYNC_ANALYSIS_LIMIT, State, stage_at};
 use yew::Reducible;
 
 fn apply(state: State, actions: Vec<Action>) -> State {

@@ -24,6 +24,7 @@ pub mod sort;
 pub mod span;
 pub mod stages;
 pub mod suggest;
+pub mod wire;
 
 /// A deterministic count of the analysis's inner-loop steps (paths matched against a
 /// pattern, entries scanned), so that tests can check that doubling an input about doubles

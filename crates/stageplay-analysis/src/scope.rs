@@ -86,6 +86,26 @@ pub struct GlobalArgs {
 }
 
 impl GlobalArgs {
+    /// The scope with these lists, its lookup indexes rebuilt (the page's decoder:
+    /// `wire.rs`).
+    pub(crate) fn from_parts(
+        values: Vec<(String, String)>,
+        declared: Vec<String>,
+        overridden: bool,
+    ) -> GlobalArgs {
+        let mut g = GlobalArgs {
+            overridden,
+            ..GlobalArgs::default()
+        };
+        for (name, value) in values {
+            g.set(name, value);
+        }
+        for name in declared {
+            g.declare(name);
+        }
+        g
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.index
             .get(name)

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::analysis::{Severity, Span};
 use crate::page::i18n::{self, Catalog};
 use crate::page::lang::Lang;
+use crate::page::large_text::is_large;
 use crate::page::share::{ShareState, View};
 use crate::page::steps::steps;
 use crate::ui::draft::{self, DraftGuard, Saver};
@@ -16,6 +17,7 @@ use crate::ui::io;
 use crate::ui::messages::{Messages, PackStatus};
 use crate::ui::startup::{Startup, initial_state};
 use crate::ui::state::{self, Action, AnalysisRc, DraftNotice, InputTab};
+use crate::ui::worker;
 
 use super::draft_history::DraftHistory;
 use super::draft_notice::DraftNoticeBar;
@@ -52,7 +54,7 @@ pub struct AppProps {
 
 /// Milliseconds between steps while playing.
 const PLAY_INTERVAL_MS: u32 = 1100;
-/// The debounce for texts too large to analyse on every keystroke.
+/// The debounce for texts too large to send to the worker on every keystroke.
 const DEBOUNCE_MS: u32 = 200;
 
 #[function_component(App)]
@@ -63,7 +65,21 @@ pub fn app(props: &AppProps) -> Html {
     let startup = use_memo((), |_| Startup::read());
     let state = {
         let startup = startup.clone();
-        use_reducer(move || initial_state(&startup, share, initial))
+        use_reducer(move || {
+            let s = initial_state(&startup, share, initial);
+            if !s.stale {
+                return s;
+            }
+            // The worker's answer when it has come (`ui::start` waited a moment for it), else
+            // the worker starts on it now and the first render's effect takes its answer.
+            match worker::take_early(&s.share) {
+                Some(a) => s.with_analysis(a),
+                None => {
+                    worker::analyse_early(&s.share);
+                    s
+                }
+            }
+        })
     };
     let link_error = use_state(|| startup.error.clone());
     let dispatch = state.dispatcher();
@@ -193,21 +209,57 @@ pub fn app(props: &AppProps) -> Html {
             )
         });
     }
+    // Every edit is analysed by the worker (`ui/worker.rs`); a large text after a debounce,
+    // so that a paste is not followed by a copy of it for every key typed after it. A large
+    // text's analysis is decoded in the message's task and shown in the next one: together,
+    // 10 000 stages kept the page busy for 350 ms at a time.
+    let analysis_error = use_state(|| None::<String>);
+    let analysis_retry = use_state(|| 0u32);
     {
-        let (d, share) = (dispatch.clone(), state.share.clone());
-        use_effect_with((state.revision, state.stale), move |(rev, stale)| {
-            let rev = *rev;
-            // The analysis runs in the timer's task and the page shows it in the next one:
-            // together, 10 000 stages kept the page busy for 350 ms at a time.
-            let timer = stale.then(|| {
-                io::after(DEBOUNCE_MS, move || {
-                    let analysis = Rc::new(state::analyse(&share));
-                    io::soon(move || d.dispatch(Action::Analysed(rev, analysis)));
-                })
-            });
-            move || drop(timer)
-        });
+        let (d, share, error) = (
+            dispatch.clone(),
+            state.share.clone(),
+            analysis_error.clone(),
+        );
+        use_effect_with(
+            (state.revision, state.stale, *analysis_retry),
+            move |(rev, stale, _)| {
+                let rev = *rev;
+                let text = &share.dockerfile;
+                let large = text.len() > state::SYNC_ANALYSIS_LIMIT || is_large(text);
+                let send = move || {
+                    worker::analyse(&share, move |answer| match answer {
+                        Ok(a) => {
+                            let a = Rc::new(a);
+                            error.set(None);
+                            let show = move || d.dispatch(Action::Analysed(rev, a));
+                            // A small analysis is shown in the message's task, so that
+                            // a keystroke's reaches the next frame.
+                            match large {
+                                true => io::soon(show),
+                                false => show(),
+                            }
+                        }
+                        Err(why) => error.set(Some(why)),
+                    })
+                };
+                let timer = match (*stale, large) {
+                    (false, _) => None,
+                    (true, true) => Some(io::after(DEBOUNCE_MS, send)),
+                    (true, false) => {
+                        send();
+                        None
+                    }
+                };
+                move || drop(timer)
+            },
+        );
     }
+    // The DOM now shows this analysis (`scripts/measure*.mjs` time a keystroke or a paste to
+    // the frame painted after this mark).
+    use_effect_with(AnalysisRc(state.analysis.clone()), |_| {
+        io::mark("stageplay:shown")
+    });
     {
         let d = dispatch.clone();
         use_effect_with(state.stepper.playing, move |playing| {
@@ -359,6 +411,14 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| link_error.set(None))
     };
 
+    let retry_analysis = {
+        let retry = analysis_retry.clone();
+        Callback::from(move |_: MouseEvent| retry.set(retry.wrapping_add(1)))
+    };
+    // Only a large text takes long enough to say so: a small one's analysis is back within
+    // the frame, and a note for it would flicker on every key.
+    let large_text = state.share.dockerfile.len() > state::SYNC_ANALYSIS_LIMIT
+        || is_large(&state.share.dockerfile);
     let lessons_shown = state.lessons_open || state.share.lesson.is_some();
     let m = &messages;
     html! {
@@ -416,8 +476,16 @@ pub fn app(props: &AppProps) -> Html {
                         // The view's heading for screen readers (the tab shows its name), so
                         // the views' own h3 sections follow an h2, as in an embed.
                         <h2 class="visually-hidden">{ view_label(m, view) }</h2>
-                        if state.stale { <p class="stale" role="status">{ m.t("analysing") }</p> }
-                        { output }
+                        if let Some(why) = (*analysis_error).clone() {
+                            <p class="notice" role="alert">
+                                { m.f("analysis-failed", &[("why", why.as_str().into())]) }
+                                <button type="button" class="btn" onclick={retry_analysis}>{ m.t("analysis-retry") }</button>
+                            </p>
+                        } else if state.stale && (state.awaiting_first || large_text) {
+                            <p class="stale" role="status">{ m.t("analysing") }</p>
+                        }
+                        // Until the first analysis arrives there is nothing true to show.
+                        if !state.awaiting_first { { output } }
                     </div>
                 </section>
             </main>

@@ -62,6 +62,10 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     let m = use_messages();
     let pane = |p: Pane| -> Html {
         let body = match p {
+            // Until the worker's first analysis arrives there is nothing true to show.
+            _ if state.awaiting_first && p != Pane::Editor => html! {
+                <p class="stale" role="status">{ m.t("analysing") }</p>
+            },
             Pane::Editor => html! {
                 <EditorPane text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
                     reveal={state.reveal} readonly={opts.readonly} dispatch={dispatch.clone()} />

@@ -18,8 +18,8 @@ use crate::ui::io;
 use crate::ui::messages::{Messages, use_messages};
 
 use super::link_notice::link_error_text;
-use crate::ui::export_worker;
 use crate::ui::state::{Action, State};
+use crate::ui::worker;
 
 use super::modal::use_modal;
 
@@ -401,7 +401,7 @@ fn worker_item(
             let popover = popover.clone();
             let exporting = exporting.clone();
             let (label, m) = (label.clone(), m.clone());
-            export_worker::run(export_job::request(format, &share), move |made| {
+            worker::export(export_job::request(format, &share), move |made| {
                 exporting.set(None);
                 match made {
                     Ok(text) => {

@@ -16,3 +16,4 @@ mod properties;
 mod scaling;
 mod scope;
 mod snapshot;
+mod wire;
