@@ -336,7 +336,8 @@ impl State {
         // analysed at once; a large one, or one too large to edit (many short lines), waits
         // for the debounce there too.
         let text = &self.share.dockerfile;
-        let now = (text.len() <= SYNC_ANALYSIS_LIMIT && !is_large(text))
+        let small = text.len() <= SYNC_ANALYSIS_LIMIT && !is_large(text);
+        let now = small
             .then(|| worker::analyse_at_once(&self.share))
             .flatten();
         match now {
@@ -344,7 +345,17 @@ impl State {
                 self.analysis = Rc::new(a);
                 self.stale = false;
             }
-            None => self.stale = true,
+            None => {
+                self.stale = true;
+                // The worker starts on a small text now, while the page renders the edit;
+                // the effect in `app.rs` then waits for this answer (`worker::analyse`
+                // takes an early request of the same state) instead of sending the text
+                // only after the render. A keystroke on a 650-line file is painted a few
+                // milliseconds sooner (docs/budgets.md, "Keystroke").
+                if small {
+                    worker::analyse_early(&self.share);
+                }
+            }
         }
         self.cursor_stage = stage_at(&self.analysis, self.cursor);
         let steps = step_count(&self.analysis);

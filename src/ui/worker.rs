@@ -42,9 +42,9 @@ pub fn export(request: String, done: impl FnOnce(Answer<String>) + 'static) {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn start() {}
 
-/// Sends the page's first state to the worker as soon as it is known, before the first
-/// render: the answer waits for [`analyse`] of the same state (the first render's effect).
-/// Sending the same state again does nothing.
+/// Sends a state to the worker as soon as it is known, before it is rendered (the page's
+/// first state, and each small edit from the reducer): the answer waits for [`analyse`] of
+/// the same state (the render's effect). Sending the same state again does nothing.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn analyse_early(_: &ShareState) {}
 
