@@ -45,6 +45,11 @@ step "the core and the CLI compile no Yew" bash -c '! { cargo tree -p stageplay 
 step "cargo test" cargo test --workspace
 count_cargo
 step "trunk build --release" trunk build --release
+# The analysis runs in the page's worker (docs/budgets.md, "The analysis in a worker"): the
+# parser and the rest of the pipeline stay out of the page's own wasm. BuildKit's parse-error
+# wording and parse-dockerfile's source paths are only in the core's parser; the worker's
+# wasm must have them, so the check can fail.
+step "the page's wasm has no analysis pipeline" bash -c 'page=$(ls dist/stageplay-web-*_bg.wasm) && ! grep -q -a -e "dockerfile parse error" -e "parse-dockerfile" "$page" && grep -q -a -e "dockerfile parse error" dist/stageplay-worker_bg.wasm && echo "the parser is in the worker only"'
 step "cargo build --bin stageplay (the CLI the e2e tests call)" cargo build --quiet --bin stageplay
 # `stageplay check --format sarif` against the published SARIF 2.1.0 schema (tests/sarif).
 step "SARIF output against the SARIF 2.1.0 schema" node tests/sarif/validate.mjs "${CARGO_TARGET_DIR:-target}/debug/stageplay" crates/stageplay-analysis/tests/fixtures/analysis/buildkit-*/Dockerfile
