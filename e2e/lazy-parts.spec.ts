@@ -44,6 +44,19 @@ for (const missing of ['stageplay-worker_bg.wasm', 'worker.js']) {
   });
 }
 
+test('an embed whose worker cannot load says so, and Try again loads it', async ({ page, context }) => {
+  await context.route('**/stageplay-worker_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/?embed&view=graph,plan');
+  const alert = page.locator('.app.embed [role="alert"]');
+  await expect(alert).toContainText('The analysis could not run: the analyser did not load');
+  // The panes no longer say they are analysing: nothing is coming until Try again.
+  await expect(page.locator('[data-pane="graph"] .stale')).toHaveCount(0);
+  await context.unroute('**/stageplay-worker_bg.wasm');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('[data-pane="graph"] svg.stage-graph [data-stage]').first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
 test('while the worker loads, the editor is there, the views say so, and an export waits for it', async ({ page, context }) => {
   // Hold the worker's module until the test has seen the loading state.
   let release!: () => void;

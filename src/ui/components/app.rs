@@ -353,10 +353,16 @@ pub fn app(props: &AppProps) -> Html {
         lang: (state.lang != Lang::En).then_some(state.lang),
         ..state.share.clone()
     };
+    let retry_analysis = {
+        let retry = analysis_retry.clone();
+        Callback::from(move |_: MouseEvent| retry.set(retry.wrapping_add(1)))
+    };
     if let Some(options) = startup.embed.clone() {
+        let analysis_error = (*analysis_error).clone().map(AttrValue::from);
         return html! {
             <ContextProvider<Messages> context={messages}>
-                <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options} />
+                <EmbedLayout state={state.clone()} dispatch={dispatch.clone()} {options}
+                    {analysis_error} on_retry={retry_analysis} />
             </ContextProvider<Messages>>
         };
     }
@@ -411,10 +417,6 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| link_error.set(None))
     };
 
-    let retry_analysis = {
-        let retry = analysis_retry.clone();
-        Callback::from(move |_: MouseEvent| retry.set(retry.wrapping_add(1)))
-    };
     // Only a large text takes long enough to say so: a small one's analysis is back within
     // the frame, and a note for it would flicker on every key.
     let large_text = state.share.dockerfile.len() > state::SYNC_ANALYSIS_LIMIT

@@ -24,6 +24,9 @@ pub struct EmbedLayoutProps {
     pub state: UseReducerHandle<State>,
     pub dispatch: UseReducerDispatcher<State>,
     pub options: EmbedOptions,
+    /// Why the worker could not analyse the text, if it could not (`app.rs`).
+    pub analysis_error: Option<AttrValue>,
+    pub on_retry: Callback<MouseEvent>,
 }
 
 /// The whole page of an embed.
@@ -63,6 +66,9 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     let pane = |p: Pane| -> Html {
         let body = match p {
             // Until the worker's first analysis arrives there is nothing true to show.
+            _ if state.awaiting_first && p != Pane::Editor && props.analysis_error.is_some() => {
+                html! {}
+            }
             _ if state.awaiting_first && p != Pane::Editor => html! {
                 <p class="stale" role="status">{ m.t("analysing") }</p>
             },
@@ -125,6 +131,12 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
                     ("count", opts.unknown_views.len().into()),
                     ("views", opts.unknown_views.join(", ").as_str().into()),
                     ("known", Pane::ALL.map(Pane::as_str).join(", ").as_str().into())]) }</p>
+            }
+            if let Some(why) = &props.analysis_error {
+                <p class="notice" role="alert">
+                    { m.f("analysis-failed", &[("why", why.as_str().into())]) }
+                    <button type="button" class="btn" onclick={props.on_retry.clone()}>{ m.t("analysis-retry") }</button>
+                </p>
             }
             <main class="embed-panes">
                 { for opts.panes.iter().map(|&p| pane(p)) }
