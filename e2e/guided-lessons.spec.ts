@@ -164,8 +164,8 @@ test('switching language mid-lesson keeps the step, and a reload restores progre
   await expect(page.locator('#lesson-panel')).toHaveAttribute('data-passed', 'true');
   await page.locator('#lesson-next').click();
   await atStep(page, lesson, 1);
-  // Until the header's language switch, the language is the page's `lang` parameter.
-  await page.goto('/?lang=ko');
+  // The header's language switch, in the middle of the lesson: the same step, in Korean.
+  await page.locator('#lang-switch').selectOption('ko');
   const ko = files.ko.lessons.find((l) => l.id === 'target')!;
   await atStep(page, ko, 1);
   await expect(page.locator('#lesson-panel')).toHaveAttribute('lang', 'ko');

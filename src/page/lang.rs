@@ -49,9 +49,45 @@ impl Lang {
     }
 }
 
+/// The query string (`?…`, as `location.search` gives it) with its `lang=` parameter naming
+/// `lang`, or `None` when it has none. A language picked in the header replaces the one the
+/// address asked for, so a reload keeps the reader's choice; an address without `lang=`
+/// is left alone (the saved choice already covers it).
+pub fn search_with_lang(search: &str, lang: Lang) -> Option<String> {
+    let query = search.strip_prefix('?').unwrap_or(search);
+    let mut found = false;
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|p| match p.strip_prefix("lang=") {
+            Some(_) => {
+                found = true;
+                format!("lang={}", lang.tag())
+            }
+            None => p.to_string(),
+        })
+        .collect();
+    found.then(|| format!("?{}", pairs.join("&")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picked_language_replaces_the_address_lang_and_nothing_else() {
+        assert_eq!(
+            search_with_lang("?lang=en", Lang::Ko).as_deref(),
+            Some("?lang=ko")
+        );
+        assert_eq!(
+            search_with_lang("?embed&lang=ko&view=graph", Lang::En).as_deref(),
+            Some("?embed&lang=en&view=graph")
+        );
+        assert_eq!(search_with_lang("?view=graph", Lang::Ko), None);
+        assert_eq!(search_with_lang("", Lang::Ko), None);
+        // `xlang=` is another parameter.
+        assert_eq!(search_with_lang("?xlang=en", Lang::Ko), None);
+    }
 
     #[test]
     fn tags_with_regions_and_any_case_name_their_language() {

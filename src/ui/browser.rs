@@ -585,6 +585,25 @@ pub fn clear_fragment() {
     }
 }
 
+/// Makes the address's `?lang=`, if it has one, name `lang`, without reloading or adding a
+/// history entry: a reload then keeps the language the reader picked.
+pub fn set_address_lang(lang: crate::page::lang::Lang) {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let search = loc.search().unwrap_or_default();
+    let Some(search) = crate::page::lang::search_with_lang(&search, lang) else {
+        return;
+    };
+    let url = format!(
+        "{}{search}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.hash().unwrap_or_default()
+    );
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// Replaces the fragment in the address bar without reloading or adding a history entry:
 /// a share link's view or target, changed without editing its text, lives there rather
 /// than in the saved draft.

@@ -130,6 +130,7 @@ pub fn page_address() -> String {
 }
 pub fn clear_fragment() {}
 pub fn replace_fragment(_payload: &str) {}
+pub fn set_address_lang(_lang: Lang) {}
 pub fn copy_text_then(_text: &str, done: impl FnOnce(bool) + 'static) {
     done(false)
 }

@@ -73,15 +73,6 @@ impl InputTab {
         InputTab::BuildArgs,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            InputTab::Dockerfile => "Dockerfile",
-            InputTab::Context => "Build context",
-            InputTab::Dockerignore => ".dockerignore",
-            InputTab::BuildArgs => "Build args",
-        }
-    }
-
     pub fn id(self) -> &'static str {
         match self {
             InputTab::Dockerfile => "dockerfile",

@@ -60,6 +60,7 @@ pub fn header(props: &HeaderProps) -> Html {
     let choose_lang = Callback::from(move |e: Event| {
         if let Some(lang) = io::event_value(&e).as_deref().and_then(Lang::parse) {
             io::save_lang(lang);
+            io::set_address_lang(lang);
             d.dispatch(Action::SetLang(lang));
         }
     });
