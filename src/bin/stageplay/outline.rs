@@ -119,10 +119,7 @@ pub fn outline(a: &Analysis, text: &str, build_args: &[(String, String)]) -> Opt
                     for kv in &inst.pairs {
                         let given =
                             stageplay::analysis::scope::build_arg(build_args, &kv.key).is_some();
-                        let value = expanded
-                            .iter()
-                            .find(|(k, _)| *k == kv.key)
-                            .and_then(|(_, v)| v.clone());
+                        let value = expanded_value(expanded, &kv.key);
                         // `skipArgInfo`: no default, no build arg, and a value in the global
                         // scope (a global ARG with a value, or a predefined platform ARG).
                         let inherits =
@@ -302,10 +299,7 @@ fn global_args(
                     deps.extend(old.deps.iter().cloned());
                 }
             }
-            let value = expanded
-                .iter()
-                .find(|(k, _)| *k == kv.key)
-                .and_then(|(_, v)| v.clone());
+            let value = expanded_value(expanded, &kv.key);
             if value.is_some() {
                 valued.insert(kv.key.clone());
             }
@@ -467,4 +461,12 @@ impl MountFields {
             self.id.clone()
         }
     }
+}
+
+/// The value `key` got in an ARG's expanded pairs (`None` for a bare `ARG NAME` with none).
+fn expanded_value(pairs: &[(String, Option<String>)], key: &str) -> Option<String> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .and_then(|(_, v)| v.clone())
 }
