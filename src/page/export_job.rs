@@ -1,15 +1,15 @@
 //! The exports the page makes in its worker (`src/worker.rs`, which also runs the analysis): the
 //! analysis as JSON and the graph as Graphviz DOT. Their code (the JSON tree and its writer
-//! above all) is about 19 KB of the page's gzip, which a first visit does not need
+//! above all, about 19 KB of gzip) stays out of the page's own wasm, with the analysis core
 //! (docs/performance.md, "Page size").
 //!
 //! The page sends the worker a request, the export's name and the share state as the link's
-//! JSON; the worker analyses that state as the page does (`command_line::options`) and
+//! JSON; the worker analyses that state as the page does (`analysis_job::analyse`) and
 //! returns the text. Pure, so the CLI's tests and the page's agree on what it returns.
 
-use crate::analysis::{analyze, export as text_export};
+use crate::analysis::export as text_export;
 
-use super::command_line::options;
+use super::analysis_job;
 use super::export::ExportFormat;
 use super::share::{self, ShareState};
 
@@ -31,7 +31,7 @@ pub fn run(request: &str) -> Result<String, String> {
         .split_once('\n')
         .ok_or_else(|| "the request has no export name".to_string())?;
     let state = share::from_json(json.as_bytes()).map_err(|e| e.to_string())?;
-    let analysis = analyze(&state.dockerfile, &options(&state));
+    let analysis = analysis_job::analyse(&state);
     match name {
         "json" => Ok(text_export::to_json(&analysis, &state.dockerfile)),
         "dot" => Ok(text_export::to_dot(&analysis)),
@@ -42,7 +42,8 @@ pub fn run(request: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Builder;
+    use crate::analysis::{Builder, analyze};
+    use crate::page::command_line::options;
     use crate::page::share::View;
 
     fn state() -> ShareState {
