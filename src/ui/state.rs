@@ -186,6 +186,9 @@ pub struct State {
     pub share: ShareState,
     /// The analysis of `share` (possibly of an older text while a debounce is pending).
     pub analysis: Rc<Analysis>,
+    /// The Dockerfile `analysis` was made from: the views map its spans into this text, so
+    /// a keystroke whose analysis is still in the worker re-renders none of them.
+    pub analysed: Text,
     /// True when `analysis` is older than `share`: the worker is analysing it (`app.rs`).
     pub stale: bool,
     /// True until the page's first analysis arrives: `analysis` is an empty placeholder,
@@ -241,6 +244,7 @@ impl State {
         let now = worker::analyse_at_once(&share);
         let stale = now.is_none();
         let mut s = State {
+            analysed: share.dockerfile.clone(),
             share,
             analysis: Rc::new(now.unwrap_or_default()),
             stale,
@@ -274,6 +278,7 @@ impl State {
     /// early answer: `ui/worker.rs`).
     pub fn with_analysis(mut self, analysis: Analysis) -> Self {
         self.analysis = Rc::new(analysis);
+        self.analysed = self.share.dockerfile.clone();
         self.stale = false;
         self.awaiting_first = false;
         self.cursor_stage = stage_at(&self.analysis, self.cursor);
@@ -334,6 +339,7 @@ impl State {
         match now {
             Some(a) => {
                 self.analysis = Rc::new(a);
+                self.analysed = self.share.dockerfile.clone();
                 self.stale = false;
             }
             None => {
@@ -382,6 +388,7 @@ impl State {
         // than flash an empty one.
         if self.stale && !old.awaiting_first {
             self.analysis = old.analysis.clone();
+            self.analysed = old.analysed.clone();
             self.awaiting_first = false;
             self.cursor_stage = stage_at(&self.analysis, self.cursor);
         }
@@ -556,6 +563,7 @@ impl Reducible for State {
             Action::Analysed(rev, analysis) => {
                 if rev == s.revision && s.stale {
                     s.analysis = analysis;
+                    s.analysed = s.share.dockerfile.clone();
                     s.stale = false;
                     s.awaiting_first = false;
                     s.cursor_stage = stage_at(&s.analysis, s.cursor);

@@ -29,6 +29,7 @@ fn editing_reanalyses_at_once() {
     );
     assert_eq!(s.analysis.stages.len(), 3);
     assert!(!s.stale);
+    assert_eq!(s.analysed, s.share.dockerfile);
 }
 
 #[test]
@@ -37,9 +38,12 @@ fn huge_texts_wait_for_the_debounce() {
     while text.len() <= SYNC_ANALYSIS_LIMIT {
         text.push_str("RUN echo some padding to make the file large\n");
     }
-    let s = apply(State::default(), vec![Action::SetDockerfile(text)]);
+    let before = State::default();
+    let s = apply(before.clone(), vec![Action::SetDockerfile(text.clone())]);
     assert!(s.stale);
     assert_eq!(s.analysis.stages.len(), 2, "still the old analysis");
+    // The views map the old analysis's spans into the text it was made from.
+    assert_eq!(*s.analysed, *before.share.dockerfile);
     let rev = s.revision;
     // The analysis of a stale revision is ignored; the current one's is taken.
     let analysis = Rc::new(analyse(&s.share));
@@ -49,9 +53,11 @@ fn huge_texts_wait_for_the_debounce() {
     );
     assert!(s.stale);
     assert_eq!(s.analysis.stages.len(), 2, "still the old analysis");
+    assert_eq!(*s.analysed, *before.share.dockerfile);
     let s = apply(s, vec![Action::Analysed(rev, analysis)]);
     assert!(!s.stale);
     assert_eq!(s.analysis.stages.len(), 1);
+    assert_eq!(*s.analysed, *text);
 }
 
 #[test]

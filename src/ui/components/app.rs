@@ -297,6 +297,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let a = &AnalysisRc(state.analysis.clone());
     let text = state.share.dockerfile.clone();
+    // The text the analysis was made from: the views map its spans into it.
+    let analysed = state.analysed.clone();
     let problems = a.diagnostics.len();
     let errors = a
         .diagnostics
@@ -330,21 +332,21 @@ pub fn app(props: &AppProps) -> Html {
     let view = state.share.view;
     let output = match view {
         View::Graph => html! {
-            <GraphView analysis={a.clone()} text={text.clone()} cursor_stage={state.cursor_stage}
+            <GraphView analysis={a.clone()} text={analysed.clone()} cursor_stage={state.cursor_stage}
                 hovered={state.hovered_stage} zoom={state.zoom} dispatch={dispatch.clone()} />
         },
         View::Plan => {
             html! { <PlanView analysis={a.clone()} command={command.clone()} dispatch={dispatch.clone()} /> }
         }
         View::Files => {
-            html! { <ImageView analysis={a.clone()} text={text.clone()} dispatch={dispatch.clone()} /> }
+            html! { <ImageView analysis={a.clone()} text={analysed.clone()} dispatch={dispatch.clone()} /> }
         }
         View::Problems => html! {
-            <ProblemsView analysis={a.clone()} text={text.clone()}
+            <ProblemsView analysis={a.clone()} text={analysed.clone()}
                 open_rule={state.open_rule.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
         },
         View::Steps => html! {
-            <StepsView analysis={a.clone()} text={text.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
+            <StepsView analysis={a.clone()} text={analysed.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
         },
     };
 

@@ -37,6 +37,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
     let dispatch = &props.dispatch;
     let a = &state.analysis;
     let text = state.share.dockerfile.clone();
+    let analysed = state.analysed.clone();
     let command: AttrValue = state.command_line().into();
 
     // The link is re-encoded only when the shared state changes, not on every render.
@@ -77,21 +78,21 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
                     reveal={state.reveal} readonly={opts.readonly} dispatch={dispatch.clone()} />
             },
             Pane::Graph => html! {
-                <GraphView analysis={a.clone()} text={text.clone()} cursor_stage={state.cursor_stage}
+                <GraphView analysis={a.clone()} text={analysed.clone()} cursor_stage={state.cursor_stage}
                     hovered={state.hovered_stage} zoom={state.zoom} dispatch={dispatch.clone()} />
             },
             Pane::Plan => html! {
                 <PlanView analysis={a.clone()} command={command.clone()} dispatch={dispatch.clone()} />
             },
             Pane::Files => html! {
-                <ImageView analysis={a.clone()} text={text.clone()} dispatch={dispatch.clone()} />
+                <ImageView analysis={a.clone()} text={analysed.clone()} dispatch={dispatch.clone()} />
             },
             Pane::Problems => html! {
-                <ProblemsView analysis={a.clone()} text={text.clone()}
+                <ProblemsView analysis={a.clone()} text={analysed.clone()}
                     open_rule={state.open_rule.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
             },
             Pane::Steps => html! {
-                <StepsView analysis={a.clone()} text={text.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
+                <StepsView analysis={a.clone()} text={analysed.clone()} stepper={state.stepper} dispatch={dispatch.clone()} />
             },
             Pane::Lesson => html! {
                 <LessonPanel lang={state.lang} share={state.share.clone()} analysis={a.clone()}

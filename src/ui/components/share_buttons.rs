@@ -4,11 +4,9 @@
 //! `analysis::export`, `page::graph_svg`); this file only wires them to buttons, and `io` to
 //! the browser.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::analysis::{Analysis, export as text_export, sort};
+use crate::analysis::{export as text_export, sort};
 use crate::page::embed::{self, EmbedOptions, Pane};
 use crate::page::export::{self, ExportFormat};
 use crate::page::export_job;
@@ -18,7 +16,7 @@ use crate::ui::io;
 use crate::ui::messages::{Messages, use_messages};
 
 use super::link_notice::link_error_text;
-use crate::ui::state::{Action, State};
+use crate::ui::state::{Action, AnalysisRc, State};
 use crate::ui::worker;
 
 use super::modal::use_modal;
@@ -48,7 +46,8 @@ impl Popover {
 #[derive(Properties, PartialEq)]
 pub struct ShareButtonsProps {
     pub share: ShareState,
-    pub analysis: Rc<Analysis>,
+    /// Compared by pointer: a deep comparison walked the whole analysis on every render.
+    pub analysis: AnalysisRc,
     pub theme: Theme,
     pub dispatch: UseReducerDispatcher<State>,
 }
