@@ -297,12 +297,18 @@ impl State {
         let Some(ex) = self.example_inputs.and_then(examples::by_id) else {
             return;
         };
-        let text = &self.share.dockerfile;
-        let kept = ex
+        let froms: Vec<&str> = ex
             .dockerfile
             .lines()
-            .filter(|l| l.trim_start().to_ascii_uppercase().starts_with("FROM "))
-            .any(|from| text.lines().any(|l| l.trim() == from.trim()));
+            .map(str::trim)
+            .filter(|l| l.get(..5).is_some_and(|k| k.eq_ignore_ascii_case("FROM ")))
+            .collect();
+        // One pass over the text, which may be megabytes long, for all the FROM lines.
+        let kept = self
+            .share
+            .dockerfile
+            .lines()
+            .any(|l| froms.contains(&l.trim()));
         if !kept {
             self.share.context.clear();
             self.share.dockerignore.clear();
