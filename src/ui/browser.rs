@@ -476,6 +476,35 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The page's clock (`performance.now()`), in milliseconds.
+pub fn perf_now() -> f64 {
+    thread_local! {
+        // Looked up once: `window.performance` makes a new JS handle on every call, which
+        // cost more than the decoding between two looks at the clock.
+        static PERFORMANCE: Option<web_sys::Performance> =
+            web_sys::window().and_then(|w| w.performance());
+    }
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
+}
+
+/// Leaves one `measure` named `name` (the latest only) that began at `start` (`perf_now`)
+/// and lasted `duration` milliseconds: the time the page spent on something it did over
+/// several tasks, without the time between them.
+pub fn record_measure(name: &str, start: f64, duration: f64) {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    perf.clear_measures_with_measure_name(name);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+    let _ = js_sys::Reflect::set(&options, &"duration".into(), &duration.into());
+    if let Ok(measure) = js_sys::Reflect::get(&perf, &"measure".into()) {
+        let _ = measure
+            .unchecked_into::<js_sys::Function>()
+            .call2(&perf, &name.into(), &options);
+    }
+}
+
 /// Calls `f` once after `ms` milliseconds.
 pub fn after(ms: u32, f: impl FnOnce() + 'static) -> TimerHandle {
     Box::new(gloo_timers::callback::Timeout::new(ms, f))

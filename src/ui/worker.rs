@@ -293,6 +293,46 @@ mod wasm {
         Some(value)
     }
 
+    /// Answers up to this long are decoded in one go (moby's 650-line file's is about
+    /// 60 KB and takes about 1 ms); longer ones a slice at a time.
+    const AT_ONCE_BYTES: usize = 128 * 1024;
+    /// How long one slice of decoding may hold the page's main thread before it lets the
+    /// browser handle input and paint.
+    const SLICE_MS: f64 = 8.0;
+    /// Items of the analysis decoded between two looks at the clock.
+    const SLICE_ITEMS: usize = 32;
+    const READ_FAILED: &str = "the analysis could not be read";
+
+    /// Decodes the worker's answer and hands it to `done`: at once when it is small, else a
+    /// slice of about `SLICE_MS` per task (`stageplay:decode` measures the time spent in
+    /// them, without the time between).
+    fn decode_then(bytes: Vec<u8>, done: Analysed) {
+        if bytes.len() <= AT_ONCE_BYTES {
+            let analysis = io::timed("stageplay:decode", || wire::decode(&bytes));
+            return done(analysis.ok_or_else(|| READ_FAILED.to_string()));
+        }
+        decode_slices(wire::Decoding::new(bytes), done, io::perf_now(), 0.0);
+    }
+
+    fn decode_slices(mut d: wire::Decoding, done: Analysed, first: f64, mut busy: f64) {
+        let start = io::perf_now();
+        loop {
+            match d.step(SLICE_ITEMS) {
+                Err(wire::Malformed) => return done(Err(READ_FAILED.to_string())),
+                Ok(Some(analysis)) => {
+                    busy += io::perf_now() - start;
+                    io::record_measure("stageplay:decode", first, busy);
+                    return done(Ok(analysis));
+                }
+                Ok(None) if io::perf_now() - start >= SLICE_MS => {
+                    busy += io::perf_now() - start;
+                    return io::soon(move || decode_slices(d, done, first, busy));
+                }
+                Ok(None) => {}
+            }
+        }
+    }
+
     fn spawn() -> bool {
         // `index.html` loads `worker.js` before the page's wasm, and it starts the worker
         // then, so its module loads while the page's does.
@@ -318,16 +358,13 @@ mod wasm {
                 return fail_all(&text());
             }
             if field("kind").and_then(|v| v.as_string()).as_deref() == Some("analysis") {
-                let answer = match field("bytes") {
+                // An answer nobody waits for any more (a newer edit replaced it) is not read.
+                let Some(done) = analysed() else { return };
+                match field("bytes") {
                     Some(bytes) if ok => {
-                        let bytes = bytes.unchecked_into::<Uint8Array>().to_vec();
-                        io::timed("stageplay:decode", || wire::decode(&bytes))
-                            .ok_or_else(|| "the analysis could not be read".to_string())
+                        decode_then(bytes.unchecked_into::<Uint8Array>().to_vec(), done)
                     }
-                    _ => Err(text()),
-                };
-                if let Some(done) = analysed() {
-                    done(answer);
+                    _ => done(Err(text())),
                 }
             } else {
                 let done = RUNNING.with(|r| r.borrow_mut().as_mut()?.exports.pop_front());

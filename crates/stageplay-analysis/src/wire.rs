@@ -334,21 +334,204 @@ macro_rules! wire_enum {
     };
 }
 
-wire_struct!(Analysis {
-    directives,
-    escape,
-    instructions,
-    expanded,
-    globals,
-    stages,
-    edges,
-    on_cycle,
-    plan,
-    other_plan,
-    files,
-    checks,
-    diagnostics,
-});
+/// Field by field, in the order [`Parts`] reads them back.
+impl Wire for Analysis {
+    fn put(&self, out: &mut Writer) {
+        let Analysis {
+            directives,
+            escape,
+            instructions,
+            expanded,
+            globals,
+            stages,
+            edges,
+            on_cycle,
+            plan,
+            other_plan,
+            files,
+            checks,
+            diagnostics,
+        } = self;
+        directives.put(out);
+        escape.put(out);
+        instructions.put(out);
+        expanded.put(out);
+        globals.put(out);
+        stages.put(out);
+        edges.put(out);
+        on_cycle.put(out);
+        plan.put(out);
+        other_plan.put(out);
+        files.put(out);
+        checks.put(out);
+        diagnostics.put(out);
+    }
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        let mut parts = Parts::default();
+        parts.read(r, usize::MAX)?.then(|| parts.into_analysis())
+    }
+}
+
+/// An analysis decoded a slice at a time, so that the page lets the browser handle input
+/// and paint between slices: decoding the analysis of 10,000 stages at once held the
+/// page's main thread for about 45 ms (docs/budgets.md, "Large inputs").
+pub struct Decoding {
+    bytes: Vec<u8>,
+    /// How many of `bytes` are read.
+    at: usize,
+    shared: Vec<Rc<FileEntry>>,
+    parts: Parts,
+}
+
+/// What [`Decoding::step`] found: bytes [`encode`] did not write.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Malformed;
+
+impl Decoding {
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Decoding {
+            bytes,
+            at: 0,
+            shared: Vec::new(),
+            parts: Parts::default(),
+        }
+    }
+
+    /// Reads about `items` more: an item of a list, or a whole field that is not a list
+    /// (the analysis's lists of instructions, stages, edges, filesystems and diagnostics
+    /// grow with the file; its other fields do not). The analysis once it is all read.
+    pub fn step(&mut self, items: usize) -> Result<Option<Analysis>, Malformed> {
+        let Decoding {
+            bytes,
+            at,
+            shared,
+            parts,
+        } = self;
+        let mut r = Reader {
+            bytes: bytes.get(*at..).unwrap_or_default(),
+            shared: std::mem::take(shared),
+        };
+        let read = parts.read(&mut r, items.max(1));
+        *at = bytes.len() - r.bytes.len();
+        *shared = r.shared;
+        match read {
+            None => Err(Malformed),
+            Some(false) => Ok(None),
+            Some(true) if *at == bytes.len() => Ok(Some(std::mem::take(parts).into_analysis())),
+            Some(true) => Err(Malformed),
+        }
+    }
+}
+
+/// The fields of an analysis read so far: `next` is the one to read, and `left` how many
+/// items of it are still to read when it is a list that was begun.
+#[derive(Default)]
+struct Parts {
+    next: usize,
+    left: Option<usize>,
+    directives: Vec<Directive>,
+    escape: char,
+    instructions: Vec<Instruction>,
+    expanded: Vec<ExpandedInstruction>,
+    globals: GlobalArgs,
+    stages: Vec<Stage>,
+    edges: Vec<Edge>,
+    on_cycle: Vec<bool>,
+    plan: TargetPlan,
+    other_plan: TargetPlan,
+    /// `files.stages`, read item by item before the rest of `files`.
+    file_stages: Vec<StageFs>,
+    files: FileFlow,
+    checks: Checks,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Parts {
+    /// Reads fields until about `items` are read (see [`Decoding::step`]): `Some(true)` once
+    /// every field is, `None` for bytes that are not an analysis.
+    fn read(&mut self, r: &mut Reader<'_>, mut items: usize) -> Option<bool> {
+        while items > 0 {
+            let finished = match self.next {
+                0 => replace(&mut self.directives, r)?,
+                1 => replace(&mut self.escape, r)?,
+                2 => list(&mut self.instructions, &mut self.left, r, &mut items)?,
+                3 => list(&mut self.expanded, &mut self.left, r, &mut items)?,
+                4 => replace(&mut self.globals, r)?,
+                5 => list(&mut self.stages, &mut self.left, r, &mut items)?,
+                6 => list(&mut self.edges, &mut self.left, r, &mut items)?,
+                7 => replace(&mut self.on_cycle, r)?,
+                8 => replace(&mut self.plan, r)?,
+                9 => replace(&mut self.other_plan, r)?,
+                10 => list(&mut self.file_stages, &mut self.left, r, &mut items)?,
+                11 => {
+                    let stages = std::mem::take(&mut self.file_stages);
+                    self.files = take_file_flow(stages, r)?;
+                    true
+                }
+                12 => replace(&mut self.checks, r)?,
+                13 => list(&mut self.diagnostics, &mut self.left, r, &mut items)?,
+                _ => return Some(true),
+            };
+            if !finished {
+                return Some(false);
+            }
+            self.next += 1;
+            items = items.saturating_sub(1);
+        }
+        Some(self.next > 13)
+    }
+
+    /// The struct literal makes the compiler reject a field of `Analysis` left out here.
+    fn into_analysis(self) -> Analysis {
+        Analysis {
+            directives: self.directives,
+            escape: self.escape,
+            instructions: self.instructions,
+            expanded: self.expanded,
+            globals: self.globals,
+            stages: self.stages,
+            edges: self.edges,
+            on_cycle: self.on_cycle,
+            plan: self.plan,
+            other_plan: self.other_plan,
+            files: self.files,
+            checks: self.checks,
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// Reads a whole field into `slot`.
+fn replace<T: Wire>(slot: &mut T, r: &mut Reader<'_>) -> Option<bool> {
+    *slot = T::take(r)?;
+    Some(true)
+}
+
+/// Reads up to `items` more items of a list into `v` (its length first, when `left` says
+/// it is not begun): whether the list is finished.
+fn list<T: Wire>(
+    v: &mut Vec<T>,
+    left: &mut Option<usize>,
+    r: &mut Reader<'_>,
+    items: &mut usize,
+) -> Option<bool> {
+    let n = match *left {
+        Some(n) => n,
+        None => {
+            let n = r.len()?;
+            // Every item takes at least one byte: a bad length cannot make a huge allocation.
+            v.reserve(n.min(r.bytes.len()));
+            n
+        }
+    };
+    let k = n.min(*items);
+    for _ in 0..k {
+        v.push(T::take(r)?);
+    }
+    *items -= k;
+    *left = (k < n).then_some(n - k);
+    Some(k == n)
+}
 wire_struct!(Span { start, end });
 wire_struct!(Directive {
     name,
@@ -518,18 +701,53 @@ wire_enum!(Phase {
     6 => Checks,
     7 => Solve,
 });
-wire_struct!(FileFlow {
-    stages,
-    final_image,
-    left_behind,
-    left_behind_stages,
-    size,
-    context_inferred,
-    context,
-    notes,
-    capped,
-    diagnostics,
-});
+/// Its stages, then the rest ([`Parts`] reads the stages item by item).
+impl Wire for FileFlow {
+    fn put(&self, out: &mut Writer) {
+        let FileFlow {
+            stages,
+            final_image,
+            left_behind,
+            left_behind_stages,
+            size,
+            context_inferred,
+            context,
+            notes,
+            capped,
+            diagnostics,
+        } = self;
+        stages.put(out);
+        final_image.put(out);
+        left_behind.put(out);
+        left_behind_stages.put(out);
+        size.put(out);
+        context_inferred.put(out);
+        context.put(out);
+        notes.put(out);
+        capped.put(out);
+        diagnostics.put(out);
+    }
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        let stages = Wire::take(r)?;
+        take_file_flow(stages, r)
+    }
+}
+
+/// The fields of a [`FileFlow`] after its stages.
+fn take_file_flow(stages: Vec<StageFs>, r: &mut Reader<'_>) -> Option<FileFlow> {
+    Some(FileFlow {
+        stages,
+        final_image: Wire::take(r)?,
+        left_behind: Wire::take(r)?,
+        left_behind_stages: Wire::take(r)?,
+        size: Wire::take(r)?,
+        context_inferred: Wire::take(r)?,
+        context: Wire::take(r)?,
+        notes: Wire::take(r)?,
+        capped: Wire::take(r)?,
+        diagnostics: Wire::take(r)?,
+    })
+}
 wire_struct!(StageFs {
     stage,
     entries,

@@ -1,7 +1,7 @@
 //! The page's binary form of the analysis (`src/wire.rs`): every fixture's analysis, and
 //! random and pathological ones, read back equal to what was written.
 
-use stageplay_analysis::{Options, analyze, wire};
+use stageplay_analysis::{Analysis, Options, analyze, wire};
 
 use crate::conformance::report::fixtures::{analysis_options, fixture_options};
 use crate::snapshot::cases;
@@ -9,10 +9,53 @@ use crate::snapshot::cases;
 fn round_trips(text: &str, options: &Options) {
     let a = analyze(text, options);
     let bytes = wire::encode(&a);
+    // In one go, and a slice at a time as the page reads a large one.
+    for items in [1, 3, 64] {
+        assert!(
+            in_slices(&bytes, items) == Ok(a.clone()),
+            "{text:?} did not round-trip {items} items at a time"
+        );
+    }
     assert!(
         wire::decode(&bytes) == Some(a),
         "{text:?} did not round-trip"
     );
+}
+
+/// `bytes` decoded `items` at a time; each step must read something, so there are never
+/// more steps than bytes.
+fn in_slices(bytes: &[u8], items: usize) -> Result<Analysis, wire::Malformed> {
+    let mut d = wire::Decoding::new(bytes.to_vec());
+    for _ in 0..=bytes.len() {
+        if let Some(a) = d.step(items)? {
+            return Ok(a);
+        }
+    }
+    panic!("{} bytes took more steps than bytes", bytes.len());
+}
+
+#[test]
+fn a_slice_at_a_time_reads_the_same_analysis_and_refuses_the_same_bytes() {
+    let text = "ARG V=1\nFROM alpine:${V} AS a\nRUN echo hi > /x\nFROM a AS b\nCOPY --from=a /x /y\nFROM scratch\nCOPY --from=b /y /\n";
+    let a = analyze(text, &Options::default());
+    let bytes = wire::encode(&a);
+    // A list's items come one step at a time: more steps than the analysis has fields.
+    let mut d = wire::Decoding::new(bytes.clone());
+    let mut steps = 1;
+    while d.step(1).expect("well formed").is_none() {
+        steps += 1;
+    }
+    assert!(steps > 20, "{steps} steps");
+    for cut in 0..bytes.len() {
+        assert_eq!(
+            in_slices(&bytes[..cut], 2),
+            Err(wire::Malformed),
+            "cut at {cut}"
+        );
+    }
+    let mut longer = bytes;
+    longer.push(0);
+    assert_eq!(in_slices(&longer, 5), Err(wire::Malformed));
 }
 
 #[test]
