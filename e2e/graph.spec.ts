@@ -250,3 +250,39 @@ test('touch: one finger drags the graph, two fingers pinch around their middle',
   await touch('pointerup', 2, mid.x + 150, mid.y);
   await expect.poll(async () => (await box(node)).width).toBeGreaterThan(b1.width * 2.5);
 });
+
+test('a graph too large to insert in one task is drawn in steps until whole, as a fresh page draws it', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 400 stages, each copying from the one before: the page draws 300 of them, with their
+  // edges, about 80 pieces a task (src/page/graph_svg.rs, `groups_to_draw`).
+  const text = Array.from({ length: 400 }, (_, i) =>
+    `FROM alpine AS s${i}\n` + (i > 0 ? `COPY --from=s${i - 1} /a /a${i}\n` : 'RUN touch /a\n')).join('');
+  await page.evaluate(() => {
+    const w = window as unknown as { __steps: number };
+    w.__steps = 0;
+    new MutationObserver((ms) => {
+      if (ms.some((m) => m.addedNodes.length > 0)) w.__steps += 1;
+    }).observe(document.querySelector('svg.stage-graph g.sp-nodes')!, { childList: true });
+  });
+  await page.locator('#dockerfile').fill(text);
+  await expect(page.locator('.graph-capped')).toContainText('300');
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(300);
+  // Added in more than one step.
+  expect(await page.evaluate(() => (window as unknown as { __steps: number }).__steps)).toBeGreaterThan(1);
+  const drawn = () => page.locator('svg.stage-graph').evaluate((s) => s.innerHTML);
+  // Its edges come after its nodes: wait until the markup stops changing.
+  let whole = '';
+  await expect.poll(async () => { const now = await drawn(); const same = now === whole; whole = now; return same; },
+    { intervals: [300, 300, 300] }).toBe(true);
+  const fresh = await page.context().newPage();
+  await fresh.setViewportSize({ width: 1400, height: 900 });
+  await openWithoutContext(fresh, text, 300);
+  let again = '';
+  await expect.poll(async () => { const now = await fresh.locator('svg.stage-graph').evaluate((s) => s.innerHTML); const same = now === again; again = now; return same; },
+    { intervals: [300, 300, 300] }).toBe(true);
+  // The caret's stage is marked only where the editor has the focus (tested above).
+  const unmarked = (svg: string) => svg.replaceAll(' sp-cursor', '');
+  expect(unmarked(whole)).toBe(unmarked(again));
+  expect((whole.match(/class="sp-edge /g) ?? []).length).toBeGreaterThan(250);
+  await fresh.close();
+});

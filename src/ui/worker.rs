@@ -322,7 +322,8 @@ mod wasm {
                 Ok(Some(analysis)) => {
                     busy += io::perf_now() - start;
                     io::record_measure("stageplay:decode", first, busy);
-                    return done(Ok(analysis));
+                    // Rendering it is a task of its own, not the rest of this slice's.
+                    return io::soon(move || done(Ok(analysis)));
                 }
                 Ok(None) if io::perf_now() - start >= SLICE_MS => {
                     busy += io::perf_now() - start;

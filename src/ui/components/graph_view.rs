@@ -11,8 +11,8 @@ use crate::analysis::fixed::Fixed;
 use crate::page::core_text::skip_reason;
 use crate::page::graph_search::{find_stages, needs, node_of_stage};
 use crate::page::graph_svg::{
-    GraphModel, GraphNode, GraphNodeKind, GraphOptions, SVG_DEFS, SvgPieces, first_line,
-    render_graph_pieces,
+    GraphModel, GraphNode, GraphNodeKind, GraphOptions, STEP_GROUPS, SVG_DEFS, SvgPieces,
+    first_line, groups_to_draw, render_graph_pieces,
 };
 use crate::page::layout::{self, Layout, LayoutOptions};
 use crate::page::share::Text;
@@ -108,6 +108,27 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             },
         )
     };
+    // A large graph is drawn a few groups per task (`groups_to_draw`): `drawn` is how many
+    // groups this render draws, and a task after it draws more until the graph is whole.
+    let drawn = use_mut_ref(|| 0usize);
+    let more = use_state(|| 0u32);
+    let total = svg.nodes.len() + svg.edges.len();
+    let limit = groups_to_draw(*drawn.borrow(), total);
+    *drawn.borrow_mut() = limit;
+    {
+        let (drawn, more) = (drawn.clone(), more.clone());
+        use_effect_with((svg.clone(), limit), move |(_, limit)| {
+            let step = (*limit < total).then(|| {
+                io::after(0, move || {
+                    *drawn.borrow_mut() += STEP_GROUPS;
+                    more.set(more.wrapping_add(1));
+                })
+            });
+            move || drop(step)
+        });
+    }
+    let node_groups = limit.min(svg.nodes.len());
+    let edge_groups = limit - node_groups;
     let (w, h) = (layout.width.max(120.0), layout.height.max(60.0));
     // The latest view, for callbacks and effects that must not re-run on every pan.
     let view = use_mut_ref(|| props.zoom.view());
@@ -179,12 +200,13 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         let bring = bring_into_view.clone();
         let fitted = props.zoom.fit;
         use_effect_with(props.cursor_stage, move |_| {
-            if std::mem::replace(&mut *loaded.borrow_mut(), true)
-                && !fitted
-                && let Some(n) = node
-            {
-                bring(n);
-            }
+            // After the frame, as the fit: measuring the viewport now would make the
+            // browser lay out the page in the middle of the render.
+            let timer = (std::mem::replace(&mut *loaded.borrow_mut(), true) && !fitted)
+                .then_some(node)
+                .flatten()
+                .map(|n| io::after(0, move || bring(n)));
+            move || drop(timer)
         });
     }
 
@@ -507,11 +529,13 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 
     let z = props.zoom;
     // The hover card goes to the left when the stage is in the viewport's right half.
+    // The viewport is measured only then: a measurement in every render forced the
+    // browser to lay the page out in the middle of it.
     let card_left = props
         .hovered
         .and_then(|s| node_of_stage(&model.0, s))
         .and_then(|n| rect_of(&layout, n))
-        .zip(io::element_size(&viewport))
+        .and_then(|r| Some((r, io::element_size(&viewport)?)))
         .is_some_and(|(r, (cw, _))| (r.x + r.w / 2.0) * z.scale + z.x > cw / 2.0);
     let canvas_style = format!(
         "width:{}px;height:{}px;transform:translate({}px,{}px) scale({})",
@@ -570,8 +594,11 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         height={svg.height.clone()} role="group" aria-label={svg.label.clone()}>
                         { Html::from_html_unchecked(AttrValue::Static(SVG_DEFS)) }
                         // Edges first, so nodes sit on top of them.
-                        <g class="sp-edges">{ for svg.edges.iter().map(|e| Html::from_html_unchecked(e.clone())) }</g>
-                        <g class="sp-nodes">{ for svg.nodes.iter().map(|n| Html::from_html_unchecked(n.clone())) }</g>
+                        // Each group in a keyed element: an unkeyed list is matched from its
+                        // end, so a group added (or an edit's changed group) made Yew re-create
+                        // every group after it.
+                        <g class="sp-edges">{ for svg.edges.iter().take(edge_groups).enumerate().map(|(i, e)| html! { <g key={i}>{ Html::from_html_unchecked(e.clone()) }</g> }) }</g>
+                        <g class="sp-nodes">{ for svg.nodes.iter().take(node_groups).enumerate().map(|(i, n)| html! { <g key={i}>{ Html::from_html_unchecked(n.clone()) }</g> }) }</g>
                     </svg>
                 </div>
                 { stage_card(&m, &props.analysis, &props.text, props.hovered, card_left) }
