@@ -385,9 +385,13 @@ pub fn render_graph_pieces(
     layout: &Layout,
     opts: &GraphOptions,
 ) -> SvgPieces {
-    let built: Vec<bool> = (0..a.stages.len())
-        .map(|s| a.plan.built.contains(&s))
-        .collect();
+    // One pass over the built stages, not a search of them per stage.
+    let mut built = vec![false; a.stages.len()];
+    for &s in &a.plan.built {
+        if let Some(b) = built.get_mut(s) {
+            *b = true;
+        }
+    }
     let is_built = |node: usize| -> bool {
         match model.nodes.get(node).map(|n| &n.kind) {
             Some(GraphNodeKind::Stage(s)) => built.get(*s).copied().unwrap_or(false),
