@@ -311,20 +311,70 @@ pub enum Simulated {
 /// Runs the simulation over every stage and derives the final image, what is left behind,
 /// and the size summary for `plan`'s target.
 pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> FileFlow {
-    let views: Vec<View> = analysis
-        .instructions
-        .iter()
-        .enumerate()
-        .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
-        .collect();
-    simulate_views(text, &views, analysis, inputs)
+    let view_of = |i: usize, inst| view(inst, analysis.expanded.get(i));
+    let instructions = analysis.instructions.iter().enumerate();
+    match inputs.simulated {
+        Simulated::AllStages => {
+            let views: Vec<View> = instructions.map(|(i, inst)| view_of(i, inst)).collect();
+            let needed = vec![true; analysis.stages.len()];
+            simulate_views(text, &views, analysis, inputs, &needed)
+        }
+        Simulated::ForTarget => {
+            // Views of every COPY and ADD (the inferred context and `needed_stages` read
+            // them), of the other instructions only in the stages simulated.
+            let copies = |inst: &crate::Instruction| {
+                matches!(inst.keyword, crate::Keyword::Copy | crate::Keyword::Add)
+            };
+            let mut views: Vec<View> = instructions
+                .map(|(i, inst)| {
+                    if copies(inst) {
+                        view_of(i, inst)
+                    } else {
+                        View::default()
+                    }
+                })
+                .collect();
+            let built = built_stages(analysis);
+            let needed =
+                needed_stages(&views, analysis, &StageNames::new(&analysis.stages), &built);
+            for stage in analysis
+                .stages
+                .iter()
+                .filter(|s| needed.get(s.index) == Some(&true))
+            {
+                for &i in stage.instructions.iter().chain([&stage.from_instruction]) {
+                    if let (Some(slot), Some(inst)) =
+                        (views.get_mut(i), analysis.instructions.get(i))
+                        && !copies(inst)
+                    {
+                        *slot = view_of(i, inst);
+                    }
+                }
+            }
+            simulate_views(text, &views, analysis, inputs, &needed)
+        }
+    }
 }
 
+/// Per stage: true when the plan builds it.
+fn built_stages(analysis: &Analysis) -> Vec<bool> {
+    let mut built = vec![false; analysis.stages.len()];
+    for &s in &analysis.plan.built {
+        if let Some(b) = built.get_mut(s) {
+            *b = true;
+        }
+    }
+    built
+}
+
+/// Simulates the stages marked in `needed` (the others get an empty state), whose views
+/// `views` holds.
 fn simulate_views(
     text: &str,
     views: &[View],
     analysis: &Analysis,
     inputs: FileInputs<'_>,
+    needed: &[bool],
 ) -> FileFlow {
     let (stages, plan) = (&analysis.stages, &analysis.plan);
     let (ctx, inferred) = match inputs.context {
@@ -377,23 +427,14 @@ fn simulate_views(
         onbuild_budget: onbuild::MAX_REPLAYED,
         onbuild_words: crate::expand::Budget::for_text(text.len()),
         replaying: None,
-        built: vec![false; stages.len()],
+        built: built_stages(analysis),
         failed: vec![false; stages.len()],
         diagnostics: Vec::new(),
         archives: inputs.archives,
         legacy: plan.builder == crate::Builder::Legacy,
     };
-    for &s in &plan.built {
-        if let Some(b) = sim.built.get_mut(s) {
-            *b = true;
-        }
-    }
     let refused = sim.ctx.refused;
-    let needed = match inputs.simulated {
-        Simulated::AllStages => vec![true; stages.len()],
-        Simulated::ForTarget => needed_stages(views, analysis, &sim.names, &sim.built),
-    };
-    for (stage, &needed) in stages.iter().zip(&needed) {
+    for (stage, &needed) in stages.iter().zip(needed) {
         let state = if needed {
             sim.run_stage(stage)
         } else {
