@@ -68,10 +68,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::new(
             &RULE,
             inst.span,
-            format!(
-                "Comment for {} should follow the format: `# {example} <description>`",
-                inst.keyword.as_str()
-            ),
+            [
+                "Comment for ",
+                inst.keyword.as_str(),
+                " should follow the format: `# ",
+                example,
+                " <description>`",
+            ]
+            .concat(),
         ));
     }
 }
