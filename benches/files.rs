@@ -84,6 +84,7 @@ fn bench(c: &mut Criterion) {
                     context: with_context.context.as_deref(),
                     dockerignore: with_context.dockerignore.as_deref(),
                     archives: None,
+                    ..files::FileInputs::default()
                 },
             )
         })

@@ -299,6 +299,19 @@ fn instruction_configs(
         .collect()
 }
 
+/// What [`apply`] needs to know of a rule, once per rule.
+#[derive(Clone, Copy)]
+struct RuleFacts {
+    /// A BuildKit check (the configuration applies to it).
+    check: bool,
+    /// Found while dispatching (only in the stages a build dispatches).
+    dispatched: bool,
+    /// Decided by the file's configuration, never by a comment above an instruction.
+    file_wide: bool,
+    /// Reported under the file's configuration.
+    reported: bool,
+}
+
 /// The index of the instruction whose span holds `at`, if any (`instructions` are in file
 /// order).
 fn instruction_at(instructions: &[Instruction], at: usize) -> Option<usize> {
@@ -412,22 +425,47 @@ pub fn apply(
     };
     let invalid = checks.invalid;
     let mut hidden = 0;
+    // What each rule is, worked out once per rule rather than once per finding (a large
+    // file has thousands of findings of a few rules): the rule's name is a constant, so its
+    // address finds it again.
+    let mut facts: Vec<(*const u8, RuleFacts)> = Vec::new();
+    let mut facts_of = |rule: &'static str| -> RuleFacts {
+        if let Some((_, f)) = facts.iter().find(|(p, _)| *p == rule.as_ptr()) {
+            return *f;
+        }
+        let f = RuleFacts {
+            check: is_check(rule),
+            dispatched: DISPATCHED.contains(&rule),
+            file_wide: FILE_WIDE.contains(&rule),
+            reported: reports(config, rule),
+        };
+        // Rules are a few dozen; the list never grows past them.
+        if facts.len() < 256 {
+            facts.push((rule.as_ptr(), f));
+        }
+        f
+    };
     diagnostics.retain(|d| {
-        if !is_check(d.rule) {
+        let facts = facts_of(d.rule);
+        if !facts.check {
             return true;
         }
         let at = instruction_at(instructions, d.span.start);
-        if DISPATCHED.contains(&d.rule) && at.is_some_and(|k| undispatched.get(k) == Some(&true)) {
+        if facts.dispatched && at.is_some_and(|k| undispatched.get(k) == Some(&true)) {
             return false;
         }
-        let scoped = if FILE_WIDE.contains(&d.rule) {
+        let scoped = if facts.file_wide || per_instruction.is_empty() {
             None
         } else {
             at.map(|k| deciding_instruction(instructions, d.rule, k))
                 .and_then(|k| per_instruction.get(k))
                 .and_then(Option::as_ref)
         };
-        let kept = !invalid && reports(scoped.unwrap_or(config), d.rule);
+        let kept = !invalid
+            && match scoped {
+                Some(scoped) => reports(scoped, d.rule),
+                None => facts.reported,
+            };
         // Experimental findings that were never turned on are not "hidden by skip=".
         if !kept && !EXPERIMENTAL.contains(&d.rule) {
             hidden += 1;

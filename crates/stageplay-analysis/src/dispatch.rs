@@ -8,6 +8,8 @@
 //! They are found when the instruction is dispatched, so they fail the build only in a
 //! stage the target needs (`failure`). One error per instruction, the first BuildKit meets.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::Diagnostic;
 use crate::errors;
 use crate::expand::ExpandedInstruction;
@@ -170,17 +172,17 @@ const MOUNT_KEYS: &[&str] = &[
 /// `--mount` value: the first error, in BuildKit's words.
 fn mount_error(value: &str) -> Option<String> {
     let fields = csv_fields(value)?;
-    let mut kind = "bind".to_string();
+    let mut kind: Cow<str> = Cow::Borrowed("bind");
     let (mut from, mut source, mut target, mut id) = (false, false, None, false);
     let (mut sharing, mut file_info) = (false, None);
     for field in &fields {
         let (key, v) = match field.split_once('=') {
-            Some((k, v)) => (k.to_ascii_lowercase(), Some(v)),
-            None => (field.to_ascii_lowercase(), None),
+            Some((k, v)) => (lowercase(k), Some(v)),
+            None => (lowercase(field), None),
         };
         let secret_or_ssh = kind == "secret" || kind == "ssh";
         let Some(v) = v else {
-            match key.as_str() {
+            match &*key {
                 "readonly" | "ro" | "readwrite" | "rw" => continue,
                 "required" if secret_or_ssh => continue,
                 "required" => {
@@ -190,10 +192,10 @@ fn mount_error(value: &str) -> Option<String> {
             }
         };
         let bad_value = || Some(format!("invalid value for {key}: {v}"));
-        match key.as_str() {
+        match &*key {
             "type" => {
-                let t = v.to_ascii_lowercase();
-                if !MOUNT_TYPES.contains(&t.as_str()) {
+                let t = lowercase(v);
+                if !MOUNT_TYPES.contains(&&*t) {
                     return Some(format!(
                         "unsupported mount type {v:?}{}",
                         hint(v, MOUNT_TYPES)
@@ -237,7 +239,7 @@ fn mount_error(value: &str) -> Option<String> {
                 if parse_uint(v, if key == "mode" { 8 } else { 10 }).is_none() {
                     return Some(format!("invalid value {v} for {key}"));
                 }
-                file_info = file_info.or(Some(key.clone()));
+                file_info = file_info.or(Some(key.to_string()));
             }
             _ => {
                 return Some(format!(
@@ -248,7 +250,7 @@ fn mount_error(value: &str) -> Option<String> {
         }
     }
     if let Some(key) = file_info
-        && !matches!(kind.as_str(), "secret" | "ssh" | "cache")
+        && !matches!(&*kind, "secret" | "ssh" | "cache")
     {
         // BuildKit checks mode, then uid, then gid; any of them set is the same verdict.
         return Some(format!("{key} not allowed for {kind:?} type mounts"));
@@ -286,44 +288,56 @@ fn mount_error(value: &str) -> Option<String> {
 /// The fields of a `--mount` value, as `csvvalue.Fields` reads them: comma-separated, a
 /// field may be double-quoted (`""` is a quote). `None` for a broken quote, which BuildKit
 /// reports in words Stageplay does not reproduce.
-fn csv_fields(value: &str) -> Option<Vec<String>> {
+fn csv_fields(value: &str) -> Option<Vec<Cow<'_, str>>> {
+    // An unquoted field is a slice of the value; only a quoted one is copied (a RUN's
+    // mounts are checked for every RUN, and growing each field a character at a time
+    // cost several allocations a field).
     let mut out = Vec::new();
-    let mut chars = value.chars().peekable();
+    let bytes = value.as_bytes();
+    let mut i = 0;
     loop {
-        let mut field = String::new();
-        if chars.peek() == Some(&'"') {
-            chars.next();
-            loop {
+        if bytes.get(i) == Some(&b'"') {
+            let mut field = String::new();
+            let rest = value.get(i + 1..)?;
+            let mut chars = rest.char_indices().peekable();
+            let end = loop {
                 match chars.next()? {
-                    '"' if chars.peek() == Some(&'"') => {
+                    (_, '"') if chars.peek().map(|&(_, c)| c) == Some('"') => {
                         chars.next();
                         field.push('"');
                     }
-                    '"' => break,
-                    c => field.push(c),
+                    (k, '"') => break i + 1 + k + 1,
+                    (_, c) => field.push(c),
                 }
-            }
-            match chars.next() {
-                None => {
-                    out.push(field);
-                    return Some(out);
-                }
-                Some(',') => {}
+            };
+            out.push(Cow::Owned(field));
+            match bytes.get(end) {
+                None => return Some(out),
+                Some(b',') => i = end + 1,
                 Some(_) => return None,
             }
         } else {
-            loop {
-                match chars.next() {
-                    None => {
-                        out.push(field);
-                        return Some(out);
-                    }
-                    Some(',') => break,
-                    Some(c) => field.push(c),
+            let rest = value.get(i..).unwrap_or("");
+            match rest.bytes().position(|b| b == b',') {
+                None => {
+                    out.push(Cow::Borrowed(rest));
+                    return Some(out);
+                }
+                Some(k) => {
+                    out.push(Cow::Borrowed(rest.get(..k).unwrap_or("")));
+                    i += k + 1;
                 }
             }
         }
-        out.push(field);
+    }
+}
+
+/// `s` in lowercase ASCII, copied only when it has an uppercase letter.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -461,5 +475,33 @@ mod tests {
             Some("invalid mount target \"/\"".into())
         );
         assert_eq!(mount_error("\"type=cache\",\"target=/a,b\""), None);
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_fields;
+
+    fn fields(value: &str) -> Option<Vec<String>> {
+        csv_fields(value).map(|f| f.into_iter().map(|c| c.into_owned()).collect())
+    }
+
+    #[test]
+    fn fields_are_read_as_csvvalue_reads_them() {
+        let v = |xs: &[&str]| Some(xs.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            fields("type=cache,target=/x"),
+            v(&["type=cache", "target=/x"])
+        );
+        assert_eq!(fields(""), v(&[""]));
+        assert_eq!(fields("a,"), v(&["a", ""]));
+        assert_eq!(fields(",a"), v(&["", "a"]));
+        assert_eq!(fields("\"a,b\",c"), v(&["a,b", "c"]));
+        assert_eq!(fields("\"a\"\"b\""), v(&["a\"b"]));
+        assert_eq!(fields("\"é\",ü=\"x\""), v(&["é", "ü=\"x\""]));
+        assert_eq!(fields("x,\"\""), v(&["x", ""]));
+        // A broken quote.
+        assert_eq!(fields("\"unterminated"), None);
+        assert_eq!(fields("\"x\"y"), None);
     }
 }

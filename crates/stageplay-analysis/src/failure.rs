@@ -21,7 +21,7 @@ use crate::errors;
 use crate::legacy;
 use crate::parse::Keyword;
 use crate::plan::{Builder, TargetPlan};
-use crate::span::{LineIndex, Span};
+use crate::span::{Span, line_of};
 
 /// When during a build an error stops it: an earlier phase fails first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -236,7 +236,7 @@ pub fn first_failure<'d>(
     failure.line = if failure.rule == "InvalidDockerignorePattern" {
         0
     } else {
-        LineIndex::new(text).line(failure.span.start)
+        line_of(text, failure.span.start)
     };
     Some(failure)
 }

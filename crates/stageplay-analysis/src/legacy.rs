@@ -81,7 +81,8 @@ fn check(inst: &Instruction, chmod: bool, out: &mut Vec<Diagnostic>) {
             if let Some(f) = inst.flags.first() {
                 out.push(refuse(
                     f.span,
-                    format!("the --{} option requires BuildKit. {REFER}", f.name),
+                    // Joined without the formatting machinery: one per RUN with flags.
+                    ["the --", &f.name, " option requires BuildKit. ", REFER].concat(),
                 ));
                 return;
             }

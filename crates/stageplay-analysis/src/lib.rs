@@ -112,6 +112,12 @@ pub struct Analysis {
 
 /// Analyses `text` under `options`.
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_simulating(text, options, files::Simulated::AllStages)
+}
+
+/// [`analyze`], with the file simulation limited to `simulated` (the CLI's JSON, which
+/// shows no unbuilt stage's files, needs only the target's: [`files::Simulated`]).
+pub fn analyze_simulating(text: &str, options: &Options, simulated: files::Simulated) -> Analysis {
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let instructions = parsed.instructions;
@@ -180,6 +186,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
             context: options.context.as_deref(),
             dockerignore: options.dockerignore.as_deref(),
             archives: options.archives.as_deref(),
+            simulated,
         },
     );
     // The build errors the file simulation found (a missing COPY source, ...).

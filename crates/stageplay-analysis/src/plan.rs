@@ -81,7 +81,7 @@ pub fn plan_target(
             for s in target + 1..stages.len() {
                 plan.skipped.push(Skipped {
                     stage: s,
-                    reason: format!("after the target `{target_name}`"),
+                    reason: ["after the target `", &target_name, "`"].concat(),
                 });
             }
         }
@@ -132,7 +132,8 @@ pub fn plan_target(
                 if !needed[s] {
                     plan.skipped.push(Skipped {
                         stage: s,
-                        reason: format!("not needed by target `{target_name}`"),
+                        // One per skipped stage: joined without the formatting machinery.
+                        reason: ["not needed by target `", &target_name, "`"].concat(),
                     });
                 } else if !scheduled[s] {
                     let reason = if on_cycle.get(s) == Some(&true) {

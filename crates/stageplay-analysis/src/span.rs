@@ -63,6 +63,14 @@ pub struct LineIndex {
     len: usize,
 }
 
+/// The 1-based line of `text` that contains `offset`, as [`LineIndex::line`] says, for a
+/// single lookup: the line breaks before it counted, without building the index (a plain
+/// count over bytes, which the compiler vectorises).
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let before = text.as_bytes().get(..offset.min(text.len())).unwrap_or(&[]);
+    1 + before.iter().filter(|&&b| b == b'\n').count()
+}
+
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
@@ -168,5 +176,26 @@ mod tests {
         let u = utf16_offset(text, b);
         assert_eq!(u, 9);
         assert_eq!(byte_offset(text, u), b);
+    }
+
+    #[test]
+    fn one_line_lookup_is_the_index_lookup() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\nbc\n\nd",
+            "é\n\r\nx\n",
+            &"ab\n".repeat(40),
+        ] {
+            let index = LineIndex::new(text);
+            for offset in 0..text.len() + 3 {
+                assert_eq!(
+                    line_of(text, offset),
+                    index.line(offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 }

@@ -49,7 +49,13 @@ impl Stage {
     pub fn display_name(&self) -> String {
         match &self.name {
             Some(n) => n.clone(),
-            None => format!("stage-{}", self.index),
+            // Without the formatting machinery: a large file asks for hundreds of these.
+            None => {
+                let mut name = String::with_capacity(12);
+                name.push_str("stage-");
+                push_decimal(&mut name, self.index);
+                name
+            }
         }
     }
 }
@@ -222,5 +228,39 @@ pub fn onbuild_trigger_errors(
                 e.message.clone(),
             ));
         }
+    }
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or(&[]) {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_unnamed_stage_is_shown_by_its_index() {
+        let text = format!("{}FROM alpine AS build\n", "FROM alpine\n".repeat(11));
+        let a = crate::analyze(&text, &crate::Options::default());
+        let shown: Vec<String> = a.stages.iter().map(|s| s.display_name()).collect();
+        assert_eq!(shown.first().map(String::as_str), Some("stage-0"));
+        assert_eq!(shown.get(9).map(String::as_str), Some("stage-9"));
+        assert_eq!(shown.get(10).map(String::as_str), Some("stage-10"));
+        assert_eq!(shown.get(11).map(String::as_str), Some("build"));
     }
 }

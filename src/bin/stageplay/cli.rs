@@ -145,7 +145,14 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Analyze { input, format } => {
-            let Some((text, a)) = load_and_analyze(&input) else {
+            // The JSON shows the files of the target's image and of the built stages only,
+            // so the other stages are not simulated (`files::Simulated`); the text report
+            // lists every stage's files.
+            let simulated = match format {
+                Format::Json => analysis::files::Simulated::ForTarget,
+                _ => analysis::files::Simulated::AllStages,
+            };
+            let Some((text, a)) = load_and_analyze_simulating(&input, simulated) else {
                 return 2;
             };
             let output = match format {
@@ -312,9 +319,16 @@ fn exit_code(written: i32, a: &analysis::Analysis) -> i32 {
 /// Reads the Dockerfile and its options and analyses it; `None` after saying why on stderr
 /// (the caller exits with 2).
 fn load_and_analyze(input: &Input) -> Option<(String, analysis::Analysis)> {
+    load_and_analyze_simulating(input, analysis::files::Simulated::AllStages)
+}
+
+fn load_and_analyze_simulating(
+    input: &Input,
+    simulated: analysis::files::Simulated,
+) -> Option<(String, analysis::Analysis)> {
     match load(input) {
         Ok((text, options)) => {
-            let a = analysis::analyze(&text, &options);
+            let a = analysis::analyze_simulating(&text, &options, simulated);
             Some((text, a))
         }
         Err(msg) => {

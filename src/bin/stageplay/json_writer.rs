@@ -157,12 +157,14 @@ impl<W: Write> Pretty<W> {
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         let mut start = 0;
-        // Most strings have nothing to escape: eight bytes at a time up to the first that
-        // may need it, then byte by byte with the table.
-        let from = clean_prefix(bytes);
-        for (i, &b) in bytes.iter().enumerate().skip(from) {
+        // Most strings have nothing to escape: eight bytes at a time up to the word that
+        // may need it, then byte by byte with the table through that word, and again eight
+        // at a time after an escape (a message quotes a name: two escapes among clean runs).
+        let mut i = clean_prefix(bytes);
+        while let Some(&b) = bytes.get(i) {
             let escape = ESCAPE[b as usize];
             if escape == 0 {
+                i += 1;
                 continue;
             }
             self.out.extend_from_slice(&bytes[start..i]);
@@ -176,6 +178,7 @@ impl<W: Write> Pretty<W> {
                 self.out.push(b'\\');
                 self.out.push(escape);
             }
+            i = start + clean_prefix(bytes.get(start..).unwrap_or(&[]));
         }
         self.out.extend_from_slice(&bytes[start..]);
         self.out.push(b'"');
@@ -812,6 +815,19 @@ mod tests {
             }
         }
         texts.push("é≈한😀\u{2028}".repeat(5));
+        // Two escapes apart: the scan goes eight at a time again after the first.
+        for p in 0..12 {
+            for q in 0..20 {
+                for (a, b) in [('"', '"'), ('\\', '\n'), ('\u{1}', '"')] {
+                    texts.push(format!(
+                        "{}{a}{}{b}{}",
+                        "a".repeat(p),
+                        "b".repeat(q),
+                        "c".repeat(p)
+                    ));
+                }
+            }
+        }
         assert_eq!(ours(&texts), theirs(&texts));
         let mut numbers: Vec<u64> = (0..1000).collect();
         let mut p = 1u64;

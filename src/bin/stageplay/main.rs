@@ -1,6 +1,8 @@
 //! The `stageplay` command-line program: a thin wrapper over `stageplay::analysis::analyze`.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod alloc;
+#[cfg(not(target_arch = "wasm32"))]
 mod archives;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
@@ -29,10 +31,11 @@ mod tabwriter;
 #[cfg(not(target_arch = "wasm32"))]
 mod targets;
 
-/// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs`.
+/// mimalloc: the analysis allocates many small strings; see `benches/analyze.rs` and
+/// `alloc.rs`.
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]

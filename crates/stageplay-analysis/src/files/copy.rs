@@ -870,7 +870,7 @@ fn first_segments(path: &str, depth: usize) -> Option<&str> {
 
 /// Resolves a `--from` value: a stage index, a stage name (the later duplicate wins), else
 /// `None` for an external image.
-fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
+pub(super) fn resolve_from(value: &str, stages: &[Stage], names: &StageNames<'_>) -> Option<usize> {
     if let Ok(n) = value.parse::<usize>() {
         return (n < stages.len()).then_some(n);
     }

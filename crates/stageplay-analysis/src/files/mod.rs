@@ -288,25 +288,93 @@ pub struct FileInputs<'a> {
     pub dockerignore: Option<&'a str>,
     /// The local archives a real context holds (see `Options::archives`).
     pub archives: Option<&'a [context::Archive]>,
+    /// Which stages are simulated.
+    pub simulated: Simulated,
+}
+
+/// Which stages the simulation simulates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Simulated {
+    /// Every stage: the page shows the filesystem of any stage, built or not.
+    #[default]
+    AllStages,
+    /// The stages the plan builds, and the few others that can change them (a stage that
+    /// copies from an earlier built one); the others keep an empty [`StageFs`]. The final image, what is
+    /// left behind, the sizes and the errors are the same as with
+    /// [`Simulated::AllStages`], which only the caps ([`MAX_PATHS`], ...) can tell apart:
+    /// they count the simulated stages' paths alone. The CLI's JSON, which shows no
+    /// unbuilt stage's files, uses it: BuildKit builds 40 of the 1,180 stages of moby's
+    /// file repeated 20 times (docs/performance.md#cli).
+    ForTarget,
 }
 
 /// Runs the simulation over every stage and derives the final image, what is left behind,
 /// and the size summary for `plan`'s target.
 pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> FileFlow {
-    let views: Vec<View> = analysis
-        .instructions
-        .iter()
-        .enumerate()
-        .map(|(i, inst)| view(inst, analysis.expanded.get(i)))
-        .collect();
-    simulate_views(text, &views, analysis, inputs)
+    let view_of = |i: usize, inst| view(inst, analysis.expanded.get(i));
+    let instructions = analysis.instructions.iter().enumerate();
+    match inputs.simulated {
+        Simulated::AllStages => {
+            let views: Vec<View> = instructions.map(|(i, inst)| view_of(i, inst)).collect();
+            let needed = vec![true; analysis.stages.len()];
+            simulate_views(text, &views, analysis, inputs, &needed)
+        }
+        Simulated::ForTarget => {
+            // Views of every COPY and ADD (the inferred context and `needed_stages` read
+            // them), of the other instructions only in the stages simulated.
+            let copies = |inst: &crate::Instruction| {
+                matches!(inst.keyword, crate::Keyword::Copy | crate::Keyword::Add)
+            };
+            let mut views: Vec<View> = instructions
+                .map(|(i, inst)| {
+                    if copies(inst) {
+                        view_of(i, inst)
+                    } else {
+                        View::default()
+                    }
+                })
+                .collect();
+            let built = built_stages(analysis);
+            let needed =
+                needed_stages(&views, analysis, &StageNames::new(&analysis.stages), &built);
+            for stage in analysis
+                .stages
+                .iter()
+                .filter(|s| needed.get(s.index) == Some(&true))
+            {
+                for &i in stage.instructions.iter().chain([&stage.from_instruction]) {
+                    if let (Some(slot), Some(inst)) =
+                        (views.get_mut(i), analysis.instructions.get(i))
+                        && !copies(inst)
+                    {
+                        *slot = view_of(i, inst);
+                    }
+                }
+            }
+            simulate_views(text, &views, analysis, inputs, &needed)
+        }
+    }
 }
 
+/// Per stage: true when the plan builds it.
+fn built_stages(analysis: &Analysis) -> Vec<bool> {
+    let mut built = vec![false; analysis.stages.len()];
+    for &s in &analysis.plan.built {
+        if let Some(b) = built.get_mut(s) {
+            *b = true;
+        }
+    }
+    built
+}
+
+/// Simulates the stages marked in `needed` (the others get an empty state), whose views
+/// `views` holds.
 fn simulate_views(
     text: &str,
     views: &[View],
     analysis: &Analysis,
     inputs: FileInputs<'_>,
+    needed: &[bool],
 ) -> FileFlow {
     let (stages, plan) = (&analysis.stages, &analysis.plan);
     let (ctx, inferred) = match inputs.context {
@@ -359,20 +427,19 @@ fn simulate_views(
         onbuild_budget: onbuild::MAX_REPLAYED,
         onbuild_words: crate::expand::Budget::for_text(text.len()),
         replaying: None,
-        built: vec![false; stages.len()],
+        built: built_stages(analysis),
         failed: vec![false; stages.len()],
         diagnostics: Vec::new(),
         archives: inputs.archives,
         legacy: plan.builder == crate::Builder::Legacy,
     };
-    for &s in &plan.built {
-        if let Some(b) = sim.built.get_mut(s) {
-            *b = true;
-        }
-    }
     let refused = sim.ctx.refused;
-    for stage in stages {
-        let state = sim.run_stage(stage);
+    for (stage, &needed) in stages.iter().zip(needed) {
+        let state = if needed {
+            sim.run_stage(stage)
+        } else {
+            sim::StageState::default()
+        };
         sim.states.push(state);
     }
     let mut diagnostics = std::mem::take(&mut sim.diagnostics);
@@ -398,4 +465,68 @@ fn simulate_views(
         );
     }
     flow
+}
+
+/// Per stage: true when the simulation of a built stage can depend on it, so that
+/// [`Simulated::ForTarget`] simulates it. A built stage's FROM chain and the stages it
+/// copies from are built too; an unbuilt stage changes a built one only where it copies a
+/// path from it that the simulation cannot show, which is then inferred into the built
+/// stage (`Sim::infer`). So an unbuilt stage is simulated when one of its COPY/ADD
+/// `--from` names an earlier built stage, or when its base has ONBUILD triggers (which may copy
+/// too, with values that only the simulation expands), with its FROM chain. Linear: a
+/// chain is walked only up to its first stage already marked.
+fn needed_stages(
+    views: &[View],
+    analysis: &Analysis,
+    names: &StageNames,
+    built: &[bool],
+) -> Vec<bool> {
+    let stages = &analysis.stages;
+    let instructions = &analysis.instructions;
+    let mut needed = built.to_vec();
+    needed.resize(stages.len(), false);
+    let is_built = |s: usize| built.get(s).copied().unwrap_or(false);
+    for stage in stages {
+        if needed.get(stage.index).copied().unwrap_or(true) {
+            continue;
+        }
+        let parent = match stage.base {
+            crate::Base::Stage { stage: p } => stages.get(p),
+            _ => None,
+        };
+        let triggers = parent.is_some_and(|p| {
+            p.instructions.iter().any(|&i| {
+                instructions
+                    .get(i)
+                    .is_some_and(|inst| inst.keyword == crate::Keyword::Onbuild)
+            })
+        });
+        let copies_from_built = || {
+            stage.instructions.iter().any(|&i| {
+                views.get(i).is_some_and(|v| {
+                    matches!(v.keyword, Some(crate::Keyword::Copy | crate::Keyword::Add))
+                        && v.flag("from")
+                            .and_then(|f| copy::resolve_from(f, stages, names))
+                            // A later stage is not copied from (`FromLaterStage`).
+                            .is_some_and(|s| s < stage.index && is_built(s))
+                })
+            })
+        };
+        if !(triggers || copies_from_built()) {
+            continue;
+        }
+        // The stage and its FROM chain, whose parents always come first.
+        let mut cur = stage.index;
+        loop {
+            match needed.get_mut(cur) {
+                Some(n) if !*n => *n = true,
+                _ => break,
+            }
+            match stages.get(cur).map(|s| &s.base) {
+                Some(crate::Base::Stage { stage: p }) if *p < cur => cur = *p,
+                _ => break,
+            }
+        }
+    }
+    needed
 }

@@ -56,7 +56,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 &RULE,
                 e.span,
-                format!("stage '{from}' needs to be defined before current stage '{to}'"),
+                [
+                    "stage '",
+                    &from,
+                    "' needs to be defined before current stage '",
+                    &to,
+                    "'",
+                ]
+                .concat(),
             )
             .with_severity(severity),
         );

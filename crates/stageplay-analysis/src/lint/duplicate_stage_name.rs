@@ -30,7 +30,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 &RULE,
                 span,
-                format!("Duplicate stage name {name:?}, stage names should be unique"),
+                [
+                    "Duplicate stage name ",
+                    &super::debug_str(name),
+                    ", stage names should be unique",
+                ]
+                .concat(),
             ));
         }
     }

@@ -68,10 +68,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::new(
             &RULE,
             inst.span,
-            format!(
-                "Comment for {} should follow the format: `# {example} <description>`",
-                inst.keyword.as_str()
-            ),
+            [
+                "Comment for ",
+                inst.keyword.as_str(),
+                " should follow the format: `# ",
+                example,
+                " <description>`",
+            ]
+            .concat(),
         ));
     }
 }
@@ -79,7 +83,5 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 /// The last comment BuildKit keeps for the instruction starting at `end`, from the lines
 /// between the previous instruction and it, or `None` when there is none.
 fn last_comment<'t>(ctx: &Ctx<'t>, start: usize, end: usize) -> Option<&'t str> {
-    crate::parse::comments_before(ctx.text, &ctx.a.directives, start, end)
-        .last()
-        .copied()
+    crate::parse::last_comment_before(ctx.text, &ctx.a.directives, start, end)
 }

@@ -200,6 +200,19 @@ pub fn check_with(text: &str, a: &Analysis, dockerignore: Option<&str>) -> Vec<D
     out
 }
 
+/// `format!("{s:?}")`: the text quoted with Rust's escapes, as BuildKit's `%q` quotes a
+/// stage name. A text of printable ASCII without a quote or backslash (every valid stage
+/// name) is quoted as it is, without the formatting machinery.
+fn debug_str(s: &str) -> String {
+    if s.bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\' || b == b' ')
+    {
+        ["\"", s, "\""].concat()
+    } else {
+        format!("{s:?}")
+    }
+}
+
 /// True when `s` has no lowercase ASCII letter (what `s == s.to_ascii_uppercase()` tests,
 /// without a copy).
 fn is_upper(s: &str) -> bool {
@@ -263,5 +276,25 @@ fn did_you_mean<'a>(name: &str, prefix: &str, candidates: impl Iterator<Item = &
     match best {
         Some(c) => format!(" (did you mean {prefix}{c}?)"),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn debug_str_is_debug_formatting() {
+        for s in [
+            "build",
+            "a b",
+            "x\"y",
+            "a\\b",
+            "é",
+            "tab\there",
+            "",
+            "{}~!",
+            "\u{7f}",
+        ] {
+            assert_eq!(super::debug_str(s), format!("{s:?}"), "{s:?}");
+        }
     }
 }

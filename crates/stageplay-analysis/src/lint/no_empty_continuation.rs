@@ -41,7 +41,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         for to in starts.chain(std::iter::once(body.len())) {
             let line = body.get(from..to).unwrap_or("");
             from = to;
-            if line.trim().is_empty() && inst.span.start + to < end {
+            if is_blank(line) && inst.span.start + to < end {
                 blank = true;
                 break;
             }
@@ -56,6 +56,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// `line.trim().is_empty()`, deciding most lines at their first byte that is not ASCII
+/// white space (a continued RUN has thousands of lines: `trim` decoded each from both
+/// ends).
+fn is_blank(line: &str) -> bool {
+    match line
+        .bytes()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0x0b)
+    {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        // Unicode white space (U+00A0, U+2028, ...) counts as blank, as for `trim`.
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
 /// The span of the last non-blank line of `body` (which starts at `start`), without its
 /// leading and trailing whitespace: where the continued instruction ends.
 fn last_line(start: usize, body: &str) -> Span {
@@ -64,4 +79,29 @@ fn last_line(start: usize, body: &str) -> Span {
     let line = trimmed.get(line_start..).unwrap_or("");
     let indent = line.len() - line.trim_start().len();
     Span::new(start + line_start + indent, start + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for line in [
+            "",
+            "\n",
+            "  \t\r\n",
+            "\u{b}\u{c} ",
+            " \u{a0}\n",
+            "\u{2028}",
+            "  x\n",
+            "\tRUN",
+            " \u{a0}x",
+            "é",
+            "\u{200b}",
+            " #\n",
+        ] {
+            assert_eq!(is_blank(line), line.trim().is_empty(), "{line:?}");
+        }
+    }
 }

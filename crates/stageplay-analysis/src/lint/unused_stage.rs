@@ -60,18 +60,32 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .and_then(|n| selectors.iter().find(|(_, p)| pieces_match(p, n)))
             .map(|(b, _)| b);
         let message = match selector {
-            Some(b) => format!(
-                "Stage '{name}' is not used with these build args / platform; `FROM {b}` can \
-                 select it with other values"
-            ),
+            // One allocation each, without the formatting machinery: a large file has
+            // hundreds of unused stages (docs/performance.md#cli).
+            Some(b) => [
+                "Stage '",
+                &name,
+                "' is not used with these build args / platform; `FROM ",
+                b,
+                "` can select it with other values",
+            ]
+            .concat(),
             // `--target stage-N` names no stage (BuildKit targets `AS` names only).
-            None if s.name.is_none() => format!(
-                "Stage '{name}' is not used by any other stage, and without a name (`AS <name>`) \
-                 no `--target` can build it: BuildKit never builds it"
-            ),
-            None => format!(
-                "Stage '{name}' is not used by any other stage; only `--target {name}` builds it"
-            ),
+            None if s.name.is_none() => [
+                "Stage '",
+                &name,
+                "' is not used by any other stage, and without a name (`AS <name>`) no \
+                 `--target` can build it: BuildKit never builds it",
+            ]
+            .concat(),
+            None => [
+                "Stage '",
+                &name,
+                "' is not used by any other stage; only `--target ",
+                &name,
+                "` builds it",
+            ]
+            .concat(),
         };
         out.push(Diagnostic::new(&RULE, span, message));
     }

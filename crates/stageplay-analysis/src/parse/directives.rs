@@ -91,6 +91,31 @@ pub fn comments_before<'t>(
     comments
 }
 
+/// The last of [`comments_before`], found from the end: the last comment line of the region
+/// (not a directive), `None` when it is an empty `#` (which clears the list) or there is
+/// none. A long region is read back only to its last comment, and nothing is collected.
+pub fn last_comment_before<'t>(
+    text: &'t str,
+    directives: &[Directive],
+    start: usize,
+    end: usize,
+) -> Option<&'t str> {
+    let region = text.get(start..end)?;
+    if !region.as_bytes().contains(&b'#') {
+        return None;
+    }
+    for line in region.split_inclusive('\n').rev() {
+        let at = start + (line.as_ptr() as usize - region.as_ptr() as usize);
+        let is_directive = directives.iter().any(|d| d.span.start == at);
+        if is_directive || !line.trim_start().starts_with('#') {
+            continue;
+        }
+        let comment = line.get(1..).unwrap_or("").trim();
+        return (!comment.is_empty()).then_some(comment);
+    }
+    None
+}
+
 /// A comment read as a parser directive, as BuildKit's `DirectiveParser.ParseLine` reads
 /// it with no comment prefix (`linter.go` `WithMergedConfigFromComments`): a name of
 /// letters and digits, `=`, and a non-empty value; the name lowercased.
@@ -109,4 +134,38 @@ pub fn comment_directive(comment: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((name.to_ascii_lowercase(), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last comment found from the end is the last of the comments collected from the
+    /// start, for every region of texts with comments, empty `#`, indented comments,
+    /// directives and blank lines.
+    #[test]
+    fn the_last_comment_is_the_last_collected() {
+        let texts = [
+            "# syntax=docker/dockerfile:1\n# escape=\\\n# a\nFROM x\n",
+            "# one\n#\n# two\n\n  # three\nARG A\n#\nARG B\n# é \nARG C",
+            "FROM x\n# keep\n\n#\nRUN y\n#x\n#  \nRUN z\n",
+        ];
+        for text in texts {
+            let directives = directives(text, 0);
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    assert_eq!(
+                        last_comment_before(text, &directives, start, end),
+                        comments_before(text, &directives, start, end)
+                            .last()
+                            .copied(),
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -24,7 +24,7 @@ use super::diagnostic::Diagnostic;
 use super::errors;
 use super::span::{LineIndex, Span, floor_char_boundary};
 
-pub use directives::{comment_directive, comments_before};
+pub use directives::{comment_directive, comments_before, last_comment_before};
 pub use words::{join_continuations, split_words};
 
 /// The instruction keyword.

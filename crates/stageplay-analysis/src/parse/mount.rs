@@ -18,13 +18,22 @@ pub(super) fn parse_mount(f: &Flag, text: &str) -> Mount {
     let mut rw = false;
     // `type=` (lowercased), the last one written; bind when there is none.
     let mut kind: Option<String> = None;
-    for field in value.split(',') {
+    // Split on bytes (`,` and `=` are ASCII): a RUN with mounts has a few short fields, and
+    // `split` and `split_once` searched each with a call per piece.
+    let bytes = value.as_bytes();
+    for field_bytes in bytes.split(|&b| b == b',') {
         let field_start = offset;
-        offset += field.len() + 1;
+        offset += field_bytes.len() + 1;
+        let field = value
+            .get(field_start..field_start + field_bytes.len())
+            .unwrap_or("");
         // The value is copied only for the fields that keep it.
-        let (k, v) = match field.split_once('=') {
-            Some((k, v)) => (k.trim(), Some(v.trim().trim_matches('"'))),
-            None => (field.trim(), None),
+        let (k, v) = match field_bytes.iter().position(|&b| b == b'=') {
+            Some(eq) => (
+                trim(field.get(..eq).unwrap_or("")),
+                Some(trim(field.get(eq + 1..).unwrap_or("")).trim_matches('"')),
+            ),
+            None => (trim(field), None),
         };
         let owned = || v.map(str::to_string);
         // Field names compare without case, and without a lowercased copy.
@@ -54,4 +63,57 @@ pub(super) fn parse_mount(f: &Flag, text: &str) -> Mount {
         m.readonly = true;
     }
     m
+}
+
+/// `s.trim()`, without decoding `s` when its ends are ASCII and not white space (most
+/// fields: `type=cache`).
+fn trim(s: &str) -> &str {
+    let solid =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0b);
+    let bytes = s.as_bytes();
+    if solid(bytes.first()) && solid(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mount(value: &str) -> Mount {
+        let text = format!("RUN --mount={value} true");
+        let start = "RUN --mount=".len();
+        let flag = Flag {
+            name: "mount".into(),
+            value: Some(value.into()),
+            span: Span::new(4, start + value.len()),
+            name_span: Span::new(4, 11),
+            value_span: Some(Span::new(start, start + value.len())),
+        };
+        parse_mount(&flag, &text)
+    }
+
+    #[test]
+    fn fields_are_split_and_trimmed() {
+        let m = mount("type=Cache, target = \"/root/.cache\" ,id=x,from=builder,ro");
+        assert_eq!(m.kind, "cache");
+        assert_eq!(m.target.as_deref(), Some("/root/.cache"));
+        assert_eq!(m.id.as_deref(), Some("x"));
+        assert_eq!(m.from.as_deref(), Some("builder"));
+        assert!(m.readonly);
+        // `from=`'s value is located exactly in the text.
+        let start = "RUN --mount=".len();
+        let at = "type=Cache, target = \"/root/.cache\" ,id=x,from=".len();
+        assert_eq!(m.from_span, Some(Span::new(start + at, start + at + 7)));
+        // Unicode white space is trimmed as `str::trim` does; a bind mount is read-only
+        // unless `rw`.
+        let m = mount("\u{a0}target=/src\u{2028},src=é,rw");
+        assert_eq!(m.target.as_deref(), Some("/src"));
+        assert_eq!(m.source.as_deref(), Some("é"));
+        assert_eq!(m.kind, "bind");
+        assert!(!m.readonly);
+        assert!(mount("dst=/x").readonly);
+    }
 }

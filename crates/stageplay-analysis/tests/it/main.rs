@@ -15,5 +15,6 @@ mod pathological;
 mod properties;
 mod scaling;
 mod scope;
+mod simulated;
 mod snapshot;
 mod wire;
