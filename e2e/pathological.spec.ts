@@ -116,3 +116,23 @@ test('a file too large to edit can still be edited on request, and clearing it b
   await expect(stageNodes(page)).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('a paste of megabytes is read a slice at a time and arrives whole, a surrogate pair across two slices included', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(stageNodes(page)).not.toHaveCount(0);
+  // The page reads 2^20 UTF-16 units a slice (src/ui/browser.rs, `Pasted`): a whale emoji
+  // (two units) sits across the first boundary, Hangul and ASCII around it.
+  const head = 'FROM alpine AS base\nRUN echo ';
+  const before = 'ê'.repeat((1 << 20) - head.length - 1);
+  const big = head + before + '🐳' + '한'.repeat(600_000) + '\nRUN echo x\n'.repeat(30_000);
+  expect((head + before).length).toBe((1 << 20) - 1);
+  expect(await paste(page, big)).toBe(true);
+  await expect(page.locator('.large-note')).toContainText('60001 lines');
+  await page.locator('#large-edit').click();
+  // Compared in the page: the value is megabytes long.
+  await expect.poll(() => page.locator('#dockerfile').evaluate((ta, t) => (ta as HTMLTextAreaElement).value === t, big),
+    { timeout: 60_000 }).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -7,12 +7,14 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
-/// Analyses `request` (`page::analysis_job::request`) with this Dockerfile: the
-/// `Analysis` as `analysis::wire` bytes. An error is thrown to the worker's script as a
+/// Analyses `request` (`page::analysis_job::request`) with this Dockerfile, in UTF-8 bytes:
+/// the `Analysis` as `analysis::wire` bytes. An error is thrown to the worker's script as a
 /// string, which reports it to the page.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
-pub fn analyse(request: &str, dockerfile: &str) -> Result<Vec<u8>, JsValue> {
+pub fn analyse(request: &str, dockerfile: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let dockerfile = std::str::from_utf8(dockerfile)
+        .map_err(|_| JsValue::from_str("the Dockerfile is not UTF-8"))?;
     stageplay::page::analysis_job::run(request, dockerfile).map_err(|e| JsValue::from_str(&e))
 }
 

@@ -1,8 +1,8 @@
 // The page's Web Worker (src/worker.rs): the analysis of every edit and the JSON and DOT
 // exports, off the page's main thread (docs/performance.md, "Large pastes"). The page posts
-// { kind: 'analyse', request, text } or { kind: 'export', request } and hears back
-// { kind, ok, bytes | text } once per message, in order ({ broken: true, text } when the
-// module cannot load). Every file is fetched from the page's own origin, next to this script.
+// { kind: 'analyse', request, text } (text: the Dockerfile's UTF-8 bytes) or
+// { kind: 'export', request } and hears back { kind, ok, bytes | text } once per message,
+// in order ({ broken: true, text } when the module cannot load). Every file is fetched from the page's own origin, next to this script.
 //
 // A page with an opaque origin (an embed sandboxed without allow-same-origin) cannot start a
 // worker at all, so there it loads this script as a plain script instead, which then serves

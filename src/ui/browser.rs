@@ -91,6 +91,11 @@ pub fn load_draft() -> Option<ShareState> {
 /// Saves the draft and says whether the browser stored it: false when its storage is full
 /// (a quota error) or disabled, so the page can say so instead of dropping the edit.
 pub fn save_draft(share: &ShareState) -> bool {
+    // Refused by the browser's storage anyway: not written out as JSON first (about
+    // 50 ms of this thread for a 10 MB text).
+    if crate::page::large_text::exceeds_storage(&share.dockerfile) {
+        return false;
+    }
     let d = Draft {
         dockerfile: share.dockerfile.clone(),
         context: share.context.clone(),
@@ -253,10 +258,15 @@ pub fn selection_start(e: &web_sys::Event) -> Option<u32> {
 
 /// The plain text a paste event carries, and the selection (UTF-16) of the textarea it
 /// is pasted into.
-pub fn paste_parts(e: &web_sys::Event) -> Option<(String, u32, u32)> {
+pub fn paste_parts(e: &web_sys::Event) -> Option<(Pasted, u32, u32)> {
     let data = e.dyn_ref::<web_sys::ClipboardEvent>()?.clipboard_data()?;
     let data: &Transfer = data.unchecked_ref();
-    let pasted = js_text(&data.get_data("text/plain").ok()?)?;
+    let pasted = data
+        .get_data("text/plain")
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()?;
+    let pasted = Pasted(pasted);
     let area = e
         .target()?
         .dyn_into::<web_sys::HtmlTextAreaElement>()
@@ -281,6 +291,52 @@ extern "C" {
     fn new() -> TextEncoder;
     #[wasm_bindgen(method)]
     fn encode(this: &TextEncoder, text: &wasm_bindgen::JsValue) -> js_sys::Uint8Array;
+}
+
+/// The text of a paste, still in the browser's hands.
+pub struct Pasted(js_sys::JsString);
+
+/// Read a slice at a time, UTF-16 code units: about 4 ms of encoding each.
+const PASTE_SLICE: u32 = 1 << 20;
+
+impl Pasted {
+    /// Its length in UTF-16 code units: no more than its UTF-8 bytes.
+    pub fn units(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    /// Its text, read now.
+    pub fn text(&self) -> Option<String> {
+        js_text(&self.0)
+    }
+
+    /// Its text read a slice per task (a 10 MB paste was one 60-90 ms task to read), then
+    /// handed to `done`; a slice never ends between the two halves of a surrogate pair.
+    pub fn read_in_slices(self, done: impl FnOnce(Option<String>) + 'static) {
+        fn next(
+            js: js_sys::JsString,
+            at: u32,
+            mut out: String,
+            done: Box<dyn FnOnce(Option<String>)>,
+        ) {
+            let len = js.length();
+            let mut end = at.saturating_add(PASTE_SLICE).min(len);
+            // A high surrogate (U+D800 to U+DBFF) is the first half of a pair.
+            if end < len && (55296.0..56320.0).contains(&js.char_code_at(end - 1)) {
+                end -= 1;
+            }
+            match js_text(&js.slice(at, end)) {
+                Some(part) => out.push_str(&part),
+                None => return done(None),
+            }
+            if end >= len {
+                return done(Some(out));
+            }
+            soon(move || next(js, end, out, done));
+        }
+        let out = String::with_capacity(self.units());
+        next(self.0, 0, out, Box::new(done));
+    }
 }
 
 /// A JS string as a Rust one, through the browser's own UTF-8 encoder and one copy: the

@@ -52,7 +52,20 @@ pub fn event_value(_e: &yew::Event) -> Option<String> {
 pub fn selection_start(_e: &yew::Event) -> Option<u32> {
     None
 }
-pub fn paste_parts(_e: &yew::Event) -> Option<(String, u32, u32)> {
+/// Natively there is no paste: never made.
+pub struct Pasted;
+impl Pasted {
+    pub fn units(&self) -> usize {
+        0
+    }
+    pub fn text(&self) -> Option<String> {
+        None
+    }
+    pub fn read_in_slices(self, done: impl FnOnce(Option<String>) + 'static) {
+        done(None)
+    }
+}
+pub fn paste_parts(_e: &yew::Event) -> Option<(Pasted, u32, u32)> {
     None
 }
 pub fn allow_file_drop(_e: &yew::DragEvent) {}

@@ -249,7 +249,12 @@ mod wasm {
         let m = message(&[
             ("kind", &JsValue::from_str("analyse")),
             ("request", &JsValue::from_str(&analysis_job::request(share))),
-            ("text", &JsValue::from_str(&share.dockerfile)),
+            // As UTF-8 bytes: one copy, where a JS string is decoded on this thread and
+            // encoded again in the worker (about 25 and 45 ms for a 10 MB text).
+            (
+                "text",
+                &Uint8Array::from(share.dockerfile.as_bytes()).into(),
+            ),
         ]);
         if !(RUNNING.with(|r| r.borrow().is_some()) || spawn()) {
             return done(Err("this browser could not start the analyser".into()));

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::analysis::fixed::Fixed;
 use crate::analysis::{LineIndex, Span, span};
 use crate::page::highlight::{self, Hint};
-use crate::page::large_text::paste_too_large;
+use crate::page::large_text::{LARGE_BYTES, paste_over, paste_too_large};
 use crate::page::reference;
 use crate::page::share::Text;
 use crate::ui::io;
@@ -194,6 +194,22 @@ pub fn editor(props: &EditorProps) -> Html {
                 return;
             }
             let Some((pasted, start, end)) = io::paste_parts(&e) else {
+                return;
+            };
+            // Longer than LARGE_BYTES in UTF-16, so at least as long in UTF-8: too large to
+            // edit whatever it replaces. Read a slice per task, then the state takes it.
+            if pasted.units() > LARGE_BYTES {
+                e.prevent_default();
+                let (d, text) = (d.clone(), text.clone());
+                return pasted.read_in_slices(move |pasted| {
+                    if let Some(pasted) = pasted {
+                        let whole = paste_over(&text, &pasted, start, end);
+                        // The state and the preview take a task of their own, as below.
+                        io::soon(move || d.dispatch(Action::SetDockerfile(whole)));
+                    }
+                });
+            }
+            let Some(pasted) = pasted.text() else {
                 return;
             };
             if let Some(whole) = paste_too_large(&text, &pasted, start, end) {
