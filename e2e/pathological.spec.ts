@@ -136,3 +136,17 @@ test('a paste of megabytes is read a slice at a time and arrives whole, a surrog
     { timeout: 60_000 }).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test('a text longer than the browser stores is said to be so, not that the storage is full', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(stageNodes(page)).not.toHaveCount(0);
+  // Chromium keeps about 5.2 million UTF-16 units a page (src/page/large_text.rs).
+  expect(await paste(page, 'FROM alpine\nRUN echo ' + 'a'.repeat(5_400_000) + '\n')).toBe(true);
+  const notice = page.locator('#draft-notice');
+  await expect(notice).toContainText('longer than the browser stores');
+  await expect(notice).not.toContainText('full or disabled');
+  // Clearing the history of drafts would not make room for it: not offered.
+  await expect(page.locator('#draft-notice-clear-history')).toHaveCount(0);
+  await expect(page.locator('#draft-notice-download')).toBeVisible();
+});

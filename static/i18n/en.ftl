@@ -171,6 +171,7 @@ ago-days = { $n } days ago
 
 draft-save-failed-title = Your draft could not be saved:
 draft-save-failed = the browser's storage for this page is full or disabled. The text is only on this page: download or copy it, or free space by clearing the history of drafts. Saving is tried again on every edit.
+draft-too-large = the text is longer than the browser stores for a page (about 5 million characters), so a reload brings back your previous draft. Download or copy it to keep it.
 download = Download
 copy = Copy
 draft-clear-and-retry = Clear history and retry

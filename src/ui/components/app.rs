@@ -129,6 +129,10 @@ pub fn app(props: &AppProps) -> Html {
         io::set_title(&m.t("page-title"));
     });
     let saver = use_mut_ref(Saver::default);
+    // A text the browser's storage can never take: the failed save says so, not "full".
+    let too_large = use_memo(state.share.dockerfile.clone(), |t| {
+        crate::page::large_text::exceeds_storage(t)
+    });
     {
         // Saves the draft, except in an embed and while a share link's text is unedited.
         let embed = startup.embed.is_some();
@@ -440,7 +444,7 @@ pub fn app(props: &AppProps) -> Html {
                 </p>
             }
             if let Some(notice) = state.draft_notice.clone() {
-                <DraftNoticeBar {notice} on_download={download_text} on_copy={copy_draft} on_clear_history={clear_history}
+                <DraftNoticeBar {notice} too_large={*too_large} on_download={download_text} on_copy={copy_draft} on_clear_history={clear_history}
                     on_open_other={open_other} on_dismiss={dismiss_notice} />
             }
             if let Some(error) = (*link_error).clone() {

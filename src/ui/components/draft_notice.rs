@@ -1,5 +1,5 @@
-//! The notice about the saved draft: it could not be saved (the storage is full), or another
-//! tab saved a different text. Each offers a way back.
+//! The notice about the saved draft: it could not be saved (the storage is full, or the text
+//! is longer than it takes), or another tab saved a different text. Each offers a way back.
 
 use yew::prelude::*;
 
@@ -9,6 +9,9 @@ use crate::ui::state::DraftNotice;
 #[derive(Properties, PartialEq)]
 pub struct DraftNoticeProps {
     pub notice: DraftNotice,
+    /// The text is longer than the browser's storage takes: no space to free would help.
+    #[prop_or_default]
+    pub too_large: bool,
     /// Offers the editor's Dockerfile as a download.
     pub on_download: Callback<MouseEvent>,
     /// Copies the editor's Dockerfile to the clipboard.
@@ -30,12 +33,14 @@ pub fn draft_notice_bar(props: &DraftNoticeProps) -> Html {
             <div class="link-error draft-notice" role="alert" id="draft-notice">
                 <p>
                     <strong>{ m.t("draft-save-failed-title") }</strong>{ " " }
-                    { m.t("draft-save-failed") }
+                    { m.t(if props.too_large { "draft-too-large" } else { "draft-save-failed" }) }
                 </p>
                 <div class="notice-actions">
                     <button type="button" class="btn btn-small" id="draft-notice-download" onclick={props.on_download.clone()}>{ m.t("download") }</button>
                     <button type="button" class="btn btn-small" id="draft-notice-copy" onclick={props.on_copy.clone()}>{ m.t("copy") }</button>
-                    <button type="button" class="btn btn-small" id="draft-notice-clear-history" onclick={props.on_clear_history.clone()}>{ m.t("draft-clear-and-retry") }</button>
+                    if !props.too_large {
+                        <button type="button" class="btn btn-small" id="draft-notice-clear-history" onclick={props.on_clear_history.clone()}>{ m.t("draft-clear-and-retry") }</button>
+                    }
                 </div>
             </div>
         },
