@@ -746,6 +746,18 @@ impl<'a> Words<'a> {
             }
             i += width;
         }
+        self.word(rest, start, end, dangling_escape)
+    }
+
+    /// The word found at `start..end` of `rest` (the line from `pos`), and `pos` moved past
+    /// it; none, and `pos` at the line's end, when no word started.
+    fn word(
+        &mut self,
+        rest: &'a str,
+        start: Option<usize>,
+        end: usize,
+        dangling_escape: bool,
+    ) -> Option<RawWord<'a>> {
         let Some(start) = start else {
             self.pos = self.line.len();
             return None;
@@ -792,17 +804,7 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        let Some(start) = start else {
-            self.pos = self.line.len();
-            return None;
-        };
-        let base = self.pos;
-        self.pos = base + end;
-        Some(RawWord {
-            text: rest.get(start..end).unwrap_or(""),
-            start: base + start,
-            dangling_escape,
-        })
+        self.word(rest, start, end, dangling_escape)
     }
 }
 

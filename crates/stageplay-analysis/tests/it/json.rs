@@ -9,7 +9,7 @@ use crate::scaling::allocations;
 use crate::snapshot::cases;
 
 /// Every fixture's Dockerfile and options, both sets.
-fn fixtures() -> Vec<(String, String, Options)> {
+pub(crate) fn fixtures() -> Vec<(String, String, Options)> {
     let mut all = Vec::new();
     for dir in cases("analysis") {
         let text = std::fs::read_to_string(dir.join("Dockerfile")).unwrap_or_default();

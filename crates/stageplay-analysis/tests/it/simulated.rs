@@ -6,22 +6,7 @@ use stageplay_analysis::export::to_json;
 use stageplay_analysis::files::Simulated;
 use stageplay_analysis::{Analysis, Builder, Options, analyze, analyze_simulating, work};
 
-use crate::conformance::report::fixtures::{analysis_options, fixture_options};
-use crate::snapshot::cases;
-
-/// Every fixture's Dockerfile and options.
-fn fixtures() -> Vec<(String, String, Options)> {
-    let mut all = Vec::new();
-    for dir in cases("analysis") {
-        let text = std::fs::read_to_string(dir.join("Dockerfile")).unwrap_or_default();
-        all.push((dir.display().to_string(), text, analysis_options(&dir).0));
-    }
-    for dir in cases("files") {
-        let (text, options) = fixture_options(&dir);
-        all.push((dir.display().to_string(), text, options));
-    }
-    all
-}
+use crate::json::fixtures;
 
 fn for_target(text: &str, options: &Options) -> Analysis {
     analyze_simulating(text, options, Simulated::ForTarget)
