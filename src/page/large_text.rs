@@ -30,11 +30,6 @@ fn json_units(text: &str) -> usize {
     };
     // Eight bytes at a time where they are ASCII with nothing to escape, one unit each:
     // a byte at a time, a 10 MB paste's count took 20 ms of the page's render.
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = ONES * 0x80;
-    let has = |v: u64, b: u8| {
-        (v ^ (ONES * u64::from(b))).wrapping_sub(ONES) & !(v ^ (ONES * u64::from(b))) & HIGH != 0
-    };
     let mut words = text.as_bytes().chunks_exact(8);
     let mut n = 0;
     for w in &mut words {
@@ -42,7 +37,7 @@ fn json_units(text: &str) -> usize {
         let plain = v & HIGH == 0
             && ![b'\n', b'"', b'\\', b'\t', b'\r']
                 .iter()
-                .any(|&b| has(v, b));
+                .any(|&b| bytes_equal(v, b) != 0);
         n += if plain { 8 } else { w.iter().map(units).sum() };
     }
     n + words.remainder().iter().map(units).sum::<usize>()
@@ -65,17 +60,23 @@ pub fn line_count(text: &str) -> usize {
 /// The line breaks in `bytes`, eight bytes at a time: wasm has no `memchr` of its own, and
 /// counting a 10 MB paste's a byte at a time held the page for 20 ms.
 fn newlines(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const LOW7: u64 = ONES * 0x7f;
     let mut words = bytes.chunks_exact(8);
     let mut n = 0;
     for w in &mut words {
-        let v = u64::from_ne_bytes(w.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
-        // The high bit of each byte that is zero (a line break before the xor), exactly.
-        let zero = !(((v & LOW7) + LOW7) | v | LOW7);
-        n += zero.count_ones() as usize;
+        let v = u64::from_ne_bytes(w.try_into().unwrap_or_default());
+        n += bytes_equal(v, b'\n').count_ones() as usize;
     }
     n + words.remainder().iter().filter(|&&b| b == b'\n').count()
+}
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each of the eight bytes of `v` that equals `b`, and no other bit
+/// (exactly: no carry from one byte reaches the next).
+fn bytes_equal(v: u64, b: u8) -> u64 {
+    let x = v ^ (ONES * u64::from(b));
+    !(((x & !HIGH) + !HIGH) | x | !HIGH)
 }
 
 /// Whether `text` is previewed instead of edited.

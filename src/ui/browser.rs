@@ -658,13 +658,21 @@ pub fn page_address() -> String {
 /// Removes the fragment from the address bar without reloading or adding a history entry,
 /// so a reload shows the (edited) draft instead of the link's original state.
 pub fn clear_fragment() {
+    replace_address(|path, search, _| Some(format!("{path}{search}")));
+}
+
+/// Replaces the address with the one `make` builds from the current one's path, search
+/// and fragment (none: left as it is), without reloading or adding a history entry.
+fn replace_address(make: impl FnOnce(&str, &str, &str) -> Option<String>) {
     let Some(w) = web_sys::window() else { return };
     let loc = w.location();
-    let url = format!(
-        "{}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default()
-    );
+    let Some(url) = make(
+        &loc.pathname().unwrap_or_default(),
+        &loc.search().unwrap_or_default(),
+        &loc.hash().unwrap_or_default(),
+    ) else {
+        return;
+    };
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
@@ -673,36 +681,17 @@ pub fn clear_fragment() {
 /// Makes the address's `?lang=`, if it has one, name `lang`, without reloading or adding a
 /// history entry: a reload then keeps the language the reader picked.
 pub fn set_address_lang(lang: crate::page::lang::Lang) {
-    let Some(w) = web_sys::window() else { return };
-    let loc = w.location();
-    let search = loc.search().unwrap_or_default();
-    let Some(search) = crate::page::lang::search_with_lang(&search, lang) else {
-        return;
-    };
-    let url = format!(
-        "{}{search}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.hash().unwrap_or_default()
-    );
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    replace_address(|path, search, hash| {
+        let search = crate::page::lang::search_with_lang(search, lang)?;
+        Some(format!("{path}{search}{hash}"))
+    });
 }
 
 /// Replaces the fragment in the address bar without reloading or adding a history entry:
 /// a share link's view or target, changed without editing its text, lives there rather
 /// than in the saved draft.
 pub fn replace_fragment(payload: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let loc = w.location();
-    let url = format!(
-        "{}{}#{payload}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default()
-    );
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    replace_address(|path, search, _| Some(format!("{path}{search}#{payload}")));
 }
 
 /// Copies text to the clipboard and reports whether it worked (false when the clipboard API

@@ -130,9 +130,12 @@ pub fn app(props: &AppProps) -> Html {
     });
     let saver = use_mut_ref(Saver::default);
     // A text the browser's storage can never take: the failed save says so, not "full".
-    let too_large = use_memo(state.share.dockerfile.clone(), |t| {
-        crate::page::large_text::exceeds_storage(t)
-    });
+    // Measured only once a save has failed, not on every edit.
+    let save_failed = state.draft_notice == Some(DraftNotice::SaveFailed);
+    let too_large = use_memo(
+        (state.share.dockerfile.clone(), save_failed),
+        |(t, failed)| *failed && crate::page::large_text::exceeds_storage(t),
+    );
     {
         // Saves the draft, except in an embed and while a share link's text is unedited.
         let embed = startup.embed.is_some();

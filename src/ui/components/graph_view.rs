@@ -70,7 +70,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // rest of the page has rendered it: its model, layout and first pieces were the
     // largest part of that render, one task of 60-90 ms for 2,060 stages.
     let shown = use_mut_ref(|| props.analysis.clone());
-    let wake = use_state(|| 0u32);
+    // Both the late analysis and the graph's steps (below) render again from a timer.
+    let redraw = use_force_update();
     let late = cfg!(target_arch = "wasm32")
         && props.analysis.stages.len() > LATE_STAGES
         && *shown.borrow() != props.analysis;
@@ -78,13 +79,13 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
         *shown.borrow_mut() = props.analysis.clone();
     }
     {
-        let (shown, wake) = (shown.clone(), wake.clone());
+        let (shown, redraw) = (shown.clone(), redraw.clone());
         use_effect_with((props.analysis.clone(), late), move |(a, late)| {
             let a = a.clone();
             let timer = late.then(|| {
                 io::after(0, move || {
                     *shown.borrow_mut() = a;
-                    wake.set(wake.wrapping_add(1));
+                    redraw.force_update();
                 })
             });
             move || drop(timer)
@@ -139,7 +140,6 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // A large graph is drawn a few groups per task (`groups_to_draw`): `drawn` is how many
     // groups this render draws, and a task after it draws more until the graph is whole.
     let drawn = use_mut_ref(|| 0usize);
-    let more = use_state(|| 0u32);
     let total = svg.nodes.len() + svg.edges.len();
     // Natively (the SSR tests) no timer runs: the whole graph is drawn at once.
     let limit = match cfg!(target_arch = "wasm32") {
@@ -148,12 +148,12 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     *drawn.borrow_mut() = limit;
     {
-        let (drawn, more) = (drawn.clone(), more.clone());
+        let drawn = drawn.clone();
         use_effect_with((svg.clone(), limit), move |(_, limit)| {
             let step = (*limit < total).then(|| {
                 io::after(0, move || {
                     *drawn.borrow_mut() += STEP_GROUPS;
-                    more.set(more.wrapping_add(1));
+                    redraw.force_update();
                 })
             });
             move || drop(step)
