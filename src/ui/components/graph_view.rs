@@ -166,33 +166,47 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     let view = use_mut_ref(|| props.zoom.view());
     *view.borrow_mut() = props.zoom.view();
 
-    // Fit: when asked to, show the whole graph (never above 1:1).
+    // The viewport's size as a ResizeObserver last reported it (`None` before its first
+    // layout). Reading `clientWidth` when it is needed made the browser lay the page out
+    // in the middle of a task: 13 ms in a large graph's drawing steps, which change the
+    // page just before. The observer reads it when the browser has laid the page out anyway.
+    let size = use_mut_ref(|| None::<(f64, f64)>);
+    // The graph's size while it is fitted: a viewport that settles or changes size later
+    // (the panes laid out, the window resized) fits it again.
+    let fitting = use_mut_ref(|| None::<(f64, f64)>);
+    *fitting.borrow_mut() = props.zoom.fit.then_some((w, h));
     {
-        let viewport = viewport.clone();
-        let viewport_ref = viewport.clone();
+        let (viewport, size, fitting) = (viewport.clone(), size.clone(), fitting.clone());
+        let d = props.dispatch.clone();
+        use_effect_with((), move |_| {
+            let observed = viewport.clone();
+            let resized = io::on_resize(&observed, move || {
+                let now = io::element_size(&viewport);
+                *size.borrow_mut() = now;
+                if let (Some(graph), Some(now)) = (*fitting.borrow(), now) {
+                    let v = viewport::fit(graph, now);
+                    d.dispatch(Action::Fitted(v.scale, v.dx, v.dy));
+                }
+            });
+            move || drop(resized)
+        });
+    }
+    // Fit: when asked to, show the whole graph (never above 1:1), a task after the render.
+    {
+        let size = size.clone();
         let d = props.dispatch.clone();
         use_effect_with(
             (props.zoom.fit, props.zoom.serial, w as i64, h as i64),
             move |(fit, _, _, _)| {
-                // Measured after the frame, so fitting never forces a synchronous layout
-                // in the middle of a keystroke.
-                let fit = *fit;
-                let refit = move || {
-                    if let Some(size) = io::element_size(&viewport) {
-                        let v = viewport::fit((w, h), size);
-                        d.dispatch(Action::Fitted(v.scale, v.dx, v.dy));
-                    }
-                };
-                // While the graph is fitted, a viewport that settles or changes size later
-                // (the panes laid out, the window resized) is fitted again: the first
-                // measurement can come before the page has its final layout.
-                let resized = fit.then(|| io::on_resize(&viewport_ref, refit.clone()));
-                let timer = io::after(0, move || {
-                    if fit {
-                        refit();
-                    }
+                let timer = fit.then(|| {
+                    io::after(0, move || {
+                        if let Some(now) = *size.borrow() {
+                            let v = viewport::fit((w, h), now);
+                            d.dispatch(Action::Fitted(v.scale, v.dx, v.dy));
+                        }
+                    })
                 });
-                move || drop((timer, resized))
+                move || drop(timer)
             },
         );
     }
@@ -200,13 +214,13 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // node's box and the viewport's size (page/viewport.rs); `None` leaves the view (and a
     // fit) as it is.
     let move_to_node = {
-        let viewport = viewport.clone();
+        let size = size.clone();
         let layout = layout.clone();
         let view = view.clone();
         let d = props.dispatch.clone();
         move |node: usize,
               next: fn(viewport::View, viewport::Rect, (f64, f64)) -> Option<viewport::View>| {
-            if let (Some(r), Some(size)) = (rect_of(&layout, node), io::element_size(&viewport))
+            if let (Some(r), Some(size)) = (rect_of(&layout, node), *size.borrow())
                 && let Some(to) = next(*view.borrow(), r, size)
             {
                 d.dispatch(Action::ShowView(to));
@@ -244,9 +258,9 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 
     // The centre of the viewport, for the zoom buttons and keys.
     let centre = {
-        let viewport = viewport.clone();
+        let size = size.clone();
         move || {
-            io::element_size(&viewport)
+            size.borrow()
                 .map(|(cw, ch)| (cw / 2.0, ch / 2.0))
                 .unwrap_or((0.0, 0.0))
         }
@@ -263,7 +277,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     // Focuses `node`: dims what it does not need and shows the rest whole.
     let focus_on = {
-        let viewport = viewport.clone();
+        let size = size.clone();
         let layout = layout.clone();
         let model = model.clone();
         let focus = focus.clone();
@@ -275,7 +289,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 .enumerate()
                 .filter(|&(_, &k)| k)
                 .filter_map(|(i, _)| rect_of(&layout, i));
-            if let (Some(r), Some(size)) = (viewport::bounds(boxes), io::element_size(&viewport)) {
+            if let (Some(r), Some(size)) = (viewport::bounds(boxes), *size.borrow()) {
                 d.dispatch(Action::ShowView(viewport::show(r, size)));
             }
             focus.set(Some(node));
@@ -561,13 +575,11 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 
     let z = props.zoom;
     // The hover card goes to the left when the stage is in the viewport's right half.
-    // The viewport is measured only then: a measurement in every render forced the
-    // browser to lay the page out in the middle of it.
     let card_left = props
         .hovered
         .and_then(|s| node_of_stage(&model.0, s))
         .and_then(|n| rect_of(&layout, n))
-        .and_then(|r| Some((r, io::element_size(&viewport)?)))
+        .and_then(|r| Some((r, (*size.borrow())?)))
         .is_some_and(|(r, (cw, _))| (r.x + r.w / 2.0) * z.scale + z.x > cw / 2.0);
     let canvas_style = format!(
         "width:{}px;height:{}px;transform:translate({}px,{}px) scale({})",
