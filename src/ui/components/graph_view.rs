@@ -3,6 +3,9 @@
 //! attributes and a transform on a wrapper. The maths is `page::viewport`'s; this file
 //! measures and renders.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::analysis::Analysis;
@@ -11,8 +14,8 @@ use crate::analysis::fixed::Fixed;
 use crate::page::core_text::skip_reason;
 use crate::page::graph_search::{find_stages, needs, node_of_stage};
 use crate::page::graph_svg::{
-    GraphModel, GraphNode, GraphNodeKind, GraphOptions, STEP_GROUPS, SVG_DEFS, SvgPieces,
-    first_line, groups_to_draw, render_graph_pieces,
+    GraphModel, GraphNode, GraphNodeKind, GraphOptions, PieceWriter, STEP_GROUPS, SVG_DEFS,
+    first_line, groups_to_draw,
 };
 use crate::page::layout::{self, Layout, LayoutOptions};
 use crate::page::share::Text;
@@ -109,8 +112,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let found_stage = stage_of_node(*found);
     // The SVG depends on the analysis only through the model, the layout, which stages
-    // are built, the target and the stage count (see `render_graph_pieces`): a keystroke
-    // that changes none of them renders nothing.
+    // are built, the target and the stage count (see `PieceWriter`): a keystroke that
+    // changes none of them renders nothing.
     let svg = {
         let (a, messages) = (analysis.clone(), m.clone());
         let plan = (
@@ -133,14 +136,14 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     messages: messages.clone(),
                     ..GraphOptions::default()
                 };
-                SvgView::new(render_graph_pieces(&a, &model.0, layout, &opts))
+                SvgView::new(a.clone(), model.clone(), layout.clone(), opts)
             },
         )
     };
     // A large graph is drawn a few groups per task (`groups_to_draw`): `drawn` is how many
     // groups this render draws, and a task after it draws more until the graph is whole.
     let drawn = use_mut_ref(|| 0usize);
-    let total = svg.nodes.len() + svg.edges.len();
+    let total = svg.node_groups + svg.edge_groups;
     // Natively (the SSR tests) no timer runs: the whole graph is drawn at once.
     let limit = match cfg!(target_arch = "wasm32") {
         true => groups_to_draw(*drawn.borrow(), total),
@@ -159,8 +162,10 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             move || drop(step)
         });
     }
-    let node_groups = limit.min(svg.nodes.len());
-    let edge_groups = limit - node_groups;
+    let (node_groups, edge_groups) = {
+        let nodes = limit.min(svg.node_groups);
+        svg.groups(nodes, limit - nodes)
+    };
     let (w, h) = (layout.width.max(120.0), layout.height.max(60.0));
     // The latest view, for callbacks and effects that must not re-run on every pan.
     let view = use_mut_ref(|| props.zoom.view());
@@ -641,8 +646,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                         // Each group in a keyed element: an unkeyed list is matched from its
                         // end, so a group added (or an edit's changed group) made Yew re-create
                         // every group after it.
-                        <g class="sp-edges">{ for svg.edges.iter().take(edge_groups).enumerate().map(|(i, e)| html! { <g key={i}>{ Html::from_html_unchecked(e.clone()) }</g> }) }</g>
-                        <g class="sp-nodes">{ for svg.nodes.iter().take(node_groups).enumerate().map(|(i, n)| html! { <g key={i}>{ Html::from_html_unchecked(n.clone()) }</g> }) }</g>
+                        <g class="sp-edges">{ for edge_groups.iter().enumerate().map(|(i, e)| html! { <g key={i}>{ Html::from_html_unchecked(e.clone()) }</g> }) }</g>
+                        <g class="sp-nodes">{ for node_groups.iter().enumerate().map(|(i, n)| html! { <g key={i}>{ Html::from_html_unchecked(n.clone()) }</g> }) }</g>
                     </svg>
                 </div>
                 { stage_card(&m, &analysis, &props.text, props.hovered, card_left) }
@@ -655,35 +660,73 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 /// The graph's SVG as the page shows it: the root's attributes, and the edges and nodes
 /// in groups of `GROUP`. Yew keeps every group whose markup did not change, so an edit
 /// that changes one stage (its instruction count, its state) re-creates a few elements
-/// instead of the whole graph, while a new graph is still inserted with a few calls.
-#[derive(PartialEq)]
+/// instead of the whole graph, while a new graph is still inserted with a few calls. A
+/// group's markup is written when a render first draws it and kept for the renders after.
 struct SvgView {
     view_box: AttrValue,
     width: AttrValue,
     height: AttrValue,
     label: AttrValue,
-    edges: Vec<AttrValue>,
-    nodes: Vec<AttrValue>,
+    /// How many groups of nodes and of edges the whole graph has.
+    node_groups: usize,
+    edge_groups: usize,
+    source: (AnalysisRc, Rc<GraphMemo>, Rc<Layout>, GraphOptions),
+    nodes: RefCell<Vec<AttrValue>>,
+    edges: RefCell<Vec<AttrValue>>,
 }
+
+/// The graph's model, its layout's input, and how many stages it draws when capped.
+type GraphMemo = (GraphModel, layout::LayoutInput, Option<usize>);
 
 const GROUP: usize = 8;
 
+/// A new view is a new graph: views are compared by identity, never by their markup.
+impl PartialEq for SvgView {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
 impl SvgView {
-    fn new(p: SvgPieces) -> Self {
-        let group = |pieces: &[String]| -> Vec<AttrValue> {
-            pieces
-                .chunks(GROUP)
-                .map(|g| AttrValue::from(g.concat()))
-                .collect()
-        };
+    fn new(a: AnalysisRc, model: Rc<GraphMemo>, layout: Rc<Layout>, opts: GraphOptions) -> Self {
+        let w = PieceWriter::new(&a, &model.0, &layout, &opts);
+        let (width, height) = w.size();
+        let (label, nodes, edges) = (w.label(), w.nodes(), w.edges());
         SvgView {
-            view_box: format!("0 0 {} {}", Fixed(p.width, 0), Fixed(p.height, 0)).into(),
-            width: Fixed(p.width, 0).to_string().into(),
-            height: Fixed(p.height, 0).to_string().into(),
-            label: p.label.into(),
-            edges: group(&p.edges),
-            nodes: group(&p.nodes),
+            view_box: format!("0 0 {} {}", Fixed(width, 0), Fixed(height, 0)).into(),
+            width: Fixed(width, 0).to_string().into(),
+            height: Fixed(height, 0).to_string().into(),
+            label: label.into(),
+            node_groups: nodes.div_ceil(GROUP),
+            edge_groups: edges.div_ceil(GROUP),
+            source: (a, model, layout, opts),
+            nodes: RefCell::default(),
+            edges: RefCell::default(),
         }
+    }
+
+    /// The markup of the first `nodes` groups of nodes and `edges` groups of edges, those
+    /// not drawn before written now.
+    fn groups(&self, nodes: usize, edges: usize) -> (Vec<AttrValue>, Vec<AttrValue>) {
+        let (mut n, mut e) = (self.nodes.borrow_mut(), self.edges.borrow_mut());
+        let (nodes, edges) = (nodes.min(self.node_groups), edges.min(self.edge_groups));
+        if n.len() < nodes || e.len() < edges {
+            let (a, model, layout, opts) = &self.source;
+            let w = PieceWriter::new(a, &model.0, layout, opts);
+            let group = |k: usize, count: usize, piece: &dyn Fn(usize) -> Option<String>| {
+                let pieces = k * GROUP..((k + 1) * GROUP).min(count);
+                AttrValue::from(pieces.filter_map(piece).collect::<String>())
+            };
+            while n.len() < nodes {
+                let k = n.len();
+                n.push(group(k, w.nodes(), &|i| w.node(i)));
+            }
+            while e.len() < edges {
+                let k = e.len();
+                e.push(group(k, w.edges(), &|i| w.edge(i)));
+            }
+        }
+        (n[..nodes].to_vec(), e[..edges].to_vec())
     }
 }
 
