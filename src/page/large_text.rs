@@ -18,9 +18,9 @@ pub const LARGE_LINES: usize = 5_000;
 /// saved, so a reload brings the previous draft back: the preview says so.
 const STORAGE_UNITS: usize = 5 * 1024 * 1024;
 
-/// The length of `text` as a JSON string in UTF-16 code units (escapes count two), a lower
-/// bound of the draft's size in storage.
-fn json_units(text: &str) -> usize {
+/// The length of `bytes` (UTF-8, or a piece of it cut anywhere) as a JSON string in UTF-16
+/// code units (escapes count two), a lower bound of a draft's size in storage.
+fn json_units(bytes: &[u8]) -> usize {
     // Bytes, not chars (a 10 MB paste is measured while the page waits): every char has
     // one byte that is not a continuation byte, and a 4-byte char is two UTF-16 units.
     let units = |b: &u8| match b {
@@ -29,23 +29,45 @@ fn json_units(text: &str) -> usize {
         _ => 1,
     };
     // Eight bytes at a time where they are ASCII with nothing to escape, one unit each:
-    // a byte at a time, a 10 MB paste's count took 20 ms of the page's render.
-    let mut words = text.as_bytes().chunks_exact(8);
+    // a byte at a time, a 10 MB paste's count took 20 ms of the page's render. A word with
+    // any control character (not only the escaped ones) is counted a byte at a time.
+    let mut words = bytes.chunks_exact(8);
     let mut n = 0;
     for w in &mut words {
         let v = u64::from_ne_bytes(w.try_into().unwrap_or_default());
-        let plain = v & HIGH == 0
-            && ![b'\n', b'"', b'\\', b'\t', b'\r']
-                .iter()
-                .any(|&b| bytes_equal(v, b) != 0);
-        n += if plain { 8 } else { w.iter().map(units).sum() };
+        let special =
+            (v & HIGH) | bytes_below(v, 0x20) | bytes_equal(v, b'"') | bytes_equal(v, b'\\');
+        n += if special == 0 {
+            8
+        } else {
+            w.iter().map(units).sum()
+        };
     }
     n + words.remainder().iter().map(units).sum::<usize>()
 }
+
 /// Whether a draft of `text` is too long for the browser's storage, so a reload would bring
 /// the previous draft back.
 pub fn exceeds_storage(text: &str) -> bool {
-    json_units(text) > STORAGE_UNITS
+    units_exceed(text.as_bytes(), STORAGE_UNITS)
+}
+
+/// Whether `bytes` make more than `limit` UTF-16 units as a JSON string. A byte makes at
+/// most two units and three bytes at least one, so most texts are decided by their length;
+/// the others are counted only until they pass the limit (the page asks this of a 10 MB
+/// paste while it waits).
+fn units_exceed(bytes: &[u8], limit: usize) -> bool {
+    if bytes.len().saturating_mul(2) <= limit {
+        return false;
+    }
+    if bytes.len() / 3 > limit {
+        return true;
+    }
+    let mut n = 0;
+    bytes.chunks(64 * 1024).any(|piece| {
+        n += json_units(piece);
+        n > limit
+    })
 }
 
 /// How much of the text the preview shows.
@@ -77,6 +99,12 @@ const HIGH: u64 = ONES * 0x80;
 fn bytes_equal(v: u64, b: u8) -> u64 {
     let x = v ^ (ONES * u64::from(b));
     !(((x & !HIGH) + !HIGH) | x | !HIGH)
+}
+
+/// Not zero when a byte of `v` is below `b` (at most 128), for a `v` whose bytes are all
+/// below 128; which bits are set is not exact (a borrow may mark the byte after one).
+fn bytes_below(v: u64, b: u8) -> u64 {
+    v.wrapping_sub(ONES * u64::from(b)) & !v & HIGH
 }
 
 /// Whether `text` is previewed instead of edited.
@@ -142,30 +170,64 @@ mod tests {
 
     #[test]
     fn json_units_eight_bytes_at_a_time_are_the_units_a_byte_at_a_time() {
-        let one_by_one = |t: &str| -> usize {
-            t.bytes()
-                .map(|b| match b {
-                    b'\n' | b'"' | b'\\' | b'\t' | b'\r' | 0xf0..=0xff => 2,
-                    0x80..=0xbf => 0,
-                    _ => 1,
-                })
-                .sum()
-        };
         let text =
             "FROM alpine AS a\nRUN echo \"x\" \\ \t\r\u{0}\u{1f}é한😀\u{7f}\u{80}abcdefghij\n"
                 .repeat(9);
-        for len in 0..=text.len() {
-            if let Some(t) = text.get(..len) {
-                assert_eq!(json_units(t), one_by_one(t), "{len}");
+        // Every cut, char boundary or not, at every alignment of the eight-byte words.
+        let b = text.as_bytes();
+        for start in 0..8 {
+            for end in start..=b.len() {
+                let piece = &b[start..end];
+                assert_eq!(json_units(piece), one_by_one(piece), "{start}..{end}");
+            }
+        }
+    }
+
+    fn one_by_one(b: &[u8]) -> usize {
+        b.iter()
+            .map(|b| match b {
+                b'\n' | b'"' | b'\\' | b'\t' | b'\r' | 0xf0..=0xff => 2,
+                0x80..=0xbf => 0,
+                _ => 1,
+            })
+            .sum()
+    }
+
+    #[test]
+    fn too_long_for_storage_exactly_when_the_units_pass_the_limit() {
+        // Texts decided by their length, and texts counted across the 64 KiB pieces,
+        // with a four-byte char and escapes across a piece's end.
+        let long = format!(
+            "{}😀\n\"{}",
+            "a".repeat(64 * 1024 - 2),
+            "é한\t".repeat(30_000)
+        );
+        for text in ["", "FROM alpine\n", "é한😀\n\"\\", long.as_str()] {
+            let units = one_by_one(text.as_bytes());
+            for limit in [
+                0,
+                1,
+                units / 3,
+                units / 2,
+                units.saturating_sub(1),
+                units,
+                units + 1,
+                units * 2,
+            ] {
+                assert_eq!(
+                    units_exceed(text.as_bytes(), limit),
+                    units > limit,
+                    "{limit} of {units}"
+                );
             }
         }
     }
 
     #[test]
     fn json_units_count_escapes_and_surrogates() {
-        assert_eq!(json_units("ab"), 2);
-        assert_eq!(json_units("a\n\"b"), 6);
-        assert_eq!(json_units("é😀"), 3);
+        assert_eq!(json_units(b"ab"), 2);
+        assert_eq!(json_units(b"a\n\"b"), 6);
+        assert_eq!(json_units("é😀".as_bytes()), 3);
         // The byte count agrees with counting chars.
         let mixed = "FROM alpine\r\n\tRUN echo \"é€😀\\\" ÿ\u{7f}\u{80}\u{10ffff}\n".repeat(3);
         let by_chars: usize = mixed
@@ -175,7 +237,7 @@ mod tests {
                 c => c.len_utf16(),
             })
             .sum();
-        assert_eq!(json_units(&mixed), by_chars);
+        assert_eq!(json_units(mixed.as_bytes()), by_chars);
     }
 
     #[test]
