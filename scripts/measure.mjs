@@ -5,6 +5,7 @@
 //      from the input event to the frame painted after the page showed its analysis (the
 //      worker analyses it: src/ui/worker.rs; the page marks `stageplay:shown`),
 //   3. keystroke → painted graph on that file (about 650 lines), at its end and in its middle,
+//      and keystroke → the typed character painted (the first frame after the input event),
 //   4. the gzip transfer size of what the page fetches on its first load (the files it
 //      requested before its first render settled), split into the page itself (what it
 //      fetches before it is interactive: the budget) and its worker (fetched at start, in
@@ -181,17 +182,20 @@ async function main() {
       // layout and paint all count.
       await page.evaluate(() => {
         window.__lat = [];
+        window.__echo = [];
         const ta = document.querySelector('#dockerfile');
         ta.addEventListener('keydown', (e) => { window.__down = e.timeStamp; }, true);
         ta.addEventListener('input', () => {
           const down = window.__down;
+          // The typed character itself: the next painted frame after the input event.
+          requestAnimationFrame(() => setTimeout(() => window.__echo.push(performance.now() - down), 0));
           // The keystroke's analysis shown, then the next painted frame.
           window.__shownAfter(performance.now()).then(() =>
             requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - down), 0)));
         }, true);
       });
       const typeAt = async (where) => {
-        await page.evaluate(() => { window.__lat = []; });
+        await page.evaluate(() => { window.__lat = []; window.__echo = []; });
         await page.locator('#dockerfile').focus();
         if (where === 'end') {
           await page.keyboard.press('Control+End');
@@ -208,14 +212,17 @@ async function main() {
           await page.waitForTimeout(60);
         }
         await page.waitForTimeout(100);
-        return page.evaluate(() => window.__lat);
+        return page.evaluate(() => [window.__lat, window.__echo]);
       };
-      const atEnd = await typeAt('end');
-      const inMiddle = await typeAt('middle');
+      const [atEnd, echoEnd] = await typeAt('end');
+      const [inMiddle, echoMiddle] = await typeAt('middle');
       const lat = [...atEnd, ...inMiddle];
+      const echo = [...echoEnd, ...echoMiddle];
       if (process.env.VERBOSE) console.log(`  keystrokes (ms): ${lat.map((x) => x.toFixed(0)).join(" ")}`);
       results.keystroke = median(lat);
       results.keystrokeMax = Math.max(...lat);
+      results.echo = median(echo);
+      console.log(`keystroke → the typed character painted (the frame after the input event, before the analysis): median ${fmt(results.echo)}, max ${fmt(Math.max(...echo))} (${echo.length} keys)`);
       console.log(`keystroke → painted graph on ${lines} lines: median ${fmt(results.keystroke)}, max ${fmt(results.keystrokeMax)} (${lat.length} keys; at the end: median ${fmt(median(atEnd))}, max ${fmt(Math.max(...atEnd))}; in the middle: median ${fmt(median(inMiddle))}, max ${fmt(Math.max(...inMiddle))})`);
 
       // Screenshots of the large graph, fitted and zoomed.
