@@ -189,8 +189,10 @@ async function main() {
           const down = window.__down;
           // The typed character itself: the next painted frame after the input event.
           requestAnimationFrame(() => setTimeout(() => window.__echo.push(performance.now() - down), 0));
-          // The keystroke's analysis shown, then the next painted frame.
-          window.__shownAfter(performance.now()).then(() =>
+          // The keystroke's analysis shown (since its keydown: the page's own input handler
+          // runs before this one, and may show the analysis at once), then the next
+          // painted frame.
+          window.__shownAfter(down).then(() =>
             requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - down), 0)));
         }, true);
       });
