@@ -95,10 +95,18 @@ mod wasm {
     }
 
     impl Endpoint {
+        /// Posts `m`, moving its text's bytes (a buffer of their own) instead of copying
+        /// them: the copy made every keystroke's message cost about 1.5 ms of the page.
         fn post(&self, m: &JsValue) {
+            let moved = js_sys::Array::new();
+            if let Ok(text) = Reflect::get(m, &JsValue::from_str("text"))
+                && let Some(bytes) = text.dyn_ref::<Uint8Array>()
+            {
+                moved.push(&bytes.buffer());
+            }
             let _ = match self {
-                Endpoint::Worker(w) => w.post_message(m),
-                Endpoint::Port(p) => p.post_message(m),
+                Endpoint::Worker(w) => w.post_message_with_transfer(m, &moved),
+                Endpoint::Port(p) => p.post_message_with_transferable(m, &moved),
             };
         }
 
