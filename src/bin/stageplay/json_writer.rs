@@ -22,6 +22,16 @@ const BLOCK: usize = 1 << 16;
 const NEWLINE_SPACES: &[u8; 65] =
     b"\n                                                                ";
 
+/// A comma, a line break and spaces: the start of an item's line, copied as a window of
+/// [`LINE_WINDOW`] bytes (a copy whose length the compiler knows is a few moves, where a
+/// copy of the line's own length is a call to `memcpy`) and then cut to its length.
+const COMMA_NEWLINE_SPACES: &[u8; 2 + LINE_WINDOW] =
+    b",\n                                                ";
+
+/// The bytes copied for the start of a line: room for a comma, a line break, 22 levels of
+/// indent and a quote. Deeper lines take [`NEWLINE_SPACES`].
+const LINE_WINDOW: usize = 48;
+
 /// Writes `value` as pretty-printed JSON into `sink`: the bytes of
 /// `serde_json::to_writer_pretty(sink, value)`.
 pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(sink: W, value: &T) -> io::Result<()> {
@@ -136,9 +146,40 @@ impl<W: Write> Pretty<W> {
         Ok(())
     }
 
-    /// A line break and the indent of the current level, in one copy up to 32 levels.
+    /// A line break and the indent of the current level.
     #[inline]
     fn newline(&mut self) {
+        self.line(false, false);
+    }
+
+    /// The start of an item's line: a comma after an earlier item, the line break and
+    /// indent, and the opening quote of a field name, in one copy of a fixed length.
+    #[inline]
+    fn line(&mut self, comma: bool, quote: bool) {
+        let len = self.out.len();
+        let skip = usize::from(!comma);
+        let want = 2 - skip + self.depth * 2 + usize::from(quote);
+        if want <= LINE_WINDOW {
+            self.out
+                .extend_from_slice(&COMMA_NEWLINE_SPACES[skip..skip + LINE_WINDOW]);
+            if quote && let Some(q) = self.out.get_mut(len + want - 1) {
+                *q = b'"';
+            }
+            self.out.truncate(len + want);
+            return;
+        }
+        if comma {
+            self.out.push(b',');
+        }
+        self.indent();
+        if quote {
+            self.out.push(b'"');
+        }
+    }
+
+    /// A line break and the indent of a level deeper than [`LINE_WINDOW`] holds, in one
+    /// copy up to 32 levels.
+    fn indent(&mut self) {
         let n = self.depth * 2;
         if let Some(line) = NEWLINE_SPACES.get(..n + 1) {
             self.out.extend_from_slice(line);
@@ -258,11 +299,9 @@ struct Compound<'a, W> {
 impl<W: Write> Compound<'_, W> {
     #[inline]
     fn before_item(&mut self) {
-        if !self.first {
-            self.w.out.push(b',');
-        }
+        let comma = !self.first;
         self.first = false;
-        self.w.newline();
+        self.w.line(comma, false);
     }
 
     #[inline]
@@ -286,8 +325,9 @@ impl<W: Write> Compound<'_, W> {
     /// backslash or a control character), so they need no escape.
     #[inline]
     fn field_name(&mut self, key: &str) {
-        self.before_item();
-        self.w.out.push(b'"');
+        let comma = !self.first;
+        self.first = false;
+        self.w.line(comma, true);
         self.w.out.extend_from_slice(key.as_bytes());
         self.w.out.extend_from_slice(b"\": ");
     }
