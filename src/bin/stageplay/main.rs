@@ -37,6 +37,17 @@ mod targets;
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator;
 
+// GCC's unwinder linked into the binary, so that the dynamic loader has one library fewer
+// to find, map and bind (`libgcc_s.so.1`) at every start: about 0.13 ms of CPU a process,
+// a tenth of the CLI's start-up (docs/performance.md#cli). The standard library asks for
+// `libgcc_s` after the binary's own libraries, so with `--as-needed` (rustc's default)
+// the unwinder's symbols are already defined by then and `libgcc_s` is dropped. It is
+// the archive a `crt-static` build links; the CLI's release build aborts on panic and
+// uses the unwinder only to print a backtrace.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[link(name = "gcc_eh", kind = "static", modifiers = "-bundle")]
+unsafe extern "C" {}
+
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     std::process::exit(cli::run());

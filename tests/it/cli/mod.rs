@@ -5,6 +5,7 @@ mod calls;
 mod check;
 mod context;
 mod link;
+mod linking;
 mod mdbook;
 mod output;
 
