@@ -254,7 +254,7 @@ test('touch: one finger drags the graph, two fingers pinch around their middle',
 test('a graph too large to insert in one task is drawn in steps until whole, as a fresh page draws it', async ({ page }) => {
   test.setTimeout(120_000);
   // 400 stages, each copying from the one before: the page draws 300 of them, with their
-  // edges, about 80 pieces a task (src/page/graph_svg.rs, `groups_to_draw`).
+  // edges, about 80 pieces a task (src/page/graph_svg.rs, `groups_to_update`).
   const text = Array.from({ length: 400 }, (_, i) =>
     `FROM alpine AS s${i}\n` + (i > 0 ? `COPY --from=s${i - 1} /a /a${i}\n` : 'RUN touch /a\n')).join('');
   await page.evaluate(() => {
@@ -284,5 +284,35 @@ test('a graph too large to insert in one task is drawn in steps until whole, as 
   const unmarked = (svg: string) => svg.replaceAll(' sp-cursor', '');
   expect(unmarked(whole)).toBe(unmarked(again));
   expect((whole.match(/class="sp-edge /g) ?? []).length).toBeGreaterThan(250);
+
+  // An edit that changes every drawn stage (a new last stage is the target and needs only
+  // s0): the graph is rewritten a step at a time too (`groups_to_update`), never showing
+  // fewer stages meanwhile, and ends as a fresh page draws the new text.
+  await page.evaluate(() => {
+    const w = window as unknown as { __steps: number; __fewest: number };
+    w.__steps = 0;
+    w.__fewest = Infinity;
+    new MutationObserver((ms) => {
+      if (ms.some((m) => m.addedNodes.length > 0)) w.__steps += 1;
+      w.__fewest = Math.min(w.__fewest, document.querySelectorAll('svg.stage-graph [data-stage]').length);
+    }).observe(document.querySelector('svg.stage-graph g.sp-nodes')!, { childList: true, subtree: true });
+  });
+  const edited = `${text}FROM s0 AS last\n`;
+  await page.locator('#dockerfile').fill(edited);
+  await expect(page.locator('svg.stage-graph [data-stage="400"]')).toHaveCount(1);
+  let rewritten = '';
+  await expect.poll(async () => { const now = await drawn(); const same = now === rewritten; rewritten = now; return same; },
+    { intervals: [300, 300, 300] }).toBe(true);
+  const updates = await page.evaluate(() => {
+    const w = window as unknown as { __steps: number; __fewest: number };
+    return { steps: w.__steps, fewest: w.__fewest };
+  });
+  expect(updates.steps).toBeGreaterThan(1);
+  expect(updates.fewest).toBe(300);
+  await openWithoutContext(fresh, edited, 300);
+  let redrawn = '';
+  await expect.poll(async () => { const now = await fresh.locator('svg.stage-graph').evaluate((s) => s.innerHTML); const same = now === redrawn; redrawn = now; return same; },
+    { intervals: [300, 300, 300] }).toBe(true);
+  expect(unmarked(rewritten)).toBe(unmarked(redrawn));
   await fresh.close();
 });

@@ -315,22 +315,34 @@ pub struct SvgPieces {
     pub nodes: Vec<String>,
 }
 
-/// How many of a graph's `total` groups of pieces the page draws in this task, when it drew
-/// `before` of the graph it showed last. Inserting the markup of a large graph at once held
-/// the main thread for about 70 ms (300 drawn stages of a 10,000-stage file: its parsing,
-/// the elements and their style), so a graph of more than [`AT_ONCE_GROUPS`] is drawn
-/// [`STEP_GROUPS`] at a time, a task each, nodes before edges. A graph that replaces one
-/// drawn as far (an edit of the same large file) is drawn at once, so it never shrinks back
-/// while the user types: the page re-creates only the groups whose markup changed.
-pub fn groups_to_draw(before: usize, total: usize) -> usize {
+/// How many of a graph's `total` groups of pieces show its newest markup after this task,
+/// when `fresh` of them (the first, nodes before edges) did before it and `written(i)` says
+/// whether group `i`'s markup is written already (unchanged from the graph shown before:
+/// a moved caret changes a few groups). Writing and inserting the markup of a large graph
+/// at once held the main thread for about 70 ms (300 drawn stages of a 10,000-stage file),
+/// and so did an edit that changes every group of a 400-stage file (a build that fails
+/// from then on: every stage's state), so a graph of more than [`AT_ONCE_GROUPS`] writes at
+/// most [`STEP_GROUPS`] groups a task; a group not yet fresh keeps the markup it showed,
+/// so the graph never shrinks while the user types.
+pub fn groups_to_update(fresh: usize, total: usize, written: impl Fn(usize) -> bool) -> usize {
     if total <= AT_ONCE_GROUPS {
-        total
-    } else {
-        before.max(STEP_GROUPS).min(total)
+        return total;
     }
+    let mut budget = STEP_GROUPS;
+    let mut i = fresh.min(total);
+    while i < total {
+        if !written(i) {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
+        }
+        i += 1;
+    }
+    i
 }
 
-/// The groups drawn in one task (see [`groups_to_draw`]), and the most drawn at once: the
+/// The groups written in one task (see [`groups_to_update`]), and the most drawn at once: the
 /// 59 stages of moby's file make about 20 groups.
 pub const STEP_GROUPS: usize = 10;
 pub const AT_ONCE_GROUPS: usize = 40;
@@ -397,7 +409,7 @@ pub fn render_graph_pieces(
 }
 
 /// Writes the graph's pieces one at a time, so the page writes only those it draws in a
-/// task (a large graph is drawn in steps: [`groups_to_draw`]); writing all 300 drawn
+/// task (a large graph is drawn in steps: [`groups_to_update`]); writing all 300 drawn
 /// stages of a large file at once took 17-23 ms of the task that drew the first ten groups.
 pub struct PieceWriter<'a> {
     a: &'a Analysis,

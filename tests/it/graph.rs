@@ -275,23 +275,29 @@ fn a_hangul_stage_name_gets_a_box_as_wide_as_it_is_drawn() {
     assert!(svg.contains('…') && svg.contains("가가가"), "{svg}");
 }
 
-/// A small graph is drawn at once; a large one a step at a time until it is whole; a
-/// graph that replaces one drawn as far is drawn at once (an edit never shrinks it).
+/// A small graph is drawn at once; a large one a step at a time until it is whole, and so
+/// is an edit that rewrites it, except for the groups whose markup is written already.
 #[test]
-fn a_large_graph_is_drawn_a_step_at_a_time_and_never_shrinks_while_editing() {
-    use stageplay::page::graph_svg::{AT_ONCE_GROUPS, STEP_GROUPS, groups_to_draw};
-    assert_eq!(groups_to_draw(0, 20), 20);
-    assert_eq!(groups_to_draw(0, AT_ONCE_GROUPS), AT_ONCE_GROUPS);
+fn a_large_graph_is_drawn_and_updated_a_step_at_a_time() {
+    use stageplay::page::graph_svg::{AT_ONCE_GROUPS, STEP_GROUPS, groups_to_update};
+    let none = |_: usize| false;
+    assert_eq!(groups_to_update(0, 20, none), 20);
+    assert_eq!(groups_to_update(0, AT_ONCE_GROUPS, none), AT_ONCE_GROUPS);
     let total = 80;
-    let mut drawn = groups_to_draw(3, total);
-    assert_eq!(drawn, STEP_GROUPS);
+    let mut fresh = groups_to_update(0, total, none);
+    assert_eq!(fresh, STEP_GROUPS);
     let mut steps = 1;
-    while drawn < total {
-        drawn = groups_to_draw(drawn + STEP_GROUPS, total);
+    while fresh < total {
+        fresh = groups_to_update(fresh, total, none);
         steps += 1;
     }
-    assert_eq!((drawn, steps), (total, total.div_ceil(STEP_GROUPS)));
-    // The same file edited: all of it at once, and no more than it has.
-    assert_eq!(groups_to_draw(total, total), total);
-    assert_eq!(groups_to_draw(total, total - 5), total - 5);
+    assert_eq!((fresh, steps), (total, total.div_ceil(STEP_GROUPS)));
+    // Groups written already cost nothing: a moved caret rewrites the two groups of its old
+    // and new stage, in one task.
+    let changed = [3, 61];
+    assert_eq!(groups_to_update(0, total, |i| !changed.contains(&i)), total);
+    // Every other group rewritten: twice as many per task.
+    assert_eq!(groups_to_update(0, total, |i| i % 2 == 1), 2 * STEP_GROUPS);
+    // Never more than there are.
+    assert_eq!(groups_to_update(total + 5, total, none), total);
 }

@@ -14,8 +14,8 @@ use crate::analysis::fixed::Fixed;
 use crate::page::core_text::skip_reason;
 use crate::page::graph_search::{find_stages, needs, node_of_stage};
 use crate::page::graph_svg::{
-    GraphModel, GraphNode, GraphNodeKind, GraphOptions, PieceWriter, STEP_GROUPS, SVG_DEFS,
-    first_line, groups_to_draw,
+    GraphModel, GraphNode, GraphNodeKind, GraphOptions, PieceWriter, SVG_DEFS, first_line,
+    groups_to_update,
 };
 use crate::page::layout::{self, Layout, LayoutOptions};
 use crate::page::share::Text;
@@ -114,8 +114,10 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     // The SVG depends on the analysis only through the model, the layout, which stages
     // are built, the target and the stage count (see `PieceWriter`): a keystroke that
     // changes none of them renders nothing.
+    // The view before this one: what a moved caret leaves unchanged is taken from it.
+    let previous = use_mut_ref(|| None::<Rc<SvgView>>);
     let svg = {
-        let (a, messages) = (analysis.clone(), m.clone());
+        let (a, messages, previous) = (analysis.clone(), m.clone(), previous.clone());
         let plan = (
             analysis.plan.built.clone(),
             analysis.plan.target,
@@ -136,35 +138,33 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     messages: messages.clone(),
                     ..GraphOptions::default()
                 };
-                SvgView::new(a.clone(), model.clone(), layout.clone(), opts)
+                let before = previous.borrow().clone();
+                SvgView::new(
+                    a.clone(),
+                    model.clone(),
+                    layout.clone(),
+                    opts,
+                    before.as_deref(),
+                )
             },
         )
     };
-    // A large graph is drawn a few groups per task (`groups_to_draw`): `drawn` is how many
-    // groups this render draws, and a task after it draws more until the graph is whole.
-    let drawn = use_mut_ref(|| 0usize);
-    let total = svg.node_groups + svg.edge_groups;
+    *previous.borrow_mut() = Some(svg.clone());
+    // What the graph shows: a large graph is drawn, and rewritten by an edit, a few groups
+    // per task (`groups_to_update`); a task after this render writes more until it is whole.
+    let shown = use_mut_ref(Shown::default);
     // Natively (the SSR tests) no timer runs: the whole graph is drawn at once.
-    let limit = match cfg!(target_arch = "wasm32") {
-        true => groups_to_draw(*drawn.borrow(), total),
-        false => total,
-    };
-    *drawn.borrow_mut() = limit;
+    let fresh = shown.borrow_mut().show(&svg, cfg!(target_arch = "wasm32"));
     {
-        let drawn = drawn.clone();
-        use_effect_with((svg.clone(), limit), move |(_, limit)| {
-            let step = (*limit < total).then(|| {
-                io::after(0, move || {
-                    *drawn.borrow_mut() += STEP_GROUPS;
-                    redraw.force_update();
-                })
-            });
+        let total = svg.node_groups + svg.edge_groups;
+        use_effect_with((svg.clone(), fresh), move |(_, fresh)| {
+            let step = (*fresh < total).then(|| io::after(0, move || redraw.force_update()));
             move || drop(step)
         });
     }
     let (node_groups, edge_groups) = {
-        let nodes = limit.min(svg.node_groups);
-        svg.groups(nodes, limit - nodes)
+        let shown = shown.borrow();
+        (shown.nodes.clone(), shown.edges.clone())
     };
     let (w, h) = (layout.width.max(120.0), layout.height.max(60.0));
     // The latest view, for callbacks and effects that must not re-run on every pan.
@@ -661,7 +661,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
 /// in groups of `GROUP`. Yew keeps every group whose markup did not change, so an edit
 /// that changes one stage (its instruction count, its state) re-creates a few elements
 /// instead of the whole graph, while a new graph is still inserted with a few calls. A
-/// group's markup is written when a render first draws it and kept for the renders after.
+/// group's markup is written when a render first needs it and kept for the renders after.
 struct SvgView {
     view_box: AttrValue,
     width: AttrValue,
@@ -671,8 +671,8 @@ struct SvgView {
     node_groups: usize,
     edge_groups: usize,
     source: (AnalysisRc, Rc<GraphMemo>, Rc<Layout>, GraphOptions),
-    nodes: RefCell<Vec<AttrValue>>,
-    edges: RefCell<Vec<AttrValue>>,
+    nodes: RefCell<Vec<Option<AttrValue>>>,
+    edges: RefCell<Vec<Option<AttrValue>>>,
 }
 
 /// The graph's model, its layout's input, and how many stages it draws when capped.
@@ -688,45 +688,137 @@ impl PartialEq for SvgView {
 }
 
 impl SvgView {
-    fn new(a: AnalysisRc, model: Rc<GraphMemo>, layout: Rc<Layout>, opts: GraphOptions) -> Self {
+    /// The view of this graph; the markup of `before` is kept where only the caret's or the
+    /// search's stage differs (the groups of those stages are written again).
+    fn new(
+        a: AnalysisRc,
+        model: Rc<GraphMemo>,
+        layout: Rc<Layout>,
+        opts: GraphOptions,
+        before: Option<&SvgView>,
+    ) -> Self {
         let w = PieceWriter::new(&a, &model.0, &layout, &opts);
         let (width, height) = w.size();
-        let (label, nodes, edges) = (w.label(), w.nodes(), w.edges());
+        let (label, node_groups, edge_groups) = (
+            w.label(),
+            w.nodes().div_ceil(GROUP),
+            w.edges().div_ceil(GROUP),
+        );
+        let (mut nodes, mut edges) = (vec![None; node_groups], vec![None; edge_groups]);
+        if let Some(b) = before {
+            let (ba, bm, bl, bo) = &b.source;
+            // Compared by value: every analysis makes a new model, most of them equal.
+            let same = *bm == model
+                && *bl == layout
+                && ba.plan.built == a.plan.built
+                && ba.plan.target == a.plan.target
+                && ba.stages.len() == a.stages.len()
+                && bo.focus == opts.focus;
+            if same {
+                nodes = b.nodes.borrow().clone();
+                edges = b.edges.borrow().clone();
+                let stages = [
+                    bo.cursor_stage,
+                    opts.cursor_stage,
+                    bo.found_stage,
+                    opts.found_stage,
+                ];
+                // The caret's or the search's stage, before and now: their groups differ.
+                if bo.cursor_stage != opts.cursor_stage || bo.found_stage != opts.found_stage {
+                    for s in stages.into_iter().flatten() {
+                        if let Some(g) =
+                            node_of_stage(&model.0, s).and_then(|n| nodes.get_mut(n / GROUP))
+                        {
+                            *g = None;
+                        }
+                    }
+                }
+            }
+        }
         SvgView {
             view_box: format!("0 0 {} {}", Fixed(width, 0), Fixed(height, 0)).into(),
             width: Fixed(width, 0).to_string().into(),
             height: Fixed(height, 0).to_string().into(),
             label: label.into(),
-            node_groups: nodes.div_ceil(GROUP),
-            edge_groups: edges.div_ceil(GROUP),
+            node_groups,
+            edge_groups,
             source: (a, model, layout, opts),
-            nodes: RefCell::default(),
-            edges: RefCell::default(),
+            nodes: RefCell::new(nodes),
+            edges: RefCell::new(edges),
         }
     }
 
-    /// The markup of the first `nodes` groups of nodes and `edges` groups of edges, those
-    /// not drawn before written now.
-    fn groups(&self, nodes: usize, edges: usize) -> (Vec<AttrValue>, Vec<AttrValue>) {
-        let (mut n, mut e) = (self.nodes.borrow_mut(), self.edges.borrow_mut());
-        let (nodes, edges) = (nodes.min(self.node_groups), edges.min(self.edge_groups));
-        if n.len() < nodes || e.len() < edges {
-            let (a, model, layout, opts) = &self.source;
-            let w = PieceWriter::new(a, &model.0, layout, opts);
-            let group = |k: usize, count: usize, piece: &dyn Fn(usize) -> Option<String>| {
-                let pieces = k * GROUP..((k + 1) * GROUP).min(count);
-                AttrValue::from(pieces.filter_map(piece).collect::<String>())
+    /// Whether group `i` (nodes first, then edges) has its markup written.
+    fn written(&self, i: usize) -> bool {
+        let (nodes, edges) = (self.nodes.borrow(), self.edges.borrow());
+        match i.checked_sub(self.node_groups) {
+            None => nodes.get(i).is_some_and(Option::is_some),
+            Some(k) => edges.get(k).is_some_and(Option::is_some),
+        }
+    }
+
+    /// The markup of group `i` (nodes first, then edges), written now if it is not yet.
+    fn group(&self, i: usize) -> AttrValue {
+        let (list, k, edge) = match i.checked_sub(self.node_groups) {
+            None => (&self.nodes, i, false),
+            Some(k) => (&self.edges, k, true),
+        };
+        if let Some(Some(g)) = list.borrow().get(k) {
+            return g.clone();
+        }
+        let (a, model, layout, opts) = &self.source;
+        let w = PieceWriter::new(a, &model.0, layout, opts);
+        let count = if edge { w.edges() } else { w.nodes() };
+        let pieces = k * GROUP..((k + 1) * GROUP).min(count);
+        let markup: String = match edge {
+            false => pieces.filter_map(|p| w.node(p)).collect(),
+            true => pieces.filter_map(|p| w.edge(p)).collect(),
+        };
+        let g = AttrValue::from(markup);
+        if let Some(slot) = list.borrow_mut().get_mut(k) {
+            *slot = Some(g.clone());
+        }
+        g
+    }
+}
+
+/// What the graph shows: each group's markup, and how many groups (nodes first, then
+/// edges) show the current view's (`fresh`); the others keep what they showed before.
+#[derive(Default)]
+struct Shown {
+    view: Option<Rc<SvgView>>,
+    fresh: usize,
+    nodes: Vec<AttrValue>,
+    edges: Vec<AttrValue>,
+}
+
+impl Shown {
+    /// Shows `svg`, a step of it when `stepped` (`groups_to_update`), all of it otherwise;
+    /// returns how many groups are fresh.
+    fn show(&mut self, svg: &Rc<SvgView>, stepped: bool) -> usize {
+        if !self.view.as_ref().is_some_and(|v| Rc::ptr_eq(v, svg)) {
+            self.view = Some(svg.clone());
+            self.fresh = 0;
+        }
+        let (n, total) = (svg.node_groups, svg.node_groups + svg.edge_groups);
+        self.fresh = match stepped {
+            true => groups_to_update(self.fresh, total, |i| svg.written(i)),
+            false => total,
+        };
+        self.nodes.truncate(n);
+        self.edges.truncate(svg.edge_groups);
+        for i in 0..self.fresh {
+            let (list, k) = match i.checked_sub(n) {
+                None => (&mut self.nodes, i),
+                Some(k) => (&mut self.edges, k),
             };
-            while n.len() < nodes {
-                let k = n.len();
-                n.push(group(k, w.nodes(), &|i| w.node(i)));
-            }
-            while e.len() < edges {
-                let k = e.len();
-                e.push(group(k, w.edges(), &|i| w.edge(i)));
+            let g = svg.group(i);
+            match list.get_mut(k) {
+                Some(slot) => *slot = g,
+                None => list.push(g),
             }
         }
-        (n[..nodes].to_vec(), e[..edges].to_vec())
+        self.fresh
     }
 }
 
