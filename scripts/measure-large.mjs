@@ -9,6 +9,7 @@
 //     the paste to the frame painted after the page showed its analysis (the mark
 //     `stageplay:shown`), for the pathological pastes of docs/reliability.md (every input up
 //     to 10 MB).
+// Last, 20 keys are typed into the largest file the page edits (just under 64 KiB).
 // Each input is pasted into a fresh page as a paste event over the whole text (a synthetic
 // paste has no default action: when the page leaves it to the textarea, the script inserts
 // the text and fires the input event the browser would).
@@ -69,6 +70,51 @@ function longestTracedTask(path) {
   }
   const busiest = [...tasks.values()].sort((a, b) => b.length - a.length)[0] || [];
   return Math.max(0, ...busiest);
+}
+
+/** Typing into the largest file the page still edits (just under 64 KiB, the preview's
+ * threshold in src/page/large_text.rs): 20 keys in its middle, every fifth a line break,
+ * 120 ms apart; the longest main-thread task among them (Long Tasks API, and a trace). A
+ * textarea lays out its whole text again at each keystroke, so this is where typing is
+ * slowest. */
+async function typing(browser, results) {
+  let stages = 2;
+  while (generated(stages + 1).length < 64 * 1024) stages += 1;
+  const text = generated(stages);
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+  const page = await ctx.newPage();
+  await page.goto(base);
+  await page.waitForSelector('svg.stage-graph [data-stage]');
+  await page.evaluate((t) => {
+    const ta = document.querySelector('#dockerfile');
+    ta.value = t;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+  await page.waitForTimeout(Number(process.env.WARM ?? 2500));
+  await page.evaluate(() => {
+    window.__longs = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longs.push(Math.round(e.duration)); })
+      .observe({ type: 'longtask' });
+    const ta = document.querySelector('#dockerfile');
+    ta.focus();
+    const at = Math.floor(ta.value.length / 2);
+    ta.setSelectionRange(at, at);
+  });
+  const tracePath = join(tmpdir(), `stageplay-measure-typing-${process.pid}.json`);
+  await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(1000);
+  await browser.stopTracing();
+  const traced = longestTracedTask(tracePath);
+  rmSync(tracePath, { force: true });
+  const longs = await page.evaluate(() => window.__longs);
+  const name = `typing into ${text.length} B (${stages} stages, ${text.split('\n').length} lines)`;
+  console.log(`${name}, 20 keys: longest main-thread task ${Math.max(0, ...longs)} ms (long tasks: ${longs.length ? longs.join(', ') + ' ms' : 'none'}; in the trace, of any length: ${traced.toFixed(1)} ms)`);
+  results.push({ name, analyses: [], decodes: [], frame: NaN, longest: Math.max(0, ...longs), traced });
+  await ctx.close();
 }
 
 async function main() {
@@ -157,6 +203,7 @@ async function main() {
       }
       await ctx.close();
     }
+    if ('typing'.includes(filter) || !filter) await typing(browser, results);
   } finally {
     await close();
   }

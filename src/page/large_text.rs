@@ -3,14 +3,18 @@
 //!
 //! A textarea lays out all of its text: in Chromium, 100 000 short lines take about 1.4 s
 //! and 10 MB about 2 to 5 s, in one block that nothing in the page can split
-//! (`scripts/measure-large.mjs`). Past [`LARGE_BYTES`] or [`LARGE_LINES`] the input pane
+//! (`scripts/measure-large.mjs`), and it lays all of it out again at every keystroke: a
+//! character typed into 200 KB took 41-71 ms of layout alone. Past [`LARGE_BYTES`] or
+//! [`LARGE_LINES`] the input pane
 //! shows a preview instead: the head of the file as plain text, what it is, and two ways
 //! on. The analysis and every output view still use the whole file. A paste or a dropped
 //! file that large never enters the textarea: the editor's paste handler and
 //! the editor pane's drop handler set the state, and this preview replaces the editor.
 
-/// Texts longer than this are previewed, not edited.
-pub const LARGE_BYTES: usize = 1_000_000;
+/// Texts longer than this are previewed, not edited: typing into a longer one held the page
+/// over 50 ms per keystroke (a 79 KB file of 420 stages: tasks of 51-56 ms, 94 KB 53-87 ms;
+/// 65 KB none), where the largest of 90 real Dockerfiles is 25 KB.
+pub const LARGE_BYTES: usize = 64 * 1024;
 /// Texts with more lines than this are previewed, not edited.
 pub const LARGE_LINES: usize = 5_000;
 /// Chromium's storage holds 10 MiB per site, counted in UTF-16 code units of 2 bytes (a
@@ -268,8 +272,11 @@ mod tests {
         // Usual pastes are left to the textarea.
         assert_eq!(paste_too_large(small, "RUN true\n", 0, 0), None);
         assert_eq!(
-            paste_too_large(&"x".repeat(900_000), &"y".repeat(90_000), 0, 0),
+            paste_too_large(&"x".repeat(50_000), &"y".repeat(LARGE_BYTES - 50_000), 0, 0),
             None
+        );
+        assert!(
+            paste_too_large(&"x".repeat(50_000), &"y".repeat(LARGE_BYTES - 49_999), 0, 0).is_some()
         );
         // A large one replaces the selection (UTF-16 offsets: "é" is one unit, two bytes).
         let big = "a".repeat(2_000_000);
