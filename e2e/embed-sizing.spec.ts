@@ -97,6 +97,16 @@ test('only a finite height from the embed\'s own window is used, clamped', async
   await docsPage(page, `<pre class="stageplay" data-view="graph">${GO}</pre><iframe id="other" srcdoc="<p>other</p>"></iframe>`);
   const frame = page.locator('iframe.stageplay-embed');
   const content = await loaded(page, frame);
+  // The embed posts its height again while its content settles (its graph drawn once the
+  // first analysis has come): wait for that, so that every later height is one sent here.
+  await expect(content.locator('svg.stage-graph [data-stage]').first()).toBeVisible();
+  let last: string | null = '';
+  await expect.poll(async () => {
+    const now = await frame.getAttribute('data-stageplay-height');
+    const same = now === last;
+    last = now;
+    return same;
+  }, { intervals: [300, 300, 300] }).toBe(true);
   // Every height embed.js sets from here on, in order.
   await frame.evaluate((f) => {
     (window as any).heights = [];
@@ -106,7 +116,6 @@ test('only a finite height from the embed\'s own window is used, clamped', async
   });
   // The values set: each change's old value was the value before it.
   const heights = () => frame.evaluate((f) => [...(window as any).heights.slice(1), f.getAttribute('data-stageplay-height')]);
-  const settled = await frame.getAttribute('data-stageplay-height');
   // From the docs page itself, from another frame, and forged payloads from the embed; then
   // one valid height from the embed, which is the first and only one used.
   await page.evaluate(() => window.postMessage({ stageplay: 'height', height: 5000 }, '*'));
