@@ -316,3 +316,18 @@ test('a graph too large to insert in one task is drawn in steps until whole, as 
   expect(unmarked(rewritten)).toBe(unmarked(redrawn));
   await fresh.close();
 });
+
+test('a build failure an edit brings is marked on its stage, as a fresh page marks it', async ({ page }) => {
+  // The edit keeps every stage, edge, instruction count and built stage: only the failure
+  // changes (a RUN on scratch has no shell to run in: failure.rs, the last phase).
+  await page.locator('#dockerfile').fill('FROM scratch AS a\nENV X=1\nFROM a AS b\n');
+  await expect(page.locator('svg.stage-graph [data-stage="0"]')).toHaveCount(1);
+  await expect(page.locator('svg.stage-graph .sp-failed')).toHaveCount(0);
+  const failing = 'FROM scratch AS a\nRUN echo hi\nFROM a AS b\n';
+  await page.locator('#dockerfile').fill(failing);
+  await expect(page.locator('svg.stage-graph [data-stage="0"].sp-failed')).toHaveCount(1);
+  const fresh = await page.context().newPage();
+  await openWithoutContext(fresh, failing, 2);
+  await expect(fresh.locator('svg.stage-graph [data-stage="0"].sp-failed')).toHaveCount(1);
+  await fresh.close();
+});

@@ -112,15 +112,16 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
     };
     let found_stage = stage_of_node(*found);
     // The SVG depends on the analysis only through the model, the layout, which stages
-    // are built, the target and the stage count (see `PieceWriter`): a keystroke that
-    // changes none of them renders nothing.
+    // are built, the target, the stage that fails and the stage count (`PlanKey`, see
+    // `PieceWriter`): a keystroke that changes none of them renders nothing.
     // The view before this one: what a moved caret leaves unchanged is taken from it.
     let previous = use_mut_ref(|| None::<Rc<SvgView>>);
     let svg = {
         let (a, messages, previous) = (analysis.clone(), m.clone(), previous.clone());
-        let plan = (
+        let plan: PlanKey = (
             analysis.plan.built.clone(),
             analysis.plan.target,
+            analysis.plan.failure.as_ref().map(|f| f.stage),
             analysis.stages.len(),
         );
         use_memo(
@@ -130,7 +131,7 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 plan,
                 (props.cursor_stage, found_stage, *focus),
             ),
-            move |(model, layout, _, (cursor, found, focus))| {
+            move |(model, layout, plan, (cursor, found, focus))| {
                 let opts = GraphOptions {
                     cursor_stage: *cursor,
                     found_stage: *found,
@@ -139,13 +140,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                     ..GraphOptions::default()
                 };
                 let before = previous.borrow().clone();
-                SvgView::new(
-                    a.clone(),
-                    model.clone(),
-                    layout.clone(),
-                    opts,
-                    before.as_deref(),
-                )
+                let source = (a.clone(), model.clone(), layout.clone(), plan.clone(), opts);
+                SvgView::new(source, before.as_deref())
             },
         )
     };
@@ -670,13 +666,20 @@ struct SvgView {
     /// How many groups of nodes and of edges the whole graph has.
     node_groups: usize,
     edge_groups: usize,
-    source: (AnalysisRc, Rc<GraphMemo>, Rc<Layout>, GraphOptions),
+    source: GraphSource,
     nodes: RefCell<Vec<Option<AttrValue>>>,
     edges: RefCell<Vec<Option<AttrValue>>>,
 }
 
 /// The graph's model, its layout's input, and how many stages it draws when capped.
 type GraphMemo = (GraphModel, layout::LayoutInput, Option<usize>);
+
+/// What the graph's markup depends on in the plan: the built stages, the target, the stage
+/// that fails (if the build fails) and the stage count.
+type PlanKey = (Vec<usize>, Option<usize>, Option<Option<usize>>, usize);
+
+/// Everything a view's markup is written from.
+type GraphSource = (AnalysisRc, Rc<GraphMemo>, Rc<Layout>, PlanKey, GraphOptions);
 
 const GROUP: usize = 8;
 
@@ -690,14 +693,9 @@ impl PartialEq for SvgView {
 impl SvgView {
     /// The view of this graph; the markup of `before` is kept where only the caret's or the
     /// search's stage differs (the groups of those stages are written again).
-    fn new(
-        a: AnalysisRc,
-        model: Rc<GraphMemo>,
-        layout: Rc<Layout>,
-        opts: GraphOptions,
-        before: Option<&SvgView>,
-    ) -> Self {
-        let w = PieceWriter::new(&a, &model.0, &layout, &opts);
+    fn new(source: GraphSource, before: Option<&SvgView>) -> Self {
+        let (a, model, layout, plan, opts) = &source;
+        let w = PieceWriter::new(a, &model.0, layout, opts);
         let (width, height) = w.size();
         let (label, node_groups, edge_groups) = (
             w.label(),
@@ -706,14 +704,13 @@ impl SvgView {
         );
         let (mut nodes, mut edges) = (vec![None; node_groups], vec![None; edge_groups]);
         if let Some(b) = before {
-            let (ba, bm, bl, bo) = &b.source;
+            let (_, bm, bl, bp, bo) = &b.source;
             // Compared by value: every analysis makes a new model, most of them equal.
-            let same = *bm == model
-                && *bl == layout
-                && ba.plan.built == a.plan.built
-                && ba.plan.target == a.plan.target
-                && ba.stages.len() == a.stages.len()
-                && bo.focus == opts.focus;
+            let same = bm == model
+                && bl == layout
+                && bp == plan
+                && bo.focus == opts.focus
+                && bo.messages == opts.messages;
             if same {
                 nodes = b.nodes.borrow().clone();
                 edges = b.edges.borrow().clone();
@@ -742,7 +739,7 @@ impl SvgView {
             label: label.into(),
             node_groups,
             edge_groups,
-            source: (a, model, layout, opts),
+            source,
             nodes: RefCell::new(nodes),
             edges: RefCell::new(edges),
         }
@@ -766,7 +763,7 @@ impl SvgView {
         if let Some(Some(g)) = list.borrow().get(k) {
             return g.clone();
         }
-        let (a, model, layout, opts) = &self.source;
+        let (a, model, layout, _, opts) = &self.source;
         let w = PieceWriter::new(a, &model.0, layout, opts);
         let count = if edge { w.edges() } else { w.nodes() };
         let pieces = k * GROUP..((k + 1) * GROUP).min(count);
