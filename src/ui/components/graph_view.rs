@@ -754,28 +754,41 @@ impl SvgView {
         }
     }
 
-    /// The markup of group `i` (nodes first, then edges), written now if it is not yet.
-    fn group(&self, i: usize) -> AttrValue {
-        let (list, k, edge) = match i.checked_sub(self.node_groups) {
-            None => (&self.nodes, i, false),
-            Some(k) => (&self.edges, k, true),
-        };
-        if let Some(Some(g)) = list.borrow().get(k) {
-            return g.clone();
+    /// Writes the markup of the first `count` groups (nodes first, then edges) that are not
+    /// written yet, with one writer for them all.
+    fn write(&self, count: usize) {
+        if (0..count).all(|i| self.written(i)) {
+            return;
         }
         let (a, model, layout, _, opts) = &self.source;
         let w = PieceWriter::new(a, &model.0, layout, opts);
-        let count = if edge { w.edges() } else { w.nodes() };
-        let pieces = k * GROUP..((k + 1) * GROUP).min(count);
-        let markup: String = match edge {
-            false => pieces.filter_map(|p| w.node(p)).collect(),
-            true => pieces.filter_map(|p| w.edge(p)).collect(),
+        let markup = |k: usize, count: usize, piece: &dyn Fn(usize) -> Option<String>| {
+            let pieces = k * GROUP..((k + 1) * GROUP).min(count);
+            Some(AttrValue::from(
+                pieces.filter_map(piece).collect::<String>(),
+            ))
         };
-        let g = AttrValue::from(markup);
-        if let Some(slot) = list.borrow_mut().get_mut(k) {
-            *slot = Some(g.clone());
+        let (mut nodes, mut edges) = (self.nodes.borrow_mut(), self.edges.borrow_mut());
+        for (k, slot) in nodes.iter_mut().enumerate().take(count) {
+            if slot.is_none() {
+                *slot = markup(k, w.nodes(), &|p| w.node(p));
+            }
         }
-        g
+        let rest = count.saturating_sub(self.node_groups);
+        for (k, slot) in edges.iter_mut().enumerate().take(rest) {
+            if slot.is_none() {
+                *slot = markup(k, w.edges(), &|p| w.edge(p));
+            }
+        }
+    }
+
+    /// The markup of group `i` (nodes first, then edges), once [`SvgView::write`] wrote it.
+    fn group(&self, i: usize) -> AttrValue {
+        let slot = match i.checked_sub(self.node_groups) {
+            None => self.nodes.borrow().get(i).cloned(),
+            Some(k) => self.edges.borrow().get(k).cloned(),
+        };
+        slot.flatten().unwrap_or_default()
     }
 }
 
@@ -804,6 +817,7 @@ impl Shown {
         };
         self.nodes.truncate(n);
         self.edges.truncate(svg.edge_groups);
+        svg.write(self.fresh);
         for i in 0..self.fresh {
             let (list, k) = match i.checked_sub(n) {
                 None => (&mut self.nodes, i),
