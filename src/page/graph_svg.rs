@@ -469,16 +469,25 @@ impl<'a> PieceWriter<'a> {
         self.model.nodes.len().min(self.layout.nodes.len())
     }
 
-    fn is_built(&self, node: usize) -> bool {
-        let built = &self.built;
+    /// Whether `node` is a stage that is built. Nodes are numbered apart from stages (a
+    /// capped graph draws some of them), so the stage is looked up through the node.
+    fn stage_built(&self, node: usize) -> bool {
         match self.model.nodes.get(node).map(|n| &n.kind) {
-            Some(GraphNodeKind::Stage(s)) => built.get(*s).copied().unwrap_or(false),
-            // An image or scratch is pulled when a built stage uses it.
+            Some(GraphNodeKind::Stage(s)) => self.built.get(*s).copied().unwrap_or(false),
+            _ => false,
+        }
+    }
+
+    /// Whether `node` is drawn built: a built stage, or an image or scratch that a built
+    /// stage uses (it is pulled).
+    fn is_built(&self, node: usize) -> bool {
+        match self.model.nodes.get(node).map(|n| &n.kind) {
+            Some(GraphNodeKind::Stage(_)) => self.stage_built(node),
             Some(_) => self
                 .model
                 .edges
                 .iter()
-                .any(|e| e.from == node && built.get(e.to).copied().unwrap_or(false)),
+                .any(|e| e.from == node && self.stage_built(e.to)),
             None => false,
         }
     }
@@ -492,13 +501,13 @@ impl<'a> PieceWriter<'a> {
     pub fn edge(&self, k: usize) -> Option<String> {
         let route = self.layout.edges.get(k)?;
         let edge = self.model.edges.get(route.edge)?;
-        let (m, model, built, gaps) = (&self.opts.messages, self.model, &self.built, &self.gaps);
+        let (m, model, gaps) = (&self.opts.messages, self.model, &self.gaps);
         let kind = match edge.kind {
             EdgeKind::From => "from",
             EdgeKind::Copy => "copy",
             EdgeKind::Mount => "mount",
         };
-        let faded = !built.get(edge.to).copied().unwrap_or(false);
+        let faded = !self.stage_built(edge.to);
         let dim = self.dimmed(edge.from) || self.dimmed(edge.to);
         let mut out = String::with_capacity(256);
         if dim {

@@ -301,3 +301,45 @@ fn a_large_graph_is_drawn_and_updated_a_step_at_a_time() {
     // Never more than there are.
     assert_eq!(groups_to_update(total + 5, total, none), total);
 }
+
+/// A graph capped to 300 of its stages numbers its nodes apart from its stages: an edge is
+/// faded exactly when the stage it goes into is not built, and an image is drawn built when
+/// a built stage uses it.
+#[test]
+fn a_capped_graph_fades_exactly_the_edges_into_stages_not_built() {
+    use stageplay::page::graph_svg::render_graph_pieces;
+    use stageplay::page::i18n::Messages;
+    let mut text: String = (0..400)
+        .map(|i| match i {
+            0 => "FROM alpine AS s0\nRUN touch /a\n".to_string(),
+            i => format!("FROM alpine AS s{i}\nCOPY --from=s{} /a /a{i}\n", i - 1),
+        })
+        .collect();
+    text.push_str("FROM s0 AS last\n");
+    let a = analyze(&text, &Options::default());
+    assert_eq!(a.plan.built, [0, 400]);
+    let (model, drawn) = GraphModel::for_page(&a, &Messages::english());
+    assert_eq!(drawn, Some(300));
+    let l = layout(&model.layout_input(), &LayoutOptions::default());
+    let p = render_graph_pieces(&a, &model, &l, &GraphOptions::default());
+    assert_eq!(p.edges.len(), l.edges.len());
+    let stage_of = |node: usize| match model.nodes[node].kind {
+        GraphNodeKind::Stage(s) => Some(s),
+        _ => None,
+    };
+    for (route, piece) in l.edges.iter().zip(&p.edges) {
+        let s = stage_of(model.edges[route.edge].to).expect("an edge goes into a stage");
+        assert_eq!(
+            piece.contains("sp-faded"),
+            !a.plan.built.contains(&s),
+            "{piece}"
+        );
+    }
+    // alpine: s0 is built from it.
+    let alpine = p
+        .nodes
+        .iter()
+        .find(|n| n.contains("data-image=\"alpine\""))
+        .expect("alpine");
+    assert!(alpine.contains("sp-built"), "{alpine}");
+}
