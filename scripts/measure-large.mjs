@@ -57,6 +57,18 @@ const inputs = [
   ['10 000 stages', () => Array.from({ length: 10_000 }, (_, i) => `FROM scratch AS s${i}\n`).join(''), 1],
 ];
 
+/** Runs `during` while Chromium traces `page`; returns what it returned and the longest
+ * task of the page's main thread in the trace (ms), of any length. */
+async function tracing(browser, page, during) {
+  const path = join(tmpdir(), `stageplay-measure-large-${process.pid}.json`);
+  await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const result = await during();
+  await browser.stopTracing();
+  const longest = longestTracedTask(path);
+  rmSync(path, { force: true });
+  return [result, longest];
+}
+
 /** The longest task (ms) of the page's main thread in a Chromium trace: the renderer's main
  * thread with the most tasks, as the trace holds every renderer of the browser. */
 function longestTracedTask(path) {
@@ -100,16 +112,13 @@ async function typing(browser, results) {
     const at = Math.floor(ta.value.length / 2);
     ta.setSelectionRange(at, at);
   });
-  const tracePath = join(tmpdir(), `stageplay-measure-typing-${process.pid}.json`);
-  await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  for (let i = 0; i < 20; i++) {
-    await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
-    await page.waitForTimeout(120);
-  }
-  await page.waitForTimeout(1000);
-  await browser.stopTracing();
-  const traced = longestTracedTask(tracePath);
-  rmSync(tracePath, { force: true });
+  const [, traced] = await tracing(browser, page, async () => {
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(1000);
+  });
   const longs = await page.evaluate(() => window.__longs);
   const name = `typing into ${text.length} B (${stages} stages, ${text.split('\n').length} lines)`;
   console.log(`${name}, 20 keys: longest main-thread task ${Math.max(0, ...longs)} ms (long tasks: ${longs.length ? longs.join(', ') + ' ms' : 'none'}; in the trace, of any length: ${traced.toFixed(1)} ms)`);
@@ -163,9 +172,7 @@ async function main() {
         await page.waitForTimeout(300);
         // A trace of the paste gives the longest task of any length, not only those the
         // Long Tasks API reports (over 50 ms): the room left under the budget.
-        const tracePath = join(tmpdir(), `stageplay-measure-large-${process.pid}.json`);
-        await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-        const r = await page.evaluate(async () => {
+        const [r, traced] = await tracing(browser, page, () => page.evaluate(async () => {
           const longs = [];
           new PerformanceObserver((l) => { for (const e of l.getEntries()) longs.push(Math.round(e.duration)); })
             .observe({ type: 'longtask' });
@@ -190,10 +197,8 @@ async function main() {
           await new Promise((r) => setTimeout(r, 1500));
           const decodes = performance.getEntriesByName('stageplay:decode', 'measure').map((m) => m.duration);
           return { bytes: data.getData('text/plain').length, frame, decodes, longest: Math.max(0, ...longs), longs };
-        });
-        await browser.stopTracing();
-        r.traced = longestTracedTask(tracePath);
-        rmSync(tracePath, { force: true });
+        }));
+        r.traced = traced;
         // The worker times each analysis (static/worker.js); this paste's is its latest.
         const w = page.workers()[0];
         const analysis = w ? await w.evaluate(() => performance.getEntriesByName('stageplay:analyse', 'measure').at(-1)?.duration ?? NaN) : NaN;
@@ -203,7 +208,7 @@ async function main() {
       }
       await ctx.close();
     }
-    if ('typing'.includes(filter) || !filter) await typing(browser, results);
+    if ('typing'.includes(filter)) await typing(browser, results);
   } finally {
     await close();
   }

@@ -5,11 +5,11 @@
 //! and 10 MB about 2 to 5 s, in one block that nothing in the page can split
 //! (`scripts/measure-large.mjs`), and it lays all of it out again at every keystroke: a
 //! character typed into 200 KB took 41-71 ms of layout alone. Past [`LARGE_BYTES`] or
-//! [`LARGE_LINES`] the input pane
-//! shows a preview instead: the head of the file as plain text, what it is, and two ways
-//! on. The analysis and every output view still use the whole file. A paste or a dropped
-//! file that large never enters the textarea: the editor's paste handler and
-//! the editor pane's drop handler set the state, and this preview replaces the editor.
+//! [`LARGE_LINES`] the input pane shows a preview instead: the head of the file as plain
+//! text, what it is, and two ways on. The analysis and every output view still use the
+//! whole file. A paste or a dropped file that large never enters the textarea: the
+//! editor's paste handler and the editor pane's drop handler set the state, and this
+//! preview replaces the editor.
 
 /// Texts longer than this are previewed, not edited: typing into a longer one held the page
 /// over 50 ms per keystroke (a 79 KB file of 420 stages: tasks of 51-56 ms, 94 KB 53-87 ms;
