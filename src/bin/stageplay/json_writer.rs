@@ -302,9 +302,16 @@ struct Compound<'a, W> {
 impl<W: Write> Compound<'_, W> {
     #[inline]
     fn before_item(&mut self) {
+        self.item_line(false);
+    }
+
+    /// The start of this item's line, a comma first unless it is the first item, and the
+    /// opening quote of a field name when `quote`.
+    #[inline]
+    fn item_line(&mut self, quote: bool) {
         let comma = !self.first;
         self.first = false;
-        self.w.line(comma, false);
+        self.w.line(comma, quote);
     }
 
     #[inline]
@@ -328,9 +335,7 @@ impl<W: Write> Compound<'_, W> {
     /// backslash or a control character), so they need no escape.
     #[inline]
     fn field_name(&mut self, key: &str) {
-        let comma = !self.first;
-        self.first = false;
-        self.w.line(comma, true);
+        self.item_line(true);
         self.w.out.extend_from_slice(key.as_bytes());
         self.w.out.extend_from_slice(b"\": ");
     }
