@@ -195,6 +195,15 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#target').selectOption('build');
     const skipped = page.locator('svg.stage-graph .sp-stage.sp-skipped').first();
     await expect(skipped).toBeVisible();
+    // The graph's markup settled: a render after the new target may still replace the
+    // group this stage is in, and a replaced element has no computed style.
+    let drawn = '';
+    await expect.poll(async () => {
+      const now = await page.locator('svg.stage-graph').evaluate((svg) => svg.innerHTML);
+      const same = now === drawn;
+      drawn = now;
+      return same;
+    }, { intervals: [300, 300, 300] }).toBe(true);
     const colours = await skipped.evaluate((g) => {
       const fill = (sel: string) => getComputedStyle(g.querySelector(sel)!).fill;
       return { box: fill('rect'), title: fill('.sp-title'), sub: fill('.sp-sub'), meta: fill('.sp-meta'), opacity: getComputedStyle(g).opacity };
