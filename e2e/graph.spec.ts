@@ -2,7 +2,7 @@
 // the centre, panned with the wheel, searched, focused and following the editor's cursor.
 // The maths is src/page/viewport.rs (tested natively); these check the page wires it.
 import { test, expect, Page, Locator } from '@playwright/test';
-import { bigDockerfile, openWithoutContext } from './page';
+import { bigDockerfile, openWithoutContext, settled } from './page';
 
 const stage = (page: Page, name: string) =>
   page.locator(`svg.stage-graph [data-stage]`).filter({ has: page.locator(`title:text-matches("^${name} —")`) });
@@ -17,7 +17,7 @@ const centre = (b: { x: number; y: number; width: number; height: number }) =>
   ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
 /** Waits until the zoom level stops changing (the fit is applied after a frame). */
-async function settled(page: Page) {
+async function zoomSettled(page: Page) {
   let last = '';
   await expect.poll(async () => {
     const now = await page.locator('.zoom-level').textContent() ?? '';
@@ -30,7 +30,7 @@ async function settled(page: Page) {
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await openWithoutContext(page, bigDockerfile(), 59);
-  await settled(page);
+  await zoomSettled(page);
 });
 
 test('Fit shows every stage and image of a 59-stage graph inside the viewport', async ({ page }) => {
@@ -257,29 +257,39 @@ test('a graph too large to insert in one task is drawn in steps until whole, as 
   // edges, about 80 pieces a task (src/page/graph_svg.rs, `groups_to_update`).
   const text = Array.from({ length: 400 }, (_, i) =>
     `FROM alpine AS s${i}\n` + (i > 0 ? `COPY --from=s${i - 1} /a /a${i}\n` : 'RUN touch /a\n')).join('');
-  await page.evaluate(() => {
-    const w = window as unknown as { __steps: number };
+  // The steps that add groups, and whether the graph said it was busy (`aria-busy`) while
+  // drawing them.
+  const watchSteps = () => page.evaluate(() => {
+    const w = window as unknown as { __steps: number; __fewest: number; __busy: boolean };
     w.__steps = 0;
+    w.__fewest = Infinity;
+    w.__busy = false;
+    const svg = document.querySelector('svg.stage-graph')!;
     new MutationObserver((ms) => {
       if (ms.some((m) => m.addedNodes.length > 0)) w.__steps += 1;
-    }).observe(document.querySelector('svg.stage-graph g.sp-nodes')!, { childList: true });
+      w.__fewest = Math.min(w.__fewest, svg.querySelectorAll('[data-stage]').length);
+      if (svg.getAttribute('aria-busy') === 'true') w.__busy = true;
+    }).observe(svg, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   });
+  const steps = () => page.evaluate(() => {
+    const w = window as unknown as { __steps: number; __fewest: number; __busy: boolean };
+    return { steps: w.__steps, fewest: w.__fewest, busy: w.__busy };
+  });
+  await watchSteps();
   await page.locator('#dockerfile').fill(text);
   await expect(page.locator('.graph-capped')).toContainText('300');
   await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(300);
-  // Added in more than one step.
-  expect(await page.evaluate(() => (window as unknown as { __steps: number }).__steps)).toBeGreaterThan(1);
+  // Added in more than one step, busy meanwhile; its edges come after its nodes.
+  await settled(page);
+  const first = await steps();
+  expect(first.steps).toBeGreaterThan(1);
+  expect(first.busy).toBe(true);
   const drawn = () => page.locator('svg.stage-graph').evaluate((s) => s.innerHTML);
-  // Its edges come after its nodes: wait until the markup stops changing.
-  let whole = '';
-  await expect.poll(async () => { const now = await drawn(); const same = now === whole; whole = now; return same; },
-    { intervals: [300, 300, 300] }).toBe(true);
+  const whole = await drawn();
   const fresh = await page.context().newPage();
   await fresh.setViewportSize({ width: 1400, height: 900 });
   await openWithoutContext(fresh, text, 300);
-  let again = '';
-  await expect.poll(async () => { const now = await fresh.locator('svg.stage-graph').evaluate((s) => s.innerHTML); const same = now === again; again = now; return same; },
-    { intervals: [300, 300, 300] }).toBe(true);
+  const again = await fresh.locator('svg.stage-graph').evaluate((s) => s.innerHTML);
   // The caret's stage is marked only where the editor has the focus (tested above).
   const unmarked = (svg: string) => svg.replaceAll(' sp-cursor', '');
   expect(unmarked(whole)).toBe(unmarked(again));
@@ -288,31 +298,18 @@ test('a graph too large to insert in one task is drawn in steps until whole, as 
   // An edit that changes every drawn stage (a new last stage is the target and needs only
   // s0): the graph is rewritten a step at a time too (`groups_to_update`), never showing
   // fewer stages meanwhile, and ends as a fresh page draws the new text.
-  await page.evaluate(() => {
-    const w = window as unknown as { __steps: number; __fewest: number };
-    w.__steps = 0;
-    w.__fewest = Infinity;
-    new MutationObserver((ms) => {
-      if (ms.some((m) => m.addedNodes.length > 0)) w.__steps += 1;
-      w.__fewest = Math.min(w.__fewest, document.querySelectorAll('svg.stage-graph [data-stage]').length);
-    }).observe(document.querySelector('svg.stage-graph g.sp-nodes')!, { childList: true, subtree: true });
-  });
+  await watchSteps();
   const edited = `${text}FROM s0 AS last\n`;
   await page.locator('#dockerfile').fill(edited);
   await expect(page.locator('svg.stage-graph [data-stage="400"]')).toHaveCount(1);
-  let rewritten = '';
-  await expect.poll(async () => { const now = await drawn(); const same = now === rewritten; rewritten = now; return same; },
-    { intervals: [300, 300, 300] }).toBe(true);
-  const updates = await page.evaluate(() => {
-    const w = window as unknown as { __steps: number; __fewest: number };
-    return { steps: w.__steps, fewest: w.__fewest };
-  });
+  await settled(page);
+  const rewritten = await drawn();
+  const updates = await steps();
   expect(updates.steps).toBeGreaterThan(1);
   expect(updates.fewest).toBe(300);
+  expect(updates.busy).toBe(true);
   await openWithoutContext(fresh, edited, 300);
-  let redrawn = '';
-  await expect.poll(async () => { const now = await fresh.locator('svg.stage-graph').evaluate((s) => s.innerHTML); const same = now === redrawn; redrawn = now; return same; },
-    { intervals: [300, 300, 300] }).toBe(true);
+  const redrawn = await fresh.locator('svg.stage-graph').evaluate((s) => s.innerHTML);
   expect(unmarked(rewritten)).toBe(unmarked(redrawn));
   await fresh.close();
 });
@@ -322,6 +319,7 @@ test('a build failure an edit brings is marked on its stage, as a fresh page mar
   // changes (a RUN on scratch has no shell to run in: failure.rs, the last phase).
   await page.locator('#dockerfile').fill('FROM scratch AS a\nENV X=1\nFROM a AS b\n');
   await expect(page.locator('svg.stage-graph [data-stage="0"]')).toHaveCount(1);
+  await settled(page);
   await expect(page.locator('svg.stage-graph .sp-failed')).toHaveCount(0);
   const failing = 'FROM scratch AS a\nRUN echo hi\nFROM a AS b\n';
   await page.locator('#dockerfile').fill(failing);

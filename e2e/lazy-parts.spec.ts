@@ -51,6 +51,7 @@ test('an embed whose worker cannot load says so, and Try again loads it', async 
   await expect(alert).toContainText('The analysis could not run: the analyser did not load');
   // The panes no longer say they are analysing: nothing is coming until Try again.
   await expect(page.locator('[data-pane="graph"] .stale')).toHaveCount(0);
+  await expect(page.locator('[data-pane="graph"]')).not.toHaveAttribute('aria-busy', /./);
   await context.unroute('**/stageplay-worker_bg.wasm');
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('[data-pane="graph"] svg.stage-graph [data-stage]').first()).toBeVisible();
@@ -65,6 +66,7 @@ test('while the worker loads, the editor is there, the views say so, and an expo
   await page.goto('/');
   await expect(page.locator('#dockerfile')).toBeVisible();
   await expect(page.locator('#output-panel .stale')).toHaveText('Analysing…');
+  await expect(page.locator('#output-panel')).toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('svg.stage-graph')).toHaveCount(0);
   await page.locator('#export-button').click();
   const item = page.locator('#export-menu [data-format="dot"]');
@@ -76,4 +78,5 @@ test('while the worker loads, the editor is there, the views say so, and an expo
   await expect(page.locator('#export-menu')).toHaveCount(0);
   await expect(page.locator('svg.stage-graph [data-stage]').first()).toBeVisible();
   await expect(page.locator('#output-panel .stale')).toHaveCount(0);
+  await expect(page.locator('#output-panel')).not.toHaveAttribute('aria-busy', /./);
 });

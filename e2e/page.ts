@@ -1,5 +1,5 @@
-// What several specs do to the page: open it on a Dockerfile with no build context, and
-// export the graph in a format through the Export menu.
+// What several specs do to the page: open it on a Dockerfile with no build context, wait
+// for it to settle, and export the graph in a format through the Export menu.
 import { expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
@@ -14,6 +14,16 @@ export async function openWithoutContext(page: Page, text: string, stages: numbe
   await page.locator('#tab-dockerfile').click();
   await page.locator('#dockerfile').fill(text);
   await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(stages);
+  await settled(page);
+}
+
+/** Waits until the views show the analysis of the editor's text and the graph is drawn
+ * whole: the page marks the views `aria-busy` while an analysis is to come, and the graph
+ * while a drawing step is (src/ui/components/app.rs, graph_view.rs). */
+export async function settled(page: Page) {
+  await expect(page.locator(
+    '#output-panel[aria-busy="true"], [data-pane][aria-busy="true"], svg.stage-graph[aria-busy="true"]',
+  )).toHaveCount(0);
 }
 
 /** Exports through the Export menu and returns the downloaded file. */

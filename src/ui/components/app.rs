@@ -483,7 +483,10 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     <TargetNotice analysis={a.clone()} naming={state.naming} dispatch={dispatch.clone()} />
                     <ViewTabs view={view} problems={problems} errors={errors} dispatch={dispatch.clone()} />
-                    <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}>
+                    // Busy while the views show an analysis of an older text than the editor's and
+                    // one is coming (not after the analyser failed to load).
+                    <div class="output-panel" id="output-panel" role="tabpanel" aria-labelledby={format!("view-{}", view.as_str())}
+                        aria-busy={(state.stale && analysis_error.is_none()).then_some("true")}>
                         // The view's heading for screen readers (the tab shows its name), so
                         // the views' own h3 sections follow an h2, as in an embed.
                         <h2 class="visually-hidden">{ view_label(m, view) }</h2>

@@ -106,7 +106,8 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
         };
         html! {
             <section class={classes!("embed-pane", format!("embed-pane-{}", p.as_str()))}
-                data-pane={p.as_str()} aria-label={title.clone()}>
+                data-pane={p.as_str()} aria-label={title.clone()}
+                aria-busy={(state.stale && p != Pane::Editor && props.analysis_error.is_none()).then_some("true")}>
                 <h2 class="embed-pane-title">{ title }</h2>
                 { body }
             </section>

@@ -158,6 +158,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
             move || drop(step)
         });
     }
+    // Busy while the graph is behind the page's analysis or not yet drawn whole.
+    let busy = late || fresh < svg.node_groups + svg.edge_groups;
     let (node_groups, edge_groups) = {
         let shown = shown.borrow();
         (shown.nodes.clone(), shown.edges.clone())
@@ -636,7 +638,8 @@ pub fn graph_view(props: &GraphViewProps) -> Html {
                 {onpointerdown} {onpointermove} {onpointerup}>
                 <div class="graph-canvas" style={canvas_style}>
                     <svg class="stage-graph" viewBox={svg.view_box.clone()} width={svg.width.clone()}
-                        height={svg.height.clone()} role="group" aria-label={svg.label.clone()}>
+                        height={svg.height.clone()} role="group" aria-label={svg.label.clone()}
+                        aria-busy={busy.then_some("true")}>
                         { Html::from_html_unchecked(AttrValue::Static(SVG_DEFS)) }
                         // Edges first, so nodes sit on top of them.
                         // Each group in a keyed element: an unkeyed list is matched from its
