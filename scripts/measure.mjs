@@ -6,6 +6,7 @@
 //      worker analyses it: src/ui/worker.rs; the page marks `stageplay:shown`),
 //   3. keystroke → painted graph on that file (about 650 lines), at its end and in its middle,
 //      and keystroke → the typed character painted (the first frame after the input event),
+//      beside the same keys typed into a bare textarea (the browser's own share of that time),
 //   4. the gzip transfer size of what the page fetches on its first load (the files it
 //      requested before its first render settled), split into the page itself (what it
 //      fetches before it is interactive: the budget) and its worker (fetched at start, in
@@ -81,6 +82,50 @@ const SHOWN_HELPER = () => {
     o.observe({ type: 'mark' });
   });
 };
+
+/** Types 25 keys (a newline every fifth) at the `end` or in the `middle` of the textarea
+ * `selector`, 60 ms apart, and returns the times from each keydown to the next painted frame
+ * after its analysis was shown (`analysed`, else empty) and to the next painted frame after
+ * its input event (the typed character). */
+async function typeInto(page, selector, where, lines, analysed) {
+  await page.evaluate(([sel, analysed]) => {
+    window.__lat = [];
+    window.__echo = [];
+    const ta = document.querySelector(sel);
+    if (ta.dataset.timed) return;
+    ta.dataset.timed = 'yes';
+    ta.addEventListener('keydown', (e) => { window.__down = e.timeStamp; }, true);
+    ta.addEventListener('input', () => {
+      const down = window.__down;
+      // The typed character itself: the next painted frame after the input event.
+      requestAnimationFrame(() => setTimeout(() => window.__echo.push(performance.now() - down), 0));
+      // The keystroke's analysis shown (since its keydown: the page's own input handler
+      // runs before this one, and may show the analysis at once), then the next
+      // painted frame.
+      if (analysed) {
+        window.__shownAfter(down).then(() =>
+          requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - down), 0)));
+      }
+    }, true);
+  }, [selector, analysed]);
+  await page.locator(selector).focus();
+  if (where === 'end') {
+    await page.keyboard.press('Control+End');
+  } else {
+    // The start of the middle line.
+    await page.evaluate(([sel, n]) => {
+      const ta = document.querySelector(sel);
+      const at = ta.value.split('\n').slice(0, n).join('\n').length + 1;
+      ta.setSelectionRange(at, at);
+    }, [selector, Math.floor(lines / 2)]);
+  }
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(100);
+  return page.evaluate(() => [window.__lat, window.__echo]);
+}
 
 // The worker's latest `stageplay:analyse` measure (static/worker.js), in ms.
 async function workerAnalysis(page) {
@@ -180,44 +225,8 @@ async function main() {
       // every later line moves down): keydown → the next painted frame after the input
       // event (as above), so the browser's own editing, the analysis, the render, style,
       // layout and paint all count.
-      await page.evaluate(() => {
-        window.__lat = [];
-        window.__echo = [];
-        const ta = document.querySelector('#dockerfile');
-        ta.addEventListener('keydown', (e) => { window.__down = e.timeStamp; }, true);
-        ta.addEventListener('input', () => {
-          const down = window.__down;
-          // The typed character itself: the next painted frame after the input event.
-          requestAnimationFrame(() => setTimeout(() => window.__echo.push(performance.now() - down), 0));
-          // The keystroke's analysis shown (since its keydown: the page's own input handler
-          // runs before this one, and may show the analysis at once), then the next
-          // painted frame.
-          window.__shownAfter(down).then(() =>
-            requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - down), 0)));
-        }, true);
-      });
-      const typeAt = async (where) => {
-        await page.evaluate(() => { window.__lat = []; window.__echo = []; });
-        await page.locator('#dockerfile').focus();
-        if (where === 'end') {
-          await page.keyboard.press('Control+End');
-        } else {
-          // The start of the middle line.
-          await page.evaluate((n) => {
-            const ta = document.querySelector('#dockerfile');
-            const at = ta.value.split('\n').slice(0, n).join('\n').length + 1;
-            ta.setSelectionRange(at, at);
-          }, Math.floor(lines / 2));
-        }
-        for (let i = 0; i < 25; i++) {
-          await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
-          await page.waitForTimeout(60);
-        }
-        await page.waitForTimeout(100);
-        return page.evaluate(() => [window.__lat, window.__echo]);
-      };
-      const [atEnd, echoEnd] = await typeAt('end');
-      const [inMiddle, echoMiddle] = await typeAt('middle');
+      const [atEnd, echoEnd] = await typeInto(page, '#dockerfile', 'end', lines, true);
+      const [inMiddle, echoMiddle] = await typeInto(page, '#dockerfile', 'middle', lines, true);
       const lat = [...atEnd, ...inMiddle];
       const echo = [...echoEnd, ...echoMiddle];
       if (process.env.VERBOSE) console.log(`  keystrokes (ms): ${lat.map((x) => x.toFixed(0)).join(" ")}`);
@@ -226,6 +235,26 @@ async function main() {
       results.echo = median(echo);
       console.log(`keystroke → the typed character painted (the frame after the input event, before the analysis): median ${fmt(results.echo)}, max ${fmt(Math.max(...echo))} (${echo.length} keys)`);
       console.log(`keystroke → painted graph on ${lines} lines: median ${fmt(results.keystroke)}, max ${fmt(results.keystrokeMax)} (${lat.length} keys; at the end: median ${fmt(median(atEnd))}, max ${fmt(Math.max(...atEnd))}; in the middle: median ${fmt(median(inMiddle))}, max ${fmt(Math.max(...inMiddle))})`);
+      // The browser alone, for reference: the same keys typed into a bare page holding only
+      // a textarea with the same text, font and size as the editor's (grown to its text, as
+      // the editor's is), timed the same way. What the playground adds is the rest.
+      const style = await page.locator('#dockerfile').evaluate((ta) => {
+        const c = getComputedStyle(ta);
+        return `font:${c.font};letter-spacing:${c.letterSpacing};tab-size:${c.tabSize};padding:${c.padding};width:${c.width};white-space:pre;overflow:hidden;border:0;resize:none`;
+      });
+      const bare = await ctx.newPage();
+      await bare.setContent(`<!doctype html><body style="margin:0"><div style="height:100vh;overflow:auto"><textarea id="bare" spellcheck="false" style="${style}"></textarea></div>`);
+      await bare.evaluate((t) => {
+        const ta = document.querySelector('#bare');
+        ta.value = t;
+        ta.style.height = `${ta.scrollHeight}px`;
+      }, text);
+      const [, bareEnd] = await typeInto(bare, '#bare', 'end', lines, false);
+      const [, bareMiddle] = await typeInto(bare, '#bare', 'middle', lines, false);
+      const bareEcho = [...bareEnd, ...bareMiddle];
+      results.bareEcho = median(bareEcho);
+      console.log(`  for reference, the browser alone (a bare textarea, same text and font): keystroke → character painted median ${fmt(results.bareEcho)}, max ${fmt(Math.max(...bareEcho))} (${bareEcho.length} keys)`);
+      await bare.close();
 
       // Screenshots of the large graph, fitted and zoomed.
       mkdirSync(join(root, 'e2e', 'output'), { recursive: true });
