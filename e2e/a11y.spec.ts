@@ -3,7 +3,7 @@
 // Escape, the editor says how to leave it, the builder switch follows the arrow keys.
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { bigDockerfile } from './page';
+import { bigDockerfile, settled } from './page';
 
 const VIEWS = ['graph', 'plan', 'files', 'problems', 'steps'];
 const INPUTS = ['dockerfile', 'context', 'dockerignore', 'buildargs'];
@@ -72,10 +72,13 @@ for (const theme of ['light', 'dark'] as const) {
       await page.locator('#examples-button').click();
       await page.locator(`[data-example="${id}"]`).click();
       await expect(page.locator('.gallery')).toHaveCount(0);
+      // This example's analysis shown, not the one before it.
+      await settled(page);
       expect(await violations(page, '.output-pane'), `example ${id}`).toEqual([]);
     }
     await page.locator('#dockerfile').fill(bigDockerfile());
     await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(59);
+    await settled(page);
     expect(await violations(page), 'big graph').toEqual([]);
   });
 
@@ -195,6 +198,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#target').selectOption('build');
     const skipped = page.locator('svg.stage-graph .sp-stage.sp-skipped').first();
     await expect(skipped).toBeVisible();
+    await settled(page);
     // The graph's markup settled: a render after the new target may still replace the
     // group this stage is in, and a replaced element has no computed style.
     let drawn = '';
