@@ -56,6 +56,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#lessons-button').click();
     await page.locator('.lesson-open').first().click();
     await expect(page.locator('.lesson-step-title')).toBeVisible();
+    // The step's own text replaced the example's: its analysis in the views first.
+    await settled(page);
     await expectEveryTabClean(page);
   });
 
