@@ -3,7 +3,7 @@
 // Escape, the editor says how to leave it, the builder switch follows the arrow keys.
 import { test, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { bigDockerfile } from './page';
+import { bigDockerfile, settled } from './page';
 
 const VIEWS = ['graph', 'plan', 'files', 'problems', 'steps'];
 const INPUTS = ['dockerfile', 'context', 'dockerignore', 'buildargs'];
@@ -56,6 +56,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#lessons-button').click();
     await page.locator('.lesson-open').first().click();
     await expect(page.locator('.lesson-step-title')).toBeVisible();
+    // The step's own text replaced the example's: its analysis in the views first.
+    await settled(page);
     await expectEveryTabClean(page);
   });
 
@@ -72,10 +74,13 @@ for (const theme of ['light', 'dark'] as const) {
       await page.locator('#examples-button').click();
       await page.locator(`[data-example="${id}"]`).click();
       await expect(page.locator('.gallery')).toHaveCount(0);
+      // This example's analysis shown, not the one before it.
+      await settled(page);
       expect(await violations(page, '.output-pane'), `example ${id}`).toEqual([]);
     }
     await page.locator('#dockerfile').fill(bigDockerfile());
     await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(59);
+    await settled(page);
     expect(await violations(page), 'big graph').toEqual([]);
   });
 
@@ -195,6 +200,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('#target').selectOption('build');
     const skipped = page.locator('svg.stage-graph .sp-stage.sp-skipped').first();
     await expect(skipped).toBeVisible();
+    await settled(page);
     // The graph's markup settled: a render after the new target may still replace the
     // group this stage is in, and a replaced element has no computed style.
     let drawn = '';

@@ -3,6 +3,7 @@
 // `# stageplay:` first line; run() is safe to call again; click-to-load placeholders.
 import { test, expect, Page, Frame, Locator } from '@playwright/test';
 import { inflateRawSync } from 'node:zlib';
+import { settled } from './page';
 
 function decodeFragment(url: string): Record<string, string> {
   const b64 = new URL(url).hash.slice(4).replace(/-/g, '+').replace(/_/g, '/');
@@ -100,6 +101,7 @@ test('only a finite height from the embed\'s own window is used, clamped', async
   // The embed posts its height again while its content settles (its graph drawn once the
   // first analysis has come): wait for that, so that every later height is one sent here.
   await expect(content.locator('svg.stage-graph [data-stage]').first()).toBeVisible();
+  await settled(content);
   let last: string | null = '';
   await expect.poll(async () => {
     const now = await frame.getAttribute('data-stageplay-height');

@@ -2,6 +2,7 @@
 // link with the same state, no horizontal scroll at 320 px, no way out of the frame.
 import { test, expect, Page } from '@playwright/test';
 import { runCli } from './cli';
+import { settled } from './page';
 
 function embedUrl(baseURL: string, views: string, dockerfile: string, extra: string[] = []): string {
   return runCli(['link', '-', '--embed', views, '--base-url', `${baseURL}/`, ...extra], dockerfile).trim();
@@ -109,6 +110,8 @@ for (const views of ['graph', 'editor,graph,plan,files,problems,steps']) {
   test(`no horizontal scroll at 320 px (${views})`, async ({ page, baseURL }) => {
     const f = await host(page, embedUrl(baseURL!, views, FILE), 320, 500);
     await expect(f.locator('[data-pane]').first()).toBeVisible();
+    // Measured with the views' content, not their "Analysing…" placeholder.
+    await settled(f);
     const frame = page.frame({ url: /embed/ })!;
     const [scrollW, clientW] = await frame.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(scrollW).toBeLessThanOrEqual(clientW);

@@ -6,6 +6,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { settled } from './page';
 
 type Setup = {
   dockerfile: string[]; context?: string[]; build_args?: string[];
@@ -44,12 +45,14 @@ async function solve(page: Page, step: Step) {
   }
 }
 
-/** The panel shows this step, not yet passed. */
+/** The panel shows this step, checked against the analysis of the step's text (while one
+ * is on its way the step reads as not passed, whatever the text). */
 async function atStep(page: Page, lesson: Lesson, i: number) {
   const panel = page.locator('#lesson-panel');
   await expect(panel).toHaveAttribute('data-lesson', lesson.id);
   await expect(panel).toHaveAttribute('data-step', String(i + 1));
   await expect(page.locator('#lesson-step-title')).toHaveText(lesson.steps[i].title);
+  await settled(page);
 }
 
 async function open(page: Page, lang: string) {
@@ -96,6 +99,8 @@ test('a wrong try shows the hint, and the step outlines the part it names', asyn
   // Naming the wrong stage is a try that does not pass.
   const step = files.en.lessons.find((l) => l.id === 'copy-from')!.steps[0];
   await page.locator('#dockerfile').fill(text(step.start.dockerfile).replace('FROM alpine:latest', 'FROM alpine:latest AS builder'));
+  // Judged on its analysis: while that is on its way the step is not passed, and hinted.
+  await settled(page);
   await expect(page.locator('.lesson-hint')).toBeVisible();
   await expect(panel).toHaveAttribute('data-passed', 'false');
   await page.locator('#dockerfile').fill(text(step.solution.dockerfile));
@@ -218,6 +223,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axe()).toEqual([]);
     await page.locator('.lesson-card[data-lesson="args"] button').click();
     await page.locator('#dockerfile').fill('FROM alpine\n');
+    await settled(page);
     await expect(page.locator('.lesson-hint')).toBeVisible();
     expect(await axe()).toEqual([]);
   });
@@ -230,6 +236,7 @@ test.describe('on a phone', () => {
     await page.locator('.lesson-card[data-lesson="one-vs-two"] button').click();
     const panel = page.locator('#lesson-panel');
     await expect(panel).toBeVisible();
+    await settled(page);
     const box = (await panel.boundingBox())!;
     expect(box.width).toBeLessThanOrEqual(390);
     await expect(page.locator('#dockerfile')).toBeVisible();

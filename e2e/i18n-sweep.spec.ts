@@ -7,6 +7,7 @@
 import { test, expect, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import { settled } from './page';
 
 /** The words of a message file's values, lower-cased, without its placeables and selectors. */
 function words(ftl: string): Set<string> {
@@ -88,6 +89,7 @@ test.describe('the Korean page', () => {
   test('the scan finds the English page\'s own words (so that finding none means something)', async ({ page }) => {
     await page.goto('/?lang=en');
     await expect(page.locator('#examples-button')).toHaveText('Examples');
+    await settled(page);
     await page.locator('#view-files').click();
     // The whole English page is lang="en": look at it all (bar BuildKit's messages).
     const found = await englishOnScreen(page, '.problem-msg');
@@ -108,6 +110,8 @@ test.describe('the Korean page', () => {
       await page.locator('#examples-button').click();
       await page.locator(`[data-example="${id}"]`).click();
       await expect(page.locator('.gallery')).toHaveCount(0);
+      // This example's analysis in the views, not the one before it.
+      await settled(page);
       for (const v of views) {
         await page.locator(`#view-${v}`).click();
         await expect(page.locator(`#view-${v}`)).toHaveAttribute('aria-selected', 'true');
@@ -121,6 +125,7 @@ test.describe('the Korean page', () => {
     test.setTimeout(60_000);
     const left: string[] = [];
     const check = async (where: string) => {
+      await settled(page);
       for (const w of await englishOnScreen(page)) left.push(`${where}: ${w}`);
     };
     await page.goto('/');

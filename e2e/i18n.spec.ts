@@ -2,6 +2,7 @@
 // kept across a reload and in a share link, asked for by an embed (data-lang), with Hangul
 // stage names aligned in the editor and no English left in the main views.
 import { test, expect, Page } from '@playwright/test';
+import { settled } from './page';
 
 /** Waits until the Korean messages have arrived and are shown. */
 async function korean(page: Page) {
@@ -34,6 +35,8 @@ test.describe('a browser that prefers Korean', () => {
   test('no English is left in the main views, apart from Dockerfile words and names', async ({ page }) => {
     await page.goto('/');
     await korean(page);
+    // The views hold the analysis, not their "Analysing…" placeholder.
+    await settled(page);
     // Words that stay English on purpose: Docker's and BuildKit's names, instructions,
     // file and image names, the brand, keys, and what the examples' Dockerfiles say.
     const allowed = new Set([
@@ -73,6 +76,8 @@ test.describe('a browser that prefers Korean', () => {
     const text = 'FROM golang:1.22 AS 빌드단계\nRUN go build -o /앱\nFROM alpine\nCOPY --from=빌드단계 /앱 /앱\n';
     await page.locator('#dockerfile').fill(text);
     await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(2);
+    // The default example has two stages too: the node measured below is the new text's.
+    await settled(page);
     // Where the textarea draws the character after the Hangul name, measured with a mirror
     // of the textarea, against where the underlay draws the same character.
     const { caret, glyph, narrow } = await page.evaluate(() => {

@@ -1,6 +1,6 @@
 // What several specs do to the page: open it on a Dockerfile with no build context, wait
 // for it to settle, and export the graph in a format through the Export menu.
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 /** Opens the page in the light theme with `text` as the Dockerfile and no build context
@@ -19,8 +19,9 @@ export async function openWithoutContext(page: Page, text: string, stages: numbe
 
 /** Waits until the views show the analysis of the editor's text and the graph is drawn
  * whole: the page marks the views `aria-busy` while an analysis is to come, and the graph
- * while a drawing step is (src/ui/components/app.rs, graph_view.rs). */
-export async function settled(page: Page) {
+ * while a drawing step is (src/ui/components/app.rs, graph_view.rs). `page` may be an
+ * embed's frame. Before the app has mounted nothing is busy: wait for it first. */
+export async function settled(page: { locator(selector: string): Locator }) {
   await expect(page.locator(
     '#output-panel[aria-busy="true"], [data-pane][aria-busy="true"], svg.stage-graph[aria-busy="true"]',
   )).toHaveCount(0);

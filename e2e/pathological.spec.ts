@@ -2,6 +2,7 @@
 // wasm with its small stack: each must be analysed without a panic or a stack overflow
 // (either would kill the page), and the page must still work afterwards.
 import { test, expect, Page } from '@playwright/test';
+import { settled } from './page';
 
 function watchErrors(page: Page) {
   const errors: string[] = [];
@@ -114,6 +115,8 @@ test('a file too large to edit can still be edited on request, and clearing it b
   await page.locator('#large-edit').click();
   await expect(page.locator('#dockerfile')).toHaveValue(big);
   await page.locator('#dockerfile').fill('FROM alpine\n');
+  // The large text had one stage too: its analysis must be the edit's.
+  await settled(page);
   await expect(stageNodes(page)).toHaveCount(1);
   expect(errors).toEqual([]);
 });

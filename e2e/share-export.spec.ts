@@ -4,7 +4,7 @@
 // is the CLI's; "Copy as Markdown" holds the file, command, plan and a Mermaid block.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { exported, openWithoutContext } from './page';
+import { exported, openWithoutContext, settled } from './page';
 import { join } from 'node:path';
 import { runCli } from './cli';
 
@@ -111,6 +111,8 @@ test('Copy as Markdown puts the file, command, plan and a Mermaid block on the c
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openWithoutContext(page, FILE, 4);
   await page.locator('#target').selectOption('test');
+  // The Markdown's plan is the analysis shown: the new target's.
+  await settled(page);
   await page.locator('#export-button').click();
   await page.locator('#export-menu [data-format="markdown"]').click();
   await expect(page.locator('.toast')).toHaveText('Markdown copied');

@@ -146,6 +146,8 @@ test('the legacy builder fails on BuildKit-only syntax and says it needs BuildKi
   await page.goto('/');
   await setText(page, 'FROM golang:1.22 AS build\nRUN --mount=type=cache,target=/root/.cache go build -o /app .\nFROM alpine:3.20\nCOPY --link --from=build /app /app\n');
   await expect(stageNodes(page)).toHaveCount(2);
+  // The default example has two stages and no failure too: the new text's analysis first.
+  await settled(page);
   await page.locator('#view-plan').click();
   await expect(page.locator('#plan-failure')).toHaveCount(0);
   await page.locator('[data-builder="legacy"]').click();
@@ -395,6 +397,8 @@ test('user text with <script> and <img onerror> is shown as text', async ({ page
   const evil = 'FROM alpine AS a\nFROM <script>alert(1)</script> AS b\n' +
     'COPY --from="<img src=x onerror=alert(1)>" /x /y\nRUN echo "<img src=x onerror=alert(2)>"\n';
   await setText(page, evil);
+  // Each view shows the hostile text, not the default example still on screen.
+  await settled(page);
   for (const view of ['graph', 'plan', 'files', 'problems', 'steps']) {
     await page.locator(`#view-${view}`).click();
     await expect(page.locator('#output-panel')).toBeVisible();
@@ -438,6 +442,8 @@ test('the editor: Tab indents, hover explains, the caret highlights its stage', 
   await expect(page.locator('svg.stage-graph [data-stage="0"]')).toHaveClass(/sp-cursor/);
   // Hover over `--from` on line 5 (Escape first closes the caret's card).
   await page.keyboard.press('Escape');
+  // The hover reads the hint from the analysis shown: the new text's, not the default's.
+  await settled(page);
   const box = await editor.boundingBox();
   const cw = await page.locator('.measure').evaluate((el) => el.getBoundingClientRect().width / 100);
   await page.mouse.move(box!.x + 10 + cw * 7.5, box!.y + 10 + 20 * 4 + 10);
