@@ -108,6 +108,29 @@ test('a wrong try shows the hint, and the step outlines the part it names', asyn
   await expect(page.locator('.lesson-hint')).toHaveCount(0);
 });
 
+test('a try that passes goes from waiting to passed: no hint while its analysis is on its way', async ({ page }) => {
+  await open(page, 'en');
+  await page.locator('.lesson-card[data-lesson="copy-from"] button').click();
+  await settled(page);
+  await expect(page.locator('.lesson-waiting')).toBeVisible();
+  // Every status the panel shows from here on (lesson_panel.rs keeps the last analysed
+  // text's status while an edit is analysed).
+  await page.evaluate(() => {
+    const w = window as unknown as { __statuses: string[] };
+    w.__statuses = [];
+    const status = document.querySelector('.lesson-status')!;
+    new MutationObserver(() => {
+      w.__statuses.push(status.firstElementChild?.className ?? '');
+    }).observe(status, { childList: true, subtree: true });
+  });
+  const step = files.en.lessons.find((l) => l.id === 'copy-from')!.steps[0];
+  await page.locator('#dockerfile').fill(text(step.solution.dockerfile));
+  await expect(page.locator('#lesson-panel')).toHaveAttribute('data-passed', 'true');
+  const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+  expect(statuses).toContain('lesson-passed');
+  expect(statuses).not.toContain('lesson-hint');
+});
+
 test('Back and Next bring back the edits made on a step; Start again forgets them', async ({ page }) => {
   const lesson = files.en.lessons.find((l) => l.id === 'copy-from')!;
   await open(page, 'en');

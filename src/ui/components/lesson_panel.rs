@@ -32,12 +32,22 @@ enum Loaded {
     Ready(Rc<LessonFile>),
 }
 
+/// What the step's status says: passed, a try that does not pass (with the hint), or
+/// waiting for a try.
+#[derive(Clone, Copy, PartialEq)]
+enum Status {
+    Passed,
+    Tried,
+    Waiting,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LessonPanelProps {
     pub lang: Lang,
     pub share: ShareState,
     pub analysis: AnalysisRc,
-    /// The analysis is older than the text (a large text being debounced): no verdict yet.
+    /// The analysis is older than the text (an edit on its way to the worker, or a large
+    /// text being debounced): no new verdict yet.
     #[prop_or_default]
     pub stale: bool,
     pub dispatch: Dispatch,
@@ -96,6 +106,10 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
         }
         _ => false,
     };
+    // The status last shown on an analysed text, with its step. While an edit is being
+    // analysed the panel keeps it: a try that passes would otherwise show the hint (and turn
+    // Next off, and the live region speak) at every keystroke until its analysis arrives.
+    let last_status = use_mut_ref(|| None::<(LessonStep, Status)>);
     {
         // The part the step talks about, named on `<html>` for the stylesheet's outline (no
         // `:has()` needed, and it reaches the header, the panes and an embed's panes alike).
@@ -184,6 +198,23 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     let start = step.start.share(at.clone());
     // A try: the learner changed something the step started with, and it does not pass yet.
     let tried = !passed && props.share != start;
+    let status = match (passed, tried) {
+        (true, _) => Status::Passed,
+        (false, true) => Status::Tried,
+        (false, false) => Status::Waiting,
+    };
+    let status = match props.stale {
+        true => last_status
+            .borrow()
+            .as_ref()
+            .filter(|(step, _)| *step == at)
+            .map_or(Status::Waiting, |&(_, status)| status),
+        false => {
+            *last_status.borrow_mut() = Some((at.clone(), status));
+            status
+        }
+    };
+    let shown_passed = status == Status::Passed;
     // Back and Next keep this step as the learner leaves it and bring back the other step's
     // edits; "Start again" forgets this step's.
     let go = |to: usize, again: bool| {
@@ -248,7 +279,7 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
     html! {
         <section class="lesson-panel" id="lesson-panel" lang={props.lang.tag()} aria-labelledby="lesson-step-title"
             data-part={part.as_str()} data-lesson={lesson.id.clone()} data-step={(at.step + 1).to_string()}
-            data-passed={passed.to_string()}>
+            data-passed={shown_passed.to_string()}>
             { head(html! { <span class="lesson-title">{ lesson.title.clone() }</span> }) }
             <p class="lesson-meta">
                 <span class="lesson-step-of">{ fill(word(ui, "step_of"), at.step + 1, total) }</span>
@@ -261,9 +292,9 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 <p class="lesson-part">{ format!("{}: {}", word(ui, "spotlight"), word(ui, &format!("part-{}", part.as_str()))) }</p>
             </div>
             <div class="lesson-status" role="status" aria-live="polite">
-                if passed {
+                if status == Status::Passed {
                     <p class="lesson-passed"><span aria-hidden="true">{ "✓ " }</span><strong>{ word(ui, "passed").to_string() }</strong>{ " " }{ rich_text(&step.done) }</p>
-                } else if tried {
+                } else if status == Status::Tried {
                     <p class="lesson-hint"><strong>{ word(ui, "hint").to_string() }{ ": " }</strong>{ rich_text(&step.hint) }</p>
                 } else {
                     <p class="lesson-waiting">{ word(ui, "waiting").to_string() }</p>
@@ -276,10 +307,10 @@ pub fn lesson_panel(props: &LessonPanelProps) -> Html {
                 <button type="button" class="btn" id="lesson-back" disabled={at.step == 0}
                     onclick={go(at.step.saturating_sub(1), false)}>{ word(ui, "back").to_string() }</button>
                 if last {
-                    <button type="button" class="btn btn-primary" id="lesson-next" disabled={!passed}
+                    <button type="button" class="btn btn-primary" id="lesson-next" disabled={!shown_passed}
                         onclick={list.clone()}>{ word(ui, "finish").to_string() }</button>
                 } else {
-                    <button type="button" class="btn btn-primary" id="lesson-next" disabled={!passed}
+                    <button type="button" class="btn btn-primary" id="lesson-next" disabled={!shown_passed}
                         onclick={go(at.step + 1, false)}>{ word(ui, "next").to_string() }</button>
                 }
                 <button type="button" class="btn btn-small" id="lesson-restart" onclick={go(at.step, true)}>{ word(ui, "restart").to_string() }</button>
