@@ -3,6 +3,7 @@
 // loads the editor is there and the views say they are analysing; when it cannot load the
 // page says so, and Try again loads it.
 import { test, expect, Request } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { exported, openWithoutContext } from './page';
 import { runCli } from './cli';
 
@@ -56,6 +57,27 @@ test('an embed whose worker cannot load says so, and Try again loads it', async 
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('[data-pane="graph"] svg.stage-graph [data-stage]').first()).toBeVisible();
   await expect(alert).toHaveCount(0);
+});
+
+test('an export the page draws itself, asked for before the first analysis, waits for it and draws it', async ({ page, context }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => { release = r; });
+  await context.route('**/stageplay-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('/');
+  await expect(page.locator('#output-panel')).toHaveAttribute('aria-busy', 'true');
+  await page.locator('#export-button').click();
+  const item = page.locator('#export-menu [data-format="svg"]');
+  await item.click();
+  // Not drawn from the analysis the page has before its first one (none of the text).
+  await expect(item).toHaveAttribute('aria-busy', 'true');
+  await expect(item).toContainText('loading');
+  const [download] = await Promise.all([page.waitForEvent('download'), Promise.resolve(release())]);
+  expect(download.suggestedFilename()).toBe('stageplay-graph.svg');
+  const svg = readFileSync((await download.path())!, 'utf8');
+  // The default example's graph: its two stages and its base image.
+  expect(svg).toContain('golang:1.16');
+  expect((svg.match(/data-stage="/g) ?? []).length).toBe(2);
+  await expect(page.locator('#export-menu')).toHaveCount(0);
 });
 
 test('while the worker loads, the editor is there, the views say so, and an export waits for it', async ({ page, context }) => {

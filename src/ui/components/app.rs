@@ -376,7 +376,7 @@ pub fn app(props: &AppProps) -> Html {
         };
     }
     let share_actions = html! {
-        <ShareButtons share={shared} analysis={a.clone()} theme={state.theme} dispatch={dispatch.clone()} />
+        <ShareButtons share={shared} analysis={a.clone()} stale={state.stale} theme={state.theme} dispatch={dispatch.clone()} />
     };
     let retry_pack = {
         let retry = retry.clone();

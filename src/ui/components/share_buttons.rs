@@ -48,6 +48,10 @@ pub struct ShareButtonsProps {
     pub share: ShareState,
     /// Compared by pointer: a deep comparison walked the whole analysis on every render.
     pub analysis: AnalysisRc,
+    /// The analysis is older than `share` (an edit on its way to the worker): an export
+    /// made from it waits for the new one.
+    #[prop_or_default]
+    pub stale: bool,
     pub theme: Theme,
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -62,6 +66,26 @@ pub fn share_buttons(props: &ShareButtonsProps) -> Html {
     let embed_opts = use_state(EmbedOptions::default);
 
     let m = use_messages();
+    // An export the page makes from its analysis, asked for while that analysis was older
+    // than the text: made once the analysis of the text arrives, so the file never pairs
+    // the new text with the old plan or graph.
+    {
+        let (exporting, popover) = (exporting.clone(), popover.clone());
+        let made = exporting.is_some().then(|| PageExport::new(props, &m));
+        use_effect_with(
+            (props.analysis.clone(), props.stale, *exporting),
+            move |&(_, stale, format)| {
+                if let (Some(format), Some(made)) = (format, made)
+                    && !stale
+                    && !export_job::in_worker(format)
+                {
+                    made.run(format);
+                    exporting.set(None);
+                    popover.set(None);
+                }
+            },
+        );
+    }
     let open_kind = popover.as_ref().map(Popover::kind);
     let toggle = |kind: &'static str| {
         let popover = popover.clone();
@@ -304,47 +328,26 @@ fn export_panel(
         if export_job::in_worker(format) {
             return worker_item(m, props, popover, exporting, format, busy);
         }
-        let share = props.share.clone();
-        let analysis = props.analysis.clone();
-        let dark =
-            props.theme == Theme::Dark || (props.theme == Theme::System && io::prefers_dark());
-        let d = props.dispatch.clone();
-        let popover = popover.clone();
-        let (copied, refused) = (m.t("export-markdown-copied"), m.t("export-no-clipboard"));
-        // Exports for people (SVG, PNG, Markdown) speak the page's language.
-        let words = m.clone();
+        let made = PageExport::new(props, m);
+        let (popover, exporting, stale) = (popover.clone(), exporting.clone(), props.stale);
         let onclick = Callback::from(move |_: MouseEvent| {
-            let a = &analysis;
-            let name = format.file_name();
-            match format {
-                ExportFormat::Svg => {
-                    io::download_text(name, format.mime(), &export::graph_svg(a, dark, &words))
-                }
-                ExportFormat::Png => {
-                    io::download_svg_as_png(name, &export::graph_svg(a, dark, &words))
-                }
-                ExportFormat::Mermaid => {
-                    io::download_text(name, format.mime(), &text_export::to_mermaid(a))
-                }
-                // Made by the worker (`worker_item`).
-                ExportFormat::Dot | ExportFormat::Json => {}
-                ExportFormat::Markdown => {
-                    let link = share::link(&io::page_address(), &share).ok();
-                    let mermaid = text_export::to_mermaid(a);
-                    let md = export::markdown(&words, &share, a, &mermaid, link.as_deref());
-                    let d = d.clone();
-                    let said = (copied.clone(), refused.clone());
-                    io::copy_text_then(&md, move |ok| {
-                        d.dispatch(Action::Toast(Some(if ok { said.0 } else { said.1 })))
-                    });
-                }
+            if exporting.is_some() {
+                return;
             }
+            if stale {
+                // Made when the analysis of the text arrives (the effect in `ShareButtons`).
+                exporting.set(Some(format));
+                return;
+            }
+            made.run(format);
             popover.set(None);
         });
         html! {
             <li role="none">
-                <button type="button" role="menuitem" class="export-item" data-format={format.as_str()} {onclick}>
+                <button type="button" role="menuitem" class="export-item" data-format={format.as_str()}
+                    aria-busy={busy.then_some("true")} {onclick}>
                     { m.t(&format!("export-{}", format.as_str())) }
+                    if busy { <span class="export-loading">{ " " }{ m.t("export-loading") }</span> }
                 </button>
             </li>
         }
@@ -370,6 +373,63 @@ fn export_panel(
         <ul class="export-menu" id="export-menu" role="menu" aria-label={m.t("export-label")} {onkeydown}>
             { for ExportFormat::ALL.into_iter().map(item) }
         </ul>
+    }
+}
+
+/// An export the page makes itself from its analysis (SVG, PNG, Mermaid, Markdown): what it
+/// needs, taken at a render.
+#[derive(Clone)]
+struct PageExport {
+    share: ShareState,
+    analysis: AnalysisRc,
+    dark: bool,
+    // Exports for people (SVG, PNG, Markdown) speak the page's language.
+    words: Messages,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+impl PageExport {
+    fn new(props: &ShareButtonsProps, m: &Messages) -> Self {
+        PageExport {
+            share: props.share.clone(),
+            analysis: props.analysis.clone(),
+            dark: props.theme == Theme::Dark
+                || (props.theme == Theme::System && io::prefers_dark()),
+            words: m.clone(),
+            dispatch: props.dispatch.clone(),
+        }
+    }
+
+    /// Downloads (or copies, for Markdown) the export in `format`.
+    fn run(&self, format: ExportFormat) {
+        let (a, words) = (&self.analysis, &self.words);
+        let name = format.file_name();
+        match format {
+            ExportFormat::Svg => {
+                io::download_text(name, format.mime(), &export::graph_svg(a, self.dark, words))
+            }
+            ExportFormat::Png => {
+                io::download_svg_as_png(name, &export::graph_svg(a, self.dark, words))
+            }
+            ExportFormat::Mermaid => {
+                io::download_text(name, format.mime(), &text_export::to_mermaid(a))
+            }
+            // Made by the worker (`worker_item`).
+            ExportFormat::Dot | ExportFormat::Json => {}
+            ExportFormat::Markdown => {
+                let link = share::link(&io::page_address(), &self.share).ok();
+                let mermaid = text_export::to_mermaid(a);
+                let md = export::markdown(words, &self.share, a, &mermaid, link.as_deref());
+                let d = self.dispatch.clone();
+                let said = (
+                    words.t("export-markdown-copied"),
+                    words.t("export-no-clipboard"),
+                );
+                io::copy_text_then(&md, move |ok| {
+                    d.dispatch(Action::Toast(Some(if ok { said.0 } else { said.1 })))
+                });
+            }
+        }
     }
 }
 
