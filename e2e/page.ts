@@ -20,7 +20,9 @@ export async function openWithoutContext(page: Page, text: string, stages: numbe
 /** Waits until the views show the analysis of the editor's text and the graph is drawn
  * whole: the page marks the views `aria-busy` while an analysis is to come, and the graph
  * while a drawing step is (src/ui/components/app.rs, graph_view.rs). `page` may be an
- * embed's frame. Before the app has mounted nothing is busy: wait for it first. */
+ * embed's frame. Before the app has mounted nothing is busy: wait for it first. An edit
+ * that reaches the page's state a few tasks later (a paste past 64 KiB, read in slices; a
+ * dropped file, read first) is busy only from then: wait for the text or its notice first. */
 export async function settled(page: { locator(selector: string): Locator }) {
   await expect(page.locator(
     '#output-panel[aria-busy="true"], [data-pane][aria-busy="true"], svg.stage-graph[aria-busy="true"]',
