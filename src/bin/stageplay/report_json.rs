@@ -29,41 +29,53 @@ pub fn write(sink: &mut dyn Write, a: &Analysis, text: &str) -> io::Result<()> {
 }
 
 /// `LineIndex::line` for offsets that mostly come in text order, as each list's do: the
-/// line of the last answer and the few after it are tried before a search of all lines.
+/// lines after the last answer are tried first, a few, then searched.
 struct Lines<'a> {
-    index: &'a LineIndex,
+    /// Where each line starts (`LineIndex::line_starts`).
+    starts: &'a [usize],
     /// The last answer, a 1-based line.
     last: usize,
 }
 
 impl<'a> Lines<'a> {
     fn new(index: &'a LineIndex) -> Self {
-        Lines { index, last: 1 }
+        Lines {
+            starts: index.line_starts(),
+            last: 1,
+        }
     }
 
-    /// The 1-based line that holds `offset`, as `LineIndex::line` gives it.
+    /// The 1-based line that holds `offset`, as `LineIndex::line` gives it: the number of
+    /// lines that start at or before it.
     fn line(&mut self, offset: usize) -> usize {
-        let count = self.index.line_count();
+        let starts = self.starts;
+        let holds = |s: &usize| *s <= offset;
         let mut line = self.last;
-        // Line `line` holds `offset` when it starts at or before it and the next line
-        // starts after it (the last line holds every offset from its start on).
-        if self.index.line_start(line) <= offset {
-            for _ in 0..8 {
-                if line >= count || self.index.line_start(line + 1) > offset {
-                    self.last = line;
-                    return line;
-                }
+        if starts.get(line - 1).is_some_and(holds) {
+            let mut steps = 0;
+            while starts.get(line).is_some_and(holds) {
                 line += 1;
+                steps += 1;
+                if steps == 8 {
+                    // A long way ahead: the rest is searched.
+                    line += starts
+                        .get(line..)
+                        .map_or(0, |rest| rest.partition_point(holds));
+                    break;
+                }
             }
+        } else {
+            line = starts.partition_point(holds);
         }
-        self.last = self.index.line(offset);
+        self.last = line.max(1);
         self.last
     }
 
     /// The 1-based line and column (in bytes) of `offset`.
     fn line_column(&mut self, offset: usize) -> (usize, usize) {
         let line = self.line(offset);
-        (line, offset.saturating_sub(self.index.line_start(line)) + 1)
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        (line, offset.saturating_sub(start) + 1)
     }
 }
 
@@ -205,15 +217,18 @@ mod tests {
     /// gives it.
     #[test]
     fn lines_in_order_or_not_are_the_index_lines() {
-        let text = "a\n\nbc\n\n\n\n\n\n\n\n\n\nlong line\nx";
-        let index = stageplay::analysis::LineIndex::new(text);
-        let offsets: Vec<usize> = (0..=text.len() + 2)
-            .chain((0..=text.len()).rev())
-            .chain([0, 20, 3, 25, 1, 7, 30, 0])
+        let text = "a\n\nbc\n\n\n\n\n\n\n\n\n\nlong line\nx".repeat(3);
+        let index = stageplay::analysis::LineIndex::new(&text);
+        let n = text.len();
+        let offsets: Vec<usize> = (0..=n + 2)
+            .chain((0..=n).rev())
+            .chain([0, 20, 3, 25, 1, 7, 30, 0, n, 2, n / 2, n + 5, 0])
             .collect();
         let mut lines = super::Lines::new(&index);
         for at in offsets {
-            assert_eq!(lines.line(at), index.line(at), "offset {at}");
+            let line = index.line(at);
+            let column = at.saturating_sub(index.line_start(line)) + 1;
+            assert_eq!(lines.line_column(at), (line, column), "offset {at}");
         }
     }
 
