@@ -1,5 +1,6 @@
-//! `analyze --format json`: the report's three long lists (diagnostics, edges, stages, five
-//! sixths of the bytes of a large file's report) written directly, the rest by serde.
+//! `analyze --format json`: the report's long lists (diagnostics, edges, stages and the two
+//! plans, nineteen twentieths of the bytes of a large file's report) written directly, the
+//! rest by serde.
 //!
 //! serde hands the writer one call per field, number and string, whose generic work cost
 //! about 190 instructions a line of output; here each object is written from constants that
@@ -11,7 +12,7 @@
 use std::io::{self, Write};
 
 use stageplay::analysis::export::JsonReport;
-use stageplay::analysis::{Analysis, Base, EdgeKind, LineIndex, Node};
+use stageplay::analysis::{Analysis, Base, EdgeKind, LineIndex, Node, TargetPlan};
 
 use crate::json_writer::{self, Direct};
 
@@ -24,6 +25,8 @@ pub fn write(sink: &mut dyn Write, a: &Analysis, text: &str) -> io::Result<()> {
         "diagnostics" => Some(diagnostics(d, a, lines)),
         "edges" => Some(edges(d, a, lines)),
         "stages" => Some(stages(d, a, lines)),
+        "target" => Some(plan(d, a, &a.plan)),
+        "other_builder" => Some(plan(d, a, &a.other_plan)),
         _ => None,
     })
 }
@@ -205,6 +208,98 @@ fn stages(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Result<()>
     }
     list_end(d, a.stages.is_empty());
     Ok(())
+}
+
+/// A stage's display name (`Stage::display_name`), or `null` for no stage.
+fn stage_name(d: &mut Direct<'_>, a: &Analysis, stage: Option<usize>) {
+    match stage.and_then(|i| a.stages.get(i)) {
+        Some(s) => match &s.name {
+            Some(name) => d.string(name),
+            // `stage-N` needs no escape.
+            None => {
+                d.raw(b"\"stage-");
+                d.unsigned(s.index);
+                d.raw(b"\"");
+            }
+        },
+        None => d.raw(b"null"),
+    }
+}
+
+/// A list of stage indexes whose items start with `item` (a line break and their indent) and
+/// which closes with `close`.
+fn numbers(d: &mut Direct<'_>, list: &[usize], item: &[u8], close: &[u8]) {
+    for (k, n) in list.iter().enumerate() {
+        d.raw(if k == 0 { b"[" } else { b"," });
+        d.raw(item);
+        d.unsigned(*n);
+    }
+    if list.is_empty() {
+        d.raw(b"[]");
+    } else {
+        d.raw(close);
+    }
+}
+
+/// One builder's plan, the `target` and `other_builder` objects of `export::json::PlanJson`.
+fn plan(d: &mut Direct<'_>, a: &Analysis, p: &TargetPlan) -> io::Result<()> {
+    d.raw(b"{\n    \"builder\": ");
+    d.string(p.builder.as_str());
+    d.raw(b",\n    \"built\": ");
+    numbers(d, &p.built, b"\n      ", b"\n    ]");
+    d.raw(b",\n    \"failure\": ");
+    match &p.failure {
+        Some(f) => {
+            d.raw(b"{\n      \"line\": ");
+            d.unsigned(f.line);
+            d.raw(b",\n      \"message\": ");
+            d.string(&f.message);
+            d.raw(b",\n      \"phase\": ");
+            d.string(f.phase.as_str());
+            d.raw(b",\n      \"rule\": ");
+            d.string(f.rule);
+            d.raw(b",\n      \"stage\": ");
+            d.option_unsigned(f.stage);
+            d.raw(b",\n      \"stage_name\": ");
+            stage_name(d, a, f.stage);
+            d.raw(b"\n    }");
+        }
+        None => d.raw(b"null"),
+    }
+    d.raw(b",\n    \"name\": ");
+    stage_name(d, a, p.target);
+    d.raw(b",\n    \"skipped\": ");
+    for (k, skipped) in p.skipped.iter().enumerate() {
+        d.raw(if k == 0 {
+            b"[\n      {\n        \"reason\": "
+        } else {
+            b",\n      {\n        \"reason\": "
+        });
+        d.string(&skipped.reason);
+        d.raw(b",\n        \"stage\": ");
+        d.unsigned(skipped.stage);
+        d.raw(b"\n      }");
+        d.item_done()?;
+    }
+    d.raw(if p.skipped.is_empty() {
+        b"[]"
+    } else {
+        b"\n    ]"
+    });
+    d.raw(b",\n    \"stage\": ");
+    d.option_unsigned(p.target);
+    d.raw(b",\n    \"waves\": ");
+    for (k, wave) in p.waves.iter().enumerate() {
+        d.raw(if k == 0 { b"[\n      " } else { b",\n      " });
+        numbers(d, wave, b"\n        ", b"\n      ]");
+    }
+    d.raw(if p.waves.is_empty() {
+        b"[]"
+    } else {
+        b"\n    ]"
+    });
+    d.raw(b"\n  }");
+    d.item_done()
 }
 
 #[cfg(test)]
