@@ -96,6 +96,11 @@ impl LineIndex {
         self.line_starts.get(i).copied().unwrap_or(0)
     }
 
+    /// The byte offset at which each line starts, in order; the first is 0.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     /// The number of lines (a text ending in a newline has an empty last line).
     pub fn line_count(&self) -> usize {
         self.line_starts.len()

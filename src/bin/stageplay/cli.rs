@@ -158,17 +158,16 @@ pub fn run() -> i32 {
             let output = match format {
                 // Streamed, never held whole (the JSON of a 500 KB file is 1.5 MB, of a
                 // 10 MB file about 30 MB), in blocks of 1 MB gathered by the CLI's own
-                // writer of serde_json's pretty layout (docs/performance.md#cli).
+                // writer of serde_json's pretty layout, its long lists written directly
+                // (docs/performance.md#cli).
                 Format::Json => {
-                    let report = export::JsonReport::new(&a, &text);
                     let code = out::to_stdout(|w| {
-                        crate::json_writer::to_writer_pretty(&mut *w, &report)?;
+                        crate::report_json::write(&mut *w, &a, &text)?;
                         w.write_all(b"\n")
                     });
                     let code = exit_code(code, &a);
                     // The process ends here: freeing a large analysis piece by piece
                     // would only delay the exit.
-                    std::mem::forget(report);
                     std::mem::forget((a, text));
                     return code;
                 }

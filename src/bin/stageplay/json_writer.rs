@@ -37,15 +37,91 @@ const LINE_WINDOW: usize = 48;
 
 /// Writes `value` as pretty-printed JSON into `sink`: the bytes of
 /// `serde_json::to_writer_pretty(sink, value)`.
+#[cfg(test)]
 pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(sink: W, value: &T) -> io::Result<()> {
+    to_writer_pretty_with(sink, value, &|_, _| None)
+}
+
+/// Writes the value of a field of the top-level object instead of serde, given the field's
+/// name and the output after `"name": `; `None` leaves the field to serde. The CLI writes the
+/// report's long lists this way (`report_json.rs`).
+pub type Shortcut<'s> = &'s dyn Fn(&'static str, &mut Direct<'_>) -> Option<io::Result<()>>;
+
+/// [`to_writer_pretty`], with the top-level fields [`Shortcut`] takes written by it.
+pub fn to_writer_pretty_with<W: Write, T: Serialize + ?Sized>(
+    sink: W,
+    value: &T,
+    shortcut: Shortcut<'_>,
+) -> io::Result<()> {
     let mut w = Pretty {
         out: Vec::with_capacity(BLOCK + BLOCK / 2),
         sink,
         depth: 0,
+        shortcut,
     };
     value.serialize(&mut w).map_err(|e| e.0)?;
     w.flush_block()?;
     w.sink.flush()
+}
+
+/// Where a [`Shortcut`] writes: the writer's output, and its sink for the full blocks.
+pub struct Direct<'a> {
+    out: &'a mut Vec<u8>,
+    sink: &'a mut dyn Write,
+}
+
+impl Direct<'_> {
+    /// Bytes that are already JSON: brackets, field names with their line breaks and
+    /// indent (constants, so that the copy needs no call).
+    #[inline]
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// `"text"` with serde_json's escapes.
+    #[inline]
+    pub fn string(&mut self, text: &str) {
+        write_string(self.out, text);
+    }
+
+    /// A string or `null`.
+    #[inline]
+    pub fn option_string(&mut self, text: Option<&str>) {
+        match text {
+            Some(t) => write_string(self.out, t),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    #[inline]
+    pub fn unsigned(&mut self, n: usize) {
+        write_unsigned(self.out, n as u64);
+    }
+
+    /// A number or `null`.
+    #[inline]
+    pub fn option_unsigned(&mut self, n: Option<usize>) {
+        match n {
+            Some(n) => write_unsigned(self.out, n as u64),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    #[inline]
+    pub fn bool(&mut self, v: bool) {
+        self.out
+            .extend_from_slice(if v { b"true" as &[u8] } else { b"false" });
+    }
+
+    /// After each item of a list: hands a full block to the sink, as the serde path does.
+    #[inline]
+    pub fn item_done(&mut self) -> io::Result<()> {
+        if self.out.len() >= BLOCK {
+            self.sink.write_all(self.out)?;
+            self.out.clear();
+        }
+        Ok(())
+    }
 }
 
 /// The writer's error: an IO error of the sink, or a message from a `Serialize` impl.
@@ -78,11 +154,12 @@ impl From<serde_json::Error> for Error {
     }
 }
 
-struct Pretty<W> {
+struct Pretty<'s, W> {
     out: Vec<u8>,
     sink: W,
     /// The current level of indent, in levels of two spaces.
     depth: usize,
+    shortcut: Shortcut<'s>,
 }
 
 /// The JSON escape of a byte below 0x20 or `"` and `\`, as serde_json writes it: 0 needs
@@ -133,7 +210,68 @@ fn clean_prefix(bytes: &[u8]) -> usize {
     done
 }
 
-impl<W: Write> Pretty<W> {
+/// `"text"` with serde_json's escapes.
+#[inline]
+fn write_string(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    // Most strings have nothing to escape: eight bytes at a time up to the word that
+    // may need it, then byte by byte with the table through that word, and again eight
+    // at a time after an escape (a message quotes a name: two escapes among clean runs).
+    let mut i = clean_prefix(bytes);
+    while let Some(&b) = bytes.get(i) {
+        let escape = ESCAPE[b as usize];
+        if escape == 0 {
+            i += 1;
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[(b >> 4) as usize]);
+            out.push(HEX[(b & 0xf) as usize]);
+        } else {
+            out.push(b'\\');
+            out.push(escape);
+        }
+        i = start + clean_prefix(bytes.get(start..).unwrap_or(&[]));
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// The decimal digits of `n`: one digit alone (most numbers of the report are small),
+/// else two digits per division.
+#[inline]
+fn write_unsigned(out: &mut Vec<u8>, mut n: u64) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
+        at -= 1;
+        digits[at] = b'0' + n as u8;
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+impl<'s, W: Write> Pretty<'s, W> {
     /// Hands what was gathered to the sink once a block is full.
     #[inline]
     fn maybe_flush(&mut self) -> Result<(), Error> {
@@ -197,62 +335,12 @@ impl<W: Write> Pretty<W> {
     /// `"text"` with serde_json's escapes.
     #[inline]
     fn string(&mut self, text: &str) {
-        let bytes = text.as_bytes();
-        self.out.reserve(bytes.len() + 2);
-        self.out.push(b'"');
-        let mut start = 0;
-        // Most strings have nothing to escape: eight bytes at a time up to the word that
-        // may need it, then byte by byte with the table through that word, and again eight
-        // at a time after an escape (a message quotes a name: two escapes among clean runs).
-        let mut i = clean_prefix(bytes);
-        while let Some(&b) = bytes.get(i) {
-            let escape = ESCAPE[b as usize];
-            if escape == 0 {
-                i += 1;
-                continue;
-            }
-            self.out.extend_from_slice(&bytes[start..i]);
-            start = i + 1;
-            if escape == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.extend_from_slice(b"\\u00");
-                self.out.push(HEX[(b >> 4) as usize]);
-                self.out.push(HEX[(b & 0xf) as usize]);
-            } else {
-                self.out.push(b'\\');
-                self.out.push(escape);
-            }
-            i = start + clean_prefix(bytes.get(start..).unwrap_or(&[]));
-        }
-        self.out.extend_from_slice(&bytes[start..]);
-        self.out.push(b'"');
+        write_string(&mut self.out, text);
     }
 
-    /// The decimal digits of `n`: one digit alone (most numbers of the report are small),
-    /// else two digits per division.
     #[inline]
-    fn unsigned(&mut self, mut n: u64) {
-        if n < 10 {
-            self.out.push(b'0' + n as u8);
-            return;
-        }
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        while n >= 100 {
-            let pair = (n % 100) as usize * 2;
-            n /= 100;
-            at -= 2;
-            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        }
-        if n >= 10 {
-            let pair = n as usize * 2;
-            at -= 2;
-            digits[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
-        } else {
-            at -= 1;
-            digits[at] = b'0' + n as u8;
-        }
-        self.out.extend_from_slice(&digits[at..]);
+    fn unsigned(&mut self, n: u64) {
+        write_unsigned(&mut self.out, n);
     }
 
     fn signed(&mut self, n: i64) {
@@ -269,7 +357,7 @@ impl<W: Write> Pretty<W> {
         Ok(())
     }
 
-    fn open(&mut self, bracket: u8) -> Compound<'_, W> {
+    fn open(&mut self, bracket: u8) -> Compound<'_, 's, W> {
         self.out.push(bracket);
         self.depth += 1;
         Compound {
@@ -281,7 +369,7 @@ impl<W: Write> Pretty<W> {
 
     /// An enum's tuple or struct variant: `{"Variant": [..]}` or `{"Variant": {..}}`, the
     /// compound inside an object of one field, which [`Compound::close`] closes too.
-    fn open_variant(&mut self, variant: &str, bracket: u8) -> Compound<'_, W> {
+    fn open_variant(&mut self, variant: &str, bracket: u8) -> Compound<'_, 's, W> {
         let mut outer = self.open(b'{');
         outer.field_name(variant);
         let w = outer.w;
@@ -292,14 +380,14 @@ impl<W: Write> Pretty<W> {
 }
 
 /// An array or object being written: `first` until its first element.
-struct Compound<'a, W> {
-    w: &'a mut Pretty<W>,
+struct Compound<'a, 's, W> {
+    w: &'a mut Pretty<'s, W>,
     first: bool,
     /// Inside the one-field object of an enum's variant, which closes with it.
     in_variant: bool,
 }
 
-impl<W: Write> Compound<'_, W> {
+impl<W: Write> Compound<'_, '_, W> {
     #[inline]
     fn before_item(&mut self) {
         self.item_line(false);
@@ -341,16 +429,16 @@ impl<W: Write> Compound<'_, W> {
     }
 }
 
-impl<'a, W: Write> ser::Serializer for &'a mut Pretty<W> {
+impl<'a, 's, W: Write> ser::Serializer for &'a mut Pretty<'s, W> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Compound<'a, W>;
-    type SerializeTuple = Compound<'a, W>;
-    type SerializeTupleStruct = Compound<'a, W>;
-    type SerializeTupleVariant = Compound<'a, W>;
-    type SerializeMap = Compound<'a, W>;
-    type SerializeStruct = Compound<'a, W>;
-    type SerializeStructVariant = Compound<'a, W>;
+    type SerializeSeq = Compound<'a, 's, W>;
+    type SerializeTuple = Compound<'a, 's, W>;
+    type SerializeTupleStruct = Compound<'a, 's, W>;
+    type SerializeTupleVariant = Compound<'a, 's, W>;
+    type SerializeMap = Compound<'a, 's, W>;
+    type SerializeStruct = Compound<'a, 's, W>;
+    type SerializeStructVariant = Compound<'a, 's, W>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.out
@@ -453,17 +541,17 @@ impl<'a, W: Write> ser::Serializer for &'a mut Pretty<W> {
         value.serialize(&mut *m.w)?;
         m.close(b'}')
     }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, W>, Error> {
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open(b'['))
     }
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a, W>, Error> {
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open(b'['))
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a, W>, Error> {
+    ) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open(b'['))
     }
     fn serialize_tuple_variant(
@@ -472,13 +560,17 @@ impl<'a, W: Write> ser::Serializer for &'a mut Pretty<W> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a, W>, Error> {
+    ) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open_variant(variant, b'['))
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, W>, Error> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open(b'{'))
     }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, W>, Error> {
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open(b'{'))
     }
     fn serialize_struct_variant(
@@ -487,12 +579,12 @@ impl<'a, W: Write> ser::Serializer for &'a mut Pretty<W> {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a, W>, Error> {
+    ) -> Result<Compound<'a, 's, W>, Error> {
         Ok(self.open_variant(variant, b'{'))
     }
 }
 
-impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
+impl<W: Write> ser::SerializeSeq for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -504,7 +596,7 @@ impl<W: Write> ser::SerializeSeq for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
+impl<W: Write> ser::SerializeTuple for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -515,7 +607,7 @@ impl<W: Write> ser::SerializeTuple for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
+impl<W: Write> ser::SerializeTupleStruct for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -526,7 +618,7 @@ impl<W: Write> ser::SerializeTupleStruct for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeMap for Compound<'_, W> {
+impl<W: Write> ser::SerializeMap for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
@@ -543,7 +635,7 @@ impl<W: Write> ser::SerializeMap for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
+impl<W: Write> ser::SerializeStruct for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     #[inline]
@@ -553,6 +645,16 @@ impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
         value: &T,
     ) -> Result<(), Error> {
         self.field_name(key);
+        if self.w.depth == 1 {
+            let w = &mut *self.w;
+            let mut direct = Direct {
+                out: &mut w.out,
+                sink: &mut w.sink,
+            };
+            if let Some(done) = (w.shortcut)(key, &mut direct) {
+                return done.map_err(Error);
+            }
+        }
         value.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Error> {
@@ -560,7 +662,7 @@ impl<W: Write> ser::SerializeStruct for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
+impl<W: Write> ser::SerializeTupleVariant for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -571,7 +673,7 @@ impl<W: Write> ser::SerializeTupleVariant for Compound<'_, W> {
     }
 }
 
-impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
+impl<W: Write> ser::SerializeStructVariant for Compound<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -588,10 +690,10 @@ impl<W: Write> ser::SerializeStructVariant for Compound<'_, W> {
 
 /// A map key: JSON keys are strings, so numbers and booleans are quoted as serde_json
 /// quotes them; anything else is an error, as in serde_json.
-struct MapKey<'a, W>(&'a mut Pretty<W>);
+struct MapKey<'a, 's, W>(&'a mut Pretty<'s, W>);
 
-impl<W: Write> MapKey<'_, W> {
-    fn quoted(self, f: impl FnOnce(&mut Pretty<W>)) -> Result<(), Error> {
+impl<W: Write> MapKey<'_, '_, W> {
+    fn quoted(self, f: impl FnOnce(&mut Pretty<'_, W>)) -> Result<(), Error> {
         self.0.out.push(b'"');
         f(self.0);
         self.0.out.push(b'"');
@@ -603,7 +705,7 @@ fn key_must_be_a_string() -> Error {
     ser::Error::custom("key must be a string")
 }
 
-impl<W: Write> ser::Serializer for MapKey<'_, W> {
+impl<W: Write> ser::Serializer for MapKey<'_, '_, W> {
     type Ok = ();
     type Error = Error;
     type SerializeSeq = ser::Impossible<(), Error>;

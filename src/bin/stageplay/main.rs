@@ -23,6 +23,8 @@ mod outline;
 #[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
+mod report_json;
+#[cfg(not(target_arch = "wasm32"))]
 mod sarif;
 #[cfg(not(target_arch = "wasm32"))]
 mod subrequests;

@@ -39,6 +39,11 @@ impl<'a> JsonReport<'a> {
         }
     }
 
+    /// The line index of the text, for a caller that writes some of the report itself.
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
     fn line(&self, offset: usize) -> usize {
         self.lines.line(offset)
     }

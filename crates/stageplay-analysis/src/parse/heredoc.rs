@@ -52,7 +52,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
     while pos < text.len() {
         let (ls, le, next) = line_at(text, pos);
         let line = &text[ls..le];
-        let trimmed = line.trim_start();
+        let trimmed = trim_start(line);
         if trimmed.is_empty() || trimmed.starts_with('#') {
             pos = next;
             continue;
@@ -66,7 +66,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         loop {
             let (s, e, n) = cur;
             let phys = &text[s..e];
-            let t = phys.trim_start();
+            let t = trim_start(phys);
             if !first && (t.is_empty() || t.starts_with('#')) {
                 if n >= text.len() {
                     pos = n;
@@ -76,7 +76,12 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
                 continue;
             }
             first = false;
-            let body = phys.trim_end_matches([' ', '\t', '\r']);
+            // Spaces, tabs and CRs at the end, byte by byte: no other character's UTF-8
+            // ends in one of those bytes.
+            let mut body = phys;
+            while let Some(b' ' | b'\t' | b'\r') = body.as_bytes().last() {
+                body = &body[..body.len() - 1];
+            }
             let bb = body.as_bytes();
             let ends_escaped =
                 bb.len() >= 2 && bb[bb.len() - 1] == escape && bb[bb.len() - 2] == escape;
@@ -101,7 +106,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
             pos = n;
             break;
         }
-        let (kw, rest) = split_word(logical.trim_start());
+        let (kw, rest) = split_word(&logical);
         // Only RUN, COPY and ADD take heredocs, and only with a `<<` somewhere.
         let takes_heredocs = ["RUN", "COPY", "ADD"]
             .iter()
@@ -265,11 +270,41 @@ fn mask(text: &mut String, start: usize, end: usize) {
 
 /// Splits off the first whitespace-separated word.
 fn split_word(s: &str) -> (&str, &str) {
-    let s = s.trim_start();
-    match s.find(|c: char| c.is_whitespace()) {
-        Some(i) => (&s[..i], &s[i..]),
-        None => (s, ""),
+    let s = trim_start(s);
+    // A byte at a time while the word is ASCII; from its first other byte, by characters
+    // (Unicode white space also ends it).
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            return match s[i..].find(char::is_whitespace) {
+                Some(k) => (&s[..i + k], &s[i + k..]),
+                None => (s, ""),
+            };
+        }
+        if b.is_ascii_whitespace() || b == 0x0b {
+            return (&s[..i], &s[i..]);
+        }
+        i += 1;
     }
+    (s, "")
+}
+
+/// `str::trim_start`, a byte at a time over ASCII white space (an indent), by characters
+/// from the first byte that is not ASCII.
+fn trim_start(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b >= 0x80 {
+            return s[i..].trim_start();
+        }
+        if !(b.is_ascii_whitespace() || b == 0x0b) {
+            break;
+        }
+        i += 1;
+    }
+    &s[i..]
 }
 
 /// `[n]<<[-]NAME` → (name without quotes, strip tabs, expand).
@@ -323,4 +358,33 @@ pub(super) fn attach_heredocs(inst: &mut Instruction, d: &ScannedDocs, text: &st
         }
     }
     inst.span = Span::new(inst.span.start, inst.span.end.max(d.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{split_word, trim_start};
+
+    /// The byte-wise trims give what `str::trim_start` and a split at the first
+    /// `char::is_whitespace` give, Unicode white space and other characters included.
+    #[test]
+    fn byte_wise_trims_are_the_character_ones() {
+        let pieces = [
+            "", " ", "\t", "\u{b}", "\u{c}", "\r", "\n", "\u{a0}", "\u{2003}", "\u{3000}", "é",
+            "RUN", "<<EOF", "#", "x",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    let trimmed = s.trim_start();
+                    assert_eq!(trim_start(&s), trimmed, "{s:?}");
+                    let split = match trimmed.find(char::is_whitespace) {
+                        Some(i) => (&trimmed[..i], &trimmed[i..]),
+                        None => (trimmed, ""),
+                    };
+                    assert_eq!(split_word(&s), split, "{s:?}");
+                }
+            }
+        }
+    }
 }
