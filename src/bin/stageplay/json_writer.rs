@@ -843,6 +843,28 @@ impl<W: Write> ser::Serializer for MapKey<'_, '_, W> {
     }
 }
 
+/// Calls `f` with every fixture of the core (its folder, its Dockerfile and its build
+/// context), for the tests that compare the JSON written here with serde_json's; returns how
+/// many there were.
+#[cfg(test)]
+pub(crate) fn each_fixture(mut f: impl FnMut(&std::path::Path, &str, Option<String>)) -> usize {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/stageplay-analysis/tests/fixtures");
+    let mut seen = 0;
+    for kind in ["analysis", "files"] {
+        let dirs = std::fs::read_dir(root.join(kind)).unwrap_or_else(|e| panic!("{kind}: {e}"));
+        for dir in dirs.flatten() {
+            let Ok(text) = std::fs::read_to_string(dir.path().join("Dockerfile")) else {
+                continue;
+            };
+            let context = std::fs::read_to_string(dir.path().join("context.txt")).ok();
+            f(&dir.path(), &text, context);
+            seen += 1;
+        }
+    }
+    seen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -994,26 +1016,15 @@ mod tests {
     /// The report of every fixture of the core, as `analyze --format json` writes it.
     #[test]
     fn writes_every_fixture_report_as_serde_json_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("crates/stageplay-analysis/tests/fixtures");
-        let mut seen = 0;
-        for kind in ["analysis", "files"] {
-            let dirs = std::fs::read_dir(root.join(kind)).unwrap_or_else(|e| panic!("{kind}: {e}"));
-            for dir in dirs.flatten() {
-                let Ok(text) = std::fs::read_to_string(dir.path().join("Dockerfile")) else {
-                    continue;
-                };
-                let context = std::fs::read_to_string(dir.path().join("context.txt")).ok();
-                let options = Options {
-                    context,
-                    ..Options::default()
-                };
-                let a = analysis::analyze(&text, &options);
-                let report = JsonReport::new(&a, &text);
-                assert_eq!(ours(&report), theirs(&report), "{}", dir.path().display());
-                seen += 1;
-            }
-        }
+        let seen = super::each_fixture(|dir, text, context| {
+            let options = Options {
+                context,
+                ..Options::default()
+            };
+            let a = analysis::analyze(text, &options);
+            let report = JsonReport::new(&a, text);
+            assert_eq!(ours(&report), theirs(&report), "{}", dir.display());
+        });
         assert!(seen > 200, "only {seen} fixtures found");
     }
 

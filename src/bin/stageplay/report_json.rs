@@ -88,9 +88,10 @@ fn item_start(d: &mut Direct<'_>, first: bool, object: &[u8]) {
     d.raw(object);
 }
 
-/// The end of a top-level field's list: `[]` when it had no item.
-fn list_end(d: &mut Direct<'_>, empty: bool) {
-    d.raw(if empty { b"[]" } else { b"\n  ]" });
+/// The end of a list: `[]` when it had no item, else `close` (a line break, the indent of
+/// the list's field and `]`).
+fn list_end(d: &mut Direct<'_>, empty: bool, close: &[u8]) {
+    d.raw(if empty { b"[]" } else { close });
 }
 
 fn diagnostics(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Result<()> {
@@ -116,7 +117,7 @@ fn diagnostics(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Resul
         d.raw(b"\n    }");
         d.item_done()?;
     }
-    list_end(d, a.diagnostics.is_empty());
+    list_end(d, a.diagnostics.is_empty(), b"\n  ]");
     Ok(())
 }
 
@@ -148,17 +149,13 @@ fn edges(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Result<()> 
             });
             d.string(path);
         }
-        d.raw(if e.paths.is_empty() {
-            b"[]"
-        } else {
-            b"\n      ]"
-        });
+        list_end(d, e.paths.is_empty(), b"\n      ]");
         d.raw(b",\n      \"to\": ");
         d.unsigned(e.to);
         d.raw(b"\n    }");
         d.item_done()?;
     }
-    list_end(d, a.edges.is_empty());
+    list_end(d, a.edges.is_empty(), b"\n  ]");
     Ok(())
 }
 
@@ -206,7 +203,7 @@ fn stages(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Result<()>
         d.raw(b"\n    }");
         d.item_done()?;
     }
-    list_end(d, a.stages.is_empty());
+    list_end(d, a.stages.is_empty(), b"\n  ]");
     Ok(())
 }
 
@@ -234,11 +231,7 @@ fn numbers(d: &mut Direct<'_>, list: &[usize], item: &[u8], close: &[u8]) {
         d.raw(item);
         d.unsigned(*n);
     }
-    if list.is_empty() {
-        d.raw(b"[]");
-    } else {
-        d.raw(close);
-    }
+    list_end(d, list.is_empty(), close);
 }
 
 /// One builder's plan, the `target` and `other_builder` objects of `export::json::PlanJson`.
@@ -281,11 +274,7 @@ fn plan(d: &mut Direct<'_>, a: &Analysis, p: &TargetPlan) -> io::Result<()> {
         d.raw(b"\n      }");
         d.item_done()?;
     }
-    d.raw(if p.skipped.is_empty() {
-        b"[]"
-    } else {
-        b"\n    ]"
-    });
+    list_end(d, p.skipped.is_empty(), b"\n    ]");
     d.raw(b",\n    \"stage\": ");
     d.option_unsigned(p.target);
     d.raw(b",\n    \"waves\": ");
@@ -293,11 +282,7 @@ fn plan(d: &mut Direct<'_>, a: &Analysis, p: &TargetPlan) -> io::Result<()> {
         d.raw(if k == 0 { b"[\n      " } else { b",\n      " });
         numbers(d, wave, b"\n        ", b"\n      ]");
     }
-    d.raw(if p.waves.is_empty() {
-        b"[]"
-    } else {
-        b"\n    ]"
-    });
+    list_end(d, p.waves.is_empty(), b"\n    ]");
     d.raw(b"\n  }");
     d.item_done()
 }
@@ -329,38 +314,21 @@ mod tests {
 
     #[test]
     fn writes_every_fixture_report_as_serde_json_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("crates/stageplay-analysis/tests/fixtures");
-        let mut seen = 0;
-        for kind in ["analysis", "files"] {
-            let dirs = std::fs::read_dir(root.join(kind)).unwrap_or_else(|e| panic!("{kind}: {e}"));
-            for dir in dirs.flatten() {
-                let Ok(text) = std::fs::read_to_string(dir.path().join("Dockerfile")) else {
-                    continue;
+        let seen = crate::json_writer::each_fixture(|dir, text, context| {
+            for builder in [Builder::BuildKit, Builder::Legacy] {
+                let options = Options {
+                    context: context.clone(),
+                    builder,
+                    ..Options::default()
                 };
-                let context = std::fs::read_to_string(dir.path().join("context.txt")).ok();
-                for builder in [Builder::BuildKit, Builder::Legacy] {
-                    let options = Options {
-                        context: context.clone(),
-                        builder,
-                        ..Options::default()
-                    };
-                    let a = analysis::analyze(&text, &options);
-                    let mut ours = Vec::new();
-                    super::write(&mut ours, &a, &text)
-                        .unwrap_or_else(|e| panic!("write failed: {e}"));
-                    let theirs = serde_json::to_string_pretty(&JsonReport::new(&a, &text))
-                        .unwrap_or_else(|e| panic!("serde_json: {e}"));
-                    assert_eq!(
-                        String::from_utf8_lossy(&ours),
-                        theirs,
-                        "{}",
-                        dir.path().display()
-                    );
-                    seen += 1;
-                }
+                let a = analysis::analyze(text, &options);
+                let mut ours = Vec::new();
+                super::write(&mut ours, &a, text).unwrap_or_else(|e| panic!("write failed: {e}"));
+                let theirs = serde_json::to_string_pretty(&JsonReport::new(&a, text))
+                    .unwrap_or_else(|e| panic!("serde_json: {e}"));
+                assert_eq!(String::from_utf8_lossy(&ours), theirs, "{}", dir.display());
             }
-        }
-        assert!(seen > 400, "only {seen} reports compared");
+        });
+        assert!(seen > 200, "only {seen} fixtures found");
     }
 }
