@@ -46,7 +46,7 @@ async function solve(page: Page, step: Step) {
 }
 
 /** The panel shows this step, checked against the analysis of the step's text (while one
- * is on its way the step reads as not passed, whatever the text). */
+ * is on its way the step keeps the status it had, whatever the text). */
 async function atStep(page: Page, lesson: Lesson, i: number) {
   const panel = page.locator('#lesson-panel');
   await expect(panel).toHaveAttribute('data-lesson', lesson.id);
@@ -99,7 +99,7 @@ test('a wrong try shows the hint, and the step outlines the part it names', asyn
   // Naming the wrong stage is a try that does not pass.
   const step = files.en.lessons.find((l) => l.id === 'copy-from')!.steps[0];
   await page.locator('#dockerfile').fill(text(step.start.dockerfile).replace('FROM alpine:latest', 'FROM alpine:latest AS builder'));
-  // Judged on its analysis: while that is on its way the step is not passed, and hinted.
+  // Judged on its analysis: while that is on its way the step keeps its last status.
   await settled(page);
   await expect(page.locator('.lesson-hint')).toBeVisible();
   await expect(panel).toHaveAttribute('data-passed', 'false');
