@@ -116,12 +116,18 @@ impl Direct<'_> {
     /// After each item of a list: hands a full block to the sink, as the serde path does.
     #[inline]
     pub fn item_done(&mut self) -> io::Result<()> {
-        if self.out.len() >= BLOCK {
-            self.sink.write_all(self.out)?;
-            self.out.clear();
-        }
-        Ok(())
+        flush_full(self.out, self.sink)
     }
+}
+
+/// Hands what was gathered in `out` to `sink` once it holds a full block.
+#[inline]
+fn flush_full<S: Write + ?Sized>(out: &mut Vec<u8>, sink: &mut S) -> io::Result<()> {
+    if out.len() >= BLOCK {
+        sink.write_all(out)?;
+        out.clear();
+    }
+    Ok(())
 }
 
 /// The writer's error: an IO error of the sink, or a message from a `Serialize` impl.
@@ -275,10 +281,7 @@ impl<'s, W: Write> Pretty<'s, W> {
     /// Hands what was gathered to the sink once a block is full.
     #[inline]
     fn maybe_flush(&mut self) -> Result<(), Error> {
-        if self.out.len() >= BLOCK {
-            self.flush_block()?;
-        }
-        Ok(())
+        flush_full(&mut self.out, &mut self.sink).map_err(Error)
     }
 
     fn flush_block(&mut self) -> io::Result<()> {

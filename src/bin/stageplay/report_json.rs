@@ -12,7 +12,7 @@
 use std::io::{self, Write};
 
 use stageplay::analysis::export::JsonReport;
-use stageplay::analysis::{Analysis, Base, EdgeKind, LineIndex, Node, TargetPlan};
+use stageplay::analysis::{Analysis, Base, EdgeKind, LineIndex, Node, Stage, TargetPlan};
 
 use crate::json_writer::{self, Direct};
 
@@ -185,15 +185,7 @@ fn stages(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Result<()>
         d.raw(b",\n      \"line\": ");
         d.unsigned(starts.line(s.span.start));
         d.raw(b",\n      \"name\": ");
-        match &s.name {
-            Some(name) => d.string(name),
-            // `Stage::display_name` without its allocation: `stage-N` needs no escape.
-            None => {
-                d.raw(b"\"stage-");
-                d.unsigned(s.index);
-                d.raw(b"\"");
-            }
-        }
+        display_name(d, s);
         d.raw(b",\n      \"named\": ");
         d.bool(s.name.is_some());
         d.raw(b",\n      \"on_cycle\": ");
@@ -207,18 +199,22 @@ fn stages(d: &mut Direct<'_>, a: &Analysis, lines: &LineIndex) -> io::Result<()>
     Ok(())
 }
 
-/// A stage's display name (`Stage::display_name`), or `null` for no stage.
+/// `Stage::display_name` without its allocation: `stage-N` needs no escape.
+fn display_name(d: &mut Direct<'_>, s: &Stage) {
+    match &s.name {
+        Some(name) => d.string(name),
+        None => {
+            d.raw(b"\"stage-");
+            d.unsigned(s.index);
+            d.raw(b"\"");
+        }
+    }
+}
+
+/// A stage's display name, or `null` for no stage.
 fn stage_name(d: &mut Direct<'_>, a: &Analysis, stage: Option<usize>) {
     match stage.and_then(|i| a.stages.get(i)) {
-        Some(s) => match &s.name {
-            Some(name) => d.string(name),
-            // `stage-N` needs no escape.
-            None => {
-                d.raw(b"\"stage-");
-                d.unsigned(s.index);
-                d.raw(b"\"");
-            }
-        },
+        Some(s) => display_name(d, s),
         None => d.raw(b"null"),
     }
 }
