@@ -282,12 +282,18 @@ fn split_word(s: &str) -> (&str, &str) {
                 None => (s, ""),
             };
         }
-        if b.is_ascii_whitespace() || b == 0x0b {
+        if is_ascii_space(b) {
             return (&s[..i], &s[i..]);
         }
         i += 1;
     }
     (s, "")
+}
+
+/// An ASCII byte that `char::is_whitespace` takes: `u8::is_ascii_whitespace`'s and the
+/// vertical tab.
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
 }
 
 /// `str::trim_start`, a byte at a time over ASCII white space (an indent), by characters
@@ -299,7 +305,7 @@ fn trim_start(s: &str) -> &str {
         if b >= 0x80 {
             return s[i..].trim_start();
         }
-        if !(b.is_ascii_whitespace() || b == 0x0b) {
+        if !is_ascii_space(b) {
             break;
         }
         i += 1;
