@@ -2,7 +2,7 @@
 // own origin, and holds the analysis core, so the page's own first load does not. While it
 // loads the editor is there and the views say they are analysing; when it cannot load the
 // page says so, and Try again loads it.
-import { test, expect, Request } from '@playwright/test';
+import { test, expect, BrowserContext, Download, Page, Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { exported, openWithoutContext } from './page';
 import { runCli } from './cli';
@@ -59,19 +59,33 @@ test('an embed whose worker cannot load says so, and Try again loads it', async 
   await expect(alert).toHaveCount(0);
 });
 
-test('an export the page draws itself, asked for before the first analysis, waits for it and draws it', async ({ page, context }) => {
+/** Holds the worker's module until the returned function is called, so that a test sees the
+ * page before its first analysis. */
+async function holdWorker(context: BrowserContext): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((r) => { release = r; });
   await context.route('**/stageplay-worker_bg.wasm', async (route) => { await held; await route.continue(); });
-  await page.goto('/');
-  await expect(page.locator('#output-panel')).toHaveAttribute('aria-busy', 'true');
+  return release;
+}
+
+/** Asks the Export menu for `format` while the worker is held: the item says it is loading
+ * until `release` lets the analysis come; returns the download that follows. */
+async function exportWhileHeld(page: Page, format: string, release: () => void): Promise<Download> {
   await page.locator('#export-button').click();
-  const item = page.locator('#export-menu [data-format="svg"]');
+  const item = page.locator(`#export-menu [data-format="${format}"]`);
   await item.click();
-  // Not drawn from the analysis the page has before its first one (none of the text).
   await expect(item).toHaveAttribute('aria-busy', 'true');
   await expect(item).toContainText('loading');
   const [download] = await Promise.all([page.waitForEvent('download'), Promise.resolve(release())]);
+  return download;
+}
+
+test('an export the page draws itself, asked for before the first analysis, waits for it and draws it', async ({ page, context }) => {
+  const release = await holdWorker(context);
+  await page.goto('/');
+  await expect(page.locator('#output-panel')).toHaveAttribute('aria-busy', 'true');
+  // Not drawn from the analysis the page has before its first one (none of the text).
+  const download = await exportWhileHeld(page, 'svg', release);
   expect(download.suggestedFilename()).toBe('stageplay-graph.svg');
   const svg = readFileSync((await download.path())!, 'utf8');
   // The default example's graph: its two stages and its base image.
@@ -82,20 +96,13 @@ test('an export the page draws itself, asked for before the first analysis, wait
 
 test('while the worker loads, the editor is there, the views say so, and an export waits for it', async ({ page, context }) => {
   // Hold the worker's module until the test has seen the loading state.
-  let release!: () => void;
-  const held = new Promise<void>((r) => { release = r; });
-  await context.route('**/stageplay-worker_bg.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdWorker(context);
   await page.goto('/');
   await expect(page.locator('#dockerfile')).toBeVisible();
   await expect(page.locator('#output-panel .stale')).toHaveText('Analysing…');
   await expect(page.locator('#output-panel')).toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('svg.stage-graph')).toHaveCount(0);
-  await page.locator('#export-button').click();
-  const item = page.locator('#export-menu [data-format="dot"]');
-  await item.click();
-  await expect(item).toHaveAttribute('aria-busy', 'true');
-  await expect(item).toContainText('loading');
-  const [download] = await Promise.all([page.waitForEvent('download'), Promise.resolve(release())]);
+  const download = await exportWhileHeld(page, 'dot', release);
   expect(download.suggestedFilename()).toBe('stageplay-graph.dot');
   await expect(page.locator('#export-menu')).toHaveCount(0);
   await expect(page.locator('svg.stage-graph [data-stage]').first()).toBeVisible();

@@ -378,7 +378,6 @@ fn export_panel(
 
 /// An export the page makes itself from its analysis (SVG, PNG, Mermaid, Markdown): what it
 /// needs, taken at a render.
-#[derive(Clone)]
 struct PageExport {
     share: ShareState,
     analysis: AnalysisRc,
