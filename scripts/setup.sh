@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Stageplay's build and tests need, skipping everything already present at the
-# right version: the wasm32 target, Trunk, wasm-bindgen-cli, Debian's Chromium, and the npm
+# right version: the wasm32 target, Trunk, wasm-bindgen-cli, Debian's Chromium (and a Hangul
+# font when there is none), and the npm
 # dev dependencies (Playwright, axe-core, binaryen's wasm-opt). Idempotent; a second run takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +68,19 @@ if ! command -v dot >/dev/null; then
   as_root apt-get update -qq || die "apt-get update failed (is the Debian mirror reachable?)"
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
     graphviz >/dev/null || die "apt-get could not install graphviz"
+fi
+
+# A Hangul font: the Korean pages are drawn with it, and e2e/i18n.spec.ts checks that the editor
+# keeps its caret on a Hangul character (without one, Chromium draws Hangul as boxes as wide as
+# Latin letters). Debian's Nanum fonts (about 10 MB), when fontconfig knows no Korean font.
+korean_font() {
+  if command -v fc-list >/dev/null; then fc-list :lang=ko | grep -q .; else dpkg -s fonts-nanum >/dev/null 2>&1; fi
+}
+if ! korean_font; then
+  say "installing Debian's fonts-nanum (a Hangul font for the Korean pages)"
+  as_root apt-get update -qq || die "apt-get update failed (is the Debian mirror reachable?)"
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    fonts-nanum >/dev/null || die "apt-get could not install fonts-nanum"
 fi
 
 # 4. npm dev dependencies (Playwright, axe-core, binaryen) from the committed lock file.
