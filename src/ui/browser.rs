@@ -233,6 +233,13 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
+/// Writes `text` into the textarea `area`.
+pub fn set_text_value(area: &NodeRef, text: &str) {
+    if let Some(a) = area.cast::<web_sys::HtmlTextAreaElement>() {
+        a.set_value(text);
+    }
+}
+
 /// The value of the textarea, input or select that fired `e`.
 pub fn event_value(e: &web_sys::Event) -> Option<String> {
     let target = e.target()?;

@@ -119,6 +119,7 @@ pub fn when_idle(_ms: u32, f: impl FnOnce() + 'static) {
 pub fn soon(f: impl FnOnce() + 'static) {
     f()
 }
+pub fn set_text_value(_area: &NodeRef, _text: &str) {}
 
 pub fn on_pagehide(_f: impl FnMut() + 'static) {}
 pub fn on_hashchange(_f: impl FnMut() + 'static) {}

@@ -109,6 +109,8 @@ pub fn editor(props: &EditorProps) -> Html {
         lines: VIEW_LINES_GUESS,
     });
     let input_caret = use_mut_ref(|| None::<u32>);
+    // The textarea's text, as last typed into it or written by the effect below.
+    let value = use_mut_ref(String::new);
 
     let rendered = {
         let text = props.text.clone();
@@ -116,6 +118,20 @@ pub fn editor(props: &EditorProps) -> Html {
         use_memo((text, analysis), |(t, a)| render(t, a))
     };
     let index = use_memo(props.text.clone(), |t| LineIndex::new(t));
+
+    // The textarea is not bound to the state's text, which Yew would compare with the
+    // textarea's value at every render (a copy of the whole text out of the DOM): the text is
+    // written into it when it changes other than by typing (an example, a link, a draft),
+    // before the effects below place the caret.
+    {
+        let (area, value) = (area.clone(), value.clone());
+        use_effect_with(props.text.clone(), move |text| {
+            if *value.borrow() != **text {
+                io::set_text_value(&area, text);
+                *value.borrow_mut() = text.to_string();
+            }
+        });
+    }
 
     {
         let area = area.clone();
@@ -172,13 +188,16 @@ pub fn editor(props: &EditorProps) -> Html {
     let oninput = {
         let d = props.dispatch.clone();
         let card = card.clone();
-        let input_caret = input_caret.clone();
+        let (input_caret, value) = (input_caret.clone(), value.clone());
         Callback::from(move |e: InputEvent| {
             *input_caret.borrow_mut() = io::selection_start(&e);
             if let Some(text) = io::event_value(&e) {
+                value.borrow_mut().clone_from(&text);
                 d.dispatch(Action::SetDockerfile(text));
             }
-            card.set(None);
+            if card.is_some() {
+                card.set(None);
+            }
         })
     };
     // A paste that makes the file too large to edit goes straight to the state, and the
@@ -411,7 +430,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             spellcheck="false" autocomplete="off" autocapitalize="off"
                             aria-label={m.t("tab-dockerfile")} aria-describedby={if card.is_some() { "editor-keys hint-card" } else { "editor-keys" }}
                             style={size_style}
-                            value={AttrValue::from(text.shared())} readonly={props.readonly}
+                            readonly={props.readonly}
                             {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
                         { card_html.unwrap_or_default() }
                         <span class="measure" ref={measure} aria-hidden="true">{ MEASURE }</span>
