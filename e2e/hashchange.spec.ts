@@ -3,6 +3,7 @@
 // draft is left alone until the link's text is edited, and a broken link shows its banner.
 import { test, expect, Page } from '@playwright/test';
 import { runCli } from './cli';
+import { settled } from './page';
 
 const DRAFT_KEY = 'stageplay.draft.v2';
 const MINE = 'FROM busybox AS my-draft\n';
@@ -75,5 +76,40 @@ test('a broken link set as the fragment shows the banner and keeps the page as i
   await expect(page.locator('#link-error')).toContainText('Your own draft is shown instead');
   await expect(page.locator('#dockerfile')).toHaveValue(MINE);
   expect(await storedDraft(page)).toBe(MINE);
+  expect(errors).toEqual([]);
+});
+
+test('the editor shows every text set from outside, the one last typed into it included', async ({ page }) => {
+  // The textarea is not bound to the page's state (src/ui/components/editor/mod.rs): the
+  // state's text is written into it when it changes other than by typing. Here the state
+  // goes typed → another link's → the typed text again, by links; each must be shown, and
+  // typing after that must reach the analysis.
+  const errors = watch(page);
+  await page.goto('/');
+  await expect(page.locator('#dockerfile')).toHaveValue(MINE);
+  await page.locator('#dockerfile').focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('FROM alpine AS typed\n');
+  const typed = MINE + 'FROM alpine AS typed\n';
+  await expect(page.locator('#dockerfile')).toHaveValue(typed);
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(2);
+  const link = (text: string) => {
+    const url = runCli(['link', '-', '--base-url', 'http://x/'], text).trim();
+    return url.slice(url.indexOf('#'));
+  };
+  await page.evaluate((f) => { location.hash = f; }, link(DOCKERFILE));
+  await expect(page.locator('#dockerfile')).toHaveValue(DOCKERFILE);
+  await page.evaluate((f) => { location.hash = f; }, link(typed));
+  await expect(page.locator('#dockerfile')).toHaveValue(typed);
+  await settled(page);
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(2);
+  await expect(page.locator('svg.stage-graph .sp-title', { hasText: 'typed' })).toHaveCount(1);
+  await page.locator('#dockerfile').focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('FROM busybox AS third\n');
+  await expect(page.locator('#dockerfile')).toHaveValue(typed + 'FROM busybox AS third\n');
+  await settled(page);
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(3);
+  await expect(page.locator('svg.stage-graph .sp-title', { hasText: 'third' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
