@@ -20,3 +20,21 @@ export async function startBrowser(dist, port) {
     },
   };
 }
+
+/** A new page of `ctx` holding only a textarea `#bare` with `text` and the same font, size
+ * and padding as the editor of `page` (grown to its text, as the editor's is): the browser's
+ * own share of a keystroke, for reference. */
+export async function bareTextarea(ctx, page, text) {
+  const style = await page.locator('#dockerfile').evaluate((ta) => {
+    const c = getComputedStyle(ta);
+    return `font:${c.font};letter-spacing:${c.letterSpacing};tab-size:${c.tabSize};padding:${c.padding};width:${c.width};white-space:pre;overflow:hidden;border:0;resize:none`;
+  });
+  const bare = await ctx.newPage();
+  await bare.setContent(`<!doctype html><body style="margin:0"><div style="height:100vh;overflow:auto"><textarea id="bare" spellcheck="false" style="${style}"></textarea></div>`);
+  await bare.evaluate((t) => {
+    const ta = document.querySelector('#bare');
+    ta.value = t;
+    ta.style.height = `${ta.scrollHeight}px`;
+  }, text);
+  return bare;
+}

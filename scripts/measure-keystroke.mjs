@@ -17,7 +17,7 @@
 // The default file is moby's (../shared/corpus/files/001-*), else the page's default example.
 // DIST measures another build; PW_PORT picks the server's port (default 8104);
 // SAVE_TRACE=PREFIX writes each trace to PREFIX-dockerfile.json and PREFIX-bare.json.
-import { startBrowser } from './measure-browser.mjs';
+import { startBrowser, bareTextarea } from './measure-browser.mjs';
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -119,18 +119,8 @@ async function main() {
     await page.waitForTimeout(2500);
     const ours = keyTimes(await tracedTyping(ctx, page, '#dockerfile'));
 
-    const style = await page.locator('#dockerfile').evaluate((ta) => {
-      const c = getComputedStyle(ta);
-      return `font:${c.font};letter-spacing:${c.letterSpacing};tab-size:${c.tabSize};padding:${c.padding};width:${c.width};white-space:pre;overflow:hidden;border:0;resize:none`;
-    });
     const value = await page.locator('#dockerfile').inputValue();
-    const bare = await ctx.newPage();
-    await bare.setContent(`<!doctype html><body style="margin:0"><div style="height:100vh;overflow:auto"><textarea id="bare" spellcheck="false" style="${style}"></textarea></div>`);
-    await bare.evaluate((t) => {
-      const ta = document.querySelector('#bare');
-      ta.value = t;
-      ta.style.height = `${ta.scrollHeight}px`;
-    }, value);
+    const bare = await bareTextarea(ctx, page, value);
     const browserOnly = keyTimes(await tracedTyping(ctx, bare, '#bare'));
 
     const lines = value.split('\n').length;

@@ -18,7 +18,7 @@
 //   node scripts/measure.mjs [path/to/large.Dockerfile]
 // The default large file is ../shared/corpus/files/001-*.Dockerfile when it exists.
 // PW_PORT picks the port of the temporary static server (default 8103); DIST another dist/.
-import { startBrowser } from './measure-browser.mjs';
+import { startBrowser, bareTextarea } from './measure-browser.mjs';
 import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
@@ -238,17 +238,7 @@ async function main() {
       // The browser alone, for reference: the same keys typed into a bare page holding only
       // a textarea with the same text, font and size as the editor's (grown to its text, as
       // the editor's is), timed the same way. What the playground adds is the rest.
-      const style = await page.locator('#dockerfile').evaluate((ta) => {
-        const c = getComputedStyle(ta);
-        return `font:${c.font};letter-spacing:${c.letterSpacing};tab-size:${c.tabSize};padding:${c.padding};width:${c.width};white-space:pre;overflow:hidden;border:0;resize:none`;
-      });
-      const bare = await ctx.newPage();
-      await bare.setContent(`<!doctype html><body style="margin:0"><div style="height:100vh;overflow:auto"><textarea id="bare" spellcheck="false" style="${style}"></textarea></div>`);
-      await bare.evaluate((t) => {
-        const ta = document.querySelector('#bare');
-        ta.value = t;
-        ta.style.height = `${ta.scrollHeight}px`;
-      }, text);
+      const bare = await bareTextarea(ctx, page, text);
       const [, bareEnd] = await typeInto(bare, '#bare', 'end', lines, false);
       const [, bareMiddle] = await typeInto(bare, '#bare', 'middle', lines, false);
       const bareEcho = [...bareEnd, ...bareMiddle];
