@@ -1,7 +1,8 @@
 // Lessons that must be right (issue 14): what the page teaches about targets, typos and
 // pasted characters, and the one-click fixes it offers, each undone by Ctrl+Z.
 import { test, expect } from '@playwright/test';
-import { openWithoutContext } from './page';
+import { openWithoutContext, settled } from './page';
+import { runCli } from './cli';
 
 const UNNAMED = 'FROM golang:1.22\nRUN go build -o /app .\n\nFROM alpine:3.20\nCOPY --from=0 /app /app\n';
 
@@ -108,4 +109,24 @@ test('advice fits: same-version slim base, waste with its size, unused only with
   await page.locator('#target').selectOption('builder');
   await expect(page.locator('.problem', { hasText: 'HeavyFinalBase' })).toHaveCount(0);
   await expect(page.locator('.problem', { hasText: 'FinalImageWaste' })).toHaveCount(0);
+});
+
+test('a file with Windows line breaks gets its fix and its revealed span at the right place', async ({ page }) => {
+  // The state keeps the file's `\r\n` (a link round-trips exactly), the textarea shows `\n`:
+  // positions in the textarea count a `\r\n` once (crates/stageplay-analysis/src/span.rs,
+  // textarea_offset). Before, each line above put the edit one character further on.
+  const text = 'FROM golang:1.22 AS builder\r\nRUN go build -o /app .\r\nFROM alpine:3.20\r\nCOPY --from=buidler /app /app\r\n';
+  const url = runCli(['link', '-', '--base-url', 'http://x/'], text).trim();
+  await page.goto('/' + url.slice(url.indexOf('#')));
+  await expect(page.locator('#dockerfile')).toHaveValue(text.replace(/\r\n/g, '\n'));
+  await settled(page);
+  await page.locator('#view-problems').click();
+  const problem = page.locator('.problem', { hasText: 'did you mean the stage builder?' });
+  // A click on the problem selects its span in the editor: the stage name as written.
+  await problem.locator('button.problem-main').click();
+  const selected = () => page.locator('#dockerfile').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+  await expect.poll(selected).toContain('buidler');
+  await problem.locator('button.fix').click();
+  await expect(page.locator('#dockerfile')).toHaveValue(text.replace(/\r\n/g, '\n').replace('buidler', 'builder'));
+  await expect(page.locator('.problem', { hasText: 'StageNameTypo' })).toHaveCount(0);
 });

@@ -132,8 +132,9 @@ pub fn preview(text: &str) -> (&str, bool) {
     (text.get(..end).unwrap_or(""), end < text.len())
 }
 
-/// The text after pasting `pasted` over the UTF-16 selection `start..end` of `text`, when
-/// that text is too large to edit (`None` otherwise: the textarea pastes as usual).
+/// The text after pasting `pasted` over the textarea selection `start..end` of `text` (UTF-16
+/// positions in the textarea, `span::textarea_byte`), when that text is too large to edit
+/// (`None` otherwise: the textarea pastes as usual).
 pub fn paste_too_large(text: &str, pasted: &str, start: u32, end: u32) -> Option<String> {
     if text.len() + pasted.len() <= LARGE_LINES {
         return None; // too short to be large by either measure
@@ -141,10 +142,11 @@ pub fn paste_too_large(text: &str, pasted: &str, start: u32, end: u32) -> Option
     Some(paste_over(text, pasted, start, end)).filter(|whole| is_large(whole))
 }
 
-/// The text after pasting `pasted` over the UTF-16 selection `start..end` of `text`.
+/// The text after pasting `pasted` over the textarea selection `start..end` of `text` (UTF-16
+/// positions in the textarea, `span::textarea_byte`).
 pub fn paste_over(text: &str, pasted: &str, start: u32, end: u32) -> String {
-    let a = crate::analysis::span::byte_offset(text, start as usize);
-    let b = crate::analysis::span::byte_offset(text, end as usize).max(a);
+    let a = crate::analysis::span::textarea_byte(text, start as usize);
+    let b = crate::analysis::span::textarea_byte(text, end as usize).max(a);
     let mut whole = String::with_capacity(text.len() - (b - a) + pasted.len());
     whole.push_str(text.get(..a).unwrap_or(""));
     whole.push_str(pasted);
@@ -155,6 +157,16 @@ pub fn paste_over(text: &str, pasted: &str, start: u32, end: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_over_a_selection_lands_where_the_textarea_shows_it() {
+        // The textarea shows "a\nbé\nd": its positions 3..4 are the "é".
+        assert_eq!(paste_over("a\r\nbé\r\nd", "X", 3, 4), "a\r\nbX\r\nd");
+        assert_eq!(paste_over("a\nbé\nd", "X", 3, 4), "a\nbX\nd");
+        // At the end of a line: before its `\r\n`, which stays whole.
+        assert_eq!(paste_over("ab\r\nc", "X", 2, 2), "abX\r\nc");
+        assert_eq!(paste_over("ab\r\nc", "X", 3, 3), "ab\r\nXc");
+    }
 
     #[test]
     fn newlines_are_counted_eight_bytes_at_a_time_as_one_at_a_time() {

@@ -140,20 +140,39 @@ pub fn shorten_in_place(s: &mut String, max: usize) {
     }
 }
 
-/// Converts a byte offset to a UTF-16 offset into the whole text (for textarea selections).
-pub fn utf16_offset(text: &str, byte_offset: usize) -> usize {
-    let end = floor_char_boundary(text, byte_offset);
-    text[..end].encode_utf16().count()
+/// Whether the byte at `i` is the `\r` of a `\r\n`.
+fn crlf_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n')
 }
 
-/// Converts a UTF-16 offset (from a textarea) to a byte offset into `text`.
-pub fn byte_offset(text: &str, utf16: usize) -> usize {
-    let mut units = 0;
+/// The position, in UTF-16 units, of byte offset `byte` of `text` in a textarea showing
+/// `text` (for its selections). A textarea's value has every `\r\n` and lone `\r` as one
+/// `\n` (HTML's newline normalisation), so a `\r\n` counts as one unit: its `\r` counts
+/// for nothing, and an offset between the two is the position before the line break.
+pub fn textarea_offset(text: &str, byte: usize) -> usize {
+    let end = floor_char_boundary(text, byte);
+    let head = &text[..end];
+    let units = head.encode_utf16().count();
+    let bytes = text.as_bytes();
+    let pairs = memchr::memchr_iter(b'\r', head.as_bytes())
+        .filter(|&i| crlf_at(bytes, i))
+        .count();
+    units - pairs
+}
+
+/// The byte offset in `text` of position `units` (UTF-16) of a textarea showing `text`: the
+/// inverse of [`textarea_offset`] (a position just before a `\r\n`'s line break is the
+/// offset of its `\r`).
+pub fn textarea_byte(text: &str, units: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut n = 0;
     for (i, c) in text.char_indices() {
-        if units >= utf16 {
+        if n >= units {
             return i;
         }
-        units += c.len_utf16();
+        if !crlf_at(bytes, i) {
+            n += c.len_utf16();
+        }
     }
     text.len()
 }
@@ -178,9 +197,51 @@ mod tests {
     fn utf16_round_trip() {
         let text = "FROM é😀 x";
         let b = text.find('x').unwrap_or(0);
-        let u = utf16_offset(text, b);
+        let u = textarea_offset(text, b);
         assert_eq!(u, 9);
-        assert_eq!(byte_offset(text, u), b);
+        assert_eq!(textarea_byte(text, u), b);
+    }
+
+    /// What a textarea holds for `text`: HTML's newline normalisation.
+    fn shown(text: &str) -> String {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    }
+
+    #[test]
+    fn textarea_positions_count_a_crlf_as_one_line_break() {
+        let text = "FROM a\r\nCOPY é😀 x\r\rRUN\r\n\r\ny\n\r\nz\r";
+        let lf = shown(text);
+        // Each character of the text that the textarea shows is at the same position there.
+        let mut units = 0;
+        for (b, c) in text.char_indices() {
+            let is_cr_of_crlf = text[b..].starts_with("\r\n");
+            assert_eq!(textarea_offset(text, b), units, "at byte {b}");
+            if is_cr_of_crlf {
+                // The position before the line break, the `\n`'s too.
+                assert_eq!(textarea_offset(text, b + 1), units);
+                assert_eq!(textarea_byte(text, units), b);
+            } else {
+                // A `\r\n`'s line break is found at its `\r`, above.
+                if !(c == '\n' && text[..b].ends_with('\r')) {
+                    assert_eq!(textarea_byte(text, units), b, "at byte {b}");
+                }
+                units += c.len_utf16();
+            }
+        }
+        assert_eq!(units, lf.encode_utf16().count());
+        assert_eq!(textarea_offset(text, text.len()), units);
+        assert_eq!(textarea_byte(text, units), text.len());
+        assert_eq!(textarea_byte(text, units + 5), text.len());
+        // The text of a span is the textarea's text between the two positions.
+        let x = text.find('x').unwrap_or(0);
+        let (a, z) = (textarea_offset(text, 0), textarea_offset(text, x + 1));
+        let got: Vec<u16> = lf.encode_utf16().skip(a).take(z - a).collect();
+        assert_eq!(String::from_utf16_lossy(&got), shown(&text[..=x]));
+        // Without a `\r`, a textarea position is a UTF-16 offset.
+        let plain = "FROM é😀 x\nRUN y\n";
+        for (b, _) in plain.char_indices() {
+            assert_eq!(textarea_offset(plain, b), plain[..b].encode_utf16().count());
+        }
     }
 
     #[test]

@@ -140,8 +140,8 @@ pub fn editor(props: &EditorProps) -> Html {
         let view = view.clone();
         use_effect_with(props.reveal, move |reveal| {
             if let Some(r) = reveal {
-                let start = span::utf16_offset(&text, r.span.start) as u32;
-                let end = span::utf16_offset(&text, r.span.end) as u32;
+                let start = span::textarea_offset(&text, r.span.start) as u32;
+                let end = span::textarea_offset(&text, r.span.end) as u32;
                 io::set_selection(&area, start, end);
                 let (line, _) = line_col(&text, r.span.start);
                 io::scroll_to_line(&scroller, line, LINE_H);
@@ -160,8 +160,8 @@ pub fn editor(props: &EditorProps) -> Html {
         let readonly = props.readonly;
         use_effect_with(props.edit.clone(), move |edit| {
             if let Some(e) = edit.as_ref().filter(|_| !readonly) {
-                let start = span::utf16_offset(&text, e.span.start) as u32;
-                let end = span::utf16_offset(&text, e.span.end) as u32;
+                let start = span::textarea_offset(&text, e.span.start) as u32;
+                let end = span::textarea_offset(&text, e.span.end) as u32;
                 // Typed into the textarea, the edit is one step of its undo history; a
                 // browser without `insertText` gets the new text without that step.
                 if !io::replace_range(&area, start, end, &e.text) {
@@ -247,7 +247,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let card = card.clone();
         move |e: &Event, show_card: bool| {
             if let Some(u) = io::selection_start(e) {
-                let offset = span::byte_offset(&text, u as usize);
+                let offset = span::textarea_byte(&text, u as usize);
                 d.dispatch(Action::Cursor(offset));
                 let hint = highlight::hint_at(&analysis, offset);
                 if show_card || hint.is_none() {
@@ -355,7 +355,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let window = {
         let caret = input_caret.borrow().map(|u| {
             index
-                .line(span::byte_offset(text, u as usize))
+                .line(span::textarea_byte(text, u as usize))
                 .saturating_sub(1)
         });
         merged(window(*view, caret))
