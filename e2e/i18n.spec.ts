@@ -70,6 +70,33 @@ test.describe('a browser that prefers Korean', () => {
     }
   });
 
+  test('Hangul typed through an input method arrives whole, once, in the editor and the analysis', async ({ page }) => {
+    // The editor's textarea is not bound to the page's state (src/ui/components/editor/mod.rs):
+    // each composition step is an input event the state follows, and nothing writes an older
+    // text back into the textarea while a syllable is composed.
+    await page.goto('/');
+    await korean(page);
+    await page.locator('#dockerfile').fill('FROM alpine AS base\nRUN echo \n');
+    await settled(page);
+    await page.locator('#dockerfile').evaluate((t: HTMLTextAreaElement) => {
+      t.focus();
+      const at = t.value.indexOf('echo ') + 'echo '.length;
+      t.setSelectionRange(at, at);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    for (const step of ['ㅎ', '하', '한', '한ㄱ', '한그', '한글']) {
+      await cdp.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+    }
+    await cdp.send('Input.insertText', { text: '한글' });
+    const typed = 'FROM alpine AS base\nRUN echo 한글\n';
+    await expect(page.locator('#dockerfile')).toHaveValue(typed);
+    await settled(page);
+    // The underlay draws the same text, and the analysis is the new text's: the step's RUN line.
+    await expect(page.locator('.underlay')).toHaveText(typed);
+    await page.locator('#view-steps').click();
+    await expect(page.locator('.tl-step').last()).toContainText('한글');
+  });
+
   test('Hangul in a stage name keeps the caret on its character in the editor and widens its node', async ({ page }) => {
     await page.goto('/');
     await korean(page);
