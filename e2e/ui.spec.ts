@@ -451,6 +451,23 @@ test('the editor: Tab indents, hover explains, the caret highlights its stage', 
   await expect(page.locator('.hint-card a')).toHaveAttribute('href', /docs\.docker\.com\/reference\/dockerfile\/#copy---from/);
 });
 
+test('hover finds the word under the pointer on a line indented with a tab, and the card lines up', async ({ page }) => {
+  // A tab is drawn four cells wide (tab-size: 4): the pointer's cell is counted as drawn.
+  await page.goto('/');
+  await setText(page, 'FROM alpine AS one\nFROM one\n\tCOPY --from=one /a /b\n');
+  await settled(page);
+  const editor = page.locator('#dockerfile');
+  const box = await editor.boundingBox();
+  const cw = await page.locator('.measure').evaluate((el) => el.getBoundingClientRect().width / 100);
+  // Cell 5 of line 3 is the `O` of COPY (the tab covers cells 0 to 3).
+  await page.mouse.move(box!.x + 10 + cw * 5.5, box!.y + 10 + 20 * 2 + 10);
+  const card = page.locator('.hint-card');
+  await expect(card.locator('strong')).toHaveText('COPY');
+  // The card starts under the keyword: at cell 4, not at cell 1 as if the tab were narrow.
+  const left = await card.evaluate((el) => el.getBoundingClientRect().left);
+  expect(Math.abs(left - (box!.x + 10 + cw * 4))).toBeLessThan(2);
+});
+
 test('tabs work from the keyboard', async ({ page }) => {
   await page.goto('/');
   await page.locator('#view-graph').focus();

@@ -22,7 +22,7 @@ use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, PendingEdit, Reveal, State};
 
 use gutter::{gutter, merged};
-use underlay::{VIEW_LINES_GUESS, View, in_window, render, window};
+use underlay::{VIEW_LINES_GUESS, View, cells, in_window, next_cell, render, window};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
 pub const LINE_H: f64 = 20.0;
@@ -64,15 +64,17 @@ fn line_col_in(idx: &LineIndex, text: &str, offset: usize) -> (usize, usize) {
     (line.saturating_sub(1), col)
 }
 
-/// The drawn column of a byte offset: a wide character (Hangul, CJK) takes two, as the
-/// monospace font draws it, so a card placed after a Hangul stage name lines up.
+/// The drawn column of a byte offset: a wide character (Hangul, CJK) takes two cells and a
+/// tab reaches the next multiple of 4, as the editor draws them, so a card placed after a
+/// Hangul stage name or a tab lines up.
 fn display_col(idx: &LineIndex, text: &str, offset: usize) -> usize {
     let start = idx.line_start(idx.line(offset));
-    text.get(start..offset.min(text.len()))
-        .map_or(0, crate::page::text_width::width)
+    text.get(start..offset.min(text.len())).map_or(0, cells)
 }
 
-/// The byte offset at a 0-based line and character column (clamped to the line).
+/// The byte offset of the character drawn at a 0-based line and drawn column `col` (the
+/// cell under the pointer: a tab or a wide character covers all its cells), or `None`
+/// past the line's end.
 fn offset_at(text: &str, line: usize, col: usize) -> Option<usize> {
     let idx = LineIndex::new(text);
     if line >= idx.line_count() {
@@ -80,13 +82,16 @@ fn offset_at(text: &str, line: usize, col: usize) -> Option<usize> {
     }
     let start = idx.line_start(line + 1);
     let rest = text.get(start..)?;
-    for (n, (i, c)) in rest.char_indices().enumerate() {
-        if c == '\n' {
+    let mut cell = 0;
+    for (i, c) in rest.char_indices() {
+        if c == '\n' || c == '\r' {
             return None;
         }
-        if n == col {
+        let next = next_cell(cell, c);
+        if col < next {
             return Some(start + i);
         }
+        cell = next;
     }
     None
 }
@@ -463,5 +468,33 @@ mod tests {
         assert_eq!(offset_at(t, 1, 6), Some(x));
         assert_eq!(offset_at(t, 1, 60), None);
         assert_eq!(offset_at(t, 9, 0), None);
+    }
+
+    #[test]
+    fn the_pointers_column_counts_cells_as_the_editor_draws_them() {
+        // A tab reaches column 4; a Hangul syllable takes two cells.
+        let t = "FROM a AS 빌드\n\t--mount=x \\\n";
+        let idx = LineIndex::new(t);
+        let dash = t.find("--").unwrap_or(0);
+        for col in 0..4 {
+            assert_eq!(
+                offset_at(t, 1, col),
+                Some(dash - 1),
+                "column {col}: the tab"
+            );
+        }
+        assert_eq!(offset_at(t, 1, 4), Some(dash));
+        assert_eq!(offset_at(t, 1, 5), Some(dash + 1));
+        assert_eq!(display_col(&idx, t, dash), 4);
+        let b = t.find('빌').unwrap_or(0);
+        let d = t.find('드').unwrap_or(0);
+        assert_eq!(display_col(&idx, t, b), 10);
+        assert_eq!(display_col(&idx, t, d), 12);
+        assert_eq!(offset_at(t, 0, 10), Some(b));
+        assert_eq!(offset_at(t, 0, 11), Some(b));
+        assert_eq!(offset_at(t, 0, 12), Some(d));
+        assert_eq!(offset_at(t, 0, 14), None);
+        // A Windows line break is not a character under the pointer.
+        assert_eq!(offset_at("ab\r\nc", 0, 2), None);
     }
 }

@@ -177,17 +177,7 @@ pub(super) fn render(text: &str, a: &Analysis) -> Rendered {
     // The widest line in character cells (a tab reaches the next multiple of 4, as
     // `tab-size: 4` in style.css; wide characters take two), so the textarea and the
     // underlay's chunks, which clip at their width, are wide enough.
-    let columns = text
-        .split('\n')
-        .map(|l| {
-            l.chars().fold(0, |col, c| match c {
-                '\t' => (col / 4 + 1) * 4,
-                c if is_wide(c) => col + 2,
-                _ => col + 1,
-            })
-        })
-        .max()
-        .unwrap_or(0);
+    let columns = text.split('\n').map(cells).max().unwrap_or(0);
     Rendered {
         html: RefCell::new(vec![None; chunks.len()]),
         chunks,
@@ -198,9 +188,21 @@ pub(super) fn render(text: &str, a: &Analysis) -> Rendered {
     }
 }
 
-// Whether a character takes two cells in a monospace font: erring wide only makes the
-// editor a little wider than needed.
-use crate::page::text_width::is_wide;
+/// The cell after `c` drawn at cell `col` of a line: a tab reaches the next multiple of 4
+/// (`tab-size: 4` in style.css), a wide character takes two cells (erring wide only makes
+/// the editor a little wider than needed), any other one cell.
+pub(super) fn next_cell(col: usize, c: char) -> usize {
+    match c {
+        '\t' => (col / 4 + 1) * 4,
+        c if crate::page::text_width::is_wide(c) => col + 2,
+        _ => col + 1,
+    }
+}
+
+/// The cells `line` takes, as the editor draws it.
+pub(super) fn cells(line: &str) -> usize {
+    line.chars().fold(0, next_cell)
+}
 
 #[cfg(test)]
 mod tests {
