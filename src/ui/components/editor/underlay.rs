@@ -174,9 +174,8 @@ pub(super) fn chunks(text: &str) -> Vec<Chunk> {
 pub(super) fn render(text: &str, a: &Analysis) -> Rendered {
     let chunks = chunks(text);
     let lines = chunks.iter().map(|c| c.lines).sum::<usize>().max(1);
-    // The widest line in character cells (a tab reaches the next multiple of 4, as
-    // `tab-size: 4` in style.css; wide characters take two), so the textarea and the
-    // underlay's chunks, which clip at their width, are wide enough.
+    // The widest line in cells (`cells`), so the textarea and the underlay's chunks, which
+    // clip at their width, are wide enough.
     let columns = text.split('\n').map(cells).max().unwrap_or(0);
     Rendered {
         html: RefCell::new(vec![None; chunks.len()]),
@@ -189,13 +188,12 @@ pub(super) fn render(text: &str, a: &Analysis) -> Rendered {
 }
 
 /// The cell after `c` drawn at cell `col` of a line: a tab reaches the next multiple of 4
-/// (`tab-size: 4` in style.css), a wide character takes two cells (erring wide only makes
-/// the editor a little wider than needed), any other one cell.
+/// (`tab-size: 4` in style.css), any other character takes its `text_width::char_width`
+/// (two for a wide one: erring wide only makes the editor a little wider than needed).
 pub(super) fn next_cell(col: usize, c: char) -> usize {
     match c {
         '\t' => (col / 4 + 1) * 4,
-        c if crate::page::text_width::is_wide(c) => col + 2,
-        _ => col + 1,
+        c => col + crate::page::text_width::char_width(c),
     }
 }
 
