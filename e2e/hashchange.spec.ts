@@ -113,3 +113,42 @@ test('the editor shows every text set from outside, the one last typed into it i
   await expect(page.locator('svg.stage-graph .sp-title', { hasText: 'third' })).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('Ctrl+Z after a text set from outside leaves the editor and the analysis on one text', async ({ page }) => {
+  // The editor writes a text set from outside (here a link) into the textarea as its value,
+  // which is not a step of the textarea's undo history. Whatever Chromium's Ctrl+Z then does
+  // to the textarea, the analysis must follow what the textarea shows, and typing after it
+  // must reach the analysis: the editor and the page's state never disagree.
+  const errors = watch(page);
+  await page.goto('/');
+  const editor = page.locator('#dockerfile');
+  await expect(editor).toHaveValue(MINE);
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('FROM alpine AS typed\n');
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(2);
+  const url = runCli(['link', '-', '--base-url', 'http://x/'], DOCKERFILE).trim();
+  await page.evaluate((f) => { location.hash = f; }, url.slice(url.indexOf('#')));
+  await expect(editor).toHaveValue(DOCKERFILE);
+  const stagesMatch = async () => {
+    await settled(page);
+    const shown = await editor.inputValue();
+    const names = [...shown.matchAll(/^FROM \S+ AS (\S+)$/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(0);
+    await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(names.length);
+    for (const name of names) {
+      await expect(page.locator('svg.stage-graph .sp-title', { hasText: name })).toHaveCount(1);
+    }
+    return shown;
+  };
+  await editor.focus();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Control+z');
+    await stagesMatch();
+  }
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('FROM busybox AS after\n');
+  const shown = await stagesMatch();
+  expect(shown.endsWith('FROM busybox AS after\n')).toBe(true);
+  expect(errors).toEqual([]);
+});
