@@ -468,6 +468,50 @@ test('hover finds the word under the pointer on a line indented with a tab, and 
   expect(Math.abs(left - (box!.x + 10 + cw * 4))).toBeLessThan(2);
 });
 
+test('text dragged within the editor moves once; the analysis, the underlay and the draft follow, and Ctrl+Z takes it back', async ({ page }) => {
+  // A drag inside the textarea is the browser's own edit (a deletion and an insertion, two
+  // input events); the editor's drop handler leaves dropped text to the textarea
+  // (src/ui/components/editor_pane.rs). Nothing may be lost, doubled or left unanalysed.
+  const w = watch(page);
+  await page.goto('/');
+  const before = 'FROM alpine AS one\nRUN echo one\n\nFROM busybox AS two\nCOPY --from=one /a /b\n';
+  await setText(page, before);
+  await settled(page);
+  const titles = () => page.locator('svg.stage-graph .sp-title').evaluateAll((ns) => ns.map((n) => n.textContent));
+  expect(await titles()).toEqual(['one', 'two', 'alpine', 'busybox']);
+  const editor = page.locator('#dockerfile');
+  const box = (await editor.boundingBox())!;
+  const cw = await page.locator('.measure').evaluate((el) => el.getBoundingClientRect().width / 100);
+  // Select the `one` of line 2 (columns 9 to 12), press on it, and drop it at the end of
+  // line 4, after `two`.
+  const at = before.indexOf('echo one') + 'echo '.length;
+  await editor.evaluate((t: HTMLTextAreaElement, a) => { t.focus(); t.setSelectionRange(a, a + 3); }, at);
+  const cell = (line: number, col: number) => [box.x + 10 + col * cw, box.y + 10 + line * 20 + 10];
+  const [x1, y1] = cell(1, 10.5);
+  const [x2, y2] = cell(3, 25);
+  await page.mouse.move(x1, y1);
+  await page.mouse.down();
+  await page.mouse.move(x1 + 5, y1 + 5, { steps: 3 });
+  await page.mouse.move(x2, y2, { steps: 5 });
+  await page.mouse.up();
+  const after = 'FROM alpine AS one\nRUN echo \n\nFROM busybox AS twoone\nCOPY --from=one /a /b\n';
+  await expect(editor).toHaveValue(after);
+  await settled(page);
+  expect(await titles()).toEqual(['one', 'twoone', 'alpine', 'busybox']);
+  await expect(page.locator('pre.underlay')).toContainText('FROM busybox AS twoone');
+  await expect(page.locator('pre.underlay')).not.toContainText('echo one');
+  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('stageplay.draft.v2') ?? 'null')?.dockerfile))
+    .toBe(after);
+  // The drag is one step of the textarea's undo history.
+  await editor.focus();
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(before);
+  await settled(page);
+  expect(await titles()).toEqual(['one', 'two', 'alpine', 'busybox']);
+  await expect(page.locator('pre.underlay')).toContainText('RUN echo one');
+  expect(w.errors).toEqual([]);
+});
+
 test('tabs work from the keyboard', async ({ page }) => {
   await page.goto('/');
   await page.locator('#view-graph').focus();
