@@ -545,3 +545,42 @@ test('themes: dark by switch and by system, and a narrow phone screen', async ({
   await narrow.screenshot({ path: 'e2e/output/narrow.png', fullPage: true });
   await narrow.close();
 });
+
+for (const scale of [2, 1.5]) {
+test(`at a device pixel ratio of ${scale} the underlay's lines stay on the textarea's 20 px lines`, async ({ browser }) => {
+  // The textarea draws the caret and the selection on lines exactly 20 px apart; the text
+  // the user reads is the underlay's. At a ratio other than 1 Chromium rounds the bold
+  // face's ascent differently from the regular one, and lines holding a bold keyword grew
+  // to 21 px: by line 10 the text stood 10 px below the caret's line (static/style.css,
+  // `.underlay span`).
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: scale });
+  await page.goto('/');
+  await expect(stageNodes(page)).toHaveCount(2);
+  await settled(page);
+  // Highlighted: the keywords are bold.
+  await expect(page.locator('pre.underlay .t-kw')).toHaveCount(10);
+  const tops = await page.evaluate(() => {
+    const pre = document.querySelector('pre.underlay')!;
+    const origin = (document.querySelector('#dockerfile') as HTMLElement).getBoundingClientRect().top + 10;
+    // The top of each line's plain (unhighlighted) text, relative to where the textarea's
+    // first line starts.
+    const out: number[] = [];
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if ((n.parentElement as HTMLElement).className !== '') continue;
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      for (const rect of r.getClientRects()) if (rect.width > 0) out.push(rect.top - origin);
+    }
+    return out;
+  });
+  // The default example: 11 lines, 10 of them with text (the 6th is empty). Each line's
+  // text stands a whole number of 20 px lines below the first line's, give or take the
+  // rounding of a device pixel.
+  const first = tops[0];
+  const lines = tops.map((t) => (t - first) / 20);
+  for (const l of lines) expect(Math.abs(l - Math.round(l)) * 20).toBeLessThanOrEqual(1);
+  expect(new Set(lines.map(Math.round))).toEqual(new Set([0, 1, 2, 3, 4, 6, 7, 8, 9, 10]));
+  await page.close();
+});
+}
