@@ -584,3 +584,30 @@ test(`at a device pixel ratio of ${scale} the underlay's lines stay on the texta
   await page.close();
 });
 }
+
+test('every page the build ships loads without a failed request or a console error', async ({ browser }) => {
+  // The playground, the two "How it works" pages and the embed demo (whose embeds load the
+  // playground in frames). A page without an icon of its own made Chromium ask for
+  // /favicon.ico, which does not exist.
+  const context = await browser.newContext();
+  const failed: string[] = [];
+  context.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
+  context.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+  for (const path of ['/', '/how.html', '/how.ko.html', '/embed-demo.html']) {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(path);
+    await page.waitForLoadState('load');
+    if (path === '/embed-demo.html') {
+      await expect(page.frameLocator('iframe').first().locator('svg.stage-graph [data-stage]').first()).toBeVisible();
+    }
+    // The icon request comes after the load event.
+    await page.waitForTimeout(500);
+    expect(errors, path).toEqual([]);
+    await page.close();
+  }
+  expect(failed).toEqual([]);
+  await context.close();
+});
