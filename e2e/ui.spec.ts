@@ -451,6 +451,54 @@ test('the editor: Tab indents, hover explains, the caret highlights its stage', 
   await expect(page.locator('.hint-card a')).toHaveAttribute('href', /docs\.docker\.com\/reference\/dockerfile\/#copy---from/);
 });
 
+
+test('Tab over selected lines indents them instead of replacing them; Shift+Tab outdents; each is one Ctrl+Z', async ({ page }) => {
+  // As in VS Code, Monaco and CodeMirror. Before, Tab typed four spaces over the selection:
+  // the selected lines were gone until Ctrl+Z.
+  await page.goto('/');
+  const text = 'FROM alpine AS one\nRUN a \\\n    && b\n\nRUN c\n';
+  await setText(page, text);
+  await settled(page);
+  const editor = page.locator('#dockerfile');
+  const select = (a: number, b: number) =>
+    editor.evaluate((t: HTMLTextAreaElement, [x, y]) => { t.focus(); t.setSelectionRange(x, y); }, [a, b]);
+  const selected = () => editor.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+  // From inside line 2 to inside line 5.
+  await select(text.indexOf('a \\'), text.indexOf('c\n'));
+  await page.keyboard.press('Tab');
+  const indented = 'FROM alpine AS one\n    RUN a \\\n        && b\n\n    RUN c\n';
+  await expect(editor).toHaveValue(indented);
+  expect(await selected()).toBe('    RUN a \\\n        && b\n\n    RUN c');
+  await expect(editor).toBeFocused();
+  // The analysis follows (the file still parses: the continuation keeps its stage's RUN).
+  await settled(page);
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(1);
+  // Shift+Tab takes one level off each selected line.
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor).toHaveValue(text);
+  await expect(editor).toBeFocused();
+  // Shift+Tab at a caret in an indented line takes its indent off, the caret staying on `&&`.
+  const at = text.indexOf('&& b');
+  await select(at, at);
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor).toHaveValue('FROM alpine AS one\nRUN a \\\n&& b\n\nRUN c\n');
+  expect(await editor.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionStart + 4))).toBe('&& b');
+  // Each was one step of the undo history.
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(text);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(indented);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(text);
+  // Within one line, Tab still types four spaces over the selection.
+  await select(text.indexOf('one'), text.indexOf('one') + 3);
+  await page.keyboard.press('Tab');
+  await expect(editor).toHaveValue(text.replace('one', '    '));
+  // Escape, then Tab and Shift+Tab leave the editor.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+Tab');
+  await expect(editor).not.toBeFocused();
+});
 test('hover finds the word under the pointer on a line indented with a tab, and the card lines up', async ({ page }) => {
   // A tab is drawn four cells wide (tab-size: 4): the pointer's cell is counted as drawn.
   await page.goto('/');

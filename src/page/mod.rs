@@ -16,6 +16,7 @@ pub mod graph_search;
 pub mod graph_svg;
 pub mod highlight;
 pub mod i18n;
+pub mod indent;
 pub mod lang;
 pub mod large_text;
 pub mod layout;

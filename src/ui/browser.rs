@@ -400,6 +400,14 @@ pub fn read_dropped_file(
     true
 }
 
+/// The textarea's value and its selection, `start..end` in UTF-16 units.
+pub fn text_and_selection(area: &NodeRef) -> Option<(String, u32, u32)> {
+    let a = area.cast::<web_sys::HtmlTextAreaElement>()?;
+    let start = a.selection_start().ok()??;
+    let end = a.selection_end().ok()??;
+    Some((a.value(), start, end))
+}
+
 /// Selects `start..end` (UTF-16) in the textarea, without stealing the focus.
 pub fn set_selection(area: &NodeRef, start: u32, end: u32) {
     if let Some(a) = area.cast::<web_sys::HtmlTextAreaElement>() {

@@ -76,6 +76,9 @@ pub fn read_dropped_file(
 ) -> bool {
     false
 }
+pub fn text_and_selection(_area: &NodeRef) -> Option<(String, u32, u32)> {
+    None
+}
 pub fn set_selection(_area: &NodeRef, _start: u32, _end: u32) {}
 pub fn scroll_to_line(_scroller: &NodeRef, _line: usize, _line_height: f64) {}
 pub fn replace_range(_area: &NodeRef, _start: u32, _end: u32, _text: &str) -> bool {

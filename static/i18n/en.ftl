@@ -436,6 +436,7 @@ ref-title-healthcheck-option = HEALTHCHECK option
 ## Editor
 
 editor-tab-indents = indents
+editor-shift-tab-outdents = outdents
 editor-then = then
 editor-leaves = leaves the editor
 

@@ -526,6 +526,7 @@ ref-healthcheck-option = `--interval`, `--timeout`, `--start-period`, `--start-i
 ## Editor
 
 editor-tab-indents = 들여쓰기
+editor-shift-tab-outdents = 내어쓰기
 editor-then = 다음에
 editor-leaves = 편집기에서 나가기
 

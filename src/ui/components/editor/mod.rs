@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::analysis::fixed::Fixed;
 use crate::analysis::{LineIndex, Span, span};
 use crate::page::highlight::{self, Hint};
+use crate::page::indent::{self, INDENT};
 use crate::page::large_text::{LARGE_BYTES, paste_over, paste_too_large};
 use crate::page::reference;
 use crate::page::share::Text;
@@ -28,7 +29,6 @@ use underlay::{VIEW_LINES_GUESS, View, cells, in_window, next_cell, render, wind
 pub const LINE_H: f64 = 20.0;
 const LINE_PX: usize = LINE_H as usize;
 pub const PAD: f64 = 10.0;
-const INDENT: &str = "    ";
 /// 100 characters, measured once to learn the monospace character width.
 const MEASURE: &str = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM";
 
@@ -291,6 +291,9 @@ pub fn editor(props: &EditorProps) -> Html {
     let onkeydown = {
         let escaped = escaped.clone();
         let card = card.clone();
+        let area = area.clone();
+        let d = props.dispatch.clone();
+        let readonly = props.readonly;
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 *escaped.borrow_mut() = true;
@@ -298,12 +301,12 @@ pub fn editor(props: &EditorProps) -> Html {
                 return;
             }
             if e.key() == "Tab"
-                && !e.shift_key()
                 && !e.ctrl_key()
                 && !e.alt_key()
                 && !e.meta_key()
                 && !*escaped.borrow()
-                && io::insert_text(INDENT)
+                && !readonly
+                && tab(&area, &d, e.shift_key())
             {
                 e.prevent_default();
             }
@@ -408,7 +411,7 @@ pub fn editor(props: &EditorProps) -> Html {
             // Shown while the editor has the focus.
             if !props.readonly {
                 <p class="editor-keys" id="editor-keys">
-                    <kbd>{ "Tab" }</kbd>{ " " }{ m.t("editor-tab-indents") }{ " · " }<kbd>{ "Esc" }</kbd>{ " " }{ m.t("editor-then") }{ " " }<kbd>{ "Tab" }</kbd>{ " " }{ m.t("editor-leaves") }
+                    <kbd>{ "Tab" }</kbd>{ " " }{ m.t("editor-tab-indents") }{ " · " }<kbd>{ "Shift+Tab" }</kbd>{ " " }{ m.t("editor-shift-tab-outdents") }{ " · " }<kbd>{ "Esc" }</kbd>{ " " }{ m.t("editor-then") }{ " " }<kbd>{ "Tab" }</kbd>{ " " }{ m.t("editor-leaves") }
                 </p>
             }
             <div class="editor-scroll" ref={scroller} {onscroll}>
@@ -444,6 +447,48 @@ pub fn editor(props: &EditorProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Tab (`outdent` false) or Shift+Tab in the editor, as code editors do them
+/// (`page::indent`): over a selection of lines, every line is indented or outdented, as one
+/// typed replacement that one Ctrl+Z takes back; otherwise Tab types [`INDENT`] and
+/// Shift+Tab takes the indent off the caret's line. True when the key was used (the focus
+/// stays in the editor; Escape first lets Tab leave it).
+fn tab(area: &NodeRef, d: &UseReducerDispatcher<State>, outdent: bool) -> bool {
+    let Some((value, start, end)) = io::text_and_selection(area) else {
+        return false;
+    };
+    let (start, end) = (
+        span::textarea_byte(&value, start as usize),
+        span::textarea_byte(&value, end as usize),
+    );
+    let edit = if outdent {
+        indent::outdent(&value, start, end)
+    } else {
+        indent::indent(&value, start, end)
+    };
+    let Some(edit) = edit else {
+        // Shift+Tab with no indent to take off does nothing, as in the code editors.
+        return outdent || io::insert_text(INDENT);
+    };
+    let units = |text: &str, byte: usize| span::textarea_offset(text, byte) as u32;
+    let after = indent::apply(&value, &edit);
+    if io::replace_range(
+        area,
+        units(&value, edit.start),
+        units(&value, edit.end),
+        &edit.text,
+    ) {
+        io::set_selection(
+            area,
+            units(&after, edit.select.0),
+            units(&after, edit.select.1),
+        );
+    } else {
+        // A browser that cannot type the edit gets the text without an undo step.
+        d.dispatch(Action::SetDockerfile(after));
+    }
+    true
 }
 
 /// The style of a band over lines `l0..=l1` (the cursor's stage, a revealed span).

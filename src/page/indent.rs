@@ -1,0 +1,202 @@
+//! Tab and Shift+Tab over lines in the editor, as code editors do them (VS Code, Monaco,
+//! CodeMirror): Tab with a selection that spans lines indents every line it touches instead
+//! of replacing the selection with spaces, and Shift+Tab takes one level of indent off the
+//! caret's line or every selected line. The editor applies the edit as one typed
+//! replacement of the lines, so one Ctrl+Z takes it back (`src/ui/components/editor`).
+//!
+//! Positions are byte offsets into the textarea's value (its text with `\n` line breaks),
+//! which the editor converts from and to the textarea's UTF-16 selection.
+
+/// One level of indent: four spaces, what Tab inserts at the caret.
+pub const INDENT: &str = "    ";
+
+/// An edit of the textarea's value: `start..end` becomes `text`, then `select` is selected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinesEdit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub select: (usize, usize),
+}
+
+/// The lines a selection touches: from the start of the line holding `start` to the end of
+/// the line holding `end` (before its line break). A selection that ends at the very start
+/// of a line, after selecting the line break before it, does not touch that line.
+fn lines_touched(value: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = floor_char(value, start.min(value.len()));
+    let mut end = floor_char(value, end.min(value.len())).max(start);
+    if end > start && value.as_bytes().get(end - 1) == Some(&b'\n') {
+        end -= 1;
+    }
+    let from = value
+        .get(..start)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let to = value
+        .get(end..)
+        .and_then(|s| s.find('\n'))
+        .map_or(value.len(), |i| end + i);
+    (from, to.max(from))
+}
+
+/// `i`, moved back to the start of the character it falls in.
+fn floor_char(value: &str, mut i: usize) -> usize {
+    while i > 0 && !value.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Tab over the selection `start..end`: `None` when the selection does not span a line
+/// break (Tab then types [`INDENT`] over it, as at a caret); otherwise every line it touches
+/// gains one [`INDENT`] at its start (empty lines are left empty), and the lines stay
+/// selected.
+pub fn indent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
+    let (lo, hi) = (start.min(end), start.max(end));
+    if !value.get(lo..hi).is_some_and(|s| s.contains('\n')) {
+        return None;
+    }
+    let (from, to) = lines_touched(value, lo, hi);
+    let block = value.get(from..to)?;
+    let mut text = String::with_capacity(block.len() + INDENT.len() * 8);
+    for (i, line) in block.split('\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if !line.is_empty() {
+            text.push_str(INDENT);
+        }
+        text.push_str(line);
+    }
+    let select = (from, from + text.len());
+    Some(LinesEdit {
+        start: from,
+        end: to,
+        text,
+        select,
+    })
+}
+
+/// Shift+Tab over the selection `start..end` (a caret when they are equal): every line it
+/// touches loses one level of indent at its start (a tab, or up to four spaces). `None` when
+/// no line has any. A caret keeps its place in its line's text; a selection covers the lines.
+pub fn outdent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
+    let (lo, hi) = (start.min(end), start.max(end));
+    let (from, to) = lines_touched(value, lo, hi);
+    let block = value.get(from..to)?;
+    let mut text = String::with_capacity(block.len());
+    let mut removed_first = 0;
+    let mut any = false;
+    for (i, line) in block.split('\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        let cut = if line.starts_with('\t') {
+            1
+        } else {
+            line.bytes()
+                .take(INDENT.len())
+                .take_while(|&b| b == b' ')
+                .count()
+        };
+        if i == 0 {
+            removed_first = cut;
+        }
+        any |= cut > 0;
+        text.push_str(line.get(cut..).unwrap_or(line));
+    }
+    if !any {
+        return None;
+    }
+    let select = if lo == hi {
+        // The caret moves left with its line's text, but not before the line's start.
+        let caret = from + (lo - from).saturating_sub(removed_first);
+        (caret, caret)
+    } else {
+        (from, from + text.len())
+    };
+    Some(LinesEdit {
+        start: from,
+        end: to,
+        text,
+        select,
+    })
+}
+
+/// The value after `edit` (for tests and for the editor's fallback when the browser cannot
+/// type the edit).
+pub fn apply(value: &str, edit: &LinesEdit) -> String {
+    let mut out = String::with_capacity(value.len() + edit.text.len());
+    out.push_str(value.get(..edit.start).unwrap_or(""));
+    out.push_str(&edit.text);
+    out.push_str(value.get(edit.end..).unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "FROM a\nRUN x\n\nRUN y\n";
+
+    #[test]
+    fn tab_within_a_line_is_left_to_typing() {
+        assert_eq!(indent(TEXT, 7, 7), None);
+        assert_eq!(indent(TEXT, 7, 10), None);
+        // Up to the end of a line, its line break not included.
+        assert_eq!(indent(TEXT, 7, 12), None);
+    }
+
+    #[test]
+    fn tab_over_lines_indents_each_and_keeps_them_selected() {
+        // From the middle of line 2 to the middle of line 4.
+        let e = indent(TEXT, 9, 16).unwrap();
+        let after = apply(TEXT, &e);
+        assert_eq!(after, "FROM a\n    RUN x\n\n    RUN y\n");
+        assert_eq!(&after[e.select.0..e.select.1], "    RUN x\n\n    RUN y");
+        // A selection ending at the start of a line does not touch that line.
+        let e = indent(TEXT, 0, 7).unwrap();
+        assert_eq!(apply(TEXT, &e), "    FROM a\nRUN x\n\nRUN y\n");
+        // Selected backwards, the same.
+        assert_eq!(indent(TEXT, 16, 9), indent(TEXT, 9, 16));
+    }
+
+    #[test]
+    fn shift_tab_takes_one_level_off_each_line() {
+        let text = "FROM a\n      RUN x\n\tRUN y\n  RUN z\nRUN w\n";
+        let all = outdent(text, 7, text.len() - 1).unwrap();
+        assert_eq!(apply(text, &all), "FROM a\n  RUN x\nRUN y\nRUN z\nRUN w\n");
+        // A caret in the indented line keeps its place in the text.
+        let caret = text.find("RUN x").unwrap() + 2;
+        let e = outdent(text, caret, caret).unwrap();
+        let after = apply(text, &e);
+        assert_eq!(after, "FROM a\n  RUN x\n\tRUN y\n  RUN z\nRUN w\n");
+        assert!(after[e.select.0..].starts_with("N x"), "{after:?} {e:?}");
+        // A caret inside the indent goes to the line's start, not before it.
+        let e = outdent(text, 9, 9).unwrap();
+        assert_eq!(e.select, (7, 7));
+        // Nothing to take off: no edit.
+        assert_eq!(outdent(text, 0, 3), None);
+        assert_eq!(outdent(text, text.len(), text.len()), None);
+    }
+
+    #[test]
+    fn positions_inside_characters_and_past_the_end_are_safe() {
+        let text = "FROM a AS 빌드\nRUN é\n";
+        for start in 0..=text.len() + 2 {
+            for end in 0..=text.len() + 2 {
+                for e in [indent(text, start, end), outdent(text, start, end)]
+                    .into_iter()
+                    .flatten()
+                {
+                    assert!(e.start <= e.end && e.end <= text.len());
+                    let after = apply(text, &e);
+                    assert!(
+                        after.get(e.select.0..e.select.1).is_some(),
+                        "{start}..{end}"
+                    );
+                }
+            }
+        }
+    }
+}
