@@ -499,6 +499,38 @@ test('Tab over selected lines indents them instead of replacing them; Shift+Tab 
   await page.keyboard.press('Shift+Tab');
   await expect(editor).not.toBeFocused();
 });
+
+test('Enter keeps the line\'s indent, as one Ctrl+Z; on a line with no indent it is the browser\'s own', async ({ page }) => {
+  await page.goto('/');
+  const text = 'FROM alpine\nRUN apk add a \\\n    && echo b\n';
+  await setText(page, text);
+  await settled(page);
+  const editor = page.locator('#dockerfile');
+  const at = text.indexOf('b\n') + 1;
+  await editor.evaluate((t: HTMLTextAreaElement, a) => { t.focus(); t.setSelectionRange(a, a); }, at);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('&& c');
+  const typed = 'FROM alpine\nRUN apk add a \\\n    && echo b\n    && c\n';
+  await expect(editor).toHaveValue(typed);
+  // On a line with no indent, Enter is the browser's own.
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveValue(typed.replace('FROM alpine\n', 'FROM alpine\n\n'));
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(typed);
+  // Undo the typed `&& c` (Chromium groups typing in steps of its own), then the line
+  // break with its indent goes in one step.
+  const afterEnter = text.replace('b\n', 'b\n    \n');
+  for (let i = 0; i < 6 && (await editor.inputValue()) !== afterEnter; i++) {
+    await page.keyboard.press('Control+z');
+  }
+  await expect(editor).toHaveValue(afterEnter);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(text);
+  await settled(page);
+  await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(1);
+});
 test('hover finds the word under the pointer on a line indented with a tab, and the card lines up', async ({ page }) => {
   // A tab is drawn four cells wide (tab-size: 4): the pointer's cell is counted as drawn.
   await page.goto('/');

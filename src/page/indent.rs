@@ -1,8 +1,8 @@
-//! Tab and Shift+Tab over lines in the editor, as code editors do them (VS Code, Monaco,
+//! Tab, Shift+Tab and Enter in the editor, as code editors do them (VS Code, Monaco,
 //! CodeMirror): Tab with a selection that spans lines indents every line it touches instead
 //! of replacing the selection with spaces, and Shift+Tab takes one level of indent off the
-//! caret's line or every selected line. The editor applies the edit as one typed
-//! replacement of the lines, so one Ctrl+Z takes it back (`src/ui/components/editor`).
+//! caret's line or every selected line; Enter keeps the line's indent. The editor applies
+//! each as one typed replacement, so one Ctrl+Z takes it back (`src/ui/components/editor`).
 //!
 //! Positions are byte offsets into the textarea's value (its text with `\n` line breaks),
 //! which the editor converts from and to the textarea's UTF-16 selection.
@@ -123,6 +123,21 @@ pub fn outdent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
     })
 }
 
+/// What Enter types at `caret` (the selection's start) when the caret's line is indented:
+/// a line break and the same indent (the line's leading spaces and tabs, up to the caret),
+/// as code editors keep it. `None` on a line that starts with no indent: Enter is then the
+/// browser's own.
+pub fn newline(value: &str, caret: usize) -> Option<String> {
+    let caret = floor_char(value, caret.min(value.len()));
+    let from = value
+        .get(..caret)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let before = value.get(from..caret)?;
+    let indent = before.len() - before.trim_start_matches([' ', '\t']).len();
+    (indent > 0).then(|| format!("\n{}", &before[..indent]))
+}
+
 /// The value after `edit` (for tests and for the editor's fallback when the browser cannot
 /// type the edit).
 pub fn apply(value: &str, edit: &LinesEdit) -> String {
@@ -181,10 +196,29 @@ mod tests {
     }
 
     #[test]
+    fn enter_keeps_the_lines_indent() {
+        let text = "RUN a \\\n    && b\n\tc\nd";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(newline(text, at("b")), Some("\n    ".into()));
+        assert_eq!(
+            newline(text, text.find("\n\t").unwrap()),
+            Some("\n    ".into())
+        );
+        assert_eq!(newline(text, at("c")), Some("\n\t".into()));
+        // Inside the indent: only the part before the caret.
+        assert_eq!(newline(text, at("&&") - 2), Some("\n  ".into()));
+        // No indent: the browser's own Enter.
+        assert_eq!(newline(text, at("a")), None);
+        assert_eq!(newline(text, text.len()), None);
+        assert_eq!(newline(text, at("    &&")), None, "at the line's start");
+    }
+
+    #[test]
     fn positions_inside_characters_and_past_the_end_are_safe() {
         let text = "FROM a AS 빌드\nRUN é\n";
         for start in 0..=text.len() + 2 {
             for end in 0..=text.len() + 2 {
+                let _ = newline(text, start);
                 for e in [indent(text, start, end), outdent(text, start, end)]
                     .into_iter()
                     .flatten()

@@ -310,6 +310,19 @@ pub fn editor(props: &EditorProps) -> Html {
             {
                 e.prevent_default();
             }
+            // Enter keeps the line's indent; not while an input method composes (its Enter
+            // commits the composition).
+            if e.key() == "Enter"
+                && !e.shift_key()
+                && !e.ctrl_key()
+                && !e.alt_key()
+                && !e.meta_key()
+                && !e.is_composing()
+                && !readonly
+                && newline(&area)
+            {
+                e.prevent_default();
+            }
             if e.key() != "Tab" && e.key() != "Shift" {
                 *escaped.borrow_mut() = false;
             }
@@ -489,6 +502,16 @@ fn tab(area: &NodeRef, d: &UseReducerDispatcher<State>, outdent: bool) -> bool {
         d.dispatch(Action::SetDockerfile(after));
     }
     true
+}
+
+/// Enter on an indented line: a line break and the line's indent, typed (`page::indent`).
+/// False when the line has no indent (the browser's own Enter) or the browser cannot type.
+fn newline(area: &NodeRef) -> bool {
+    let Some((value, start, _)) = io::text_and_selection(area) else {
+        return false;
+    };
+    indent::newline(&value, span::textarea_byte(&value, start as usize))
+        .is_some_and(|typed| io::insert_text(&typed))
 }
 
 /// The style of a band over lines `l0..=l1` (the cursor's stage, a revealed span).
