@@ -1,6 +1,6 @@
 // The playground end to end in headless Chromium: editor, graph, plan, final image,
 // problems, step-through, examples, themes, the saved draft, and that nothing leaves the page.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect, Locator, Page } from '@playwright/test';
 import { bigDockerfile, settled } from './page';
 
 function watch(page: Page) {
@@ -22,6 +22,18 @@ async function setText(page: Page, text: string) {
 }
 
 const stageNodes = (page: Page) => page.locator('svg.stage-graph [data-stage]');
+
+/** Opens the page on `text`, waits for its analysis to be shown, and returns the editor. */
+async function editorWith(page: Page, text: string): Promise<Locator> {
+  await page.goto('/');
+  await setText(page, text);
+  await settled(page);
+  return page.locator('#dockerfile');
+}
+
+/** Focuses the editor and selects `start..end` of its value (UTF-16 offsets). */
+const selectIn = (editor: Locator, start: number, end = start) =>
+  editor.evaluate((t: HTMLTextAreaElement, [a, b]) => { t.focus(); t.setSelectionRange(a, b); }, [start, end]);
 
 test.beforeEach(async ({ page }) => {
   // Every test starts without a saved draft.
@@ -455,13 +467,9 @@ test('the editor: Tab indents, hover explains, the caret highlights its stage', 
 test('Tab over selected lines indents them instead of replacing them; Shift+Tab outdents; each is one Ctrl+Z', async ({ page }) => {
   // As in VS Code, Monaco and CodeMirror. Before, Tab typed four spaces over the selection:
   // the selected lines were gone until Ctrl+Z.
-  await page.goto('/');
   const text = 'FROM alpine AS one\nRUN a \\\n    && b\n\nRUN c\n';
-  await setText(page, text);
-  await settled(page);
-  const editor = page.locator('#dockerfile');
-  const select = (a: number, b: number) =>
-    editor.evaluate((t: HTMLTextAreaElement, [x, y]) => { t.focus(); t.setSelectionRange(x, y); }, [a, b]);
+  const editor = await editorWith(page, text);
+  const select = (a: number, b: number) => selectIn(editor, a, b);
   const selected = () => editor.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
   // From inside line 2 to inside line 5.
   await select(text.indexOf('a \\'), text.indexOf('c\n'));
@@ -501,13 +509,9 @@ test('Tab over selected lines indents them instead of replacing them; Shift+Tab 
 });
 
 test('Enter keeps the line\'s indent, as one Ctrl+Z; on a line with no indent it is the browser\'s own', async ({ page }) => {
-  await page.goto('/');
   const text = 'FROM alpine\nRUN apk add a \\\n    && echo b\n';
-  await setText(page, text);
-  await settled(page);
-  const editor = page.locator('#dockerfile');
-  const at = text.indexOf('b\n') + 1;
-  await editor.evaluate((t: HTMLTextAreaElement, a) => { t.focus(); t.setSelectionRange(a, a); }, at);
+  const editor = await editorWith(page, text);
+  await selectIn(editor, text.indexOf('b\n') + 1);
   await page.keyboard.press('Enter');
   await page.keyboard.type('&& c');
   const typed = 'FROM alpine\nRUN apk add a \\\n    && echo b\n    && c\n';
@@ -553,19 +557,16 @@ test('text dragged within the editor moves once; the analysis, the underlay and 
   // input events); the editor's drop handler leaves dropped text to the textarea
   // (src/ui/components/editor_pane.rs). Nothing may be lost, doubled or left unanalysed.
   const w = watch(page);
-  await page.goto('/');
   const before = 'FROM alpine AS one\nRUN echo one\n\nFROM busybox AS two\nCOPY --from=one /a /b\n';
-  await setText(page, before);
-  await settled(page);
+  const editor = await editorWith(page, before);
   const titles = () => page.locator('svg.stage-graph .sp-title').evaluateAll((ns) => ns.map((n) => n.textContent));
   expect(await titles()).toEqual(['one', 'two', 'alpine', 'busybox']);
-  const editor = page.locator('#dockerfile');
   const box = (await editor.boundingBox())!;
   const cw = await page.locator('.measure').evaluate((el) => el.getBoundingClientRect().width / 100);
   // Select the `one` of line 2 (columns 9 to 12), press on it, and drop it at the end of
   // line 4, after `two`.
   const at = before.indexOf('echo one') + 'echo '.length;
-  await editor.evaluate((t: HTMLTextAreaElement, a) => { t.focus(); t.setSelectionRange(a, a + 3); }, at);
+  await selectIn(editor, at, at + 3);
   const cell = (line: number, col: number) => [box.x + 10 + col * cw, box.y + 10 + line * 20 + 10];
   const [x1, y1] = cell(1, 10.5);
   const [x2, y2] = cell(3, 25);
