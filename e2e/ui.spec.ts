@@ -508,6 +508,34 @@ test('Tab over selected lines indents them instead of replacing them; Shift+Tab 
   await expect(editor).not.toBeFocused();
 });
 
+test('Ctrl+/ comments the selected lines out and back in, each as one Ctrl+Z, and the analysis follows', async ({ page }) => {
+  const text = 'FROM alpine AS one\nRUN a \\\n    && b\n\nFROM one AS two\n';
+  const editor = await editorWith(page, text);
+  await expect(stageNodes(page)).toHaveCount(2);
+  // The second stage's FROM line: commented out, the graph loses the stage.
+  const at = text.indexOf('FROM one');
+  await selectIn(editor, at + 2);
+  await page.keyboard.press('Control+/');
+  const commented = text.replace('FROM one', '# FROM one');
+  await expect(editor).toHaveValue(commented);
+  await settled(page);
+  await expect(stageNodes(page)).toHaveCount(1);
+  // Lines 2 and 3, at their smallest indent; then back.
+  await selectIn(editor, text.indexOf('RUN a'), text.indexOf('b\n'));
+  await page.keyboard.press('Control+/');
+  await expect(editor).toHaveValue(commented.replace('RUN a', '# RUN a').replace('    && b', '#     && b'));
+  await page.keyboard.press('Control+/');
+  await expect(editor).toHaveValue(commented);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(commented.replace('RUN a', '# RUN a').replace('    && b', '#     && b'));
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(commented);
+  await page.keyboard.press('Control+z');
+  await expect(editor).toHaveValue(text);
+  await settled(page);
+  await expect(stageNodes(page)).toHaveCount(2);
+});
+
 test('Enter keeps the line\'s indent, as one Ctrl+Z; on a line with no indent it is the browser\'s own', async ({ page }) => {
   const text = 'FROM alpine\nRUN apk add a \\\n    && echo b\n';
   const editor = await editorWith(page, text);

@@ -1,8 +1,9 @@
-//! Tab, Shift+Tab and Enter in the editor, as code editors do them (VS Code, Monaco,
+//! Tab, Shift+Tab, Enter and Ctrl+/ in the editor, as code editors do them (VS Code, Monaco,
 //! CodeMirror): Tab with a selection that spans lines indents every line it touches instead
 //! of replacing the selection with spaces, and Shift+Tab takes one level of indent off the
-//! caret's line or every selected line; Enter keeps the line's indent. The editor applies
-//! each as one typed replacement, so one Ctrl+Z takes it back (`src/ui/components/editor`).
+//! caret's line or every selected line; Enter keeps the line's indent; Ctrl+/ comments the
+//! lines out or back in. The editor applies each as one typed replacement, so one Ctrl+Z
+//! takes it back (`src/ui/components/editor`).
 //!
 //! Positions are byte offsets into the textarea's value (its text with `\n` line breaks),
 //! which the editor converts from and to the textarea's UTF-16 selection.
@@ -39,6 +40,13 @@ fn lines_touched(value: &str, start: usize, end: usize) -> (usize, usize) {
     (from, to.max(from))
 }
 
+/// `start` and `end` in order, each within `value` and at the start of a character.
+fn ordered(value: &str, start: usize, end: usize) -> (usize, usize) {
+    let start = floor_char(value, start.min(value.len()));
+    let end = floor_char(value, end.min(value.len()));
+    (start.min(end), start.max(end))
+}
+
 /// `i`, moved back to the start of the character it falls in.
 fn floor_char(value: &str, mut i: usize) -> usize {
     while i > 0 && !value.is_char_boundary(i) {
@@ -52,7 +60,7 @@ fn floor_char(value: &str, mut i: usize) -> usize {
 /// gains one [`INDENT`] at its start (empty lines are left empty), and the lines stay
 /// selected.
 pub fn indent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
-    let (lo, hi) = (start.min(end), start.max(end));
+    let (lo, hi) = ordered(value, start, end);
     if !value.get(lo..hi).is_some_and(|s| s.contains('\n')) {
         return None;
     }
@@ -81,7 +89,7 @@ pub fn indent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
 /// touches loses one level of indent at its start (a tab, or up to four spaces). `None` when
 /// no line has any. A caret keeps its place in its line's text; a selection covers the lines.
 pub fn outdent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
-    let (lo, hi) = (start.min(end), start.max(end));
+    let (lo, hi) = ordered(value, start, end);
     let (from, to) = lines_touched(value, lo, hi);
     let block = value.get(from..to)?;
     let mut text = String::with_capacity(block.len());
@@ -136,6 +144,66 @@ pub fn newline(value: &str, caret: usize) -> Option<String> {
     let before = value.get(from..caret)?;
     let indent = before.len() - before.trim_start_matches([' ', '\t']).len();
     (indent > 0).then(|| format!("\n{}", &before[..indent]))
+}
+
+/// Ctrl+/ (Cmd+/) over the selection `start..end` (a caret when equal): when every
+/// non-empty line it touches is a comment (`#` after its indent), each loses its `#` and
+/// the one space after it; otherwise each non-empty line gets `# ` at the smallest indent
+/// of those lines, so the block's shape is kept. The lines stay selected (a caret keeps its
+/// place in its line's text). `None` when the lines are all empty.
+pub fn toggle_comment(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
+    let (lo, hi) = ordered(value, start, end);
+    let (from, to) = lines_touched(value, lo, hi);
+    let block = value.get(from..to)?;
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let filled = || block.split('\n').filter(|l| !l.trim().is_empty());
+    let min_indent = filled().map(indent_of).min()?;
+    let uncomment = filled().all(|l| l.trim_start_matches([' ', '\t']).starts_with('#'));
+    let mut text = String::with_capacity(block.len() + 16);
+    // How the caret's line changed before the caret: bytes added (+) or removed (-).
+    let mut caret_shift: isize = 0;
+    let caret_col = lo - from;
+    for (i, line) in block.split('\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if line.trim().is_empty() {
+            text.push_str(line);
+            continue;
+        }
+        if uncomment {
+            let at = indent_of(line);
+            let cut = if line[at + 1..].starts_with(' ') {
+                2
+            } else {
+                1
+            };
+            text.push_str(&line[..at]);
+            text.push_str(&line[at + cut..]);
+            if i == 0 && caret_col > at {
+                caret_shift = -(cut.min(caret_col - at) as isize);
+            }
+        } else {
+            text.push_str(&line[..min_indent]);
+            text.push_str("# ");
+            text.push_str(&line[min_indent..]);
+            if i == 0 && caret_col >= min_indent {
+                caret_shift = 2;
+            }
+        }
+    }
+    let select = if lo == hi {
+        let caret = (lo as isize + caret_shift).max(from as isize) as usize;
+        (caret, caret)
+    } else {
+        (from, from + text.len())
+    };
+    Some(LinesEdit {
+        start: from,
+        end: to,
+        text,
+        select,
+    })
 }
 
 /// The value after `edit` (for tests and for the editor's fallback when the browser cannot
@@ -214,14 +282,53 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_slash_comments_lines_at_their_smallest_indent_and_back() {
+        let text = "FROM a\nRUN x \\\n    && y\n\nRUN z\n";
+        let e = toggle_comment(
+            text,
+            text.find("RUN x").unwrap(),
+            text.find("RUN z").unwrap() + 1,
+        )
+        .unwrap();
+        let commented = apply(text, &e);
+        assert_eq!(commented, "FROM a\n# RUN x \\\n#     && y\n\n# RUN z\n");
+        // All comments now: the same selection takes them back off.
+        let back = toggle_comment(&commented, e.select.0, e.select.1).unwrap();
+        assert_eq!(apply(&commented, &back), text);
+        // An indented block keeps its indent before the `#`.
+        let t = "  a\n    b\n";
+        assert_eq!(
+            apply(t, &toggle_comment(t, 0, t.len()).unwrap()),
+            "  # a\n  #   b\n"
+        );
+        // A `#` without a space after it loses only itself; a mixed block is commented.
+        let t = "#a\nb\n";
+        assert_eq!(apply(t, &toggle_comment(t, 0, 1).unwrap()), "a\nb\n");
+        assert_eq!(apply(t, &toggle_comment(t, 0, 4).unwrap()), "# #a\n# b\n");
+        // A caret keeps its place in the text.
+        let t = "RUN x\n";
+        let e = toggle_comment(t, 4, 4).unwrap();
+        let after = apply(t, &e);
+        assert_eq!(&after[e.select.0..], "x\n");
+        let e = toggle_comment(&after, e.select.0, e.select.0).unwrap();
+        assert_eq!(e.select, (4, 4));
+        // Only empty lines: nothing to do.
+        assert_eq!(toggle_comment("\n\n", 0, 2), None);
+    }
+
+    #[test]
     fn positions_inside_characters_and_past_the_end_are_safe() {
         let text = "FROM a AS 빌드\nRUN é\n";
         for start in 0..=text.len() + 2 {
             for end in 0..=text.len() + 2 {
                 let _ = newline(text, start);
-                for e in [indent(text, start, end), outdent(text, start, end)]
-                    .into_iter()
-                    .flatten()
+                for e in [
+                    indent(text, start, end),
+                    outdent(text, start, end),
+                    toggle_comment(text, start, end),
+                ]
+                .into_iter()
+                .flatten()
                 {
                     assert!(e.start <= e.end && e.end <= text.len());
                     let after = apply(text, &e);

@@ -310,6 +310,15 @@ pub fn editor(props: &EditorProps) -> Html {
             {
                 e.prevent_default();
             }
+            // Ctrl+/ (Cmd+/) comments the lines out or back in.
+            if e.key() == "/"
+                && (e.ctrl_key() || e.meta_key())
+                && !e.alt_key()
+                && !readonly
+                && edit_lines(&area, &d, indent::toggle_comment).is_some()
+            {
+                e.prevent_default();
+            }
             // Enter keeps the line's indent; not while an input method composes (its Enter
             // commits the composition).
             if e.key() == "Enter"
@@ -463,26 +472,38 @@ pub fn editor(props: &EditorProps) -> Html {
 }
 
 /// Tab (`outdent` false) or Shift+Tab in the editor, as code editors do them
-/// (`page::indent`): over a selection of lines, every line is indented or outdented, as one
-/// typed replacement that one Ctrl+Z takes back; otherwise Tab types [`INDENT`] and
-/// Shift+Tab takes the indent off the caret's line. True when the key was used (the focus
-/// stays in the editor; Escape first lets Tab leave it).
+/// (`page::indent`): over a selection of lines, every line is indented or outdented;
+/// otherwise Tab types [`INDENT`] and Shift+Tab takes the indent off the caret's line. True
+/// when the key was used (the focus stays in the editor; Escape first lets Tab leave it).
 fn tab(area: &NodeRef, d: &UseReducerDispatcher<State>, outdent: bool) -> bool {
-    let Some((value, start, end)) = io::text_and_selection(area) else {
-        return false;
+    let edit = if outdent {
+        edit_lines(area, d, indent::outdent)
+    } else {
+        edit_lines(area, d, indent::indent)
     };
+    match edit {
+        None => false,
+        Some(true) => true,
+        // Shift+Tab with no indent to take off does nothing, as in the code editors.
+        Some(false) => outdent || io::insert_text(INDENT),
+    }
+}
+
+/// Applies `edit`'s change of the textarea's lines (`page::indent`), given its value and
+/// selection, as one typed replacement that one Ctrl+Z takes back, and selects what it
+/// says. `None` without a textarea; `Some(false)` when `edit` changes nothing.
+fn edit_lines(
+    area: &NodeRef,
+    d: &UseReducerDispatcher<State>,
+    edit: impl FnOnce(&str, usize, usize) -> Option<indent::LinesEdit>,
+) -> Option<bool> {
+    let (value, start, end) = io::text_and_selection(area)?;
     let (start, end) = (
         span::textarea_byte(&value, start as usize),
         span::textarea_byte(&value, end as usize),
     );
-    let edit = if outdent {
-        indent::outdent(&value, start, end)
-    } else {
-        indent::indent(&value, start, end)
-    };
-    let Some(edit) = edit else {
-        // Shift+Tab with no indent to take off does nothing, as in the code editors.
-        return outdent || io::insert_text(INDENT);
+    let Some(edit) = edit(&value, start, end) else {
+        return Some(false);
     };
     let units = |text: &str, byte: usize| span::textarea_offset(text, byte) as u32;
     let after = indent::apply(&value, &edit);
@@ -501,7 +522,7 @@ fn tab(area: &NodeRef, d: &UseReducerDispatcher<State>, outdent: bool) -> bool {
         // A browser that cannot type the edit gets the text without an undo step.
         d.dispatch(Action::SetDockerfile(after));
     }
-    true
+    Some(true)
 }
 
 /// Enter on an indented line: a line break and the line's indent, typed (`page::indent`).
