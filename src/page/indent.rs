@@ -20,6 +20,20 @@ pub struct LinesEdit {
     pub select: (usize, usize),
 }
 
+impl LinesEdit {
+    /// Lines `from..to` replaced by `text`, then a caret at `caret`, or without one the new
+    /// lines selected.
+    fn lines(from: usize, to: usize, text: String, caret: Option<usize>) -> Self {
+        let select = caret.map_or((from, from + text.len()), |c| (c, c));
+        LinesEdit {
+            start: from,
+            end: to,
+            text,
+            select,
+        }
+    }
+}
+
 /// The lines a selection touches: from the start of the line holding `start` to the end of
 /// the line holding `end` (before its line break). A selection that ends at the very start
 /// of a line, after selecting the line break before it, does not touch that line.
@@ -76,13 +90,7 @@ pub fn indent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
         }
         text.push_str(line);
     }
-    let select = (from, from + text.len());
-    Some(LinesEdit {
-        start: from,
-        end: to,
-        text,
-        select,
-    })
+    Some(LinesEdit::lines(from, to, text, None))
 }
 
 /// Shift+Tab over the selection `start..end` (a caret when they are equal): every line it
@@ -116,19 +124,9 @@ pub fn outdent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
     if !any {
         return None;
     }
-    let select = if lo == hi {
-        // The caret moves left with its line's text, but not before the line's start.
-        let caret = from + (lo - from).saturating_sub(removed_first);
-        (caret, caret)
-    } else {
-        (from, from + text.len())
-    };
-    Some(LinesEdit {
-        start: from,
-        end: to,
-        text,
-        select,
-    })
+    // A caret moves left with its line's text, but not before the line's start.
+    let caret = (lo == hi).then(|| from + (lo - from).saturating_sub(removed_first));
+    Some(LinesEdit::lines(from, to, text, caret))
 }
 
 /// What Enter types at `caret` (the selection's start) when the caret's line is indented:
@@ -192,18 +190,8 @@ pub fn toggle_comment(value: &str, start: usize, end: usize) -> Option<LinesEdit
             }
         }
     }
-    let select = if lo == hi {
-        let caret = (lo as isize + caret_shift).max(from as isize) as usize;
-        (caret, caret)
-    } else {
-        (from, from + text.len())
-    };
-    Some(LinesEdit {
-        start: from,
-        end: to,
-        text,
-        select,
-    })
+    let caret = (lo == hi).then(|| (lo as isize + caret_shift).max(from as isize) as usize);
+    Some(LinesEdit::lines(from, to, text, caret))
 }
 
 /// The value after `edit` (for tests and for the editor's fallback when the browser cannot
