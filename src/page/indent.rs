@@ -34,12 +34,11 @@ impl LinesEdit {
     }
 }
 
-/// The lines a selection touches: from the start of the line holding `start` to the end of
-/// the line holding `end` (before its line break). A selection that ends at the very start
-/// of a line, after selecting the line break before it, does not touch that line.
-fn lines_touched(value: &str, start: usize, end: usize) -> (usize, usize) {
-    let start = floor_char(value, start.min(value.len()));
-    let mut end = floor_char(value, end.min(value.len())).max(start);
+/// The lines the selection `start..end` ([`ordered`]) touches: from the start of the line
+/// holding `start` to the end of the line holding `end` (before its line break). A
+/// selection that ends at the very start of a line, after selecting the line break before
+/// it, does not touch that line.
+fn lines_touched(value: &str, start: usize, mut end: usize) -> (usize, usize) {
     if end > start && value.as_bytes().get(end - 1) == Some(&b'\n') {
         end -= 1;
     }
@@ -59,6 +58,11 @@ fn ordered(value: &str, start: usize, end: usize) -> (usize, usize) {
     let start = floor_char(value, start.min(value.len()));
     let end = floor_char(value, end.min(value.len()));
     (start.min(end), start.max(end))
+}
+
+/// How many bytes of `line` are its indent (leading spaces and tabs).
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
 }
 
 /// `i`, moved back to the start of the character it falls in.
@@ -134,13 +138,10 @@ pub fn outdent(value: &str, start: usize, end: usize) -> Option<LinesEdit> {
 /// as code editors keep it. `None` on a line that starts with no indent: Enter is then the
 /// browser's own.
 pub fn newline(value: &str, caret: usize) -> Option<String> {
-    let caret = floor_char(value, caret.min(value.len()));
-    let from = value
-        .get(..caret)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
+    let (caret, _) = ordered(value, caret, caret);
+    let (from, _) = lines_touched(value, caret, caret);
     let before = value.get(from..caret)?;
-    let indent = before.len() - before.trim_start_matches([' ', '\t']).len();
+    let indent = indent_of(before);
     (indent > 0).then(|| format!("\n{}", &before[..indent]))
 }
 
@@ -153,7 +154,6 @@ pub fn toggle_comment(value: &str, start: usize, end: usize) -> Option<LinesEdit
     let (lo, hi) = ordered(value, start, end);
     let (from, to) = lines_touched(value, lo, hi);
     let block = value.get(from..to)?;
-    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
     let filled = || block.split('\n').filter(|l| !l.trim().is_empty());
     let min_indent = filled().map(indent_of).min()?;
     let uncomment = filled().all(|l| l.trim_start_matches([' ', '\t']).starts_with('#'));

@@ -497,11 +497,7 @@ fn edit_lines(
     d: &UseReducerDispatcher<State>,
     edit: impl FnOnce(&str, usize, usize) -> Option<indent::LinesEdit>,
 ) -> Option<bool> {
-    let (value, start, end) = io::text_and_selection(area)?;
-    let (start, end) = (
-        span::textarea_byte(&value, start as usize),
-        span::textarea_byte(&value, end as usize),
-    );
+    let (value, start, end) = value_and_selection(area)?;
     let Some(edit) = edit(&value, start, end) else {
         return Some(false);
     };
@@ -528,11 +524,18 @@ fn edit_lines(
 /// Enter on an indented line: a line break and the line's indent, typed (`page::indent`).
 /// False when the line has no indent (the browser's own Enter) or the browser cannot type.
 fn newline(area: &NodeRef) -> bool {
-    let Some((value, start, _)) = io::text_and_selection(area) else {
+    let Some((value, start, _)) = value_and_selection(area) else {
         return false;
     };
-    indent::newline(&value, span::textarea_byte(&value, start as usize))
-        .is_some_and(|typed| io::insert_text(&typed))
+    indent::newline(&value, start).is_some_and(|typed| io::insert_text(&typed))
+}
+
+/// The textarea's value and its selection as byte offsets into that value.
+fn value_and_selection(area: &NodeRef) -> Option<(String, usize, usize)> {
+    let (value, start, end) = io::text_and_selection(area)?;
+    let start = span::textarea_byte(&value, start as usize);
+    let end = span::textarea_byte(&value, end as usize);
+    Some((value, start, end))
 }
 
 /// The style of a band over lines `l0..=l1` (the cursor's stage, a revealed span).
