@@ -1,7 +1,7 @@
 # Stageplay: `make serve` serves the playground on http://127.0.0.1:8080, `make test` runs
 # every test. Both install what is missing first (scripts/setup.sh). `make dev` is the fast
 # edit loop: a debug build, 3.6 times larger and 7 times slower to analyse (docs/performance.md).
-.PHONY: serve dev test setup build bench
+.PHONY: serve dev test setup build bench cli
 
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
@@ -24,3 +24,8 @@ build: setup
 
 bench:
 	cargo bench
+
+# The CLI as it ships: target/release/stageplay, a static PIE on Linux with glibc
+# (docs/cli.md#building).
+cli:
+	scripts/build-cli.sh

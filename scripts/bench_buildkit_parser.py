@@ -9,7 +9,8 @@ frontend/dockerfile/parser (v0.12.5) compiled from Go; the script installs it wi
 a temporary virtual environment (removed at the end) and times `dockerfile.parse_string`
 in that process: parsing only. Stageplay's side is the whole `stageplay analyze --format
 json` as a process, parse, analysis passes, file simulation and the JSON written to a file
-(`cargo build --release --bin stageplay` first, unless `--stageplay` names a binary).
+(built first by `scripts/build-cli.sh`, as it ships: a static PIE on Linux with glibc,
+unless `--stageplay` names a binary).
 
 The big input is a base file repeated 20 times: moby's Dockerfile from
 ../shared/corpus/files/001-* when that exists (20 x 25,100 B = 502,000 B), otherwise the
@@ -171,16 +172,15 @@ def main():
     parser.add_argument("base", nargs="?", help="the file to repeat (default: moby's, or "
                         "the generated 60-stage file)")
     parser.add_argument("--runs", type=int, default=15, help="runs per measurement")
-    parser.add_argument("--stageplay", help="a stageplay binary (default: cargo build "
-                        "--release --bin stageplay)")
+    parser.add_argument("--stageplay", help="a stageplay binary (default: the one "
+                        "scripts/build-cli.sh builds)")
     args = parser.parse_args()
 
     if os.environ.get("STAGEPLAY_BENCH_VENV"):
         measure(args)
         return
     if not args.stageplay:
-        subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "stageplay"],
-                       cwd=ROOT, check=True)
+        subprocess.run([os.path.join(HERE, "build-cli.sh")], cwd=ROOT, check=True)
         target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
         args.stageplay = os.path.join(target, "release", "stageplay")
     venv = tempfile.mkdtemp(prefix="stageplay-venv-")

@@ -50,7 +50,16 @@ step "trunk build --release" trunk build --release
 # wording and parse-dockerfile's source paths are only in the core's parser; the worker's
 # wasm must have them, so the check can fail.
 step "the page's wasm has no analysis pipeline" bash -c 'page=$(ls dist/stageplay-web-*_bg.wasm) && ! grep -q -a -e "dockerfile parse error" -e "parse-dockerfile" "$page" && grep -q -a -e "dockerfile parse error" dist/stageplay-worker_bg.wasm && echo "the parser is in the worker only"'
-step "cargo build --bin stageplay (the CLI the e2e tests call)" cargo build --quiet --bin stageplay
+step "scripts/build-cli.sh --debug (the CLI the e2e tests call, linked as it ships)" scripts/build-cli.sh --debug
+step "the CLI is a static PIE on Linux with glibc (no dynamic loader at start)" bash -c '
+  cli="${CARGO_TARGET_DIR:-target}/debug/stageplay"
+  case "$(rustc -vV | sed -n "s/^host: //p")" in
+    *-linux-gnu) ;;
+    *) echo "not Linux with glibc: scripts/build-cli.sh links dynamically here"; exit 0 ;;
+  esac
+  headers=$(readelf -lhW "$cli") || exit 1
+  grep -q "Type: *DYN" <<<"$headers" && ! grep -q "program interpreter" <<<"$headers" &&
+    "$cli" --version && echo "static PIE: position-independent, no program interpreter"'
 # `stageplay check --format sarif` against the published SARIF 2.1.0 schema (tests/sarif).
 step "SARIF output against the SARIF 2.1.0 schema" node tests/sarif/validate.mjs "${CARGO_TARGET_DIR:-target}/debug/stageplay" crates/stageplay-analysis/tests/fixtures/analysis/buildkit-*/Dockerfile
 passed=$((passed + $(grep -Eo '^[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')))
