@@ -80,20 +80,27 @@ fn flags(fs: &[pd::Flag<'_>], shift: usize) -> Vec<Flag> {
         .collect()
 }
 
-fn command(c: &pd::Command<'_>, shift: usize) -> (Vec<Word>, bool) {
+/// The arguments of RUN, CMD, ENTRYPOINT or HEALTHCHECK CMD, whether in exec form, and
+/// where they end (an exec form's `]`, after its last word).
+fn command(c: &pd::Command<'_>, shift: usize) -> (Vec<Word>, bool, usize) {
     match c {
-        pd::Command::Exec(words) => (words.value.iter().map(|w| word(w, shift)).collect(), true),
+        pd::Command::Exec(words) => (
+            words.value.iter().map(|w| word(w, shift)).collect(),
+            true,
+            words.span.end + shift,
+        ),
         // An empty `RUN` has no argument at all, as in BuildKit.
-        pd::Command::Shell(s) if s.value.trim().is_empty() => (Vec::new(), false),
+        pd::Command::Shell(s) if s.value.trim().is_empty() => (Vec::new(), false, 0),
         pd::Command::Shell(s) => (
             vec![Word {
                 value: s.value.to_string(),
                 span: sp(&s.span, shift),
             }],
             false,
+            0,
         ),
         #[allow(unreachable_patterns)]
-        _ => (Vec::new(), false),
+        _ => (Vec::new(), false, 0),
     }
 }
 
@@ -140,6 +147,8 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         o.args.push(word(dest, shift));
         o
     };
+    // An exec form's `]`, which ends the instruction after its last word.
+    let mut array_end = 0;
     let mut out = match inst {
         pd::Instruction::Add(i) => copy_like(Keyword::Add, &i.add, &i.options, &i.src, &i.dest),
         pd::Instruction::Copy(i) => copy_like(Keyword::Copy, &i.copy, &i.options, &i.src, &i.dest),
@@ -148,18 +157,18 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         pd::Instruction::Label(i) => one_word(Keyword::Label, &i.label, &i.arguments),
         pd::Instruction::Cmd(i) => {
             let mut o = blank(Keyword::Cmd, &i.cmd);
-            (o.args, o.exec_form) = command(&i.arguments, shift);
+            (o.args, o.exec_form, array_end) = command(&i.arguments, shift);
             o
         }
         pd::Instruction::Entrypoint(i) => {
             let mut o = blank(Keyword::Entrypoint, &i.entrypoint);
-            (o.args, o.exec_form) = command(&i.arguments, shift);
+            (o.args, o.exec_form, array_end) = command(&i.arguments, shift);
             o
         }
         pd::Instruction::Run(i) => {
             let mut o = blank(Keyword::Run, &i.run);
             o.flags = flags(&i.options, shift);
-            (o.args, o.exec_form) = command(&i.arguments, shift);
+            (o.args, o.exec_form, array_end) = command(&i.arguments, shift);
             o.heredocs = i.here_docs.iter().map(|h| heredoc(h, shift)).collect();
             o
         }
@@ -182,7 +191,7 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
             let mut o = blank(Keyword::Healthcheck, &i.healthcheck);
             o.flags = flags(&i.options, shift);
             if let pd::HealthcheckArguments::Cmd { arguments, .. } = &i.arguments {
-                (o.args, o.exec_form) = command(arguments, shift);
+                (o.args, o.exec_form, array_end) = command(arguments, shift);
             }
             o
         }
@@ -211,6 +220,7 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
             match &i.arguments {
                 pd::JsonOrStringArray::Json(ws) => {
                     o.exec_form = true;
+                    array_end = ws.span.end + shift;
                     o.args = ws.value.iter().map(|w| word(w, shift)).collect();
                 }
                 pd::JsonOrStringArray::String(ws) => {
@@ -230,6 +240,7 @@ pub(super) fn convert(inst: &pd::Instruction<'_>, shift: usize) -> Instruction {
         .chain(out.flags.iter().map(|f| f.span.end))
         .chain(out.heredocs.iter().map(|h| h.span.end))
         .chain(out.stage_name.iter().map(|w| w.span.end))
+        .chain([array_end])
         .max()
         .unwrap_or(out.span.end);
     out.span = Span::new(out.span.start, end.max(out.span.end));

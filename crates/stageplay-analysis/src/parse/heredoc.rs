@@ -26,6 +26,9 @@ pub(super) struct Scan {
     pub(super) placeholders: bool,
     pub(super) docs: Vec<ScannedDocs>,
     pub(super) error: Option<Diagnostic>,
+    /// Where each ENTRYPOINT without arguments starts, in order: `masked` has CMD there
+    /// ([`empty_entrypoint`]).
+    pub(super) entrypoints: Vec<usize>,
 }
 
 /// One physical line: `start..end` without the line break, `next` after it.
@@ -46,6 +49,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         placeholders: false,
         docs: Vec::new(),
         error: None,
+        entrypoints: Vec::new(),
     };
     let mut pos = shift;
     let mut logical = String::new();
@@ -107,6 +111,12 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
             break;
         }
         let (kw, rest) = split_word(&logical);
+        if let Some(at) = empty_entrypoint(kw, rest, text, start) {
+            let masked = scan.masked.get_or_insert_with(|| text.to_string());
+            // SAFETY of the spans: ten ASCII bytes replaced by ten ASCII bytes.
+            masked.replace_range(at..at + ENTRYPOINT.len(), "CMD       ");
+            scan.entrypoints.push(at);
+        }
         // Only RUN, COPY and ADD take heredocs, and only with a `<<` somewhere.
         let takes_heredocs = ["RUN", "COPY", "ADD"]
             .iter()
@@ -177,7 +187,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
                 scan.error = Some(Diagnostic::new(
                     &errors::PARSE_ERROR,
                     marker_span.unwrap_or(Span::new(start, start + kw.len())),
-                    format!("expected end of here-document ({name}), but reached eof"),
+                    super::buildkit_errors::UNTERMINATED_HEREDOC,
                 ));
             }
             if k >= crate_reads {
@@ -201,6 +211,45 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         scan.docs.push(entry);
     }
     scan
+}
+
+const ENTRYPOINT: &str = "ENTRYPOINT";
+
+/// Where the ENTRYPOINT keyword of the logical line `kw rest` (its first physical line
+/// starting at `start` in `text`) starts, when it has no arguments: a bare `ENTRYPOINT`,
+/// or `ENTRYPOINT []`, which clears the one the base image set. BuildKit takes both
+/// (`instructions/parse.go`, `parseEntrypoint`: an empty command line is no entrypoint);
+/// parse-dockerfile refuses them ("requires at least one argument"). CMD parses the same
+/// way without the refusal, so the crate is shown CMD padded to the same length, and
+/// `parse` gives the instruction back its keyword. Also inside `ONBUILD`, on its line.
+fn empty_entrypoint(kw: &str, rest: &str, text: &str, start: usize) -> Option<usize> {
+    let (at, args) = if kw.eq_ignore_ascii_case(ENTRYPOINT) {
+        (start, rest)
+    } else if kw.eq_ignore_ascii_case("ONBUILD") {
+        let (trigger, args) = split_word(rest);
+        if !trigger.eq_ignore_ascii_case(ENTRYPOINT) {
+            return None;
+        }
+        // The trigger's keyword on the ONBUILD's own line (else it is left to the crate).
+        let line = text.get(start..)?;
+        let line = line.get(..find_newline(line).unwrap_or(line.len()))?;
+        let after_onbuild = line.get(kw.len()..)?;
+        let offset = after_onbuild.len() - trim_start(after_onbuild).len();
+        let at = start + kw.len() + offset;
+        text.get(at..at + ENTRYPOINT.len())?
+            .eq_ignore_ascii_case(ENTRYPOINT)
+            .then_some(())?;
+        (at, args)
+    } else {
+        return None;
+    };
+    let args = args.trim_matches(|c: char| c.is_ascii_whitespace());
+    let empty = args.is_empty()
+        || args
+            .strip_prefix('[')
+            .and_then(|a| a.strip_suffix(']'))
+            .is_some_and(|inner| inner.bytes().all(|b| b.is_ascii_whitespace()));
+    (empty && text.get(at..at + ENTRYPOINT.len()).is_some()).then_some(at)
 }
 
 /// `s.contains("<<")`, found by jumping between `<` bytes (most RUN lines have none).

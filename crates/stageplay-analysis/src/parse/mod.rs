@@ -9,6 +9,7 @@
 //! turns the crate's tree into [`Instruction`]s, `words` splits ARG/ENV/LABEL words and
 //! joins continuation lines, and `mount` reads `RUN --mount` values.
 
+mod buildkit_errors;
 mod convert;
 mod directives;
 mod flags;
@@ -260,7 +261,9 @@ pub fn parse(text: &str) -> Parsed {
     let iter = match pd::parse_iter(source) {
         Ok(iter) => iter,
         Err(e) => {
-            parsed.diagnostics.push(error_diagnostic(text, shift, &e));
+            parsed
+                .diagnostics
+                .push(error_diagnostic(text, shift, &e, shift));
             return parsed;
         }
     };
@@ -272,6 +275,7 @@ pub fn parse(text: &str) -> Parsed {
         .instructions
         .reserve_exact(scan.logical_lines.min(1024));
     let mut docs = scan.docs.iter().peekable();
+    let mut entrypoints = scan.entrypoints.iter().copied().peekable();
     // The flag errors, and where their instructions start: `instructions.Parse` prefixes
     // what it rejects with the line (moby/buildkit `instructions/parse.go`, `parseError`).
     let mut flag_errors: Vec<(usize, usize)> = Vec::new();
@@ -279,6 +283,9 @@ pub fn parse(text: &str) -> Parsed {
         match inst {
             Ok(inst) => {
                 let mut inst = convert::convert(&inst, shift);
+                if !scan.entrypoints.is_empty() {
+                    restore_entrypoint(&mut inst, &mut entrypoints);
+                }
                 while docs.peek().is_some_and(|d| d.start < inst.span.start) {
                     docs.next();
                 }
@@ -295,7 +302,11 @@ pub fn parse(text: &str) -> Parsed {
                     parsed.diagnostics.push(d);
                     break;
                 }
-                if let Some(d) = flags::check(&inst, text) {
+                // The flags first, as BuildKit reads most instructions' flags before
+                // their arguments; the prefix BuildKit gives both is added below.
+                if let Some(d) = flags::check(&inst, text)
+                    .or_else(|| buildkit_errors::instruction_error(&inst, text))
+                {
                     flag_errors.push((parsed.diagnostics.len(), inst.span.start));
                     parsed.diagnostics.push(d);
                 }
@@ -309,7 +320,10 @@ pub fn parse(text: &str) -> Parsed {
                 parsed.instructions.push(inst);
             }
             Err(e) => {
-                parsed.diagnostics.push(error_diagnostic(text, shift, &e));
+                let after = parsed.instructions.last().map_or(shift, |i| i.span.end);
+                parsed
+                    .diagnostics
+                    .push(error_diagnostic(text, shift, &e, after));
                 break;
             }
         }
@@ -338,73 +352,15 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
-/// The instructions BuildKit knows (`command.Commands`), for its "did you mean" on an
-/// unknown one.
-const INSTRUCTION_NAMES: [&str; 18] = [
-    "ADD",
-    "ARG",
-    "CMD",
-    "COPY",
-    "ENTRYPOINT",
-    "ENV",
-    "EXPOSE",
-    "FROM",
-    "HEALTHCHECK",
-    "LABEL",
-    "MAINTAINER",
-    "ONBUILD",
-    "RUN",
-    "SHELL",
-    "STOPSIGNAL",
-    "USER",
-    "VOLUME",
-    "WORKDIR",
-];
-
-/// An unknown instruction in BuildKit's words (moby/buildkit
-/// `frontend/dockerfile/instructions/parse.go`: `UnknownInstructionError` wrapped by
-/// `suggest.WrapError` and `parseError`): "dockerfile parse error on line 4: unknown
-/// instruction: BADCMD", with " (did you mean run?)" when an instruction is fewer than 3
-/// edits away, in the case of the word as written. Other messages are the parser's.
-fn buildkit_message(message: String, line: usize) -> String {
-    let Some(word) = message
-        .strip_prefix("unknown instruction '")
-        .and_then(|m| m.strip_suffix('\''))
-    else {
-        return message;
-    };
-    let lower = word.to_ascii_lowercase();
-    let mut best: Option<(usize, &str)> = None;
-    for name in INSTRUCTION_NAMES {
-        let d = crate::suggest::edit_distance(&lower, &name.to_ascii_lowercase());
-        if d == 0 {
-            best = None;
-            break;
-        }
-        if d < best.map_or(3, |(bd, _)| bd) {
-            best = Some((d, name));
-        }
-    }
-    let hint = best.map(|(_, name)| {
-        // `matchCase`: all lowercase stays lowercase, all uppercase uppercase.
-        if word != lower && word == word.to_ascii_uppercase() {
-            name.to_string()
-        } else {
-            name.to_ascii_lowercase()
-        }
-    });
-    match hint {
-        Some(h) => format!(
-            "dockerfile parse error on line {line}: unknown instruction: {word} (did you mean {h}?)"
-        ),
-        None => format!("dockerfile parse error on line {line}: unknown instruction: {word}"),
-    }
-}
-
-fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
+/// The diagnostic for the error parse-dockerfile stopped at, in BuildKit's words
+/// ([`buildkit_errors`]); `after` is where the last instruction it parsed ends.
+fn error_diagnostic(text: &str, shift: usize, e: &pd::Error, after: usize) -> Diagnostic {
     // Built only on error: the happy path never pays for a line index.
     let lines = LineIndex::new(text);
-    let message = buildkit_message(format!("{e:#}"), e.line());
+    let failing = buildkit_errors::Failing::find(text, after.max(shift));
+    let line = failing.as_ref().map_or(e.line(), |f| lines.line(f.start));
+    let message =
+        buildkit_errors::crate_error_message(format!("{e:#}"), failing.as_ref(), line, text);
     let span = if e.line() == 0 {
         Span::point(text.len())
     } else {
@@ -422,6 +378,36 @@ fn error_diagnostic(text: &str, shift: usize, e: &pd::Error) -> Diagnostic {
         Span::new(at, end)
     };
     Diagnostic::new(&errors::PARSE_ERROR, span, message)
+}
+
+/// Gives back their keyword to the ENTRYPOINTs without arguments the crate was shown as
+/// CMD (`heredoc::empty_entrypoint`), `masked` holding their starts in order.
+fn restore_entrypoint(
+    inst: &mut Instruction,
+    masked: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+) {
+    let restore = |inst: &mut Instruction, masked: &mut std::iter::Peekable<_>| {
+        while masked.next_if(|&at| at < inst.keyword_span.start).is_some() {}
+        if inst.keyword != Keyword::Cmd || masked.next_if_eq(&inst.keyword_span.start).is_none() {
+            return None;
+        }
+        inst.keyword = Keyword::Entrypoint;
+        let keyword = Span::new(inst.keyword_span.start, inst.keyword_span.start + 10);
+        inst.keyword_span = keyword;
+        // A bare `CMD` spans its three letters; the instruction covers its keyword.
+        inst.span = inst.span.cover(keyword);
+        Some(keyword)
+    };
+    match inst.trigger.as_deref_mut() {
+        Some(trigger) => {
+            if let Some(keyword) = restore(trigger, masked) {
+                inst.span = inst.span.cover(keyword);
+            }
+        }
+        None => {
+            restore(inst, masked);
+        }
+    }
 }
 
 /// The flag error BuildKit meets when it parses an ONBUILD trigger, which it does only
