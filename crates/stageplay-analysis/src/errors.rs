@@ -266,7 +266,8 @@ pub const INVALID_DOCKERIGNORE_PATTERN: Rule = Rule {
     good: "FROM alpine\nCOPY . /app\n# .dockerignore: [a-z]*.log\n",
 };
 
-/// What it does: an ONBUILD trigger with a flag BuildKit refuses, in a stage built FROM the
+/// What it does: an ONBUILD trigger with a flag BuildKit refuses, or another error of its
+/// own (`ONBUILD ARG =x`, `ONBUILD VOLUME []`), in a stage built FROM the
 /// stage that declares it. Why: BuildKit parses a trigger only when it fires, at the start
 /// of the child stage, and fails there (`dockerfile2llb/convert.go`, `initOnBuildTriggers`,
 /// with the child's FROM as the location).
@@ -275,8 +276,9 @@ pub const INVALID_ONBUILD_TRIGGER: Rule = Rule {
     severity: Severity::Error,
     buildkit: false,
     explanation: "ONBUILD stores its instruction as text; BuildKit parses it only when a \
-        stage built FROM this one starts, and an unknown or malformed flag there fails that \
-        stage at its FROM line. A stage that is never built, or an ONBUILD no stage inherits, \
+        stage built FROM this one starts, and an unknown or malformed flag there, or an \
+        instruction BuildKit refuses (a blank ARG name, VOLUME []), fails that stage at its \
+        FROM line. A stage that is never built, or an ONBUILD no stage inherits, \
         fails nothing.",
     bad: "FROM alpine AS base\nONBUILD COPY --form=x /a /a\nFROM base\n",
     good: "FROM alpine AS base\nONBUILD COPY --from=x /a /a\nFROM base\n",

@@ -214,7 +214,7 @@ pub fn onbuild_trigger_errors(
         .map(|s| {
             s.instructions.iter().find_map(|&i| {
                 let trigger = instructions.get(i)?.trigger.as_deref()?;
-                crate::parse::trigger_flag_error(trigger, text)
+                crate::parse::trigger_error(trigger, text)
             })
         })
         .collect();

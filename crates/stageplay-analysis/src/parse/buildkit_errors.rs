@@ -230,26 +230,25 @@ fn unknown_instruction(word: &str, line: usize) -> String {
     }
 }
 
-/// The first error `instructions.Parse` finds in `inst` (or its ONBUILD trigger) that
-/// parse-dockerfile let through, with its message but without the "dockerfile parse error
-/// on line N: " BuildKit puts before it (the caller adds it, as for flag errors).
+/// The first error `instructions.Parse` finds in `inst` that parse-dockerfile let through,
+/// with its message but without the "dockerfile parse error on line N: " BuildKit puts
+/// before it (the caller adds it, as for flag errors; a trigger's error has none).
 pub(super) fn instruction_error(inst: &Instruction, text: &str) -> Option<Diagnostic> {
     let error =
         |span: Span, message: String| Some(Diagnostic::new(&errors::PARSE_ERROR, span, message));
     match inst.keyword {
-        // `parseOnBuild`.
+        // `parseOnBuild` reads only the trigger's keyword; the trigger itself is parsed when
+        // it fires (`super::trigger_error`).
         Keyword::Onbuild => {
             let trigger = inst.trigger.as_deref()?;
-            if matches!(trigger.keyword, Keyword::From | Keyword::Maintainer) {
-                return error(
-                    trigger.keyword_span,
-                    format!(
-                        "{} isn't allowed as an ONBUILD trigger",
-                        trigger.keyword.as_str()
-                    ),
-                );
+            if !matches!(trigger.keyword, Keyword::From | Keyword::Maintainer) {
+                return None;
             }
-            instruction_error(trigger, text)
+            let keyword = trigger.keyword.as_str();
+            error(
+                trigger.keyword_span,
+                format!("{keyword} isn't allowed as an ONBUILD trigger"),
+            )
         }
         // `parseHealthcheck`: CMD with nothing after it (NONE has no arguments either).
         Keyword::Healthcheck if inst.args.is_empty() => {

@@ -410,11 +410,12 @@ fn restore_entrypoint(
     }
 }
 
-/// The flag error BuildKit meets when it parses an ONBUILD trigger, which it does only
-/// when the trigger fires (moby/buildkit `dockerfile2llb/convert.go`,
-/// `initOnBuildTriggers`: `instructions.ParseCommand` on the trigger).
-pub fn trigger_flag_error(trigger: &Instruction, text: &str) -> Option<Diagnostic> {
-    flags::check(trigger, text)
+/// The error BuildKit meets when it parses an ONBUILD trigger, which it does only when the
+/// trigger fires (moby/buildkit `dockerfile2llb/convert.go`, `initOnBuildTriggers`:
+/// `instructions.ParseCommand` on the trigger, whose errors carry no "dockerfile parse
+/// error on line N" prefix): a flag error, or one of [`buildkit_errors::instruction_error`].
+pub fn trigger_error(trigger: &Instruction, text: &str) -> Option<Diagnostic> {
+    flags::check(trigger, text).or_else(|| buildkit_errors::instruction_error(trigger, text))
 }
 
 /// ENV and LABEL in key=value form need `=` in every word, and in the legacy `KEY value`
