@@ -106,6 +106,24 @@ pub const REQUIRED_VARIABLE: Rule = Rule {
     good: "FROM alpine\nARG VERSION=1.0\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
 };
 
+/// What it does: a quote opened and never closed in a word BuildKit expands when it builds
+/// the stage: ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL. Why: its shell
+/// lexer fails there (`shell/lex.go`, `processSingleQuote`, `processDoubleQuote`), from
+/// `dispatch` in `dockerfile2llb/convert.go` (`SupportsSingleWordExpansion`).
+pub const UNTERMINATED_QUOTE: Rule = Rule {
+    name: "UnterminatedQuote",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL read their \
+        words as a shell does when the stage is built: quotes group and are removed. A quote \
+        that is opened and never closed fails that step (\"unexpected end of statement while \
+        looking for matching single-quote\"), and an apostrophe counts: ENV GREETING=it's \
+        fails. Close the quote, or wrap the value in the other kind of quote. RUN and CMD are \
+        left to the shell in the image and are not checked here.",
+    bad: "FROM alpine\nENV GREETING=it's\n",
+    good: "FROM alpine\nENV GREETING=\"it's\"\n",
+};
+
 /// What it does: a `--flag` the instruction does not know, given twice, or without the
 /// value it needs. Why: BuildKit's `instructions.Parse` rejects it before building anything
 /// (`instructions/bflag.go`, `BFlags.Parse`).

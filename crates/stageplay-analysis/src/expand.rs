@@ -92,9 +92,18 @@ impl ExpandedInstruction {
     }
 }
 
+/// The lexer's words for a quote never closed (`shell/lex.go`), as [`crate::lexer`] reports
+/// them.
+const UNTERMINATED: [&str; 2] = [
+    "unexpected end of statement while looking for matching single-quote",
+    "unexpected end of statement while looking for matching double-quote",
+];
+
 /// Reports every `${NAME:?}` expansion that failed, at the reference (the instruction when
-/// it cannot be found), once per instruction: BuildKit stops at an instruction's first
-/// expansion error.
+/// it cannot be found), and every quote never closed in an instruction BuildKit expands
+/// (`UnterminatedQuote`), once per instruction: BuildKit stops at an instruction's first
+/// expansion error. The lexer's other errors are not reported: its cases and words for a
+/// malformed `${...}` do not all match BuildKit's yet.
 pub fn required_errors(
     instructions: &[Instruction],
     expanded: &[ExpandedInstruction],
@@ -104,6 +113,17 @@ pub fn required_errors(
     for (inst, e) in instructions.iter().zip(expanded) {
         // BuildKit stops at the first error of an instruction; a `:?` one is reported only
         // when it is that first error.
+        if let Some(first) = e.errors.first()
+            && UNTERMINATED.contains(&first.as_str())
+            && expands_when_dispatched(inst.keyword)
+        {
+            diagnostics.push(Diagnostic::new(
+                &errors::UNTERMINATED_QUOTE,
+                inst.span,
+                first.clone(),
+            ));
+            continue;
+        }
         let Some((name, message)) = e.required.first() else {
             continue;
         };
@@ -139,6 +159,24 @@ fn reference_span(span: Span, text: &str, name: &str) -> Option<Span> {
 }
 
 /// True for the instructions whose arguments Docker expands.
+/// The instructions BuildKit expands word by word when it dispatches them and whose lexer
+/// errors fail the build (`dockerfile2llb/convert.go`, `dispatch`: the
+/// `SupportsSingleWordExpansion` commands but ARG, whose errors wait until its value is
+/// used, and RUN, which expands only its mounts).
+fn expands_when_dispatched(k: Keyword) -> bool {
+    matches!(
+        k,
+        Keyword::Env
+            | Keyword::Label
+            | Keyword::Copy
+            | Keyword::Add
+            | Keyword::Workdir
+            | Keyword::User
+            | Keyword::Volume
+            | Keyword::Stopsignal
+    )
+}
+
 pub fn expands_args(k: Keyword) -> bool {
     matches!(
         k,
