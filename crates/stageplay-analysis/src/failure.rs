@@ -172,6 +172,9 @@ pub fn first_failure<'d>(
         let Some(mut phase) = phase(d.rule, builder) else {
             continue;
         };
+        if d.rule == errors::PARSE_ERROR.name && crate::parse::from_instructions_parse(&d.message) {
+            phase = Phase::Instructions;
+        }
         let whole_build =
             phase == Phase::Target || phase == Phase::Checks || WHOLE_BUILD.contains(&d.rule);
         let (stage, instruction) = if whole_build {

@@ -470,6 +470,38 @@ mod tests {
         }
     }
 
+    /// A heredoc never closed fails BuildKit's parser, which reads the whole file before it
+    /// parses any instruction: it is reported after an instruction error the crate stopped
+    /// at (as the error every build meets), not after a parser error.
+    #[test]
+    fn an_unterminated_heredoc_counts_after_an_instruction_error_not_after_a_parser_error() {
+        let messages = |text: &str| -> Vec<String> {
+            parse(text)
+                .diagnostics
+                .into_iter()
+                .map(|d| d.message)
+                .collect()
+        };
+        assert_eq!(
+            messages("FROM a\nCOPY x\nRUN <<EOF\nabc\n"),
+            [
+                "dockerfile parse error on line 2: COPY requires at least two arguments, but \
+                 only one was provided. Destination could not be determined",
+                "unterminated heredoc",
+            ]
+        );
+        assert_eq!(
+            messages("FROM a\nENV A\nRUN <<EOF\nabc\n"),
+            ["ENV must have two arguments"]
+        );
+        let at = parse("FROM a\nRUN <<EOF\nabc\n").diagnostics[0].span.start;
+        assert_eq!(
+            at,
+            "FROM a\nRUN ".len(),
+            "at the heredoc's marker, not the file's end"
+        );
+    }
+
     /// What BuildKit accepts stays accepted: an ENTRYPOINT without arguments
     /// (`parseEntrypoint`), HEALTHCHECK NONE with flags, a single-argument USER with a space
     /// (`parseString` keeps the rest of the line as one argument).

@@ -321,9 +321,15 @@ pub fn parse(text: &str) -> Parsed {
             }
             Err(e) => {
                 let after = parsed.instructions.last().map_or(shift, |i| i.span.end);
-                parsed
-                    .diagnostics
-                    .push(error_diagnostic(text, shift, &e, after));
+                let d = error_diagnostic(text, shift, &e, after);
+                // A heredoc never closed: the crate stops at the end of the file, BuildKit
+                // points at the heredoc, as the pre-scan does.
+                match &scan.error {
+                    Some(err) if d.message == buildkit_errors::UNTERMINATED_HEREDOC => {
+                        parsed.diagnostics.push(err.clone());
+                    }
+                    _ => parsed.diagnostics.push(d),
+                }
                 break;
             }
         }
@@ -341,15 +347,29 @@ pub fn parse(text: &str) -> Parsed {
             }
         }
     }
+    // A heredoc never closed fails BuildKit's parser, which reads the whole file before any
+    // instruction is parsed: it counts unless the parser failed earlier (or on it).
     if let Some(err) = scan.error
-        && !parsed
-            .diagnostics
-            .iter()
-            .any(|d| d.span.start <= err.span.start)
+        && !parsed.diagnostics.iter().any(|d| {
+            d.span.start <= err.span.start
+                && d.rule == errors::PARSE_ERROR.name
+                && !from_instructions_parse(&d.message)
+        })
     {
         parsed.diagnostics.push(err);
     }
     parsed
+}
+
+/// True for a `ParseError` that `instructions.Parse` reports, after the parser has read the
+/// whole file: it wraps what it refuses in `parseError`, "dockerfile parse error on line N:
+/// …" (moby/buildkit `frontend/dockerfile/instructions/parse.go`, `Parse`), and refuses an
+/// instruction before the first FROM with "no build stage in current context"
+/// (`CurrentStage`). Such an error ranks with the flag errors, in file order, after the
+/// parser's own errors anywhere in the file.
+pub fn from_instructions_parse(message: &str) -> bool {
+    message.starts_with("dockerfile parse error on line ")
+        || message == "no build stage in current context"
 }
 
 /// The diagnostic for the error parse-dockerfile stopped at, in BuildKit's words
