@@ -142,8 +142,13 @@ pub(super) fn crate_error_message(
         "expected instruction after ONBUILD" => {
             return wrapped("ONBUILD requires at least one argument");
         }
-        // SHELL in shell form (or a broken array, which BuildKit reads as shell form).
+        // SHELL in shell form (or a broken array, which BuildKit reads as shell form); an
+        // array that is not of strings fails the parser first (`parseMaybeJSON`).
         "expected JSON array" | "invalid JSON" if failing.is_some_and(|f| f.is("SHELL")) => {
+            let rest = failing.map_or("", |f| f.rest.trim());
+            if super::json_array_not_strings(rest) {
+                return super::NOT_STRINGS.to_string();
+            }
             return wrapped("SHELL requires the arguments to be in JSON form");
         }
         // An instruction before the first FROM, other than ARG (`CurrentStage`).
@@ -294,7 +299,7 @@ pub(super) fn instruction_error(inst: &Instruction, text: &str) -> Option<Diagno
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse;
+    use super::super::{NOT_STRINGS, parse};
 
     /// Each file's first error, as BuildKit words it (the function that raises it in
     /// moby/buildkit `frontend/dockerfile/`, named for each).
@@ -393,6 +398,20 @@ mod tests {
                 "FROM a\nSHELL []\n",
                 line2("SHELL requires at least one argument"),
             ),
+            // parser/line_parsers.go, parseJSON (errDockerfileNotStringArray), from
+            // parseMaybeJSON and parseMaybeJSONToList: before any instruction is parsed.
+            ("FROM a\nSHELL [\"sh\", 1]\n", NOT_STRINGS.into()),
+            (
+                "FROM a\nHEALTHCHECK CMD [\"true\", 1]\n",
+                NOT_STRINGS.into(),
+            ),
+            ("FROM a\nCOPY [\"a\", 1]\n", NOT_STRINGS.into()),
+            (
+                "FROM a\nADD --chmod=644 [\"a\", \"b\", 2]\n",
+                NOT_STRINGS.into(),
+            ),
+            ("FROM a\nVOLUME [1]\n", NOT_STRINGS.into()),
+            ("FROM a\nONBUILD RUN [\"a\", true]\n", NOT_STRINGS.into()),
             // errAtLeastOneArgument, errExactlyOneArgument, errNoDestinationArgument.
             (
                 "FROM a\nEXPOSE\n",

@@ -296,7 +296,7 @@ pub fn parse(text: &str) -> Parsed {
                     heredoc::restore_placeholders(&mut inst, parsed.escape);
                 }
                 convert::finish(&mut inst, text, parsed.escape);
-                if let Some(d) = missing_equals(&inst).or_else(|| json_not_strings(&inst)) {
+                if let Some(d) = missing_equals(&inst).or_else(|| json_not_strings(&inst, text)) {
                     // BuildKit rejects the file here; keep what came before, like the
                     // crate's own errors.
                     parsed.diagnostics.push(d);
@@ -462,34 +462,44 @@ fn missing_equals(inst: &Instruction) -> Option<Diagnostic> {
     check(inst).or_else(|| inst.trigger.as_deref().and_then(check))
 }
 
-/// RUN, CMD and ENTRYPOINT in shell form whose text is a JSON array as a whole with an
-/// element that is not a string: BuildKit's parser fails (`parser/line_parsers.go`,
-/// `parseJSON`); any other text starting with `[` is shell form.
-fn json_not_strings(inst: &Instruction) -> Option<Diagnostic> {
-    if inst.exec_form
-        || !matches!(
-            inst.keyword,
-            Keyword::Run | Keyword::Cmd | Keyword::Entrypoint
-        )
-    {
-        return None;
-    }
-    let w = inst.args.first()?;
-    let rest = w.value.trim();
-    if !rest.starts_with('[') {
-        return None;
-    }
+/// Arguments in shell form whose text is a JSON array as a whole with an element that is
+/// not a string: BuildKit's parser fails (`parser/line_parsers.go`, `parseJSON`, from
+/// `parseMaybeJSON` for RUN, CMD, ENTRYPOINT and HEALTHCHECK CMD, and from
+/// `parseMaybeJSONToList` for COPY, ADD and VOLUME); any other text starting with `[` is
+/// shell form (or, for the lists, words). An ONBUILD trigger is parsed as a line of its own
+/// (`parseSubCommand`), so the same holds for it.
+fn json_not_strings(inst: &Instruction, text: &str) -> Option<Diagnostic> {
+    let check = |i: &Instruction| {
+        if i.exec_form {
+            return None;
+        }
+        let (first, last) = (i.args.first()?, i.args.last()?);
+        let (rest, span) = match i.keyword {
+            Keyword::Run | Keyword::Cmd | Keyword::Entrypoint | Keyword::Healthcheck => {
+                (first.value.as_str(), first.span)
+            }
+            Keyword::Copy | Keyword::Add | Keyword::Volume if i.heredocs.is_empty() => {
+                let span = Span::new(first.span.start, last.span.end);
+                (span.slice(text), span)
+            }
+            _ => return None,
+        };
+        json_array_not_strings(rest.trim())
+            .then(|| Diagnostic::new(&errors::PARSE_ERROR, span, NOT_STRINGS))
+    };
+    check(inst).or_else(|| inst.trigger.as_deref().and_then(check))
+}
+
+/// BuildKit's parser error for a JSON array with an element that is not a string
+/// (`parser/line_parsers.go`, `errDockerfileNotStringArray`).
+pub(super) const NOT_STRINGS: &str =
+    "when using JSON array syntax, arrays must be comprised of strings only";
+
+/// True when `rest` is a JSON array as a whole but not one of strings only.
+pub(super) fn json_array_not_strings(rest: &str) -> bool {
     // Strings only: BuildKit's exec form. Otherwise, a JSON array all the same (read
     // without building its values, which keeps the page's wasm small) is the error.
-    if serde_json::from_str::<Vec<String>>(rest).is_ok() {
-        return None;
-    }
-    let array = serde_json::from_str::<Vec<serde::de::IgnoredAny>>(rest).is_ok();
-    array.then(|| {
-        Diagnostic::new(
-            &errors::PARSE_ERROR,
-            w.span,
-            "when using JSON array syntax, arrays must be comprised of strings only",
-        )
-    })
+    rest.starts_with('[')
+        && serde_json::from_str::<Vec<String>>(rest).is_err()
+        && serde_json::from_str::<Vec<serde::de::IgnoredAny>>(rest).is_ok()
 }
