@@ -154,7 +154,22 @@ pub(super) fn crate_error_message(
             return wrapped("SHELL requires the arguments to be in JSON form");
         }
         // An instruction before the first FROM, other than ARG (`CurrentStage`).
-        "expected FROM" => return "no build stage in current context".to_string(),
+        // An instruction before the first FROM, other than ARG (`CurrentStage`), unless
+        // the parser fails on its line first: a JSON array that is not of strings
+        // (BuildKit's testfiles-negative/shykes-nested-json).
+        "expected FROM" => {
+            let json = failing.is_some_and(|f| {
+                ["RUN", "CMD", "ENTRYPOINT", "SHELL", "COPY", "ADD", "VOLUME"]
+                    .iter()
+                    .any(|k| f.is(k))
+                    && super::json_array_not_strings(f.rest.trim())
+            });
+            return if json {
+                super::NOT_STRINGS.to_string()
+            } else {
+                "no build stage in current context".to_string()
+            };
+        }
         "expected at least one FROM instruction" => {
             return if text.is_empty() {
                 // `toDispatchState`, before parsing.
@@ -469,6 +484,12 @@ mod tests {
             (
                 "RUN x\nFROM a\n",
                 "no build stage in current context".into(),
+            ),
+            // ... unless the parser fails on its line first (BuildKit's
+            // parser/testfiles-negative/shykes-nested-json).
+            (
+                "CMD [ \"echo\", [ \"nested json\" ] ]\n",
+                NOT_STRINGS.into(),
             ),
             // parser/parser.go, Parse.
             ("FROM a\nRUN <<EOF\nabc\n", "unterminated heredoc".into()),
