@@ -106,22 +106,41 @@ pub const REQUIRED_VARIABLE: Rule = Rule {
     good: "FROM alpine\nARG VERSION=1.0\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
 };
 
-/// What it does: a quote opened and never closed in a word BuildKit expands when it builds
-/// the stage: ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL. Why: its shell
+/// What it does: a quote opened and never closed in a word BuildKit expands: FROM, and
+/// when it builds the stage ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL. Why: its shell
 /// lexer fails there (`shell/lex.go`, `processSingleQuote`, `processDoubleQuote`), from
 /// `dispatch` in `dockerfile2llb/convert.go` (`SupportsSingleWordExpansion`).
 pub const UNTERMINATED_QUOTE: Rule = Rule {
     name: "UnterminatedQuote",
     severity: Severity::Error,
     buildkit: false,
-    explanation: "ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL read their \
-        words as a shell does when the stage is built: quotes group and are removed. A quote \
-        that is opened and never closed fails that step (\"unexpected end of statement while \
+    explanation: "FROM, and ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL \
+        when the stage is built, read their words as a shell does: quotes group and are \
+        removed. A quote that is opened and never closed fails there (\"unexpected end of statement while \
         looking for matching single-quote\"), and an apostrophe counts: ENV GREETING=it's \
         fails. Close the quote, or wrap the value in the other kind of quote. RUN and CMD are \
         left to the shell in the image and are not checked here.",
     bad: "FROM alpine\nENV GREETING=it's\n",
     good: "FROM alpine\nENV GREETING=\"it's\"\n",
+};
+
+/// What it does: a `${...}` BuildKit cannot read in a word it expands (FROM, ENV, LABEL,
+/// COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL): a `${` never closed, `${}`, a modifier it
+/// does not know. Why: its shell lexer fails there (`shell/lex.go`, `processDollar`).
+pub const BAD_SUBSTITUTION: Rule = Rule {
+    name: "BadSubstitution",
+    severity: Severity::Error,
+    buildkit: false,
+    explanation: "FROM, ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL expand \
+        ${NAME} and its forms ${NAME:-default}, ${NAME:+alt}, ${NAME:?message}, \
+        ${NAME#pattern}, ${NAME%pattern} and ${NAME/from/to}. Anything else fails the build \
+        where the instruction is expanded: a ${ never closed (\"syntax error: missing '}'\"), \
+        an empty ${} (\"bad substitution\"), or another character after the name \
+        (\"unsupported modifier (:x) in substitution\"). A FROM fails every build; other \
+        instructions fail the stages that are built. Close the brace, or write a literal $ \
+        as $$ or \\$.",
+    bad: "FROM alpine\nENV PATH=${PATH:/opt/bin\n",
+    good: "FROM alpine\nENV PATH=${PATH}:/opt/bin\n",
 };
 
 /// What it does: a `--flag` the instruction does not know, given twice, or without the

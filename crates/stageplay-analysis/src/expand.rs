@@ -99,11 +99,11 @@ const UNTERMINATED: [&str; 2] = [
     "unexpected end of statement while looking for matching double-quote",
 ];
 
-/// Reports every `${NAME:?}` expansion that failed, at the reference (the instruction when
-/// it cannot be found), and every quote never closed in an instruction BuildKit expands
-/// (`UnterminatedQuote`), once per instruction: BuildKit stops at an instruction's first
-/// expansion error. The lexer's other errors are not reported: its cases and words for a
-/// malformed `${...}` do not all match BuildKit's yet.
+/// Reports the first expansion error of each instruction BuildKit expands, as BuildKit
+/// stops at it (`shell/lex.go`): a `${NAME:?}` that failed (`RequiredVariable`, at the
+/// reference, or the instruction when it cannot be found), a quote never closed
+/// (`UnterminatedQuote`), or a malformed `${...}` (`BadSubstitution`). Stageplay's own
+/// limits (nesting, length) are not BuildKit's errors and are not reported.
 pub fn required_errors(
     instructions: &[Instruction],
     expanded: &[ExpandedInstruction],
@@ -111,31 +111,32 @@ pub fn required_errors(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for (inst, e) in instructions.iter().zip(expanded) {
-        // BuildKit stops at the first error of an instruction; a `:?` one is reported only
-        // when it is that first error.
-        if let Some(first) = e.errors.first()
-            && UNTERMINATED.contains(&first.as_str())
-            && expands_when_dispatched(inst.keyword)
+        let Some(first) = e.errors.first() else {
+            continue;
+        };
+        if let Some((name, message)) = e.required.first()
+            && message == first
         {
+            let span = reference_span(inst.span, text, name).unwrap_or(inst.span);
             diagnostics.push(Diagnostic::new(
-                &errors::UNTERMINATED_QUOTE,
-                inst.span,
-                first.clone(),
+                &errors::REQUIRED_VARIABLE,
+                span,
+                message.clone(),
             ));
             continue;
         }
-        let Some((name, message)) = e.required.first() else {
-            continue;
-        };
-        if e.errors.first() != Some(message) {
+        if !fails_on_expansion_error(inst.keyword) {
             continue;
         }
-        let span = reference_span(inst.span, text, name).unwrap_or(inst.span);
-        diagnostics.push(Diagnostic::new(
-            &errors::REQUIRED_VARIABLE,
-            span,
-            message.clone(),
-        ));
+        let rule = if UNTERMINATED.contains(&first.as_str()) {
+            &errors::UNTERMINATED_QUOTE
+        } else if first.starts_with("syntax error: ") || first.starts_with("unsupported modifier (")
+        {
+            &errors::BAD_SUBSTITUTION
+        } else {
+            continue;
+        };
+        diagnostics.push(Diagnostic::new(rule, inst.span, first.clone()));
     }
 }
 
@@ -159,14 +160,16 @@ fn reference_span(span: Span, text: &str, name: &str) -> Option<Span> {
 }
 
 /// True for the instructions whose arguments Docker expands.
-/// The instructions BuildKit expands word by word when it dispatches them and whose lexer
-/// errors fail the build (`dockerfile2llb/convert.go`, `dispatch`: the
-/// `SupportsSingleWordExpansion` commands but ARG, whose errors wait until its value is
-/// used, and RUN, which expands only its mounts).
-fn expands_when_dispatched(k: Keyword) -> bool {
+/// The instructions whose lexer errors fail the build: FROM, expanded with the other FROM
+/// lines (`dockerfile2llb/convert.go`, `toDispatchState`: `ProcessWordWithMatches` on the
+/// base name), and those BuildKit expands word by word when it dispatches them (`dispatch`:
+/// the `SupportsSingleWordExpansion` commands but ARG, whose errors wait until its value
+/// is used, and RUN, which expands only its mounts).
+fn fails_on_expansion_error(k: Keyword) -> bool {
     matches!(
         k,
-        Keyword::Env
+        Keyword::From
+            | Keyword::Env
             | Keyword::Label
             | Keyword::Copy
             | Keyword::Add

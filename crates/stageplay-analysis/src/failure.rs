@@ -112,6 +112,7 @@ fn phase(rule: &str, builder: Builder) -> Option<Phase> {
         (errors::INVALID_ONBUILD_TRIGGER.name, Phase::Dispatch),
         (errors::REQUIRED_VARIABLE.name, Phase::Dispatch),
         (errors::UNTERMINATED_QUOTE.name, Phase::Dispatch),
+        (errors::BAD_SUBSTITUTION.name, Phase::Dispatch),
         // `dispatchCopy` and `parseMount` with an expander (see `dispatch`).
         (errors::INVALID_CHMOD.name, Phase::Dispatch),
         (errors::INVALID_CHECKSUM.name, Phase::Dispatch),

@@ -25,6 +25,16 @@ pub const MAX_UNDEFINED: usize = 32;
 /// How deeply `${a:-${b:-${c}}}` words may nest before the rest is taken literally.
 pub const MAX_NESTING: usize = 16;
 
+/// BuildKit's words for a `${` never closed (`shell/lex.go`, `processDollar`).
+pub const MISSING_BRACE: &str = "syntax error: missing '}'";
+
+/// BuildKit's words for a `${NAME` followed by what is no modifier (`processDollar`):
+/// "unsupported modifier (:x) in substitution".
+fn unsupported_modifier(modifier: &[char]) -> String {
+    let modifier: String = modifier.iter().collect();
+    format!("unsupported modifier ({modifier}) in substitution")
+}
+
 /// Where expansion looks variables up.
 pub trait Lookup {
     fn get(&self, name: &str) -> Option<&str>;
@@ -311,8 +321,15 @@ impl<'a> Lexer<'a, '_> {
                 }
             }
         }
-        if stop.is_some() && self.out.error.is_none() {
-            self.out.error = Some("missing '}' in variable substitution".into());
+        // BuildKit's `processDollar`, when `processStopOn` meets the end of the word.
+        if let Some(stop) = stop
+            && self.out.error.is_none()
+        {
+            self.out.error = Some(if stop == '/' {
+                "syntax error: missing '/' in ${}".into()
+            } else {
+                MISSING_BRACE.into()
+            });
         }
         buf
     }
@@ -369,9 +386,15 @@ impl<'a> Lexer<'a, '_> {
     fn name(&mut self) -> &'a str {
         let start = self.pos;
         let rest = self.text.get(start..).unwrap_or("");
-        // Special single-character parameters, as in BuildKit's processName.
+        // BuildKit's processName: a run of digits (a positional parameter), or a special
+        // single-character parameter.
+        if self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            let len = rest.bytes().take_while(u8::is_ascii_digit).count();
+            self.pos += len;
+            return rest.get(..len).unwrap_or("");
+        }
         if let Some(c) = self.peek()
-            && (c.is_ascii_digit() || "*@#?-$!".contains(c))
+            && "*@#?-$!".contains(c)
         {
             self.pos += 1;
             return rest.get(..1).unwrap_or("");
@@ -425,19 +448,27 @@ impl<'a> Lexer<'a, '_> {
             };
         }
         self.pos += 1;
-        let name = self.name();
-        if name.is_empty() {
-            self.out
-                .error
-                .get_or_insert_with(|| "bad substitution".into());
-            // Skip to the closing brace so the rest of the word survives.
-            while let Some(c) = self.next() {
-                if c == '}' {
-                    break;
-                }
+        match self.peek() {
+            None => {
+                self.out.error.get_or_insert_with(|| MISSING_BRACE.into());
+                return self.unknown(start);
             }
-            return self.unknown(start);
+            Some('{' | '}' | ':') => {
+                self.out
+                    .error
+                    .get_or_insert_with(|| "syntax error: bad substitution".into());
+                // Skip to the closing brace so the rest of the word survives.
+                while let Some(c) = self.next() {
+                    if c == '}' {
+                        break;
+                    }
+                }
+                return self.unknown(start);
+            }
+            Some(_) => {}
         }
+        // Possibly empty (`${ }`, `${%x}`): BuildKit reads the modifier all the same.
+        let name = self.name();
         let modifier = self.next();
         match modifier {
             Some('}') => match self.lookup(name, true) {
@@ -447,6 +478,12 @@ impl<'a> Lexer<'a, '_> {
             Some(':') | Some('-') | Some('+') | Some('?') => {
                 let colon = modifier == Some(':');
                 let op = if colon { self.next() } else { modifier };
+                if colon && let Some(op @ ('#' | '%')) = op {
+                    self.out
+                        .error
+                        .get_or_insert_with(|| unsupported_modifier(&[':', op]));
+                    return self.unknown(start);
+                }
                 let word = self.nested_word(depth);
                 let value = self.lookup(name, false);
                 let set = match value {
@@ -486,9 +523,12 @@ impl<'a> Lexer<'a, '_> {
                         }
                     },
                     _ => {
-                        self.out.error.get_or_insert_with(|| {
-                            format!("unsupported modifier in substitution of {name}")
-                        });
+                        // `:` and another character (the word was read first: a missing
+                        // `}` is the error then).
+                        let op = op.unwrap_or(char::REPLACEMENT_CHARACTER);
+                        self.out
+                            .error
+                            .get_or_insert_with(|| unsupported_modifier(&[':', op]));
                         self.unknown(start)
                     }
                 }
@@ -519,10 +559,13 @@ impl<'a> Lexer<'a, '_> {
                     Some(value) => Cow::Owned(value.replacen(&pattern, &replacement, 1)),
                 }
             }
-            _ => {
+            // Another character, or the end of the word, which Go's scanner returns as EOF
+            // and `string(EOF)` prints as U+FFFD.
+            other => {
+                let c = other.unwrap_or(char::REPLACEMENT_CHARACTER);
                 self.out
                     .error
-                    .get_or_insert_with(|| "missing '}' in variable substitution".into());
+                    .get_or_insert_with(|| unsupported_modifier(&[c]));
                 self.unknown(start)
             }
         }
@@ -811,6 +854,50 @@ impl<'a> Words<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lexer's errors in BuildKit's words and cases (moby/buildkit
+    /// `frontend/dockerfile/shell/lex.go`: `processDollar`, `processName`,
+    /// `processSingleQuote`, `processDoubleQuote`), and what is no error there.
+    #[test]
+    fn errors_are_buildkits() {
+        let vars: Vec<(String, String)> = vec![("A".into(), "v".into())];
+        let cases: [(&str, Option<&str>); 19] = [
+            ("${", Some("syntax error: missing '}'")),
+            ("${}", Some("syntax error: bad substitution")),
+            ("${:-x}", Some("syntax error: bad substitution")),
+            ("${{A}", Some("syntax error: bad substitution")),
+            // Go's scanner returns EOF, which `string(ch)` prints as U+FFFD.
+            (
+                "${A",
+                Some("unsupported modifier (\u{FFFD}) in substitution"),
+            ),
+            ("${A B}", Some("unsupported modifier ( ) in substitution")),
+            ("${-x}", Some("unsupported modifier (x) in substitution")),
+            ("${A:x}", Some("unsupported modifier (:x) in substitution")),
+            ("${A:#x}", Some("unsupported modifier (:#) in substitution")),
+            ("${A:%x}", Some("unsupported modifier (:%) in substitution")),
+            ("${A:-x", Some("syntax error: missing '}'")),
+            ("${A#x", Some("syntax error: missing '}'")),
+            ("${A/x", Some("syntax error: missing '/' in ${}")),
+            ("${A/x/y", Some("syntax error: missing '}'")),
+            (
+                "it's",
+                Some("unexpected end of statement while looking for matching single-quote"),
+            ),
+            (
+                "\"x",
+                Some("unexpected end of statement while looking for matching double-quote"),
+            ),
+            // A run of digits is one positional parameter.
+            ("${10}", None),
+            ("${A:-x}${A#v}${A/v/w}$1x", None),
+            ("\"it's\" 'a\"b'", None),
+        ];
+        for (word, want) in cases {
+            let e = process_word(word, '\\', true, &vars, &mut Budget::default());
+            assert_eq!(e.error.as_deref(), want, "for {word:?}");
+        }
+    }
 
     /// The words byte by byte equal the words char by char, on tricky lines and on many
     /// lines drawn from quotes, escapes, white space (ASCII and not) and other text.

@@ -121,8 +121,9 @@ pub fn build_stages(
                 }
             }
             let platform = platform_flag.and_then(|k| out.flags.get(k).cloned().flatten());
-            // An expansion that fails (`${IMAGE:?}`) stops BuildKit before the blank check.
-            let base = if expanded_base.is_empty() && out.required.is_empty() {
+            // An expansion that fails (`${IMAGE:?}`, `${IMAGE`) stops BuildKit before the
+            // blank check.
+            let base = if expanded_base.is_empty() && out.errors.is_empty() {
                 diagnostics.push(Diagnostic::new(
                     &errors::INVALID_BASE_NAME,
                     base_span,

@@ -71,6 +71,7 @@ pub const TABLE: &[(&Rule, Option<Check>)] = &[
     (&errors::DEPENDENCY_CYCLE, None),
     (&errors::REQUIRED_VARIABLE, None),
     (&errors::UNTERMINATED_QUOTE, None),
+    (&errors::BAD_SUBSTITUTION, None),
     (&errors::INVALID_FLAG, None),
     (&errors::INVALID_ONBUILD_TRIGGER, None),
     (&errors::MOUNT_FROM_VARIABLE, None),
