@@ -106,17 +106,18 @@ pub const REQUIRED_VARIABLE: Rule = Rule {
     good: "FROM alpine\nARG VERSION=1.0\nENV VERSION=\"${VERSION:?pass --build-arg VERSION}\"\n",
 };
 
-/// What it does: a quote opened and never closed in a word BuildKit expands: FROM, and
-/// when it builds the stage ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL. Why: its shell
+/// What it does: a quote opened and never closed in a word BuildKit expands: FROM and a
+/// global ARG's default, and when it builds the stage ARG, ENV, LABEL, COPY, ADD, WORKDIR,
+/// USER, VOLUME, STOPSIGNAL. Why: its shell
 /// lexer fails there (`shell/lex.go`, `processSingleQuote`, `processDoubleQuote`), from
 /// `dispatch` in `dockerfile2llb/convert.go` (`SupportsSingleWordExpansion`).
 pub const UNTERMINATED_QUOTE: Rule = Rule {
     name: "UnterminatedQuote",
     severity: Severity::Error,
     buildkit: false,
-    explanation: "FROM, and ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL \
-        when the stage is built, read their words as a shell does: quotes group and are \
-        removed. A quote that is opened and never closed fails there (\"unexpected end of statement while \
+    explanation: "FROM, a global ARG's default, and ARG, ENV, LABEL, COPY, ADD, WORKDIR, \
+        USER, VOLUME and STOPSIGNAL when the stage is built, read their words as a shell \
+        does: quotes group and are removed. A quote that is opened and never closed fails there (\"unexpected end of statement while \
         looking for matching single-quote\"), and an apostrophe counts: ENV GREETING=it's \
         fails. Close the quote, or wrap the value in the other kind of quote. RUN and CMD are \
         left to the shell in the image and are not checked here.",
@@ -124,15 +125,15 @@ pub const UNTERMINATED_QUOTE: Rule = Rule {
     good: "FROM alpine\nENV GREETING=\"it's\"\n",
 };
 
-/// What it does: a `${...}` BuildKit cannot read in a word it expands (FROM, ENV, LABEL,
-/// COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL): a `${` never closed, `${}`, a modifier it
+/// What it does: a `${...}` BuildKit cannot read in a word it expands (FROM, ARG, ENV,
+/// LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL): a `${` never closed, `${}`, a modifier it
 /// does not know. Why: its shell lexer fails there (`shell/lex.go`, `processDollar`).
 pub const BAD_SUBSTITUTION: Rule = Rule {
     name: "BadSubstitution",
     severity: Severity::Error,
     buildkit: false,
-    explanation: "FROM, ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL expand \
-        ${NAME} and its forms ${NAME:-default}, ${NAME:+alt}, ${NAME:?message}, \
+    explanation: "FROM, ARG, ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL \
+        expand ${NAME} and its forms ${NAME:-default}, ${NAME:+alt}, ${NAME:?message}, \
         ${NAME#pattern}, ${NAME%pattern} and ${NAME/from/to}. Anything else fails the build \
         where the instruction is expanded: a ${ never closed (\"syntax error: missing '}'\"), \
         an empty ${} (\"bad substitution\"), or another character after the name \

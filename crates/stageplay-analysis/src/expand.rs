@@ -160,15 +160,17 @@ fn reference_span(span: Span, text: &str, name: &str) -> Option<Span> {
 }
 
 /// True for the instructions whose arguments Docker expands.
-/// The instructions whose lexer errors fail the build: FROM, expanded with the other FROM
-/// lines (`dockerfile2llb/convert.go`, `toDispatchState`: `ProcessWordWithMatches` on the
-/// base name), and those BuildKit expands word by word when it dispatches them (`dispatch`:
-/// the `SupportsSingleWordExpansion` commands but ARG, whose errors wait until its value
-/// is used, and RUN, which expands only its mounts).
+/// The instructions whose lexer errors fail the build: FROM and the global ARGs, expanded
+/// before any stage (`dockerfile2llb/convert.go`, `toDispatchState`: `ProcessWordWithMatches`
+/// on the base name, `buildMetaArgs`), a stage's ARG (`dispatchArg`), and those BuildKit
+/// expands word by word when it dispatches them (`dispatch`: the
+/// `SupportsSingleWordExpansion` commands; RUN expands only its mounts). An ARG's default
+/// is expanded only when no `--build-arg` overrides it, as `scope` does.
 fn fails_on_expansion_error(k: Keyword) -> bool {
     matches!(
         k,
         Keyword::From
+            | Keyword::Arg
             | Keyword::Env
             | Keyword::Label
             | Keyword::Copy
