@@ -70,6 +70,27 @@ test.describe('a browser that prefers Korean', () => {
     }
   });
 
+  test("BuildKit's expansion errors read as Docker prints them, explained in Korean with the ${...} forms intact", async ({ page }) => {
+    // crates/stageplay-analysis/src/expand.rs (BadSubstitution) and the rule text in
+    // static/i18n/ko.ftl, whose `${` are Fluent placeables: a wrong one shows as "$${".
+    await page.goto('/');
+    await korean(page);
+    await page.locator('#dockerfile').fill('FROM alpine:3.20\nENV PATH=${PATH:/opt/bin\nENTRYPOINT []\n');
+    await settled(page);
+    await page.locator('#view-problems').click();
+    // One problem: the ENV line, in BuildKit's words; ENTRYPOINT [] is no error.
+    await expect(page.locator('.problem .rule')).toHaveText(['BadSubstitution']);
+    await expect(page.locator('.problem.sev-error')).toContainText("syntax error: missing '}'");
+    await page.locator('.problem.sev-error .explain').click();
+    const doc = page.locator('.rule-doc');
+    await expect(doc).toContainText('${NAME:-기본값}');
+    await expect(doc).toContainText('빈 ${}("bad substitution")');
+    await expect(doc).not.toContainText('$${');
+    await expect(doc.locator('pre.bad')).toContainText('ENV PATH=${PATH:/opt/bin');
+    await page.locator('#view-graph').click();
+    await expect(page.locator('svg.stage-graph [data-stage]')).toHaveCount(1);
+  });
+
   test('Hangul typed through an input method arrives whole, once, in the editor and the analysis', async ({ page }) => {
     // The editor's textarea is not bound to the page's state (src/ui/components/editor/mod.rs):
     // each composition step is an input event the state follows, and nothing writes an older
