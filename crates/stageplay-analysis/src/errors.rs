@@ -108,32 +108,33 @@ pub const REQUIRED_VARIABLE: Rule = Rule {
 
 /// What it does: a quote opened and never closed in a word BuildKit expands: FROM and a
 /// global ARG's default, and when it builds the stage ARG, ENV, LABEL, COPY, ADD, WORKDIR,
-/// USER, VOLUME, STOPSIGNAL. Why: its shell
-/// lexer fails there (`shell/lex.go`, `processSingleQuote`, `processDoubleQuote`), from
-/// `dispatch` in `dockerfile2llb/convert.go` (`SupportsSingleWordExpansion`).
+/// USER, VOLUME, STOPSIGNAL, EXPOSE. Why: its shell lexer fails there (`shell/lex.go`,
+/// `processSingleQuote`, `processDoubleQuote`), from `dispatch` in
+/// `dockerfile2llb/convert.go` (`SupportsSingleWordExpansion`, `dispatchExpose`).
 pub const UNTERMINATED_QUOTE: Rule = Rule {
     name: "UnterminatedQuote",
     severity: Severity::Error,
     buildkit: false,
     explanation: "FROM, a global ARG's default, and ARG, ENV, LABEL, COPY, ADD, WORKDIR, \
-        USER, VOLUME and STOPSIGNAL when the stage is built, read their words as a shell \
-        does: quotes group and are removed. A quote that is opened and never closed fails there (\"unexpected end of statement while \
-        looking for matching single-quote\"), and an apostrophe counts: ENV GREETING=it's \
-        fails. Close the quote, or wrap the value in the other kind of quote. RUN and CMD are \
-        left to the shell in the image and are not checked here.",
+        USER, VOLUME, STOPSIGNAL and EXPOSE when the stage is built, read their words as a \
+        shell does: quotes group and are removed. A quote that is opened and never closed \
+        fails there (\"unexpected end of statement while looking for matching \
+        single-quote\"), and an apostrophe counts: ENV GREETING=it's fails. Close the \
+        quote, or wrap the value in the other kind of quote. RUN and CMD are left to the \
+        shell in the image and are not checked here.",
     bad: "FROM alpine\nENV GREETING=it's\n",
     good: "FROM alpine\nENV GREETING=\"it's\"\n",
 };
 
 /// What it does: a `${...}` BuildKit cannot read in a word it expands (FROM, ARG, ENV,
-/// LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL): a `${` never closed, `${}`, a modifier it
-/// does not know. Why: its shell lexer fails there (`shell/lex.go`, `processDollar`).
+/// LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL, EXPOSE): a `${` never closed, `${}`,
+/// a modifier it does not know. Why: its shell lexer fails there (`shell/lex.go`, `processDollar`).
 pub const BAD_SUBSTITUTION: Rule = Rule {
     name: "BadSubstitution",
     severity: Severity::Error,
     buildkit: false,
-    explanation: "FROM, ARG, ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME and STOPSIGNAL \
-        expand ${NAME} and its forms ${NAME:-default}, ${NAME:+alt}, ${NAME:?message}, \
+    explanation: "FROM, ARG, ENV, LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL and \
+        EXPOSE expand ${NAME} and its forms ${NAME:-default}, ${NAME:+alt}, ${NAME:?message}, \
         ${NAME#pattern}, ${NAME%pattern} and ${NAME/from/to}. Anything else fails the build \
         where the instruction is expanded: a ${ never closed (\"syntax error: missing '}'\"), \
         an empty ${} (\"bad substitution\"), or another character after the name \

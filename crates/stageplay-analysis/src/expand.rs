@@ -164,7 +164,8 @@ fn reference_span(span: Span, text: &str, name: &str) -> Option<Span> {
 /// before any stage (`dockerfile2llb/convert.go`, `toDispatchState`: `ProcessWordWithMatches`
 /// on the base name, `buildMetaArgs`), a stage's ARG (`dispatchArg`), and those BuildKit
 /// expands word by word when it dispatches them (`dispatch`: the
-/// `SupportsSingleWordExpansion` commands; RUN expands only its mounts). An ARG's default
+/// `SupportsSingleWordExpansion` commands, and EXPOSE in `dispatchExpose`; RUN expands
+/// only its mounts). An ARG's default
 /// is expanded only when no `--build-arg` overrides it, as `scope` does.
 fn fails_on_expansion_error(k: Keyword) -> bool {
     matches!(
@@ -179,6 +180,7 @@ fn fails_on_expansion_error(k: Keyword) -> bool {
             | Keyword::User
             | Keyword::Volume
             | Keyword::Stopsignal
+            | Keyword::Expose
     )
 }
 
