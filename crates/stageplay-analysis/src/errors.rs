@@ -120,8 +120,11 @@ pub const UNTERMINATED_QUOTE: Rule = Rule {
         shell does: quotes group and are removed. A quote that is opened and never closed \
         fails there (\"unexpected end of statement while looking for matching \
         single-quote\"), and an apostrophe counts: ENV GREETING=it's fails. Close the \
-        quote, or wrap the value in the other kind of quote. RUN and CMD are left to the \
-        shell in the image and are not checked here.",
+        quote, or wrap the value in the other kind of quote. COPY, ADD and VOLUME split \
+        their arguments at spaces first, so a quoted path with a space (COPY \"my file\" \
+        /dst/) is cut into two halves with a quote each: paths with spaces need the JSON \
+        form, COPY [\"my file\", \"/dst/\"]. RUN and CMD are left to the shell in the image \
+        and are not checked here.",
     bad: "FROM alpine\nENV GREETING=it's\n",
     good: "FROM alpine\nENV GREETING=\"it's\"\n",
 };
