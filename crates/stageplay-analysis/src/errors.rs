@@ -131,7 +131,8 @@ pub const UNTERMINATED_QUOTE: Rule = Rule {
 
 /// What it does: a `${...}` BuildKit cannot read in a word it expands (FROM, ARG, ENV,
 /// LABEL, COPY, ADD, WORKDIR, USER, VOLUME, STOPSIGNAL, EXPOSE): a `${` never closed, `${}`,
-/// a modifier it does not know. Why: its shell lexer fails there (`shell/lex.go`, `processDollar`).
+/// a modifier it does not know. Why: its shell lexer fails there (`shell/lex.go`,
+/// `processDollar`).
 pub const BAD_SUBSTITUTION: Rule = Rule {
     name: "BadSubstitution",
     severity: Severity::Error,
