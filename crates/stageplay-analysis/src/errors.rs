@@ -319,9 +319,9 @@ pub const INVALID_ONBUILD_TRIGGER: Rule = Rule {
     severity: Severity::Error,
     buildkit: false,
     explanation: "ONBUILD stores its instruction as text; BuildKit parses it only when a \
-        stage built FROM this one starts, and an unknown or malformed flag there, or an \
-        instruction BuildKit refuses (a blank ARG name, VOLUME []), fails that stage at its \
-        FROM line. A stage that is never built, or an ONBUILD no stage inherits, \
+        stage built FROM this one starts, and an unknown or malformed flag there, an \
+        unknown instruction (ONBUILD CPY), or an instruction BuildKit refuses (a blank ARG \
+        name, VOLUME []), fails that stage at its FROM line. A stage that is never built, or an ONBUILD no stage inherits, \
         fails nothing.",
     bad: "FROM alpine AS base\nONBUILD COPY --form=x /a /a\nFROM base\n",
     good: "FROM alpine AS base\nONBUILD COPY --from=x /a /a\nFROM base\n",

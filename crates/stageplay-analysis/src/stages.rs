@@ -214,8 +214,15 @@ pub fn onbuild_trigger_errors(
         .iter()
         .map(|s| {
             s.instructions.iter().find_map(|&i| {
-                let trigger = instructions.get(i)?.trigger.as_deref()?;
-                crate::parse::trigger_error(trigger, text)
+                let inst = instructions.get(i)?;
+                match inst.trigger.as_deref() {
+                    Some(trigger) => crate::parse::trigger_error(trigger, text),
+                    // A trigger that is no instruction (`ONBUILD BOGUS x`).
+                    None if inst.keyword == Keyword::Onbuild => {
+                        crate::parse::unknown_trigger_error(inst)
+                    }
+                    None => None,
+                }
             })
         })
         .collect();

@@ -16,6 +16,10 @@
 //!   `parseVolume`. "no build stage in current context" (`CurrentStage`, from `Parse`) is
 //!   not wrapped.
 //!
+//! An ONBUILD whose trigger is no instruction, which BuildKit's parser keeps, is hidden
+//! from parse-dockerfile (`heredoc::unknown_trigger`) and fails only when it fires
+//! ([`unknown_instruction_message`]).
+//!
 //! [`instruction_error`] adds what parse-dockerfile accepts and `instructions.Parse`
 //! refuses: FROM and MAINTAINER as ONBUILD triggers, `HEALTHCHECK CMD` without a command,
 //! a blank ARG, ENV or LABEL name, and `VOLUME []`.
@@ -27,7 +31,7 @@ use crate::span::Span;
 
 /// The instructions BuildKit knows (`command.Commands`), for its "did you mean" on an
 /// unknown one.
-const INSTRUCTION_NAMES: [&str; 18] = [
+pub(super) const INSTRUCTION_NAMES: [&str; 18] = [
     "ADD",
     "ARG",
     "CMD",
@@ -224,6 +228,16 @@ fn has_instruction(text: &str) -> bool {
 /// run?)" when an instruction is fewer than 3 edits away, in the case of the word as
 /// written.
 fn unknown_instruction(word: &str, line: usize) -> String {
+    format!(
+        "dockerfile parse error on line {line}: {}",
+        unknown_instruction_message(word)
+    )
+}
+
+/// "unknown instruction: BADCMD", with " (did you mean run?)" when an instruction is fewer
+/// than 3 edits away (`UnknownInstructionError` and `suggest.WrapError`), without the line
+/// `instructions.Parse` puts before it: as BuildKit reports an ONBUILD trigger that fires.
+pub(super) fn unknown_instruction_message(word: &str) -> String {
     let lower = word.to_ascii_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for name in INSTRUCTION_NAMES {
@@ -245,10 +259,8 @@ fn unknown_instruction(word: &str, line: usize) -> String {
         }
     });
     match hint {
-        Some(h) => format!(
-            "dockerfile parse error on line {line}: unknown instruction: {word} (did you mean {h}?)"
-        ),
-        None => format!("dockerfile parse error on line {line}: unknown instruction: {word}"),
+        Some(h) => format!("unknown instruction: {word} (did you mean {h}?)"),
+        None => format!("unknown instruction: {word}"),
     }
 }
 
@@ -561,6 +573,31 @@ mod tests {
             assert_eq!(parsed.diagnostics, vec![], "for {text:?}");
             assert!(parsed.instructions.len() >= 2, "for {text:?}");
         }
+    }
+
+    /// An ONBUILD whose trigger is no instruction parses, as in BuildKit's parser, in its
+    /// place among the others, spanning its continuation lines, the word its argument.
+    #[test]
+    fn an_onbuild_with_an_unknown_trigger_parses_in_its_place() {
+        use super::super::Keyword::{From, Onbuild, Run};
+        let text = "FROM a\nONBUILD BOGUS x \\\n  y\nONBUILD RUN ok\nRUN true\nonbuild cpy a b\n";
+        let parsed = parse(text);
+        assert_eq!(parsed.diagnostics, vec![]);
+        let kinds: Vec<_> = parsed.instructions.iter().map(|i| i.keyword).collect();
+        assert_eq!(kinds, [From, Onbuild, Onbuild, Run, Onbuild]);
+        let bogus = &parsed.instructions[1];
+        assert_eq!(bogus.span.slice(text), "ONBUILD BOGUS x \\\n  y");
+        assert_eq!(bogus.keyword_span.slice(text), "ONBUILD");
+        assert!(bogus.trigger.is_none());
+        assert_eq!(bogus.args[0].value, "BOGUS");
+        assert_eq!(bogus.args[0].span.slice(text), "BOGUS");
+        assert!(parsed.instructions[2].trigger.is_some());
+        assert_eq!(parsed.instructions[4].args[0].value, "cpy");
+        // Before an error, kept; after it, gone, as every instruction after it.
+        let parsed = parse("FROM a\nONBUILD BOGUS x\nCOPY x\nONBUILD BOGUS y\n");
+        let kinds: Vec<_> = parsed.instructions.iter().map(|i| i.keyword).collect();
+        assert_eq!(kinds, [From, Onbuild]);
+        assert_eq!(parsed.diagnostics.len(), 1);
     }
 
     /// An ENTRYPOINT without arguments is an ENTRYPOINT, spanning its keyword, with no

@@ -251,6 +251,19 @@ fn blank_unknown(shift: usize) -> Instruction {
     empty(Keyword::Run, Span::point(shift))
 }
 
+/// An ONBUILD whose trigger is no instruction (`heredoc::UnknownTrigger`): no `trigger`, and
+/// the unknown word as its one argument, for the error when it fires
+/// (`stages::onbuild_trigger_errors`).
+pub(super) fn unknown_trigger(t: &super::heredoc::UnknownTrigger, text: &str) -> Instruction {
+    let mut o = empty(Keyword::Onbuild, t.keyword);
+    o.span = t.span;
+    o.args.push(Word {
+        value: t.word.slice(text).to_string(),
+        span: t.word,
+    });
+    o
+}
+
 /// An instruction with its keyword and nothing else; the span is the keyword's until the
 /// arguments are added.
 fn empty(keyword: Keyword, keyword_span: Span) -> Instruction {

@@ -29,6 +29,20 @@ pub(super) struct Scan {
     /// Where each ENTRYPOINT without arguments starts, in order: `masked` has CMD there
     /// ([`empty_entrypoint`]).
     pub(super) entrypoints: Vec<usize>,
+    /// The ONBUILDs whose trigger is no instruction, in order: `masked` has comment lines
+    /// there ([`unknown_trigger`]).
+    pub(super) unknown_triggers: Vec<UnknownTrigger>,
+}
+
+/// An ONBUILD whose trigger is no instruction BuildKit knows (`ONBUILD BOGUS x`): hidden
+/// from parse-dockerfile, which refuses the whole file for it, and put back by `parse`.
+pub(super) struct UnknownTrigger {
+    /// The ONBUILD keyword.
+    pub(super) keyword: Span,
+    /// The unknown word, as written.
+    pub(super) word: Span,
+    /// The whole instruction, continuation lines included.
+    pub(super) span: Span,
 }
 
 /// One physical line: `start..end` without the line break, `next` after it.
@@ -50,6 +64,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
         docs: Vec::new(),
         error: None,
         entrypoints: Vec::new(),
+        unknown_triggers: Vec::new(),
     };
     let mut pos = shift;
     let mut logical = String::new();
@@ -111,6 +126,23 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
             break;
         }
         let (kw, rest) = split_word(&logical);
+        if let Some(keyword) = unknown_trigger(kw, rest, text, start) {
+            // The logical line ends before the line break `pos` follows.
+            let end = if text.as_bytes().get(pos.wrapping_sub(1)) == Some(&b'\n') {
+                pos - 1
+            } else {
+                pos
+            };
+            let end = start + text.get(start..end).map_or(0, |l| l.trim_end().len());
+            let masked = scan.masked.get_or_insert_with(|| text.to_string());
+            mask(masked, start, end);
+            scan.unknown_triggers.push(UnknownTrigger {
+                keyword: Span::new(start, start + kw.len()),
+                word: keyword,
+                span: Span::new(start, end),
+            });
+            continue;
+        }
         if let Some(at) = empty_entrypoint(kw, rest, text, start) {
             let masked = scan.masked.get_or_insert_with(|| text.to_string());
             // SAFETY of the spans: ten ASCII bytes replaced by ten ASCII bytes.
@@ -214,6 +246,31 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
 }
 
 const ENTRYPOINT: &str = "ENTRYPOINT";
+
+/// The span of the trigger word of `ONBUILD WORD ...` (the logical line `kw rest`, its first
+/// physical line starting at `start` in `text`) when WORD is no instruction BuildKit knows.
+/// BuildKit's parser keeps such a line (`parser/parser.go`, `newNodeFromLine`: an unknown
+/// command is `parseIgnore`d) and `parseOnBuild` checks only ONBUILD, FROM and MAINTAINER;
+/// the trigger fails when it fires (`dockerfile2llb/convert.go`, `initOnBuildTriggers`).
+/// parse-dockerfile refuses the whole file. Only a trigger word on the ONBUILD's own line.
+fn unknown_trigger(kw: &str, rest: &str, text: &str, start: usize) -> Option<Span> {
+    if !kw.eq_ignore_ascii_case("ONBUILD") {
+        return None;
+    }
+    let (word, _) = split_word(rest);
+    if word.is_empty()
+        || super::buildkit_errors::INSTRUCTION_NAMES
+            .iter()
+            .any(|n| word.eq_ignore_ascii_case(n))
+    {
+        return None;
+    }
+    let line = text.get(start..)?;
+    let line = line.get(..find_newline(line).unwrap_or(line.len()))?;
+    let after = line.get(kw.len()..)?;
+    let at = start + kw.len() + (after.len() - trim_start(after).len());
+    (text.get(at..at + word.len())? == word).then(|| Span::new(at, at + word.len()))
+}
 
 /// Where the ENTRYPOINT keyword of the logical line `kw rest` (its first physical line
 /// starting at `start` in `text`) starts, when it has no arguments: a bare `ENTRYPOINT`,

@@ -276,13 +276,19 @@ pub fn parse(text: &str) -> Parsed {
         .reserve_exact(scan.logical_lines.min(1024));
     let mut docs = scan.docs.iter().peekable();
     let mut entrypoints = scan.entrypoints.iter().copied().peekable();
+    let mut unknown_triggers = scan.unknown_triggers.iter().peekable();
     // The flag errors, and where their instructions start: `instructions.Parse` prefixes
     // what it rejects with the line (moby/buildkit `instructions/parse.go`, `parseError`).
     let mut flag_errors: Vec<(usize, usize)> = Vec::new();
+    let mut stopped = false;
     for inst in iter {
         match inst {
             Ok(inst) => {
                 let mut inst = convert::convert(&inst, shift);
+                // The ONBUILDs hidden from the crate before this instruction come first.
+                while let Some(t) = unknown_triggers.next_if(|t| t.span.start < inst.span.start) {
+                    parsed.instructions.push(convert::unknown_trigger(t, text));
+                }
                 if !scan.entrypoints.is_empty() {
                     restore_entrypoint(&mut inst, &mut entrypoints);
                 }
@@ -300,6 +306,7 @@ pub fn parse(text: &str) -> Parsed {
                     // BuildKit rejects the file here; keep what came before, like the
                     // crate's own errors.
                     parsed.diagnostics.push(d);
+                    stopped = true;
                     break;
                 }
                 // The flags first, as BuildKit reads most instructions' flags before
@@ -322,6 +329,10 @@ pub fn parse(text: &str) -> Parsed {
             Err(e) => {
                 let after = parsed.instructions.last().map_or(shift, |i| i.span.end);
                 let d = error_diagnostic(text, shift, &e, after);
+                // The ONBUILDs before the error stay, as the instructions before it do.
+                while let Some(t) = unknown_triggers.next_if(|t| t.span.start < d.span.start) {
+                    parsed.instructions.push(convert::unknown_trigger(t, text));
+                }
                 // A heredoc never closed: the crate stops at the end of the file, BuildKit
                 // points at the heredoc, as the pre-scan does.
                 match &scan.error {
@@ -330,9 +341,16 @@ pub fn parse(text: &str) -> Parsed {
                     }
                     _ => parsed.diagnostics.push(d),
                 }
+                stopped = true;
                 break;
             }
         }
+    }
+    // After the last instruction, unless parsing stopped at an error.
+    if !stopped {
+        parsed
+            .instructions
+            .extend(unknown_triggers.map(|t| convert::unknown_trigger(t, text)));
     }
     if !flag_errors.is_empty() {
         // One line index for all of them, built only when there is an error.
@@ -436,6 +454,21 @@ fn restore_entrypoint(
 /// error on line N" prefix): a flag error, or one of [`buildkit_errors::instruction_error`].
 pub fn trigger_error(trigger: &Instruction, text: &str) -> Option<Diagnostic> {
     flags::check(trigger, text).or_else(|| buildkit_errors::instruction_error(trigger, text))
+}
+
+/// The error BuildKit meets when an ONBUILD whose trigger is no instruction fires
+/// (`ONBUILD BOGUS x`: `instructions.ParseCommand` in `initOnBuildTriggers`), "unknown
+/// instruction: BOGUS", with BuildKit's suggestion; `None` for any other instruction.
+pub fn unknown_trigger_error(onbuild: &Instruction) -> Option<Diagnostic> {
+    if onbuild.keyword != Keyword::Onbuild || onbuild.trigger.is_some() {
+        return None;
+    }
+    let word = onbuild.args.first()?;
+    Some(Diagnostic::new(
+        &errors::PARSE_ERROR,
+        word.span,
+        buildkit_errors::unknown_instruction_message(&word.value),
+    ))
 }
 
 /// ENV and LABEL in key=value form need `=` in every word, and in the legacy `KEY value`
