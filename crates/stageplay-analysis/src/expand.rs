@@ -128,15 +128,23 @@ pub fn required_errors(
         if !fails_on_expansion_error(inst.keyword) {
             continue;
         }
-        let rule = if UNTERMINATED.contains(&first.as_str()) {
-            &errors::UNTERMINATED_QUOTE
-        } else if first.starts_with("syntax error: ") || first.starts_with("unsupported modifier (")
-        {
-            &errors::BAD_SUBSTITUTION
-        } else {
-            continue;
-        };
-        diagnostics.push(Diagnostic::new(rule, inst.span, first.clone()));
+        if let Some(rule) = lexer_error_rule(first) {
+            diagnostics.push(Diagnostic::new(rule, inst.span, first.clone()));
+        }
+    }
+}
+
+/// The rule of a lexer error BuildKit fails on, when it is one: a quote never closed, or a
+/// malformed `${...}`. `None` for Stageplay's own limits (nesting, length) and for
+/// `${NAME:?}`, which is `RequiredVariable`.
+pub(crate) fn lexer_error_rule(message: &str) -> Option<&'static crate::diagnostic::Rule> {
+    if UNTERMINATED.contains(&message) {
+        Some(&errors::UNTERMINATED_QUOTE)
+    } else if message.starts_with("syntax error: ") || message.starts_with("unsupported modifier (")
+    {
+        Some(&errors::BAD_SUBSTITUTION)
+    } else {
+        None
     }
 }
 

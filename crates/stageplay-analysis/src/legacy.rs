@@ -14,6 +14,7 @@
 
 use crate::Analysis;
 use crate::diagnostic::{Diagnostic, Rule, Severity};
+use crate::expand::Budget;
 use crate::parse::{Instruction, Keyword};
 
 /// What it does: BuildKit-only syntax the legacy builder refuses. Why: under
@@ -43,8 +44,9 @@ const REFER: &str = "Refer to https://docs.docker.com/go/buildkit/ to learn how 
 
 /// The legacy builder's refusals (errors) and silent differences (warnings), for every
 /// instruction of every stage (the plan decides which stages count).
-pub fn legacy_problems(a: &Analysis) -> Vec<Diagnostic> {
+pub fn legacy_problems(a: &Analysis, build_args: &[(String, String)]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    overridden_arg_defaults(a, build_args, &mut out);
     if let Some(d) = a.directives.iter().find(|d| d.name == "check") {
         out.push(Diagnostic::new(
             &IGNORED_BY_LEGACY_BUILDER,
@@ -68,6 +70,36 @@ pub fn legacy_problems(a: &Analysis) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The legacy builder expands every ARG's default, overridden by `--build-arg` or not
+/// (moby/moby `daemon/builder/dockerfile/builder.go`, `processMetaArg`, for the global ones,
+/// and `evaluator.go`, `dispatch`, for a stage's, both through `ArgCommand.Expand`), where
+/// BuildKit expands only a default it uses (`buildMetaArgs`, `dispatchArg`), as `scope`
+/// does. So a quote never closed or a malformed `${...}` in an overridden default fails the
+/// legacy builder only: the first such error of each ARG, in BuildKit's words. They do not
+/// depend on the variables in scope; a `${NAME:?}` there, which does, is not looked at.
+fn overridden_arg_defaults(
+    a: &Analysis,
+    build_args: &[(String, String)],
+    out: &mut Vec<Diagnostic>,
+) {
+    if build_args.is_empty() {
+        return;
+    }
+    let none: Vec<(String, String)> = Vec::new();
+    for inst in a.instructions.iter().filter(|i| i.keyword == Keyword::Arg) {
+        let error = inst.pairs.iter().find_map(|kv| {
+            crate::scope::build_arg(build_args, &kv.key)?;
+            let raw = kv.value.as_deref()?;
+            let e = crate::expand::expand_word(raw, a.escape, &none, &mut Budget::default());
+            let message = e.error?;
+            Some((crate::expand::lexer_error_rule(&message)?, message))
+        });
+        if let Some((rule, message)) = error {
+            out.push(Diagnostic::new(rule, inst.span, message));
+        }
+    }
 }
 
 fn check(inst: &Instruction, chmod: bool, out: &mut Vec<Diagnostic>) {

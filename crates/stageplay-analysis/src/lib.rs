@@ -196,7 +196,7 @@ pub fn analyze_simulating(text: &str, options: &Options, simulated: files::Simul
     analysis.diagnostics.extend(found);
     // The legacy builder's refusals are problems only when it is the chosen builder; its
     // plan fails on them either way.
-    let legacy = legacy::legacy_problems(&analysis);
+    let legacy = legacy::legacy_problems(&analysis, &options.build_args);
     let legacy_extra = match options.builder {
         Builder::Legacy => {
             analysis.diagnostics.extend(legacy);

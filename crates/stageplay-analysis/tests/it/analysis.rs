@@ -87,7 +87,7 @@ pub fn dump(text: &str, opts: &Options) -> String {
                     // The legacy builder's refusals are among the problems only when it
                     // is the chosen builder.
                     let legacy = if builder == Builder::Legacy && a.plan.builder != builder {
-                        stageplay_analysis::legacy::legacy_problems(&a)
+                        stageplay_analysis::legacy::legacy_problems(&a, &opts.build_args)
                     } else {
                         Vec::new()
                     };
