@@ -142,7 +142,9 @@ pub const BAD_SUBSTITUTION: Rule = Rule {
         ${NAME#pattern}, ${NAME%pattern} and ${NAME/from/to}. Anything else fails the build \
         where the instruction is expanded: a ${ never closed (\"syntax error: missing '}'\"), \
         an empty ${} (\"bad substitution\"), or another character after the name \
-        (\"unsupported modifier (:x) in substitution\"). A FROM fails every build; other \
+        (\"unsupported modifier (:x) in substitution\"; when the word ends right after the \
+        name, as in ${NAME, Docker prints the end of the text as \"\u{FFFD}\"). A FROM fails \
+        every build; other \
         instructions fail the stages that are built. Close the brace, or write a literal $ \
         as $$ or \\$.",
     bad: "FROM alpine\nENV PATH=${PATH:/opt/bin\n",
