@@ -125,7 +125,7 @@ pub fn required_errors(
             ));
             continue;
         }
-        if !fails_on_expansion_error(inst.keyword) {
+        if !expands_args(inst.keyword) {
             continue;
         }
         if let Some(rule) = lexer_error_rule(first) {
@@ -167,31 +167,13 @@ fn reference_span(span: Span, text: &str, name: &str) -> Option<Span> {
     None
 }
 
-/// True for the instructions whose arguments Docker expands.
-/// The instructions whose lexer errors fail the build: FROM and the global ARGs, expanded
-/// before any stage (`dockerfile2llb/convert.go`, `toDispatchState`: `ProcessWordWithMatches`
-/// on the base name, `buildMetaArgs`), a stage's ARG (`dispatchArg`), and those BuildKit
-/// expands word by word when it dispatches them (`dispatch`: the
-/// `SupportsSingleWordExpansion` commands, and EXPOSE in `dispatchExpose`; RUN expands
-/// only its mounts). An ARG's default
-/// is expanded only when no `--build-arg` overrides it, as `scope` does.
-fn fails_on_expansion_error(k: Keyword) -> bool {
-    matches!(
-        k,
-        Keyword::From
-            | Keyword::Arg
-            | Keyword::Env
-            | Keyword::Label
-            | Keyword::Copy
-            | Keyword::Add
-            | Keyword::Workdir
-            | Keyword::User
-            | Keyword::Volume
-            | Keyword::Stopsignal
-            | Keyword::Expose
-    )
-}
-
+/// True for the instructions whose arguments Docker expands, and so whose lexer errors fail
+/// the build ([`required_errors`]): FROM and the global ARGs, expanded before any stage
+/// (`dockerfile2llb/convert.go`, `toDispatchState`: `ProcessWordWithMatches` on the base
+/// name, `buildMetaArgs`), a stage's ARG (`dispatchArg`; a default only when no
+/// `--build-arg` overrides it, as `scope` does), and those BuildKit expands word by word
+/// when it dispatches them (`dispatch`: the `SupportsSingleWordExpansion` commands, and
+/// EXPOSE in `dispatchExpose`; RUN expands only its mounts).
 pub fn expands_args(k: Keyword) -> bool {
     matches!(
         k,
