@@ -245,7 +245,7 @@ pub(super) fn scan_heredocs(text: &str, shift: usize, escape: u8) -> Scan {
     scan
 }
 
-const ENTRYPOINT: &str = "ENTRYPOINT";
+pub(super) const ENTRYPOINT: &str = "ENTRYPOINT";
 
 /// The span of the trigger word of `ONBUILD WORD ...` (the logical line `kw rest`, its first
 /// physical line starting at `start` in `text`) when WORD is no instruction BuildKit knows.
@@ -265,11 +265,17 @@ fn unknown_trigger(kw: &str, rest: &str, text: &str, start: usize) -> Option<Spa
     {
         return None;
     }
+    let at = trigger_at(kw, text, start)?;
+    (text.get(at..at + word.len())? == word).then(|| Span::new(at, at + word.len()))
+}
+
+/// Where the trigger of the ONBUILD `kw` starting at `start` in `text` begins, when it is on
+/// the ONBUILD's own line: after the keyword and the white space that follows it.
+fn trigger_at(kw: &str, text: &str, start: usize) -> Option<usize> {
     let line = text.get(start..)?;
     let line = line.get(..find_newline(line).unwrap_or(line.len()))?;
     let after = line.get(kw.len()..)?;
-    let at = start + kw.len() + (after.len() - trim_start(after).len());
-    (text.get(at..at + word.len())? == word).then(|| Span::new(at, at + word.len()))
+    Some(start + kw.len() + (after.len() - trim_start(after).len()))
 }
 
 /// Where the ENTRYPOINT keyword of the logical line `kw rest` (its first physical line
@@ -288,11 +294,7 @@ fn empty_entrypoint(kw: &str, rest: &str, text: &str, start: usize) -> Option<us
             return None;
         }
         // The trigger's keyword on the ONBUILD's own line (else it is left to the crate).
-        let line = text.get(start..)?;
-        let line = line.get(..find_newline(line).unwrap_or(line.len()))?;
-        let after_onbuild = line.get(kw.len()..)?;
-        let offset = after_onbuild.len() - trim_start(after_onbuild).len();
-        let at = start + kw.len() + offset;
+        let at = trigger_at(kw, text, start)?;
         text.get(at..at + ENTRYPOINT.len())?
             .eq_ignore_ascii_case(ENTRYPOINT)
             .then_some(())?;

@@ -430,7 +430,8 @@ fn restore_entrypoint(
             return None;
         }
         inst.keyword = Keyword::Entrypoint;
-        let keyword = Span::new(inst.keyword_span.start, inst.keyword_span.start + 10);
+        let start = inst.keyword_span.start;
+        let keyword = Span::new(start, start + heredoc::ENTRYPOINT.len());
         inst.keyword_span = keyword;
         // A bare `CMD` spans its three letters; the instruction covers its keyword.
         inst.span = inst.span.cover(keyword);
