@@ -27,7 +27,7 @@
 use super::{Instruction, Keyword};
 use crate::diagnostic::Diagnostic;
 use crate::errors;
-use crate::span::Span;
+use crate::span::{Span, find_newline};
 
 /// The instructions BuildKit knows (`command.Commands`), for its "did you mean" on an
 /// unknown one.
@@ -70,8 +70,10 @@ impl<'t> Failing<'t> {
     pub(super) fn find(text: &'t str, from: usize) -> Option<Failing<'t>> {
         let mut pos = from.min(text.len());
         while pos < text.len() {
-            let line_end =
-                memchr::memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
+            let line_end = text
+                .get(pos..)
+                .and_then(find_newline)
+                .map_or(text.len(), |i| pos + i);
             let line = text.get(pos..line_end).unwrap_or("");
             let body = line.trim_start();
             if !body.is_empty() && !body.starts_with('#') {
@@ -157,7 +159,6 @@ pub(super) fn crate_error_message(
             }
             return wrapped("SHELL requires the arguments to be in JSON form");
         }
-        // An instruction before the first FROM, other than ARG (`CurrentStage`).
         // An instruction before the first FROM, other than ARG (`CurrentStage`), unless
         // the parser fails on its line first: a JSON array that is not of strings
         // (BuildKit's testfiles-negative/shykes-nested-json).
@@ -294,7 +295,7 @@ pub(super) fn instruction_error(inst: &Instruction, text: &str) -> Option<Diagno
                 .map_or(inst.keyword_span.end, |f| f.span.end);
             let rest = text.get(after..).unwrap_or("");
             let line = rest
-                .get(..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len()))
+                .get(..find_newline(rest).unwrap_or(rest.len()))
                 .unwrap_or("")
                 .trim_end();
             let kind = line
