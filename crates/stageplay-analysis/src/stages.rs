@@ -217,11 +217,9 @@ pub fn onbuild_trigger_errors(
                 let inst = instructions.get(i)?;
                 match inst.trigger.as_deref() {
                     Some(trigger) => crate::parse::trigger_error(trigger, text),
-                    // A trigger that is no instruction (`ONBUILD BOGUS x`).
-                    None if inst.keyword == Keyword::Onbuild => {
-                        crate::parse::unknown_trigger_error(inst)
-                    }
-                    None => None,
+                    // An ONBUILD whose trigger is no instruction (`ONBUILD BOGUS x`); `None`
+                    // for any other instruction.
+                    None => crate::parse::unknown_trigger_error(inst),
                 }
             })
         })
