@@ -396,8 +396,13 @@ impl Region {
 // and reallocates blocks of any of its entry points interchangeably (`mi_free` frees an
 // aligned block too); `plain` holds only where `mi_malloc`'s blocks meet the layout's
 // alignment, so every block returned satisfies its layout.
+//
+// Each function is called, never inlined: inlined into the program's thousands of
+// allocation sites, the allocator made its machine code 460 KB larger (2.64 -> 3.10 MB), and
+// a run on a cold cache (right after BuildKit's parser, as in the bench) slower by about
+// 0.4 ms; a call costs a few instructions (docs/performance.md#cli).
 unsafe impl GlobalAlloc for Allocator {
-    #[inline]
+    #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let block = self.region.take(layout.size(), layout.align());
         if !block.is_null() {
@@ -413,7 +418,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         let block = self.region.take(layout.size(), layout.align());
         if !block.is_null() {
@@ -432,7 +437,7 @@ unsafe impl GlobalAlloc for Allocator {
         }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         let p = ptr as usize;
         if self.region.holds(p) {
@@ -444,7 +449,7 @@ unsafe impl GlobalAlloc for Allocator {
         unsafe { ffi::mi_free(ptr as *mut c_void) }
     }
 
-    #[inline]
+    #[inline(never)]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = ptr as usize;
         if self.region.holds(p) {
