@@ -532,6 +532,14 @@ mod tests {
         }
     }
 
+    /// The test binary links `main.rs` too: its constructor set the region up for the
+    /// harness's main thread, though `main` never ran.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_region_is_set_up_before_main() {
+        assert!(crate::GLOBAL.region.is_set());
+    }
+
     #[test]
     fn blocks_meet_their_layouts_without_a_region() {
         exercise(&Allocator::new());

@@ -39,6 +39,25 @@ mod targets;
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator::new();
 
+/// The allocator's region set up before the standard library's own start-up, as the C
+/// library runs the ELF constructors in `.init_array` before `main`: the standard library
+/// names the main thread with a `Box<str>` before `main` runs, and that one small block made
+/// mimalloc open a segment of its own, a 2 MB huge page the kernel zeroed for a few bytes
+/// (about 0.2 ms of every run: docs/performance.md#cli). The C library's start-up (thread-local
+/// storage, relocations) is done by then, so the region's owner thread is known, and mimalloc
+/// initialises itself on its first call, as it does for C++ constructors. `main` calls
+/// `start_region` again, which does nothing once the region is set (and sets it up on other
+/// systems).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static START_REGION: extern "C" fn() = {
+    extern "C" fn start() {
+        GLOBAL.start_region();
+    }
+    start
+};
+
 // GCC's unwinder linked into the binary, so that the dynamic loader has one library fewer
 // to find, map and bind (`libgcc_s.so.1`) at every start: about 0.13 ms of CPU a process,
 // a tenth of the CLI's start-up (docs/performance.md#cli). The standard library asks for
@@ -59,6 +78,7 @@ unsafe extern "C" {
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     {
+        // Already done before `main` on Linux (`START_REGION`).
         GLOBAL.start_region();
         let code = cli::run();
         // Everything the commands write goes through buffers they flush before returning,
