@@ -98,6 +98,29 @@ impl Allocator {
     }
 }
 
+impl Allocator {
+    /// What `alloc` does not do itself: a large block of the region, else mimalloc's.
+    ///
+    /// # Safety
+    /// `GlobalAlloc::alloc`'s contract.
+    #[cold]
+    #[inline(never)]
+    unsafe fn alloc_rest(&self, layout: Layout) -> *mut u8 {
+        let block = self.region.take(layout.size(), layout.align());
+        if !block.is_null() {
+            return block;
+        }
+        // SAFETY: mimalloc's allocation functions accept any size.
+        unsafe {
+            if plain(layout.align(), layout.size()) {
+                ffi::mi_malloc(layout.size()) as *mut u8
+            } else {
+                ffi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+            }
+        }
+    }
+}
+
 /// True when `mi_malloc(size)` returns a block aligned to `align`: the alignment is at most
 /// mimalloc's natural one and no larger than the size (a block of 8 bytes may sit at any
 /// multiple of 8, so it cannot promise 16).
@@ -142,22 +165,42 @@ struct State {
 impl State {
     /// A block of `room` bytes (a multiple of 8) aligned to `align`, or 0 when there is no
     /// room left.
-    #[inline(always)]
     fn take(&mut self, room: usize, align: usize) -> usize {
-        if room <= SMALL {
-            let head = self.small[room / 8];
-            if head != 0 && head & (align - 1) == 0 {
-                // SAFETY: a free block of the region, whose first 8 bytes hold the next
-                // free block of its size (`free`).
-                self.small[room / 8] = unsafe { (head as *const usize).read() };
-                return head;
-            }
-        } else if self.spans_len != 0 {
+        if room > SMALL {
+            return self.take_large(room, align);
+        }
+        self.take_small(room, align)
+    }
+
+    /// [`State::take`] of a room of at most [`SMALL`] bytes: the first free block of that
+    /// room, else a new one.
+    #[inline(always)]
+    fn take_small(&mut self, room: usize, align: usize) -> usize {
+        let head = self.small[room / 8];
+        if head != 0 && head & (align - 1) == 0 {
+            // SAFETY: a free block of the region, whose first 8 bytes hold the next free
+            // block of its size (`free`).
+            self.small[room / 8] = unsafe { (head as *const usize).read() };
+            return head;
+        }
+        self.bump(room, align)
+    }
+
+    /// A block larger than [`SMALL`]: from a free span, else new.
+    #[inline(never)]
+    fn take_large(&mut self, room: usize, align: usize) -> usize {
+        if self.spans_len != 0 {
             let block = self.take_span(room, align);
             if block != 0 {
                 return block;
             }
         }
+        self.bump(room, align)
+    }
+
+    /// A block of `room` bytes not handed out before, or 0 when there is no room left.
+    #[inline(always)]
+    fn bump(&mut self, room: usize, align: usize) -> usize {
         let at = (self.next + align - 1) & !(align - 1);
         if at + room > self.end {
             return 0;
@@ -404,18 +447,18 @@ impl Region {
 unsafe impl GlobalAlloc for Allocator {
     #[inline(never)]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let block = self.region.take(layout.size(), layout.align());
-        if !block.is_null() {
-            return block;
-        }
-        // SAFETY: mimalloc's allocation functions accept any size.
-        unsafe {
-            if plain(layout.align(), layout.size()) {
-                ffi::mi_malloc(layout.size()) as *mut u8
-            } else {
-                ffi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
+        // The common case first, without a call: a small block of the owner thread.
+        if layout.size() <= SMALL
+            && layout.align() <= MAX_ALIGN
+            && let Some(state) = self.region.state()
+        {
+            let block = state.take_small(room(layout.size()), layout.align());
+            if block != 0 {
+                return block as *mut u8;
             }
         }
+        // SAFETY: the caller's contract, passed on.
+        unsafe { self.alloc_rest(layout) }
     }
 
     #[inline(never)]
