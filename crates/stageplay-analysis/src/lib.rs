@@ -118,6 +118,17 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// [`analyze`], with the file simulation limited to `simulated` (the CLI's JSON, which
 /// shows no unbuilt stage's files, needs only the target's: [`files::Simulated`]).
 pub fn analyze_simulating(text: &str, options: &Options, simulated: files::Simulated) -> Analysis {
+    analyze_indexed(text, &LineIndex::new(text), options, simulated)
+}
+
+/// [`analyze_simulating`] with the line index of `text` its caller already has (the CLI's
+/// JSON, which needs one too: docs/performance.md#cli).
+pub fn analyze_indexed(
+    text: &str,
+    lines: &LineIndex,
+    options: &Options,
+    simulated: files::Simulated,
+) -> Analysis {
     let parsed = parse::parse(text);
     let mut diagnostics = parsed.diagnostics;
     let instructions = parsed.instructions;
@@ -179,8 +190,9 @@ pub fn analyze_simulating(text: &str, options: &Options, simulated: files::Simul
         checks: Checks::default(),
         diagnostics,
     };
-    analysis.files = files::simulate(
+    analysis.files = files::simulate_indexed(
         text,
+        lines,
         &analysis,
         files::FileInputs {
             context: options.context.as_deref(),

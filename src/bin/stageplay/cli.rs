@@ -152,7 +152,7 @@ pub fn run() -> i32 {
                 Format::Json => analysis::files::Simulated::ForTarget,
                 _ => analysis::files::Simulated::AllStages,
             };
-            let Some((text, a)) = load_and_analyze_simulating(&input, simulated) else {
+            let Some((text, lines, a)) = load_and_analyze_simulating(&input, simulated) else {
                 return 2;
             };
             let output = match format {
@@ -162,13 +162,13 @@ pub fn run() -> i32 {
                 // (docs/performance.md#cli).
                 Format::Json => {
                     let code = out::to_stdout(|w| {
-                        crate::report_json::write(&mut *w, &a, &text)?;
+                        crate::report_json::write(&mut *w, &a, &lines)?;
                         w.write_all(b"\n")
                     });
                     let code = exit_code(code, &a);
                     // The process ends here: freeing a large analysis piece by piece
                     // would only delay the exit.
-                    std::mem::forget((a, text));
+                    std::mem::forget((a, text, lines));
                     return code;
                 }
                 // The text report quotes the Dockerfile, which may hold terminal controls.
@@ -319,16 +319,20 @@ fn exit_code(written: i32, a: &analysis::Analysis) -> i32 {
 /// (the caller exits with 2).
 fn load_and_analyze(input: &Input) -> Option<(String, analysis::Analysis)> {
     load_and_analyze_simulating(input, analysis::files::Simulated::AllStages)
+        .map(|(text, _, a)| (text, a))
 }
 
+/// [`load_and_analyze`], the file simulation limited to `simulated`, with the text's line
+/// index, which the analysis built for itself and the JSON report reuses.
 fn load_and_analyze_simulating(
     input: &Input,
     simulated: analysis::files::Simulated,
-) -> Option<(String, analysis::Analysis)> {
+) -> Option<(String, analysis::LineIndex, analysis::Analysis)> {
     match load(input) {
         Ok((text, options)) => {
-            let a = analysis::analyze_simulating(&text, &options, simulated);
-            Some((text, a))
+            let lines = analysis::LineIndex::new(&text);
+            let a = analysis::analyze_indexed(&text, &lines, &options, simulated);
+            Some((text, lines, a))
         }
         Err(msg) => {
             out::say(&msg);

@@ -16,11 +16,10 @@ use stageplay::analysis::{Analysis, Base, EdgeKind, LineIndex, Node, Stage, Targ
 
 use crate::json_writer::{self, Direct};
 
-/// Writes the report of `a`, the analysis of `text`, as `serde_json::to_writer_pretty`
-/// writes `JsonReport`.
-pub fn write(sink: &mut dyn Write, a: &Analysis, text: &str) -> io::Result<()> {
-    let report = JsonReport::new(a, text);
-    let lines = report.lines();
+/// Writes the report of `a`, the analysis of a text whose line index is `lines`, as
+/// `serde_json::to_writer_pretty` writes `JsonReport`.
+pub fn write(sink: &mut dyn Write, a: &Analysis, lines: &LineIndex) -> io::Result<()> {
+    let report = JsonReport::with_lines(a, lines);
     json_writer::to_writer_pretty_with(sink, &report, &|key, d| match key {
         "diagnostics" => Some(diagnostics(d, a, lines)),
         "edges" => Some(edges(d, a, lines)),
@@ -319,7 +318,8 @@ mod tests {
                 };
                 let a = analysis::analyze(text, &options);
                 let mut ours = Vec::new();
-                super::write(&mut ours, &a, text).unwrap_or_else(|e| panic!("write failed: {e}"));
+                let lines = analysis::LineIndex::new(text);
+                super::write(&mut ours, &a, &lines).unwrap_or_else(|e| panic!("write failed: {e}"));
                 let theirs = serde_json::to_string_pretty(&JsonReport::new(&a, text))
                     .unwrap_or_else(|e| panic!("serde_json: {e}"));
                 assert_eq!(String::from_utf8_lossy(&ours), theirs, "{}", dir.display());

@@ -8,6 +8,8 @@
 //! alphabetical order, the order a `Value`'s map sorts them in, so [`to_json`] writes what
 //! pretty-printing [`to_json_value`] writes (a test checks that on every fixture).
 
+use std::borrow::Cow;
+
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -27,7 +29,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 /// 1-based, columns 1-based in bytes.
 pub struct JsonReport<'a> {
     a: &'a Analysis,
-    lines: LineIndex,
+    lines: Cow<'a, LineIndex>,
 }
 
 impl<'a> JsonReport<'a> {
@@ -35,7 +37,15 @@ impl<'a> JsonReport<'a> {
     pub fn new(a: &'a Analysis, text: &str) -> Self {
         JsonReport {
             a,
-            lines: LineIndex::new(text),
+            lines: Cow::Owned(LineIndex::new(text)),
+        }
+    }
+
+    /// The report of `a`, with `lines` the line index of the text it analysed.
+    pub fn with_lines(a: &'a Analysis, lines: &'a LineIndex) -> Self {
+        JsonReport {
+            a,
+            lines: Cow::Borrowed(lines),
         }
     }
 

@@ -311,13 +311,23 @@ pub enum Simulated {
 /// Runs the simulation over every stage and derives the final image, what is left behind,
 /// and the size summary for `plan`'s target.
 pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> FileFlow {
+    simulate_indexed(text, &LineIndex::new(text), analysis, inputs)
+}
+
+/// [`simulate`] with the line index of `text` its caller already has.
+pub fn simulate_indexed(
+    text: &str,
+    lines: &LineIndex,
+    analysis: &Analysis,
+    inputs: FileInputs<'_>,
+) -> FileFlow {
     let view_of = |i: usize, inst| view(inst, analysis.expanded.get(i));
     let instructions = analysis.instructions.iter().enumerate();
     match inputs.simulated {
         Simulated::AllStages => {
             let views: Vec<View> = instructions.map(|(i, inst)| view_of(i, inst)).collect();
             let needed = vec![true; analysis.stages.len()];
-            simulate_views(text, &views, analysis, inputs, &needed)
+            simulate_views(text, lines, &views, analysis, inputs, &needed)
         }
         Simulated::ForTarget => {
             // Views of every COPY and ADD (the inferred context and `needed_stages` read
@@ -351,7 +361,7 @@ pub fn simulate(text: &str, analysis: &Analysis, inputs: FileInputs<'_>) -> File
                     }
                 }
             }
-            simulate_views(text, &views, analysis, inputs, &needed)
+            simulate_views(text, lines, &views, analysis, inputs, &needed)
         }
     }
 }
@@ -371,6 +381,7 @@ fn built_stages(analysis: &Analysis) -> Vec<bool> {
 /// `views` holds.
 fn simulate_views(
     text: &str,
+    lines: &LineIndex,
     views: &[View],
     analysis: &Analysis,
     inputs: FileInputs<'_>,
@@ -413,7 +424,7 @@ fn simulate_views(
         views,
         stages,
         names: StageNames::new(stages),
-        lines: LineIndex::new(text),
+        lines,
         ctx,
         states: Vec::with_capacity(stages.len()),
         budget: MAX_PATHS,

@@ -130,7 +130,7 @@ pub(super) struct Sim<'a> {
     pub(super) stages: &'a [Stage],
     /// Stage names → indexes, for `--from` (thousands of stages stay linear).
     pub(super) names: StageNames<'a>,
-    pub(super) lines: LineIndex,
+    pub(super) lines: &'a LineIndex,
     pub(super) ctx: BuildContext,
     pub(super) states: Vec<StageState>,
     pub(super) budget: usize,
