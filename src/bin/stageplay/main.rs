@@ -33,8 +33,9 @@ mod tabwriter;
 #[cfg(not(target_arch = "wasm32"))]
 mod targets;
 
-/// Small blocks from one region, the rest from mimalloc: the analysis allocates many small
-/// strings and keeps them to the end; see `alloc.rs` and `benches/analyze.rs`.
+/// Blocks from one region that reuses freed ones, the rest from mimalloc: the analysis
+/// allocates many small strings and keeps most to the end; see `alloc.rs` and
+/// `benches/analyze.rs`.
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: alloc::Allocator = alloc::Allocator::new();
