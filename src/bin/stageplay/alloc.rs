@@ -470,7 +470,7 @@ unsafe impl GlobalAlloc for Allocator {
             unsafe { block.write_bytes(0, layout.size()) };
             return block;
         }
-        // SAFETY: as in `alloc`.
+        // SAFETY: mimalloc's allocation functions accept any size.
         unsafe {
             if plain(layout.align(), layout.size()) {
                 ffi::mi_zalloc(layout.size()) as *mut u8
