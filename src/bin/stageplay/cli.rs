@@ -157,7 +157,7 @@ pub fn run() -> i32 {
             };
             let output = match format {
                 // Streamed, never held whole (the JSON of a 500 KB file is 1.5 MB, of a
-                // 10 MB file about 30 MB), in blocks of 1 MB gathered by the CLI's own
+                // 10 MB file about 30 MB), in blocks of 512 KB gathered by the CLI's own
                 // writer of serde_json's pretty layout, its long lists written directly
                 // (docs/performance.md#cli).
                 Format::Json => {
