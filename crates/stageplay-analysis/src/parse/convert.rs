@@ -33,12 +33,17 @@ pub(super) fn finish(inst: &mut Instruction, text: &str, escape: char) {
             inst.exec_form = Span::new(from, first).slice(text).contains('[');
         }
         Keyword::Run => {
-            inst.mounts = inst
-                .flags
-                .iter()
-                .filter(|f| f.name.eq_ignore_ascii_case("mount"))
-                .map(|f| parse_mount(f, text))
-                .collect();
+            // Counted first: collected from a filter, the list would hold room for four
+            // (most RUNs have one or two, and a `Mount` is 168 bytes).
+            let is_mount = |f: &&Flag| f.name.eq_ignore_ascii_case("mount");
+            let mut mounts = Vec::with_capacity(inst.flags.iter().filter(is_mount).count());
+            mounts.extend(
+                inst.flags
+                    .iter()
+                    .filter(is_mount)
+                    .map(|f| parse_mount(f, text)),
+            );
+            inst.mounts = mounts;
         }
         Keyword::Arg | Keyword::Env | Keyword::Label => {
             if let Some(w) = inst.args.first() {
