@@ -56,20 +56,64 @@ pub fn legacy_problems(a: &Analysis, build_args: &[(String, String)]) -> Vec<Dia
     }
     for s in &a.stages {
         for &i in &s.instructions {
-            if let Some(inst) = a.instructions.get(i) {
-                let chmod = a
-                    .expanded
-                    .get(i)
-                    .and_then(|e| {
-                        let k = inst.flags.iter().rposition(|f| f.name == "chmod")?;
-                        e.flags.get(k).cloned().flatten()
-                    })
-                    .is_some_and(|v| !v.is_empty());
-                check(inst, chmod, &mut out);
+            check_at(a, i, &mut out);
+        }
+    }
+    out
+}
+
+/// What of [`legacy_problems`] can decide where the legacy builder's build fails, when it
+/// is not the chosen builder and only `legacy_plan`'s failure reads them
+/// (`failure::first_failure`): the errors of the overridden ARG defaults, and the first
+/// refusal in a stage the plan builds. The refusals all fail in dispatch, where the legacy
+/// builder meets errors in file order, so a later one never comes first, and one in a stage
+/// it does not build never counts. Moby's file ×20 has 4,092 refusals, of which this makes
+/// one (docs/performance.md#cli).
+pub fn legacy_failures(
+    a: &Analysis,
+    legacy_plan: &crate::plan::TargetPlan,
+    build_args: &[(String, String)],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    overridden_arg_defaults(a, build_args, &mut out);
+    let mut built = vec![false; a.stages.len()];
+    for &s in &legacy_plan.built {
+        if let Some(b) = built.get_mut(s) {
+            *b = true;
+        }
+    }
+    let mut found = Vec::new();
+    for s in a
+        .stages
+        .iter()
+        .filter(|s| built.get(s.index) == Some(&true))
+    {
+        for &i in &s.instructions {
+            check_at(a, i, &mut found);
+            // An instruction's warnings may come before its refusal.
+            if let Some(refusal) = found.drain(..).find(|d| d.severity == Severity::Error) {
+                out.push(refusal);
+                return out;
             }
         }
     }
     out
+}
+
+/// [`check`] of the instruction at index `i`, with its expanded `--chmod`.
+fn check_at(a: &Analysis, i: usize, out: &mut Vec<Diagnostic>) {
+    let Some(inst) = a.instructions.get(i) else {
+        return;
+    };
+    let chmod = a
+        .expanded
+        .get(i)
+        .and_then(|e| {
+            let k = inst.flags.iter().rposition(|f| f.name == "chmod")?;
+            e.flags.get(k).cloned().flatten()
+        })
+        .is_some_and(|v| !v.is_empty());
+    check(inst, chmod, out);
 }
 
 /// The legacy builder expands every ARG's default, overridden by `--build-arg` or not
@@ -199,5 +243,73 @@ fn check(inst: &Instruction, chmod: bool, out: &mut Vec<Diagnostic>) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, analyze};
+
+    /// Under BuildKit, `legacy_failures` keeps of the legacy builder's refusals the first in
+    /// a stage it builds, and its plan fails where it would on all of them.
+    #[test]
+    fn the_refusal_kept_is_the_first_of_a_built_stage() {
+        let text = "FROM alpine AS a\nCOPY --link x /x\nRUN --network=none true\n\
+                    FROM a AS b\nRUN --mount=type=tmpfs,target=/t true\n\
+                    FROM alpine AS after\nRUN --mount=type=cache,target=/c true\n";
+        let options = Options {
+            target: Some("b".into()),
+            ..Options::default()
+        };
+        let a = analyze(text, &options);
+        let all = legacy_problems(&a, &[]);
+        let errors: Vec<&str> = all
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.span.slice(text))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "--network=none",
+                "--mount=type=tmpfs,target=/t",
+                "--mount=type=cache,target=/c"
+            ]
+        );
+        let kept = legacy_failures(&a, &a.other_plan, &[]);
+        let kept: Vec<&str> = kept.iter().map(|d| d.span.slice(text)).collect();
+        assert_eq!(
+            kept,
+            ["--network=none"],
+            "the first refusal of a built stage"
+        );
+        let on_all = crate::failure::first_failure(
+            &a,
+            text,
+            &a.other_plan,
+            a.diagnostics.iter().chain(&all),
+        );
+        assert_eq!(on_all, a.other_plan.failure);
+        assert_eq!(on_all.map(|f| f.rule), Some(REQUIRES_BUILDKIT.name));
+
+        // With the target `after`, the legacy builder builds every stage: still the first.
+        let options = Options {
+            target: Some("after".into()),
+            ..Options::default()
+        };
+        let a = analyze(text, &options);
+        let kept = legacy_failures(&a, &a.other_plan, &[]);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].span.slice(text), "--network=none");
+        // A stage the legacy builder does not build is passed over.
+        let options = Options {
+            target: Some("a".into()),
+            ..Options::default()
+        };
+        let mut a = analyze(text, &options);
+        a.other_plan.built.retain(|&s| s != 0);
+        let kept = legacy_failures(&a, &a.other_plan, &[]);
+        assert!(kept.is_empty(), "{kept:?}");
     }
 }

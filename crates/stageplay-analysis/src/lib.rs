@@ -208,13 +208,16 @@ pub fn analyze_indexed(
     analysis.diagnostics.extend(found);
     // The legacy builder's refusals are problems only when it is the chosen builder; its
     // plan fails on them either way.
-    let legacy = legacy::legacy_problems(&analysis, &options.build_args);
     let legacy_extra = match options.builder {
         Builder::Legacy => {
+            let legacy = legacy::legacy_problems(&analysis, &options.build_args);
             analysis.diagnostics.extend(legacy);
             Vec::new()
         }
-        Builder::BuildKit => legacy,
+        // Only the other plan's failure reads them: the ones that can decide it.
+        Builder::BuildKit => {
+            legacy::legacy_failures(&analysis, &analysis.other_plan, &options.build_args)
+        }
     };
     let (mut checks, invalid) = check::resolve(text, &analysis.directives, &options.build_args);
     analysis.diagnostics.extend(invalid);
