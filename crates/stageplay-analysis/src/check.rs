@@ -371,17 +371,12 @@ pub fn apply(
         Builder::Legacy => &a.other_plan,
     };
     let not_built: Vec<bool> = {
-        let mut skipped = vec![true; a.stages.len()];
-        for &s in &buildkit_plan.built {
-            if let Some(b) = skipped.get_mut(s) {
-                *b = false;
-            }
-        }
+        let built = buildkit_plan.built_flags(a.stages.len());
         let mut by_instruction = vec![false; instructions.len()];
         for s in a
             .stages
             .iter()
-            .filter(|s| skipped.get(s.index) == Some(&true))
+            .filter(|s| built.get(s.index) == Some(&false))
         {
             for &i in s
                 .instructions

@@ -158,12 +158,7 @@ pub fn first_failure<'d>(
     diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
 ) -> Option<Failure> {
     let builder = plan.builder;
-    let mut built = vec![false; a.stages.len()];
-    for &s in &plan.built {
-        if let Some(b) = built.get_mut(s) {
-            *b = true;
-        }
-    }
+    let built = plan.built_flags(a.stages.len());
     let mut best: Option<((Phase, usize, usize), Failure)> = None;
     let mut checks: Vec<&'static str> = Vec::new();
     for d in diagnostics {

@@ -76,12 +76,7 @@ pub fn legacy_failures(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     overridden_arg_defaults(a, build_args, &mut out);
-    let mut built = vec![false; a.stages.len()];
-    for &s in &legacy_plan.built {
-        if let Some(b) = built.get_mut(s) {
-            *b = true;
-        }
-    }
+    let built = legacy_plan.built_flags(a.stages.len());
     let mut found = Vec::new();
     for s in a
         .stages

@@ -53,6 +53,20 @@ pub struct TargetPlan {
     pub failure: Option<Failure>,
 }
 
+impl TargetPlan {
+    /// Per stage of `stages`: whether this plan builds it (one pass over `built`, not a
+    /// search per stage).
+    pub fn built_flags(&self, stages: usize) -> Vec<bool> {
+        let mut flags = vec![false; stages];
+        for &s in &self.built {
+            if let Some(f) = flags.get_mut(s) {
+                *f = true;
+            }
+        }
+        flags
+    }
+}
+
 /// Plans the build of `target` with `builder` (rules 9–10 of docs/semantics.md). `on_cycle` marks the
 /// stages on a dependency cycle (from `graph::find_cycles`); they cannot be scheduled.
 pub fn plan_target(

@@ -344,7 +344,7 @@ pub fn simulate_indexed(
                     }
                 })
                 .collect();
-            let built = built_stages(analysis);
+            let built = analysis.plan.built_flags(analysis.stages.len());
             let needed =
                 needed_stages(&views, analysis, &StageNames::new(&analysis.stages), &built);
             for stage in analysis
@@ -364,17 +364,6 @@ pub fn simulate_indexed(
             simulate_views(text, lines, &views, analysis, inputs, &needed)
         }
     }
-}
-
-/// Per stage: true when the plan builds it.
-fn built_stages(analysis: &Analysis) -> Vec<bool> {
-    let mut built = vec![false; analysis.stages.len()];
-    for &s in &analysis.plan.built {
-        if let Some(b) = built.get_mut(s) {
-            *b = true;
-        }
-    }
-    built
 }
 
 /// Simulates the stages marked in `needed` (the others get an empty state), whose views
@@ -438,7 +427,7 @@ fn simulate_views(
         onbuild_budget: onbuild::MAX_REPLAYED,
         onbuild_words: crate::expand::Budget::for_text(text.len()),
         replaying: None,
-        built: built_stages(analysis),
+        built: analysis.plan.built_flags(analysis.stages.len()),
         failed: vec![false; stages.len()],
         diagnostics: Vec::new(),
         archives: inputs.archives,

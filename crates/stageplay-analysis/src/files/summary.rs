@@ -14,7 +14,7 @@ use super::{FileFlow, FileKind, FinalImage, LeftBehindStage, MAX_PATHS, SizeSumm
 impl Sim<'_> {
     /// Summarises, then moves the per-stage states into the result (no second copy).
     pub(super) fn finish(self, plan: &TargetPlan) -> FileFlow {
-        let built = built_flags(plan, self.stages.len());
+        let built = plan.built_flags(self.stages.len());
         let mut flow = self.summarise(plan, &built);
         flow.context = self.ctx;
         flow.stages = self
@@ -276,17 +276,6 @@ impl Sim<'_> {
         }
         flow
     }
-}
-
-/// Per stage: whether the plan builds it (one pass, not a search per stage).
-fn built_flags(plan: &TargetPlan, stages: usize) -> Vec<bool> {
-    let mut built = vec![false; stages];
-    for &s in &plan.built {
-        if let Some(b) = built.get_mut(s) {
-            *b = true;
-        }
-    }
-    built
 }
 
 /// Estimated total size of a stage: its base plus every layer; `None` when the base's

@@ -21,12 +21,7 @@ pub const RULE: Rule = Rule {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    let mut is_built = vec![false; ctx.a.stages.len()];
-    for &s in &ctx.a.plan.built {
-        if let Some(b) = is_built.get_mut(s) {
-            *b = true;
-        }
-    }
+    let is_built = ctx.a.plan.built_flags(ctx.a.stages.len());
     for e in &ctx.a.edges {
         let Node::Stage { stage } = e.from else {
             continue;
