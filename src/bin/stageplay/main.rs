@@ -76,6 +76,12 @@ unsafe extern "C" {
     fn _exit(status: i32) -> !;
 }
 
+#[cfg(stageplay_pgo_generate)]
+unsafe extern "C" {
+    /// LLVM's profiling runtime (`-C profile-generate`): writes the counts gathered so far.
+    fn __llvm_profile_write_file() -> i32;
+}
+
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -89,6 +95,13 @@ fn main() {
         // The exit handlers left are mimalloc's, which walks its whole heap to return it
         // to the kernel that is about to take it back anyway: about 0.2 ms for a 500 KB
         // file's analysis (docs/performance.md#cli). `_exit` skips them.
+        // The profiling build of `scripts/build-cli.sh` writes LLVM's counters here, as the
+        // exit handler `_exit` skips would.
+        #[cfg(stageplay_pgo_generate)]
+        // SAFETY: the profiling runtime's own entry point, called once, on the main thread.
+        unsafe {
+            __llvm_profile_write_file();
+        }
         #[cfg(unix)]
         // SAFETY: `_exit` is async-signal-safe and takes any status; nothing is left to
         // flush (above), and no destructor of this process writes anything.
