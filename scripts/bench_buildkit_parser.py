@@ -10,7 +10,8 @@ a temporary virtual environment (removed at the end) and times `dockerfile.parse
 in that process: parsing only. Stageplay's side is the whole `stageplay analyze --format
 json` as a process, parse, analysis passes, file simulation and the JSON written to a file
 (built first by `scripts/build-cli.sh`, as it ships: a static PIE on Linux with glibc,
-unless `--stageplay` names a binary).
+built with the profile of its own runs on the repository's fixtures, never on the input
+measured here; unless `--stageplay` names a binary).
 
 The big input is a base file repeated 20 times: moby's Dockerfile from
 ../shared/corpus/files/001-* when that exists (20 x 25,100 B = 502,000 B), otherwise the

@@ -8,10 +8,10 @@
 # moby's file x20: docs/performance.md#cli) and keeps address-space randomisation.
 #
 # Profile-guided (release only): the CLI is first built with LLVM's counters
-# (`-C profile-generate`), run on the repository's own Dockerfiles (the test fixtures and the
-# bench's generated 60-stage file, x20: never the benchmark's input), and built again with
+# (`-C profile-generate`), run on the repository's own Dockerfiles (the test fixtures and a
+# large file from the bench's generator: never the bench's input), and built again with
 # what those runs counted (`-C profile-use`): about 10 % fewer instructions and 13 % less CPU
-# on moby's file x20 (docs/performance.md#cli-profile-guided-optimisation). Merging the counts
+# on moby's file x20 (docs/performance.md#cli-profile-guided-build-issue-16-item-3-seventh-pass). Merging the counts
 # needs an `llvm-profdata` of rustc's own LLVM major version: rustup's `llvm-tools`
 # component, or Debian's `llvm-N`, which this script installs with apt when it is missing
 # (about 90 MB, once). Without one it makes the same build unprofiled, and says so.
@@ -81,14 +81,21 @@ find_profdata() {
   return 1
 }
 
-# The runs the profile counts: the repository's own Dockerfiles, in the commands and formats
-# the CLI is used with. Exit codes are ignored (a failing build is still a report).
+# The Dockerfiles the profile is counted on: the test fixtures, and a large file from the
+# bench's generator at 40 stages, x30 (about 560 KB), which the bench never measures (it
+# repeats moby's file, or the generator's 60-stage file when the corpus is not there).
+training_files() {
+  find crates/stageplay-analysis/tests/fixtures tests/fixtures -type f -name Dockerfile | sort
+}
+
+# The runs the profile counts, in the commands and formats the CLI is used with. Exit codes
+# are ignored (a failing build is still a report).
 train() {
   local bin=$1 dir=$2 generated f
-  generated="$dir/generated-x20.Dockerfile"
+  generated="$dir/generated-40x30.Dockerfile"
   if python3 -c 'import sys; sys.path.insert(0, "scripts")
 from bench_buildkit_parser import generated_dockerfile
-sys.stdout.write(generated_dockerfile(60) * 20)' > "$generated" 2>/dev/null; then
+sys.stdout.write(generated_dockerfile(40) * 30)' > "$generated" 2>/dev/null; then
     for _ in 1 2 3; do "$bin" analyze --format json "$generated" >/dev/null 2>&1 || true; done
     "$bin" analyze "$generated" >/dev/null 2>&1 || true
     "$bin" analyze --format json --builder legacy "$generated" >/dev/null 2>&1 || true
@@ -97,7 +104,7 @@ sys.stdout.write(generated_dockerfile(60) * 20)' > "$generated" 2>/dev/null; the
     "$bin" analyze --format json "$f" >/dev/null 2>&1 || true
     "$bin" analyze "$f" >/dev/null 2>&1 || true
     "$bin" check "$f" >/dev/null 2>&1 || true
-  done < <(find crates/stageplay-analysis/tests/fixtures tests/fixtures -type f -name Dockerfile | sort)
+  done < <(training_files)
 }
 
 profdata=""
@@ -107,15 +114,24 @@ if [ "$pgo" = no ] || ! profdata=$(find_profdata); then
 fi
 
 dir="$PWD/target/pgo"
-rm -rf "$dir/raw"
 mkdir -p "$dir"
 # `--cfg stageplay_pgo_generate`: main.rs writes the counts before its `_exit`, which skips
 # the exit handler that would.
 RUSTFLAGS="${RUSTFLAGS:-} ${static[*]} -C profile-generate=$dir/raw --cfg stageplay_pgo_generate" \
   cargo build --quiet --locked --release --target "$host" --target-dir "$dir/build" --bin stageplay
-train "$dir/build/$host/release/stageplay" "$dir"
-"$profdata" merge -o "$dir/stageplay.profdata" "$dir/raw"
-RUSTFLAGS="${RUSTFLAGS:-} ${static[*]} -C profile-use=$dir/stageplay.profdata" \
+instrumented="$dir/build/$host/release/stageplay"
+# The profile is named by what it was counted from (the instrumented binary, the training
+# files, this script), so that Cargo, which compares flags and not the files they name,
+# rebuilds when it changes, and an unchanged build reuses it without counting again.
+key=$( { cksum < "$instrumented"; training_files | xargs cksum; cksum < "$0"; } | cksum | cut -d' ' -f1)
+profile_data="$dir/stageplay-$key.profdata"
+if [ ! -f "$profile_data" ]; then
+  rm -rf "$dir/raw" "$dir"/stageplay-*.profdata
+  train "$instrumented" "$dir"
+  "$profdata" merge -o "$profile_data.tmp" "$dir/raw"
+  mv "$profile_data.tmp" "$profile_data"
+fi
+RUSTFLAGS="${RUSTFLAGS:-} ${static[*]} -C profile-use=$profile_data" \
   cargo build --quiet --locked --release --target "$host" --bin stageplay
 # Cargo hard-links its outputs: replace the file, never write through the link.
 rm -f target/release/stageplay
