@@ -9,6 +9,8 @@
 mod gutter;
 mod underlay;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::analysis::fixed::Fixed;
@@ -23,7 +25,7 @@ use crate::ui::messages::use_messages;
 use crate::ui::state::{Action, AnalysisRc, PendingEdit, Reveal, State};
 
 use gutter::{gutter, merged};
-use underlay::{VIEW_LINES_GUESS, View, cells, in_window, next_cell, render, window};
+use underlay::{VIEW_LINES_GUESS, View, cells, in_window, layout, next_cell, render, window};
 
 /// Line height and padding of the code area, in CSS pixels (must match style.css).
 pub const LINE_H: f64 = 20.0;
@@ -117,10 +119,14 @@ pub fn editor(props: &EditorProps) -> Html {
     // The textarea's text, as last typed into it or written by the effect below.
     let value = use_mut_ref(String::new);
 
+    // The layout depends on the text alone, the highlighting on its analysis too: a
+    // keystroke lays its text out once, not again when the analysis arrives.
+    let layout = use_memo(props.text.clone(), |t| layout(t));
     let rendered = {
         let text = props.text.clone();
         let analysis = props.analysis.clone();
-        use_memo((text, analysis), |(t, a)| render(t, a))
+        let layout = Rc::clone(&layout);
+        use_memo((text, analysis), move |(t, a)| render(t, a, layout))
     };
     let index = use_memo(props.text.clone(), |t| LineIndex::new(t));
 
@@ -373,10 +379,10 @@ pub fn editor(props: &EditorProps) -> Html {
 
     let text = &props.text;
     // Pixel values are written through `Fixed`: `f64`'s own formatting costs page size.
-    let height = Fixed(rendered.lines as f64 * LINE_H + 2.0 * PAD, 0);
+    let height = Fixed(layout.lines as f64 * LINE_H + 2.0 * PAD, 0);
     let size_style = format!(
         "height:{height}px;width:max(100%, calc({}ch + {}px))",
-        rendered.columns + 2,
+        layout.columns + 2,
         Fixed(2.0 * PAD, 0)
     );
 
@@ -390,7 +396,7 @@ pub fn editor(props: &EditorProps) -> Html {
         });
         merged(window(*view, caret))
     };
-    let gutter_html = AttrValue::from(gutter(rendered.lines, &rendered.marks, &window));
+    let gutter_html = AttrValue::from(gutter(layout.lines, &rendered.marks, &window));
 
     // The band behind the lines of the stage the caret is in.
     let band = props
@@ -443,7 +449,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         { band.unwrap_or_default() }
                         { flash.unwrap_or_default() }
                         <pre class="underlay" aria-hidden="true">
-                            { for rendered.chunks.iter().enumerate().scan(0, |line, (i, c)| {
+                            { for layout.chunks.iter().enumerate().scan(0, |line, (i, c)| {
                                 let from = *line;
                                 *line += c.lines;
                                 let shown = in_window(&window, from, *line)

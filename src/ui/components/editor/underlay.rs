@@ -3,6 +3,7 @@
 //! each chunk's highlighted HTML, written the first time the chunk is in the window.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yew::virtual_dom::Key;
@@ -12,16 +13,25 @@ use crate::page::highlight;
 
 use super::LINE_H;
 
-/// Derived once per text + analysis: the underlay's chunks, what highlights them, the
-/// diagnostic marks of the gutter and the extent.
-pub(super) struct Rendered {
+/// Derived once per text: the underlay's chunks and the extent. A keystroke's text is laid
+/// out once, not again when its analysis arrives.
+#[derive(Debug, PartialEq)]
+pub(super) struct Layout {
     pub(super) chunks: Vec<Chunk>,
+    pub(super) lines: usize,
+    /// The widest line in cells (`cells`), so the textarea and the underlay's chunks, which
+    /// clip at their width, are wide enough.
+    pub(super) columns: usize,
+}
+
+/// Derived once per text + analysis: the text's layout, what highlights its chunks and the
+/// diagnostic marks of the gutter.
+pub(super) struct Rendered {
+    pub(super) layout: Rc<Layout>,
     highlight: highlight::Highlight,
     /// The HTML of each chunk, written the first time the chunk is in the window.
     html: RefCell<Vec<Option<AttrValue>>>,
     pub(super) marks: Vec<(usize, Severity)>,
-    pub(super) lines: usize,
-    pub(super) columns: usize,
 }
 
 impl Rendered {
@@ -32,7 +42,7 @@ impl Rendered {
         if let Some(Some(html)) = cache.get(i) {
             return html.clone();
         }
-        let range = self.chunks.get(i).map_or(0..0, |c| c.range.clone());
+        let range = self.layout.chunks.get(i).map_or(0..0, |c| c.range.clone());
         let mut html = String::from("<span>");
         html.push_str(&self.highlight.lines(text, range).join("\n"));
         html.push_str("</span>");
@@ -137,8 +147,15 @@ pub(super) fn hash_bytes(bytes: &[u8], mut h: u64) -> u64 {
 pub(super) const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Groups the lines of `text` into chunks.
+#[cfg(test)]
 pub(super) fn chunks(text: &str) -> Vec<Chunk> {
+    layout(text).chunks
+}
+
+/// The chunks of `text`'s lines, their number and the widest, in one pass over the lines.
+pub(super) fn layout(text: &str) -> Layout {
     let mut out = Vec::new();
+    let mut columns = 0;
     let mut seen = std::collections::HashMap::<u64, usize>::new();
     let mut close = |lines: usize, range: std::ops::Range<usize>, out: &mut Vec<Chunk>| {
         let hash = hash_bytes(text.as_bytes().get(range.clone()).unwrap_or(&[]), HASH_SEED);
@@ -153,8 +170,10 @@ pub(super) fn chunks(text: &str) -> Vec<Chunk> {
     };
     // The chunk being gathered: its first line, and its first byte.
     let (mut start, mut from) = (0, 0);
-    let mut offset = 0;
+    let (mut offset, mut count) = (0, 0);
     for (i, line) in text.split('\n').enumerate() {
+        count = i + 1;
+        columns = columns.max(cells(line));
         let len = i - start;
         let boundary = len >= CHUNK_MAX
             || (len >= CHUNK_MIN
@@ -167,23 +186,22 @@ pub(super) fn chunks(text: &str) -> Vec<Chunk> {
         }
         offset += line.len() + 1;
     }
-    close(text.split('\n').count() - start, from..text.len(), &mut out);
-    out
-}
-
-pub(super) fn render(text: &str, a: &Analysis) -> Rendered {
-    let chunks = chunks(text);
-    let lines = chunks.iter().map(|c| c.lines).sum::<usize>().max(1);
-    // The widest line in cells (`cells`), so the textarea and the underlay's chunks, which
-    // clip at their width, are wide enough.
-    let columns = text.split('\n').map(cells).max().unwrap_or(0);
-    Rendered {
-        html: RefCell::new(vec![None; chunks.len()]),
-        chunks,
-        highlight: highlight::Highlight::new(text, a),
-        marks: highlight::diagnostic_lines(text, a),
+    close(count - start, from..text.len(), &mut out);
+    let lines = out.iter().map(|c| c.lines).sum::<usize>().max(1);
+    Layout {
+        chunks: out,
         lines,
         columns,
+    }
+}
+
+/// The underlay of `text` laid out as `layout` (`layout(text)`), highlighted with `a`.
+pub(super) fn render(text: &str, a: &Analysis, layout: Rc<Layout>) -> Rendered {
+    Rendered {
+        html: RefCell::new(vec![None; layout.chunks.len()]),
+        layout,
+        highlight: highlight::Highlight::new(text, a),
+        marks: highlight::diagnostic_lines(text, a),
     }
 }
 
@@ -199,6 +217,10 @@ pub(super) fn next_cell(col: usize, c: char) -> usize {
 
 /// The cells `line` takes, as the editor draws it.
 pub(super) fn cells(line: &str) -> usize {
+    // Printable ASCII, as most lines are: a cell a byte (no tab, no wide character).
+    if line.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return line.len();
+    }
     line.chars().fold(0, next_cell)
 }
 
@@ -224,10 +246,10 @@ mod tests {
         );
         let a = crate::analysis::analyze(&text, &Default::default());
         let lines = highlight::highlight_lines(&text, &a);
-        let r = render(&text, &a);
-        let cs = &r.chunks;
+        let r = render(&text, &a, Rc::new(layout(&text)));
+        let cs = &r.layout.chunks;
         assert_eq!(cs.iter().map(|c| c.lines).sum::<usize>(), lines.len());
-        assert_eq!(r.lines, lines.len());
+        assert_eq!(r.layout.lines, lines.len());
         assert!(
             cs.iter().all(|c| c.lines <= CHUNK_MAX),
             "a chunk is too long"
@@ -317,7 +339,7 @@ mod tests {
 
     #[test]
     fn columns_count_tabs_and_wide_characters() {
-        let cols = |t: &str| render(t, &crate::analysis::analyze(t, &Default::default())).columns;
+        let cols = |t: &str| layout(t).columns;
         assert_eq!(cols("RUN a"), 5);
         // A tab reaches the next multiple of four: "a" + tab = 4, then "b".
         assert_eq!(cols("a\tb"), 5);
