@@ -2,6 +2,34 @@
 // Chromium (never a downloaded browser), with the flags that keep it off the network (see playwright.config.ts).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** moby's Dockerfile from the shared corpus beside the repository `root`, when it is there;
+ * else null (the scripts then use the page's default example). */
+export function mobyFile(root) {
+  const dir = join(root, '..', 'shared', 'corpus', 'files');
+  if (!existsSync(dir)) return null;
+  const name = readdirSync(dir).find((n) => n.startsWith('001-'));
+  return name ? join(dir, name) : null;
+}
+
+/** A new page of `ctx` with the playground served on `port`, its text replaced by `text`
+ * (when given) as a paste would, after the worker's idle-time warm-up (as measure.mjs). */
+export async function openWithText(ctx, port, text) {
+  const page = await ctx.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector('svg.stage-graph [data-stage]');
+  if (text) {
+    await page.evaluate((t) => {
+      const ta = document.querySelector('#dockerfile');
+      ta.value = t;
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, text);
+  }
+  await page.waitForTimeout(2500);
+  return page;
+}
 
 /** Serves `dist` on 127.0.0.1:`port` and launches Chromium; `close()` stops both. */
 export async function startBrowser(dist, port) {
@@ -19,6 +47,19 @@ export async function startBrowser(dist, port) {
       server.kill();
     },
   };
+}
+
+/** Serves `dist`, opens the playground with `file`'s text (the default example when
+ * `file` is null) in a 1400 × 860 window, runs `fn(ctx, page)` and closes everything. */
+export async function withPlayground(dist, port, file, fn) {
+  const { browser, close } = await startBrowser(dist, port);
+  try {
+    const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
+    const text = file ? readFileSync(file, 'utf8') : null;
+    return await fn(ctx, await openWithText(ctx, port, text));
+  } finally {
+    await close();
+  }
 }
 
 /** A new page of `ctx` holding only a textarea `#bare` with `text` and the same font, size

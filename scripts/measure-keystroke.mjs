@@ -17,8 +17,8 @@
 // The default file is moby's (../shared/corpus/files/001-*), else the page's default example.
 // DIST measures another build; PW_PORT picks the server's port (default 8104);
 // SAVE_TRACE=PREFIX writes each trace to PREFIX-dockerfile.json and PREFIX-bare.json.
-import { startBrowser, bareTextarea } from './measure-browser.mjs';
-import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
+import { bareTextarea, mobyFile, withPlayground } from './measure-browser.mjs';
+import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,13 +26,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST || join(root, 'dist');
 const port = Number(process.env.PW_PORT || 8104);
 const KEYS = 30;
-
-function defaultFile() {
-  const dir = join(root, '..', 'shared', 'corpus', 'files');
-  if (!existsSync(dir)) return null;
-  const name = readdirSync(dir).find((n) => n.startsWith('001-'));
-  return name ? join(dir, name) : null;
-}
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -100,23 +93,8 @@ function keyTimes(events) {
 }
 
 async function main() {
-  const file = process.argv[2] || defaultFile();
-  const { browser, close } = await startBrowser(dist, port);
-  try {
-    const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-    const page = await ctx.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForSelector('svg.stage-graph [data-stage]');
-    const text = file ? readFileSync(file, 'utf8') : null;
-    if (text) {
-      await page.evaluate((t) => {
-        const ta = document.querySelector('#dockerfile');
-        ta.value = t;
-        ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      }, text);
-    }
-    // As measure.mjs: after the worker's idle-time warm-up.
-    await page.waitForTimeout(2500);
+  const file = process.argv[2] || mobyFile(root);
+  await withPlayground(dist, port, file, async (ctx, page) => {
     const ours = keyTimes(await tracedTyping(ctx, page, '#dockerfile'));
 
     const value = await page.locator('#dockerfile').inputValue();
@@ -130,9 +108,7 @@ async function main() {
     console.log(`  the worker's analysis starts, and lasts:     ${ms(ours.analysisStart)}, ${ms(ours.analysis)}`);
     console.log(`  the task showing its answer starts, and ends: ${ms(ours.answerStart)}, ${ms(ours.answerEnd)}`);
     console.log(JSON.stringify({ ours, bare: browserOnly }));
-  } finally {
-    await close();
-  }
+  });
 }
 
 main().catch((e) => {

@@ -172,6 +172,12 @@ pub fn textarea_byte(text: &str, units: usize) -> usize {
     if head.is_ascii() && memchr::memchr(b'\r', head).is_none() {
         return head.len();
     }
+    textarea_byte_by_chars(text, units)
+}
+
+/// [`textarea_byte`] a character at a time.
+fn textarea_byte_by_chars(text: &str, units: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut n = 0;
     for (i, c) in text.char_indices() {
         if n >= units {
@@ -188,21 +194,6 @@ pub fn textarea_byte(text: &str, units: usize) -> usize {
 mod tests {
     use super::*;
 
-    /// `textarea_byte` without its ASCII shortcut: a character at a time.
-    fn textarea_byte_slowly(text: &str, units: usize) -> usize {
-        let bytes = text.as_bytes();
-        let mut n = 0;
-        for (i, c) in text.char_indices() {
-            if n >= units {
-                return i;
-            }
-            if !crlf_at(bytes, i) {
-                n += c.len_utf16();
-            }
-        }
-        text.len()
-    }
-
     #[test]
     fn textarea_byte_takes_its_ascii_shortcut_only_where_it_gives_the_same_offset() {
         for text in [
@@ -218,7 +209,7 @@ mod tests {
             for units in 0..=most {
                 assert_eq!(
                     textarea_byte(text, units),
-                    textarea_byte_slowly(text, units),
+                    textarea_byte_by_chars(text, units),
                     "{text:?} at {units}"
                 );
             }
