@@ -124,18 +124,19 @@ test('two tabs editing keep both texts and say so', async ({ page, context }) =>
   const notice = page.locator('#draft-notice');
   await expect(notice).toContainText(/another tab/i);
   await expect(page.locator('#dockerfile')).toHaveValue('FROM alpine AS tab-one\n');
-  expect(await historyTexts(page)).toContain('FROM alpine AS tab-two\n');
+  // The history is stored when the page is next idle, after the notice is drawn.
+  await expect.poll(() => historyTexts(page)).toContain('FROM alpine AS tab-two\n');
 
   // Editing on in the first tab saves its text; the other tab's stays in history.
   await page.locator('#dockerfile').fill('FROM alpine AS tab-one-again\n');
   await expect.poll(() => savedText(page)).toBe('FROM alpine AS tab-one-again\n');
-  expect(await historyTexts(page)).toContain('FROM alpine AS tab-two\n');
+  await expect.poll(() => historyTexts(page)).toContain('FROM alpine AS tab-two\n');
   await page.screenshot({ path: 'e2e/output/drafts-other-tab.png' });
 
   // The notice's way back opens the other tab's text, keeping this one in history.
   await notice.locator('#draft-notice-open').click();
   await expect(page.locator('#dockerfile')).toHaveValue('FROM alpine AS tab-two\n');
-  expect(await historyTexts(page)).toContain('FROM alpine AS tab-one-again\n');
+  await expect.poll(() => historyTexts(page)).toContain('FROM alpine AS tab-one-again\n');
 });
 
 test('a full storage is reported, the text can be downloaded, and saving resumes when there is room', async ({ page }) => {
