@@ -113,12 +113,21 @@ if [ "$pgo" = no ] || ! profdata=$(find_profdata); then
   exit 0
 fi
 
+# What cannot be profiled is built plainly: a toolchain without LLVM's profiling runtime
+# (some distributions' rustc), counts that do not merge.
+unprofiled() {
+  say "$1: building without the profile, about 13 % slower"
+  plain
+  exit 0
+}
+
 dir="$PWD/target/pgo"
 mkdir -p "$dir"
 # `--cfg stageplay_pgo_generate`: main.rs writes the counts before its `_exit`, which skips
 # the exit handler that would.
 RUSTFLAGS="${RUSTFLAGS:-} ${static[*]} -C profile-generate=$dir/raw --cfg stageplay_pgo_generate" \
-  cargo build --quiet --locked --release --target "$host" --target-dir "$dir/build" --bin stageplay
+  cargo build --quiet --locked --release --target "$host" --target-dir "$dir/build" --bin stageplay ||
+  unprofiled "the profiling build failed"
 instrumented="$dir/build/$host/release/stageplay"
 # The profile is named by what it was counted from (the instrumented binary, the training
 # files, this script), so that Cargo, which compares flags and not the files they name,
@@ -128,7 +137,8 @@ profile_data="$dir/stageplay-$key.profdata"
 if [ ! -f "$profile_data" ]; then
   rm -rf "$dir/raw" "$dir"/stageplay-*.profdata
   train "$instrumented" "$dir"
-  "$profdata" merge -o "$profile_data.tmp" "$dir/raw"
+  "$profdata" merge -o "$profile_data.tmp" "$dir/raw" ||
+    unprofiled "llvm-profdata could not merge the counts"
   mv "$profile_data.tmp" "$profile_data"
 fi
 RUSTFLAGS="${RUSTFLAGS:-} ${static[*]} -C profile-use=$profile_data" \
