@@ -428,13 +428,7 @@ impl<'a> PieceWriter<'a> {
         layout: &'a Layout,
         opts: &'a GraphOptions,
     ) -> Self {
-        // One pass over the built stages, not a search of them per stage.
-        let mut built = vec![false; a.stages.len()];
-        for &s in &a.plan.built {
-            if let Some(b) = built.get_mut(s) {
-                *b = true;
-            }
-        }
+        let built = a.plan.built_flags(a.stages.len());
         PieceWriter {
             a,
             model,
