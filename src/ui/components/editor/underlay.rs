@@ -146,13 +146,7 @@ pub(super) fn hash_bytes(bytes: &[u8], mut h: u64) -> u64 {
 }
 pub(super) const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// Groups the lines of `text` into chunks.
-#[cfg(test)]
-pub(super) fn chunks(text: &str) -> Vec<Chunk> {
-    layout(text).chunks
-}
-
-/// The chunks of `text`'s lines, their number and the widest, in one pass over the lines.
+/// Groups the lines of `text` into chunks, and counts them and the widest, in one pass.
 pub(super) fn layout(text: &str) -> Layout {
     let mut out = Vec::new();
     let mut columns = 0;
@@ -187,10 +181,9 @@ pub(super) fn layout(text: &str) -> Layout {
         offset += line.len() + 1;
     }
     close(count - start, from..text.len(), &mut out);
-    let lines = out.iter().map(|c| c.lines).sum::<usize>().max(1);
     Layout {
         chunks: out,
-        lines,
+        lines: count.max(1),
         columns,
     }
 }
@@ -234,7 +227,7 @@ mod tests {
     }
 
     fn chunks_of(text: &str) -> Vec<Chunk> {
-        chunks(text)
+        layout(text).chunks
     }
 
     #[test]
