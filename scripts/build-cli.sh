@@ -55,10 +55,18 @@ plain() {
   cargo rustc --quiet --locked --profile "$profile" --bin stageplay ${static[@]+-- "${static[@]}"}
 }
 
-# An llvm-profdata that reads what rustc's LLVM writes: the same major version.
+# What cannot be profiled is built plainly: no llvm-profdata to merge the counts, a
+# toolchain without LLVM's profiling runtime (some distributions' rustc), counts that do
+# not merge.
+unprofiled() {
+  say "$1: building without the profile, about 13 % slower"
+  plain
+  exit 0
+}
+
+# An llvm-profdata that reads what rustc's LLVM writes: of its major version, $1.
 find_profdata() {
-  local major c
-  major=$(rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+  local major=$1 c
   for c in "$(rustc --print sysroot)/lib/rustlib/$host/bin/llvm-profdata" \
            "llvm-profdata-$major" "/usr/lib/llvm-$major/bin/llvm-profdata" llvm-profdata; do
     if command -v "$c" >/dev/null 2>&1 && "$c" --version 2>/dev/null | grep -q "LLVM version $major\."; then
@@ -76,8 +84,6 @@ find_profdata() {
       return 0
     fi
   fi
-  say "no llvm-profdata of LLVM $major (rustup component add llvm-tools, or Debian's llvm-$major):" \
-      "building without the profile, about 13 % slower"
   return 1
 }
 
@@ -107,19 +113,13 @@ sys.stdout.write(generated_dockerfile(40) * 30)' > "$generated" 2>/dev/null; the
   done < <(training_files)
 }
 
-profdata=""
-if [ "$pgo" = no ] || ! profdata=$(find_profdata); then
+if [ "$pgo" = no ]; then
   plain
   exit 0
 fi
-
-# What cannot be profiled is built plainly: a toolchain without LLVM's profiling runtime
-# (some distributions' rustc), counts that do not merge.
-unprofiled() {
-  say "$1: building without the profile, about 13 % slower"
-  plain
-  exit 0
-}
+major=$(rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p')
+profdata=$(find_profdata "$major") ||
+  unprofiled "no llvm-profdata of LLVM $major (rustup component add llvm-tools, or Debian's llvm-$major)"
 
 dir="$PWD/target/pgo"
 mkdir -p "$dir"
