@@ -29,26 +29,102 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// comparison: two names whose lengths differ by `bound` or more are that far apart, and
 /// the comparison stops at the first row whose every cell has reached `bound`.
 pub fn edit_distance_below(a: &str, b: &str, bound: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().take(256).collect();
-    let b: Vec<char> = b.chars().take(256).collect();
+    // Most names are ASCII: compared as bytes, in place. Others as chars, copied to the
+    // stack. Either way nothing is allocated (this runs for every hint's candidates).
+    if a.is_ascii() && b.is_ascii() {
+        let cap = |s: &str| s.len().min(NAME_CAP);
+        return below(&a.as_bytes()[..cap(a)], &b.as_bytes()[..cap(b)], bound);
+    }
+    let mut a_chars = ['\0'; NAME_CAP];
+    let mut b_chars = ['\0'; NAME_CAP];
+    let fill = |buf: &mut [char; NAME_CAP], s: &str| {
+        let mut n = 0;
+        for (slot, c) in buf.iter_mut().zip(s.chars()) {
+            *slot = c;
+            n += 1;
+        }
+        n
+    };
+    let (na, nb) = (fill(&mut a_chars, a), fill(&mut b_chars, b));
+    below(&a_chars[..na], &b_chars[..nb], bound)
+}
+
+/// Names are compared on their first 256 characters.
+const NAME_CAP: usize = 256;
+
+/// Levenshtein distance of two sequences of at most [`NAME_CAP`] items, two rows on the
+/// stack, when it is below `bound`.
+fn below<T: PartialEq>(a: &[T], b: &[T], bound: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) >= bound {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Distances never exceed NAME_CAP, so u16 holds them.
+    let mut rows = [[0u16; NAME_CAP + 1]; 2];
+    let [mut prev, mut cur] = rows.each_mut();
+    for (j, cell) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u16;
+    }
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
+        cur[0] = i as u16 + 1;
         let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
+            let sub = prev[j] + u16::from(ca != cb);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
             row_min = row_min.min(cur[j + 1]);
         }
         // Every later row's cells are at least this row's smallest.
-        if row_min >= bound {
+        if usize::from(row_min) >= bound {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    Some(prev[b.len()]).filter(|&d| d < bound)
+    Some(usize::from(prev[b.len()])).filter(|&d| d < bound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{edit_distance, edit_distance_below};
+
+    /// The textbook full table over chars, capped like the real one: the oracle.
+    fn reference(a: &str, b: &str) -> usize {
+        let a: Vec<char> = a.chars().take(256).collect();
+        let b: Vec<char> = b.chars().take(256).collect();
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let sub = d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = sub.min(d[i - 1][j] + 1).min(d[i][j - 1] + 1);
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn distances_match_the_full_table_ascii_or_not_with_every_bound() {
+        let long_a = "a".repeat(300);
+        let long_b = format!("{}b", "a".repeat(299));
+        let names = [
+            "", "a", "build", "buidl", "builder", "BUILD", "base", "bsae", "golang", "go-lang",
+            "stage1", "stage2", "étape", "etape", "ëtape", "빌드", "빌더", "🐳x", "x🐳", "kitten",
+            "sitting", "flaw", "lawn", &long_a, &long_b,
+        ];
+        for a in names {
+            for b in names {
+                let want = reference(a, b);
+                assert_eq!(edit_distance(a, b), want, "{a:?} {b:?}");
+                for bound in 0..6 {
+                    let below = edit_distance_below(a, b, bound);
+                    assert_eq!(below, (want < bound).then_some(want), "{a:?} {b:?} {bound}");
+                }
+            }
+        }
+        // Past 256 characters nothing more is compared: the two long names differ at 300.
+        assert_eq!(edit_distance(&long_a, &long_b), 0);
+    }
 }
