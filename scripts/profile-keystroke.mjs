@@ -2,7 +2,8 @@
 // Where the page's own work per keystroke goes, by function (docs/performance.md, "Keystroke
 // latency"): types 60 keys into the editor (a newline every fifth) with Chromium's sampling
 // profiler running on the page's thread (a sample every 50 µs), then prints the functions
-// with the most time of their own and the most time in all, in ms summed over the keys.
+// with the most time of their own and the most time in all, in ms summed over the keys,
+// then the time split by the task it ran in: the key's own and the worker answer's.
 // The worker's analysis runs on its own thread and is not in it; its answer's decoding and
 // drawing are.
 //
@@ -50,6 +51,43 @@ function byFunction(profile) {
   return { self, total };
 }
 
+/** The page's own time per key, split by the task it ran in: the key's (from the `input`
+ * listener to the render it schedules) and the worker answer's (its decoding and the render
+ * that shows it), as ms summed over the keys, by the leaf function and its two callers. A
+ * sample is given to the last listener seen on its stack; Yew's renders (microtasks of the
+ * same task) carry no listener of their own and follow the one before them. */
+function byTask(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const name = (n) => n.callFrame.functionName || `(anonymous ${n.callFrame.url.split('/').pop()})`;
+  const tasks = { key: new Map(), answer: new Map() };
+  const totals = { key: 0, answer: 0 };
+  let task = null;
+  let idleSince = 0;
+  let t = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] || 0) / 1000;
+    t += ms;
+    const stack = [];
+    for (let at = id; at !== undefined; at = parent.get(at)) stack.push(name(byId.get(at)));
+    if (IDLE.test(stack[0])) {
+      // A pause ends the task (microtasks run right after their task, without one).
+      if (t - idleSince > 1) task = null;
+      return;
+    }
+    idleSince = t;
+    const all = stack.join(' ');
+    if (/add_listener::\{\{closure\}\}/.test(all)) task = 'key';
+    else if (/worker::wasm::(spawn|decode_then)/.test(all)) task = 'answer';
+    if (!task) return;
+    totals[task] += ms;
+    const where = stack.slice(0, 3).map((f) => f.replace(/::h[0-9a-f]{16}$/, '')).join(' < ');
+    tasks[task].set(where, (tasks[task].get(where) || 0) + ms);
+  });
+  return { tasks, totals };
+}
+
 function print(title, times, count) {
   console.log(title);
   [...times]
@@ -78,6 +116,10 @@ async function main() {
     console.log(`${KEYS} keys into ${file || 'the default example'}; ms summed over the keys`);
     print('time of its own:', self, 40);
     print('time with its callees:', total, 50);
+    const { tasks, totals } = byTask(profile);
+    for (const [task, title] of [['key', "the key's task"], ['answer', "the answer's task"]]) {
+      print(`${title}: ${totals[task].toFixed(1)} ms, ${(totals[task] / KEYS).toFixed(2)} ms a key; by function and its two callers:`, tasks[task], 20);
+    }
   });
 }
 
