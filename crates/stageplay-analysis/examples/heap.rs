@@ -66,6 +66,12 @@ fn held<T>(value: T) -> usize {
     before.saturating_sub(LIVE.load(Relaxed))
 }
 
+/// A list's name, the size of its structs alone, and all it holds.
+fn list<T>(name: &'static str, items: Vec<T>) -> (&'static str, String, usize) {
+    let structs = kb(items.len() * size_of::<T>());
+    (name, structs, held(items))
+}
+
 fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
 }
@@ -103,34 +109,11 @@ fn report(path: &str) -> Result<(), String> {
         a.diagnostics.len(),
         a.edges.len()
     );
-    let size = |n: usize, each: usize| kb(n * each);
     let parts = [
-        (
-            "instructions",
-            size(a.instructions.len(), size_of::<parse::Instruction>()),
-            held(a.instructions),
-        ),
-        (
-            "expanded",
-            size(
-                a.expanded.len(),
-                size_of::<stageplay_analysis::ExpandedInstruction>(),
-            ),
-            held(a.expanded),
-        ),
-        (
-            "stages",
-            size(a.stages.len(), size_of::<stageplay_analysis::Stage>()),
-            held(a.stages),
-        ),
-        (
-            "diagnostics",
-            size(
-                a.diagnostics.len(),
-                size_of::<stageplay_analysis::Diagnostic>(),
-            ),
-            held(a.diagnostics),
-        ),
+        list("instructions", a.instructions),
+        list("expanded", a.expanded),
+        list("stages", a.stages),
+        list("diagnostics", a.diagnostics),
         ("file flow", String::new(), held(a.files)),
         ("edges", String::new(), held(a.edges)),
         ("global ARGs", String::new(), held(a.globals)),
