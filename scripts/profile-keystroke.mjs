@@ -26,27 +26,30 @@ const port = Number(process.env.PW_PORT || 8105);
 const KEYS = 60;
 const IDLE = /^\((idle|program|garbage collector|root)\)$/;
 
-/** Per function name: time of its own, and time with its callees (a recursive function
- * counted once per sample), in ms. */
-function byFunction(profile) {
+/** A sample's stack, leaf first, as function names. */
+function stacks(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
   const name = (n) => n.callFrame.functionName || `(anonymous ${n.callFrame.url.split('/').pop()})`;
+  return (id) => {
+    const stack = [];
+    for (let at = id; at !== undefined; at = parent.get(at)) stack.push(name(byId.get(at)));
+    return stack;
+  };
+}
+
+/** Per function name: time of its own, and time with its callees (a recursive function
+ * counted once per sample), in ms. */
+function byFunction(profile) {
+  const stackOf = stacks(profile);
   const self = new Map();
   const total = new Map();
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] || 0) / 1000;
-    const leaf = name(byId.get(id));
-    self.set(leaf, (self.get(leaf) || 0) + ms);
-    const seen = new Set();
-    for (let at = id; at !== undefined; at = parent.get(at)) {
-      const n = name(byId.get(at));
-      if (!seen.has(n)) {
-        seen.add(n);
-        total.set(n, (total.get(n) || 0) + ms);
-      }
-    }
+    const stack = stackOf(id);
+    self.set(stack[0], (self.get(stack[0]) || 0) + ms);
+    for (const n of new Set(stack)) total.set(n, (total.get(n) || 0) + ms);
   });
   return { self, total };
 }
@@ -57,26 +60,22 @@ function byFunction(profile) {
  * sample is given to the last listener seen on its stack; Yew's renders (microtasks of the
  * same task) carry no listener of their own and follow the one before them. */
 function byTask(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
-  const name = (n) => n.callFrame.functionName || `(anonymous ${n.callFrame.url.split('/').pop()})`;
+  const stackOf = stacks(profile);
   const tasks = { key: new Map(), answer: new Map() };
   const totals = { key: 0, answer: 0 };
   let task = null;
-  let idleSince = 0;
+  let lastBusy = 0;
   let t = 0;
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] || 0) / 1000;
     t += ms;
-    const stack = [];
-    for (let at = id; at !== undefined; at = parent.get(at)) stack.push(name(byId.get(at)));
+    const stack = stackOf(id);
     if (IDLE.test(stack[0])) {
       // A pause ends the task (microtasks run right after their task, without one).
-      if (t - idleSince > 1) task = null;
+      if (t - lastBusy > 1) task = null;
       return;
     }
-    idleSince = t;
+    lastBusy = t;
     const all = stack.join(' ');
     if (/add_listener::\{\{closure\}\}/.test(all)) task = 'key';
     else if (/worker::wasm::(spawn|decode_then)/.test(all)) task = 'answer';
@@ -117,6 +116,10 @@ async function main() {
     print('time of its own:', self, 40);
     print('time with its callees:', total, 50);
     const { tasks, totals } = byTask(profile);
+    if (totals.key === 0 && totals.answer === 0) {
+      console.log("no split by task: this build names no wasm function (see this script's header)");
+      return;
+    }
     for (const [task, title] of [['key', "the key's task"], ['answer', "the answer's task"]]) {
       print(`${title}: ${totals[task].toFixed(1)} ms, ${(totals[task] / KEYS).toFixed(2)} ms a key; by function and its two callers:`, tasks[task], 20);
     }
