@@ -18,8 +18,8 @@
 //   node scripts/measure.mjs [path/to/large.Dockerfile]
 // The default large file is ../shared/corpus/files/001-*.Dockerfile when it exists.
 // PW_PORT picks the port of the temporary static server (default 8103); DIST another dist/.
-import { startBrowser, bareTextarea } from './measure-browser.mjs';
-import { readFileSync, readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { startBrowser, bareTextarea, mobyFile } from './measure-browser.mjs';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST || join(root, 'dist');
 const port = Number(process.env.PW_PORT || 8103);
 const base = `http://127.0.0.1:${port}/`;
-
-function defaultLarge() {
-  const dir = join(root, '..', 'shared', 'corpus', 'files');
-  if (!existsSync(dir)) return null;
-  const f = readdirSync(dir).find((n) => n.startsWith('001-'));
-  return f ? join(dir, f) : null;
-}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const fmt = (x) => `${x.toFixed(1)} ms`;
@@ -135,7 +128,7 @@ async function workerAnalysis(page) {
 }
 
 async function main() {
-  const largePath = process.argv[2] || defaultLarge();
+  const largePath = process.argv[2] || mobyFile(root);
   const { browser, close } = await startBrowser(dist, port);
   const results = {};
   try {
