@@ -15,8 +15,9 @@ export function mobyFile(root) {
 }
 
 /** A new page of `ctx` with the playground served on `port`, its text replaced by `text`
- * (when given) as a paste would, after the worker's idle-time warm-up (as measure.mjs). */
-export async function openWithText(ctx, port, text) {
+ * (when given) as a paste would, then `warm` ms for the worker's idle-time warm-up (as
+ * measure.mjs). */
+export async function openWithText(ctx, port, text, warm = 2500) {
   const page = await ctx.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForSelector('svg.stage-graph [data-stage]');
@@ -27,7 +28,7 @@ export async function openWithText(ctx, port, text) {
       ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
     }, text);
   }
-  await page.waitForTimeout(2500);
+  await page.waitForTimeout(warm);
   return page;
 }
 

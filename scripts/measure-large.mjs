@@ -16,7 +16,7 @@
 //
 // Usage (after `trunk build --release`): node scripts/measure-large.mjs [name-filter]
 // PW_PORT picks the port of the temporary static server (default 8104); DIST another dist/.
-import { startBrowser } from './measure-browser.mjs';
+import { openWithText, startBrowser } from './measure-browser.mjs';
 import { join, dirname } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,15 +94,7 @@ async function typing(browser, results) {
   while (generated(stages + 1).length < 64 * 1024) stages += 1;
   const text = generated(stages);
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 860 } });
-  const page = await ctx.newPage();
-  await page.goto(base);
-  await page.waitForSelector('svg.stage-graph [data-stage]');
-  await page.evaluate((t) => {
-    const ta = document.querySelector('#dockerfile');
-    ta.value = t;
-    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  }, text);
-  await page.waitForTimeout(Number(process.env.WARM ?? 2500));
+  const page = await openWithText(ctx, port, text, Number(process.env.WARM ?? 2500));
   await page.evaluate(() => {
     window.__longs = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longs.push(Math.round(e.duration)); })
