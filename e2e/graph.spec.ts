@@ -198,6 +198,11 @@ test('at load no stage is marked; the cursor\'s stage is marked while the editor
   expect(await cursor.evaluate((r) => getComputedStyle(r).filter)).toBe('none');
   await page.locator('#dockerfile').focus();
   await expect.poll(width).toBe('3px');
+  // The editor names its focus on <html data-editing>, and takes the name back on blur.
+  await expect(page.locator('html')).toHaveAttribute('data-editing', '');
+  await page.locator('#target').focus();
+  await expect.poll(width).toBe(plain);
+  await expect(page.locator('html')).not.toHaveAttribute('data-editing', '');
 });
 
 test('the target picker of a long file filters its stages by name; Enter picks the only match', async ({ page }) => {

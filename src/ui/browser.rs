@@ -222,10 +222,7 @@ pub fn load_theme() -> Theme {
 
 /// Applies the theme to `<html data-theme>` and remembers it.
 pub fn apply_theme(theme: Theme) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = root() {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
     if let Some(s) = storage() {
@@ -774,12 +771,31 @@ pub fn browser_lang() -> Lang {
     Lang::preferred(tags.iter().map(String::as_str))
 }
 
-/// Sets `<html lang>` to the language the page's text is in.
-pub fn set_html_lang(lang: Lang) {
-    if let Some(root) = web_sys::window()
+/// The page's `<html>` element, on which the stylesheet reads the page-wide states.
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-    {
+}
+
+/// Marks `<html data-editing>` while the Dockerfile editor has the focus: the graph outlines
+/// the stage the caret is in only then (style.css). Set on focus and blur rather than read
+/// by a `:has(#dockerfile:focus)` rule, which Blink evaluates again whenever the textarea's
+/// text changes: that restyled every box of the graph at each key (71 `rect`s, about 1 ms a
+/// key on moby's file, docs/performance.md#keystroke-latency).
+pub fn set_editing(on: bool) {
+    if let Some(root) = root() {
+        let _ = if on {
+            root.set_attribute("data-editing", "")
+        } else {
+            root.remove_attribute("data-editing")
+        };
+    }
+}
+
+/// Sets `<html lang>` to the language the page's text is in.
+pub fn set_html_lang(lang: Lang) {
+    if let Some(root) = root() {
         let _ = root.set_attribute("lang", lang.tag());
     }
 }
@@ -787,10 +803,7 @@ pub fn set_html_lang(lang: Lang) {
 /// Names on `<html data-lesson-part>` the part of the page a lesson step talks about (the
 /// stylesheet outlines it from there), or removes the name.
 pub fn set_lesson_part(part: Option<&str>) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = root() {
         let _ = match part {
             Some(part) => root.set_attribute("data-lesson-part", part),
             None => root.remove_attribute("data-lesson-part"),
@@ -815,10 +828,7 @@ pub fn prefers_dark() -> bool {
 /// Sets `<html data-theme>` without remembering it: an embed follows its own `theme=`
 /// without changing the reader's saved choice.
 pub fn set_theme_attr(theme: Theme) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = root() {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
 }

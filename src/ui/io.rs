@@ -46,6 +46,7 @@ pub fn browser_lang() -> Lang {
 pub fn set_html_lang(_lang: Lang) {}
 pub fn set_title(_title: &str) {}
 pub fn set_lesson_part(_part: Option<&str>) {}
+pub fn set_editing(_on: bool) {}
 pub fn event_value(_e: &yew::Event) -> Option<String> {
     None
 }

@@ -368,6 +368,11 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         })
     };
+    // The graph marks the caret's stage only while the editor has the focus
+    // (`io::set_editing`); an editor taken away with the focus in it fires no blur.
+    let onfocus = Callback::from(|_: FocusEvent| io::set_editing(true));
+    let onblur = Callback::from(|_: FocusEvent| io::set_editing(false));
+    use_effect_with((), |_| || io::set_editing(false));
     let onmouseleave = {
         let card = card.clone();
         Callback::from(move |_: MouseEvent| {
@@ -467,7 +472,7 @@ pub fn editor(props: &EditorProps) -> Html {
                             aria-label={m.t("tab-dockerfile")} aria-describedby={if card.is_some() { "editor-keys hint-card" } else { "editor-keys" }}
                             style={size_style}
                             readonly={props.readonly}
-                            {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} />
+                            {oninput} {onpaste} {onkeydown} {onkeyup} {onclick} {onselect} {onmousemove} {onmouseleave} {onfocus} {onblur} />
                         { card_html.unwrap_or_default() }
                         <span class="measure" ref={measure} aria-hidden="true">{ MEASURE }</span>
                     </div>

@@ -73,7 +73,14 @@ pub(super) struct Chunk {
 /// lines), or when it reaches `CHUNK_MAX` lines. Because the boundaries depend on the lines'
 /// own text and not on their numbers, inserting or deleting a line moves no boundary far
 /// from the edit, and the chunks below it keep their keys.
-pub(super) const CHUNK_SPREAD: u64 = 16;
+///
+/// Chunks of 2 to 16 lines, about 6 on average: a keystroke re-creates its chunk's elements
+/// (parsed, styled and laid out in the key's task) and again when the analysis changes its
+/// highlighting, so the smaller the chunk the less each key costs: chunks of 8 to 64 lines
+/// (about 24) drew the typed character later on moby's file
+/// (docs/performance.md#keystroke-latency). Chunks of 2 to 8 lines measured no better, and
+/// more chunks make the keyed list Yew compares on every render longer.
+pub(super) const CHUNK_SPREAD: u64 = 4;
 /// Lines assumed in view until the first scroll event measures the editor: with the
 /// window's margin this renders the first 2 × 44 + 16 = 104 lines, enough for an editor
 /// 2 080 px tall, and not much more than the 36 lines a 860 px tall window shows.
@@ -81,8 +88,8 @@ pub(super) const VIEW_LINES_GUESS: usize = 44;
 /// The scroll position is followed in steps of this many lines, so scrolling re-renders the
 /// editor only every few lines, not on every scroll event.
 pub(super) const VIEW_STEP: usize = 16;
-pub(super) const CHUNK_MIN: usize = 8;
-pub(super) const CHUNK_MAX: usize = 64;
+pub(super) const CHUNK_MIN: usize = 2;
+pub(super) const CHUNK_MAX: usize = 16;
 
 /// The part of the text the editor shows: the first line in view (0-based, rounded down to
 /// `VIEW_STEP`) and how many lines fit in the scroller.
