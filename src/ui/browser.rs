@@ -520,57 +520,63 @@ pub type TimerHandle = Box<dyn std::any::Any>;
 /// Leaves a User Timing mark named `name` (the latest only), so `scripts/measure*.mjs` can
 /// see when the page showed something.
 pub fn mark(name: &str) {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+    with_performance(|perf| {
         perf.clear_marks_with_mark_name(name);
         let _ = perf.mark(name);
-    }
+    });
 }
 
-/// Runs `f` between two User Timing marks and leaves one `measure` named `name` (the
-/// latest run only), so `scripts/measure.mjs` can read how long the page took to decode
-/// the worker's analysis.
-pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
-        return f();
-    };
-    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-    perf.clear_marks_with_mark_name(&start);
-    perf.clear_marks_with_mark_name(&end);
-    let _ = perf.mark(&start);
-    let out = f();
-    let _ = perf.mark(&end);
-    perf.clear_measures_with_measure_name(name);
-    let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
-    out
-}
-
-/// The page's clock (`performance.now()`), in milliseconds.
-pub fn perf_now() -> f64 {
+/// `f` of the page's `performance` object, if it has one.
+fn with_performance<R>(f: impl FnOnce(&web_sys::Performance) -> R) -> Option<R> {
     thread_local! {
         // Looked up once: `window.performance` makes a new JS handle on every call, which
         // cost more than the decoding between two looks at the clock.
         static PERFORMANCE: Option<web_sys::Performance> =
             web_sys::window().and_then(|w| w.performance());
     }
-    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, |p| p.now()))
+    PERFORMANCE.with(|p| p.as_ref().map(f))
+}
+
+/// Runs `f` between two User Timing marks and leaves one `measure` named `name` (the
+/// latest run only), so `scripts/measure.mjs` can read how long the page took to decode
+/// the worker's analysis.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
+    with_performance(|perf| {
+        perf.clear_marks_with_mark_name(&start);
+        perf.clear_marks_with_mark_name(&end);
+        let _ = perf.mark(&start);
+    });
+    let out = f();
+    with_performance(|perf| {
+        let _ = perf.mark(&end);
+        perf.clear_measures_with_measure_name(name);
+        let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
+    });
+    out
+}
+
+/// The page's clock (`performance.now()`), in milliseconds.
+pub fn perf_now() -> f64 {
+    with_performance(|p| p.now()).unwrap_or(0.0)
 }
 
 /// Leaves one `measure` named `name` (the latest only) that began at `start` (`perf_now`)
 /// and lasted `duration` milliseconds: the time the page spent on something it did over
 /// several tasks, without the time between them.
 pub fn record_measure(name: &str, start: f64, duration: f64) {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
-        return;
-    };
-    perf.clear_measures_with_measure_name(name);
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
-    let _ = js_sys::Reflect::set(&options, &"duration".into(), &duration.into());
-    if let Ok(measure) = js_sys::Reflect::get(&perf, &"measure".into()) {
-        let _ = measure
-            .unchecked_into::<js_sys::Function>()
-            .call2(&perf, &name.into(), &options);
-    }
+    with_performance(|perf| {
+        perf.clear_measures_with_measure_name(name);
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+        let _ = js_sys::Reflect::set(&options, &"duration".into(), &duration.into());
+        if let Ok(measure) = js_sys::Reflect::get(perf, &"measure".into()) {
+            let _ =
+                measure
+                    .unchecked_into::<js_sys::Function>()
+                    .call2(perf, &name.into(), &options);
+        }
+    });
 }
 
 /// Calls `f` once after `ms` milliseconds.
