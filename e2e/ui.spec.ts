@@ -464,6 +464,38 @@ test('the editor: Tab indents, hover explains, the caret highlights its stage', 
 });
 
 
+test('a key draws every line after the caret as its own analysis will, before that analysis arrives', async ({ page }) => {
+  await page.goto('/');
+  const lines = ['FROM golang:1.22 AS build', 'RUN go build -o /app .', '', '# the image'];
+  for (let i = 0; i < 12; i++) lines.push(`FROM alpine AS s${i}`, `COPY --from=build /app /app${i}`, 'ENV A=$UNDEFINED');
+  await setText(page, lines.join('\n') + '\n');
+  await settled(page);
+  // The underlay as the key's own task leaves it (the worker cannot have answered yet),
+  // then once the key's analysis is shown.
+  await page.evaluate(() => {
+    const w = window as unknown as { keyUnderlay?: string };
+    document.querySelector('#dockerfile')!.addEventListener('input', () => queueMicrotask(() => queueMicrotask(() => {
+      w.keyUnderlay = document.querySelector('.underlay')!.innerHTML;
+    })));
+  });
+  const editor = page.locator('#dockerfile');
+  await editor.focus();
+  await page.keyboard.press('Control+Home');
+  // Into the image name `golang`: a letter that changes no class.
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('x');
+  await expect(editor).toHaveValue(/^FROM goxlang/);
+  await settled(page);
+  const [during, after] = await page.evaluate(() => [
+    (window as unknown as { keyUnderlay: string }).keyUnderlay,
+    document.querySelector('.underlay')!.innerHTML,
+  ]);
+  // Drawn with the analysis of the text before the key as it was, `ARG`, `FROM`, `AS` and
+  // the stage names below would each be a character off for that frame.
+  expect(during).toContain('<span class="t-kw">FROM</span> <span class="t-img">alpine</span>');
+  expect(during).toBe(after);
+});
+
 test('Tab over selected lines indents them instead of replacing them; Shift+Tab outdents; each is one Ctrl+Z', async ({ page }) => {
   // As in VS Code, Monaco and CodeMirror. Before, Tab typed four spaces over the selection:
   // the selected lines were gone until Ctrl+Z.

@@ -272,6 +272,108 @@ impl Highlight {
     }
 }
 
+/// Where `new` differs from `old`, an edit of it: the bytes both start with, and where the
+/// bytes both end with begin in each (`prefix <= old_end`, `prefix <= new_end`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub prefix: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+impl Edit {
+    /// The edit that turns `old` into `new`: their common start and, after it, their common
+    /// end. Linear, a comparison a byte.
+    pub fn between(old: &str, new: &str) -> Edit {
+        let (o, n) = (old.as_bytes(), new.as_bytes());
+        let mut prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+        let room = o.len().min(n.len()) - prefix;
+        let suffix = o
+            .iter()
+            .rev()
+            .zip(n.iter().rev())
+            .take(room)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let (mut old_end, mut new_end) = (o.len() - suffix, n.len() - suffix);
+        // Whole characters on both sides (`é` to `è` differ in their second byte only).
+        while !old.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
+        while !old.is_char_boundary(old_end) || !new.is_char_boundary(new_end) {
+            old_end += 1;
+            new_end += 1;
+        }
+        Edit {
+            prefix,
+            old_end,
+            new_end,
+        }
+    }
+}
+
+impl Highlight {
+    /// This highlighting of `old` carried over to `new`, an edit of it (`edit`): the bytes
+    /// before and after the edit keep their classes and underlines, and the bytes it typed
+    /// take those of the byte before them (a word typed into keeps its colour). The editor
+    /// draws a keystroke's text so until the text's own analysis arrives: highlighted
+    /// with the analysis of the text before the key, every class after the caret would be
+    /// drawn a character off for that frame (and every line after it drawn again twice).
+    pub fn rebased(self, edit: Edit, old: &str, new: &str) -> Highlight {
+        if self.class.len() != old.len() || edit.old_end > old.len() || edit.new_end > new.len() {
+            return Highlight::default();
+        }
+        let splice = |v: &[u8]| {
+            let before = edit.prefix.checked_sub(1).and_then(|i| v.get(i)).copied();
+            let typed = edit.new_end - edit.prefix;
+            let mut out = Vec::with_capacity(new.len());
+            out.extend_from_slice(&v[..edit.prefix]);
+            out.extend(std::iter::repeat_n(before.unwrap_or(0), typed));
+            out.extend_from_slice(&v[edit.old_end..]);
+            out
+        };
+        Highlight {
+            class: splice(&self.class),
+            diag: splice(&self.diag),
+        }
+    }
+}
+
+/// The gutter's marks of `old` (`diagnostic_lines`) carried over to `new`, an edit of it:
+/// the lines after the edit move by the lines it added or removed, and a mark on a removed
+/// line goes to the edit's first line.
+pub fn rebase_marks(
+    marks: Vec<(usize, Severity)>,
+    edit: Edit,
+    old: &str,
+    new: &str,
+) -> Vec<(usize, Severity)> {
+    let newlines = |t: &str, r: std::ops::Range<usize>| {
+        t.as_bytes()
+            .get(r)
+            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+    };
+    let first = newlines(old, 0..edit.prefix);
+    let removed = newlines(old, edit.prefix..edit.old_end);
+    let added = newlines(new, edit.prefix..edit.new_end);
+    let mut out: Vec<(usize, Severity)> = Vec::with_capacity(marks.len());
+    for (line, severity) in marks {
+        let line = if line <= first {
+            line
+        } else if line > first + removed {
+            line - removed + added
+        } else {
+            first
+        };
+        match out.last_mut() {
+            // Severity orders Error < Warning < Info: keep the smallest.
+            Some(last) if last.0 == line => last.1 = last.1.min(severity),
+            _ => out.push((line, severity)),
+        }
+    }
+    out
+}
+
 /// The lines being written by `highlight_lines`.
 #[derive(Default)]
 struct Lines {
@@ -438,5 +540,106 @@ mod tests {
             "{}",
             lines[1]
         );
+    }
+
+    /// `text` with `typed` put in place of the bytes `at..at + removed`.
+    fn edited(text: &str, at: usize, removed: usize, typed: &str) -> String {
+        format!("{}{typed}{}", &text[..at], &text[at + removed..])
+    }
+
+    const TEXT: &str = "FROM golang:1.22 AS build\nRUN go build -o /app .\n\n# the image\nFROM alpine AS final\nCOPY --from=build /app /app\nENV A=$UNDEFINED\n";
+
+    #[test]
+    fn an_edit_is_the_common_start_and_end_apart() {
+        let new = edited(TEXT, 30, 0, "x");
+        let e = Edit::between(TEXT, &new);
+        assert_eq!((e.prefix, e.old_end, e.new_end), (30, 30, 31));
+        let e = Edit::between(&new, TEXT);
+        assert_eq!((e.prefix, e.old_end, e.new_end), (30, 31, 30));
+        // A repeated byte at the edit: the common start is taken first.
+        let e = Edit::between("aaa", "aaaa");
+        assert_eq!((e.prefix, e.old_end, e.new_end), (3, 3, 4));
+        let e = Edit::between("", "");
+        assert_eq!((e.prefix, e.old_end, e.new_end), (0, 0, 0));
+        for (old, new) in [("FROM a\n", "x"), ("é\n", "è\n"), ("RUN a", "RUN ab b")] {
+            let e = Edit::between(old, new);
+            let rebuilt = format!(
+                "{}{}{}",
+                &old[..e.prefix],
+                &new[e.prefix..e.new_end],
+                &old[e.old_end..]
+            );
+            assert_eq!(rebuilt, new, "{old:?} -> {new:?}");
+        }
+    }
+
+    /// A letter typed into a word: carried over, the old analysis draws the new text as its
+    /// own analysis does, every line and class in place.
+    #[test]
+    fn a_typed_letter_is_drawn_with_the_old_analysis_as_with_its_own() {
+        let old_a = crate::analysis::analyze(TEXT, &Default::default());
+        // Into `build` of the RUN line, and into the image name of the second FROM.
+        for at in [
+            TEXT.find("build -o").unwrap() + 2,
+            TEXT.find("alpine").unwrap() + 3,
+        ] {
+            let new = edited(TEXT, at, 0, "x");
+            let carried =
+                Highlight::new(TEXT, &old_a).rebased(Edit::between(TEXT, &new), TEXT, &new);
+            let own = highlight_lines(&new, &crate::analysis::analyze(&new, &Default::default()));
+            assert_eq!(carried.lines(&new, 0..new.len()), own, "typed at {at}");
+        }
+    }
+
+    /// Highlighted with the analysis of the text before the key instead, every class after
+    /// the edit would be drawn a character off: what `rebased` is for.
+    #[test]
+    fn without_carrying_over_the_classes_after_the_edit_would_be_off() {
+        let old_a = crate::analysis::analyze(TEXT, &Default::default());
+        let new = edited(TEXT, TEXT.find("golang").unwrap() + 2, 0, "x");
+        let own = highlight_lines(&new, &crate::analysis::analyze(&new, &Default::default()));
+        let stale = highlight_lines(&new, &old_a);
+        assert_ne!(stale[1], own[1], "the RUN line after the edit");
+        let carried = Highlight::new(TEXT, &old_a).rebased(Edit::between(TEXT, &new), TEXT, &new);
+        assert_eq!(carried.lines(&new, 0..new.len()), own);
+    }
+
+    #[test]
+    fn lines_typed_or_deleted_move_the_marks_below_them() {
+        let a = crate::analysis::analyze(TEXT, &Default::default());
+        let marks = diagnostic_lines(TEXT, &a);
+        let undefined = marks.iter().find(|m| m.0 == 6).copied();
+        assert!(undefined.is_some(), "{marks:?}");
+        // Two lines typed at the end of the first line: the mark goes two lines down.
+        let new = edited(TEXT, TEXT.find('\n').unwrap(), 0, "\nRUN a\nRUN b");
+        let moved = rebase_marks(marks.clone(), Edit::between(TEXT, &new), TEXT, &new);
+        assert!(moved.iter().any(|m| m.0 == 8), "{moved:?}");
+        assert_eq!(moved.len(), marks.len());
+        // The lines 1 to 3 deleted: marks on them go to line 1, the rest three lines up.
+        let start = TEXT.find('\n').unwrap() + 1;
+        let end = TEXT.find("FROM alpine").unwrap();
+        let new = edited(TEXT, start, end - start, "");
+        let moved = rebase_marks(marks, Edit::between(TEXT, &new), TEXT, &new);
+        assert!(moved.iter().any(|m| m.0 == 3), "{moved:?}");
+        assert!(moved.windows(2).all(|w| w[0].0 < w[1].0), "{moved:?}");
+    }
+
+    /// Any edit of any text: the carried-over highlighting covers the new text byte for byte,
+    /// and drawing it never panics (multi-byte characters cut by the edit included).
+    #[test]
+    fn any_edit_carries_over_without_panicking() {
+        let texts = ["", "FROM é AS ü\nRUN ñ\n", TEXT, "RUN <<EOF\nbody\nEOF\n"];
+        for old in texts {
+            let a = crate::analysis::analyze(old, &Default::default());
+            for new in texts
+                .iter()
+                .copied()
+                .chain([&*edited(TEXT, 5, 3, "日本"), "FROM è"])
+            {
+                let h = Highlight::new(old, &a).rebased(Edit::between(old, new), old, new);
+                assert_eq!(h.class.len(), new.len(), "{old:?} -> {new:?}");
+                assert_eq!(h.lines(new, 0..new.len()).len(), new.split('\n').count());
+            }
+        }
     }
 }

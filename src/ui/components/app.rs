@@ -462,7 +462,7 @@ pub fn app(props: &AppProps) -> Html {
                     <InputTabs tab={state.input_tab} problems={problems} dispatch={dispatch.clone()} />
                     <div class="tab-panel editor-panel" role="tabpanel" id="panel-dockerfile" aria-labelledby="tab-dockerfile"
                         hidden={state.input_tab != InputTab::Dockerfile}>
-                        <EditorPane text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                        <EditorPane text={text.clone()} analysis={a.clone()} analysed={analysed.clone()} cursor_stage={state.cursor_stage}
                             reveal={state.reveal} edit={state.pending_edit.clone()} dispatch={dispatch.clone()} />
                     </div>
                     if state.input_tab != InputTab::Dockerfile {

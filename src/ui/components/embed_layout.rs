@@ -74,7 +74,7 @@ pub fn embed_layout(props: &EmbedLayoutProps) -> Html {
                 <p class="stale" role="status">{ m.t("analysing") }</p>
             },
             Pane::Editor => html! {
-                <EditorPane text={text.clone()} analysis={a.clone()} cursor_stage={state.cursor_stage}
+                <EditorPane text={text.clone()} analysis={a.clone()} analysed={analysed.clone()} cursor_stage={state.cursor_stage}
                     reveal={state.reveal} readonly={opts.readonly} dispatch={dispatch.clone()} />
             },
             Pane::Graph => html! {

@@ -38,6 +38,9 @@ const MEASURE: &str = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM
 pub struct EditorProps {
     pub text: Text,
     pub analysis: AnalysisRc,
+    /// The text `analysis` is of: the text before the last keys until their analysis
+    /// arrives (the underlay carries its highlighting over to `text` meanwhile).
+    pub analysed: Text,
     pub cursor_stage: Option<usize>,
     pub reveal: Option<Reveal>,
     pub dispatch: UseReducerDispatcher<State>,
@@ -125,8 +128,11 @@ pub fn editor(props: &EditorProps) -> Html {
     let rendered = {
         let text = props.text.clone();
         let analysis = props.analysis.clone();
+        let analysed = props.analysed.clone();
         let layout = Rc::clone(&layout);
-        use_memo((text, analysis), move |(t, a)| render(t, a, layout))
+        use_memo((text, analysis, analysed), move |(t, a, at)| {
+            render(t, a, at, layout)
+        })
     };
     let index = use_memo(props.text.clone(), |t| LineIndex::new(t));
 

@@ -195,13 +195,32 @@ pub(super) fn layout(text: &str) -> Layout {
     }
 }
 
-/// The underlay of `text` laid out as `layout` (`layout(text)`), highlighted with `a`.
-pub(super) fn render(text: &str, a: &Analysis, layout: Rc<Layout>) -> Rendered {
+/// The underlay of `text` laid out as `layout` (`layout(text)`), highlighted with `a`, the
+/// analysis of `analysed`: of `text` itself, or of the text before the last keys, whose
+/// highlighting and marks are then carried over to `text` (`Highlight::rebased`).
+pub(super) fn render(text: &str, a: &Analysis, analysed: &str, layout: Rc<Layout>) -> Rendered {
+    let (highlight, marks) = if analysed == text {
+        (
+            highlight::Highlight::new(text, a),
+            highlight::diagnostic_lines(text, a),
+        )
+    } else {
+        let edit = highlight::Edit::between(analysed, text);
+        (
+            highlight::Highlight::new(analysed, a).rebased(edit, analysed, text),
+            highlight::rebase_marks(
+                highlight::diagnostic_lines(analysed, a),
+                edit,
+                analysed,
+                text,
+            ),
+        )
+    };
     Rendered {
         html: RefCell::new(vec![None; layout.chunks.len()]),
         layout,
-        highlight: highlight::Highlight::new(text, a),
-        marks: highlight::diagnostic_lines(text, a),
+        highlight,
+        marks,
     }
 }
 
@@ -246,7 +265,7 @@ mod tests {
         );
         let a = crate::analysis::analyze(&text, &Default::default());
         let lines = highlight::highlight_lines(&text, &a);
-        let r = render(&text, &a, Rc::new(layout(&text)));
+        let r = render(&text, &a, &text, Rc::new(layout(&text)));
         let cs = &r.layout.chunks;
         assert_eq!(cs.iter().map(|c| c.lines).sum::<usize>(), lines.len());
         assert_eq!(r.layout.lines, lines.len());
