@@ -315,7 +315,8 @@ impl Edit {
 impl Highlight {
     /// This highlighting of `old` carried over to `new`, an edit of it (`edit`): the bytes
     /// before and after the edit keep their classes and underlines, and the bytes it typed
-    /// take those of the byte before them (a word typed into keeps its colour). The editor
+    /// take those of the byte before them (a word typed into keeps its colour), unless they
+    /// are more than a few characters or a line break, which stay plain. The editor
     /// draws a keystroke's text so until the text's own analysis arrives: highlighted
     /// with the analysis of the text before the key, every class after the caret would be
     /// drawn a character off for that frame (and every line after it drawn again twice).
@@ -323,12 +324,16 @@ impl Highlight {
         if self.class.len() != old.len() || edit.old_end > old.len() || edit.new_end > new.len() {
             return Highlight::default();
         }
+        let typed = new.get(edit.prefix..edit.new_end).unwrap_or_default();
+        // A few characters on one line continue what they were typed into; a paste, a line
+        // break or a new text altogether is plain until its analysis.
+        let continues = typed.len() <= 64 && !typed.contains('\n');
         let splice = |v: &[u8]| {
             let before = edit.prefix.checked_sub(1).and_then(|i| v.get(i)).copied();
-            let typed = edit.new_end - edit.prefix;
+            let fill = before.filter(|_| continues).unwrap_or(0);
             let mut out = Vec::with_capacity(new.len());
             out.extend_from_slice(&v[..edit.prefix]);
-            out.extend(std::iter::repeat_n(before.unwrap_or(0), typed));
+            out.extend(std::iter::repeat_n(fill, typed.len()));
             out.extend_from_slice(&v[edit.old_end..]);
             out
         };
@@ -622,6 +627,26 @@ mod tests {
         let moved = rebase_marks(marks, Edit::between(TEXT, &new), TEXT, &new);
         assert!(moved.iter().any(|m| m.0 == 3), "{moved:?}");
         assert!(moved.windows(2).all(|w| w[0].0 < w[1].0), "{moved:?}");
+    }
+
+    /// A paste or a new text is drawn plain where it differs, not in the colour of the
+    /// character before it.
+    #[test]
+    fn a_paste_stays_plain_until_its_analysis() {
+        let old = "FROM alpine\n";
+        let a = crate::analysis::analyze(old, &Default::default());
+        let new = "FROM alpineRUN x\nRUN y\n";
+        let h = Highlight::new(old, &a).rebased(Edit::between(old, new), old, new);
+        assert_eq!(
+            h.lines(new, 0..new.len())[0],
+            "<span class=\"t-kw\">FROM</span> <span class=\"t-img\">alpine</span>RUN x"
+        );
+        let typed = "FROM alpinex\n";
+        let h = Highlight::new(old, &a).rebased(Edit::between(old, typed), old, typed);
+        assert_eq!(
+            h.lines(typed, 0..typed.len())[0],
+            "<span class=\"t-kw\">FROM</span> <span class=\"t-img\">alpinex</span>"
+        );
     }
 
     /// Any edit of any text: the carried-over highlighting covers the new text byte for byte,
