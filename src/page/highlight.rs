@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::analysis::lint::CONFUSABLE_CHARACTER;
-use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span, sort};
+use crate::analysis::{Analysis, Instruction, Keyword, Severity, Span, sort, span};
 
 use super::markup::{Bidi, escape_into_with};
 
@@ -286,7 +286,7 @@ impl Edit {
     /// end. Linear, a comparison a byte.
     pub fn between(old: &str, new: &str) -> Edit {
         let (o, n) = (old.as_bytes(), new.as_bytes());
-        let mut prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+        let prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
         let room = o.len().min(n.len()) - prefix;
         let suffix = o
             .iter()
@@ -297,9 +297,7 @@ impl Edit {
             .count();
         let (mut old_end, mut new_end) = (o.len() - suffix, n.len() - suffix);
         // Whole characters on both sides (`é` to `è` differ in their second byte only).
-        while !old.is_char_boundary(prefix) {
-            prefix -= 1;
-        }
+        let prefix = span::floor_char_boundary(old, prefix);
         while !old.is_char_boundary(old_end) || !new.is_char_boundary(new_end) {
             old_end += 1;
             new_end += 1;
@@ -353,14 +351,10 @@ pub fn rebase_marks(
     old: &str,
     new: &str,
 ) -> Vec<(usize, Severity)> {
-    let newlines = |t: &str, r: std::ops::Range<usize>| {
-        t.as_bytes()
-            .get(r)
-            .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-    };
-    let first = newlines(old, 0..edit.prefix);
-    let removed = newlines(old, edit.prefix..edit.old_end);
-    let added = newlines(new, edit.prefix..edit.new_end);
+    // 0-based lines: where the edit starts, and how many line breaks it took and typed.
+    let first = span::line_of(old, edit.prefix) - 1;
+    let removed = span::line_of(old, edit.old_end) - 1 - first;
+    let added = span::line_of(new, edit.new_end) - 1 - first;
     let mut out: Vec<(usize, Severity)> = Vec::with_capacity(marks.len());
     for (line, severity) in marks {
         let line = if line <= first {
