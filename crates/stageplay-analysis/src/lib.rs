@@ -129,7 +129,36 @@ pub fn analyze_indexed(
     options: &Options,
     simulated: files::Simulated,
 ) -> Analysis {
+    analyze_parsed(text, lines, options, simulated, parse::parse(text))
+}
+
+/// [`analyze`], unless `text` holds more than `max_instructions` instructions: then `None`,
+/// after its parse alone. The page analyses a keystroke on its main thread only when the
+/// text's last analysis was quick (`src/page/analysis_job.rs`, `in_key_task`); a key that
+/// turns many lines into instructions (a heredoc's opening `<<` deleted) would make this
+/// one many times slower, so it goes to the page's worker instead.
+pub fn analyze_at_most(text: &str, options: &Options, max_instructions: usize) -> Option<Analysis> {
     let parsed = parse::parse(text);
+    if parsed.instructions.len() > max_instructions {
+        return None;
+    }
+    let lines = LineIndex::new(text);
+    Some(analyze_parsed(
+        text,
+        &lines,
+        options,
+        files::Simulated::AllStages,
+        parsed,
+    ))
+}
+
+fn analyze_parsed(
+    text: &str,
+    lines: &LineIndex,
+    options: &Options,
+    simulated: files::Simulated,
+    parsed: parse::Parsed,
+) -> Analysis {
     let mut diagnostics = parsed.diagnostics;
     let instructions = parsed.instructions;
     let escape = parsed.escape;

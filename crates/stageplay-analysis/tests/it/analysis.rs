@@ -117,3 +117,41 @@ fn fixtures_match_their_snapshots() {
     });
     assert!(cases >= 20, "expected the fixture cases, found {cases}");
 }
+
+/// `analyze_at_most` is `analyze` up to its bound on the instructions, and `None` past it:
+/// the page's main thread analyses a keystroke with it (`src/page/analysis_job.rs`).
+#[test]
+fn analyze_at_most_is_analyze_within_its_bound() {
+    let mut body = String::new();
+    for k in 1..=40 {
+        body.push_str(&format!(
+            "FROM alpine AS s{k}\nCOPY --from=s{} /a /b\n",
+            k - 1
+        ));
+    }
+    // Three instructions: the lines of the heredoc are its body.
+    let text = format!("FROM alpine AS s0\nRUN <<EOF\n{body}EOF\nARG X=1\n");
+    let options = Options::default();
+    let whole = analyze(&text, &options);
+    assert_eq!(whole.instructions.len(), 3);
+    assert_eq!(
+        stageplay_analysis::analyze_at_most(&text, &options, 3),
+        Some(whole.clone())
+    );
+    assert_eq!(
+        stageplay_analysis::analyze_at_most(&text, &options, 2),
+        None
+    );
+    // One `<` deleted: the body's 80 lines are instructions now.
+    let opened = text.replacen("<<EOF", "<EOF", 1);
+    let more = analyze(&opened, &options);
+    assert!(more.instructions.len() > 80, "{}", more.instructions.len());
+    assert_eq!(
+        stageplay_analysis::analyze_at_most(&opened, &options, 64),
+        None
+    );
+    assert_eq!(
+        stageplay_analysis::analyze_at_most(&opened, &options, more.instructions.len()),
+        Some(more)
+    );
+}
