@@ -112,12 +112,22 @@ async function typeInto(page, selector, where, lines, analysed) {
       ta.setSelectionRange(at, at);
     }, [selector, Math.floor(lines / 2)]);
   }
+  const own = [];
   for (let i = 0; i < 25; i++) {
     await page.keyboard.type(i % 5 === 4 ? '\n' : 'x');
     await page.waitForTimeout(60);
+    // The analysis the page made in the key's own task, if it did (src/ui/worker.rs `here`):
+    // the latest `stageplay:here` measure, when it is this key's.
+    if (analysed) {
+      own.push(await page.evaluate(() => {
+        const m = performance.getEntriesByName('stageplay:here', 'measure').at(-1);
+        return m && m.startTime >= window.__down ? m.duration : null;
+      }));
+    }
   }
   await page.waitForTimeout(100);
-  return page.evaluate(() => [window.__lat, window.__echo]);
+  const [lat, echo] = await page.evaluate(() => [window.__lat, window.__echo]);
+  return [lat, echo, own];
 }
 
 // The worker's latest `stageplay:analyse` measure (static/worker.js), in ms.
@@ -218,10 +228,14 @@ async function main() {
       // every later line moves down): keydown → the next painted frame after the input
       // event (as above), so the browser's own editing, the analysis, the render, style,
       // layout and paint all count.
-      const [atEnd, echoEnd] = await typeInto(page, '#dockerfile', 'end', lines, true);
-      const [inMiddle, echoMiddle] = await typeInto(page, '#dockerfile', 'middle', lines, true);
+      const [atEnd, echoEnd, ownEnd] = await typeInto(page, '#dockerfile', 'end', lines, true);
+      const [inMiddle, echoMiddle, ownMiddle] = await typeInto(page, '#dockerfile', 'middle', lines, true);
       const lat = [...atEnd, ...inMiddle];
       const echo = [...echoEnd, ...echoMiddle];
+      const own = [...ownEnd, ...ownMiddle].filter((x) => x !== null);
+      results.ownTask = own.length;
+      results.ownAnalysis = median(own);
+      console.log(`keys analysed in their own task (src/ui/worker.rs \`here\`): ${own.length} of ${ownEnd.length + ownMiddle.length}${own.length ? `; that analysis: median ${fmt(results.ownAnalysis)}, max ${fmt(Math.max(...own))}` : ''}`);
       if (process.env.VERBOSE) console.log(`  keystrokes (ms): ${lat.map((x) => x.toFixed(0)).join(" ")}`);
       results.keystroke = median(lat);
       results.keystrokeMax = Math.max(...lat);

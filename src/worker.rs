@@ -18,6 +18,22 @@ pub fn analyse(request: &str, dockerfile: &[u8]) -> Result<Vec<u8>, JsValue> {
     stageplay::page::analysis_job::run(request, dockerfile).map_err(|e| JsValue::from_str(&e))
 }
 
+/// [`analyse`] on the page's main thread, for a keystroke (`static/worker.js` loads this
+/// module there too): nothing (`undefined`) when the Dockerfile has more than
+/// `max_instructions` instructions (`page::analysis_job::run_at_most`).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn analyse_at_most(
+    request: &str,
+    dockerfile: &[u8],
+    max_instructions: usize,
+) -> Result<Option<Vec<u8>>, JsValue> {
+    let dockerfile = std::str::from_utf8(dockerfile)
+        .map_err(|_| JsValue::from_str("the Dockerfile is not UTF-8"))?;
+    stageplay::page::analysis_job::run_at_most(request, dockerfile, max_instructions)
+        .map_err(|e| JsValue::from_str(&e))
+}
+
 /// Makes one export: `request` as `page::export_job::request` writes it.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]

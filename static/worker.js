@@ -2,11 +2,18 @@
 // exports, off the page's main thread (docs/performance.md, "Large pastes"). The page posts
 // { kind: 'analyse', request, text } (text: the Dockerfile's UTF-8 bytes) or
 // { kind: 'export', request } and hears back { kind, ok, bytes | text } once per message,
-// in order ({ broken: true, text } when the module cannot load). Every file is fetched from the page's own origin, next to this script.
+// in order (an analysis also with `ms`, what it took, and `size`, its text's bytes;
+// { broken: true, text } when the module cannot load). Every file is fetched from the page's
+// own origin, next to this script.
 //
 // A page with an opaque origin (an embed sandboxed without allow-same-origin) cannot start a
 // worker at all, so there it loads this script as a plain script instead, which then serves
 // the page through a MessageChannel port on the main thread (src/ui/worker.rs).
+//
+// On the page, this script also loads the module on the page's own thread once the page is
+// idle after its load, and offers it as `stageplayHere(request, text, maxInstructions)`:
+// the page analyses a keystroke in the key's own task with it when the last analysis was
+// quick (src/ui/worker.rs `here`).
 (function () {
   'use strict';
   var inWorker = typeof importScripts === 'function';
@@ -46,9 +53,11 @@
       function () {
         if (message.kind === 'analyse') {
           try {
+            var start = performance.now();
             var bytes = analyse(message);
-            // The bytes' buffer is moved to the page, not copied.
-            reply({ kind: 'analysis', ok: true, bytes: bytes }, [bytes.buffer]);
+            // The bytes' buffer is moved to the page, not copied. What the analysis took
+            // tells the page whether it may analyse the next keystroke itself (`ms`, `size`).
+            reply({ kind: 'analysis', ok: true, bytes: bytes, ms: performance.now() - start, size: message.text.length }, [bytes.buffer]);
           } catch (e) {
             reply({ kind: 'analysis', ok: false, text: String(e) });
           }
@@ -96,18 +105,49 @@
   } catch (e) {
     self.stageplayWorker = undefined;
   }
+  // The module on the page's own thread, loaded once: for the in-page endpoint, and for
+  // the keystrokes the page analyses in their own task.
+  var here = null;
+  function loadHere() {
+    if (!here) {
+      here = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = './stageplay-worker.js';
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      }).then(function () {
+        return wasm_bindgen('./stageplay-worker_bg.wasm');
+      });
+    }
+    return here;
+  }
   self.stageplayInPage = function (port) {
-    var script = document.createElement('script');
-    script.src = './stageplay-worker.js';
-    script.onload = function () {
-      load();
-      port.onmessage = function (event) {
-        handle(event.data, function (m, transfer) { port.postMessage(m, transfer || []); });
-      };
-    };
-    script.onerror = function () {
+    ready = loadHere();
+    ready.then(null, function () {
       port.postMessage({ broken: true, text: 'the analyser did not load' });
+    });
+    port.onmessage = function (event) {
+      handle(event.data, function (m, transfer) { port.postMessage(m, transfer || []); });
     };
-    document.head.appendChild(script);
   };
+  // Once the page has loaded and is idle, its own copy of the module: the page then
+  // analyses a small edit in the keystroke's own task when the last analysis was quick
+  // (`stageplayHere`, src/ui/worker.rs `here`), so the graph is drawn in the typed
+  // character's frame (docs/budgets.md, "Keystroke"). Not part of the first load: the
+  // module's files are the worker's (the browser's cache has them), and V8 shares the
+  // worker's compiled code with this copy.
+  function offerHere() {
+    loadHere().then(function () {
+      self.stageplayHere = function (request, text, maxInstructions) {
+        return wasm_bindgen.analyse_at_most(request, text, maxInstructions);
+      };
+    }, function () {});
+  }
+  function whenIdle() {
+    if (self.requestIdleCallback) requestIdleCallback(offerHere, { timeout: 2000 });
+    else setTimeout(offerHere, 500);
+  }
+  if (document.readyState === 'complete') whenIdle();
+  else addEventListener('load', whenIdle);
 })();

@@ -244,7 +244,7 @@ impl State {
         // A link's language becomes the page's; the state's share never holds one, so a
         // draft or a comparison with the link is the same in every language.
         let lang = share.lang.take().unwrap_or_default();
-        let now = worker::analyse_at_once(&share);
+        let now = worker::analyse_at_once(&share, "", 0);
         let stale = now.is_none();
         let mut s = State {
             analysed: share.dockerfile.clone(),
@@ -337,17 +337,23 @@ impl State {
 
     fn reanalyse(&mut self) {
         self.revision = self.revision.wrapping_add(1);
-        // In the browser every text goes to the worker (`app.rs`). Natively a small one is
-        // analysed at once; a large one, or one too large to edit (many short lines), waits
-        // for the debounce there too.
+        // In the browser a text goes to the worker (`app.rs`), unless it is a keystroke the
+        // page's own copy of the core analyses in this task (`worker::analyse_at_once`).
+        // Natively a small one is analysed at once; a large one, or one too large to edit
+        // (many short lines), waits for the debounce there too.
         let text = &self.share.dockerfile;
         let small = text.len() <= SYNC_ANALYSIS_LIMIT && !is_large(text);
         let now = small
-            .then(|| worker::analyse_at_once(&self.share))
+            .then(|| {
+                let shown = self.analysis.instructions.len();
+                worker::analyse_at_once(&self.share, &self.analysed, shown)
+            })
             .flatten();
         match now {
             Some(a) => {
-                self.analysis = Rc::new(a);
+                // The old analysis is freed when the page is idle (as in `Analysed`).
+                let old = std::mem::replace(&mut self.analysis, Rc::new(a));
+                io::when_idle(FREE_WITHIN_MS, move || drop(old));
                 self.analysed = self.share.dockerfile.clone();
                 self.stale = false;
             }

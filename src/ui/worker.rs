@@ -12,16 +12,21 @@ use crate::page::share::ShareState;
 /// What a request is answered with: its result, or a sentence saying why there is none.
 pub type Answer<T> = Result<T, String>;
 
-/// Natively the reducer analyses a small enough text at once (`ui/state.rs`), as tests and
-/// SSR need; in the browser never: the page's wasm has no analysis core.
+/// The analysis of `share` made now, in the task that changed it, or `None` when the worker
+/// is to make it. `analysed` is the text of the analysis shown, `shown` its number of
+/// instructions. Natively the reducer
+/// analyses a small enough text at once (`ui/state.rs`), as tests and SSR need. In the
+/// browser the page's wasm has no analysis core: once the page has loaded, `worker.js`
+/// gives it a copy of the worker's module on the page's own thread, which makes the
+/// analysis when `analysis_job::in_key_task` says it is quick (a keystroke).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn analyse_at_once(share: &ShareState) -> Option<Analysis> {
+pub fn analyse_at_once(share: &ShareState, _analysed: &str, _shown: usize) -> Option<Analysis> {
     Some(crate::page::analysis_job::analyse(share))
 }
 
 #[cfg(target_arch = "wasm32")]
-pub fn analyse_at_once(_: &ShareState) -> Option<Analysis> {
-    None
+pub fn analyse_at_once(share: &ShareState, analysed: &str, shown: usize) -> Option<Analysis> {
+    wasm::here(share, analysed, shown)
 }
 
 /// Analyses `share` and calls `done` with its analysis, unless a newer request replaced
@@ -78,7 +83,7 @@ mod wasm {
 
     use super::Answer;
     use crate::analysis::{Analysis, wire};
-    use crate::page::analysis_job;
+    use crate::page::analysis_job::{self, Cost};
     use crate::page::share::ShareState;
     use crate::ui::io;
 
@@ -198,29 +203,78 @@ mod wasm {
             return;
         }
         EARLY.with(|e| *e.borrow_mut() = Some((k.clone(), Early::Waiting(None))));
-        send(share, move |answer| {
-            let waiting = EARLY.with(|e| {
-                let mut e = e.borrow_mut();
-                match e.take() {
-                    Some((same, Early::Waiting(None))) if same == k => {
-                        *e = Some((same, Early::Answered(Box::new(answer))));
-                        None
-                    }
-                    Some((same, Early::Waiting(Some(done)))) if same == k => Some((done, answer)),
-                    other => {
-                        *e = other;
-                        None
-                    }
+        send(share, move |answer| early_arrived(k, answer));
+    }
+
+    /// The early request `k`'s answer: to what waits for it, or kept until it is asked for.
+    fn early_arrived(k: (String, String), answer: Answer<Analysis>) {
+        let waiting = EARLY.with(|e| {
+            let mut e = e.borrow_mut();
+            match e.take() {
+                Some((same, Early::Waiting(None))) if same == k => {
+                    *e = Some((same, Early::Answered(Box::new(answer))));
+                    None
                 }
-            });
-            if let Some((done, answer)) = waiting {
-                done(answer);
-            }
-            let then = THEN.with(|t| t.borrow_mut().take()).and_then(|t| t.take());
-            if let Some(f) = then {
-                f();
+                Some((same, Early::Waiting(Some(done)))) if same == k => Some((done, answer)),
+                other => {
+                    *e = other;
+                    None
+                }
             }
         });
+        if let Some((done, answer)) = waiting {
+            done(answer);
+        }
+        let then = THEN.with(|t| t.borrow_mut().take()).and_then(|t| t.take());
+        if let Some(f) = then {
+            f();
+        }
+    }
+
+    thread_local! {
+        /// What the last analysis took, the worker's or the page's own.
+        static COST: Cell<Option<Cost>> = const { Cell::new(None) };
+        /// The page's own copy of the module failed once (a trap): the worker does it all.
+        static HERE_FAILED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The global `worker.js` sets once the page's own copy of the module is ready.
+    const HERE: &str = "stageplayHere";
+
+    pub fn here(share: &ShareState, analysed: &str, shown: usize) -> Option<Analysis> {
+        if HERE_FAILED.get() || !analysis_job::in_key_task(analysed, &share.dockerfile, COST.get())
+        {
+            return None;
+        }
+        let analyse = web_sys::window()
+            .and_then(|w| Reflect::get(&w, &JsValue::from_str(HERE)).ok())
+            .and_then(|f| f.dyn_into::<Function>().ok())?;
+        let request = JsValue::from_str(&analysis_job::request(share));
+        let text = Uint8Array::from(share.dockerfile.as_bytes());
+        let most = JsValue::from_f64(analysis_job::most_instructions(shown) as f64);
+        let start = io::perf_now();
+        // A throw is the module's failure (its wasm trapped): the worker does it all now.
+        let Ok(answer) = analyse.call3(&JsValue::NULL, &request, &text, &most) else {
+            HERE_FAILED.set(true);
+            return None;
+        };
+        let ms = io::perf_now() - start;
+        io::record_measure("stageplay:here", start, ms);
+        // Nothing: more instructions than the analysis shown can tell the cost of.
+        let bytes = answer.dyn_into::<Uint8Array>().ok()?.to_vec();
+        COST.set(Some(Cost {
+            bytes: share.dockerfile.len(),
+            ms,
+        }));
+        if bytes.len() > AT_ONCE_BYTES {
+            // Decoded a slice at a time, as the worker's answer would be, and shown from
+            // there: it waits as this state's early answer (`analyse_early`).
+            let k = key(share);
+            EARLY.with(|e| *e.borrow_mut() = Some((k.clone(), Early::Waiting(None))));
+            decode_then(bytes, Box::new(move |answer| early_arrived(k, answer)));
+            return None;
+        }
+        io::timed("stageplay:decode", || wire::decode(&bytes))
     }
 
     pub fn take_early(share: &ShareState) -> Option<Analysis> {
@@ -373,6 +427,15 @@ mod wasm {
             }
             if field("kind").and_then(|v| v.as_string()).as_deref() == Some("analysis") {
                 // An answer nobody waits for any more (a newer edit replaced it) is not read.
+                if let (Some(ms), Some(bytes)) = (
+                    field("ms").and_then(|v| v.as_f64()),
+                    field("size").and_then(|v| v.as_f64()),
+                ) {
+                    COST.set(Some(Cost {
+                        bytes: bytes as usize,
+                        ms,
+                    }));
+                }
                 let Some(done) = analysed() else { return };
                 match field("bytes") {
                     Some(bytes) if ok => {
