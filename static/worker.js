@@ -1,4 +1,4 @@
-// The page's Web Worker (src/worker.rs): the analysis of every edit and the JSON and DOT
+// The page's Web Worker (src/worker.rs): the analysis of the edits and the JSON and DOT
 // exports, off the page's main thread (docs/performance.md, "Large pastes"). The page posts
 // { kind: 'analyse', request, text } (text: the Dockerfile's UTF-8 bytes) or
 // { kind: 'export', request } and hears back { kind, ok, bytes | text } once per message,

@@ -1,6 +1,7 @@
 //! The analysis the page's worker makes (`src/worker.rs`): the page sends it the share state
 //! and receives the `Analysis` as bytes (`analysis::wire`), so the analysis core is not in
-//! the page's own wasm and never holds its main thread (docs/performance.md, "Large pastes").
+//! the page's own wasm and a paste or a large file never holds its main thread
+//! (docs/performance.md, "Large pastes").
 //!
 //! The request is the share state as the link's JSON with an empty Dockerfile, and the
 //! Dockerfile apart (a 10 MB text is passed to the worker as it is, never escaped into JSON).

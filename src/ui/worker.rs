@@ -1,6 +1,9 @@
 //! The page's side of its worker (`src/worker.rs`, `static/worker.js`): started when the
-//! page loads, it analyses every edit and makes the JSON and DOT exports, so the analysis
-//! core is neither in the page's wasm nor on its main thread. While an analysis runs, only the
+//! page loads, it analyses the edits and makes the JSON and DOT exports, so the analysis
+//! core is not in the page's wasm and a paste or a large file never holds its main thread;
+//! a keystroke whose text's last analysis was quick is analysed in the key's own task by a
+//! copy of the worker's module on the page's thread instead ([`analyse_at_once`]). While an
+//! analysis runs, only the
 //! newest request waits (older ones are dropped: the page shows the latest text's). A worker
 //! that fails to load answers everything waiting with an error and is dropped, so the next
 //! request tries again. Natively (tests, SSR) there is no worker: the same pure functions
