@@ -8,6 +8,9 @@
 //   - the task that shows the worker's answer (when it starts and when it ends; the graph is
 //     drawn in the next frame, which the compositor runs only when something visible
 //     changed, so `scripts/measure.mjs` times that frame with a requestAnimationFrame),
+//   - how many keys the page analysed in the key's own task instead (src/ui/worker.rs `here`:
+//     then there is no worker analysis nor answer, and the graph is drawn in the character's
+//     frame; `scripts/measure.mjs` prints how long that analysis takes),
 // and the same keys typed into a bare textarea with the same text and font, the browser's
 // own share. A frame is timed to the end of its main-thread part (`BeginMainFrame`), before
 // the compositor shows it; `scripts/measure.mjs` times the whole path from the page itself.
@@ -68,6 +71,7 @@ function keyTimes(events) {
   const frames = main.filter((e) => e.name === 'ProxyMain::BeginMainFrame');
   const keys = tasks.filter((t) => within(t, 'EventDispatch', 'keypress'));
   const out = [];
+  let ownTask = 0;
   // The first keys warm the page up; the last has no next key to bound it.
   for (let i = 2; i < keys.length - 1; i++) {
     const key = keys[i];
@@ -77,6 +81,7 @@ function keyTimes(events) {
     const firstFrame = frames.find((f) => f.ts >= keyEnd && f.ts < until);
     const analysis = worker.find((w) => w.ts >= key.ts && w.ts < until && w.dur > 500);
     const answer = tasks.find((t) => t.ts >= key.ts && t.ts < until && within(t, 'HandlePostMessage') && t.dur > 300);
+    ownTask += analysis ? 0 : 1;
     out.push({
       keyTask: at(keyEnd),
       characterFrame: firstFrame ? at(firstFrame.ts + firstFrame.dur) : NaN,
@@ -89,6 +94,8 @@ function keyTimes(events) {
   const m = {};
   for (const k of Object.keys(out[0] || {})) m[k] = median(out.map((o) => o[k]));
   m.keys = out.length;
+  // Keys with no analysis in the worker: the page analysed them in the key's own task.
+  m.ownTask = ownTask;
   return m;
 }
 
@@ -107,6 +114,7 @@ async function main() {
     console.log(`  the next frame's main-thread work ends:      ${ms(ours.characterFrame)} (a bare textarea: ${ms(browserOnly.characterFrame)})`);
     console.log(`  the worker's analysis starts, and lasts:     ${ms(ours.analysisStart)}, ${ms(ours.analysis)}`);
     console.log(`  the task showing its answer starts, and ends: ${ms(ours.answerStart)}, ${ms(ours.answerEnd)}`);
+    console.log(`  keys analysed in their own task instead:     ${ours.ownTask} of ${ours.keys}`);
     console.log(JSON.stringify({ ours, bare: browserOnly }));
   });
 }
