@@ -4,7 +4,7 @@
 // key's task, so the graph is drawn in the typed character's frame. A key that turns many
 // lines into instructions, a paste and a text too large to edit still go to the worker.
 import { test, expect, Page } from '@playwright/test';
-import { settled } from './page';
+import { ownCopyLoaded, settled } from './page';
 
 type Seen = { busy: string | null; stages: string[]; textarea: string };
 
@@ -50,7 +50,7 @@ async function openWith(page: Page, text: string) {
   await page.locator('#dockerfile').fill(text);
   await settled(page);
   // The page's own copy of the module, offered once the page is idle after its load.
-  await page.waitForFunction(() => typeof (window as unknown as { stageplayHere?: unknown }).stageplayHere === 'function');
+  await ownCopyLoaded(page);
 }
 
 /** Puts the caret at the end of line `line` (0-based), or `column` characters into it, as

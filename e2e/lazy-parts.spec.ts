@@ -4,7 +4,7 @@
 // page says so, and Try again loads it.
 import { test, expect, BrowserContext, Download, Page, Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { exported, openWithoutContext } from './page';
+import { exported, openWithoutContext, ownCopyLoaded } from './page';
 import { runCli } from './cli';
 
 const FILE = 'FROM golang:1.22 AS build\nRUN go build -o /app\nFROM scratch\nCOPY --from=build /app /app\n';
@@ -27,7 +27,7 @@ test('the worker loads with the page, from the page\'s origin, and makes the JSO
   // for the page's own copy, once the page is idle after its load (the keystrokes it
   // analyses in their own task: e2e/key-task.spec.ts); every request of the page and its
   // worker went to the page's own origin.
-  await page.waitForFunction(() => typeof (window as unknown as { stageplayHere?: unknown }).stageplayHere === 'function');
+  await ownCopyLoaded(page);
   expect(requests.filter((u) => /stageplay-worker_bg\.wasm$/.test(u))).toHaveLength(2);
   expect(requests.filter((u) => !u.startsWith(`${baseURL}/`))).toEqual([]);
 });

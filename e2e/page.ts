@@ -29,6 +29,13 @@ export async function settled(page: { locator(selector: string): Locator }) {
   )).toHaveCount(0);
 }
 
+/** Waits for the page's own copy of the worker's module, which `worker.js` offers as
+ * `stageplayHere` once the page is idle after its load (the keystrokes the page analyses in
+ * their own task: e2e/key-task.spec.ts). */
+export async function ownCopyLoaded(page: Page) {
+  await page.waitForFunction(() => typeof (window as unknown as { stageplayHere?: unknown }).stageplayHere === 'function');
+}
+
 /** Exports through the Export menu and returns the downloaded file. */
 export async function exported(page: Page, format: string): Promise<Buffer> {
   await page.locator('#export-button').click();

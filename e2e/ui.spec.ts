@@ -1,7 +1,7 @@
 // The playground end to end in headless Chromium: editor, graph, plan, final image,
 // problems, step-through, examples, themes, the saved draft, and that nothing leaves the page.
 import { test, expect, Locator, Page } from '@playwright/test';
-import { bigDockerfile, settled } from './page';
+import { bigDockerfile, ownCopyLoaded, settled } from './page';
 
 function watch(page: Page) {
   const errors: string[] = [];
@@ -472,7 +472,7 @@ test('a key draws every line after the caret as its own analysis will, before th
   await settled(page);
   // The key's analysis from the worker, as for a text whose last analysis was slow: the
   // page's own copy of the module (e2e/key-task.spec.ts) taken away once it is there.
-  await page.waitForFunction(() => typeof (window as unknown as { stageplayHere?: unknown }).stageplayHere === 'function');
+  await ownCopyLoaded(page);
   await page.evaluate(() => { delete (window as unknown as { stageplayHere?: unknown }).stageplayHere; });
   // The underlay as the key's own task leaves it (the worker cannot have answered yet),
   // then once the key's analysis is shown.

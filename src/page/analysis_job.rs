@@ -36,9 +36,14 @@ pub fn analyse(state: &ShareState) -> Analysis {
 /// What the worker answers to a [`request`] and its Dockerfile: the analysis's bytes, or
 /// why there are none.
 pub fn run(request: &str, dockerfile: &str) -> Result<Vec<u8>, String> {
+    Ok(wire::encode(&analyse(&requested(request, dockerfile)?)))
+}
+
+/// The share state a [`request`] and its Dockerfile stand for.
+fn requested(request: &str, dockerfile: &str) -> Result<ShareState, String> {
     let mut state = share::from_json(request.as_bytes()).map_err(|e| e.to_string())?;
     state.dockerfile = dockerfile.into();
-    Ok(wire::encode(&analyse(&state)))
+    Ok(state)
 }
 
 /// What an analysis took: its Dockerfile's length in bytes, and the milliseconds from the
@@ -101,8 +106,7 @@ pub fn run_at_most(
     dockerfile: &str,
     max_instructions: usize,
 ) -> Result<Option<Vec<u8>>, String> {
-    let mut state = share::from_json(request.as_bytes()).map_err(|e| e.to_string())?;
-    state.dockerfile = dockerfile.into();
+    let state = requested(request, dockerfile)?;
     let analysis = analyze_at_most(&state.dockerfile, &options(&state), max_instructions);
     Ok(analysis.map(|a| wire::encode(&a)))
 }

@@ -245,13 +245,14 @@ mod wasm {
     const HERE: &str = "stageplayHere";
 
     pub fn here(share: &ShareState, analysed: &str, shown: usize) -> Option<Analysis> {
-        if HERE_FAILED.get() || !analysis_job::in_key_task(analysed, &share.dockerfile, COST.get())
-        {
+        if HERE_FAILED.get() {
             return None;
         }
-        let analyse = web_sys::window()
-            .and_then(|w| Reflect::get(&w, &JsValue::from_str(HERE)).ok())
-            .and_then(|f| f.dyn_into::<Function>().ok())?;
+        // Looked up first: until the page has loaded, no key compares its text.
+        let analyse = global_function(HERE)?;
+        if !analysis_job::in_key_task(analysed, &share.dockerfile, COST.get()) {
+            return None;
+        }
         let request = JsValue::from_str(&analysis_job::request(share));
         let text = Uint8Array::from(share.dockerfile.as_bytes());
         let most = JsValue::from_f64(analysis_job::most_instructions(shown) as f64);
@@ -350,6 +351,15 @@ mod wasm {
                 running.worker.post(&m);
             }
         });
+    }
+
+    /// The function `worker.js` left as the global `name`, if it is there.
+    fn global_function(name: &str) -> Option<Function> {
+        let window = web_sys::window()?;
+        Reflect::get(&window, &JsValue::from_str(name))
+            .ok()?
+            .dyn_into::<Function>()
+            .ok()
     }
 
     /// Takes the global `name` that `worker.js` left, so a later start makes a new one.
@@ -485,10 +495,8 @@ mod wasm {
         let channel = MessageChannel::new().ok()?;
         let theirs = channel.port2();
         let serve = move || {
-            let serve = web_sys::window()
-                .and_then(|w| Reflect::get(&w, &JsValue::from_str("stageplayInPage")).ok())
-                .and_then(|f| f.dyn_into::<Function>().ok());
-            serve.is_some_and(|f| f.call1(&JsValue::NULL, &theirs).is_ok())
+            global_function("stageplayInPage")
+                .is_some_and(|f| f.call1(&JsValue::NULL, &theirs).is_ok())
         };
         // Usually `index.html` has loaded the script already.
         if serve() {
